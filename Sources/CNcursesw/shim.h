@@ -1,0 +1,22 @@
+#ifndef LEGGIO_CNCURSESW_SHIM_H
+#define LEGGIO_CNCURSESW_SHIM_H
+// The wide-character API of ncurses needs these before the header.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/// Macros Swift cannot call.
+static inline int leggio_color_pair(int n) { return COLOR_PAIR(n); }
+static inline int leggio_key_resize(void) { return KEY_RESIZE; }
+static inline int leggio_key_mouse(void) { return KEY_MOUSE; }
+static inline int leggio_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int leggio_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline WINDOW *leggio_stdscr(void) { return stdscr; }
+static inline int leggio_colors(void) { return COLORS; }
+static inline int leggio_color_pairs(void) { return COLOR_PAIRS; }
+static inline int leggio_lines(void) { return LINES; }
+static inline int leggio_cols(void) { return COLS; }
+static inline int leggio_set_escdelay(int ms) { return set_escdelay(ms); }
+#endif

@@ -1,0 +1,79 @@
+import CLibXML2
+import Foundation
+
+/// Parses HTML with libxml2's HTML parser into an `HTMLNode` tree.
+///
+/// The parser recovers from tag soup, never touches the network and never resolves
+/// external entities (RECOVER | NOERROR | NOWARNING | NONET). The input is decoded
+/// to UTF-8 by the caller, so the parser is told the encoding and ignores any
+/// `<meta charset>` inside.
+public enum HTMLParser {
+  /// The deepest element nesting kept; deeper subtrees are flattened into their parent,
+  /// so a hostile page cannot exhaust the stack of a recursive walker.
+  public static let maximumDepth = 256
+
+  public static func parse(_ html: String) -> HTMLNode {
+    let root = HTMLNode(kind: .document)
+    var bytes = Array(html.utf8)
+    if bytes.isEmpty { return root }
+    let options = Int32(
+      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+    let count = Int32(clamping: bytes.count)
+    let parsed: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        htmlReadMemory($0, count, nil, "UTF-8", options)
+      }
+    }
+    guard let doc = parsed else { return root }
+    defer { xmlFreeDoc(doc) }
+    var child = doc.pointee.children
+    while let node = child {
+      convert(node, into: root, depth: 0)
+      child = node.pointee.next
+    }
+    return root
+  }
+
+  private static func convert(_ node: xmlNodePtr, into parent: HTMLNode, depth: Int) {
+    switch node.pointee.type {
+    case XML_ELEMENT_NODE:
+      let name = String(cString: node.pointee.name).lowercased()
+      var attributes: [(String, String)] = []
+      var attribute = node.pointee.properties
+      while let attr = attribute {
+        let attrName = String(cString: attr.pointee.name).lowercased()
+        var value = ""
+        if let content = xmlNodeListGetString(node.pointee.doc, attr.pointee.children, 1) {
+          value = String(cString: content)
+          leggio_xml_free(content)
+        }
+        attributes.append((attrName, value))
+        attribute = attr.pointee.next
+      }
+      let target: HTMLNode
+      let nextDepth: Int
+      if depth < maximumDepth {
+        target = HTMLNode(kind: .element, name: name, attributes: attributes)
+        parent.append(target)
+        nextDepth = depth + 1
+      } else {
+        target = parent
+        nextDepth = depth
+      }
+      var child = node.pointee.children
+      while let next = child {
+        convert(next, into: target, depth: nextDepth)
+        child = next.pointee.next
+      }
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      if let content = node.pointee.content {
+        parent.append(HTMLNode(kind: .text, text: String(cString: content)))
+      }
+    case XML_COMMENT_NODE:
+      parent.append(HTMLNode(kind: .comment))
+    default:
+      break
+    }
+  }
+}

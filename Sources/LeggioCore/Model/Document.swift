@@ -1,0 +1,91 @@
+import Foundation
+
+/// The body of an article: a flat sequence of blocks made of inline runs.
+///
+/// The kicker, headline, standfirst, credit, byline and dateline are metadata
+/// (`ArticleMetadata`), never blocks. The document's canonical text (see
+/// `CanonicalText`) is the coordinate system of reading positions, bookmarks,
+/// highlights, notes and search hits.
+public struct Document: Codable, Hashable, Sendable {
+  public var blocks: [Block]
+
+  public init(blocks: [Block] = []) {
+    self.blocks = blocks
+  }
+
+  public var isEmpty: Bool { blocks.isEmpty }
+}
+
+/// One block of a document.
+public struct Block: Codable, Hashable, Sendable {
+  public enum Kind: Codable, Hashable, Sendable {
+    /// A section heading, level 1 (largest) to 6.
+    case heading(level: Int)
+    /// Prose. A `"\n"` inside its text is a hard line break (verse keeps its lines).
+    case paragraph
+    /// A paragraph inside a block quote, `depth` 1 for a top-level quote.
+    case blockQuote(depth: Int)
+    /// A list item, `depth` 1 for a top-level list; `ordinal` is its number in an
+    /// ordered list, nil in a bulleted one.
+    case listItem(depth: Int, ordinal: Int?)
+    /// Preformatted text (code); its lines are kept as they are.
+    case preformatted
+    /// A thematic break. Its plain text is empty.
+    case rule
+    /// An image placeholder; the inlines carry the alt text (or caption).
+    case image(credit: String?)
+  }
+
+  public var kind: Kind
+  public var inlines: [Inline]
+
+  public init(_ kind: Kind, _ inlines: [Inline]) {
+    self.kind = kind
+    self.inlines = inlines
+  }
+
+  public init(_ kind: Kind, text: String) {
+    self.init(kind, text.isEmpty ? [] : [Inline(text)])
+  }
+
+  /// The block's contribution to the canonical text: its runs' text joined.
+  public var plainText: String {
+    inlines.reduce(into: "") { $0 += $1.text }
+  }
+
+  /// A short name of the kind, as `leggio show --format json` prints it.
+  public var kindName: String {
+    switch kind {
+    case .heading: "heading"
+    case .paragraph: "paragraph"
+    case .blockQuote: "quote"
+    case .listItem: "listItem"
+    case .preformatted: "preformatted"
+    case .rule: "rule"
+    case .image: "image"
+    }
+  }
+}
+
+/// Inline styles that can combine (a strong link, an emphasised code span).
+public struct InlineStyle: OptionSet, Codable, Hashable, Sendable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  public static let emphasis = InlineStyle(rawValue: 1 << 0)
+  public static let strong = InlineStyle(rawValue: 1 << 1)
+  public static let code = InlineStyle(rawValue: 1 << 2)
+}
+
+/// A run of text with one style; `link` is the target of a link run.
+public struct Inline: Codable, Hashable, Sendable {
+  public var text: String
+  public var style: InlineStyle
+  public var link: String?
+
+  public init(_ text: String, style: InlineStyle = [], link: String? = nil) {
+    self.text = text
+    self.style = style
+    self.link = link
+  }
+}

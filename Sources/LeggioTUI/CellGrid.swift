@@ -1,0 +1,4 @@
+import LeggioLayout
+
+/// PLACEHOLDER: the terminal application issue fills this target.
+public struct CellGrid {}
