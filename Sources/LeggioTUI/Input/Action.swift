@@ -1,0 +1,13 @@
+/// Everything a key can be bound to. The raw value is the name used in
+/// `config.toml`'s `[keys]` table.
+public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
+  // Everywhere.
+  case quit, back, help, cycleTheme = "cycle-theme", search, notebook
+  // Lists.
+  case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom, open
+  case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove
+  // Reader.
+  case nextPage = "next-page", previousPage = "previous-page"
+  case firstPage = "first-page", lastPage = "last-page"
+  case nextMatch = "next-match", previousMatch = "previous-match", links
+}
