@@ -159,3 +159,15 @@ public struct ThemeCatalog: Sendable {
     }
   }
 }
+
+extension ThemeCatalog {
+  /// The TOML text of a theme: the user's file, or the built-in one; nil when there is
+  /// no theme of that name. `leggio themes --source NAME` prints it to start a theme from.
+  public func source(of name: String) -> String? {
+    switch origin(of: name) {
+    case .user(let path): return try? String(contentsOfFile: path, encoding: .utf8)
+    case .builtIn: return EmbeddedThemes.files.first { $0.name == name + ".toml" }?.text
+    case nil: return nil
+    }
+  }
+}
