@@ -19,6 +19,7 @@ struct TOMLSource {
   init(text: String, file: String) throws(SyntaxError) {
     self.file = file
     self.text = text
+    self.lines = TOMLSource.indexLines(text)
     do {
       self.table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
@@ -34,57 +35,83 @@ struct TOMLSource {
   /// a table header, a dotted key, or a key of an inline table; the line of the longest
   /// prefix of the path when the key itself is not written out.
   func line(of path: [String]) -> Int? {
-    var table: [String] = []
-    var best: (line: Int, depth: Int)?
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let line = TOMLSource.stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
-      var depth = 0
-      if line.hasPrefix("[") {
-        let inner = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
-        table = TOMLSource.keyComponents(inner)
-        depth = TOMLSource.commonPrefix(table, path)
-        if depth < table.count { depth = 0 }
-      } else if let equals = TOMLSource.assignment(in: line) {
-        let key = table + TOMLSource.keyComponents(String(line[..<equals]))
-        depth = TOMLSource.commonPrefix(key, path)
-        if depth < key.count {
-          depth = 0
-        } else if depth < path.count {
-          depth += TOMLSource.inlineDepth(of: path[depth...], in: line[equals...])
-        }
-      }
-      if depth > 0, depth > (best?.depth ?? 0) { best = (index + 1, depth) }
-      if depth == path.count { break }
+    var length = path.count
+    while length > 0 {
+      if let line = lines[path.prefix(length).joined(separator: "\u{0}")] { return line }
+      length -= 1
     }
-    return best?.line
+    return nil
   }
 
-  /// How many of `keys` an inline table on this line names, in order.
-  private static func inlineDepth(of keys: ArraySlice<String>, in rest: Substring) -> Int {
-    var depth = 0
-    var remainder = rest
-    for key in keys {
-      let candidates = [key, "\"\(key)\""]
-      guard
-        let found = candidates.compactMap({ candidate -> Range<Substring.Index>? in
-          var search = remainder.startIndex
-          while let range = remainder.range(of: candidate, range: search..<remainder.endIndex) {
-            let before =
-              range.lowerBound == remainder.startIndex
-              ? " " : remainder[remainder.index(before: range.lowerBound)]
-            let after = remainder[range.upperBound...].drop { $0 == " " }
-            if " {,".contains(before), after.first == "=" { return range }
-            search = range.upperBound
-          }
-          return nil
-        }).first
-      else { break }
-      depth += 1
-      remainder = remainder[found.upperBound...]
+  /// The first line of every key path the text writes, paths joined by NUL.
+  private let lines: [String: Int]
+
+  private static func indexLines(_ text: String) -> [String: Int] {
+    var index: [String: Int] = [:]
+    func note(_ path: [String], _ line: Int) {
+      let key = path.joined(separator: "\u{0}")
+      if index[key] == nil { index[key] = line }
     }
-    return depth
+    var table: [String] = []
+    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+      if line.hasPrefix("[") {
+        let inner = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
+        table = keyComponents(inner)
+        for length in 1...max(1, table.count) { note(Array(table.prefix(length)), number + 1) }
+      } else if let equals = assignment(in: line) {
+        let key = table + keyComponents(String(line[..<equals]))
+        note(key, number + 1)
+        for inner in inlineKeys(line[line.index(after: equals)...]) {
+          note(key + inner, number + 1)
+        }
+      }
+    }
+    return index
+  }
+
+  /// The keys of an inline table written on one line (`{ fg = "x", bold = true }`),
+  /// nested tables included, as paths.
+  private static func inlineKeys(_ rest: Substring) -> [[String]] {
+    var paths: [[String]] = []
+    var stack: [[String]] = []
+    var current = ""
+    var lastKey: [String]?
+    var quote: Character?
+    var expectingKey = false
+    for character in rest {
+      if let open = quote {
+        if character == open { quote = nil }
+        if expectingKey { current.append(character) }
+        continue
+      }
+      switch character {
+      case "\"", "'":
+        quote = character
+        if expectingKey { current.append(character) }
+      case "{":
+        stack.append(lastKey ?? [])
+        lastKey = nil
+        expectingKey = true
+        current = ""
+      case "}":
+        if !stack.isEmpty { stack.removeLast() }
+        expectingKey = false
+      case ",":
+        expectingKey = true
+        current = ""
+      case "=" where expectingKey:
+        let key = stack.flatMap { $0 } + keyComponents(current)
+        paths.append(key)
+        lastKey = keyComponents(current)
+        expectingKey = false
+      default:
+        if expectingKey { current.append(character) }
+      }
+    }
+    return paths
   }
 
   /// The index of the `=` of a `key = value` line.
@@ -137,9 +164,5 @@ struct TOMLSource {
       }
     }
     return line
-  }
-
-  private static func commonPrefix(_ a: [String], _ b: [String]) -> Int {
-    zip(a, b).prefix { $0 == $1 }.count
   }
 }

@@ -117,7 +117,10 @@ private struct RoleResolver {
       throw .invalid(
         file: reference.file, line: reference.line, key: reference.key,
         problem: "\"\(Sanitized.text(reference.text))\" is neither a colour nor a name in "
-          + "[palette]\(Suggestion.hint(for: reference.text, among: palette.keys.sorted()))")
+          + "[palette]"
+          + Suggestion.hint(for: reference.text, among: palette.keys.sorted() + Color.names)
+          + "; write \"#rrggbb\", 0-255, a name such as \"red\", \"bright-blue\" or "
+          + "\"default\", or a name from [palette]")
     }
     resolved[role] = style
     return style
