@@ -38,7 +38,8 @@ extension Theme {
     let palette = try Theme.resolvePalette(written)
     var resolver = RoleResolver(specs: specs, palette: palette)
     let styles = try resolver.resolveAll()
-    return Theme(name: definition.name, styles: styles, summary: definition.summary ?? "")
+    let summary = definition.summary ?? definition.inherits.map { "Based on \($0)" } ?? ""
+    return Theme(name: definition.name, styles: styles, summary: summary)
   }
 
   /// The palette's colours, following names of other entries (`bg = "base03"`).

@@ -43,6 +43,7 @@ public enum ThemeSampler {
 
   /// One sample line in a theme's colours at `depth`, reset at the end.
   public static func sample(_ theme: Theme, depth: ColorDepth) -> String {
+    let theme = theme.adapted(to: depth)
     var line = ""
     for part in sampleParts {
       line += theme.resolve(part.style).sgr(depth: depth) + part.text + ResolvedStyle.sgrReset
