@@ -95,6 +95,14 @@ import Testing
     #expect(!catalog.names.contains("nord"))
   }
 
+  @Test func brokenUserDefaultLeavesTheBuiltInDefault() throws {
+    let (catalog, _) = try catalog(["default.toml": "[roles]\ntext = { fg = 1000 }\n"])
+    #expect(catalog.problems.first?.key == "roles.text.fg")
+    #expect(catalog.defaultTheme == ThemeCatalog.builtIn.defaultTheme)
+    #expect(catalog.select("default").theme == ThemeCatalog.builtIn.defaultTheme)
+    #expect(catalog.origin(of: "default") == .builtIn)
+  }
+
   @Test func unknownRoleIsReportedAtItsTableHeader() throws {
     let (catalog, _) = try catalog([
       "mine.toml": """

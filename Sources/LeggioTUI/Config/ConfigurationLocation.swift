@@ -25,10 +25,3 @@ public enum ConfigurationLocation {
     directory(environment: environment).appendingPathComponent("themes", isDirectory: true)
   }
 }
-
-extension ThemeCatalog {
-  /// The built-in themes and the user's, from `themes/` in the configuration directory.
-  public static func load(environment: [String: String]) -> ThemeCatalog {
-    load(userDirectory: ConfigurationLocation.themesDirectory(environment: environment))
-  }
-}

@@ -98,8 +98,13 @@ public struct ThemeCatalog: Sendable {
         built[theme.name] = Entry(theme: theme, origin: .user(path: definition.file))
       }
     }
-    entries = built.values.filter { !brokenNames.contains($0.theme.name) }
-      .sorted { (rank($0.theme.name), $0.theme.name) < (rank($1.theme.name), $1.theme.name) }
+    // A broken theme is left out, and so is the built-in theme it meant to replace;
+    // except the built-in default, which is what a broken theme gives.
+    let brokenNames = self.brokenNames
+    entries = built.values.filter {
+      !brokenNames.contains($0.theme.name) || ($0.theme.name == "default" && $0.origin == .builtIn)
+    }
+    .sorted { (rank($0.theme.name), $0.theme.name) < (rank($1.theme.name), $1.theme.name) }
     problems.sort { ($0.file ?? "", $0.line ?? 0) < ($1.file ?? "", $1.line ?? 0) }
   }
 
@@ -169,5 +174,12 @@ extension ThemeCatalog {
     case .builtIn: return EmbeddedThemes.files.first { $0.name == name + ".toml" }?.text
     case nil: return nil
     }
+  }
+}
+
+extension ThemeCatalog {
+  /// The built-in themes and the user's, from `themes/` in the configuration directory.
+  public static func load(environment: [String: String]) -> ThemeCatalog {
+    load(userDirectory: ConfigurationLocation.themesDirectory(environment: environment))
   }
 }
