@@ -519,6 +519,7 @@ enum EmbeddedThemes {
       body = "base0"
       emphasized = "base1"
       secondary = "base01"
+      # Dark text on the accent colours reads better than light in both modes.
       on-accent = "base03"
       bar-text = "base1"
 
@@ -584,7 +585,6 @@ enum EmbeddedThemes {
       body = "base00"
       emphasized = "base01"
       secondary = "base1"
-      on-accent = "base3"
       bar-text = "base01"
 
       """#
