@@ -93,6 +93,24 @@ import Testing
     #expect(problem.errorDescription?.contains("PgDn") == true)
   }
 
+  @Test func keyBoundTwiceOnOneScreenIsReportedAndKeptByTheFirst() throws {
+    let (configuration, problems) = ConfigurationParser.parse(
+      """
+      [keys]
+      next-page = ["j", "Space"]
+      down = "j"
+      previous-page = ["k", "Space"]
+      """, file: "config.toml")
+    // `down` works in lists, `next-page` in the reader: j may do both.
+    #expect(configuration.keyOverrides[.down] == [.character("j")])
+    #expect(configuration.keyOverrides[.nextPage] == [.character("j"), .character(" ")])
+    #expect(configuration.keyOverrides[.previousPage] == [.character("k")])
+    let problem = try #require(problems.first)
+    #expect(problems.count == 1)
+    #expect(problem.line == 4)
+    #expect(problem.errorDescription?.contains("Space is already bound to next-page") == true)
+  }
+
   @Test func badValuesKeepTheirDefaults() {
     let (configuration, problems) = ConfigurationParser.parse(
       """

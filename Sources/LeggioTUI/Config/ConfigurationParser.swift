@@ -148,7 +148,34 @@ public enum ConfigurationParser {
         }
         bindings[action] = keys
       }
-      return bindings
+      return withoutConflicts(bindings)
+    }
+
+    /// Bindings where no key does two things on one screen: a key written for a second
+    /// action (later in the file) is reported and left out of that action.
+    mutating func withoutConflicts(_ bindings: [Action: [Key]]) -> [Action: [Key]] {
+      let order = bindings.keys.sorted {
+        (source.line(of: ["keys", $0.rawValue]) ?? 0, $0.rawValue)
+          < (source.line(of: ["keys", $1.rawValue]) ?? 0, $1.rawValue)
+      }
+      var result: [Action: [Key]] = [:]
+      for action in order {
+        var keys: [Key] = []
+        for key in bindings[action] ?? [] {
+          if let other = order.first(where: {
+            $0 != action && $0.sharesAScreen(with: action) && result[$0]?.contains(key) == true
+          }) {
+            problem(
+              ["keys", action.rawValue],
+              "\(KeyName.describe(key)) is already bound to \(other.rawValue) on the same screen; "
+                + "a key does one thing, so it stays with \(other.rawValue)")
+          } else {
+            keys.append(key)
+          }
+        }
+        result[action] = keys
+      }
+      return result
     }
   }
 }
