@@ -151,6 +151,22 @@ import Testing
     #expect(catalog.names == ThemeCatalog.builtIn.names)
   }
 
+  @Test func themeNamesMatchInAnyCapitals() {
+    #expect(ThemeCatalog.builtIn.select("Nord").theme.name == "nord")
+    #expect(ThemeCatalog.builtIn.select("Nord").problems.isEmpty)
+    #expect(ThemeCatalog.builtIn.theme(after: "NORD").name != "nord")
+  }
+
+  @Test func themeInheritingFromABrokenOneIsReportedOnce() throws {
+    let (catalog, _) = try catalog([
+      "base.toml": "[roles]\ntext = \"nope\"\n",
+      "child.toml": "inherits = \"base\"\n",
+    ])
+    #expect(catalog.problems.count == 1)
+    #expect(catalog.problems.first?.key == "roles.text")
+    #expect(catalog.theme(named: "child") == nil)
+  }
+
   @Test func unknownThemeNameGivesDefaultAndSaysWhichThemesExist() {
     let selection = ThemeCatalog.builtIn.select("nordd")
     #expect(selection.theme.name == "default")

@@ -113,13 +113,19 @@ public struct ThemeCatalog: Sendable {
   /// The `default` theme, or the plain terminal look if even that failed.
   public var defaultTheme: Theme { theme(named: "default") ?? .fallback }
 
-  /// The theme of this name, nil when there is none or its file is broken.
+  /// The theme of this name (or, failing that, of this name in other capitals), nil
+  /// when there is none or its file is broken.
   public func theme(named name: String) -> Theme? {
-    entries.first { $0.theme.name == name }?.theme
+    entry(named: name)?.theme
   }
 
   public func origin(of name: String) -> Origin? {
-    entries.first { $0.theme.name == name }?.origin
+    entry(named: name)?.origin
+  }
+
+  private func entry(named name: String) -> Entry? {
+    entries.first { $0.theme.name == name }
+      ?? entries.first { $0.theme.name.lowercased() == name.lowercased() }
   }
 
   /// The theme to use for a name from `--theme` or the configuration (nil: the default).
@@ -133,7 +139,8 @@ public struct ThemeCatalog: Sendable {
 
   /// The theme after `name` in `entries`, wrapping round: what `t` switches to.
   public func theme(after name: String) -> Theme {
-    guard let index = entries.firstIndex(where: { $0.theme.name == name }) else {
+    guard let index = entries.firstIndex(where: { $0.theme.name == entry(named: name)?.theme.name })
+    else {
       return defaultTheme
     }
     return entries[(index + 1) % entries.count].theme
@@ -150,7 +157,8 @@ public struct ThemeCatalog: Sendable {
   }
 
   private mutating func record(_ error: ThemeError, name: String?) {
-    problems.append(error)
+    // A theme inheriting from a broken one fails with the same problem: report it once.
+    if !problems.contains(error) { problems.append(error) }
     if let name { brokenNames.insert(name) }
   }
 
