@@ -35,6 +35,14 @@ import Testing
     }
   }
 
+  @Test func descriptionNeverCarriesEscapeSequences() throws {
+    let definition = try ThemeParser.parse(
+      "description = \"calm\\u001b]0;owned\\u0007 theme\"", file: "t.toml", defaultName: "t")
+    let summary = try #require(definition.summary)
+    #expect(summary.hasPrefix("calm"))
+    #expect(!summary.unicodeScalars.contains { $0.value < 0x20 })
+  }
+
   @Test func earliestProblemIsTheOneReported() throws {
     do {
       _ = try ThemeParser.parse(

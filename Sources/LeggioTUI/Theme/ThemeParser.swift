@@ -33,6 +33,7 @@ enum ThemeParser {
         }
       case "description":
         definition.summary = problems.string(value, at: [key], expected: "a short description")
+          .map { Sanitized.text($0, limit: 200) }
       case "inherits":
         definition.inherits = problems.string(value, at: [key], expected: "a theme's name")
         definition.inheritsLine = source.line(of: [key])
