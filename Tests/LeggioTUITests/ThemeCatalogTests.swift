@@ -151,6 +151,17 @@ import Testing
     #expect(catalog.names == ThemeCatalog.builtIn.names)
   }
 
+  @Test func messagesNeverCarryControlCharactersFromTheFile() throws {
+    let (catalog, _) = try catalog([
+      "evil.toml": "[roles]\n\"\\u001b[2Jtext\" = \"red\"\n",
+      "worse.toml": "name = \"x\"\n\u{1B}[31m = 1\n",
+    ])
+    #expect(catalog.problems.count == 2)
+    for message in catalog.problems.compactMap(\.errorDescription) {
+      #expect(!message.unicodeScalars.contains { $0.value == 0x1B }, "\(message)")
+    }
+  }
+
   @Test func themeNamesMatchInAnyCapitals() {
     #expect(ThemeCatalog.builtIn.select("Nord").theme.name == "nord")
     #expect(ThemeCatalog.builtIn.select("Nord").problems.isEmpty)

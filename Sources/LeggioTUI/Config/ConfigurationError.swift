@@ -13,11 +13,11 @@ public enum ConfigurationError: LocalizedError, Hashable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let file, let reason):
-      "\(file): cannot read the configuration (\(reason)); using the defaults"
+      "\(Sanitized.text(file, limit: 300)): cannot read the configuration (\(Sanitized.text(reason, limit: 200))); using the defaults"
     case .syntax(let file, let line, let column, let message):
-      "\(file):\(line):\(column): not valid TOML (\(message)); using the default settings"
+      "\(Sanitized.text(file, limit: 300)):\(line):\(column): not valid TOML (\(Sanitized.text(message, limit: 200))); using the default settings"
     case .invalid(let file, let line, let key, let problem):
-      "\(file):\(line.map { "\($0):" } ?? "") \(key): \(problem)"
+      "\(Sanitized.text(file, limit: 300)):\(line.map { "\($0):" } ?? "") \(Sanitized.text(key, limit: 100)): \(Sanitized.text(problem, limit: 600))"
     }
   }
 
