@@ -13,11 +13,14 @@ public enum ConfigurationError: LocalizedError, Hashable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let file, let reason):
-      "\(Sanitized.text(file, limit: 300)): cannot read the configuration (\(Sanitized.text(reason, limit: 200))); using the defaults"
+      Sanitized.text(file, limit: 300) + ": cannot read the configuration ("
+        + Sanitized.text(reason, limit: 200) + "); using the defaults"
     case .syntax(let file, let line, let column, let message):
-      "\(Sanitized.text(file, limit: 300)):\(line):\(column): not valid TOML (\(Sanitized.text(message, limit: 200))); using the default settings"
+      Sanitized.text(file, limit: 300) + ":\(line):\(column): not valid TOML ("
+        + Sanitized.text(message, limit: 200) + "); using the default settings"
     case .invalid(let file, let line, let key, let problem):
-      "\(Sanitized.text(file, limit: 300)):\(line.map { "\($0):" } ?? "") \(Sanitized.text(key, limit: 100)): \(Sanitized.text(problem, limit: 600))"
+      Sanitized.text(file, limit: 300) + ":" + (line.map { "\($0):" } ?? "") + " "
+        + Sanitized.text(key, limit: 100) + ": " + Sanitized.text(problem, limit: 600)
     }
   }
 

@@ -68,7 +68,8 @@ public enum ConfigurationParser {
       let name = path.last ?? ""
       problem(
         path,
-        "Leggio has no \(what) \"\(Sanitized.text(name))\"\(Suggestion.hint(for: name, among: names)); "
+        "Leggio has no \(what) \"\(Sanitized.text(name))\""
+          + Suggestion.hint(for: name, among: names) + "; "
           + "expected one of " + names.joined(separator: ", "))
     }
 

@@ -16,11 +16,14 @@ public enum ThemeError: LocalizedError, Hashable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let file, let reason):
-      "\(Sanitized.text(file, limit: 300)): cannot read this theme (\(Sanitized.text(reason, limit: 200))); the default theme is used instead"
+      Sanitized.text(file, limit: 300) + ": cannot read this theme ("
+        + Sanitized.text(reason, limit: 200) + "); the default theme is used instead"
     case .syntax(let file, let line, let column, let message):
-      "\(Sanitized.text(file, limit: 300)):\(line):\(column): not valid TOML: \(Sanitized.text(message, limit: 200))"
+      Sanitized.text(file, limit: 300) + ":\(line):\(column): not valid TOML: "
+        + Sanitized.text(message, limit: 200)
     case .invalid(let file, let line, let key, let problem):
-      "\(Sanitized.text(file, limit: 300)):\(line.map { "\($0):" } ?? "") \(Sanitized.text(key, limit: 100)): \(Sanitized.text(problem, limit: 600))"
+      Sanitized.text(file, limit: 300) + ":" + (line.map { "\($0):" } ?? "") + " "
+        + Sanitized.text(key, limit: 100) + ": " + Sanitized.text(problem, limit: 600)
     case .unknownTheme(let name, let available):
       "there is no theme named \"\(Sanitized.text(name))\"; the themes are "
         + available.joined(separator: ", ")

@@ -87,7 +87,8 @@ enum ThemeParser {
         let names = UIRole.allCases.map(\.rawValue)
         problems.add(
           ["roles", key],
-          "there is no role named \"\(Sanitized.text(key))\"\(Suggestion.hint(for: key, among: names)); "
+          "there is no role named \"\(Sanitized.text(key))\""
+            + Suggestion.hint(for: key, among: names) + "; "
             + "the roles are " + names.joined(separator: ", "))
         continue
       }
