@@ -1,0 +1,23 @@
+/// Where an action applies, so that a configuration binding one key to two actions of
+/// the same screen can be reported.
+extension Action {
+  public enum Scope: Hashable, Sendable {
+    case everywhere, lists, reader
+  }
+
+  public var scope: Scope {
+    switch self {
+    case .quit, .back, .help, .cycleTheme, .search, .notebook: .everywhere
+    case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .sort, .filterTag, .toggleUnread,
+      .remove:
+      .lists
+    case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
+      .reader
+    }
+  }
+
+  /// Whether the two actions can be wanted on the same screen.
+  public func sharesAScreen(with other: Action) -> Bool {
+    scope == other.scope || scope == .everywhere || other.scope == .everywhere
+  }
+}

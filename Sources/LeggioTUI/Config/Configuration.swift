@@ -1,0 +1,52 @@
+import LeggioLayout
+
+/// The user's settings from `config.toml` (see `ConfigurationParser` for the file):
+/// the theme, how the reader lays out text, and key bindings.
+public struct Configuration: Hashable, Sendable {
+  /// The theme's name, nil for the default theme.
+  public var theme: String?
+  public var reader: ReaderSettings
+  /// Keys the user binds to an action, in place of that action's default keys; an empty
+  /// list unbinds the action.
+  public var keyOverrides: [Action: [Key]]
+
+  public init(
+    theme: String? = nil, reader: ReaderSettings = ReaderSettings(),
+    keyOverrides: [Action: [Key]] = [:]
+  ) {
+    self.theme = theme
+    self.reader = reader
+    self.keyOverrides = keyOverrides
+  }
+
+  /// What Leggio uses without a configuration file.
+  public static let defaults = Configuration()
+}
+
+/// The `[reader]` table: how articles are laid out.
+public struct ReaderSettings: Hashable, Sendable {
+  /// The widest text column, in cells (`LayoutOptions.measure`).
+  public var width: Int
+  /// Justify paragraphs.
+  public var justify: Bool
+  /// Cells kept free on each side when the screen is narrower than `width`.
+  public var margin: Int
+
+  public static let widthRange = 20...400
+  public static let marginRange = 0...20
+
+  public init(width: Int = 72, justify: Bool = true, margin: Int = 1) {
+    self.width = width
+    self.justify = justify
+    self.margin = margin
+  }
+
+  /// `options` with these settings applied.
+  public func applied(to options: LayoutOptions) -> LayoutOptions {
+    var options = options
+    options.measure = width
+    options.justify = justify
+    options.margin = margin
+    return options
+  }
+}
