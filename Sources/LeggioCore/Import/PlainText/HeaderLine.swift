@@ -25,8 +25,8 @@ enum HeaderLine: Equatable {
     if let date = DatelineParser.parse(text, timeZone: timeZone) {
       return .dateline(text, date)
     }
-    if let byline = byline(text) { return .byline(byline) }
-    return splitBylineAndDateline(text, timeZone: timeZone)
+    if let both = splitBylineAndDateline(text, timeZone: timeZone) { return both }
+    return byline(text).map(HeaderLine.byline)
   }
 
   /// A photo credit: `© AP Photo/…`, `Foto: Keystone`, `Photo Reuters`, `Ph. Rossi`.
