@@ -8,8 +8,6 @@ struct DocumentBuilder {
 
   /// The runs of the block being filled.
   private var runs: [Inline] = []
-  /// Collapsed whitespace waiting for the next visible character.
-  private var pendingSpace = false
   private var style: InlineStyle = []
   private var link: String?
   private var quoteDepth = 0
@@ -169,30 +167,33 @@ struct DocumentBuilder {
       if character == " " || character == "\n" || character == "\t" || character == "\r\n"
         || character == "\r" || character == "\u{0C}"
       {
-        if !visible.isEmpty {
-          append(visible)
-          visible = ""
-        }
-        pendingSpace = pendingSpace || hasVisibleContentOnLine
-      } else {
-        if pendingSpace {
+        if visible.isEmpty {
+          if endsWithVisibleCharacter { visible = " " }
+        } else if visible.last != " " {
           visible.append(" ")
-          pendingSpace = false
         }
+      } else {
         visible.append(character)
       }
     }
-    if !visible.isEmpty { append(visible) }
+    append(visible)
   }
 
-  /// Whether the current line of the block already shows something.
-  private var hasVisibleContentOnLine: Bool {
+  /// Whether the block so far ends in something other than a space or a line break, so
+  /// that collapsed whitespace shows as one space (in the style of the text before it,
+  /// as browsers do).
+  private var endsWithVisibleCharacter: Bool {
     guard let last = runs.last?.text.last else { return false }
-    return last != "\n"
+    return last != "\n" && last != " "
   }
 
   private mutating func lineBreak() {
-    pendingSpace = false
+    if preformattedDepth == 0 {
+      while let last = runs.last, last.text.hasSuffix(" ") {
+        runs[runs.count - 1].text.removeLast()
+        if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
+      }
+    }
     if preformattedDepth > 0 || !runs.isEmpty { append("\n") }
   }
 
@@ -211,7 +212,6 @@ struct DocumentBuilder {
   /// Ends the block being filled; `kind` nil means a paragraph in the current context
   /// (a list item just opened, a block quote, or plain).
   mutating func finishBlock(as kind: Block.Kind? = nil) {
-    pendingSpace = false
     let isPreformatted = kind == .preformatted
     let inlines = Self.trimmed(runs, keepingIndentation: isPreformatted)
     runs = []
@@ -271,7 +271,6 @@ struct DocumentBuilder {
   mutating func takeInlineText() -> String {
     let text = Self.trimmed(runs, keepingIndentation: false).map(\.text).joined()
     runs = []
-    pendingSpace = false
     return text.replacingOccurrences(of: "\n", with: " ")
   }
 }
