@@ -84,8 +84,13 @@ extension DocumentBuilder {
     var inlines: [Inline] = []
     for row in rows {
       let cells = row.elementChildren.filter { $0.name == "td" || $0.name == "th" }
-      let texts = cells.map { HTMLDocumentConverter.collapsedText(of: $0) }
-      guard texts.contains(where: { !$0.isEmpty }) else { continue }
+      var texts = cells.map { HTMLDocumentConverter.collapsedText(of: $0) }
+      while texts.last?.isEmpty == true { texts.removeLast() }
+      let filled = texts.filter { !$0.isEmpty }
+      guard !filled.isEmpty else { continue }
+      // A row with one filled cell (an icon beside a note) reads as that cell alone;
+      // elsewhere an empty cell shows as a dash so the columns still line up in reading.
+      texts = filled.count == 1 ? filled : texts.map { $0.isEmpty ? "–" : $0 }
       let isHeader =
         cells.allSatisfy { $0.name == "th" } || row.parent?.name == "thead"
       if !inlines.isEmpty { inlines.append(Inline("\n")) }
