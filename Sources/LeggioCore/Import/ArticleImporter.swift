@@ -12,9 +12,11 @@ public enum ArticleImporter {
 
   /// Imports an article from bytes. `name` is how errors and, failing anything better,
   /// the title refer to the data (a file name, "-" for stdin); `mimeType` helps when
-  /// the name has no telling extension.
+  /// the name has no telling extension; relative links in HTML and Markdown are
+  /// resolved against `baseURL`.
   public static func importData(
-    _ data: Data, name: String, mimeType: String? = nil, options: ImportOptions = ImportOptions()
+    _ data: Data, name: String, mimeType: String? = nil, baseURL: URL? = nil,
+    options: ImportOptions = ImportOptions()
   ) throws -> ImportedArticle {
     guard data.count <= options.maximumSize else {
       throw ImportError.tooLarge(name: name, size: data.count, limit: options.maximumSize)
@@ -26,16 +28,20 @@ public enum ArticleImporter {
     }
     let format = ImportFormat.detect(name: name, mimeType: mimeType, text: decoded.text)
     let fallbackTitle = title(fromName: name)
-    let article: ImportedArticle
+    var article: ImportedArticle
     switch format {
     case .plainText:
       article = PlainTextImporter.importText(
         decoded.text, fallbackTitle: fallbackTitle, timeZone: options.timeZone)
     case .markdown:
       article = MarkdownImporter.importText(
-        decoded.text, fallbackTitle: fallbackTitle, timeZone: options.timeZone)
+        decoded.text, fallbackTitle: fallbackTitle, baseURL: baseURL, timeZone: options.timeZone)
     case .html:
-      article = HTMLImporter.importText(decoded.text, fallbackTitle: fallbackTitle)
+      article = HTMLImporter.importText(
+        decoded.text, fallbackTitle: fallbackTitle, baseURL: baseURL)
+    }
+    if decoded.encoding == .windows1252 {
+      article.warnings.append("\(name) is not valid UTF-8; it was read as Windows-1252 (Latin-1)")
     }
     guard !article.document.isEmpty || !article.metadata.title.isEmpty else {
       throw ImportError.noReadableText(name: name)
@@ -68,7 +74,7 @@ public enum ArticleImporter {
     } catch {
       throw ImportError.unreadable(name: name, reason: readFailureReason(error))
     }
-    return try importData(data, name: name, mimeType: nil, options: options)
+    return try importData(data, name: name, mimeType: nil, baseURL: url, options: options)
   }
 
   /// A file name without its directory and extension, as a last-resort title.

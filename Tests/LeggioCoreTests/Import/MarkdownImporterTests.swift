@@ -118,6 +118,20 @@ import Testing
       ])
   }
 
+  @Test func relativeLinksInALocalFileResolveAgainstTheFile() throws {
+    try ImportFixtures.withTemporaryDirectory { directory in
+      let file = directory.appendingPathComponent("nota.md")
+      try Data("# T\n\nVedi [l'altra](altra.md) e [il sito](https://example.org).".utf8).write(
+        to: file)
+      let article = try ArticleImporter.importFile(at: file)
+      let links = article.document.blocks[0].inlines.compactMap(\.link)
+      #expect(
+        links == [
+          directory.appendingPathComponent("altra.md").absoluteString, "https://example.org",
+        ])
+    }
+  }
+
   @Test func markdownIsSniffedWhenTheNameSaysNothing() throws {
     let article = try ArticleImporter.importData(
       Data("# Titolo\n\nTesto con **forza**.".utf8), name: "-", options: ImportFixtures.options())

@@ -24,6 +24,14 @@ import Testing
     #expect(decoded.text == "perché “ok” €")
   }
 
+  @Test func windows1252FallbackIsReportedAsAWarning() throws {
+    let bytes = Data(Array("Perch".utf8) + [0xE9, 0x20] + Array("no?\n\nAltro testo.".utf8))
+    let article = try ArticleImporter.importData(bytes, name: "vecchio.txt")
+    #expect(article.metadata.title == "Perché no?")
+    #expect(
+      article.warnings == ["vecchio.txt is not valid UTF-8; it was read as Windows-1252 (Latin-1)"])
+  }
+
   @Test func utf16WithByteOrderMarkInBothByteOrders() throws {
     let text = "Città «Lugano»\nè qui"
     let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

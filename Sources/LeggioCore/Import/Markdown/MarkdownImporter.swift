@@ -7,11 +7,11 @@ import Ink
 /// heading (taken out of the body), else the file name.
 public enum MarkdownImporter {
   public static func importText(
-    _ text: String, fallbackTitle: String, timeZone: TimeZone = .current
+    _ text: String, fallbackTitle: String, baseURL: URL? = nil, timeZone: TimeZone = .current
   ) -> ImportedArticle {
     let (matter, body) = FrontMatter.split(text) ?? (FrontMatter(), Substring(text))
     let html = MarkdownParser().html(from: MarkdownPreprocessor.prepare(String(body)))
-    var document = HTMLDocumentConverter.convert(HTMLParser.parse(html), baseURL: nil)
+    var document = HTMLDocumentConverter.convert(HTMLParser.parse(html), baseURL: baseURL)
 
     var metadata = ArticleMetadata(title: fallbackTitle)
     if let title = matter.value("title"), !title.isEmpty {
