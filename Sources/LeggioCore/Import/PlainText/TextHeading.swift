@@ -20,9 +20,29 @@ enum TextHeading {
     let namesDivision =
       words.count >= 2
       && words.contains { keywords.contains($0.lowercased().trimmingCharacters(in: ".")) }
-    if namesDivision && (isCapitals || !".!?".contains(last)) { return 2 }
+    let opensWithNumberedDivision =
+      words.count >= 2 && keywords.contains(words[0].lowercased()) && isNumeral(words[1])
+    if opensWithNumberedDivision || namesDivision && (isCapitals || !".!?".contains(last)) {
+      return 2
+    }
     if isCapitals && letters.count >= 1 && !"!?".contains(last) { return 1 }
     return nil
+  }
+}
+
+extension TextHeading {
+  /// "12", "XIV.", "primo", "First": the number of a chapter or canto.
+  static func isNumeral(_ word: Substring) -> Bool {
+    let bare = word.trimmingCharacters(in: ".:)")
+    guard !bare.isEmpty else { return false }
+    if bare.allSatisfy(\.isNumber) { return true }
+    if bare.uppercased() == bare && bare.allSatisfy({ "IVXLCDM".contains($0) }) { return true }
+    let words: Set<String> = [
+      "primo", "secondo", "terzo", "quarto", "quinto", "sesto", "settimo", "ottavo", "nono",
+      "decimo", "unico", "first", "second", "third", "one", "two", "three", "four", "five",
+      "premier", "erstes",
+    ]
+    return words.contains(bare.lowercased())
   }
 }
 
