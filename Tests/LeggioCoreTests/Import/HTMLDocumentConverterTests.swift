@@ -38,6 +38,10 @@ import Testing
     #expect(summary(html) == ["preformatted: func f() {\n    return  1\n}", "paragraph: dopo"])
   }
 
+  @Test func carriageReturnsInPreformattedTextBecomeNewlines() {
+    #expect(summary("<pre>uno\r\ndue\rtre</pre>") == ["preformatted: uno\ndue\ntre"])
+  }
+
   @Test func nestedListsCarryDepthAndOrdinals() {
     let html = """
       <ol start="3"><li>tre<ul><li>punto <em>a</em></li><li>punto b<ol reversed><li>x</li><li>y</li></ol></li></ul></li>

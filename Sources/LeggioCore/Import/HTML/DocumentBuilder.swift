@@ -7,11 +7,11 @@ struct DocumentBuilder {
   let baseURL: URL?
 
   /// The runs of the block being filled.
-  private var runs: [Inline] = []
-  private var style: InlineStyle = []
-  private var link: String?
+  var runs: [Inline] = []
+  var style: InlineStyle = []
+  var link: String?
   private var quoteDepth = 0
-  private var preformattedDepth = 0
+  var preformattedDepth = 0
   private var lists: [ListContext] = []
   /// The kind of the next block when a list item has just opened.
   private var itemKind: Block.Kind?
@@ -150,63 +150,6 @@ struct DocumentBuilder {
     itemKind = nil
   }
 
-  // MARK: Inline content
-
-  /// Adds text as a browser shows it: outside `<pre>`, runs of whitespace become one space
-  /// and space at the start of a block or line disappears.
-  mutating func appendText(_ raw: String) {
-    let text = TextSanitizer.removingForbidden(raw)
-    if preformattedDepth > 0 {
-      let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        .replacingOccurrences(of: "\r", with: "\n")
-      append(normalised)
-      return
-    }
-    var visible = ""
-    for character in text {
-      if character == " " || character == "\n" || character == "\t" || character == "\r\n"
-        || character == "\r" || character == "\u{0C}"
-      {
-        if visible.isEmpty {
-          if endsWithVisibleCharacter { visible = " " }
-        } else if visible.last != " " {
-          visible.append(" ")
-        }
-      } else {
-        visible.append(character)
-      }
-    }
-    append(visible)
-  }
-
-  /// Whether the block so far ends in something other than a space or a line break, so
-  /// that collapsed whitespace shows as one space (in the style of the text before it,
-  /// as browsers do).
-  private var endsWithVisibleCharacter: Bool {
-    guard let last = runs.last?.text.last else { return false }
-    return last != "\n" && last != " "
-  }
-
-  private mutating func lineBreak() {
-    if preformattedDepth == 0 {
-      while let last = runs.last, last.text.hasSuffix(" ") {
-        runs[runs.count - 1].text.removeLast()
-        if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
-      }
-    }
-    if preformattedDepth > 0 || !runs.isEmpty { append("\n") }
-  }
-
-  private mutating func append(_ text: String) {
-    guard !text.isEmpty else { return }
-    if var last = runs.last, last.style == style, last.link == link {
-      last.text += text
-      runs[runs.count - 1] = last
-    } else {
-      runs.append(Inline(text, style: style, link: link))
-    }
-  }
-
   // MARK: Blocks
 
   /// Ends the block being filled; `kind` nil means a paragraph in the current context
@@ -247,30 +190,5 @@ struct DocumentBuilder {
       if text.isEmpty { runs.removeLast() } else { runs[runs.count - 1].text = String(text); break }
     }
     return runs
-  }
-
-  // MARK: Collecting text only
-
-  /// Walks `node` for its inline text only (captions, table cells).
-  mutating func collectInline(_ node: HTMLNode, depth: Int, excluding excluded: HTMLNode? = nil) {
-    for child in node.children where child !== excluded {
-      switch child.kind {
-      case .text: appendText(child.text)
-      case .element where child.name == "br": lineBreak()
-      case .element where HTMLDocumentConverter.skipped.contains(child.name): break
-      case .element, .document:
-        if depth < HTMLDocumentConverter.maximumDepth {
-          collectInline(child, depth: depth + 1, excluding: excluded)
-        }
-      case .comment: break
-      }
-    }
-  }
-
-  /// The text gathered by `collectInline`, trimmed, line breaks made spaces.
-  mutating func takeInlineText() -> String {
-    let text = Self.trimmed(runs, keepingIndentation: false).map(\.text).joined()
-    runs = []
-    return text.replacingOccurrences(of: "\n", with: " ")
   }
 }

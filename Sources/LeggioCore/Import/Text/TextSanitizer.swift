@@ -72,15 +72,21 @@ enum TextSanitizer {
     }
   }
 
-  /// Text from an HTML text node: forbidden scalars removed, line endings left to the
-  /// whitespace collapsing that follows (or to `<pre>`, which normalises them itself).
+  /// Text from markup (an HTML text node, an attribute): forbidden scalars removed, line
+  /// endings made `\n` and left to the whitespace collapsing that follows.
   static func removingForbidden(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { isForbidden($0) && $0 != "\r" }) else {
-      return text
-    }
+    guard text.unicodeScalars.contains(where: isForbidden) else { return text }
     var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars where !isForbidden(scalar) || scalar == "\r" {
-      result.append(scalar)
+    var afterCarriageReturn = false
+    for scalar in text.unicodeScalars {
+      defer { afterCarriageReturn = scalar == "\r" }
+      if scalar == "\r" {
+        result.append("\n")
+      } else if scalar == "\n" {
+        if !afterCarriageReturn { result.append(scalar) }
+      } else if !isForbidden(scalar) {
+        result.append(scalar)
+      }
     }
     return String(result)
   }
