@@ -119,6 +119,23 @@ import Testing
     #expect(article.document.blocks.count == 2)
   }
 
+  @Test func unwrappedParagraphsOnConsecutiveLinesStaySeparate() throws {
+    let source = try String(
+      contentsOf: ImportFixtures.url("samples/cdt-putin-kim.txt"), encoding: .utf8)
+    let collapsed = source.replacingOccurrences(of: " \n\n", with: "\n")
+      .replacingOccurrences(of: ".\n\nE in", with: ".\nE in")
+    let article = try ImportFixtures.importPlainText(collapsed)
+    #expect(article.metadata.byline == "Red. Online")
+    #expect(article.document.blocks.count == 4)
+  }
+
+  @Test func shortLinesOfANoteKeepTheirLineBreaks() throws {
+    let article = try ImportFixtures.importPlainText(
+      "Spesa\n\nlatte\npane\nuova\n", name: "spesa.txt")
+    #expect(article.metadata.title == "Spesa")
+    #expect(article.document.blocks.map(\.plainText) == ["latte\npane\nuova"])
+  }
+
   @Test func bodySentenceMentioningADateIsNotTakenForAHeader() throws {
     let article = try ImportFixtures.importPlainText(
       "Cronaca del giorno\n\nIl 16 agosto 2023 il consiglio ha votato il piano.\n\nAltro testo.")

@@ -44,24 +44,13 @@ public enum LanguageDetector {
   public static func detect(_ text: String) -> String? {
     var scores: [String: Int] = [:]
     var words = 0
-    var word = ""
-    func count() {
-      guard !word.isEmpty else { return }
+    for word in text.split(whereSeparator: { !$0.isLetter }).prefix(2000) {
       words += 1
-      for (language, list) in stopWords where list.contains(word) {
+      let lower = word.lowercased()
+      for (language, list) in stopWords where list.contains(lower) {
         scores[language, default: 0] += 1
       }
-      word = ""
     }
-    for character in text {
-      if character.isLetter {
-        word.append(contentsOf: character.lowercased())
-      } else {
-        count()
-        if words >= 2000 { break }
-      }
-    }
-    count()
     let ranked = scores.sorted { $0.value > $1.value || $0.value == $1.value && $0.key < $1.key }
     guard let best = ranked.first, best.value >= 3, best.value * 10 >= words else { return nil }
     if ranked.count > 1 && ranked[1].value * 5 > best.value * 4 && best.value < 8 { return nil }
