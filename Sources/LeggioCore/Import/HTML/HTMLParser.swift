@@ -4,7 +4,9 @@ import Foundation
 /// Parses HTML with libxml2's HTML parser into an `HTMLNode` tree.
 ///
 /// The parser recovers from tag soup, never touches the network and never resolves
-/// external entities (RECOVER | NOERROR | NOWARNING | NONET). The input is decoded
+/// external entities (RECOVER | NOERROR | NOWARNING | NONET). HUGE lifts libxml2's own
+/// depth limit of 256, past which it drops the rest of the page; the tree built here is
+/// still capped at `maximumDepth`, deeper text flattened into the deepest kept element. The input is decoded
 /// to UTF-8 by the caller, so the parser is told the encoding and ignores any
 /// `<meta charset>` inside.
 public enum HTMLParser {
@@ -18,7 +20,7 @@ public enum HTMLParser {
     if bytes.isEmpty { return root }
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
     let count = Int32(clamping: bytes.count)
     let parsed: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -51,19 +53,15 @@ public enum HTMLParser {
         attributes.append((attrName, value))
         attribute = attr.pointee.next
       }
-      let target: HTMLNode
-      let nextDepth: Int
-      if depth < maximumDepth {
-        target = HTMLNode(kind: .element, name: name, attributes: attributes)
-        parent.append(target)
-        nextDepth = depth + 1
-      } else {
-        target = parent
-        nextDepth = depth
+      guard depth < maximumDepth else {
+        appendFlattenedText(of: node, into: parent)
+        return
       }
+      let target = HTMLNode(kind: .element, name: name, attributes: attributes)
+      parent.append(target)
       var child = node.pointee.children
       while let next = child {
-        convert(next, into: target, depth: nextDepth)
+        convert(next, into: target, depth: depth + 1)
         child = next.pointee.next
       }
     case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -74,6 +72,33 @@ public enum HTMLParser {
       parent.append(HTMLNode(kind: .comment))
     default:
       break
+    }
+  }
+
+  /// The text below a node nested deeper than `maximumDepth`, appended to `parent`
+  /// without recursion (an explicit stack), so no nesting depth can exhaust the stack.
+  /// Script and style contents are left out, as the converter would skip them.
+  private static func appendFlattenedText(of node: xmlNodePtr, into parent: HTMLNode) {
+    var stack: [xmlNodePtr] = [node]
+    while let current = stack.popLast() {
+      switch current.pointee.type {
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if let content = current.pointee.content {
+          parent.append(HTMLNode(kind: .text, text: String(cString: content)))
+        }
+      case XML_ELEMENT_NODE:
+        let name = String(cString: current.pointee.name).lowercased()
+        guard name != "script" && name != "style" else { continue }
+        var children: [xmlNodePtr] = []
+        var child = current.pointee.children
+        while let next = child {
+          children.append(next)
+          child = next.pointee.next
+        }
+        stack.append(contentsOf: children.reversed())
+      default:
+        break
+      }
     }
   }
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Knobs of an import, with defaults that suit the command line and the TUI.
+public struct ImportOptions: Sendable {
+  /// The default largest file imported as one article: 64 MiB, far above any article
+  /// or novel, well below what would stall the reader.
+  public static let defaultMaximumSize = 64 * 1024 * 1024
+
+  /// Files bigger than this many bytes are refused with `ImportError.tooLarge`.
+  public var maximumSize: Int
+  /// The time zone of datelines that do not name one ("16.08.2023 20:24").
+  public var timeZone: TimeZone
+  /// Whether the file at a path may be read. Injected so tests, which run as root,
+  /// can exercise the permission error; the default asks the file system.
+  public var isReadable: @Sendable (String) -> Bool
+
+  public init(
+    maximumSize: Int = ImportOptions.defaultMaximumSize,
+    timeZone: TimeZone = .current,
+    isReadable: @escaping @Sendable (String) -> Bool = {
+      FileManager.default.isReadableFile(atPath: $0)
+    }
+  ) {
+    self.maximumSize = maximumSize
+    self.timeZone = timeZone
+    self.isReadable = isReadable
+  }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Reads the date and time of a dateline in the forms Italian, Swiss, English and ISO
+/// sources print: `16.08.2023 20:24`, `16 agosto 2023, 20:24`, `16 agosto 2023 ore 20:24`,
+/// `mercoledì 16 agosto 2023`, `August 16, 2023 8:24 PM`, `2023-08-16T20:24`,
+/// `16/08/2023`. The whole line must be a dateline (a "Pubblicato il" prefix aside), so
+/// body sentences that merely mention a date are not taken for one.
+public enum DatelineParser {
+  /// The date a dateline names, read in `timeZone` unless the line carries an offset.
+  public static func parse(_ line: String, timeZone: TimeZone = .current) -> Date? {
+    let text = stripPrefix(line.trimmingCharacters(in: .whitespaces))
+    guard !text.isEmpty, text.count <= 60, text.contains(where: \.isNumber) else { return nil }
+    if let fields = iso(text) ?? numeric(text) ?? dayMonthYear(text) ?? monthDayYear(text) {
+      return fields.date(in: timeZone)
+    }
+    return nil
+  }
+
+  /// Month names and abbreviations in Italian, English, French and German.
+  static let months: [String: Int] = {
+    let names: [[String]] = [
+      ["gennaio", "january", "janvier", "januar", "gen", "jan"],
+      ["febbraio", "february", "février", "fevrier", "februar", "feb", "fév", "fev"],
+      ["marzo", "march", "mars", "märz", "marz", "mar"],
+      ["aprile", "april", "avril", "apr", "avr"],
+      ["maggio", "may", "mai", "mag"],
+      ["giugno", "june", "juin", "juni", "giu", "jun"],
+      ["luglio", "july", "juillet", "juli", "lug", "jul", "juil"],
+      ["agosto", "august", "août", "aout", "ago", "aug"],
+      ["settembre", "september", "septembre", "set", "sep", "sept"],
+      ["ottobre", "october", "octobre", "oktober", "ott", "oct", "okt"],
+      ["novembre", "november", "nov"],
+      ["dicembre", "december", "décembre", "decembre", "dezember", "dic", "dec", "dez"],
+    ]
+    var table: [String: Int] = [:]
+    for (index, words) in names.enumerated() {
+      for word in words { table[word] = index + 1 }
+    }
+    return table
+  }()
+
+  private static func stripPrefix(_ text: String) -> String {
+    let prefixes = [
+      "pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "published on", "published",
+      "updated on", "updated", "posted on", "posted", "data:", "date:", "publié le",
+      "veröffentlicht",
+    ]
+    let lower = text.lowercased()
+    for prefix in prefixes where lower.hasPrefix(prefix) {
+      let rest = text.dropFirst(prefix.count).drop { $0 == ":" || $0.isWhitespace }
+      return String(rest)
+    }
+    return text
+  }
+
+  /// `2023-08-16`, `2023-08-16T20:24`, `2023-08-16 20:24:05+02:00`.
+  private static func iso(_ text: String) -> Fields? {
+    let pattern =
+      #/(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/#
+    guard let match = text.wholeMatch(of: pattern) else { return nil }
+    var fields = Fields(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
+    fields.setTime(hour: match.4, minute: match.5, meridiem: nil)
+    if let zone = match.7 { fields.offsetSeconds = offset(String(zone)) }
+    return fields
+  }
+
+  /// `16.08.2023 20:24`, `16/08/2023`, `16-08-23, ore 20.24`; month first only when the
+  /// day-first reading is impossible (`08/16/2023`).
+  private static func numeric(_ text: String) -> Fields? {
+    let pattern =
+      #/(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:\s*[,|·–-]?\s*(?:(?:ore|alle|um|à|at|h)\s*)?(\d{1,2})[:.h](\d{2})(?:[:.]\d{2})?\s*([ap]\.?m\.?)?)?/#
+      .ignoresCase()
+    guard let match = text.wholeMatch(of: pattern) else { return nil }
+    var day = Int(match.1)!
+    var month = Int(match.2)!
+    if month > 12 && day <= 12 { swap(&day, &month) }
+    var fields = Fields(year: fullYear(Int(match.3)!), month: month, day: day)
+    fields.setTime(hour: match.4, minute: match.5, meridiem: match.6)
+    return fields
+  }
+
+  /// `16 agosto 2023, 20:24`, `mercoledì 16 agosto 2023 ore 20:24`, `16 Aug 2023`.
+  private static func dayMonthYear(_ text: String) -> Fields? {
+    let pattern =
+      #/(?:\p{L}+\.?,?\s+)?(\d{1,2})(?:\.|º|°)?\s+(\p{L}+)\.?\s+(\d{4})(?:\s*[,|·–-]?\s*(?:(?:ore|alle|um|à|at|h)\s*)?(\d{1,2})[:.h](\d{2})\s*([ap]\.?m\.?)?)?/#
+      .ignoresCase()
+    guard let match = text.wholeMatch(of: pattern),
+      let month = months[String(match.2).lowercased()]
+    else { return nil }
+    var fields = Fields(year: Int(match.3)!, month: month, day: Int(match.1)!)
+    fields.setTime(hour: match.4, minute: match.5, meridiem: match.6)
+    return fields
+  }
+
+  /// `August 16, 2023 8:24 PM`, `Wednesday, Aug. 16, 2023 at 20:24`.
+  private static func monthDayYear(_ text: String) -> Fields? {
+    let pattern =
+      #/(?:\p{L}+,?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[,|·–-]?\s*(?:at\s*)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?)?/#
+      .ignoresCase()
+    guard let match = text.wholeMatch(of: pattern),
+      let month = months[String(match.1).lowercased()]
+    else { return nil }
+    var fields = Fields(year: Int(match.3)!, month: month, day: Int(match.2)!)
+    fields.setTime(hour: match.4, minute: match.5, meridiem: match.6)
+    return fields
+  }
+
+  private static func fullYear(_ year: Int) -> Int {
+    year >= 100 ? year : (year < 70 ? 2000 + year : 1900 + year)
+  }
+
+  private static func offset(_ zone: String) -> Int {
+    if zone.uppercased() == "Z" { return 0 }
+    let sign = zone.hasPrefix("-") ? -1 : 1
+    let digits = zone.filter(\.isNumber)
+    guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2))
+    else { return 0 }
+    return sign * (hours * 3600 + minutes * 60)
+  }
+
+  /// The parts of a date as read, checked when turned into a `Date`.
+  private struct Fields {
+    var year: Int
+    var month: Int
+    var day: Int
+    var hour = 0
+    var minute = 0
+    var offsetSeconds: Int?
+    var valid = true
+
+    init(year: Int, month: Int, day: Int) {
+      self.year = year
+      self.month = month
+      self.day = day
+    }
+
+    mutating func setTime(hour: Substring?, minute: Substring?, meridiem: Substring?) {
+      guard let hour, let minute, var h = Int(hour), let m = Int(minute) else { return }
+      if let meridiem {
+        let pm = meridiem.lowercased().hasPrefix("p")
+        guard (1...12).contains(h) else {
+          valid = false
+          return
+        }
+        h = h % 12 + (pm ? 12 : 0)
+      }
+      valid = valid && (0...23).contains(h) && (0...59).contains(m)
+      self.hour = h
+      self.minute = m
+    }
+
+    func date(in timeZone: TimeZone) -> Date? {
+      guard valid, (1...12).contains(month), (1...31).contains(day), (1000...9999).contains(year)
+      else { return nil }
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = offsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
+      let components = DateComponents(
+        year: year, month: month, day: day, hour: hour, minute: minute)
+      guard let date = calendar.date(from: components),
+        calendar.component(.day, from: date) == day
+      else { return nil }
+      return date
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A Project Gutenberg e-text split into its licence header, its body and its licence
+/// footer, with the bibliographic lines of the header (`Title:`, `Author:`, `Language:`).
+///
+/// Recognises the current markers (`*** START OF THE PROJECT GUTENBERG EBOOK …`), the
+/// older `*** START OF THIS PROJECT GUTENBERG EBOOK` and `*END*THE SMALL PRINT!` forms,
+/// and the matching end markers (`*** END OF …`, `End of the Project Gutenberg EBook`).
+struct GutenbergText: Equatable {
+  var title: String?
+  var author: String?
+  /// The language as a BCP 47 tag, from the `Language:` line.
+  var language: String?
+  /// The lines between the header and the footer, the producer's credit removed.
+  var body: ArraySlice<Substring>
+
+  static func parse(_ lines: [Substring]) -> GutenbergText? {
+    let searchLimit = min(lines.count, 800)
+    guard let startMarker = lines[..<searchLimit].firstIndex(where: isStartMarker) else {
+      return nil
+    }
+    // The first end marker ("End of the Project Gutenberg EBook of …" or "*** END OF");
+    // the licence that follows it is not part of the book.
+    let end = lines[(startMarker + 1)...].firstIndex(where: isEndMarker) ?? lines.count
+    var result = GutenbergText(body: lines[(startMarker + 1)..<end])
+    for line in lines[..<startMarker] {
+      result.read(headerLine: line)
+    }
+    result.dropProducerCredit()
+    return result
+  }
+
+  static func isStartMarker(_ line: Substring) -> Bool {
+    let upper = line.uppercased()
+    return (upper.hasPrefix("***") && upper.contains("START OF") && upper.contains("GUTENBERG"))
+      || upper.hasPrefix("*END*THE SMALL PRINT") || upper.hasPrefix("*END THE SMALL PRINT")
+  }
+
+  static func isEndMarker(_ line: Substring) -> Bool {
+    let upper = line.uppercased().trimmingCharacters(in: .whitespaces)
+    return (upper.hasPrefix("***") && upper.contains("END OF") && upper.contains("GUTENBERG"))
+      || upper.hasPrefix("END OF THE PROJECT GUTENBERG")
+      || upper.hasPrefix("END OF PROJECT GUTENBERG")
+      || upper.hasPrefix("END OF THIS PROJECT GUTENBERG")
+  }
+
+  private mutating func read(headerLine line: Substring) {
+    guard let colon = line.firstIndex(of: ":") else { return }
+    let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    guard !value.isEmpty else { return }
+    switch key {
+    case "title": title = title ?? value
+    case "author": author = author ?? value
+    case "language": language = language ?? Self.languageTag(value)
+    default: break
+    }
+  }
+
+  /// "Produced by …" and "E-text prepared by …" paragraphs right after the start marker.
+  private mutating func dropProducerCredit() {
+    guard let first = body.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return }
+    let opening = body[first].trimmingCharacters(in: .whitespaces).lowercased()
+    let credits = ["produced by", "e-text prepared by", "etext prepared by", "transcribed by"]
+    guard credits.contains(where: opening.hasPrefix) else { return }
+    let end = body[first...].firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) ?? body.endIndex
+    body = body[end...]
+  }
+
+  /// The BCP 47 tag of a language named in English ("Italian" → "it").
+  static func languageTag(_ name: String) -> String? {
+    let tags = [
+      "italian": "it", "english": "en", "french": "fr", "german": "de", "spanish": "es",
+      "portuguese": "pt", "dutch": "nl", "latin": "la", "finnish": "fi", "swedish": "sv",
+    ]
+    return tags[name.lowercased()]
+  }
+}

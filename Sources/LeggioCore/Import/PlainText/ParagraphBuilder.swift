@@ -1,0 +1,135 @@
+import Foundation
+
+/// Turns the lines of a plain text into blocks.
+///
+/// Blank lines separate chunks. Whether a chunk is hard-wrapped prose (joined back into
+/// one paragraph) or verse and other line-shaped text (lines kept as `"\n"` inside one
+/// block) is decided per chunk from its line lengths relative to the text's wrap width:
+/// in prose folded at a width, every line but the last is full — the next word would not
+/// have fitted. A text whose lines mostly are not full is not hard-wrapped at all
+/// (the Divina Commedia), and keeps all its lines.
+enum ParagraphBuilder {
+  /// How a text's lines were folded, measured once per text.
+  struct Wrapping: Equatable {
+    /// The width prose lines were folded at, in characters.
+    var width: Int
+    /// Whether the text is hard-wrapped prose at all.
+    var isHardWrapped: Bool
+  }
+
+  static func blocks<Lines: Collection<Substring>>(from lines: Lines) -> [Block] {
+    let chunks = chunk(lines)
+    let wrapping = measure(chunks)
+    var blocks: [Block] = []
+    blocks.reserveCapacity(chunks.count)
+    for chunk in chunks {
+      if chunk.count == 1 {
+        let text = collapse(chunk[0])
+        if let level = TextHeading.level(of: text) {
+          blocks.append(Block(.heading(level: level), text: text))
+        } else {
+          blocks.append(Block(.paragraph, text: text))
+        }
+      } else if let wrapping, wrapping.isHardWrapped, isProse(chunk, width: wrapping.width) {
+        blocks.append(Block(.paragraph, text: chunk.map(collapse).joined(separator: " ")))
+      } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
+        // Unwrapped text with one paragraph per line and no blank lines between them.
+        blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
+      } else {
+        blocks.append(Block(.paragraph, text: chunk.map(collapse).joined(separator: "\n")))
+      }
+    }
+    return blocks
+  }
+
+  /// Groups non-blank lines separated by blank ones, trailing spaces removed.
+  static func chunk<Lines: Collection<Substring>>(_ lines: Lines) -> [[Substring]] {
+    var chunks: [[Substring]] = []
+    var current: [Substring] = []
+    for line in lines {
+      let trimmed = line.trimmingSuffix(while: \.isWhitespace)
+      if trimmed.isEmpty {
+        if !current.isEmpty { chunks.append(current) }
+        current = []
+      } else {
+        current.append(trimmed)
+      }
+    }
+    if !current.isEmpty { chunks.append(current) }
+    return chunks
+  }
+
+  /// The wrap width (98th percentile of the lengths of lines in multi-line chunks) and
+  /// whether at least half of those lines are full at that width. Nil for texts with
+  /// too few such lines to tell.
+  static func measure(_ chunks: [[Substring]]) -> Wrapping? {
+    var lengths: [Int] = []
+    for chunk in chunks where chunk.count > 1 {
+      lengths += chunk.map(\.count)
+    }
+    guard lengths.count >= 8 else { return nil }
+    lengths.sort()
+    let width = lengths[lengths.count * 98 / 100]
+    var tested = 0
+    var full = 0
+    for chunk in chunks where chunk.count > 1 {
+      for index in chunk.indices.dropLast() {
+        tested += 1
+        if nextWordWouldOverflow(chunk, index, width: width) { full += 1 }
+      }
+    }
+    return Wrapping(width: width, isHardWrapped: width >= 30 && full * 2 >= tested)
+  }
+
+  /// Whether the chunk is folded prose: three quarters of its lines but the last are full
+  /// (the next word would overflow, or the line reaches 80% of the width).
+  static func isProse(_ chunk: [Substring], width: Int) -> Bool {
+    var full = 0
+    for index in chunk.indices.dropLast()
+    where nextWordWouldOverflow(chunk, index, width: width) || chunk[index].count * 5 >= width * 4 {
+      full += 1
+    }
+    return full * 4 >= (chunk.count - 1) * 3
+  }
+
+  private static func nextWordWouldOverflow(_ chunk: [Substring], _ index: Int, width: Int) -> Bool
+  {
+    let next = chunk[index + 1].drop(while: \.isWhitespace)
+    let word = next.prefix { !$0.isWhitespace }
+    return chunk[index].count + 1 + word.count > width - 1
+  }
+
+  private static func averageLength(_ chunk: [Substring]) -> Int {
+    chunk.reduce(0) { $0 + $1.count } / max(chunk.count, 1)
+  }
+
+  /// A line without indentation, with runs of spaces and tabs made one space.
+  static func collapse(_ line: Substring) -> String {
+    var result = ""
+    result.reserveCapacity(line.utf8.count)
+    var pendingSpace = false
+    for character in line {
+      if character == " " || character == "\t" {
+        pendingSpace = !result.isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        result.append(character)
+      }
+    }
+    return result
+  }
+}
+
+extension Substring {
+  /// The substring without its trailing characters that satisfy `predicate`.
+  func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+    var end = endIndex
+    while end > startIndex {
+      let before = index(before: end)
+      guard predicate(self[before]) else { break }
+      end = before
+    }
+    return self[startIndex..<end]
+  }
+}

@@ -1,0 +1,56 @@
+/// Recognises headings in plain-text books: `CAPITOLO I`, `Inferno · Canto I`,
+/// `Chapter 3`, and short lines in capitals (`INFERNO`, `NOTE DEL TRASCRITTORE`).
+enum TextHeading {
+  /// Words that open or name a division of a book.
+  static let keywords: Set<String> = [
+    "capitolo", "chapter", "canto", "parte", "part", "libro", "book", "sezione", "section",
+    "prologo", "prologue", "epilogo", "epilogue", "introduzione", "introduction", "appendice",
+    "appendix", "prefazione", "preface", "chapitre", "kapitel", "capítulo", "atto", "act",
+    "scena", "scene",
+  ]
+
+  /// The heading level of a one-line paragraph, or nil when it is not a heading:
+  /// 1 for a line in capitals, 2 for a numbered division.
+  static func level(of line: String) -> Int? {
+    guard line.count <= 60, let last = line.last, !",;:".contains(last) else { return nil }
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "-" })
+    guard words.count <= 8 else { return nil }
+    let letters = line.filter(\.isLetter)
+    let isCapitals = letters.count >= 1 && letters.allSatisfy { !$0.isLowercase }
+    let namesDivision =
+      words.count >= 2
+      && words.contains { keywords.contains($0.lowercased().trimmingCharacters(in: ".")) }
+    let opensWithNumberedDivision =
+      words.count >= 2 && keywords.contains(words[0].lowercased()) && isNumeral(words[1])
+    if opensWithNumberedDivision || namesDivision && (isCapitals || !".!?".contains(last)) {
+      return 2
+    }
+    if isCapitals && letters.count >= 1 && !"!?".contains(last) { return 1 }
+    return nil
+  }
+}
+
+extension TextHeading {
+  /// "12", "XIV.", "primo", "First": the number of a chapter or canto.
+  static func isNumeral(_ word: Substring) -> Bool {
+    let bare = word.trimmingCharacters(in: ".:)")
+    guard !bare.isEmpty else { return false }
+    if bare.allSatisfy(\.isNumber) { return true }
+    if bare.uppercased() == bare && bare.allSatisfy({ "IVXLCDM".contains($0) }) { return true }
+    let words: Set<String> = [
+      "primo", "secondo", "terzo", "quarto", "quinto", "sesto", "settimo", "ottavo", "nono",
+      "decimo", "unico", "first", "second", "third", "one", "two", "three", "four", "five",
+      "premier", "erstes",
+    ]
+    return words.contains(bare.lowercased())
+  }
+}
+
+extension StringProtocol {
+  fileprivate func trimmingCharacters(in characters: String) -> String {
+    var slice = Substring(self)
+    while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+  }
+}
