@@ -1,0 +1,15 @@
+/// Counting words the way a reader would: runs of letters and digits.
+enum TextStatistics {
+  /// The number of words in `text`; "dell'Asia" counts as two, "2023" as one.
+  static func wordCount(_ text: String) -> Int {
+    var count = 0
+    var inWord = false
+    for scalar in text.unicodeScalars {
+      let isWordScalar =
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if isWordScalar && !inWord { count += 1 }
+      inWord = isWordScalar
+    }
+    return count
+  }
+}
