@@ -1,7 +1,7 @@
 /// Counting words the way a reader would: runs of letters and digits.
-enum TextStatistics {
+public enum TextStatistics {
   /// The number of words in `text`; "dell'Asia" counts as two, "2023" as one.
-  static func wordCount(_ text: String) -> Int {
+  public static func wordCount(_ text: String) -> Int {
     var count = 0
     var inWord = false
     for scalar in text.unicodeScalars {
