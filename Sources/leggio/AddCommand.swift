@@ -59,7 +59,11 @@ struct AddCommand: ParsableCommand {
     if error is CLIError { return error }
     let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
     let name = path == "-" ? "standard input" : path
-    return CLIError.invalid(message.hasPrefix(name) ? message : name + ": " + message)
+    // "a.txt contains no readable text" -> "a.txt: contains no readable text"
+    if message.hasPrefix(name + " ") {
+      return CLIError.invalid(name + ": " + message.dropFirst(name.count + 1))
+    }
+    return CLIError.invalid(message.hasPrefix(name + ":") ? message : name + ": " + message)
   }
 }
 

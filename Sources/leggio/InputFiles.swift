@@ -6,8 +6,9 @@ import LeggioCore
 enum InputFiles {
   /// The extensions Leggio imports from a directory.
   static let extensions = ["txt", "text", "md", "markdown", "html", "htm"]
-  /// Larger files are refused: no article is this long, and it keeps memory in check.
-  static let sizeLimit = 32 * 1_048_576
+  /// Larger files are refused: far above any article or novel, well below what would
+  /// stall the reader.
+  static let sizeLimit = 64 * 1_048_576
 
   /// One thing to import: a file, or standard input (`path` "-").
   struct Input {
@@ -112,8 +113,8 @@ enum InputFiles {
   /// Imports one checked input without storing it; its source is its absolute path.
   static func importArticle(_ input: Input) throws -> ImportedArticle {
     let data = try read(input)
-    let name = input.isStandardInput ? "stdin" : URL(fileURLWithPath: input.path).lastPathComponent
-    var article = try ArticleImporter.importData(data, name: name)
+    // The importer names the input in its errors and falls back on it for a title.
+    var article = try ArticleImporter.importData(data, name: input.path)
     if article.metadata.source == nil { article.metadata.source = input.absolutePath }
     return article
   }

@@ -35,7 +35,7 @@ import Testing
         let path = dir.appendingPathComponent("enorme.txt").path
         _ = FileManager.default.createFile(atPath: path, contents: Data("Titolo\n\n".utf8))
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.truncate(atOffset: 40 * 1_048_576)  // sparse: costs no disk
+        try handle.truncate(atOffset: 80 * 1_048_576)  // sparse: costs no disk
         try handle.close()
         return path
       case .unreadableFile:
