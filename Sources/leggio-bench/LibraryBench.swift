@@ -20,7 +20,15 @@ enum LibraryBench {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent(
       "leggio-bench-\(getpid())")
     try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: work) }
+    // LEGGIO_BENCH_KEEP=1 keeps the 10,000-article library for profiling.
+    let keep = ProcessInfo.processInfo.environment["LEGGIO_BENCH_KEEP"] == "1"
+    defer {
+      if keep {
+        print("  (kept \(work.path))")
+      } else {
+        try? FileManager.default.removeItem(at: work)
+      }
+    }
     var rows: [(String, String)] = []
     let runner = ProcessRunner(binary: leggio, directory: work)
 
@@ -28,7 +36,7 @@ enum LibraryBench {
     rows.append(
       (
         "add i-promessi-sposi (1.4 MB), process",
-        Stopwatch.format(runner.best(of: 3, fresh: true) { ["add", book] })
+        runner.format(runner.best(of: 3, fresh: true) { ["add", book] })
       ))
     if let data = FileManager.default.contents(atPath: book) {
       let (article, parse) = Stopwatch.time {
@@ -57,7 +65,7 @@ enum LibraryBench {
     rows.append(
       (
         "add DIR of 1,000 small articles, process",
-        Stopwatch.format(runner.best(of: 2, fresh: true) { ["add", batch.path] })
+        runner.format(runner.best(of: 2, fresh: true) { ["add", batch.path] })
       ))
 
     // A library of 10,000 articles.
@@ -71,19 +79,19 @@ enum LibraryBench {
     rows.append(
       (
         "list --json, 10,000 articles, process",
-        Stopwatch.format(runner.best(of: 5) { ["list", "--json"] })
+        runner.format(runner.best(of: 5) { ["list", "--json"] })
       ))
     rows.append(
-      ("list (plain), 10,000 articles, process", Stopwatch.format(runner.best(of: 5) { ["list"] })))
+      ("list (plain), 10,000 articles, process", runner.format(runner.best(of: 5) { ["list"] })))
     rows.append(
       (
         "search guerra, 10,000 articles, process",
-        Stopwatch.format(runner.best(of: 5) { ["search", "guerra"] })
+        runner.format(runner.best(of: 5) { ["search", "guerra"] })
       ))
     rows.append(
       (
         "search \"citta energ\" --json, process",
-        Stopwatch.format(runner.best(of: 5) { ["search", "citta energ", "--json"] })
+        runner.format(runner.best(of: 5) { ["search", "citta energ", "--json"] })
       ))
     if let library = try? Library(path: runner.library, deviceID: "bench") {
       for sort in [ArticleSort.added, .title, .published] {

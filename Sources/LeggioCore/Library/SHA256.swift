@@ -25,14 +25,27 @@ public struct SHA256: Sendable {
 
   /// Feeds more bytes.
   public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      buffer.append(byte)
-      length &+= 1
-      if buffer.count == 64 {
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+    if done == nil { Array(bytes).withUnsafeBufferPointer { update(buffer: $0) } }
+  }
+
+  /// Feeds contiguous bytes: whole 64-byte blocks are compressed where they lie.
+  private mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(bytes.count)
+    var start = 0
+    if !buffer.isEmpty {
+      let take = min(64 - buffer.count, bytes.count)
+      buffer.append(contentsOf: bytes[0..<take])
+      start = take
+      guard buffer.count == 64 else { return }
+      compress(buffer)
+      buffer.removeAll(keepingCapacity: true)
     }
+    while bytes.count - start >= 64 {
+      compress(bytes[start..<start + 64])
+      start += 64
+    }
+    buffer.append(contentsOf: bytes[start...])
   }
 
   /// The 32-byte digest of everything fed so far.

@@ -5,8 +5,12 @@ public enum TextStatistics {
     var count = 0
     var inWord = false
     for scalar in text.unicodeScalars {
+      let value = scalar.value
       let isWordScalar =
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        value < 0x80
+        ? (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+          || (value >= 0x30 && value <= 0x39)
+        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
       if isWordScalar && !inWord { count += 1 }
       inWord = isWordScalar
     }
