@@ -22,7 +22,13 @@ public final class Library: Sendable {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       let pool = try DatabasePool(path: url.path, configuration: Self.configuration())
-      try LibraryMigrations.migrator.migrate(pool)
+      do {
+        try LibraryMigrations.migrator.migrate(pool)
+      } catch {
+        // Another process opening a new library may have run the migrations between our
+        // look at the schema and our own run; a second pass sees them applied.
+        try LibraryMigrations.migrator.migrate(pool)
+      }
       self.writer = pool
     } catch let error as DatabaseError {
       throw LibraryError.cannotOpen(path: path, reason: error.message ?? error.description)

@@ -65,4 +65,22 @@ import Testing
     #expect(try libraries[1].count(ArticleQuery(search: "guerra")) == 100)
     #expect(try libraries[1].integrityProblems().isEmpty)
   }
+
+  @Test func severalOpenersOfANewLibraryAllSucceed() async throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.path + "/new/library.sqlite"
+    let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+      for n in 0..<4 {
+        group.addTask {
+          let library = try Library(path: path, deviceID: "device-\(n)")
+          try library.add(imported("Da \(n)", ["Testo \(n)."]))
+          return try library.counts().total
+        }
+      }
+      return try await group.reduce(into: [Int]()) { $0.append($1) }
+    }
+    #expect(counts.count == 4)
+    #expect(try Library(path: path, deviceID: "x").counts().total == 4)
+  }
 }
