@@ -18,8 +18,10 @@ struct ProgressBar {
     self.isVisible = total >= threshold && isatty(STDERR_FILENO) == 1
   }
 
-  /// Prints a line to standard output without tearing the bar.
+  /// Prints a line to standard output without tearing the bar (which only needs moving
+  /// when standard output is the same terminal).
   mutating func print(_ line: String) {
+    guard isVisible && isatty(STDOUT_FILENO) == 1 else { return Console.out(line) }
     clear()
     Console.out(line)
     draw()
