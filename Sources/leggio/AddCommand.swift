@@ -21,6 +21,10 @@ struct AddCommand: ParsableCommand {
   var paths: [String]
 
   func validate() throws {
+    for tag in tag where !tag.contains(where: { !$0.isWhitespace && !$0.isASCIIControl }) {
+      throw ValidationError(
+        "--tag \"\(tag.terminalSafe())\" is empty; a tag needs a visible character")
+    }
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ValidationError("standard input (-) can be read only once")
     }
@@ -85,4 +89,8 @@ struct Tally: CustomStringConvertible {
   var description: String {
     "\(added) added, \(updated) updated, \(unchanged) unchanged, \(failed) failed"
   }
+}
+
+extension Character {
+  fileprivate var isASCIIControl: Bool { asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false }
 }
