@@ -100,6 +100,8 @@ enum LibraryBench {
         }
         rows.append(("window of 50 at row 5,000 by \(sort), in-process", Stopwatch.format(window)))
       }
+      let all = Stopwatch.best(of: 3) { _ = try? library.entries(ArticleQuery()) }
+      rows.append(("fetch all 10,000 entries (list's query), in-process", Stopwatch.format(all)))
       let filtered = Stopwatch.best(of: 5) {
         let query = ArticleQuery(search: "ospedale tre")
         _ = try? library.count(query)

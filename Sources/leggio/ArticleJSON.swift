@@ -1,85 +1,70 @@
 import Foundation
 import LeggioCore
 
-/// An article as `leggio list --json` and `leggio show --format json` print it. Absent
+/// Articles as `leggio list --json` and `leggio show --format json` print them. Absent
 /// values are written as `null` so every object has every key.
-struct ArticleJSON: Encodable {
-  struct BlockJSON: Encodable {
-    var kind: String
-    var text: String
-    var level: Int?
+enum ArticleJSON {
+  /// A library entry: its metadata, id, uuid, progress, date added and word count.
+  static func value(_ entry: LibraryEntry) -> JSONValue {
+    value(summary: entry.summary, metadata: entry.metadata, words: entry.summary.words)
   }
 
-  var id: Int64?
-  var uuid: String?
-  var metadata: ArticleMetadata
-  var progress: Double
-  var addedAt: Date?
-  var words: Int
-  var blocks: [BlockJSON]?
-  var text: String?
-
-  init(entry: LibraryEntry) {
-    id = entry.summary.id
-    uuid = entry.summary.uuid
-    metadata = entry.metadata
-    progress = entry.summary.progress
-    addedAt = entry.summary.addedAt
-    words = entry.summary.words
-  }
-
-  /// An article with its body; `summary` nil for a file shown without being stored.
-  init(summary: ArticleSummary?, metadata: ArticleMetadata, document: Document) {
-    id = summary?.id
-    uuid = summary?.uuid
-    self.metadata = metadata
-    progress = summary?.progress ?? 0
-    addedAt = summary?.addedAt
+  /// An article with its body (`blocks` and canonical `text`); `summary` is nil for a
+  /// file shown without being stored.
+  static func value(summary: ArticleSummary?, metadata: ArticleMetadata, document: Document)
+    -> JSONValue
+  {
     let canonical = CanonicalText(document)
-    words = summary?.words ?? TextStatistics.wordCount(canonical.text)
-    blocks = document.blocks.map { block in
-      var level: Int?
-      if case .heading(let l) = block.kind { level = l }
-      return BlockJSON(kind: block.kindName, text: block.plainText, level: level)
-    }
-    text = canonical.text
+    guard
+      case .object(var members) = value(
+        summary: summary, metadata: metadata,
+        words: summary?.words ?? TextStatistics.wordCount(canonical.text))
+    else { return .null }
+    members["blocks"] = .array(
+      document.blocks.map { block in
+        var fields: [String: JSONValue] = [
+          "kind": .string(block.kindName), "text": .string(block.plainText),
+        ]
+        switch block.kind {
+        case .heading(let level): fields["level"] = .int(Int64(level))
+        case .blockQuote(let depth): fields["depth"] = .int(Int64(depth))
+        case .listItem(let depth, let ordinal):
+          fields["depth"] = .int(Int64(depth))
+          fields["ordinal"] = ordinal.map { .int(Int64($0)) } ?? .null
+        case .image(let credit): fields["credit"] = credit.json
+        case .paragraph, .preformatted, .rule: break
+        }
+        return .object(fields)
+      })
+    members["text"] = .string(canonical.text)
+    return .object(members)
   }
 
-  enum Key: String, CodingKey {
-    case id, uuid, title, kicker, standfirst, byline, published, dateline, imageCredit
-    case language, source, siteName, tags, progress, addedAt, words, blocks, text
+  private static func value(summary: ArticleSummary?, metadata: ArticleMetadata, words: Int)
+    -> JSONValue
+  {
+    .object([
+      "id": summary.map { .int($0.id) } ?? .null,
+      "uuid": summary.map { .string($0.uuid) } ?? .null,
+      "title": .string(metadata.title),
+      "kicker": metadata.kicker.json,
+      "standfirst": metadata.standfirst.json,
+      "byline": metadata.byline.json,
+      "published": metadata.published.map(iso8601).json,
+      "dateline": metadata.dateline.json,
+      "imageCredit": metadata.imageCredit.json,
+      "language": metadata.language.json,
+      "source": metadata.source.json,
+      "siteName": metadata.siteName.json,
+      "tags": .array(metadata.tags.map(JSONValue.string)),
+      "progress": .double(summary?.progress ?? 0),
+      "addedAt": summary.map { iso8601($0.addedAt) }.json,
+      "words": .int(Int64(words)),
+    ])
   }
 
-  func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: Key.self)
-    try c.encode(id, forKey: .id)
-    try c.encode(uuid, forKey: .uuid)
-    try c.encode(metadata.title, forKey: .title)
-    try c.encode(metadata.kicker, forKey: .kicker)
-    try c.encode(metadata.standfirst, forKey: .standfirst)
-    try c.encode(metadata.byline, forKey: .byline)
-    try c.encode(metadata.published.map(Self.iso8601), forKey: .published)
-    try c.encode(metadata.dateline, forKey: .dateline)
-    try c.encode(metadata.imageCredit, forKey: .imageCredit)
-    try c.encode(metadata.language, forKey: .language)
-    try c.encode(metadata.source, forKey: .source)
-    try c.encode(metadata.siteName, forKey: .siteName)
-    try c.encode(metadata.tags, forKey: .tags)
-    try c.encode(progress, forKey: .progress)
-    try c.encode(addedAt.map(Self.iso8601), forKey: .addedAt)
-    try c.encode(words, forKey: .words)
-    if let blocks { try c.encode(blocks, forKey: .blocks) }
-    if let text { try c.encode(text, forKey: .text) }
-  }
-
+  /// `2023-08-16T18:24:00Z`.
   static func iso8601(_ date: Date) -> String {
     date.formatted(.iso8601)
-  }
-
-  /// Pretty JSON with sorted keys; control characters come out escaped.
-  static func encode<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
 }

@@ -31,7 +31,7 @@ struct ListCommand: ParsableCommand {
       let query = ArticleQuery(search: search, tag: tag, unreadOnly: unread, sort: sort)
       let entries = try library.entries(query)
       if json {
-        Console.out(try ArticleJSON.encode(entries.map(ArticleJSON.init(entry:))))
+        Console.out(JSONValue.array(entries.map(ArticleJSON.value)).text)
       } else {
         for line in Self.table(entries, width: Console.width()) { Console.out(line) }
       }

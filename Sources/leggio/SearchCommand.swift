@@ -22,28 +22,23 @@ struct SearchCommand: ParsableCommand {
   @Argument(help: "Words to find.")
   var query: [String]
 
-  struct HitJSON: Encodable {
-    var id: Int64
-    var uuid: String
-    var title: String
-    var byline: String?
-    var snippet: String
-    var matches: [[Int]]
-    var score: Double
-  }
-
   func run() throws {
     try reportingErrors {
       let library = try options.open()
       let hits = try library.search(query.joined(separator: " "), limit: limit)
       if json {
-        Console.out(
-          try ArticleJSON.encode(
-            hits.map {
-              HitJSON(
-                id: $0.id, uuid: $0.uuid, title: $0.title, byline: $0.byline, snippet: $0.snippet,
-                matches: $0.matches.map { [$0.lowerBound, $0.upperBound] }, score: $0.score)
-            }))
+        let values = hits.map { hit -> JSONValue in
+          .object([
+            "id": .int(hit.id), "uuid": .string(hit.uuid), "title": .string(hit.title),
+            "byline": hit.byline.json, "snippet": .string(hit.snippet),
+            "matches": .array(
+              hit.matches.map {
+                .array([.int(Int64($0.lowerBound)), .int(Int64($0.upperBound))])
+              }),
+            "score": .double(hit.score),
+          ])
+        }
+        Console.out(JSONValue.array(values).text)
         return
       }
       let emphasise =

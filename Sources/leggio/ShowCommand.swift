@@ -65,8 +65,7 @@ struct ShowCommand: ParsableCommand {
       switch format {
       case .json:
         Console.out(
-          try ArticleJSON.encode(
-            ArticleJSON(summary: summary, metadata: metadata, document: document)))
+          ArticleJSON.value(summary: summary, metadata: metadata, document: document).text)
       case .markdown:
         Console.out(DocumentText.markdown(metadata, document).terminalSafe(keepingNewlines: true))
       case .text:

@@ -59,10 +59,16 @@ import Testing
     for arguments in [
       ["show", "\(id)"], ["show", "\(id)", "--format", "markdown"],
       ["show", "\(id)", "--width", "30"], ["search", "rosso"], ["list"],
+      ["show", "\(id)", "--format", "json"], ["list", "--json"], ["search", "rosso", "--json"],
     ] {
       let result = try cli.run(arguments)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
       #expect(isTerminalSafe(result.stdout), "\(arguments) printed a control character")
+      if arguments.contains(where: { $0.contains("json") }) {
+        #expect(
+          (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) != nil,
+          "\(arguments) printed invalid JSON")
+      }
     }
   }
 

@@ -19,13 +19,13 @@ extension Library: ArticleStore {
     var arguments = filter.arguments
     _ = arguments.append(contentsOf: [limit, max(0, offset)])
     return try writer.read { db in
-      let rows = try Row.fetchAll(
+      try ArticleRow.fetchAll(
         db,
         sql: """
-          SELECT \(Self.summaryColumns) FROM article a WHERE \(filter.sql)
+          SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
           ORDER BY \(ListFilter.order(query.sort)) LIMIT ? OFFSET ?
-          """, arguments: arguments)
-      return try Self.summaries(db, rows: rows)
+          """, arguments: arguments
+      ).map(\.summary)
     }
   }
 
@@ -56,11 +56,13 @@ extension Library: ArticleStore {
   public func article(id: Int64) throws -> StoredArticle? {
     try writer.read { db in
       guard
-        let row = try Row.fetchOne(
-          db, sql: "SELECT * FROM article a WHERE id = ? AND deletedAt IS NULL", arguments: [id])
+        let row = try ArticleRow.fetchAll(
+          db,
+          sql: "SELECT \(ArticleRow.columns) FROM article a WHERE id = ? AND deletedAt IS NULL",
+          arguments: [id]
+        ).first
       else { return nil }
-      let uuid: String = row["uuid"]
-      guard let summary = try Self.summaries(db, rows: [row]).first else { return nil }
+      let uuid = row.summary.uuid
       let json = try String.fetchOne(
         db,
         sql: """
@@ -71,10 +73,9 @@ extension Library: ArticleStore {
         db,
         sql: "SELECT \"offset\" FROM reading_position WHERE articleUUID = ? AND device = ?",
         arguments: [uuid, deviceID])
-      let metadata = Self.metadata(row, tags: summary.tags)
       return StoredArticle(
-        summary: summary, metadata: metadata, document: try json.map(Self.decode) ?? Document(),
-        readingOffset: offset)
+        summary: row.summary, metadata: row.metadata,
+        document: try json.map(Self.decode) ?? Document(), readingOffset: offset)
     }
   }
 
@@ -114,36 +115,5 @@ extension Library: ArticleStore {
       return unknown
     }
     if !unknown.isEmpty { throw LibraryError.noSuchArticles(ids: unknown) }
-  }
-
-  static let summaryColumns =
-    "a.id, a.uuid, a.title, a.kicker, a.siteName, a.byline, a.published, a.createdAt, "
-    + "a.progress, a.readAt, a.words"
-
-  /// Summaries for `rows` (of `summaryColumns`), with their tags fetched in one query.
-  static func summaries(_ db: Database, rows: [Row]) throws -> [ArticleSummary] {
-    let uuids = rows.map { $0["uuid"] as String }
-    var tags: [String: [String]] = [:]
-    if !uuids.isEmpty {
-      let placeholders = uuids.map { _ in "?" }.joined(separator: ",")
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT articleUUID, tag FROM article_tag
-          WHERE deletedAt IS NULL AND articleUUID IN (\(placeholders))
-          ORDER BY tag COLLATE NOCASE
-          """, arguments: StatementArguments(uuids))
-      {
-        tags[row["articleUUID"], default: []].append(row["tag"])
-      }
-    }
-    return rows.map { row in
-      ArticleSummary(
-        id: row["id"], uuid: row["uuid"], title: row["title"], kicker: row["kicker"],
-        siteName: row["siteName"], byline: row["byline"], published: row["published"],
-        addedAt: row["createdAt"], progress: row["progress"],
-        isUnread: row["readAt"] as Date? == nil, tags: tags[row["uuid"]] ?? [],
-        words: row["words"])
-    }
   }
 }

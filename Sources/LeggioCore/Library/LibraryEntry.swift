@@ -12,9 +12,11 @@ extension Library {
   /// The summary of live article `id`, nil if there is none.
   public func summary(id: Int64) throws -> ArticleSummary? {
     try writer.read { db in
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT * FROM article a WHERE id = ? AND deletedAt IS NULL", arguments: [id])
-      return try Self.summaries(db, rows: rows).first
+      try ArticleRow.fetchAll(
+        db,
+        sql: "SELECT \(ArticleRow.columns) FROM article a WHERE id = ? AND deletedAt IS NULL",
+        arguments: [id]
+      ).first?.summary
     }
   }
 
@@ -27,25 +29,13 @@ extension Library {
     var arguments = filter.arguments
     _ = arguments.append(contentsOf: [limit == .max ? -1 : limit, max(0, offset)])
     return try writer.read { db in
-      let rows = try Row.fetchAll(
+      try ArticleRow.fetchAll(
         db,
         sql: """
-          SELECT a.* FROM article a WHERE \(filter.sql)
+          SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
           ORDER BY \(ListFilter.order(query.sort)) LIMIT ? OFFSET ?
-          """, arguments: arguments)
-      let summaries = try Self.summaries(db, rows: rows)
-      return zip(rows, summaries).map { row, summary in
-        LibraryEntry(summary: summary, metadata: Self.metadata(row, tags: summary.tags))
-      }
+          """, arguments: arguments
+      ).map { LibraryEntry(summary: $0.summary, metadata: $0.metadata) }
     }
-  }
-
-  /// The metadata stored in an `article` row.
-  static func metadata(_ row: Row, tags: [String]) -> ArticleMetadata {
-    ArticleMetadata(
-      title: row["title"], kicker: row["kicker"], standfirst: row["standfirst"],
-      byline: row["byline"], published: row["published"], dateline: row["dateline"],
-      imageCredit: row["imageCredit"], language: row["language"], source: row["source"],
-      siteName: row["siteName"], tags: tags)
   }
 }
