@@ -58,26 +58,38 @@ enum JSONValue {
 
   private static func writeString(_ string: String, into output: inout String) {
     output += "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        let value = scalar.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-          || (0x2066...0x2069).contains(value) || value == 0x2028 || value == 0x2029
-        {
-          let hex = String(value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+    let scalars = string.unicodeScalars
+    var runStart = scalars.startIndex
+    var index = runStart
+    // Safe runs are copied whole; only what needs escaping is handled scalar by scalar.
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if let escaped = escape(scalar) {
+        output += Substring(scalars[runStart..<index])
+        output += escaped
+        runStart = scalars.index(after: index)
       }
+      index = scalars.index(after: index)
     }
+    output += Substring(scalars[runStart..<scalars.endIndex])
     output += "\""
+  }
+
+  /// The escape for a scalar that may not appear as itself, nil for the others.
+  private static func escape(_ scalar: Unicode.Scalar) -> String? {
+    let value = scalar.value
+    switch value {
+    case 0x22: return "\\\""
+    case 0x5C: return "\\\\"
+    case 0x0A: return "\\n"
+    case 0x0D: return "\\r"
+    case 0x09: return "\\t"
+    case 0x20..<0x7F, 0xA0..<0x2028: return nil
+    case 0..<0x20, 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069:
+      let hex = String(value, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    default: return nil
+    }
   }
 }
 
