@@ -59,10 +59,9 @@ extension Library {
         if wasRemoved { return .added(id) }
         return textChanged || metadataChanged ? .updated(id) : .unchanged(id)
       }
-      if sourceKey != nil,
-        let row = try Row.fetchOne(
-          db, sql: "SELECT id, uuid FROM article WHERE contentHash = ? AND deletedAt IS NULL",
-          arguments: [hash])
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT id, uuid FROM article WHERE contentHash = ? AND deletedAt IS NULL",
+        arguments: [hash])
       {
         try Self.link(db, articleUUID: row["uuid"], tags: tags, now: now)
         return .unchanged(row["id"])

@@ -65,6 +65,27 @@ import Testing
     #expect(try library.count(ArticleQuery()) == 1)
   }
 
+  @Test func theSameContentFromStandardInputAfterAFileIsUnchanged() throws {
+    let library = try Library.inMemory()
+    let first = try library.add(imported("Nota", ["Lo stesso testo."], source: "/a/nota.txt"))
+    #expect(try library.add(imported("Nota", ["Lo stesso testo."])) == .unchanged(first.id))
+    #expect(try library.count(ArticleQuery()) == 1)
+  }
+
+  @Test func sourcesAreComparedInNormalForm() throws {
+    let library = try Library.inMemory()
+    let first = try library.add(imported("Uno", ["Primo."], source: "/a/b/../nota.txt"))
+    #expect(
+      try library.add(imported("Uno", ["Secondo."], source: "/a/nota.txt")) == .updated(first.id))
+    let page = try library.add(imported("Due", ["Terzo."], source: "HTTPS://Example.com:443"))
+    #expect(
+      try library.add(imported("Due", ["Quarto."], source: "https://example.com/?fbclid=x"))
+        == .updated(page.id))
+    #expect(
+      try library.add(imported("Tre", ["Quinto."], source: "https://example.com/?page=2"))
+        == .added(page.id + 1))
+  }
+
   @Test func anArticleWithoutSourceIsKnownByItsContent() throws {
     let library = try Library.inMemory()
     let first = try library.add(imported("Da stdin", ["Testo letto da stdin."]))
