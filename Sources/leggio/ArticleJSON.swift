@@ -63,8 +63,9 @@ enum ArticleJSON {
     ])
   }
 
-  /// `2023-08-16T18:24:00Z`.
+  /// ISO 8601 in the local time zone, `2023-08-16T20:24:00+02:00`, so the wall-clock
+  /// time reads as the article's dateline does.
   static func iso8601(_ date: Date) -> String {
-    date.formatted(.iso8601)
+    date.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: .current))
   }
 }
