@@ -33,7 +33,8 @@ struct ListCommand: ParsableCommand {
       if json {
         Console.out(JSONValue.array(entries.map(ArticleJSON.value)).text)
       } else {
-        for line in Self.table(entries, width: Console.width()) { Console.out(line) }
+        let lines = Self.table(entries, width: Console.width())
+        if !lines.isEmpty { Console.out(lines.joined(separator: "\n")) }
       }
     }
   }
