@@ -76,4 +76,14 @@ import Testing
     #expect(missing.status != 0)
     #expect(missing.stderrLines == ["leggio: nowhere/article.txt: no such file or directory"])
   }
+
+  @Test func aLibraryThatCannotBeOpenedIsOneLineNamingIt() throws {
+    let cli = try CLIHarness()
+    let notADatabase = try cli.write(
+      "not-a-library.sqlite", String(repeating: "testo ", count: 200))
+    let result = try cli.run(["list", "--library", notADatabase], library: false)
+    #expect(result.status != 0)
+    #expect(result.stderrLines.count == 1, "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("leggio: cannot open the library at \(notADatabase): "))
+  }
 }
