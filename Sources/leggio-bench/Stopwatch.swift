@@ -25,7 +25,9 @@ enum Stopwatch {
 
 /// Peak resident memory of this process so far, in MiB (from /proc/self/status VmHWM).
 func peakMemoryMiB() -> Double {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return 0
+  }
   for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
     let kb = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
     return kb / 1024

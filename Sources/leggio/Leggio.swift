@@ -1,14 +1,17 @@
 import ArgumentParser
-import LeggioCore
-import LeggioTerminal
 
 @main
 struct Leggio: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "leggio",
-    abstract: "A terminal reader for articles.")
-
-  func run() throws {
-    print("Leggio")
-  }
+    abstract: "A terminal reader for articles.",
+    discussion: """
+      The library is $LEGGIO_LIBRARY, else $XDG_DATA_HOME/leggio/library.sqlite, else
+      ~/.local/share/leggio/library.sqlite; --library PATH overrides it.
+      """,
+    subcommands: [
+      ReadCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
+      SearchCommand.self, RemoveCommand.self, TagCommand.self, UntagCommand.self,
+    ],
+    defaultSubcommand: ReadCommand.self)
 }

@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+
+extension Library {
+  /// Stores an imported article in one transaction: the article, its text version, its
+  /// tags and its full-text row, or nothing at all.
+  ///
+  /// Identity is the normalised source (URL or absolute path), else the content hash.
+  /// The same source with the same content is `.unchanged`; with other content it is
+  /// `.updated` (a new version; old versions are kept). The same content from another
+  /// source is `.unchanged` too.
+  @discardableResult
+  public func add(_ imported: ImportedArticle, tags: [String] = []) throws -> AddOutcome {
+    let metadata = imported.metadata
+    let canonical = CanonicalText(imported.document)
+    let text = canonical.text
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw LibraryError.emptyArticle(source: metadata.source ?? metadata.title)
+    }
+    let tags = try (metadata.tags + tags).map(Self.cleanTag)
+    let hash = SHA256.hex(text)
+    let documentJSON = try Self.encode(imported.document)
+    let words = TextStatistics.wordCount(text)
+    let sourceKey = SourceIdentity.key(for: metadata.source)
+    let identity = sourceKey ?? "sha256:" + hash
+    let columns = ArticleColumns(metadata)
+
+    return try writer.write { db in
+      let now = Date()
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM article WHERE identity = ?", arguments: [identity])
+      {
+        let id: Int64 = row["id"]
+        let uuid: String = row["uuid"]
+        let wasRemoved = row["deletedAt"] as Date? != nil
+        let currentDocument = try String.fetchOne(
+          db,
+          sql: """
+            SELECT document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+            ORDER BY createdAt DESC, rowid DESC LIMIT 1
+            """, arguments: [uuid])
+        let textChanged = row["contentHash"] != hash || currentDocument != documentJSON
+        let metadataChanged = !columns.matches(row)
+        if textChanged {
+          try Self.insertVersion(
+            db, articleUUID: uuid, document: documentJSON, text: text, hash: hash,
+            words: words, now: now)
+        }
+        if textChanged || metadataChanged || wasRemoved {
+          var arguments = columns.arguments
+          _ = arguments.append(contentsOf: [hash, words, now, id])
+          try db.execute(
+            sql: "UPDATE article SET \(ArticleColumns.assignments), contentHash = ?, words = ?, "
+              + "updatedAt = ?, deletedAt = NULL WHERE id = ?",
+            arguments: arguments)
+          try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
+        }
+        try Self.link(db, articleUUID: uuid, tags: tags, now: now)
+        if wasRemoved { return .added(id) }
+        return textChanged || metadataChanged ? .updated(id) : .unchanged(id)
+      }
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT id, uuid FROM article WHERE contentHash = ? AND deletedAt IS NULL",
+        arguments: [hash])
+      {
+        try Self.link(db, articleUUID: row["uuid"], tags: tags, now: now)
+        return .unchanged(row["id"])
+      }
+      let uuid = UUIDv7.string(at: now)
+      var arguments: StatementArguments = [uuid, identity]
+      _ = arguments.append(contentsOf: columns.arguments)
+      _ = arguments.append(contentsOf: [hash, words, now, now])
+      try db.execute(
+        sql: """
+          INSERT INTO article (uuid, identity, \(ArticleColumns.names.joined(separator: ", ")),
+            contentHash, words, createdAt, updatedAt)
+          VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
+          """, arguments: arguments)
+      let id = db.lastInsertedRowID
+      try Self.insertVersion(
+        db, articleUUID: uuid, document: documentJSON, text: text, hash: hash, words: words,
+        now: now)
+      try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
+      try Self.link(db, articleUUID: uuid, tags: tags, now: now)
+      return .added(id)
+    }
+  }
+
+  static func insertVersion(
+    _ db: Database, articleUUID: String, document: String, text: String, hash: String,
+    words: Int, now: Date
+  ) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO article_version
+          (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [UUIDv7.string(at: now), articleUUID, document, text, hash, words, now, now])
+  }
+
+  /// Keeps the full-text row of article `id` in step with its current text.
+  static func replaceSearchRow(
+    _ db: Database, id: Int64, metadata: ArticleMetadata, text: String
+  ) throws {
+    try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
+    try db.execute(
+      sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)",
+      arguments: [id, metadata.title, metadata.byline ?? "", text])
+  }
+
+  static func encode(_ document: Document) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(document), as: UTF8.self)
+  }
+
+  static func decode(_ json: String) throws -> Document {
+    try JSONDecoder().decode(Document.self, from: Data(json.utf8))
+  }
+}
+
+/// The metadata columns of the `article` table, in one place for inserts, updates and
+/// comparisons.
+struct ArticleColumns {
+  static let names = [
+    "title", "sortTitle", "kicker", "standfirst", "byline", "published", "dateline",
+    "imageCredit", "language", "source", "siteName",
+  ]
+  static var assignments: String { names.map { "\($0) = ?" }.joined(separator: ", ") }
+
+  let values: [DatabaseValue]
+
+  init(_ metadata: ArticleMetadata) {
+    values = [
+      metadata.title.databaseValue, Self.sortKey(metadata.title).databaseValue,
+      metadata.kicker.databaseValue, metadata.standfirst.databaseValue,
+      metadata.byline.databaseValue, metadata.published.databaseValue,
+      metadata.dateline.databaseValue, metadata.imageCredit.databaseValue,
+      metadata.language.databaseValue, metadata.source.databaseValue,
+      metadata.siteName.databaseValue,
+    ]
+  }
+
+  var arguments: StatementArguments { StatementArguments(values) }
+
+  /// Whether `row` already holds these values.
+  func matches(_ row: Row) -> Bool {
+    zip(Self.names, values).allSatisfy { name, value in row[name] as DatabaseValue == value }
+  }
+
+  /// The title folded for sorting: case and accents ignored, leading punctuation skipped.
+  static func sortKey(_ title: String) -> String {
+    let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    return String(folded.drop { !$0.isLetter && !$0.isNumber })
+  }
+}

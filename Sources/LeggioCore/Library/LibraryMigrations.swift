@@ -1,0 +1,78 @@
+import GRDB
+
+/// Every schema change of the library, in order. Register new migrations at the end;
+/// never edit one that has shipped.
+///
+/// Articles, text versions and tag links carry a UUID v7 (what links records
+/// together), `createdAt`, `updatedAt` and a `deletedAt` tombstone. The short integer
+/// `id` of an article is for people at the command line.
+enum LibraryMigrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: articles, versions, tags, positions, search") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE article (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL UNIQUE,
+            identity TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            sortTitle TEXT NOT NULL,
+            kicker TEXT, standfirst TEXT, byline TEXT,
+            published DATETIME, dateline TEXT, imageCredit TEXT, language TEXT,
+            source TEXT, siteName TEXT,
+            words INTEGER NOT NULL DEFAULT 0,
+            contentHash TEXT NOT NULL,
+            progress DOUBLE NOT NULL DEFAULT 0,
+            readAt DATETIME,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            deletedAt DATETIME
+          );
+          CREATE INDEX article_by_added ON article(deletedAt, createdAt);
+          CREATE INDEX article_by_published ON article(deletedAt, published);
+          CREATE INDEX article_by_title ON article(deletedAt, sortTitle);
+          CREATE INDEX article_by_progress ON article(deletedAt, progress);
+          CREATE INDEX article_by_hash ON article(contentHash);
+
+          CREATE TABLE article_version (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            articleUUID TEXT NOT NULL REFERENCES article(uuid) ON DELETE CASCADE,
+            document TEXT NOT NULL,
+            text TEXT NOT NULL,
+            contentHash TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            deletedAt DATETIME
+          );
+          CREATE INDEX article_version_by_article ON article_version(articleUUID, createdAt);
+
+          CREATE TABLE article_tag (
+            uuid TEXT PRIMARY KEY NOT NULL,
+            articleUUID TEXT NOT NULL REFERENCES article(uuid) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            createdAt DATETIME NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            deletedAt DATETIME
+          );
+          CREATE INDEX article_tag_by_article ON article_tag(articleUUID, deletedAt);
+          CREATE INDEX article_tag_by_tag ON article_tag(tag, deletedAt);
+
+          CREATE TABLE reading_position (
+            articleUUID TEXT NOT NULL REFERENCES article(uuid) ON DELETE CASCADE,
+            device TEXT NOT NULL,
+            "offset" INTEGER NOT NULL,
+            progress DOUBLE NOT NULL,
+            updatedAt DATETIME NOT NULL,
+            PRIMARY KEY (articleUUID, device)
+          );
+
+          CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, byline, text, tokenize = 'unicode61 remove_diacritics 2'
+          );
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,38 @@
+import GRDB
+
+/// The WHERE clause and ORDER BY of a library list query (table alias `a`).
+struct ListFilter {
+  let sql: String
+  let arguments: StatementArguments
+
+  init(_ query: ArticleQuery) {
+    var clauses = ["a.deletedAt IS NULL"]
+    var arguments = StatementArguments()
+    if query.unreadOnly { clauses.append("a.readAt IS NULL") }
+    if let tag = query.tag.flatMap({ try? Library.cleanTag($0) }) {
+      clauses.append(
+        """
+        EXISTS (SELECT 1 FROM article_tag t WHERE t.articleUUID = a.uuid
+          AND t.tag = ? COLLATE NOCASE AND t.deletedAt IS NULL)
+        """)
+      _ = arguments.append(contentsOf: [tag])
+    }
+    if let search = query.search, let match = FTSQuery.match(search, prefixLast: true) {
+      clauses.append("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+      _ = arguments.append(contentsOf: [match])
+    }
+    self.sql = clauses.joined(separator: " AND ")
+    self.arguments = arguments
+  }
+
+  /// The ORDER BY of `sort`; each matches an index on `article`.
+  static func order(_ sort: ArticleSort) -> String {
+    switch sort {
+    case .added: "a.createdAt DESC, a.id DESC"
+    // NULL sorts lowest in SQLite, so undated articles come last.
+    case .published: "a.published DESC, a.id DESC"
+    case .title: "a.sortTitle, a.id"
+    case .progress: "a.progress, a.createdAt DESC, a.id DESC"
+    }
+  }
+}

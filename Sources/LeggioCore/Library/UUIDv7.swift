@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// Time-sortable identifiers (RFC 9562 UUID version 7): 48 bits of Unix milliseconds,
+/// then random bits. Identifiers made in this process sort in the order they were made,
+/// even within one millisecond, because a counter fills the 12 `rand_a` bits.
+public enum UUIDv7 {
+  private struct Clock {
+    var lastMillis: UInt64 = 0
+    var counter: UInt16 = 0
+  }
+
+  private static let clock = Mutex(Clock())
+
+  /// A new UUID v7 for `date` (now by default).
+  public static func make(at date: Date = Date()) -> UUID {
+    let now = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+    let (millis, counter) = clock.withLock { state -> (UInt64, UInt16) in
+      // A date well before the last one is asked for on purpose (or the clock was set
+      // back): honour it rather than keep counting from the later time.
+      if now > state.lastMillis || now + 1000 < state.lastMillis {
+        state.lastMillis = now
+        state.counter = UInt16.random(in: 0...0x1FF)
+      } else if state.counter < 0xFFF {
+        state.counter += 1
+      } else {
+        // 4,096 identifiers in one millisecond: borrow the next millisecond.
+        state.lastMillis += 1
+        state.counter = 0
+      }
+      return (state.lastMillis, state.counter)
+    }
+    var random = SystemRandomNumberGenerator()
+    let tail = random.next() as UInt64
+    var bytes = [UInt8](repeating: 0, count: 16)
+    for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - i))) }
+    bytes[6] = 0x70 | UInt8(counter >> 8)
+    bytes[7] = UInt8(truncatingIfNeeded: counter)
+    for i in 8..<16 { bytes[i] = UInt8(truncatingIfNeeded: tail >> (8 * (15 - i))) }
+    bytes[8] = 0x80 | (bytes[8] & 0x3F)
+    return UUID(
+      uuid: (
+        bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+        bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+      ))
+  }
+
+  /// A new UUID v7 as the lowercase string the library stores.
+  public static func string(at date: Date = Date()) -> String {
+    make(at: date).uuidString.lowercased()
+  }
+
+  /// The millisecond timestamp inside a UUID v7.
+  public static func date(of uuid: UUID) -> Date {
+    let b = uuid.uuid
+    let parts = [b.0, b.1, b.2, b.3, b.4, b.5]
+    let millis = parts.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    return Date(timeIntervalSince1970: Double(millis) / 1000)
+  }
+}

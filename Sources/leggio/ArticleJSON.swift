@@ -1,0 +1,71 @@
+import Foundation
+import LeggioCore
+
+/// Articles as `leggio list --json` and `leggio show --format json` print them. Absent
+/// values are written as `null` so every object has every key.
+enum ArticleJSON {
+  /// A library entry: its metadata, id, uuid, progress, date added and word count.
+  static func value(_ entry: LibraryEntry) -> JSONValue {
+    value(summary: entry.summary, metadata: entry.metadata, words: entry.summary.words)
+  }
+
+  /// An article with its body (`blocks` and canonical `text`); `summary` is nil for a
+  /// file shown without being stored.
+  static func value(summary: ArticleSummary?, metadata: ArticleMetadata, document: Document)
+    -> JSONValue
+  {
+    let canonical = CanonicalText(document)
+    guard
+      case .object(var members) = value(
+        summary: summary, metadata: metadata,
+        words: summary?.words ?? TextStatistics.wordCount(canonical.text))
+    else { return .null }
+    members["blocks"] = .array(
+      document.blocks.map { block in
+        var fields: [String: JSONValue] = [
+          "kind": .string(block.kindName), "text": .string(block.plainText),
+        ]
+        switch block.kind {
+        case .heading(let level): fields["level"] = .int(Int64(level))
+        case .blockQuote(let depth): fields["depth"] = .int(Int64(depth))
+        case .listItem(let depth, let ordinal):
+          fields["depth"] = .int(Int64(depth))
+          fields["ordinal"] = ordinal.map { .int(Int64($0)) } ?? .null
+        case .image(let credit): fields["credit"] = credit.json
+        case .paragraph, .preformatted, .rule: break
+        }
+        return .object(fields)
+      })
+    members["text"] = .string(canonical.text)
+    return .object(members)
+  }
+
+  private static func value(summary: ArticleSummary?, metadata: ArticleMetadata, words: Int)
+    -> JSONValue
+  {
+    .object([
+      "id": summary.map { .int($0.id) } ?? .null,
+      "uuid": summary.map { .string($0.uuid) } ?? .null,
+      "title": .string(metadata.title),
+      "kicker": metadata.kicker.json,
+      "standfirst": metadata.standfirst.json,
+      "byline": metadata.byline.json,
+      "published": metadata.published.map(iso8601).json,
+      "dateline": metadata.dateline.json,
+      "imageCredit": metadata.imageCredit.json,
+      "language": metadata.language.json,
+      "source": metadata.source.json,
+      "siteName": metadata.siteName.json,
+      "tags": .array(metadata.tags.map(JSONValue.string)),
+      "progress": .double(summary?.progress ?? 0),
+      "addedAt": summary.map { iso8601($0.addedAt) }.json,
+      "words": .int(Int64(words)),
+    ])
+  }
+
+  /// ISO 8601 in the local time zone, `2023-08-16T20:24:00+02:00`, so the wall-clock
+  /// time reads as the article's dateline does.
+  static func iso8601(_ date: Date) -> String {
+    date.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: .current))
+  }
+}

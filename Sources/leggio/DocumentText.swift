@@ -1,0 +1,106 @@
+import Foundation
+import LeggioCore
+
+/// An article printed as plain text or Markdown by `leggio show`.
+enum DocumentText {
+  /// The metadata header, then the body's blocks separated by blank lines.
+  static func plain(_ metadata: ArticleMetadata, _ document: Document) -> String {
+    var header: [String] = []
+    if let kicker = metadata.kicker { header.append(kicker.uppercased()) }
+    header.append(metadata.title)
+    if let standfirst = metadata.standfirst { header.append("\n" + standfirst) }
+    var lines: [String] = []
+    if let credit = metadata.imageCredit { lines.append(credit) }
+    let byline = [metadata.byline, dateline(metadata)].compactMap { $0 }
+    if !byline.isEmpty { lines.append(byline.joined(separator: " · ")) }
+    if !lines.isEmpty { header.append("\n" + lines.joined(separator: "\n")) }
+    let body = document.blocks.map(plain)
+    return (header + body.map { "\n" + $0 }).joined(separator: "\n")
+  }
+
+  private static func plain(_ block: Block) -> String {
+    let text = block.plainText
+    switch block.kind {
+    case .heading: return text
+    case .paragraph, .preformatted: return text
+    case .blockQuote(let depth): return prefixLines(text, String(repeating: "> ", count: depth))
+    case .listItem(let depth, let ordinal):
+      let indent = String(repeating: "  ", count: max(0, depth - 1))
+      return indent + (ordinal.map { "\($0). " } ?? "• ") + text
+    case .rule: return "* * *"
+    case .image(let credit):
+      return "[image" + (text.isEmpty ? "" : ": " + text) + (credit.map { " (\($0))" } ?? "") + "]"
+    }
+  }
+
+  /// Markdown with a front matter that the Markdown importer reads back.
+  static func markdown(_ metadata: ArticleMetadata, _ document: Document) -> String {
+    var front = ["---", "title: " + yaml(metadata.title)]
+    if let byline = metadata.byline { front.append("author: " + yaml(byline)) }
+    if let published = metadata.published {
+      front.append("date: " + ArticleJSON.iso8601(published))
+    }
+    if let source = metadata.source { front.append("source: " + yaml(source)) }
+    if !metadata.tags.isEmpty {
+      front.append("tags: [" + metadata.tags.map(yaml).joined(separator: ", ") + "]")
+    }
+    front.append("---")
+    var parts = [front.joined(separator: "\n")]
+    if let kicker = metadata.kicker { parts.append("*" + escape(kicker) + "*") }
+    parts.append("# " + escape(metadata.title))
+    if let standfirst = metadata.standfirst { parts.append("**" + escape(standfirst) + "**") }
+    for block in document.blocks { parts.append(markdown(block)) }
+    return parts.joined(separator: "\n\n")
+  }
+
+  private static func markdown(_ block: Block) -> String {
+    let inline = block.inlines.map(markdown).joined()
+    switch block.kind {
+    case .heading(let level):
+      return String(repeating: "#", count: min(6, max(1, level + 1))) + " " + inline
+    case .paragraph: return inline.replacingOccurrences(of: "\n", with: "  \n")
+    case .blockQuote(let depth): return prefixLines(inline, String(repeating: "> ", count: depth))
+    case .listItem(let depth, let ordinal):
+      let indent = String(repeating: "   ", count: max(0, depth - 1))
+      return indent + (ordinal.map { "\($0). " } ?? "- ") + inline
+    case .preformatted: return "```\n" + block.plainText + "\n```"
+    case .rule: return "---"
+    case .image(let credit):
+      return "![" + escape(block.plainText) + "]()"
+        + (credit.map { "\n*" + escape($0) + "*" } ?? "")
+    }
+  }
+
+  private static func markdown(_ run: Inline) -> String {
+    var text = run.style.contains(.code) ? "`" + run.text + "`" : escape(run.text)
+    if run.style.contains(.emphasis) { text = "*" + text + "*" }
+    if run.style.contains(.strong) { text = "**" + text + "**" }
+    if let link = run.link { text = "[" + text + "](" + link + ")" }
+    return text
+  }
+
+  private static func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if "\\`*_[]".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+
+  private static func yaml(_ text: String) -> String {
+    "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "\"", with: "\\\"") + "\""
+  }
+
+  private static func prefixLines(_ text: String, _ prefix: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { prefix + $0 }
+      .joined(separator: "\n")
+  }
+
+  /// The dateline as printed, else the publication date.
+  private static func dateline(_ metadata: ArticleMetadata) -> String? {
+    metadata.dateline ?? metadata.published.map(ArticleJSON.iso8601)
+  }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension String {
+  /// The text with every control character (C0, C1, DEL), bidi override and isolate
+  /// replaced by a visible symbol, so text from outside never drives the terminal.
+  /// Line feeds are kept when `keepingNewlines`, tabs become a space.
+  func terminalSafe(keepingNewlines: Bool = false) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in unicodeScalars {
+      switch scalar.value {
+      case 0x0A where keepingNewlines: result.append(scalar)
+      case 0x09: result.append(" ")
+      case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value)!)  // ␀…␟
+      case 0x7F: result.append("\u{2421}")  // ␡
+      case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+        result.append("\u{FFFD}")
+      default: result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  /// The width of the text in terminal cells, as the C library's `wcwidth` measures it.
+  var cellWidth: Int { reduce(0) { $0 + $1.cellWidth } }
+
+  /// The text cut to at most `width` cells, ending in "…" when something was cut.
+  func truncated(toCells width: Int) -> String {
+    guard cellWidth > width else { return self }
+    guard width > 0 else { return "" }
+    var result = ""
+    var used = 0
+    for character in self {
+      let cells = character.cellWidth
+      if used + cells > width - 1 { break }
+      result.append(character)
+      used += cells
+    }
+    return result + "…"
+  }
+
+  /// The text padded with spaces to `width` cells (cut first if longer).
+  func padded(toCells width: Int, alignRight: Bool = false) -> String {
+    let text = truncated(toCells: width)
+    let padding = String(repeating: " ", count: max(0, width - text.cellWidth))
+    return alignRight ? padding + text : text + padding
+  }
+}
+
+extension Character {
+  /// Cells this grapheme cluster takes: `wcwidth` of its first scalar, two for emoji
+  /// drawn as pictures, never negative.
+  var cellWidth: Int {
+    _ = CellWidthLocale.ensureUTF8
+    guard let first = unicodeScalars.first else { return 0 }
+    if first.properties.isEmojiPresentation || unicodeScalars.contains("\u{FE0F}") { return 2 }
+    let width = Int(systemWCWidth(Int32(bitPattern: first.value)))
+    return width < 0 ? 1 : width
+  }
+}
+
+/// `wcwidth` only knows non-ASCII characters under a UTF-8 locale.
+enum CellWidthLocale {
+  static let ensureUTF8: Void = {
+    let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? ""
+    if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+      _ = setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }()
+}
+
+/// glibc's `wcwidth`, which its module map hides behind `_XOPEN_SOURCE`.
+@_silgen_name("wcwidth")
+private func systemWCWidth(_ character: Int32) -> Int32
