@@ -1,0 +1,156 @@
+/// One line of a block as the breaker cut it: clusters `start..<end` are shown (trailing
+/// spaces dropped), taking `cells` cells.
+struct LineSpan: Equatable {
+  /// Which prefix and width the line gets (a list bullet, a continuation mark...).
+  enum Kind: Equatable { case first, afterHardBreak, continuation }
+  /// Why the line ended, which decides whether it may be justified.
+  enum Ending: Equatable { case soft, hard, forced, last }
+
+  var start: Int
+  var end: Int
+  var cells: Int
+  var kind: Kind
+  var ending: Ending
+}
+
+/// The cells available to each kind of line.
+struct LineWidths: Equatable {
+  var first: Int
+  var afterHardBreak: Int
+  var continuation: Int
+
+  init(first: Int, afterHardBreak: Int, continuation: Int) {
+    self.first = max(1, first)
+    self.afterHardBreak = max(1, afterHardBreak)
+    self.continuation = max(1, continuation)
+  }
+
+  init(all width: Int) { self.init(first: width, afterHardBreak: width, continuation: width) }
+
+  func callAsFunction(_ kind: LineSpan.Kind) -> Int {
+    switch kind {
+    case .first: first
+    case .afterHardBreak: afterHardBreak
+    case .continuation: continuation
+    }
+  }
+}
+
+/// Greedy line breaking over a `ClusterBuffer`.
+///
+/// Prose breaks at spaces, after hyphens and dashes and between wide characters (CJK,
+/// kana, emoji), never before closing punctuation nor after opening punctuation; a no-break
+/// space holds. When no such break fits, a line ends after a `/` (long URLs), and failing
+/// that at the last cluster that fits: never inside a grapheme cluster or a wide character.
+/// "\n" is a hard break. Preformatted text breaks only at "\n" and where a line is full.
+enum LineBreaker {
+  enum Mode { case prose, preformatted }
+
+  static func lines(_ text: ClusterBuffer, widths: LineWidths, mode: Mode = .prose) -> [LineSpan] {
+    var spans: [LineSpan] = []
+    let classes = text.classes
+    let cellWidths = text.widths
+    let n = classes.count
+    let tabStop = CellWidth.tabStop
+    let prose = mode == .prose
+    var kind = LineSpan.Kind.first
+    var avail = widths(kind)
+    var lineStart = 0
+    var cells = 0  // cells from lineStart to i, spaces included
+    var contentEnd = 0  // end of the last visible cluster
+    var contentCells = 0
+    // The best break so far: line content ends at `end`, next line starts at `next`.
+    var breakEnd = -1, breakNext = 0, breakCells = 0
+    var slashEnd = -1, slashCells = 0
+    var i = 0
+
+    @inline(__always) func reset(_ start: Int, _ newKind: LineSpan.Kind) {
+      lineStart = start
+      cells = 0
+      contentEnd = start
+      contentCells = 0
+      breakEnd = -1
+      slashEnd = -1
+      kind = newKind
+      avail = widths(newKind)
+    }
+
+    while i < n {
+      let cls = classes[i]
+      if cls == .newline {
+        spans.append(
+          LineSpan(
+            start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .hard))
+        reset(i + 1, .afterHardBreak)
+        i += 1
+        continue
+      }
+      if prose && (cls == .space || cls == .tab) {
+        let runStart = i
+        while i < n && (classes[i] == .space || classes[i] == .tab) {
+          cells += classes[i] == .tab ? tabStop - cells % tabStop : Int(cellWidths[i])
+          i += 1
+        }
+        if runStart > lineStart && i < n && classes[i] != .newline && classes[i] != .closing
+          && contentEnd == runStart && classes[runStart - 1] != .opening
+        {
+          (breakEnd, breakNext, breakCells) = (runStart, i, contentCells)
+        }
+        continue
+      }
+      let width =
+        cls == .tab ? tabStop - cells % tabStop : (cls == .control ? 1 : Int(cellWidths[i]))
+      if cells + width > avail && i > lineStart {
+        if breakEnd >= 0 {
+          spans.append(
+            LineSpan(start: lineStart, end: breakEnd, cells: breakCells, kind: kind, ending: .soft))
+          let next = breakNext
+          reset(next, .continuation)
+          i = next
+        } else if slashEnd >= 0 {
+          spans.append(
+            LineSpan(
+              start: lineStart, end: slashEnd, cells: slashCells, kind: kind, ending: .forced))
+          let next = slashEnd
+          reset(next, .continuation)
+          i = next
+        } else {
+          spans.append(
+            LineSpan(
+              start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .forced))
+          reset(i, .continuation)
+        }
+        continue
+      }
+      cells += width
+      contentEnd = i + 1
+      contentCells = cells
+      if prose && i + 1 < n {
+        let next = classes[i + 1]
+        if next != .space && next != .tab && next != .newline && next != .closing && cls != .opening
+        {
+          switch cls {
+          case .hyphen:
+            if i > lineStart && classes[i - 1] != .space && classes[i - 1] != .hyphen
+              && next != .hyphen
+            {
+              (breakEnd, breakNext, breakCells) = (i + 1, i + 1, cells)
+            }
+          case .ideographic, .zeroWidthSpace:
+            (breakEnd, breakNext, breakCells) = (i + 1, i + 1, cells)
+          case .slash:
+            if next != .slash { (slashEnd, slashCells) = (i + 1, cells) }
+          default:
+            if next == .ideographic || next == .zeroWidthSpace {
+              (breakEnd, breakNext, breakCells) = (i + 1, i + 1, cells)
+            }
+          }
+        }
+      }
+      i += 1
+    }
+    spans.append(
+      LineSpan(start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .last))
+    return spans
+  }
+}

@@ -1,0 +1,130 @@
+/// Draws a unit's lines into a `LineSink`: prefixes (bullets, quote bars, continuation
+/// marks), centring, justification and the runs of text, control symbols and tabs.
+///
+/// Justification spreads the spare cells of a line evenly over its gaps between words
+/// (gap `k` of `g` gets `extra·k/g − extra·(k−1)/g` cells); only lines that ended at a
+/// normal break are justified, never the last line of a paragraph, a line before a hard
+/// break, or a line cut inside a word. Tab stops are reckoned before justification.
+enum UnitRenderer {
+  static func render<Sink: LineSink>(
+    _ unit: FlowUnit, geometry: ColumnGeometry, into sink: inout Sink
+  ) {
+    for (part, spans) in zip(unit.parts, unit.spans(column: geometry.width)) {
+      if part.blankBefore { sink.blankLine(position: unit.start + Int(part.text.offsets[0])) }
+      for span in spans {
+        renderLine(span, part: part, start: unit.start, geometry: geometry, into: &sink)
+      }
+    }
+  }
+
+  static func renderLine<Sink: LineSink>(
+    _ span: LineSpan, part: FlowUnit.Part, start: Int, geometry: ColumnGeometry,
+    into sink: inout Sink
+  ) {
+    let text = part.text
+    let style = part.style
+    var x = geometry.left
+    let prefix = style.prefix(span.kind)
+    for piece in prefix.pieces {
+      let cells = CellWidth.of(piece.text)
+      if piece.text.contains(where: { $0 != " " }) {
+        sink.decoration(piece.text, column: x, cells: cells, role: piece.role)
+      }
+      x += cells
+    }
+    let textWidth = geometry.width - prefix.cells
+    if style.centred { x += max(0, (textWidth - span.cells) / 2) }
+    let classes = text.classes
+    var extra = 0
+    var gaps = 0
+    if style.justify && span.ending == .soft && span.cells < textWidth {
+      gaps = countGaps(classes, span.start..<span.end)
+      extra = gaps > 0 ? textWidth - span.cells : 0
+    }
+
+    var segmentIndex = text.segmentIndex(containing: span.start)
+    var runStart = span.start
+    var runColumn = x
+    var runCells = 0
+    var cells = 0
+    var gapIndex = 0
+    var seenVisible = false
+    var i = span.start
+
+    func source(_ range: Range<Int>) -> Range<Int>? {
+      guard text.segments[segmentIndex].isSource else { return nil }
+      return
+        (start + Int(text.offsets[range.lowerBound]))..<(start + Int(text.offsets[range.upperBound]))
+    }
+    func flush() {
+      if i > runStart {
+        sink.text(
+          text, runStart..<i, column: runColumn, cells: runCells,
+          segment: text.segments[segmentIndex],
+          source: source(runStart..<i))
+      }
+      runStart = i
+      runColumn += runCells
+      runCells = 0
+    }
+
+    while i < span.end {
+      if i >= text.segments[segmentIndex].clusterEnd {
+        flush()
+        segmentIndex = text.segmentIndex(containing: i, from: segmentIndex)
+      }
+      let cls = classes[i]
+      if cls == .control || cls == .tab {
+        flush()
+        let segment = text.segments[segmentIndex]
+        let width = cls == .tab ? CellWidth.tabStop - cells % CellWidth.tabStop : 1
+        let symbol =
+          cls == .tab
+          ? String(repeating: " ", count: width)
+          : String(CellWidth.visibleSymbol(for: text.firstScalar(i)))
+        sink.symbol(
+          symbol, column: runColumn, cells: width,
+          role: cls == .tab ? segment.role : .controlSymbol,
+          inline: segment.inline, source: source(i..<i + 1))
+        runColumn += width
+        cells += width
+        i += 1
+        runStart = i
+        continue
+      }
+      let width = Int(text.widths[i])
+      runCells += width
+      cells += width
+      i += 1
+      if cls == .space {
+        if extra > 0 && seenVisible && (i == span.end || classes[i] != .space) {
+          gapIndex += 1
+          let add = extra * gapIndex / gaps - extra * (gapIndex - 1) / gaps
+          flush()
+          runColumn += add
+        }
+      } else {
+        seenVisible = true
+      }
+    }
+    flush()
+    let lower = Int(text.offsets[span.start])
+    let upper = Int(text.offsets[span.end])
+    sink.endLine(
+      source: upper > lower ? (start + lower)..<(start + upper) : nil, position: start + lower)
+  }
+
+  /// The space runs between words in `range` (leading spaces are not a gap).
+  static func countGaps(_ classes: [BreakClass], _ range: Range<Int>) -> Int {
+    var gaps = 0
+    var seenVisible = false
+    for i in range {
+      if classes[i] == .space {
+        if seenVisible && (i + 1 == range.upperBound || classes[i + 1] != .space) { gaps += 1 }
+      } else if classes[i] != .tab {
+        seenVisible = true
+      }
+    }
+    return gaps
+  }
+}
