@@ -47,6 +47,7 @@ public final class PagedArticle: @unchecked Sendable {
   /// The number of pages, `.estimated` while the layout has not reached the end.
   public var pageCount: PageCount {
     locked {
+      if canonicalText.scalarCount == 0 { while !paginator.isComplete { paginator.step(flow) } }
       let known = paginator.pageStarts.count
       if paginator.isComplete || flow.unitCount == 0 { return .exact(known) }
       let done = flow.position(paginator.cursor)

@@ -34,6 +34,8 @@ struct Paginator {
   private(set) var isComplete = false
   /// Lines used on the current (last) page.
   private var used = 0
+  /// The last unit placed on this page was a heading.
+  private var afterHeading = false
 
   init(height: Int) { self.height = max(1, height) }
 
@@ -53,6 +55,7 @@ struct Paginator {
       && (placement != .heading || used == 0 || linesNeeded(after: unit, flow) <= room - remaining)
     {
       used += separator + remaining
+      afterHeading = placement == .heading
       cursor = FlowPosition(unit: unit + 1, line: 0)
       if cursor.unit >= flow.unitCount { isComplete = true }
       return
@@ -80,15 +83,20 @@ struct Paginator {
   private mutating func newPage() {
     pageStarts.append(cursor)
     used = 0
+    afterHeading = false
   }
 
   /// How many of a paragraph's `remaining` lines stay on this page when only `room` fit:
   /// at least 2, leaving at least 2; 0 moves the paragraph to the next page.
   private func linesToKeep(_ remaining: Int, room: Int) -> Int {
     if height < 4 { return max(0, min(room, remaining)) }
+    // A heading must not end the page, even at the price of an orphan (pages too short
+    // for a heading and two lines).
+    if afterHeading && room >= 1 && room < 2 { return 1 }
     guard room >= 2 else { return 0 }
     var take = min(room, remaining)
     if remaining - take < 2 { take = remaining - 2 }
+    if afterHeading && take < 1 { return 1 }
     return take >= 2 ? take : 0
   }
 
