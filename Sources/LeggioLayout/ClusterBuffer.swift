@@ -51,49 +51,72 @@ struct ClusterBuffer {
   }
 
   /// The fast path; returns false (and appends nothing) if `text` is not all simple.
+  /// Grows the arrays by the byte count, fills them through pointers, then trims them.
   private mutating func appendSimple(_ text: String, isSource: Bool) -> Bool {
     var text = text
-    let clusterMark = count
-    let byteMark = bytes.count
-    let ok = text.withUTF8 { utf8 -> Bool in
-      let step: Int32 = isSource ? 1 : 0
-      var offset = offsets[offsets.count - 1]
-      var byteStart = Int32(bytes.count)
+    let oldCount = count
+    let oldBytes = bytes.count
+    return text.withUTF8 { utf8 -> Bool in
+      let n = utf8.count
+      guard n > 0 else { return true }
+      widths.append(contentsOf: repeatElement(1, count: n))
+      classes.append(contentsOf: repeatElement(.normal, count: n))
+      byteStarts.append(contentsOf: repeatElement(0, count: n))
+      offsets.append(contentsOf: repeatElement(0, count: n))
       bytes.append(contentsOf: utf8)
-      var index = 0
-      while index < utf8.count {
-        let lead = utf8[index]
-        let length: Int
-        if lead < 0x80 {
-          guard (lead >= 0x20 && lead < 0x7F) || lead == 0x0A else { return false }
-          length = 1
-          classes.append(BreakClass.ascii[Int(lead)])
-          widths.append(lead == 0x0A ? 0 : 1)
-        } else {
-          length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
-          var value = UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
-          for k in 1..<length { value = value << 6 | UInt32(utf8[index + k] & 0x3F) }
-          guard let scalar = Unicode.Scalar(value), Self.isSimple(scalar) else { return false }
-          classes.append(BreakClass.of(scalar, width: 1))
-          widths.append(1)
+      let step: Int32 = isSource ? 1 : 0
+      var clusters = 0
+      let ok = Self.asciiClasses.withUnsafeBufferPointer { ascii in
+        widths.withUnsafeMutableBufferPointer { widths in
+          classes.withUnsafeMutableBufferPointer { classes in
+            byteStarts.withUnsafeMutableBufferPointer { byteStarts in
+              offsets.withUnsafeMutableBufferPointer { offsets -> Bool in
+                var k = oldCount
+                var offset = offsets[k]
+                var byteStart = byteStarts[k]
+                var index = 0
+                while index < n {
+                  let lead = utf8[index]
+                  let length: Int
+                  if lead < 0x80 {
+                    guard (lead >= 0x20 && lead < 0x7F) || lead == 0x0A else { return false }
+                    length = 1
+                    if lead == 0x0A { widths[k] = 0 }
+                    classes[k] = ascii[Int(lead)]
+                  } else {
+                    length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
+                    for j in 1..<length { value = value << 6 | UInt32(utf8[index + j] & 0x3F) }
+                    guard let scalar = Unicode.Scalar(value), Self.isSimple(scalar) else {
+                      return false
+                    }
+                    classes[k] = BreakClass.of(scalar, width: 1)
+                  }
+                  index += length
+                  byteStart += Int32(length)
+                  offset += step
+                  k += 1
+                  byteStarts[k] = byteStart
+                  offsets[k] = offset
+                }
+                clusters = k - oldCount
+                return true
+              }
+            }
+          }
         }
-        index += length
-        byteStart += Int32(length)
-        offset += step
-        byteStarts.append(byteStart)
-        offsets.append(offset)
       }
-      return true
+      let keep = ok ? clusters : 0
+      widths.removeLast(n - keep)
+      classes.removeLast(n - keep)
+      byteStarts.removeLast(n - keep)
+      offsets.removeLast(n - keep)
+      if !ok { bytes.removeLast(bytes.count - oldBytes) }
+      return ok
     }
-    if !ok {
-      widths.removeLast(widths.count - clusterMark)
-      classes.removeLast(classes.count - clusterMark)
-      byteStarts.removeLast(byteStarts.count - clusterMark - 1)
-      offsets.removeLast(offsets.count - clusterMark - 1)
-      bytes.removeLast(bytes.count - byteMark)
-    }
-    return ok
   }
+
+  static let asciiClasses = BreakClass.ascii
 
   private mutating func appendCharacters(_ text: String, isSource: Bool) {
     var offset = offsets[offsets.count - 1]

@@ -47,9 +47,19 @@ enum LineBreaker {
   enum Mode { case prose, preformatted }
 
   static func lines(_ text: ClusterBuffer, widths: LineWidths, mode: Mode = .prose) -> [LineSpan] {
+    text.classes.withUnsafeBufferPointer { classes in
+      text.widths.withUnsafeBufferPointer { cellWidths in
+        lines(classes: classes, cellWidths: cellWidths, widths: widths, mode: mode)
+      }
+    }
+  }
+
+  private static func lines(
+    classes: UnsafeBufferPointer<BreakClass>, cellWidths: UnsafeBufferPointer<UInt8>,
+    widths: LineWidths,
+    mode: Mode
+  ) -> [LineSpan] {
     var spans: [LineSpan] = []
-    let classes = text.classes
-    let cellWidths = text.widths
     let n = classes.count
     let tabStop = CellWidth.tabStop
     let prose = mode == .prose

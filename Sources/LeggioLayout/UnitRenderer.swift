@@ -34,15 +34,32 @@ enum UnitRenderer {
     }
     let textWidth = geometry.width - prefix.cells
     if style.centred { x += max(0, (textWidth - span.cells) / 2) }
-    let classes = text.classes
-    var extra = 0
-    var gaps = 0
-    if style.justify && span.ending == .soft && span.cells < textWidth {
-      gaps = countGaps(classes, span.start..<span.end)
-      extra = gaps > 0 ? textWidth - span.cells : 0
+    text.classes.withUnsafeBufferPointer { classes in
+      text.widths.withUnsafeBufferPointer { widths in
+        drawText(
+          span, text: text, classes: classes, widths: widths, start: start, x: x,
+          extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0, into: &sink)
+      }
     }
+    let lower = Int(text.offsets[span.start])
+    let upper = Int(text.offsets[span.end])
+    sink.endLine(
+      source: upper > lower ? (start + lower)..<(start + upper) : nil, position: start + lower)
+  }
 
+  /// The text of a line from column `x`, with `extra` cells spread over its gaps.
+  private static func drawText<Sink: LineSink>(
+    _ span: LineSpan, text: ClusterBuffer, classes: UnsafeBufferPointer<BreakClass>,
+    widths: UnsafeBufferPointer<UInt8>, start: Int, x: Int, extra: Int, into sink: inout Sink
+  ) {
+    var extra = max(0, extra)
+    var gaps = 0
+    if extra > 0 {
+      gaps = countGaps(classes, span.start..<span.end)
+      if gaps == 0 { extra = 0 }
+    }
     var segmentIndex = text.segmentIndex(containing: span.start)
+    var segmentEnd = text.segments[segmentIndex].clusterEnd
     var runStart = span.start
     var runColumn = x
     var runCells = 0
@@ -60,8 +77,7 @@ enum UnitRenderer {
       if i > runStart {
         sink.text(
           text, runStart..<i, column: runColumn, cells: runCells,
-          segment: text.segments[segmentIndex],
-          source: source(runStart..<i))
+          segment: text.segments[segmentIndex], source: source(runStart..<i))
       }
       runStart = i
       runColumn += runCells
@@ -69,9 +85,10 @@ enum UnitRenderer {
     }
 
     while i < span.end {
-      if i >= text.segments[segmentIndex].clusterEnd {
+      if i >= segmentEnd {
         flush()
         segmentIndex = text.segmentIndex(containing: i, from: segmentIndex)
+        segmentEnd = text.segments[segmentIndex].clusterEnd
       }
       let cls = classes[i]
       if cls == .control || cls == .tab {
@@ -92,7 +109,7 @@ enum UnitRenderer {
         runStart = i
         continue
       }
-      let width = Int(text.widths[i])
+      let width = Int(widths[i])
       runCells += width
       cells += width
       i += 1
@@ -108,14 +125,10 @@ enum UnitRenderer {
       }
     }
     flush()
-    let lower = Int(text.offsets[span.start])
-    let upper = Int(text.offsets[span.end])
-    sink.endLine(
-      source: upper > lower ? (start + lower)..<(start + upper) : nil, position: start + lower)
   }
 
   /// The space runs between words in `range` (leading spaces are not a gap).
-  static func countGaps(_ classes: [BreakClass], _ range: Range<Int>) -> Int {
+  static func countGaps(_ classes: UnsafeBufferPointer<BreakClass>, _ range: Range<Int>) -> Int {
     var gaps = 0
     var seenVisible = false
     for i in range {
