@@ -13,7 +13,7 @@ struct RenderedPage {
 /// when a page is drawn, for the units on it.
 final class ArticleFlow: FlowMetrics {
   let document: Document
-  let canonical: CanonicalText
+  let canonical: BlockOffsets
   let geometry: ColumnGeometry
   let justify: Bool
   let title: FlowUnit?
@@ -24,7 +24,7 @@ final class ArticleFlow: FlowMetrics {
   private var renderedUnits: [Int: RunSink] = [:]
 
   init(
-    document: Document, metadata: ArticleMetadata?, canonical: CanonicalText,
+    document: Document, metadata: ArticleMetadata?, canonical: BlockOffsets,
     geometry: ColumnGeometry,
     justify: Bool
   ) {
@@ -42,7 +42,7 @@ final class ArticleFlow: FlowMetrics {
     if let title, index == 0 { return title }
     let block = index - shift
     return FlowUnit(
-      block: document.blocks[block], start: canonical.blockStarts[block], justify: justify)
+      block: document.blocks[block], start: canonical.starts[block], justify: justify)
   }
 
   /// The canonical offset of each line of unit `index`.

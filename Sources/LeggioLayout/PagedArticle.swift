@@ -22,8 +22,18 @@ public final class PagedArticle: @unchecked Sendable {
   public let document: Document
   public let metadata: ArticleMetadata?
   public let options: LayoutOptions
-  /// The canonical text whose offsets the pages and runs carry.
-  public let canonicalText: CanonicalText
+  /// The canonical text whose offsets the pages and runs carry (built on first use).
+  public var canonicalText: CanonicalText {
+    locked {
+      if let text = canonicalCache { return text }
+      let text = CanonicalText(document)
+      canonicalCache = text
+      return text
+    }
+  }
+  private var canonicalCache: CanonicalText?
+  /// Where blocks start, without building the text.
+  let offsets: BlockOffsets
   /// Where the text column sits.
   public let geometry: ColumnGeometry
 
@@ -36,10 +46,10 @@ public final class PagedArticle: @unchecked Sendable {
     self.document = document
     self.metadata = metadata
     self.options = options
-    self.canonicalText = CanonicalText(document)
+    self.offsets = BlockOffsets(document)
     self.geometry = ColumnGeometry(options)
     self.flow = ArticleFlow(
-      document: document, metadata: metadata, canonical: canonicalText, geometry: geometry,
+      document: document, metadata: metadata, canonical: offsets, geometry: geometry,
       justify: options.justify)
     self.paginator = Paginator(height: options.height)
   }
@@ -47,11 +57,11 @@ public final class PagedArticle: @unchecked Sendable {
   /// The number of pages, `.estimated` while the layout has not reached the end.
   public var pageCount: PageCount {
     locked {
-      if canonicalText.scalarCount == 0 { while !paginator.isComplete { paginator.step(flow) } }
+      if offsets.scalarCount == 0 { while !paginator.isComplete { paginator.step(flow) } }
       let known = paginator.pageStarts.count
       if paginator.isComplete || flow.unitCount == 0 { return .exact(known) }
       let done = flow.position(paginator.cursor)
-      let total = canonicalText.scalarCount
+      let total = offsets.scalarCount
       guard done > 0 else { return .estimated(known) }
       let estimate = Int((Double(known) * Double(total) / Double(done)).rounded(.up))
       return .estimated(max(known, estimate))
