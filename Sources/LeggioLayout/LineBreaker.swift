@@ -95,6 +95,27 @@ enum LineBreaker {
         i += 1
         continue
       }
+      if cls == .normal {
+        // Fast path through a word: letters never offer a break between them.
+        var j = i
+        var c = cells
+        while j < n && classes[j] == .normal {
+          let w = Int(cellWidths[j])
+          if c + w > avail { break }
+          c += w
+          j += 1
+        }
+        if j > i {
+          cells = c
+          contentEnd = j
+          contentCells = c
+          i = j
+          if prose && j < n && (classes[j] == .ideographic || classes[j] == .zeroWidthSpace) {
+            (breakEnd, breakNext, breakCells) = (j, j, c)
+          }
+          continue
+        }
+      }
       if prose && (cls == .space || cls == .tab) {
         let runStart = i
         while i < n && (classes[i] == .space || classes[i] == .tab) {

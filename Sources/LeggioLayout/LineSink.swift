@@ -4,11 +4,13 @@ import LeggioCore
 /// `TextSink` writes plain text for `leggio show`. One layout code path feeds both, so
 /// what the CLI prints is what the reader shows.
 protocol LineSink {
+  /// False when the sink draws text only (the renderer then skips offsets and styles).
+  static var wantsRuns: Bool { get }
   /// Decoration: a bullet, a quote bar, the title block's text.
   mutating func decoration(_ text: String, column: Int, cells: Int, role: StyleRole)
   /// Clusters `range` of `buffer`, drawn as they are.
   mutating func text(
-    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Segment,
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Int,
     source: Range<Int>?)
   /// A stand-in drawn instead of the text (a control symbol, an expanded tab).
   mutating func symbol(
@@ -22,6 +24,7 @@ protocol LineSink {
 
 /// Builds the reader's lines, with each line's canonical position.
 struct RunSink: LineSink {
+  static var wantsRuns: Bool { true }
   var lines: [LaidOutLine] = []
   var positions: [Int] = []
   private var runs: [Run] = []
@@ -31,9 +34,10 @@ struct RunSink: LineSink {
   }
 
   mutating func text(
-    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Segment,
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment index: Int,
     source: Range<Int>?
   ) {
+    let segment = buffer.segments[index]
     runs.append(
       Run(
         text: buffer.string(range), column: column, cells: cells, role: segment.role,
@@ -62,6 +66,7 @@ struct RunSink: LineSink {
 
 /// Writes lines as UTF-8 text, runs placed at their columns, trailing spaces dropped.
 struct TextSink: LineSink {
+  static var wantsRuns: Bool { false }
   var bytes: [UInt8] = []
   private var lineStart = 0
   private var column = 0
@@ -80,7 +85,7 @@ struct TextSink: LineSink {
   }
 
   mutating func text(
-    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Segment,
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Int,
     source: Range<Int>?
   ) {
     move(to: column)

@@ -76,8 +76,8 @@ enum UnitRenderer {
     func flush() {
       if i > runStart {
         sink.text(
-          text, runStart..<i, column: runColumn, cells: runCells,
-          segment: text.segments[segmentIndex], source: source(runStart..<i))
+          text, runStart..<i, column: runColumn, cells: runCells, segment: segmentIndex,
+          source: Sink.wantsRuns ? source(runStart..<i) : nil)
       }
       runStart = i
       runColumn += runCells
@@ -89,6 +89,22 @@ enum UnitRenderer {
         flush()
         segmentIndex = text.segmentIndex(containing: i, from: segmentIndex)
         segmentEnd = text.segments[segmentIndex].clusterEnd
+      }
+      // Fast path through the clusters drawn as they are, up to a space or a symbol.
+      let limit = min(span.end, segmentEnd)
+      var added = 0
+      let wordStart = i
+      while i < limit {
+        let cls = classes[i]
+        if cls == .space || cls == .control || cls == .tab { break }
+        added += Int(widths[i])
+        i += 1
+      }
+      if i > wordStart {
+        runCells += added
+        cells += added
+        seenVisible = true
+        continue
       }
       let cls = classes[i]
       if cls == .control || cls == .tab {
@@ -107,6 +123,7 @@ enum UnitRenderer {
         cells += width
         i += 1
         runStart = i
+        if cls == .control { seenVisible = true }
         continue
       }
       let width = Int(widths[i])

@@ -90,8 +90,14 @@ enum LayoutBench {
       // Without the CLI, time the same work in this process: read, split, lay out, write.
       let inProcess = Stopwatch.best(of: 5) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
-        let output = PlainTextRenderer.render(document: paragraphs(text), metadata: nil, width: 80)
-        FileHandle.nullDevice.write(Data(output.utf8))
+        let output = PlainTextRenderer.renderUTF8(
+          document: paragraphs(text), metadata: nil, width: 80)
+        output.withUnsafeBytes {
+          FileHandle.nullDevice.write(
+            Data(
+              bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count,
+              deallocator: .none))
+        }
       }
       report("read + split + PlainTextRenderer + write, in process", inProcess)
       report("fmt -w 80 FILE > /dev/null (whole process)", theirs)
