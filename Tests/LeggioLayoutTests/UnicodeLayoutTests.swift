@@ -19,7 +19,8 @@ import Testing
       ])
   }
 
-  /// newsboat #683 and epy #61: wide characters measured as one cell overflow the line.
+  /// Wide characters measured as one cell overflow the line (the CJK-width bugs of newsboat
+  /// and epy).
   @Test func wideCharactersNeverSplitAcrossAnOddColumn() {
     assertLayout("中文的文字在这里", width: 7, expected: ["中文的", "文字在", "这里"])
     let rows = layoutRows(
@@ -28,6 +29,7 @@ import Testing
     #expect(rows.dropLast().allSatisfy { CellWidth.of($0) == 10 })
   }
 
+  /// newsboat #683: each emoji counted as one cell shifted the rest of the line.
   @Test func emojiSequencesTakeTwoCells() {
     assertLayout(
       "Bene 👍🏽 cuore ❤️ famiglia 👨‍👩‍👧 Italia 🇮🇹 fine", width: 12,
@@ -59,7 +61,8 @@ import Testing
       ])
   }
 
-  /// newsboat #2073 and epy #104: escape sequences in text reached the terminal.
+  /// Escape sequences in article text must never reach the terminal (the escape-sequence
+  /// bugs of terminal readers such as newsboat and epy).
   @Test func controlCharactersAreShownAsSymbolsNeverSent() {
     let text = "Rosso \u{1B}[31mpericolo\u{1B}[0m e \u{7}campanello\u{202E}rovescio\u{85}"
     assertLayout(
