@@ -11,6 +11,8 @@ struct LineSpan: Equatable {
   var cells: Int
   var kind: Kind
   var ending: Ending
+  /// Runs of spaces between words, for justification (counted for soft breaks only).
+  var gaps = 0
 }
 
 /// The cells available to each kind of line.
@@ -70,7 +72,8 @@ enum LineBreaker {
     var contentEnd = 0  // end of the last visible cluster
     var contentCells = 0
     // The best break so far: line content ends at `end`, next line starts at `next`.
-    var breakEnd = -1, breakNext = 0, breakCells = 0
+    var breakEnd = -1, breakNext = 0, breakCells = 0, breakGaps = 0
+    var gaps = 0  // space runs between words so far on this line
     var slashEnd = -1, slashCells = 0
     var i = 0
 
@@ -81,6 +84,7 @@ enum LineBreaker {
       contentCells = 0
       breakEnd = -1
       slashEnd = -1
+      gaps = 0
       kind = newKind
       avail = widths(newKind)
     }
@@ -111,22 +115,29 @@ enum LineBreaker {
           contentCells = c
           i = j
           if prose && j < n && (classes[j] == .ideographic || classes[j] == .zeroWidthSpace) {
-            (breakEnd, breakNext, breakCells) = (j, j, c)
+            (breakEnd, breakNext, breakCells, breakGaps) = (j, j, c, gaps)
           }
           continue
         }
       }
       if prose && (cls == .space || cls == .tab) {
         let runStart = i
+        var spaceRuns = 0
         while i < n && (classes[i] == .space || classes[i] == .tab) {
-          cells += classes[i] == .tab ? tabStop - cells % tabStop : Int(cellWidths[i])
+          if classes[i] == .tab {
+            cells += tabStop - cells % tabStop
+          } else {
+            cells += Int(cellWidths[i])
+            if i + 1 == n || classes[i + 1] != .space { spaceRuns += 1 }
+          }
           i += 1
         }
         if runStart > lineStart && i < n && classes[i] != .newline && classes[i] != .closing
           && contentEnd == runStart && classes[runStart - 1] != .opening
         {
-          (breakEnd, breakNext, breakCells) = (runStart, i, contentCells)
+          (breakEnd, breakNext, breakCells, breakGaps) = (runStart, i, contentCells, gaps)
         }
+        if contentEnd > lineStart { gaps += spaceRuns }
         continue
       }
       let width =
@@ -134,7 +145,9 @@ enum LineBreaker {
       if cells + width > avail && i > lineStart {
         if breakEnd >= 0 {
           spans.append(
-            LineSpan(start: lineStart, end: breakEnd, cells: breakCells, kind: kind, ending: .soft))
+            LineSpan(
+              start: lineStart, end: breakEnd, cells: breakCells, kind: kind, ending: .soft,
+              gaps: breakGaps))
           let next = breakNext
           reset(next, .continuation)
           i = next
@@ -165,15 +178,15 @@ enum LineBreaker {
             if i > lineStart && classes[i - 1] != .space && classes[i - 1] != .hyphen
               && next != .hyphen
             {
-              (breakEnd, breakNext, breakCells) = (i + 1, i + 1, cells)
+              (breakEnd, breakNext, breakCells, breakGaps) = (i + 1, i + 1, cells, gaps)
             }
           case .ideographic, .zeroWidthSpace:
-            (breakEnd, breakNext, breakCells) = (i + 1, i + 1, cells)
+            (breakEnd, breakNext, breakCells, breakGaps) = (i + 1, i + 1, cells, gaps)
           case .slash:
             if next != .slash { (slashEnd, slashCells) = (i + 1, cells) }
           default:
             if next == .ideographic || next == .zeroWidthSpace {
-              (breakEnd, breakNext, breakCells) = (i + 1, i + 1, cells)
+              (breakEnd, breakNext, breakCells, breakGaps) = (i + 1, i + 1, cells, gaps)
             }
           }
         }

@@ -91,7 +91,9 @@ struct TextSink: LineSink {
     move(to: column)
     let lower = Int(buffer.byteStarts[range.lowerBound])
     let upper = Int(buffer.byteStarts[range.upperBound])
-    buffer.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0[lower..<upper]) }
+    buffer.bytes.withUnsafeBufferPointer {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lower..<upper]))
+    }
     self.column += cells
   }
 

@@ -52,12 +52,10 @@ enum UnitRenderer {
     _ span: LineSpan, text: ClusterBuffer, classes: UnsafeBufferPointer<BreakClass>,
     widths: UnsafeBufferPointer<UInt8>, start: Int, x: Int, extra: Int, into sink: inout Sink
   ) {
-    var extra = max(0, extra)
-    var gaps = 0
-    if extra > 0 {
-      gaps = countGaps(classes, span.start..<span.end)
-      if gaps == 0 { extra = 0 }
-    }
+    let gaps = span.gaps
+    assert(
+      extra <= 0 || gaps == countGaps(classes, span.start..<span.end), "breaker miscounted gaps")
+    let extra = gaps > 0 ? max(0, extra) : 0
     var segmentIndex = text.segmentIndex(containing: span.start)
     var segmentEnd = text.segments[segmentIndex].clusterEnd
     var runStart = span.start

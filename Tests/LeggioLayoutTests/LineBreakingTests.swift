@@ -106,6 +106,9 @@ import Testing
 
   @Test func tabsExpandToTheNextStopOfFourCells() {
     assertLayout("a\tbb\tccc\td", width: 20, expected: ["a   bb  ccc d"])
+    assertLayout(
+      "a \t b\tc d  e f \u{1B} g h ii jj", width: 7,
+      expected: ["a     b", "c d   e", "f ␛ g h", "ii jj"])
   }
 
   @Test func everyWidthFromTenToTwoHundredKeepsLinesWithinTheColumn() {
