@@ -27,6 +27,11 @@ struct ClusterBuffer {
   /// Scalar offset from the block's start where each cluster starts, plus a final entry.
   var offsets: [Int32] = [0]
   var bytes: [UInt8] = []
+  /// True while every `.normal` cluster is one cell wide (all text came through the fast
+  /// path); then `specials` lists the clusters that are not `.normal`, so that the breaker
+  /// and the renderer can skip whole words at once.
+  private(set) var uniform = true
+  private(set) var specials: [Int32] = []
   var segments: [Segment] = []
 
   var count: Int { widths.count }
@@ -44,10 +49,12 @@ struct ClusterBuffer {
     var segment = segment
     segment.clusterStart = count
     if !appendSimple(text, isSource: segment.isSource) {
+      uniform = false
       appendCharacters(text, isSource: segment.isSource)
     }
     segment.clusterEnd = count
     segments.append(segment)
+    if uniform { findSpecials(segment.clusterStart..<segment.clusterEnd) }
   }
 
   /// The fast path; returns false (and appends nothing) if `text` is not all simple.
@@ -117,6 +124,22 @@ struct ClusterBuffer {
   }
 
   static let asciiClasses = BreakClass.ascii
+
+  /// Appends to `specials` the clusters of `range` that are not `.normal`.
+  private mutating func findSpecials(_ range: Range<Int>) {
+    let found = classes.withUnsafeBufferPointer { classes in
+      [Int32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+        // Branch-free: always write, advance only past a special cluster.
+        var found = 0
+        for k in range {
+          buffer[found] = Int32(k)
+          found &+= classes[k] == .normal ? 0 : 1
+        }
+        initialized = found
+      }
+    }
+    specials.append(contentsOf: found)
+  }
 
   private mutating func appendCharacters(_ text: String, isSource: Bool) {
     var offset = offsets[offsets.count - 1]

@@ -51,15 +51,18 @@ enum LineBreaker {
   static func lines(_ text: ClusterBuffer, widths: LineWidths, mode: Mode = .prose) -> [LineSpan] {
     text.classes.withUnsafeBufferPointer { classes in
       text.widths.withUnsafeBufferPointer { cellWidths in
-        lines(classes: classes, cellWidths: cellWidths, widths: widths, mode: mode)
+        text.specials.withUnsafeBufferPointer { specials in
+          lines(
+            classes: classes, cellWidths: cellWidths, specials: text.uniform ? specials : nil,
+            widths: widths, mode: mode)
+        }
       }
     }
   }
 
   private static func lines(
     classes: UnsafeBufferPointer<BreakClass>, cellWidths: UnsafeBufferPointer<UInt8>,
-    widths: LineWidths,
-    mode: Mode
+    specials: UnsafeBufferPointer<Int32>?, widths: LineWidths, mode: Mode
   ) -> [LineSpan] {
     var spans: [LineSpan] = []
     let n = classes.count
@@ -76,18 +79,7 @@ enum LineBreaker {
     var gaps = 0  // space runs between words so far on this line
     var slashEnd = -1, slashCells = 0
     var i = 0
-
-    @inline(__always) func reset(_ start: Int, _ newKind: LineSpan.Kind) {
-      lineStart = start
-      cells = 0
-      contentEnd = start
-      contentCells = 0
-      breakEnd = -1
-      slashEnd = -1
-      gaps = 0
-      kind = newKind
-      avail = widths(newKind)
-    }
+    var special = 0  // index in `specials` near i
 
     while i < n {
       let cls = classes[i]
@@ -95,11 +87,35 @@ enum LineBreaker {
         spans.append(
           LineSpan(
             start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .hard))
-        reset(i + 1, .afterHardBreak)
+        lineStart = i + 1
+        cells = 0
+        contentEnd = lineStart
+        contentCells = 0
+        breakEnd = -1
+        slashEnd = -1
+        gaps = 0
+        kind = .afterHardBreak
+        avail = widths(kind)
         i += 1
         continue
       }
-      if cls == .normal {
+      if cls == .normal, let specials {
+        // Fastest path: every normal cluster is one cell, so jump to the next special one.
+        while special > 0 && Int(specials[special - 1]) >= i { special -= 1 }
+        while special < specials.count && Int(specials[special]) < i { special += 1 }
+        let next = special < specials.count ? Int(specials[special]) : n
+        let take = min(next - i, avail - cells)
+        if take > 0 {
+          cells += take
+          i += take
+          contentEnd = i
+          contentCells = cells
+          if prose && i < n && (classes[i] == .ideographic || classes[i] == .zeroWidthSpace) {
+            (breakEnd, breakNext, breakCells, breakGaps) = (i, i, cells, gaps)
+          }
+          continue
+        }
+      } else if cls == .normal {
         // Fast path through a word: letters never offer a break between them.
         var j = i
         var c = cells
@@ -149,20 +165,44 @@ enum LineBreaker {
               start: lineStart, end: breakEnd, cells: breakCells, kind: kind, ending: .soft,
               gaps: breakGaps))
           let next = breakNext
-          reset(next, .continuation)
+          lineStart = next
+          cells = 0
+          contentEnd = lineStart
+          contentCells = 0
+          breakEnd = -1
+          slashEnd = -1
+          gaps = 0
+          kind = .continuation
+          avail = widths(kind)
           i = next
         } else if slashEnd >= 0 {
           spans.append(
             LineSpan(
               start: lineStart, end: slashEnd, cells: slashCells, kind: kind, ending: .forced))
           let next = slashEnd
-          reset(next, .continuation)
+          lineStart = next
+          cells = 0
+          contentEnd = lineStart
+          contentCells = 0
+          breakEnd = -1
+          slashEnd = -1
+          gaps = 0
+          kind = .continuation
+          avail = widths(kind)
           i = next
         } else {
           spans.append(
             LineSpan(
               start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .forced))
-          reset(i, .continuation)
+          lineStart = i
+          cells = 0
+          contentEnd = lineStart
+          contentCells = 0
+          breakEnd = -1
+          slashEnd = -1
+          gaps = 0
+          kind = .continuation
+          avail = widths(kind)
         }
         continue
       }

@@ -36,9 +36,12 @@ enum UnitRenderer {
     if style.centred { x += max(0, (textWidth - span.cells) / 2) }
     text.classes.withUnsafeBufferPointer { classes in
       text.widths.withUnsafeBufferPointer { widths in
-        drawText(
-          span, text: text, classes: classes, widths: widths, start: start, x: x,
-          extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0, into: &sink)
+        text.specials.withUnsafeBufferPointer { specials in
+          drawText(
+            span, text: text, classes: classes, widths: widths,
+            specials: text.uniform ? specials : nil, start: start, x: x,
+            extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0, into: &sink)
+        }
       }
     }
     let lower = Int(text.offsets[span.start])
@@ -50,8 +53,17 @@ enum UnitRenderer {
   /// The text of a line from column `x`, with `extra` cells spread over its gaps.
   private static func drawText<Sink: LineSink>(
     _ span: LineSpan, text: ClusterBuffer, classes: UnsafeBufferPointer<BreakClass>,
-    widths: UnsafeBufferPointer<UInt8>, start: Int, x: Int, extra: Int, into sink: inout Sink
+    widths: UnsafeBufferPointer<UInt8>, specials: UnsafeBufferPointer<Int32>?, start: Int, x: Int,
+    extra: Int, into sink: inout Sink
   ) {
+    var special = 0
+    if let specials {
+      var high = specials.count
+      while special < high {
+        let mid = (special + high) / 2
+        if Int(specials[mid]) < span.start { special = mid + 1 } else { high = mid }
+      }
+    }
     let gaps = span.gaps
     assert(
       extra <= 0 || gaps == countGaps(classes, span.start..<span.end), "breaker miscounted gaps")
@@ -92,11 +104,26 @@ enum UnitRenderer {
       let limit = min(span.end, segmentEnd)
       var added = 0
       let wordStart = i
-      while i < limit {
-        let cls = classes[i]
-        if cls == .space || cls == .control || cls == .tab { break }
-        added += Int(widths[i])
-        i += 1
+      if let specials {
+        // Normal clusters are one cell each: jump from special cluster to special cluster.
+        while i < limit {
+          while special < specials.count && Int(specials[special]) < i { special += 1 }
+          let next = min(special < specials.count ? Int(specials[special]) : limit, limit)
+          added += next - i
+          i = next
+          if i >= limit { break }
+          let cls = classes[i]
+          if cls == .space || cls == .control || cls == .tab { break }
+          added += Int(widths[i])
+          i += 1
+        }
+      } else {
+        while i < limit {
+          let cls = classes[i]
+          if cls == .space || cls == .control || cls == .tab { break }
+          added += Int(widths[i])
+          i += 1
+        }
       }
       if i > wordStart {
         runCells += added
