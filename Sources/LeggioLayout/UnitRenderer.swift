@@ -11,15 +11,17 @@ enum UnitRenderer {
   ) {
     for (part, spans) in zip(unit.parts, unit.spans(column: geometry.width)) {
       if part.blankBefore { sink.blankLine(position: unit.start + Int(part.text.offsets[0])) }
+      var special = 0  // where the last line's search in `specials` ended
       for span in spans {
-        renderLine(span, part: part, start: unit.start, geometry: geometry, into: &sink)
+        renderLine(
+          span, part: part, start: unit.start, geometry: geometry, special: &special, into: &sink)
       }
     }
   }
 
   static func renderLine<Sink: LineSink>(
     _ span: LineSpan, part: FlowUnit.Part, start: Int, geometry: ColumnGeometry,
-    into sink: inout Sink
+    special: inout Int, into sink: inout Sink
   ) {
     let text = part.text
     let style = part.style
@@ -40,7 +42,8 @@ enum UnitRenderer {
           drawText(
             span, text: text, classes: classes, widths: widths,
             specials: text.uniform ? specials : nil, start: start, x: x,
-            extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0, into: &sink)
+            extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0,
+            special: &special, into: &sink)
         }
       }
     }
@@ -54,27 +57,25 @@ enum UnitRenderer {
   private static func drawText<Sink: LineSink>(
     _ span: LineSpan, text: ClusterBuffer, classes: UnsafeBufferPointer<BreakClass>,
     widths: UnsafeBufferPointer<UInt8>, specials: UnsafeBufferPointer<Int32>?, start: Int, x: Int,
-    extra: Int, into sink: inout Sink
+    extra: Int, special: inout Int, into sink: inout Sink
   ) {
-    var special = 0
     if let specials {
-      var high = specials.count
-      while special < high {
-        let mid = (special + high) / 2
-        if Int(specials[mid]) < span.start { special = mid + 1 } else { high = mid }
-      }
+      while special > 0 && Int(specials[special - 1]) >= span.start { special -= 1 }
+      while special < specials.count && Int(specials[special]) < span.start { special += 1 }
     }
     let gaps = span.gaps
     assert(
       extra <= 0 || gaps == countGaps(classes, span.start..<span.end), "breaker miscounted gaps")
     let extra = gaps > 0 ? max(0, extra) : 0
+    let spread =
+      gaps > 0 ? extra.quotientAndRemainder(dividingBy: gaps) : (quotient: 0, remainder: 0)
+    var remainder = 0
     var segmentIndex = text.segmentIndex(containing: span.start)
     var segmentEnd = text.segments[segmentIndex].clusterEnd
     var runStart = span.start
     var runColumn = x
     var runCells = 0
     var cells = 0
-    var gapIndex = 0
     var seenVisible = false
     var i = span.start
 
@@ -157,8 +158,13 @@ enum UnitRenderer {
       i += 1
       if cls == .space {
         if extra > 0 && seenVisible && (i == span.end || classes[i] != .space) {
-          gapIndex += 1
-          let add = extra * gapIndex / gaps - extra * (gapIndex - 1) / gaps
+          // Bresenham: gap k gets extra·k/g − extra·(k−1)/g cells without dividing.
+          remainder += spread.remainder
+          var add = spread.quotient
+          if remainder >= gaps {
+            remainder -= gaps
+            add += 1
+          }
           flush()
           runColumn += add
         }
