@@ -1,0 +1,146 @@
+import LeggioCore
+
+/// A page as the reader gets it, with the canonical position of each line and the flow
+/// line it shows (nil for blank lines between units and padding).
+struct RenderedPage {
+  var page: Page
+  var positions: [Int]
+  var flowLines: [FlowPosition?]
+}
+
+/// The article as a flow of units (the title block, then one unit per block), measured
+/// on demand: each unit's line offsets are computed once and kept; runs are built only
+/// when a page is drawn, for the units on it.
+final class ArticleFlow: FlowMetrics {
+  let document: Document
+  let canonical: BlockOffsets
+  let geometry: ColumnGeometry
+  let justify: Bool
+  let title: FlowUnit?
+  /// 1 when the title block is unit 0, else 0.
+  let shift: Int
+  let unitCount: Int
+  private var measured: [[Int32]?]
+  private var renderedUnits: [Int: RunSink] = [:]
+
+  init(
+    document: Document, metadata: ArticleMetadata?, canonical: BlockOffsets,
+    geometry: ColumnGeometry,
+    justify: Bool
+  ) {
+    self.document = document
+    self.canonical = canonical
+    self.geometry = geometry
+    self.justify = justify
+    self.title = TitleBlock.unit(metadata)
+    self.shift = title == nil ? 0 : 1
+    self.unitCount = document.blocks.count + shift
+    self.measured = Array(repeating: nil, count: unitCount)
+  }
+
+  func unit(_ index: Int) -> FlowUnit {
+    if let title, index == 0 { return title }
+    let block = index - shift
+    return FlowUnit(
+      block: document.blocks[block], start: canonical.starts[block], justify: justify)
+  }
+
+  /// The canonical offset of each line of unit `index`.
+  func lineOffsets(_ index: Int) -> [Int32] {
+    if let offsets = measured[index] { return offsets }
+    let offsets = unit(index).lineOffsets(column: geometry.width)
+    measured[index] = offsets
+    return offsets
+  }
+
+  func lineCount(_ unit: Int) -> Int { lineOffsets(unit).count }
+
+  func placement(_ index: Int) -> FlowUnit.Placement {
+    if title != nil && index == 0 { return .keepTogether }
+    switch document.blocks[index - shift].kind {
+    case .heading: return .heading
+    case .rule, .image: return .keepTogether
+    default: return .splittable
+    }
+  }
+
+  /// The length of unit `index` in scalars (the work it takes to measure it).
+  func scalarLength(_ index: Int) -> Int {
+    guard index >= shift && index < unitCount else { return 1 }
+    return canonical.range(ofBlock: index - shift).count
+  }
+
+  /// The canonical offset where the line at `position` starts (the text's end past the
+  /// last unit).
+  func position(_ position: FlowPosition) -> Int {
+    guard position.unit < unitCount else { return canonical.scalarCount }
+    return Int(lineOffsets(position.unit)[position.line])
+  }
+
+  /// The flow line that shows canonical offset `offset`.
+  func flowPosition(of offset: Int) -> FlowPosition {
+    guard !document.blocks.isEmpty else { return FlowPosition(unit: 0, line: 0) }
+    let offset = max(0, min(offset, canonical.scalarCount))
+    let unit = (canonical.blockIndex(containing: offset) ?? 0) + shift
+    let offsets = lineOffsets(unit)
+    var low = 0
+    var high = offsets.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if Int(offsets[mid]) <= offset { low = mid } else { high = mid - 1 }
+    }
+    return FlowPosition(unit: unit, line: low)
+  }
+
+  /// The laid-out lines of unit `index` (kept for a while: neighbouring pages share units).
+  func renderedUnit(_ index: Int) -> RunSink {
+    if let sink = renderedUnits[index] { return sink }
+    var sink = RunSink()
+    UnitRenderer.render(unit(index), geometry: geometry, into: &sink)
+    assert(sink.lines.count == lineCount(index), "rendered and measured line counts differ")
+    if renderedUnits.count >= 256 { renderedUnits.removeAll(keepingCapacity: true) }
+    renderedUnits[index] = sink
+    return sink
+  }
+
+  /// Page `index`, from flow line `start` up to `end`; padded to `height` lines unless last.
+  func renderPage(
+    index: Int, from start: FlowPosition, to end: FlowPosition, isLast: Bool, height: Int
+  )
+    -> RenderedPage
+  {
+    var lines: [LaidOutLine] = []
+    var positions: [Int] = []
+    var flowLines: [FlowPosition?] = []
+    var unitIndex = start.unit
+    var line = start.line
+    while unitIndex < unitCount && FlowPosition(unit: unitIndex, line: line) < end {
+      let sink = renderedUnit(unitIndex)
+      if line == 0 && !lines.isEmpty {
+        lines.append(LaidOutLine())
+        positions.append(sink.positions.first ?? canonical.scalarCount)
+        flowLines.append(nil)
+      }
+      let upper = end.unit == unitIndex ? end.line : sink.lines.count
+      for k in line..<upper {
+        lines.append(sink.lines[k])
+        positions.append(sink.positions[k])
+        flowLines.append(FlowPosition(unit: unitIndex, line: k))
+      }
+      unitIndex += 1
+      line = 0
+    }
+    let endOffset = isLast ? canonical.scalarCount : position(end)
+    if !isLast {
+      while lines.count < height {
+        lines.append(LaidOutLine())
+        positions.append(endOffset)
+        flowLines.append(nil)
+      }
+    }
+    let startOffset = index == 0 ? 0 : position(start)
+    return RenderedPage(
+      page: Page(index: index, lines: lines, source: startOffset..<max(startOffset, endOffset)),
+      positions: positions, flowLines: flowLines)
+  }
+}

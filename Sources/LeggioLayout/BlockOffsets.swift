@@ -1,0 +1,50 @@
+import LeggioCore
+
+/// Where each block starts in the canonical text (the same numbers as `CanonicalText`),
+/// computed by counting UTF-8 lead bytes instead of building the whole text: a fresh
+/// layout of a book can show its first page without joining megabytes of text.
+struct BlockOffsets {
+  let starts: [Int]
+  let scalarCount: Int
+
+  init(_ document: Document) {
+    var starts: [Int] = []
+    starts.reserveCapacity(document.blocks.count)
+    var offset = 0
+    for (index, block) in document.blocks.enumerated() {
+      if index > 0 { offset += CanonicalText.blockSeparator.unicodeScalars.count }
+      starts.append(offset)
+      for inline in block.inlines { offset += Self.scalarCount(inline.text) }
+    }
+    self.starts = starts
+    self.scalarCount = offset
+  }
+
+  /// Unicode scalars in `text`: its UTF-8 bytes that are not continuation bytes.
+  static func scalarCount(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+  }
+
+  /// The scalar range of block `index`.
+  func range(ofBlock index: Int) -> Range<Int> {
+    let end = index + 1 < starts.count ? starts[index + 1] - 2 : scalarCount
+    return starts[index]..<end
+  }
+
+  /// The block holding `offset` (a separator belongs to the block after it).
+  func blockIndex(containing offset: Int) -> Int? {
+    guard !starts.isEmpty else { return nil }
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+}

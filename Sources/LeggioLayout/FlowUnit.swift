@@ -1,0 +1,83 @@
+import LeggioCore
+
+/// One unit of the text flow that pagination places: the title block or one block of
+/// the document, its text already cut into clusters.
+struct FlowUnit {
+  /// A run of lines with one style; the title block has several.
+  struct Part {
+    var text: ClusterBuffer
+    var style: BlockStyle
+    /// A blank line sets this part apart from the one before.
+    var blankBefore: Bool
+  }
+
+  enum Placement {
+    /// Lines may be split across pages (widows and orphans avoided).
+    case splittable
+    /// Moved whole to the next page when it does not fit (split only if taller than a page).
+    case keepTogether
+    /// Kept together, and never the last thing on a page.
+    case heading
+  }
+
+  var parts: [Part]
+  /// The canonical offset where the unit's text starts.
+  var start: Int
+  var placement: Placement
+
+  /// The unit for document block `block`, whose text starts at canonical offset `start`.
+  init(block: Block, start: Int, justify: Bool) {
+    let style = BlockStyle(block.kind, justify: justify)
+    var text = ClusterBuffer(capacity: block.inlines.reduce(0) { $0 + $1.text.utf8.count })
+    switch block.kind {
+    case .rule:
+      text.append("⁂", Segment(role: .rule, isSource: false))
+      for inline in block.inlines { text.append(inline.text, Self.segment(inline, role: .rule)) }
+    case .image(let credit):
+      let alt = block.plainText
+      text.append(alt.isEmpty ? "[Image" : "[Image: ", Segment(role: .image, isSource: false))
+      for inline in block.inlines { text.append(inline.text, Self.segment(inline, role: .image)) }
+      let tail = credit.map { "\u{00A0}— " + $0 } ?? ""
+      text.append(tail + "]", Segment(role: .image, isSource: false))
+    default:
+      for inline in block.inlines {
+        text.append(inline.text, Self.segment(inline, role: style.role))
+      }
+    }
+    parts = [Part(text: text, style: style, blankBefore: false)]
+    self.start = start
+    switch block.kind {
+    case .heading: placement = .heading
+    case .rule, .image: placement = .keepTogether
+    default: placement = .splittable
+    }
+  }
+
+  init(parts: [Part], start: Int, placement: Placement) {
+    self.parts = parts
+    self.start = start
+    self.placement = placement
+  }
+
+  static func segment(_ inline: Inline, role: StyleRole) -> Segment {
+    Segment(role: role, inline: inline.style, link: inline.link, isSource: true)
+  }
+
+  /// The lines of each part, broken for a column `column` cells wide.
+  func spans(column: Int) -> [[LineSpan]] {
+    parts.map {
+      LineBreaker.lines($0.text, widths: $0.style.widths(column: column), mode: $0.style.mode)
+    }
+  }
+
+  /// The canonical offset of each line's first character (blank lines inside the unit
+  /// take the offset of the line after them).
+  func lineOffsets(column: Int) -> [Int32] {
+    var offsets: [Int32] = []
+    for (part, spans) in zip(parts, spans(column: column)) {
+      if part.blankBefore { offsets.append(Int32(start) + part.text.offsets[0]) }
+      for span in spans { offsets.append(Int32(start) + part.text.offsets[span.start]) }
+    }
+    return offsets
+  }
+}

@@ -1,0 +1,119 @@
+import LeggioCore
+
+/// Receives laid-out lines piece by piece: `RunSink` builds `LaidOutLine`s for the reader,
+/// `TextSink` writes plain text for `leggio show`. One layout code path feeds both, so
+/// what the CLI prints is what the reader shows.
+protocol LineSink {
+  /// False when the sink draws text only (the renderer then skips offsets and styles).
+  static var wantsRuns: Bool { get }
+  /// Decoration: a bullet, a quote bar, the title block's text.
+  mutating func decoration(_ text: String, column: Int, cells: Int, role: StyleRole)
+  /// Clusters `range` of `buffer`, drawn as they are.
+  mutating func text(
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Int,
+    source: Range<Int>?)
+  /// A stand-in drawn instead of the text (a control symbol, an expanded tab).
+  mutating func symbol(
+    _ text: String, column: Int, cells: Int, role: StyleRole, inline: InlineStyle,
+    source: Range<Int>?)
+  /// Ends a line that starts at canonical offset `position` and shows `source`.
+  mutating func endLine(source: Range<Int>?, position: Int)
+  /// A blank line at canonical offset `position`.
+  mutating func blankLine(position: Int)
+}
+
+/// Builds the reader's lines, with each line's canonical position.
+struct RunSink: LineSink {
+  static var wantsRuns: Bool { true }
+  var lines: [LaidOutLine] = []
+  var positions: [Int] = []
+  private var runs: [Run] = []
+
+  mutating func decoration(_ text: String, column: Int, cells: Int, role: StyleRole) {
+    runs.append(Run(text: text, column: column, cells: cells, role: role))
+  }
+
+  mutating func text(
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment index: Int,
+    source: Range<Int>?
+  ) {
+    let segment = buffer.segments[index]
+    runs.append(
+      Run(
+        text: buffer.string(range), column: column, cells: cells, role: segment.role,
+        inline: segment.inline, link: segment.link, source: source))
+  }
+
+  mutating func symbol(
+    _ text: String, column: Int, cells: Int, role: StyleRole, inline: InlineStyle,
+    source: Range<Int>?
+  ) {
+    runs.append(
+      Run(text: text, column: column, cells: cells, role: role, inline: inline, source: source))
+  }
+
+  mutating func endLine(source: Range<Int>?, position: Int) {
+    lines.append(LaidOutLine(runs: runs, source: source))
+    positions.append(position)
+    runs.removeAll(keepingCapacity: true)
+  }
+
+  mutating func blankLine(position: Int) {
+    lines.append(LaidOutLine())
+    positions.append(position)
+  }
+}
+
+/// Writes lines as UTF-8 text, runs placed at their columns, trailing spaces dropped.
+struct TextSink: LineSink {
+  static var wantsRuns: Bool { false }
+  var bytes: [UInt8] = []
+  private var lineStart = 0
+  private var column = 0
+
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  private mutating func move(to target: Int) {
+    if target > column { bytes.append(contentsOf: repeatElement(0x20, count: target - column)) }
+    column = max(column, target)
+  }
+
+  mutating func decoration(_ text: String, column: Int, cells: Int, role: StyleRole) {
+    move(to: column)
+    bytes.append(contentsOf: text.utf8)
+    self.column += cells
+  }
+
+  mutating func text(
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, cells: Int, segment: Int,
+    source: Range<Int>?
+  ) {
+    move(to: column)
+    let lower = Int(buffer.byteStarts[range.lowerBound])
+    let upper = Int(buffer.byteStarts[range.upperBound])
+    buffer.bytes.withUnsafeBufferPointer {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lower..<upper]))
+    }
+    self.column += cells
+  }
+
+  mutating func symbol(
+    _ text: String, column: Int, cells: Int, role: StyleRole, inline: InlineStyle,
+    source: Range<Int>?
+  ) {
+    decoration(text, column: column, cells: cells, role: role)
+  }
+
+  mutating func endLine(source: Range<Int>?, position: Int) {
+    while bytes.count > lineStart && bytes[bytes.count - 1] == 0x20 { bytes.removeLast() }
+    bytes.append(0x0A)
+    lineStart = bytes.count
+    column = 0
+  }
+
+  mutating func blankLine(position: Int) {
+    bytes.append(0x0A)
+    lineStart = bytes.count
+    column = 0
+  }
+}

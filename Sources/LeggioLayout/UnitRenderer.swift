@@ -1,0 +1,191 @@
+/// Draws a unit's lines into a `LineSink`: prefixes (bullets, quote bars, continuation
+/// marks), centring, justification and the runs of text, control symbols and tabs.
+///
+/// Justification spreads the spare cells of a line evenly over its gaps between words
+/// (gap `k` of `g` gets `extra·k/g − extra·(k−1)/g` cells); only lines that ended at a
+/// normal break are justified, never the last line of a paragraph, a line before a hard
+/// break, or a line cut inside a word. Tab stops are reckoned before justification.
+enum UnitRenderer {
+  static func render<Sink: LineSink>(
+    _ unit: FlowUnit, geometry: ColumnGeometry, into sink: inout Sink
+  ) {
+    for (part, spans) in zip(unit.parts, unit.spans(column: geometry.width)) {
+      if part.blankBefore { sink.blankLine(position: unit.start + Int(part.text.offsets[0])) }
+      var special = 0  // where the last line's search in `specials` ended
+      for span in spans {
+        renderLine(
+          span, part: part, start: unit.start, geometry: geometry, special: &special, into: &sink)
+      }
+    }
+  }
+
+  static func renderLine<Sink: LineSink>(
+    _ span: LineSpan, part: FlowUnit.Part, start: Int, geometry: ColumnGeometry,
+    special: inout Int, into sink: inout Sink
+  ) {
+    let text = part.text
+    let style = part.style
+    var x = geometry.left
+    let prefix = style.prefix(span.kind)
+    for piece in prefix.pieces {
+      let cells = CellWidth.of(piece.text)
+      if piece.text.contains(where: { $0 != " " }) {
+        sink.decoration(piece.text, column: x, cells: cells, role: piece.role)
+      }
+      x += cells
+    }
+    let textWidth = geometry.width - prefix.cells
+    if style.centred { x += max(0, (textWidth - span.cells) / 2) }
+    text.classes.withUnsafeBufferPointer { classes in
+      text.widths.withUnsafeBufferPointer { widths in
+        text.specials.withUnsafeBufferPointer { specials in
+          drawText(
+            span, text: text, classes: classes, widths: widths,
+            specials: text.uniform ? specials : nil, start: start, x: x,
+            extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0,
+            special: &special, into: &sink)
+        }
+      }
+    }
+    let lower = Int(text.offsets[span.start])
+    let upper = Int(text.offsets[span.end])
+    sink.endLine(
+      source: upper > lower ? (start + lower)..<(start + upper) : nil, position: start + lower)
+  }
+
+  /// The text of a line from column `x`, with `extra` cells spread over its gaps.
+  private static func drawText<Sink: LineSink>(
+    _ span: LineSpan, text: ClusterBuffer, classes: UnsafeBufferPointer<BreakClass>,
+    widths: UnsafeBufferPointer<UInt8>, specials: UnsafeBufferPointer<Int32>?, start: Int, x: Int,
+    extra: Int, special: inout Int, into sink: inout Sink
+  ) {
+    if let specials {
+      while special > 0 && Int(specials[special - 1]) >= span.start { special -= 1 }
+      while special < specials.count && Int(specials[special]) < span.start { special += 1 }
+    }
+    let gaps = span.gaps
+    assert(
+      extra <= 0 || gaps == countGaps(classes, span.start..<span.end), "breaker miscounted gaps")
+    let extra = gaps > 0 ? max(0, extra) : 0
+    let spread =
+      gaps > 0 ? extra.quotientAndRemainder(dividingBy: gaps) : (quotient: 0, remainder: 0)
+    var remainder = 0
+    var segmentIndex = text.segmentIndex(containing: span.start)
+    var segmentEnd = text.segments[segmentIndex].clusterEnd
+    var runStart = span.start
+    var runColumn = x
+    var runCells = 0
+    var cells = 0
+    var seenVisible = false
+    var i = span.start
+
+    func source(_ range: Range<Int>) -> Range<Int>? {
+      guard text.segments[segmentIndex].isSource else { return nil }
+      return
+        (start + Int(text.offsets[range.lowerBound]))..<(start + Int(text.offsets[range.upperBound]))
+    }
+    func flush() {
+      if i > runStart {
+        sink.text(
+          text, runStart..<i, column: runColumn, cells: runCells, segment: segmentIndex,
+          source: Sink.wantsRuns ? source(runStart..<i) : nil)
+      }
+      runStart = i
+      runColumn += runCells
+      runCells = 0
+    }
+
+    while i < span.end {
+      if i >= segmentEnd {
+        flush()
+        segmentIndex = text.segmentIndex(containing: i, from: segmentIndex)
+        segmentEnd = text.segments[segmentIndex].clusterEnd
+      }
+      // Fast path through the clusters drawn as they are, up to a space or a symbol.
+      let limit = min(span.end, segmentEnd)
+      var added = 0
+      let wordStart = i
+      if let specials {
+        // Normal clusters are one cell each: jump from special cluster to special cluster.
+        while i < limit {
+          while special < specials.count && Int(specials[special]) < i { special += 1 }
+          let next = min(special < specials.count ? Int(specials[special]) : limit, limit)
+          added += next - i
+          i = next
+          if i >= limit { break }
+          let cls = classes[i]
+          if cls == .space || cls == .control || cls == .tab { break }
+          added += Int(widths[i])
+          i += 1
+        }
+      } else {
+        while i < limit {
+          let cls = classes[i]
+          if cls == .space || cls == .control || cls == .tab { break }
+          added += Int(widths[i])
+          i += 1
+        }
+      }
+      if i > wordStart {
+        runCells += added
+        cells += added
+        seenVisible = true
+        continue
+      }
+      let cls = classes[i]
+      if cls == .control || cls == .tab {
+        flush()
+        let segment = text.segments[segmentIndex]
+        let width = cls == .tab ? CellWidth.tabStop - cells % CellWidth.tabStop : 1
+        let symbol =
+          cls == .tab
+          ? String(repeating: " ", count: width)
+          : String(CellWidth.visibleSymbol(for: text.firstScalar(i)))
+        sink.symbol(
+          symbol, column: runColumn, cells: width,
+          role: cls == .tab ? segment.role : .controlSymbol,
+          inline: segment.inline, source: source(i..<i + 1))
+        runColumn += width
+        cells += width
+        i += 1
+        runStart = i
+        if cls == .control { seenVisible = true }
+        continue
+      }
+      let width = Int(widths[i])
+      runCells += width
+      cells += width
+      i += 1
+      if cls == .space {
+        if extra > 0 && seenVisible && (i == span.end || classes[i] != .space) {
+          // Bresenham: gap k gets extra·k/g − extra·(k−1)/g cells without dividing.
+          remainder += spread.remainder
+          var add = spread.quotient
+          if remainder >= gaps {
+            remainder -= gaps
+            add += 1
+          }
+          flush()
+          runColumn += add
+        }
+      } else {
+        seenVisible = true
+      }
+    }
+    flush()
+  }
+
+  /// The space runs between words in `range` (leading spaces are not a gap).
+  static func countGaps(_ classes: UnsafeBufferPointer<BreakClass>, _ range: Range<Int>) -> Int {
+    var gaps = 0
+    var seenVisible = false
+    for i in range {
+      if classes[i] == .space {
+        if seenVisible && (i + 1 == range.upperBound || classes[i + 1] != .space) { gaps += 1 }
+      } else if classes[i] != .tab {
+        seenVisible = true
+      }
+    }
+    return gaps
+  }
+}

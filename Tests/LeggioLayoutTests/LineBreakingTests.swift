@@ -1,0 +1,125 @@
+import LeggioCore
+import Testing
+
+@testable import LeggioLayout
+
+/// Line breaking and justification, written as the rows a reader sees.
+@Suite struct LineBreakingTests {
+  @Test func justifiedProseFillsEveryLineButTheLast() {
+    assertLayout(
+      "Vladimir Putin e Kim Jong-un. La storia d'amore tra i due leader.", width: 20,
+      expected: [
+        "Vladimir Putin e Kim",
+        "Jong-un.  La  storia",
+        "d'amore  tra  i  due",
+        "leader.",
+      ])
+  }
+
+  @Test func raggedRightLeavesSpacesAlone() {
+    assertLayout(
+      "Vladimir Putin e Kim Jong-un. La storia d'amore tra i due leader.", width: 20,
+      justify: false,
+      expected: [
+        "Vladimir Putin e Kim",
+        "Jong-un. La storia",
+        "d'amore tra i due",
+        "leader.",
+      ])
+  }
+
+  @Test func closingPunctuationNeverStartsALine() {
+    assertLayout(
+      "La «storia d'amore» tra i due leader, nordcoreano e russo.", width: 18,
+      expected: [
+        "La         «storia",
+        "d'amore» tra i due",
+        "leader,",
+        "nordcoreano      e",
+        "russo.",
+      ])
+  }
+
+  @Test func openingPunctuationNeverEndsALine() {
+    assertLayout(
+      "Disse: « tenere Putin » per mano", width: 12,
+      expected: [
+        "Disse:",
+        "«     tenere",
+        "Putin »  per",
+        "mano",
+      ])
+  }
+
+  @Test func linesMayEndAfterAHyphen() {
+    assertLayout(
+      "Vladimir Putin e Kim Jong-un si parlano", width: 14,
+      expected: [
+        "Vladimir Putin",
+        "e Kim  Jong-un",
+        "si parlano",
+      ])
+    assertLayout("Kim Jong-un", width: 8, expected: ["Kim", "Jong-un"])
+    assertLayout("Jong-un e Kim", width: 6, expected: ["Jong-", "un   e", "Kim"])
+  }
+
+  @Test func aWordLongerThanTheLineIsSplitAtTheCellBoundary() {
+    assertLayout(
+      "Precipitevolissimevolmente detto", width: 10,
+      expected: ["Precipitev", "olissimevo", "lmente", "detto"])
+  }
+
+  @Test func noBreakSpacesHold() {
+    assertLayout(
+      "Pagina 12\u{00A0}345 e 10\u{202F}km di strada", width: 11,
+      expected: ["Pagina", "12\u{00A0}345    e", "10\u{202F}km    di", "strada"])
+  }
+
+  @Test func longURLsBreakAfterASlash() {
+    assertLayout(
+      "Vedi https://www.cdt.ch/news/mondo/quell-amicizia-tra-putin-e-kim.html per tutto", width: 24,
+      expected: [
+        "Vedi",
+        "https://www.cdt.ch/news/",
+        "mondo/quell-amicizia-",
+        "tra-putin-e-kim.html per",
+        "tutto",
+      ])
+    assertLayout(
+      "http://example.com/a/very/long/path/index.html", width: 20,
+      expected: ["http://example.com/", "a/very/long/path/", "index.html"])
+  }
+
+  @Test func verseKeepsItsLinesAndWrapsLongOnes() {
+    assertLayout(
+      "Nel mezzo del cammin di nostra vita\nmi ritrovai per una selva oscura,\nché la diritta via era smarrita.",
+      width: 20,
+      expected: [
+        "Nel mezzo del cammin",
+        "di nostra vita",
+        "mi ritrovai per  una",
+        "selva oscura,",
+        "ché la  diritta  via",
+        "era smarrita.",
+      ])
+  }
+
+  @Test func tabsExpandToTheNextStopOfFourCells() {
+    assertLayout("a\tbb\tccc\td", width: 20, expected: ["a   bb  ccc d"])
+    assertLayout(
+      "a \t b\tc d  e f \u{1B} g h ii jj", width: 7,
+      expected: ["a     b", "c d   e", "f ␛ g h", "ii jj"])
+  }
+
+  @Test func everyWidthFromTenToTwoHundredKeepsLinesWithinTheColumn() {
+    let (document, metadata) = Fixtures.referenceArticle
+    for width in 10...200 {
+      let article = PagedArticle(
+        document: document, metadata: metadata, options: columnOptions(width: width))
+      for line in article.page(at: 0)?.lines ?? [] {
+        #expect(cellsUsed(line) <= width, "width \(width): \(line.plainText)")
+        #expect(CellWidth.of(line.plainText) <= width, "width \(width): \(line.plainText)")
+      }
+    }
+  }
+}
