@@ -102,3 +102,36 @@ public final class HTMLNode {
     return nil
   }
 }
+
+// Tree edits the web extractor needs (additive; they keep `parent` links right).
+extension HTMLNode {
+  /// Inserts `child` at `index` among this node's children, detaching it from any old parent.
+  public func insert(_ child: HTMLNode, at index: Int) {
+    child.parent?.removeChild(child)
+    child.parent = self
+    children.insert(child, at: min(max(index, 0), children.count))
+  }
+
+  /// Puts `replacement` where `old` was; `old` leaves the tree.
+  public func replaceChild(_ old: HTMLNode, with replacement: HTMLNode) {
+    guard let index = children.firstIndex(where: { $0 === old }) else { return }
+    replacement.parent?.removeChild(replacement)
+    let position = children.firstIndex(where: { $0 === old }) ?? index
+    children[position] = replacement
+    replacement.parent = self
+    old.parent = nil
+  }
+
+  /// Detaches and returns all children, in order.
+  public func removeAllChildren() -> [HTMLNode] {
+    let taken = children
+    for child in taken { child.parent = nil }
+    children = []
+    return taken
+  }
+
+  /// Removes the attribute if present.
+  public func removeAttribute(_ name: String) {
+    attributes.removeAll { $0.name == name }
+  }
+}
