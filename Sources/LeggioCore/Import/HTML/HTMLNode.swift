@@ -20,7 +20,8 @@ public final class HTMLNode {
   public private(set) var children: [HTMLNode] = []
   public private(set) weak var parent: HTMLNode?
 
-  public init(kind: Kind, name: String = "", attributes: [(String, String)] = [], text: String = "") {
+  public init(kind: Kind, name: String = "", attributes: [(String, String)] = [], text: String = "")
+  {
     self.kind = kind
     self.name = name
     self.attributes = attributes.map { (name: $0.0, value: $0.1) }

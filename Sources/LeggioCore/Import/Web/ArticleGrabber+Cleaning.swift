@@ -154,7 +154,8 @@ extension ArticleGrabber {
   /// A table of one cell is layout: its cell takes its place.
   private func unwrapSingleCellTables(_ root: HTMLNode) {
     for table in root.elements(named: "table").reversed() {
-      let body = table.elementChildren.count == 1 && table.elementChildren[0].name == "tbody"
+      let body =
+        table.elementChildren.count == 1 && table.elementChildren[0].name == "tbody"
         ? table.elementChildren[0] : table
       let rows = body.elementChildren
       guard rows.count == 1, rows[0].name == "tr" else { continue }

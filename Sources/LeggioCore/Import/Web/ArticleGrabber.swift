@@ -58,7 +58,7 @@ final class ArticleGrabber {
         continue
       }
       if byline == nil, isByline(node, match: match) {
-        byline = node.innerText
+        byline = node.bylineText
         node.removeFromParent()
         continue
       }
@@ -339,7 +339,8 @@ final class ArticleGrabber {
         }
       }
       guard append else { continue }
-      let kept = Patterns.keepTagOnSiblings.contains(sibling.name) ? sibling : sibling.renamed(to: "div")
+      let kept =
+        Patterns.keepTagOnSiblings.contains(sibling.name) ? sibling : sibling.renamed(to: "div")
       kept.removeFromParent()
       content.append(kept)
     }

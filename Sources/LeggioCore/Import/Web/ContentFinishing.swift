@@ -50,7 +50,9 @@ enum ContentFinishing {
       }
     }
     for media in content.elements(namedAnyOf: ["img", "source", "video", "audio", "iframe"]) {
-      if let src = media.attribute("src") { media.setAttribute("src", absolute(src, baseURL: baseURL)) }
+      if let src = media.attribute("src") {
+        media.setAttribute("src", absolute(src, baseURL: baseURL))
+      }
       if let srcset = media.attribute("srcset") {
         let resolved = srcset.split(separator: ",").map { candidate -> String in
           let parts = candidate.split(separator: " ", omittingEmptySubsequences: true)

@@ -6,8 +6,9 @@ public enum ContentSniffer {
   public static func nonHTMLKind(contentType: String?, prefix data: Data) -> String? {
     if let kind = kindFromMagic(data) { return kind }
     if looksLikeMarkup(data) { return nil }
-    guard let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
-      .lowercased(), !type.isEmpty
+    guard
+      let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+        .lowercased(), !type.isEmpty
     else { return nil }
     if type.contains("html") || type.hasPrefix("text/") || type.contains("xml") { return nil }
     if type == "application/pdf" { return "a PDF document" }
@@ -32,7 +33,8 @@ public enum ContentSniffer {
     if starts([0x89, 0x50, 0x4E, 0x47]) { return "an image (PNG)" }
     if starts([0xFF, 0xD8, 0xFF]) { return "an image (JPEG)" }
     if starts(Array("GIF8".utf8)) { return "an image (GIF)" }
-    if starts(Array("RIFF".utf8)) && bytes.count >= 12 && Array(bytes[8..<12]) == Array("WEBP".utf8) {
+    if starts(Array("RIFF".utf8)) && bytes.count >= 12 && Array(bytes[8..<12]) == Array("WEBP".utf8)
+    {
       return "an image (WebP)"
     }
     if starts([0x50, 0x4B, 0x03, 0x04]) { return "a ZIP archive (or an e-book/office file)" }

@@ -28,7 +28,8 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
   }
 
   func urlSession(
-    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    _ session: URLSession, task: URLSessionTask,
+    willPerformHTTPRedirection response: HTTPURLResponse,
     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
   ) {
     let next = request.url
@@ -88,12 +89,13 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
   }
 
   func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-    let (continuation, outcome): (CheckedContinuation<FetchedPage, Error>?, Result<FetchedPage, Error>) =
-      lock.withLock {
-        let taken = self.continuation
-        self.continuation = nil
-        return (taken, result(task: task, error: error))
-      }
+    let (continuation, outcome):
+      (CheckedContinuation<FetchedPage, Error>?, Result<FetchedPage, Error>) =
+        lock.withLock {
+          let taken = self.continuation
+          self.continuation = nil
+          return (taken, result(task: task, error: error))
+        }
     continuation?.resume(with: outcome)
   }
 

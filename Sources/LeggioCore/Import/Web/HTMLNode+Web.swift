@@ -102,3 +102,27 @@ extension StringProtocol {
     return result
   }
 }
+
+extension HTMLNode {
+  /// The author's name in a byline element: a descendant marked `itemprop=name` if there
+  /// is one, else the element's text without any `<time>` in it.
+  var bylineText: String {
+    if let name = descendants(where: {
+      $0.isElement && ($0.attribute("itemprop")?.split(separator: " ").contains("name") ?? false)
+    }).first {
+      return name.innerText
+    }
+    var text = ""
+    func collect(_ node: HTMLNode) {
+      for child in node.children {
+        switch child.kind {
+        case .text: text += child.text
+        case .element where child.name != "time": collect(child)
+        default: break
+        }
+      }
+    }
+    collect(self)
+    return text.collapsingWhitespace()
+  }
+}

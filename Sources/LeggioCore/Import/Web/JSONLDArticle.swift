@@ -14,7 +14,8 @@ struct JSONLDArticle {
   static let articleTypes: Set<String> = [
     "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
     "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle",
-    "ScholarlyArticle", "SocialMediaPosting", "LiveBlogPosting", "Report", "MedicalScholarlyArticle",
+    "ScholarlyArticle", "SocialMediaPosting", "LiveBlogPosting", "Report",
+    "MedicalScholarlyArticle",
     "AdvertiserContentArticle", "SatiricalArticle", "DiscussionForumPosting", "Blog",
   ]
 
@@ -52,7 +53,8 @@ struct JSONLDArticle {
 
   private init(_ object: [String: Any]) {
     headline = Self.string(object["headline"]) ?? Self.string(object["name"])
-    authors = Self.names(object["author"]) + (object["author"] == nil ? Self.names(object["creator"]) : [])
+    authors =
+      Self.names(object["author"]) + (object["author"] == nil ? Self.names(object["creator"]) : [])
     datePublished = Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"])
     publisher = Self.names(object["publisher"]).first
     description = Self.string(object["description"])

@@ -21,7 +21,8 @@ public struct PageFetcher: Sendable {
   public var maximumRedirects: Int
   public var maximumBytes: Int
 
-  public init(timeout: TimeInterval = 20, maximumRedirects: Int = 10, maximumBytes: Int = 20 << 20) {
+  public init(timeout: TimeInterval = 20, maximumRedirects: Int = 10, maximumBytes: Int = 20 << 20)
+  {
     self.timeout = timeout
     self.maximumRedirects = maximumRedirects
     self.maximumBytes = maximumBytes

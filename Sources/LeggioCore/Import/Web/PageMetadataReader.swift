@@ -16,7 +16,8 @@ public enum PageMetadataReader {
     var byline = first(
       jsonLD.flatMap { $0.authors.isEmpty ? nil : $0.authors.joined(separator: ", ") },
       meta["dc:creator"], meta["dcterm:creator"], meta["author"],
-      meta["article:author"].flatMap(nameUnlessURL), meta["og:article:author"].flatMap(nameUnlessURL),
+      meta["article:author"].flatMap(nameUnlessURL),
+      meta["og:article:author"].flatMap(nameUnlessURL),
       meta["byl"], meta["parsely-author"], meta["sailthru.author"])
     if byline == nil { byline = visibleByline(document) }
 
@@ -91,7 +92,7 @@ public enum PageMetadataReader {
       return classes.contains("byline") || classes.contains("author")
     }
     for node in marked {
-      let text = node.innerText
+      let text = cleanByline(node.bylineText)
       if !text.isEmpty && text.count < 100 { return text }
     }
     return nil

@@ -44,7 +44,8 @@ enum ReadabilityPatterns {
   static let keepTagOnSiblings: Set<String> = ["div", "article", "section", "p"]
   static let videoHosts = [
     "youtube.com", "youtube-nocookie.com", "player.vimeo.com", "dailymotion.com",
-    "youtu.be", "bilibili.com", "live.bilibili.com", "v.qq.com", "archive.org", "upload.wikimedia.org",
+    "youtu.be", "bilibili.com", "live.bilibili.com", "v.qq.com", "archive.org",
+    "upload.wikimedia.org",
     "player.twitch.tv",
   ]
   static let commas: Set<Character> = [

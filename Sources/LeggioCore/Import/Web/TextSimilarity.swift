@@ -6,7 +6,8 @@ enum TextSimilarity {
     guard !wordsA.isEmpty, !wordsB.isEmpty else { return 0 }
     let setA = Set(wordsA)
     let extra = wordsB.filter { !setA.contains($0) }
-    let distance = Double(extra.joined(separator: " ").count)
+    let distance =
+      Double(extra.joined(separator: " ").count)
       / Double(wordsB.joined(separator: " ").count)
     return 1 - distance
   }

@@ -62,7 +62,9 @@ enum TitleCleaner {
   private static func earliestSeparator(in text: Substring) -> (Range<Substring.Index>, String)? {
     var best: (Range<Substring.Index>, String)?
     for separator in separators {
-      if let range = text.range(of: separator), range.lowerBound < (best?.0.lowerBound ?? text.endIndex) {
+      if let range = text.range(of: separator),
+        range.lowerBound < (best?.0.lowerBound ?? text.endIndex)
+      {
         best = (range, separator)
       }
     }
@@ -88,7 +90,8 @@ enum TitleCleaner {
   /// Lower case, letters and digits only, without a leading "the" or a domain ending.
   static func normalize(_ name: String) -> String {
     var lower = name.lowercased()
-    for suffix in [".com", ".org", ".net", ".fr", ".de", ".it", ".co.uk"] where lower.hasSuffix(suffix) {
+    for suffix in [".com", ".org", ".net", ".fr", ".de", ".it", ".co.uk"]
+    where lower.hasSuffix(suffix) {
       lower = String(lower.dropLast(suffix.count))
     }
     if lower.hasPrefix("the ") { lower = String(lower.dropFirst(4)) }
@@ -99,8 +102,9 @@ enum TitleCleaner {
     let key = normalize(segment)
     guard !key.isEmpty else { return false }
     return names.contains { name in
-      !name.isEmpty && (key == name || (name.count >= 4 && key.contains(name))
-        || (key.count >= 4 && name.contains(key)))
+      !name.isEmpty
+        && (key == name || (name.count >= 4 && key.contains(name))
+          || (key.count >= 4 && name.contains(key)))
     }
   }
 }
