@@ -6,6 +6,8 @@ public enum WebImportError: LocalizedError, Equatable {
   case noArticleText(source: String)
   /// The bytes are not HTML (a PDF, an image...); `kind` says what they are.
   case notHTML(source: String, kind: String)
+  /// A local file could not be read.
+  case unreadableFile(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -13,6 +15,8 @@ public enum WebImportError: LocalizedError, Equatable {
       "\(source) has no article text (the page may need JavaScript or a login to show its content)"
     case .notHTML(let source, let kind):
       "\(source) is \(kind), not a web page; Leggio reads HTML pages"
+    case .unreadableFile(let path, let reason):
+      "cannot read \(path): \(reason)"
     }
   }
 }
