@@ -68,7 +68,8 @@ enum WebBench {
     let theirs = count / seconds
     print(
       String(
-        format: "readability-lxml (python3, same pages, one process): %.1f pages/s; Leggio is %.2fx",
+        format:
+          "readability-lxml (python3, same pages, one process): %.1f pages/s; Leggio is %.2fx",
         theirs, ours / theirs))
   }
 }

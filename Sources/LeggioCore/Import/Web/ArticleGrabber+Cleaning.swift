@@ -26,7 +26,7 @@ extension ArticleGrabber {
     for heading in content.elements(named: "h1") { heading.renamed(to: "h2") }
     let media: Set<String> = ["img", "embed", "object", "iframe"]
     for paragraph in content.elements(named: "p").reversed()
-    where paragraph.innerText.isEmpty && paragraph.elements(namedAnyOf: media).isEmpty {
+    where !paragraph.hasVisibleText && paragraph.elements(namedAnyOf: media).isEmpty {
       paragraph.removeFromParent()
     }
     unwrapSingleCellTables(content)
@@ -57,11 +57,11 @@ extension ArticleGrabber {
 
   private func shouldRemove(_ node: HTMLNode, tag: String) -> Bool {
     let text = node.innerText
-    let contentLength = text.count
+    let contentLength = text.utf16.count
     var isList = tag == "ul" || tag == "ol"
     if !isList, contentLength > 0 {
       let listLength = node.elements(namedAnyOf: ["ul", "ol"]).reduce(0) {
-        $0 + $1.innerText.count
+        $0 + $1.innerTextLength
       }
       isList = Double(listLength) / Double(contentLength) > 0.9
     }
@@ -72,7 +72,7 @@ extension ArticleGrabber {
     if node.elements(named: "table").contains(where: isDataTable) { return false }
     let weight = classWeight(node)
     if weight < 0 { return true }
-    if text.reduce(0, { $0 + ($1 == "," ? 1 : 0) }) >= 10 { return false }
+    if text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }) >= 10 { return false }
 
     let paragraphs = node.elements(named: "p").count
     let images = node.elements(named: "img").count
@@ -117,9 +117,9 @@ extension ArticleGrabber {
 
   /// The share of a node's text inside descendants with the given tags.
   private func textDensity(_ node: HTMLNode, tags: Set<String>) -> Double {
-    let length = node.innerText.count
+    let length = node.innerTextLength
     guard length > 0 else { return 0 }
-    let inside = node.elements(namedAnyOf: tags).reduce(0) { $0 + $1.innerText.count }
+    let inside = node.elements(namedAnyOf: tags).reduce(0) { $0 + $1.innerTextLength }
     return Double(inside) / Double(length)
   }
 

@@ -67,8 +67,8 @@ final class ArticleGrabber {
         continue
       }
       if flags.contains(.stripUnlikelys) {
-        if Patterns.matches(match, Patterns.unlikelyCandidates)
-          && !Patterns.matches(match, Patterns.maybeCandidate)
+        if Patterns.matches(match, Patterns.unlikelyNeedles)
+          && !Patterns.matches(match, Patterns.maybeNeedles)
           && !node.hasAncestor("table", maxDepth: 0) && !node.hasAncestor("code", maxDepth: 0)
           && node.name != "body" && node.name != "a" && !isSemanticArticle(node)
         {
@@ -137,9 +137,9 @@ final class ArticleGrabber {
     let marked =
       node.attribute("rel") == "author"
       || (node.attribute("itemprop")?.contains("author") ?? false)
-      || Patterns.matches(match, Patterns.bylineHints)
+      || Patterns.matches(match, Patterns.bylineNeedles)
     guard marked else { return false }
-    let length = node.innerText.count
+    let length = node.innerText.utf16.count
     return length > 0 && length < 100
   }
 
@@ -153,7 +153,7 @@ final class ArticleGrabber {
   }
 
   func isWithoutContent(_ node: HTMLNode) -> Bool {
-    guard node.innerText.isEmpty else { return false }
+    guard !node.hasVisibleText else { return false }
     let elements = node.elementChildren
     return elements.isEmpty || elements.allSatisfy { $0.name == "br" || $0.name == "hr" }
   }
@@ -172,12 +172,13 @@ final class ArticleGrabber {
     for element in elements {
       guard let parent = element.parent, parent.isElement else { continue }
       let text = element.innerText
-      let length = text.count
+      let length = text.utf16.count
       if length < 25 { continue }
       let ancestors = ancestors(of: element, maxDepth: 5)
       if ancestors.isEmpty { continue }
       var contentScore = 1.0
-      contentScore += Double(text.reduce(0) { $0 + (Patterns.commas.contains($1) ? 1 : 0) })
+      contentScore += Double(
+        text.unicodeScalars.reduce(0) { $0 + (Patterns.commas.contains($1) ? 1 : 0) })
       contentScore += Double(min(length / 100, 3))
       for (level, ancestor) in ancestors.enumerated() {
         guard ancestor.isElement, ancestor.parent != nil else { continue }
@@ -224,19 +225,19 @@ final class ArticleGrabber {
     for value in [node.attribute("class"), node.attribute("id")] {
       guard let value = value?.lowercased(), !value.isEmpty else { continue }
       if Patterns.isNegative(value) { weight -= 25 }
-      if Patterns.matches(value, Patterns.positive) { weight += 25 }
+      if Patterns.matches(value, Patterns.positiveNeedles) { weight += 25 }
     }
     return weight
   }
 
   /// The share of a node's text that sits in links; in-page (`#`) links count 30%.
   func linkDensity(_ node: HTMLNode) -> Double {
-    let length = node.innerText.count
+    let length = node.innerTextLength
     guard length > 0 else { return 0 }
     var linkLength = 0.0
     for link in node.elements(named: "a") {
       let coefficient = (link.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
-      linkLength += Double(link.innerText.count) * coefficient
+      linkLength += Double(link.innerTextLength) * coefficient
     }
     return linkLength / Double(length)
   }
@@ -329,9 +330,9 @@ final class ArticleGrabber {
         } else if sibling.name == "p" {
           let density = linkDensity(sibling)
           let text = sibling.innerText
-          if text.count > 80 && density < 0.25 {
+          if text.utf16.count > 80 && density < 0.25 {
             append = true
-          } else if text.count < 80 && !text.isEmpty && density == 0
+          } else if text.utf16.count < 80 && !text.isEmpty && density == 0
             && (text.hasSuffix(".") || text.contains(". "))
           {
             append = true

@@ -85,21 +85,23 @@ extension HTMLNode {
 }
 
 extension StringProtocol {
-  /// Whitespace runs collapsed to one space, ends trimmed.
+  /// Whitespace runs collapsed to one space, ends trimmed. Works on scalars, which is
+  /// what whitespace is made of, to stay fast on megabyte pages.
   func collapsingWhitespace() -> String {
-    var result = ""
-    result.reserveCapacity(utf8.count)
+    var result = String.UnicodeScalarView()
     var pendingSpace = false
-    for character in self {
-      if character.isWhitespace {
-        pendingSpace = !result.isEmpty
+    var isEmpty = true
+    for scalar in unicodeScalars {
+      if TextMeasure.isSpace(scalar) {
+        pendingSpace = !isEmpty
       } else {
         if pendingSpace { result.append(" ") }
         pendingSpace = false
-        result.append(character)
+        isEmpty = false
+        result.append(scalar)
       }
     }
-    return result
+    return String(result)
   }
 }
 

@@ -58,7 +58,7 @@ public struct ReadabilityExtractor: Sendable {
       let page = attempts.isEmpty ? document : prepared.deepCopy()
       let pass = ArticleGrabber(flags: flags, options: options, title: title)
       let content = pass.grab(Self.body(of: page))
-      let length = content.innerText.count
+      let length = content.innerTextLength
       let attempt = (content, length, pass.byline)
       if length >= options.charThreshold {
         chosen = attempt
@@ -81,7 +81,7 @@ public struct ReadabilityExtractor: Sendable {
     }
     ContentFinishing.finish(result.content, baseURL: baseURL)
     var warnings: [String] = []
-    let length = result.content.innerText.count
+    let length = result.content.innerTextLength
     if length == 0 {
       warnings.append("no article text found on the page")
     } else if length < Self.shortArticleCharacters {

@@ -48,7 +48,7 @@ enum ReadabilityPatterns {
     "upload.wikimedia.org",
     "player.twitch.tv",
   ]
-  static let commas: Set<Character> = [
+  static let commas: Set<Unicode.Scalar> = [
     "\u{002C}", "\u{060C}", "\u{FE50}", "\u{FE10}", "\u{FE11}", "\u{2E41}", "\u{2E34}", "\u{2E32}",
     "\u{FF0C}",
   ]
@@ -61,12 +61,24 @@ enum ReadabilityPatterns {
   ]
 
   static func matches(_ string: String, _ words: [String]) -> Bool {
-    words.contains { string.contains($0) }
+    let needles = words.map(ByteNeedle.init)
+    return matches(string, needles)
   }
+
+  static func matches(_ string: String, _ needles: [ByteNeedle]) -> Bool {
+    var string = string
+    return string.withUTF8 { haystack in needles.contains { $0.occurs(in: haystack) } }
+  }
+
+  static let unlikelyNeedles = unlikelyCandidates.map(ByteNeedle.init)
+  static let maybeNeedles = maybeCandidate.map(ByteNeedle.init)
+  static let positiveNeedles = positive.map(ByteNeedle.init)
+  static let negativeNeedles = negative.map(ByteNeedle.init)
+  static let bylineNeedles = bylineHints.map(ByteNeedle.init)
 
   /// Readability's `negative` also matches the whole word "hid".
   static func isNegative(_ string: String) -> Bool {
-    matches(string, negative) || string.split(separator: " ").contains("hid")
+    matches(string, negativeNeedles) || string.split(separator: " ").contains("hid")
   }
 
   /// `share` or `sharedaddy` as a word (or between underscores).
