@@ -139,4 +139,24 @@ import Testing
     let content = extractor.extract(html: html, url: nil).content
     #expect(content.elements(named: "p").count == 6)
   }
+
+  @Test func articleBodyMarkupWinsOverALongerUnmarkedBlock() {
+    let reader = (1...4).map {
+      "<p>Lettore \($0): un commento lungo, con opinioni, virgole, ripetizioni, e tanto testo senza fine.</p>"
+    }.joined()
+    let html = """
+      <html><body><div id="x1">\(reader)</div>
+      <div itemprop="articleBody">\(Self.paragraphs)</div></body></html>
+      """
+    let text = extractor.extract(html: html, url: nil).text
+    #expect(text.contains("Paragrafo 1:"))
+    #expect(!text.contains("Lettore"))
+  }
+
+  @Test func anIndexPageOfLinksWarnsThatItIsNoArticle() {
+    let links = (1...40).map { "<li><a href=\"/p\($0)\">Titolo del pezzo numero \($0)</a></li>" }
+    let html = "<html><body><ul class=\"list\">\(links.joined())</ul></body></html>"
+    let extracted = extractor.extract(html: html, url: nil)
+    #expect(!extracted.warnings.isEmpty)
+  }
 }

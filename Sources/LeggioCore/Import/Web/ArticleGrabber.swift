@@ -325,7 +325,12 @@ final class ArticleGrabber {
       if !append {
         var bonus = 0.0
         if !topClass.isEmpty && sibling.attribute("class") == topClass { bonus += topScore * 0.2 }
-        if let siblingScore = score(of: sibling), siblingScore + bonus >= threshold {
+        // An element marked as the article is the whole of it: other scored blocks
+        // beside it are comments, teasers or other articles unless marked too.
+        let scoredSiblingsCount = !isSemanticArticle(top) || isSemanticArticle(sibling)
+        if scoredSiblingsCount, let siblingScore = score(of: sibling),
+          siblingScore + bonus >= threshold
+        {
           append = true
         } else if sibling.name == "p" {
           let density = linkDensity(sibling)

@@ -32,6 +32,8 @@ public struct ReadabilityExtractor: Sendable {
 
   /// Below this many characters of article text, a warning says the page may not be an article.
   public static let shortArticleCharacters = 250
+  /// Above this share of text in links, a warning says the page looks like an index.
+  public static let indexLinkDensity = 0.5
 
   public var options: Options
 
@@ -82,11 +84,17 @@ public struct ReadabilityExtractor: Sendable {
     ContentFinishing.finish(result.content, baseURL: baseURL)
     var warnings: [String] = []
     let length = result.content.innerTextLength
+    let linkShare = ArticleGrabber(flags: .all, options: options, title: "")
+      .linkDensity(result.content)
     if length == 0 {
       warnings.append("no article text found on the page")
     } else if length < Self.shortArticleCharacters {
       warnings.append(
         "only \(length) characters of article text found; the page may be an index, a login wall or a cookie notice"
+      )
+    } else if linkShare > Self.indexLinkDensity {
+      warnings.append(
+        "most of the text found is links (\(Int(linkShare * 100))%); the page may be an index rather than an article"
       )
     }
     return ExtractedArticle(

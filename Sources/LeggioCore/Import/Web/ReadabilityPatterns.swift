@@ -8,8 +8,7 @@ enum ReadabilityPatterns {
     "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
     "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
     "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter", "paywall",
-    "cookie", "subscribe",
+    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "newsletter", "cookie",
   ]
   static let maybeCandidate = [
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
