@@ -49,6 +49,10 @@ import Testing
     await server.appendRoute("GET /loop-b") { _ in
       Self.respond(statusCode: .found, headers: [.location: "/loop-a"])
     }
+    await server.appendRoute("GET /chain/*") { request in
+      let step = Int(request.path.split(separator: "/").last ?? "") ?? 0
+      return Self.respond(statusCode: .found, headers: [.location: "/chain/\(step + 1)"])
+    }
     await server.appendRoute("GET /missing") { _ in Self.respond(statusCode: .notFound) }
     await server.appendRoute("GET /broken") { _ in Self.respond(statusCode: .internalServerError) }
     await server.appendRoute("GET /slow") { _ in
@@ -152,6 +156,26 @@ import Testing
       let error = await fetchError(url)
       #expect(error == .redirectLoop(url))
       #expect(error?.localizedDescription.contains("redirects in a loop") == true)
+    }
+  }
+
+  @Test func aLongRedirectChainStopsAtTheLimit() async throws {
+    try await withServer { base in
+      let url = base.appendingPathComponent("chain/0")
+      let error = try await #require(throws: FetchError.self) {
+        _ = try await PageFetcher(timeout: 5, maximumRedirects: 3).fetch(url)
+      }
+      #expect(error == .tooManyRedirects(url, limit: 3))
+    }
+  }
+
+  @Test func aPageOverTheSizeLimitIsRefused() async throws {
+    try await withServer { base in
+      let url = base.appendingPathComponent("article.html")
+      let error = try await #require(throws: FetchError.self) {
+        _ = try await PageFetcher(timeout: 5, maximumBytes: 100).fetch(url)
+      }
+      #expect(error == .tooLarge(url, limit: 100))
     }
   }
 
