@@ -24,6 +24,7 @@ public enum WebPageImporter {
       throw WebImportError.noArticleText(source: source)
     }
     var metadata = sanitized(extracted.metadata)
+    document = withoutRepeatedStandfirst(document, standfirst: metadata.standfirst)
     metadata.source = url?.absoluteString
     if metadata.title.isEmpty {
       metadata.title = url.map(fallbackTitle) ?? "Untitled page"
@@ -36,6 +37,24 @@ public enum WebPageImporter {
   private static func fallbackTitle(_ url: URL) -> String {
     let last = url.deletingPathExtension().lastPathComponent
     return last.isEmpty || last == "/" ? (url.host ?? url.absoluteString) : last
+  }
+
+  /// The reader shows the standfirst above the body, so a paragraph among the first few
+  /// that repeats it is dropped (the extractor keeps it, as Readability does).
+  static func withoutRepeatedStandfirst(_ document: Document, standfirst: String?) -> Document {
+    guard let standfirst, standfirst.count >= 20 else { return document }
+    let wanted = standfirst.collapsingWhitespace().lowercased()
+    var document = document
+    for index in document.blocks.indices.prefix(3) {
+      let block = document.blocks[index]
+      guard case .paragraph = block.kind,
+        block.plainText.collapsingWhitespace().lowercased() == wanted,
+        document.blocks.count > 1
+      else { continue }
+      document.blocks.remove(at: index)
+      break
+    }
+    return document
   }
 
   static func sanitized(_ document: Document) -> Document {
