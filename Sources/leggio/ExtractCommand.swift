@@ -28,7 +28,8 @@ struct ExtractCommand: ParsableCommand {
       article = try WebPageSource(argument: source).importArticle(
         fetcher: PageFetcher(timeout: timeout))
     } catch let error as LocalizedError {
-      throw ValidationError(error.errorDescription ?? "\(error)")
+      // A plain error: the parser prints "Error: <message>" and exits 1, without usage.
+      throw ExtractFailure(description: error.errorDescription ?? "\(error)")
     }
     for warning in article.warnings {
       FileHandle.standardError.write(Data("leggio: warning: \(warning)\n".utf8))
@@ -38,3 +39,8 @@ struct ExtractCommand: ParsableCommand {
 }
 
 extension ExtractedArticleFormatter.Format: ExpressibleByArgument {}
+
+/// A failure to fetch or extract, already worded for people.
+struct ExtractFailure: Error, CustomStringConvertible {
+  var description: String
+}
