@@ -46,6 +46,19 @@ import Testing
     #expect(decoded.text.hasSuffix("<p>à</p>"))
   }
 
+  @Test func otherDeclaredEncodingsDecodeThroughFoundation() {
+    // "Привет" in windows-1251, "Łódź" in iso-8859-2, "日本" in Shift_JIS.
+    let cases: [(String, [UInt8], String)] = [
+      ("windows-1251", [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2], "Привет"),
+      ("iso-8859-2", [0xA3, 0xF3, 0x64, 0xBC], "Łódź"),
+      ("shift_jis", [0x93, 0xFA, 0x96, 0x7B], "日本"),
+    ]
+    for (label, bytes, expected) in cases {
+      let decoded = HTMLCharset.decode(Data(bytes), contentType: "text/html; charset=\(label)")
+      #expect(decoded.text == expected, "\(label)")
+    }
+  }
+
   @Test func undeclaredLatin1BytesFallBackToWindows1252() {
     let decoded = HTMLCharset.decode(latin1Page)
     #expect(decoded.source == .detected)
