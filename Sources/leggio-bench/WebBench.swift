@@ -26,7 +26,26 @@ enum WebBench {
         Double(bytes) / 1e6 / seconds))
     print(CorpusEvaluation.table(pages.map { CorpusEvaluation.score($0, extractor: extractor) }))
     compareWithReadabilityLXML(pages: pages.count, ours: pagesPerSecond)
+    largePages(extractor)
     print(String(format: "peak memory %.1f MiB", peakMemoryMiB()))
+  }
+
+  /// One extraction of synthetic 5 MB pages: many paragraphs, and text split by `<br><br>`.
+  static func largePages(_ extractor: ReadabilityExtractor) {
+    let sentence = "Una frase di prova, con virgole, parole e abbastanza testo da contare davvero."
+    let count = 5 * 1_048_576 / (sentence.utf8.count + 9)
+    let shapes = [
+      ("paragraphs", "<article>" + String(repeating: "<p>\(sentence)</p>\n", count: count) + "</article>"),
+      ("br-separated", "<div>" + String(repeating: "\(sentence)<br><br>\n", count: count) + "</div>"),
+    ]
+    for (name, body) in shapes {
+      let html = "<html><body><nav><a href=/>menu</a></nav>\(body)</body></html>"
+      let (article, seconds) = Stopwatch.time { extractor.extract(html: html, url: nil) }
+      print(
+        String(
+          format: "5 MB page of %@: %@, %d characters kept", name, Stopwatch.format(seconds),
+          article.text.utf16.count))
+    }
   }
 
   /// Times python3 + readability-lxml on the same pages in one process, best of the same rounds.

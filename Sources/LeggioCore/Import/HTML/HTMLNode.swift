@@ -12,7 +12,7 @@ public final class HTMLNode {
 
   public let kind: Kind
   /// Lower-case tag name for elements, empty otherwise.
-  public let name: String
+  public private(set) var name: String
   /// Attributes with lower-case names, in source order.
   public private(set) var attributes: [(name: String, value: String)]
   /// Text content of a text node.
@@ -129,6 +129,20 @@ extension HTMLNode {
     for child in taken { child.parent = nil }
     children = []
     return taken
+  }
+
+  /// Changes an element's tag in place (`div` -> `p`), keeping its identity and children.
+  public func rename(to tag: String) {
+    name = tag
+  }
+
+  /// Detaches every child whose identity is in `ids`, in one pass over the children.
+  public func removeChildren(identifiedBy ids: Set<ObjectIdentifier>) {
+    children.removeAll { child in
+      guard ids.contains(ObjectIdentifier(child)) else { return false }
+      child.parent = nil
+      return true
+    }
   }
 
   /// Removes the attribute if present.

@@ -9,36 +9,30 @@ extension ArticleGrabber {
     cleanConditionally(content, tag: "fieldset")
     for tag in ["object", "embed", "footer", "link", "aside", "nav"] { clean(content, tag: tag) }
     for child in content.elementChildren {
-      for node in child.descendants(where: \.isElement).reversed()
-      where ReadabilityPatterns.isShare(node.classAndID)
-        && node.textContent.count < options.charThreshold
-      {
-        node.removeFromParent()
-      }
+      HTMLNode.detach(
+        child.descendants { node in
+          node.isElement && ReadabilityPatterns.isShare(node.classAndID)
+            && node.innerTextLength < options.charThreshold
+        })
     }
     for tag in ["iframe", "input", "textarea", "select", "button"] { clean(content, tag: tag) }
-    for heading in content.elements(namedAnyOf: ["h1", "h2"]) where classWeight(heading) < 0 {
-      heading.removeFromParent()
-    }
+    HTMLNode.detach(content.elements(namedAnyOf: ["h1", "h2"]).filter { classWeight($0) < 0 })
     cleanConditionally(content, tag: "table")
     cleanConditionally(content, tag: "ul")
     cleanConditionally(content, tag: "div")
     for heading in content.elements(named: "h1") { heading.renamed(to: "h2") }
     let media: Set<String> = ["img", "embed", "object", "iframe"]
-    for paragraph in content.elements(named: "p").reversed()
-    where !paragraph.hasVisibleText && paragraph.elements(namedAnyOf: media).isEmpty {
-      paragraph.removeFromParent()
-    }
+    HTMLNode.detach(
+      content.elements(named: "p").filter {
+        !$0.hasVisibleText && $0.elements(namedAnyOf: media).isEmpty
+      })
     unwrapSingleCellTables(content)
   }
 
   /// Removes every `tag` element except embedded videos from known hosts.
   private func clean(_ root: HTMLNode, tag: String) {
     let isEmbed = ["object", "embed", "iframe"].contains(tag)
-    for node in root.elements(named: tag).reversed() {
-      if isEmbed, isAllowedVideo(node) { continue }
-      node.removeFromParent()
-    }
+    HTMLNode.detach(root.elements(named: tag).filter { !(isEmbed && isAllowedVideo($0)) })
   }
 
   private func isAllowedVideo(_ node: HTMLNode) -> Bool {

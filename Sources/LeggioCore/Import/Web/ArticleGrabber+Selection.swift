@@ -79,6 +79,7 @@ extension ArticleGrabber {
       return
     }
     let topClass = top.attribute("class") ?? ""
+    var kept: [HTMLNode] = []
     for sibling in parent.children where sibling.isElement {
       var append = sibling === top
       if !append {
@@ -104,10 +105,10 @@ extension ArticleGrabber {
         }
       }
       guard append else { continue }
-      let kept =
-        Patterns.keepTagOnSiblings.contains(sibling.name) ? sibling : sibling.renamed(to: "div")
-      kept.removeFromParent()
-      content.append(kept)
+      if !Patterns.keepTagOnSiblings.contains(sibling.name) { sibling.rename(to: "div") }
+      kept.append(sibling)
     }
+    HTMLNode.detach(kept)
+    for node in kept { content.append(node) }
   }
 }

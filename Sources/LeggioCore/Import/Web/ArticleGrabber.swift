@@ -107,29 +107,39 @@ final class ArticleGrabber {
     return toScore
   }
 
-  /// Runs of inline content directly inside a `div` become paragraphs.
+  /// Runs of inline content directly inside a `div` become paragraphs; the children
+  /// are rebuilt in one pass so a div of thousands of lines stays linear.
   private func wrapPhrasingChildren(of div: HTMLNode) -> [HTMLNode] {
     guard div.children.contains(where: { $0.isElement && !Phrasing.isPhrasing($0) }) else {
       return []
     }
     var made: [HTMLNode] = []
     var paragraph: HTMLNode?
-    for child in div.children {
+    func closeParagraph() {
+      while let last = paragraph?.children.last, last.isWhitespaceText {
+        paragraph?.removeChild(last)
+      }
+      paragraph = nil
+    }
+    for child in div.removeAllChildren() {
       if Phrasing.isPhrasing(child) {
         if let current = paragraph {
           current.append(child)
-        } else if !child.isWhitespaceText && child.kind != .comment {
+        } else if child.isWhitespaceText || child.kind == .comment {
+          div.append(child)
+        } else {
           let wrapper = HTMLNode(kind: .element, name: "p")
-          div.replaceChild(child, with: wrapper)
           wrapper.append(child)
+          div.append(wrapper)
           paragraph = wrapper
           made.append(wrapper)
         }
-      } else if let current = paragraph {
-        while let last = current.children.last, last.isWhitespaceText { current.removeChild(last) }
-        paragraph = nil
+      } else {
+        closeParagraph()
+        div.append(child)
       }
     }
+    closeParagraph()
     return made
   }
 

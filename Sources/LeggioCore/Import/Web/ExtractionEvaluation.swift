@@ -30,9 +30,7 @@ public enum ExtractionEvaluation {
   /// The visible text of an HTML page (what a reader would see, without scripts and styles).
   public static func visibleText(ofHTML html: String) -> String {
     let root = HTMLParser.parse(html)
-    for node in root.elements(namedAnyOf: ["script", "style", "noscript", "template", "head"]) {
-      node.removeFromParent()
-    }
+    HTMLNode.detach(root.elements(namedAnyOf: ["script", "style", "noscript", "template", "head"]))
     return root.textContent.collapsingWhitespace()
   }
 

@@ -58,14 +58,21 @@ extension HTMLNode {
     return copy
   }
 
-  /// A new element named `tag` with this node's attributes and children, put in its place.
+  /// This element with its tag changed in place (Readability's `_setNodeTag`).
   @discardableResult
   func renamed(to tag: String) -> HTMLNode {
-    let replacement = HTMLNode(
-      kind: .element, name: tag, attributes: attributes.map { ($0.name, $0.value) })
-    for child in removeAllChildren() { replacement.append(child) }
-    parent?.replaceChild(self, with: replacement)
-    return replacement
+    rename(to: tag)
+    return self
+  }
+
+  /// Detaches all `nodes` from their parents, one pass per parent rather than per node.
+  static func detach(_ nodes: [HTMLNode]) {
+    var byParent: [ObjectIdentifier: (parent: HTMLNode, ids: Set<ObjectIdentifier>)] = [:]
+    for node in nodes {
+      guard let parent = node.parent else { continue }
+      byParent[ObjectIdentifier(parent), default: (parent, [])].ids.insert(ObjectIdentifier(node))
+    }
+    for (parent, ids) in byParent.values { parent.removeChildren(identifiedBy: ids) }
   }
 
   /// Elements below with any of the tag names.

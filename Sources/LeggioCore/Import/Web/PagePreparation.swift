@@ -10,8 +10,7 @@ enum PagePreparation {
 
   static func prepare(_ document: HTMLNode) {
     unwrapNoscriptImages(document)
-    for node in document.elements(namedAnyOf: removedTags) { node.removeFromParent() }
-    for node in document.descendants(where: { $0.kind == .comment }) { node.removeFromParent() }
+    HTMLNode.detach(document.descendants { $0.kind == .comment || removedTags.contains($0.name) })
     replaceBreaks(in: document)
     for font in document.elements(named: "font") { font.renamed(to: "span") }
   }
@@ -48,39 +47,65 @@ enum PagePreparation {
   }
 
   /// Two or more `<br>` in a row end a paragraph: the phrasing content after them
-  /// becomes a `<p>` (Readability's `_replaceBrs`).
+  /// becomes a `<p>` (Readability's `_replaceBrs`). Each parent's children are rebuilt
+  /// in one pass, so a page of thousands of lines stays linear.
   static func replaceBreaks(in document: HTMLNode) {
+    var parents: [HTMLNode] = []
+    var seen: Set<ObjectIdentifier> = []
     for br in document.elements(named: "br") {
-      guard let parent = br.parent else { continue }
-      var replaced = false
-      var next = nextNonWhitespace(after: br)
-      while let current = next, current.name == "br" {
-        replaced = true
-        next = nextNonWhitespace(after: current)
-        current.removeFromParent()
+      if let parent = br.parent, seen.insert(ObjectIdentifier(parent)).inserted {
+        parents.append(parent)
       }
-      guard replaced else { continue }
-      let paragraph = HTMLNode(kind: .element, name: "p")
-      parent.replaceChild(br, with: paragraph)
-      var sibling = paragraph.nextSibling
-      while let current = sibling {
-        if current.name == "br", nextNonWhitespace(after: current)?.name == "br" { break }
-        if !Phrasing.isPhrasing(current) { break }
-        sibling = current.nextSibling
-        current.removeFromParent()
-        paragraph.append(current)
-      }
-      while let last = paragraph.children.last, last.isWhitespaceText || last.name == "br" {
-        paragraph.removeChild(last)
-      }
-      if parent.name == "p" { parent.renamed(to: "div") }
     }
+    for parent in parents { replaceBreaks(amongChildrenOf: parent) }
   }
 
-  private static func nextNonWhitespace(after node: HTMLNode) -> HTMLNode? {
-    var next = node.nextSibling
-    while let current = next, current.isWhitespaceText { next = current.nextSibling }
-    return next
+  private static func replaceBreaks(amongChildrenOf parent: HTMLNode) {
+    let children = parent.children
+    /// The index of the next node after `index` that is not whitespace text.
+    func nextSolid(after index: Int) -> Int? {
+      var next = index + 1
+      while next < children.count, children[next].isWhitespaceText { next += 1 }
+      return next < children.count ? next : nil
+    }
+    func isBreak(_ index: Int?) -> Bool { index.map { children[$0].name == "br" } ?? false }
+    guard children.indices.contains(where: { children[$0].name == "br" && isBreak(nextSolid(after: $0)) })
+    else { return }
+
+    _ = parent.removeAllChildren()
+    var rebuilt: [HTMLNode] = []
+    var index = 0
+    var madeParagraph = false
+    while index < children.count {
+      let node = children[index]
+      guard node.name == "br", isBreak(nextSolid(after: index)) else {
+        rebuilt.append(node)
+        index += 1
+        continue
+      }
+      // Skip the run of breaks, then gather the phrasing content that follows.
+      var cursor = index
+      while let next = nextSolid(after: cursor), children[next].name == "br" { cursor = next }
+      cursor += 1
+      let paragraph = HTMLNode(kind: .element, name: "p")
+      var gathered: [HTMLNode] = []
+      while cursor < children.count {
+        let current = children[cursor]
+        if current.name == "br", isBreak(nextSolid(after: cursor)) { break }
+        if !Phrasing.isPhrasing(current) { break }
+        gathered.append(current)
+        cursor += 1
+      }
+      while let last = gathered.last, last.isWhitespaceText || last.name == "br" {
+        gathered.removeLast()
+      }
+      rebuilt.append(paragraph)
+      madeParagraph = true
+      for child in gathered { paragraph.append(child) }
+      index = cursor
+    }
+    for child in rebuilt { parent.append(child) }
+    if madeParagraph && parent.name == "p" { parent.rename(to: "div") }
   }
 }
 
