@@ -35,8 +35,14 @@ enum WebBench {
     let sentence = "Una frase di prova, con virgole, parole e abbastanza testo da contare davvero."
     let count = 5 * 1_048_576 / (sentence.utf8.count + 9)
     let shapes = [
-      ("paragraphs", "<article>" + String(repeating: "<p>\(sentence)</p>\n", count: count) + "</article>"),
-      ("br-separated", "<div>" + String(repeating: "\(sentence)<br><br>\n", count: count) + "</div>"),
+      (
+        "paragraphs",
+        "<article>" + String(repeating: "<p>\(sentence)</p>\n", count: count) + "</article>"
+      ),
+      (
+        "br-separated",
+        "<div>" + String(repeating: "\(sentence)<br><br>\n", count: count) + "</div>"
+      ),
     ]
     for (name, body) in shapes {
       let html = "<html><body><nav><a href=/>menu</a></nav>\(body)</body></html>"

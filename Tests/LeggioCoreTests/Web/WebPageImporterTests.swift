@@ -69,4 +69,13 @@ import Testing
     let article = try WebPageImporter.importHTML(data: Data(html.utf8), url: nil)
     #expect(article.document.blocks.count > 50_000)
   }
+
+  @Test func thousandsOfBreakSeparatedLinesBecomeParagraphs() throws {
+    let lines = (1...20_000).map { "Riga \($0), con qualche parola e una virgola." }
+    let html = "<html><body><div>\(lines.joined(separator: "<br><br>\n"))</div></body></html>"
+    let content = ReadabilityExtractor().extract(html: html, url: nil).content
+    let paragraphs = content.elements(named: "p")
+    #expect(paragraphs.count == 20_000)
+    #expect(paragraphs.last?.innerText == "Riga 20000, con qualche parola e una virgola.")
+  }
 }

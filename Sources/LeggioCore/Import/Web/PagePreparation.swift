@@ -69,7 +69,10 @@ enum PagePreparation {
       return next < children.count ? next : nil
     }
     func isBreak(_ index: Int?) -> Bool { index.map { children[$0].name == "br" } ?? false }
-    guard children.indices.contains(where: { children[$0].name == "br" && isBreak(nextSolid(after: $0)) })
+    guard
+      children.indices.contains(where: {
+        children[$0].name == "br" && isBreak(nextSolid(after: $0))
+      })
     else { return }
 
     _ = parent.removeAllChildren()
