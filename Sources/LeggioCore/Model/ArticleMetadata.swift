@@ -54,10 +54,16 @@ public struct ImportedArticle: Hashable, Sendable {
   public var document: Document
   /// Problems that did not stop the import ("no article found, kept the best text").
   public var warnings: [String]
+  /// The page's bytes as fetched or read, for web pages; the library keeps them.
+  public var originalHTML: Data?
 
-  public init(metadata: ArticleMetadata, document: Document, warnings: [String] = []) {
+  public init(
+    metadata: ArticleMetadata, document: Document, warnings: [String] = [],
+    originalHTML: Data? = nil
+  ) {
     self.metadata = metadata
     self.document = document
     self.warnings = warnings
+    self.originalHTML = originalHTML
   }
 }

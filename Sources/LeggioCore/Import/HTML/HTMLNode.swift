@@ -12,7 +12,7 @@ public final class HTMLNode {
 
   public let kind: Kind
   /// Lower-case tag name for elements, empty otherwise.
-  public let name: String
+  public private(set) var name: String
   /// Attributes with lower-case names, in source order.
   public private(set) var attributes: [(name: String, value: String)]
   /// Text content of a text node.
@@ -101,5 +101,52 @@ public final class HTMLNode {
       stack.append(contentsOf: node.children.reversed())
     }
     return nil
+  }
+}
+
+// Tree edits the web extractor needs (additive; they keep `parent` links right).
+extension HTMLNode {
+  /// Inserts `child` at `index` among this node's children, detaching it from any old parent.
+  public func insert(_ child: HTMLNode, at index: Int) {
+    child.parent?.removeChild(child)
+    child.parent = self
+    children.insert(child, at: min(max(index, 0), children.count))
+  }
+
+  /// Puts `replacement` where `old` was; `old` leaves the tree.
+  public func replaceChild(_ old: HTMLNode, with replacement: HTMLNode) {
+    guard let index = children.firstIndex(where: { $0 === old }) else { return }
+    replacement.parent?.removeChild(replacement)
+    let position = children.firstIndex(where: { $0 === old }) ?? index
+    children[position] = replacement
+    replacement.parent = self
+    old.parent = nil
+  }
+
+  /// Detaches and returns all children, in order.
+  public func removeAllChildren() -> [HTMLNode] {
+    let taken = children
+    for child in taken { child.parent = nil }
+    children = []
+    return taken
+  }
+
+  /// Changes an element's tag in place (`div` -> `p`), keeping its identity and children.
+  public func rename(to tag: String) {
+    name = tag
+  }
+
+  /// Detaches every child whose identity is in `ids`, in one pass over the children.
+  public func removeChildren(identifiedBy ids: Set<ObjectIdentifier>) {
+    children.removeAll { child in
+      guard ids.contains(ObjectIdentifier(child)) else { return false }
+      child.parent = nil
+      return true
+    }
+  }
+
+  /// Removes the attribute if present.
+  public func removeAttribute(_ name: String) {
+    attributes.removeAll { $0.name == name }
   }
 }

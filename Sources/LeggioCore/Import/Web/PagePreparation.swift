@@ -1,0 +1,128 @@
+import Foundation
+
+/// Readies a parsed page for scoring: swaps lazy images for their `<noscript>` fallbacks,
+/// removes scripts, styles and other non-content, turns runs of `<br>` into paragraphs
+/// and `<font>` into `<span>`.
+enum PagePreparation {
+  static let removedTags: Set<String> = [
+    "script", "style", "noscript", "template", "link", "meta", "title", "head",
+  ]
+
+  static func prepare(_ document: HTMLNode) {
+    unwrapNoscriptImages(document)
+    HTMLNode.detach(document.descendants { $0.kind == .comment || removedTags.contains($0.name) })
+    replaceBreaks(in: document)
+    for font in document.elements(named: "font") { font.renamed(to: "span") }
+  }
+
+  /// A `<noscript>` holding just one image replaces the placeholder image before it.
+  static func unwrapNoscriptImages(_ document: HTMLNode) {
+    for noscript in document.elements(named: "noscript") {
+      guard let image = singleImage(in: noscript), let parent = noscript.parent,
+        let index = noscript.indexInParent
+      else { continue }
+      var previous: HTMLNode?
+      for sibling in parent.children[..<index].reversed() where sibling.isElement {
+        previous = sibling
+        break
+      }
+      guard let placeholder = previous, let old = singleImage(in: placeholder) else { continue }
+      // Keep the placeholder's data-* attributes the fallback lacks (lazy sources).
+      for attribute in old.attributes where image.attribute(attribute.name) == nil {
+        if attribute.name.hasPrefix("data-") || attribute.name == "alt" {
+          image.setAttribute(attribute.name, attribute.value)
+        }
+      }
+      image.removeFromParent()
+      parent.replaceChild(placeholder, with: image)
+    }
+  }
+
+  /// The node itself or its only descendant image, with no text around it.
+  private static func singleImage(in node: HTMLNode) -> HTMLNode? {
+    if node.name == "img" { return node }
+    let elements = node.children.filter(\.isElement)
+    guard elements.count == 1, node.innerText.isEmpty else { return nil }
+    return singleImage(in: elements[0])
+  }
+
+  /// Two or more `<br>` in a row end a paragraph: the phrasing content after them
+  /// becomes a `<p>` (Readability's `_replaceBrs`). Each parent's children are rebuilt
+  /// in one pass, so a page of thousands of lines stays linear.
+  static func replaceBreaks(in document: HTMLNode) {
+    var parents: [HTMLNode] = []
+    var seen: Set<ObjectIdentifier> = []
+    for br in document.elements(named: "br") {
+      if let parent = br.parent, seen.insert(ObjectIdentifier(parent)).inserted {
+        parents.append(parent)
+      }
+    }
+    for parent in parents { replaceBreaks(amongChildrenOf: parent) }
+  }
+
+  private static func replaceBreaks(amongChildrenOf parent: HTMLNode) {
+    let children = parent.children
+    /// The index of the next node after `index` that is not whitespace text.
+    func nextSolid(after index: Int) -> Int? {
+      var next = index + 1
+      while next < children.count, children[next].isWhitespaceText { next += 1 }
+      return next < children.count ? next : nil
+    }
+    func isBreak(_ index: Int?) -> Bool { index.map { children[$0].name == "br" } ?? false }
+    guard
+      children.indices.contains(where: {
+        children[$0].name == "br" && isBreak(nextSolid(after: $0))
+      })
+    else { return }
+
+    _ = parent.removeAllChildren()
+    var rebuilt: [HTMLNode] = []
+    var index = 0
+    var madeParagraph = false
+    while index < children.count {
+      let node = children[index]
+      guard node.name == "br", isBreak(nextSolid(after: index)) else {
+        rebuilt.append(node)
+        index += 1
+        continue
+      }
+      // Skip the run of breaks, then gather the phrasing content that follows.
+      var cursor = index
+      while let next = nextSolid(after: cursor), children[next].name == "br" { cursor = next }
+      cursor += 1
+      let paragraph = HTMLNode(kind: .element, name: "p")
+      var gathered: [HTMLNode] = []
+      while cursor < children.count {
+        let current = children[cursor]
+        if current.name == "br", isBreak(nextSolid(after: cursor)) { break }
+        if !Phrasing.isPhrasing(current) { break }
+        gathered.append(current)
+        cursor += 1
+      }
+      while let last = gathered.last, last.isWhitespaceText || last.name == "br" {
+        gathered.removeLast()
+      }
+      rebuilt.append(paragraph)
+      madeParagraph = true
+      for child in gathered { paragraph.append(child) }
+      index = cursor
+    }
+    for child in rebuilt { parent.append(child) }
+    if madeParagraph && parent.name == "p" { parent.rename(to: "div") }
+  }
+}
+
+/// Phrasing (inline) content, as HTML defines it.
+enum Phrasing {
+  static func isPhrasing(_ node: HTMLNode) -> Bool {
+    switch node.kind {
+    case .text: return true
+    case .comment: return true
+    case .document: return false
+    case .element:
+      if ReadabilityPatterns.phrasingElements.contains(node.name) { return true }
+      if ["a", "del", "ins"].contains(node.name) { return node.children.allSatisfy(isPhrasing) }
+      return false
+    }
+  }
+}

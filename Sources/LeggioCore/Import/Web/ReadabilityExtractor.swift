@@ -1,0 +1,116 @@
+import Foundation
+
+/// Finds the article in a web page, in the manner of Mozilla's Readability.js.
+///
+/// Paragraph-like elements are scored by their commas and length; the scores flow to
+/// parents and grandparents, are weighted by class/id hints and semantic elements
+/// (`article`, `main`, `itemprop=articleBody`) and discounted by link density. The best
+/// candidate and its related siblings become the article, which is then cleaned of
+/// chrome (share bars, forms, link lists). When too little text survives, the pass is
+/// retried with relaxed rules, and the longest attempt wins.
+public struct ReadabilityExtractor: Sendable {
+  public struct Options: Sendable {
+    /// Articles shorter than this many characters trigger a relaxed retry.
+    public var charThreshold: Int
+    /// How many top candidates are compared when looking for a shared ancestor.
+    public var topCandidates: Int
+
+    public init(charThreshold: Int = 500, topCandidates: Int = 5) {
+      self.charThreshold = charThreshold
+      self.topCandidates = topCandidates
+    }
+  }
+
+  /// Rules a pass applies; a retry drops them one by one.
+  struct Flags: OptionSet {
+    let rawValue: Int
+    static let stripUnlikelys = Flags(rawValue: 1)
+    static let weightClasses = Flags(rawValue: 2)
+    static let cleanConditionally = Flags(rawValue: 4)
+    static let all: Flags = [.stripUnlikelys, .weightClasses, .cleanConditionally]
+  }
+
+  /// Below this many characters of article text, a warning says the page may not be an article.
+  public static let shortArticleCharacters = 250
+  /// Above this share of text in links, a warning says the page looks like an index.
+  public static let indexLinkDensity = 0.5
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  public func extract(html: String, url: URL?) -> ExtractedArticle {
+    extract(document: HTMLParser.parse(html), url: url)
+  }
+
+  /// Extracts from a parsed page. The tree is modified; pass a copy to keep it.
+  public func extract(document: HTMLNode, url: URL?) -> ExtractedArticle {
+    let baseURL = Self.baseURL(of: document, pageURL: url)
+    var metadata = PageMetadataReader.read(document, url: url)
+    PagePreparation.prepare(document)
+    // Each pass edits the tree; retries start again from a copy of the prepared page.
+    let prepared = document.deepCopy()
+    let title = metadata.title
+    var attempts: [(content: HTMLNode, length: Int, byline: String?)] = []
+    var flags = Flags.all
+    var chosen: (content: HTMLNode, length: Int, byline: String?)?
+    while chosen == nil {
+      let page = attempts.isEmpty ? document : prepared.deepCopy()
+      let pass = ArticleGrabber(flags: flags, options: options, title: title)
+      let content = pass.grab(Self.body(of: page))
+      let length = content.innerTextLength
+      let attempt = (content, length, pass.byline)
+      if length >= options.charThreshold {
+        chosen = attempt
+      } else {
+        attempts.append(attempt)
+        if flags.contains(.stripUnlikelys) {
+          flags.remove(.stripUnlikelys)
+        } else if flags.contains(.weightClasses) {
+          flags.remove(.weightClasses)
+        } else if flags.contains(.cleanConditionally) {
+          flags.remove(.cleanConditionally)
+        } else {
+          chosen = attempts.max { $0.length < $1.length }
+        }
+      }
+    }
+    let result = chosen!
+    if metadata.byline == nil, let byline = result.byline {
+      metadata.byline = PageMetadataReader.cleanByline(byline)
+    }
+    ContentFinishing.finish(result.content, baseURL: baseURL)
+    var warnings: [String] = []
+    let length = result.content.innerTextLength
+    let linkShare = ArticleGrabber(flags: .all, options: options, title: "")
+      .linkDensity(result.content)
+    if length == 0 {
+      warnings.append("no article text found on the page")
+    } else if length < Self.shortArticleCharacters {
+      warnings.append(
+        "only \(length) characters of article text found; the page may be an index, a login wall or a cookie notice"
+      )
+    } else if linkShare > Self.indexLinkDensity {
+      warnings.append(
+        "most of the text found is links (\(Int(linkShare * 100))%); the page may be an index rather than an article"
+      )
+    }
+    return ExtractedArticle(
+      metadata: metadata, content: result.content, warnings: warnings, baseURL: baseURL)
+  }
+
+  static func body(of document: HTMLNode) -> HTMLNode {
+    document.firstElement(named: "body") ?? document.firstElement(named: "html") ?? document
+  }
+
+  /// The page URL, or the `<base href>` resolved against it.
+  static func baseURL(of document: HTMLNode, pageURL: URL?) -> URL? {
+    guard let base = document.firstElement(named: "base")?.attribute("href"),
+      !base.trimmingCharacters(in: .whitespaces).isEmpty
+    else { return pageURL }
+    return URL(string: base.trimmingCharacters(in: .whitespaces), relativeTo: pageURL)?
+      .absoluteURL ?? pageURL
+  }
+}

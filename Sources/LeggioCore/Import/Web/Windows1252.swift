@@ -1,0 +1,27 @@
+/// Windows-1252, the encoding browsers use for pages labelled Latin-1 or ASCII and the
+/// fallback for bytes that are not UTF-8. Decoded by table so it works on every platform.
+enum Windows1252 {
+  /// The labels WHATWG maps to windows-1252.
+  static let labels: Set<String> = [
+    "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
+    "l1", "us-ascii", "ascii", "ansi_x3.4-1968", "cp819", "ibm819", "iso-ir-100",
+  ]
+
+  /// The characters of bytes 0x80...0x9F; the rest map to the same code point.
+  private static let high: [UInt32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+    0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+  ]
+
+  static func decode(_ bytes: [UInt8]) -> String {
+    var scalars = String.UnicodeScalarView()
+    scalars.reserveCapacity(bytes.count)
+    for byte in bytes {
+      let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+      scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+    return String(scalars)
+  }
+}
