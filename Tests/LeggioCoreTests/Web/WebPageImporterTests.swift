@@ -27,7 +27,7 @@ import Testing
     .replacingOccurrences(of: "Il titolo", with: "Il \u{1B}[2Jtitolo")
     let article = try WebPageImporter.importHTML(data: Data(html.utf8), url: nil)
     let everything = article.document.blocks.map(\.plainText).joined() + article.metadata.title
-    #expect(!everything.unicodeScalars.contains(where: ControlCharacters.isForbidden))
+    #expect(!everything.unicodeScalars.contains(where: TextSanitizer.isForbidden))
   }
 
   @Test func aPageWithNoTextIsATypedError() {

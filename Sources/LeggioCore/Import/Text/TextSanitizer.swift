@@ -3,9 +3,9 @@
 /// This is part of the security boundary of the architecture: no C0 control except
 /// `\n` and `\t`, no C1 control, no DEL and no bidirectional override or isolate
 /// reaches the text, so nothing imported can drive the terminal.
-enum TextSanitizer {
+public enum TextSanitizer {
   /// Whether a scalar never enters the text.
-  static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A: false
     case 0x00...0x1F, 0x7F...0x9F: true
@@ -17,7 +17,7 @@ enum TextSanitizer {
 
   /// The text with `\r\n`, `\r`, NEL, form feed and U+2028 turned into `\n`, U+2029 into
   /// a blank line, and every forbidden scalar removed.
-  static func sanitize(_ text: String) -> String {
+  public static func sanitize(_ text: String) -> String {
     var result = String.UnicodeScalarView()
     result.reserveCapacity(text.utf8.count)
     var afterCarriageReturn = false

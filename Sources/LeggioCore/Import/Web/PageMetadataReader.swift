@@ -57,7 +57,7 @@ public enum PageMetadataReader {
 
   /// "By JANE DOE" -> "Jane Doe"; whitespace collapsed, "By"/"Di"/"Par"/"Von" dropped.
   public static func cleanByline(_ byline: String) -> String {
-    var text = ControlCharacters.strip(byline).collapsingWhitespace()
+    var text = TextSanitizer.sanitize(byline).collapsingWhitespace()
     for prefix in ["by ", "di ", "par ", "von ", "por ", "door ", "written by "]
     where text.lowercased().hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))

@@ -8,7 +8,7 @@ enum TitleCleaner {
   static func clean(
     _ title: String, siteName: String?, byline: String?, host: String?, headings: [String]
   ) -> String {
-    let title = ControlCharacters.strip(title).collapsingWhitespace()
+    let title = TextSanitizer.sanitize(title).collapsingWhitespace()
     var segments = split(title)
     guard segments.count > 1 else { return title }
     // A heading on the page that is a run of leading segments is the headline.

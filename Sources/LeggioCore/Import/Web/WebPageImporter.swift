@@ -62,10 +62,10 @@ public enum WebPageImporter {
     for blockIndex in document.blocks.indices {
       for inlineIndex in document.blocks[blockIndex].inlines.indices {
         let text = document.blocks[blockIndex].inlines[inlineIndex].text
-        document.blocks[blockIndex].inlines[inlineIndex].text = ControlCharacters.strip(text)
+        document.blocks[blockIndex].inlines[inlineIndex].text = TextSanitizer.sanitize(text)
       }
       if case .image(let credit?) = document.blocks[blockIndex].kind {
-        document.blocks[blockIndex].kind = .image(credit: ControlCharacters.strip(credit))
+        document.blocks[blockIndex].kind = .image(credit: TextSanitizer.sanitize(credit))
       }
     }
     return document
@@ -74,7 +74,7 @@ public enum WebPageImporter {
   static func sanitized(_ metadata: ArticleMetadata) -> ArticleMetadata {
     var metadata = metadata
     func clean(_ value: String?) -> String? {
-      value.map { ControlCharacters.strip($0).collapsingWhitespace() }.flatMap {
+      value.map { TextSanitizer.sanitize($0).collapsingWhitespace() }.flatMap {
         $0.isEmpty ? nil : $0
       }
     }
