@@ -27,7 +27,7 @@ struct FlowUnit {
 
   /// The unit for document block `block`, whose text starts at canonical offset `start`.
   init(block: Block, start: Int, justify: Bool) {
-    let style = BlockStyle(block.kind, justify: justify)
+    var style = BlockStyle(block.kind, justify: justify)
     var text = ClusterBuffer(capacity: block.inlines.reduce(0) { $0 + $1.text.utf8.count })
     switch block.kind {
     case .rule:
@@ -43,6 +43,12 @@ struct FlowUnit {
       for inline in block.inlines {
         text.append(inline.text, Self.segment(inline, role: style.role))
       }
+    }
+    if style.mode == .prose && style.role != .heading && text.classes.contains(.newline) {
+      // Verse: a line too long for the column turns over indented, so that it does not
+      // read as a line of its own, and ragged, as verse is set.
+      style.continuation.pieces.append(("  ", .text))
+      style.justify = false
     }
     parts = [Part(text: text, style: style, blankBefore: false)]
     self.start = start

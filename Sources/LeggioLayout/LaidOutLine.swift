@@ -94,6 +94,9 @@ public struct Page: Hashable, Sendable {
     self.lines = lines
     self.source = source
   }
+
+  /// The page as text, one line per row ("\n" after each), as `leggio show --page` prints it.
+  public var plainText: String { lines.map { $0.plainText + "\n" }.joined() }
 }
 
 /// How many pages there are, or an estimate while the layout is still running.

@@ -32,30 +32,30 @@ enum LayoutBench {
       "layout: \(path.split(separator: "/").last!) — \(document.blocks.count) blocks, \(scalars) scalars"
     )
 
-    let all = Stopwatch.best(of: 5) {
+    let all = Stopwatch.best(of: 10) {
       PagedArticle(document: document, metadata: metadata, options: small).layoutAll()
     }
     let complete = PagedArticle(document: document, metadata: metadata, options: small)
     complete.layoutAll()
     let pages = complete.pageCount.value
     report("paginate the whole text at 80x24 (\(pages) pages)", all)
-    let drawAll = Stopwatch.best(of: 3) {
+    let drawAll = Stopwatch.best(of: 5) {
       let article = PagedArticle(document: document, metadata: metadata, options: small)
       var index = 0
       while article.page(at: index) != nil { index += 1 }
     }
     report("lay out every page with its runs at 80x24", drawAll)
-    let plain = Stopwatch.best(of: 5) {
+    let plain = Stopwatch.best(of: 10) {
       _ = PlainTextRenderer.render(document: document, metadata: metadata, width: 80)
     }
     report("PlainTextRenderer, whole text at 80 columns", plain)
 
-    let first = Stopwatch.best(of: 5) {
+    let first = Stopwatch.best(of: 10) {
       _ = PagedArticle(document: document, metadata: metadata, options: small).page(at: 0)
     }
     report("first page from a fresh PagedArticle", first)
     let middle = scalars / 2
-    let toMiddle = Stopwatch.best(of: 5) {
+    let toMiddle = Stopwatch.best(of: 10) {
       let article = PagedArticle(document: document, metadata: metadata, options: small)
       _ = article.page(at: article.pageIndex(containing: middle))
     }
@@ -71,7 +71,7 @@ enum LayoutBench {
     report("page turn (next page, not cached)", turn)
 
     let firstOnScreen = reader.page(at: current)!.source.lowerBound
-    let resize = Stopwatch.best(of: 5) {
+    let resize = Stopwatch.best(of: 10) {
       let wide = PagedArticle(
         document: document, metadata: metadata, options: LayoutOptions(width: 120, height: 40))
       _ = wide.page(at: wide.pageIndex(containing: firstOnScreen))
@@ -81,14 +81,14 @@ enum LayoutBench {
     compareWithFmt(path)
   }
 
-  /// `leggio show FILE --width 80` against `fmt -w 80 FILE`, whole processes, best of 5.
+  /// `leggio show FILE --width 80` against `fmt -w 80 FILE`, whole processes, best of 10.
   static func compareWithFmt(_ path: String) {
     let bench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     let leggio = bench.deletingLastPathComponent().appendingPathComponent("leggio").path
-    let theirs = Stopwatch.best(of: 5) { runProcess("/usr/bin/fmt", ["-w", "80", path]) }
+    let theirs = Stopwatch.best(of: 10) { runProcess("/usr/bin/fmt", ["-w", "80", path]) }
     guard FileManager.default.isExecutableFile(atPath: leggio) else {
       // Without the CLI, time the same work in this process: read, split, lay out, write.
-      let inProcess = Stopwatch.best(of: 5) {
+      let inProcess = Stopwatch.best(of: 10) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
         let output = PlainTextRenderer.renderUTF8(
           document: paragraphs(text), metadata: nil, width: 80)
@@ -106,7 +106,7 @@ enum LayoutBench {
       )
       return
     }
-    let ours = Stopwatch.best(of: 5) { runProcess(leggio, ["show", path, "--width", "80"]) }
+    let ours = Stopwatch.best(of: 10) { runProcess(leggio, ["show", path, "--width", "80"]) }
     report("leggio show FILE --width 80 > /dev/null", ours)
     report("fmt -w 80 FILE > /dev/null", theirs)
     print(

@@ -12,18 +12,18 @@ import Testing
       Document(blocks: Array(blocks[start..<start + 2])), width: 30,
       expected: [
         "Nel mezzo del cammin di nostra",
-        "vita",
-        "mi  ritrovai  per  una   selva",
-        "oscura,",
-        "ché   la   diritta   via   era",
-        "smarrita.",
+        "  vita",
+        "mi ritrovai per una selva",
+        "  oscura,",
+        "ché la diritta via era",
+        "  smarrita.",
         "",
-        "Ahi quanto  a dir  qual era  è",
-        "cosa dura",
+        "Ahi quanto a dir qual era è",
+        "  cosa dura",
         "esta selva selvaggia e aspra e",
-        "forte",
-        "che  nel  pensier  rinova   la",
-        "paura!",
+        "  forte",
+        "che nel pensier rinova la",
+        "  paura!",
       ])
   }
 

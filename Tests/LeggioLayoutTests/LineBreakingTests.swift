@@ -90,17 +90,17 @@ import Testing
       expected: ["http://example.com/", "a/very/long/path/", "index.html"])
   }
 
-  @Test func verseKeepsItsLinesAndWrapsLongOnes() {
+  @Test func verseKeepsItsLinesAndTurnsLongOnesOverIndented() {
     assertLayout(
       "Nel mezzo del cammin di nostra vita\nmi ritrovai per una selva oscura,\nché la diritta via era smarrita.",
       width: 20,
       expected: [
         "Nel mezzo del cammin",
-        "di nostra vita",
-        "mi ritrovai per  una",
-        "selva oscura,",
-        "ché la  diritta  via",
-        "era smarrita.",
+        "  di nostra vita",
+        "mi ritrovai per una",
+        "  selva oscura,",
+        "ché la diritta via",
+        "  era smarrita.",
       ])
   }
 

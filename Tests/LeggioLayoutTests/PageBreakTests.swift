@@ -42,5 +42,11 @@ import Testing
       ],
       width: 12, height: 3)
     #expect(rows == [["Uno due", "", "tre"], ["quattro"]])
+    let article = PagedArticle(
+      document: Document(blocks: [
+        Block(.paragraph, text: "Uno due"), Block(.paragraph, text: "tre"),
+      ]),
+      metadata: nil, options: columnOptions(width: 12, height: 3))
+    #expect(article.page(at: 0)?.plainText == "Uno due\n\ntre\n")
   }
 }
