@@ -43,7 +43,8 @@ public enum ArticleImporter {
     if decoded.encoding == .windows1252 {
       article.warnings.append("\(name) is not valid UTF-8; it was read as Windows-1252 (Latin-1)")
     }
-    guard !article.document.isEmpty || !article.metadata.title.isEmpty else {
+    // A page of scripts and markup alone: no body and no title of its own.
+    guard !article.document.isEmpty || article.metadata.title != fallbackTitle else {
       throw ImportError.noReadableText(name: name)
     }
     return article

@@ -3,6 +3,14 @@ import Foundation
 /// The formats the importers read, and how a file's format is recognised: by its
 /// extension, then its MIME type, then by sniffing the text itself.
 public enum ImportFormat: String, Sendable, CaseIterable {
+
+  // Regex literals are compiled when first used; kept here so that happens once.
+  nonisolated(unsafe) private static let atxHeadingPattern = #/^#{1,6} \S/#
+  nonisolated(unsafe) private static let bulletPattern = #/^\s{0,3}[-*+] \S/#
+  nonisolated(unsafe) private static let orderedPattern = #/^\s{0,3}\d{1,3}\. \S/#
+  nonisolated(unsafe) private static let linkPattern = #/\[[^\]]+\]\([^)\s]+\)/#
+  nonisolated(unsafe) private static let strongPattern = #/(\*\*|__)\S.*?\S\1/#
+  nonisolated(unsafe) private static let codeSpanPattern = #/`[^`]+`/#
   case plainText
   case markdown
   case html
@@ -56,14 +64,14 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 
     var features = Set<String>()
     for line in head.split(separator: "\n").prefix(200) {
-      if line.firstMatch(of: #/^#{1,6} \S/#) != nil { features.insert("heading") }
+      if line.firstMatch(of: Self.atxHeadingPattern) != nil { features.insert("heading") }
       if line.hasPrefix("```") || line.hasPrefix("~~~") { features.insert("fence") }
-      if line.firstMatch(of: #/^\s{0,3}[-*+] \S/#) != nil { features.insert("bullet") }
-      if line.firstMatch(of: #/^\s{0,3}\d{1,3}\. \S/#) != nil { features.insert("ordered") }
+      if line.firstMatch(of: Self.bulletPattern) != nil { features.insert("bullet") }
+      if line.firstMatch(of: Self.orderedPattern) != nil { features.insert("ordered") }
       if line.hasPrefix("> ") { features.insert("quote") }
-      if line.firstMatch(of: #/\[[^\]]+\]\([^)\s]+\)/#) != nil { features.insert("link") }
-      if line.firstMatch(of: #/(\*\*|__)\S.*?\S\1/#) != nil { features.insert("strong") }
-      if line.firstMatch(of: #/`[^`]+`/#) != nil { features.insert("code") }
+      if line.firstMatch(of: Self.linkPattern) != nil { features.insert("link") }
+      if line.firstMatch(of: Self.strongPattern) != nil { features.insert("strong") }
+      if line.firstMatch(of: Self.codeSpanPattern) != nil { features.insert("code") }
     }
     if features.contains("heading") || features.contains("fence") { return .markdown }
     return features.count >= 3 ? .markdown : .plainText

@@ -72,6 +72,17 @@ import Testing
     #expect(throws: ImportError.self) { try ArticleImporter.importData(noise, name: "noise.bin") }
   }
 
+  @Test func markupWithoutAnyTextIsRefused() {
+    let html = Data(
+      "<html><head><script>var a = 1;</script></head><body><nav>menu</nav></body></html>".utf8)
+    #expect(throws: ImportError.noReadableText(name: "vuota.html")) {
+      try ArticleImporter.importData(html, name: "vuota.html")
+    }
+    #expect(
+      ImportError.noReadableText(name: "vuota.html").localizedDescription
+        == "vuota.html contains no readable text")
+  }
+
   @Test func tooLargeSaysTheSizeAndTheLimit() throws {
     try ImportFixtures.withTemporaryDirectory { directory in
       let big = directory.appendingPathComponent("big.txt")

@@ -42,6 +42,12 @@ import Testing
     #expect(article.metadata.title == "nota")
   }
 
+  @Test func ruleAtTheTopIsNotMistakenForFrontMatter() throws {
+    let article = try importMarkdown("---\nUna frase d'apertura.\n---\n\nIl resto.")
+    #expect(article.document.blocks.map(\.plainText).contains("Il resto."))
+    #expect(article.document.canonicalText.text.contains("Una frase d'apertura."))
+  }
+
   @Test func firstLevelOneHeadingIsTheTitleAndLeavesTheBody() throws {
     let article = try importMarkdown("# Il titolo\n\nIl testo.\n\n## Una sezione\n\nAltro.")
     #expect(article.metadata.title == "Il titolo")

@@ -53,6 +53,21 @@ import Testing
     #expect(!text.unicodeScalars.contains { TextSanitizer.isForbidden($0) })
   }
 
+  @Test(arguments: [
+    "bell\u{07}", "del\u{7F}", "nel\u{85}", "csi\u{9B}", "ls\u{2028}", "rlo\u{202E}",
+    "lri\u{2066}", "pdi\u{2069}", "bom\u{FEFF}", "cr\r",
+  ])
+  func everyForbiddenScalarIsNoticedByTheFastCheck(text: String) {
+    #expect(!TextSanitizer.isClean(text))
+    #expect(TextSanitizer.isClean(TextSanitizer.sanitize(text)))
+  }
+
+  @Test func cleanTextPassesUnchanged() {
+    let text = "Perché «sì» — ‘ok’ € \u{200F}\t\n"
+    #expect(TextSanitizer.isClean(text))
+    #expect(TextSanitizer.sanitize(text) == text)
+  }
+
   @Test func latin1ControlBytesFromWindows1252GapsAreDropped() throws {
     // 0x81 and 0x9D are undefined in Windows-1252; the C1 controls they stand for go.
     let decoded = try decode(Array("caf".utf8) + [0xE9, 0x81, 0x21, 0x9D])

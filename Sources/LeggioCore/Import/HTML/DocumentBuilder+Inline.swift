@@ -46,9 +46,8 @@ extension DocumentBuilder {
 
   mutating func append(_ text: String) {
     guard !text.isEmpty else { return }
-    if var last = runs.last, last.style == style, last.link == link {
-      last.text += text
-      runs[runs.count - 1] = last
+    if let last = runs.last, last.style == style, last.link == link {
+      runs[runs.count - 1].text += text  // in place: no copy of a growing paragraph
     } else {
       runs.append(Inline(text, style: style, link: link))
     }

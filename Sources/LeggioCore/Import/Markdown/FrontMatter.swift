@@ -14,6 +14,9 @@ import Foundation
 /// Only flat `key: value` pairs and lists (inline `[a, b]` or `- a` lines) are read; that
 /// is all Jekyll, Hugo, Obsidian and Pandoc notes put there for an article.
 struct FrontMatter: Equatable {
+
+  // Regex literals are compiled when first used; kept here so that happens once.
+  nonisolated(unsafe) private static let yamlLinePattern = #/^[A-Za-z0-9_.-]+:(\s|$)/#
   var fields: [String: String] = [:]
   var lists: [String: [String]] = [:]
 
@@ -28,12 +31,24 @@ struct FrontMatter: Equatable {
       let line = afterOpening[cursor..<end]
       let next = end < afterOpening.endIndex ? afterOpening.index(after: end) : end
       if line == "---" || line == "..." {
+        // A rule at the top of a note is not front matter: every line must be YAML-ish.
+        guard lines.allSatisfy(isYAMLLine) else { return nil }
         return (parse(lines), afterOpening[next...])
       }
       lines.append(line)
       cursor = next
     }
     return nil
+  }
+
+  /// `key: value`, `key:`, an indented or `- ` list line, a `#` comment, or blank.
+  private static func isYAMLLine(_ line: Substring) -> Bool {
+    if line.allSatisfy(\.isWhitespace) || line.hasPrefix(" ") || line.hasPrefix("\t")
+      || line.hasPrefix("- ") || line.hasPrefix("#")
+    {
+      return true
+    }
+    return line.firstMatch(of: Self.yamlLinePattern) != nil
   }
 
   private static func parse(_ lines: [Substring]) -> FrontMatter {

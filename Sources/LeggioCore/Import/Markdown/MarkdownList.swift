@@ -1,6 +1,10 @@
 /// Markdown lists, parsed here because Ink 0.6 loses the structure after a nested list
 /// ends; rendered as HTML whose items' inline content Ink renders.
 enum MarkdownList {
+
+  // Regex literals are compiled when first used; kept here so that happens once.
+  nonisolated(unsafe) private static let markerPattern =
+    #/( *)([-*+]|(\d{1,9})[.)])(?:[ \t]+(.*))?/#
   final class List {
     let indent: Int
     let ordered: Bool
@@ -28,7 +32,7 @@ enum MarkdownList {
   }
 
   static func marker(_ line: Substring) -> Marker? {
-    guard let match = line.wholeMatch(of: #/( *)([-*+]|(\d{1,9})[.)])(?:[ \t]+(.*))?/#) else {
+    guard let match = line.wholeMatch(of: Self.markerPattern) else {
       return nil
     }
     return Marker(

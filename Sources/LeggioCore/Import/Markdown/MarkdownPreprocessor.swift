@@ -9,6 +9,16 @@ import Ink
 /// therefore rendered to HTML here (Ink passes HTML blocks through, and renders their
 /// inline content); the rest is rewritten into the Markdown forms Ink supports.
 enum MarkdownPreprocessor {
+
+  // Regex literals are compiled when first used; kept here so that happens once.
+  nonisolated(unsafe) private static let quoteStartPattern = #/^ {0,3}>/#
+  nonisolated(unsafe) private static let fencePattern = #/^ {0,3}(`{3,}|~{3,})/#
+  nonisolated(unsafe) private static let thematicBreakPattern = #/ {0,3}([-*_])(?: *\1){2,} */#
+  nonisolated(unsafe) private static let setextOnePattern = #/ {0,3}=+ */#
+  nonisolated(unsafe) private static let setextTwoPattern = #/ {0,3}-+ */#
+  nonisolated(unsafe) private static let tableDelimiterPattern =
+    #/ *\|? *:?-+:? *(\| *:?-+:? *)*\|? */#
+  nonisolated(unsafe) private static let quoteMarkerPattern = #/^ {0,3}> ?/#
   static func prepare(_ markdown: String) -> String {
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
@@ -26,7 +36,7 @@ enum MarkdownPreprocessor {
       } else if isThematicBreak(line) {
         output += ["", "***", ""]
         index += 1
-      } else if line.firstMatch(of: #/^ {0,3}>/#) != nil {
+      } else if line.firstMatch(of: Self.quoteStartPattern) != nil {
         index = renderQuote(lines, from: index, into: &output)
       } else if MarkdownList.isItem(line) {
         let end = MarkdownList.blockEnd(lines, from: index)
@@ -64,7 +74,7 @@ enum MarkdownPreprocessor {
   static func isBlank(_ line: Substring) -> Bool { line.allSatisfy(\.isWhitespace) }
 
   private static func fenceMarker(_ line: Substring) -> Substring? {
-    line.firstMatch(of: #/^ {0,3}(`{3,}|~{3,})/#).map { $0.1 }
+    line.firstMatch(of: Self.fencePattern).map { $0.1 }
   }
 
   private static func copyFence(
@@ -90,7 +100,7 @@ enum MarkdownPreprocessor {
   }
 
   private static func isThematicBreak(_ line: Substring) -> Bool {
-    line.wholeMatch(of: #/ {0,3}([-*_])(?: *\1){2,} */#) != nil
+    line.wholeMatch(of: Self.thematicBreakPattern) != nil
   }
 
   private static func isIndentedCode(_ line: Substring) -> Bool {
@@ -114,14 +124,14 @@ enum MarkdownPreprocessor {
   }
 
   private static func setextLevel(_ underline: Substring) -> Int? {
-    if underline.wholeMatch(of: #/ {0,3}=+ */#) != nil { return 1 }
-    if underline.wholeMatch(of: #/ {0,3}-+ */#) != nil { return 2 }
+    if underline.wholeMatch(of: Self.setextOnePattern) != nil { return 1 }
+    if underline.wholeMatch(of: Self.setextTwoPattern) != nil { return 2 }
     return nil
   }
 
   private static func isTableDelimiter(_ line: Substring) -> Bool {
     line.contains("-")
-      && line.wholeMatch(of: #/ *\|? *:?-+:? *(\| *:?-+:? *)*\|? */#) != nil
+      && line.wholeMatch(of: Self.tableDelimiterPattern) != nil
   }
 
   private static func pipeWrapped(_ line: Substring) -> String {
@@ -142,7 +152,7 @@ enum MarkdownPreprocessor {
     var index = start
     while index < lines.count, !isBlank(lines[index]) {
       let line = lines[index]
-      if let match = line.firstMatch(of: #/^ {0,3}> ?/#) {
+      if let match = line.firstMatch(of: Self.quoteMarkerPattern) {
         inner.append(line[match.range.upperBound...])
       } else {
         inner.append(line)  // a lazy continuation line

@@ -6,6 +6,19 @@ import Foundation
 /// `16/08/2023`. The whole line must be a dateline (a "Pubblicato il" prefix aside), so
 /// body sentences that merely mention a date are not taken for one.
 public enum DatelineParser {
+
+  // Regex literals are compiled when first used; kept here so that happens once.
+  nonisolated(unsafe) private static let isoPattern =
+    #/(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/#
+  nonisolated(unsafe) private static let numericPattern =
+    #/(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:\s*[,|·–-]?\s*(?:(?:ore|alle|um|à|at|h)\s*)?(\d{1,2})[:.h](\d{2})(?:[:.]\d{2})?\s*([ap]\.?m\.?)?)?/#
+    .ignoresCase()
+  nonisolated(unsafe) private static let dayMonthYearPattern =
+    #/(?:\p{L}+\.?,?\s+)?(\d{1,2})(?:\.|º|°)?\s+(\p{L}+)\.?\s+(\d{4})(?:\s*[,|·–-]?\s*(?:(?:ore|alle|um|à|at|h)\s*)?(\d{1,2})[:.h](\d{2})\s*([ap]\.?m\.?)?)?/#
+    .ignoresCase()
+  nonisolated(unsafe) private static let monthDayYearPattern =
+    #/(?:\p{L}+,?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[,|·–-]?\s*(?:at\s*)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?)?/#
+    .ignoresCase()
   /// The date a dateline names, read in `timeZone` unless the line carries an offset.
   public static func parse(_ line: String, timeZone: TimeZone = .current) -> Date? {
     let text = stripPrefix(line.trimmingCharacters(in: .whitespaces))
@@ -56,7 +69,7 @@ public enum DatelineParser {
   /// `2023-08-16`, `2023-08-16T20:24`, `2023-08-16 20:24:05+02:00`.
   private static func iso(_ text: String) -> Fields? {
     let pattern =
-      #/(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/#
+      Self.isoPattern
     guard let match = text.wholeMatch(of: pattern) else { return nil }
     var fields = Fields(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
     fields.setTime(hour: match.4, minute: match.5, meridiem: nil)
@@ -68,8 +81,7 @@ public enum DatelineParser {
   /// day-first reading is impossible (`08/16/2023`).
   private static func numeric(_ text: String) -> Fields? {
     let pattern =
-      #/(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:\s*[,|·–-]?\s*(?:(?:ore|alle|um|à|at|h)\s*)?(\d{1,2})[:.h](\d{2})(?:[:.]\d{2})?\s*([ap]\.?m\.?)?)?/#
-      .ignoresCase()
+      Self.numericPattern
     guard let match = text.wholeMatch(of: pattern) else { return nil }
     var day = Int(match.1)!
     var month = Int(match.2)!
@@ -82,8 +94,7 @@ public enum DatelineParser {
   /// `16 agosto 2023, 20:24`, `mercoledì 16 agosto 2023 ore 20:24`, `16 Aug 2023`.
   private static func dayMonthYear(_ text: String) -> Fields? {
     let pattern =
-      #/(?:\p{L}+\.?,?\s+)?(\d{1,2})(?:\.|º|°)?\s+(\p{L}+)\.?\s+(\d{4})(?:\s*[,|·–-]?\s*(?:(?:ore|alle|um|à|at|h)\s*)?(\d{1,2})[:.h](\d{2})\s*([ap]\.?m\.?)?)?/#
-      .ignoresCase()
+      Self.dayMonthYearPattern
     guard let match = text.wholeMatch(of: pattern),
       let month = months[String(match.2).lowercased()]
     else { return nil }
@@ -95,8 +106,7 @@ public enum DatelineParser {
   /// `August 16, 2023 8:24 PM`, `Wednesday, Aug. 16, 2023 at 20:24`.
   private static func monthDayYear(_ text: String) -> Fields? {
     let pattern =
-      #/(?:\p{L}+,?\s+)?(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\s*[,|·–-]?\s*(?:at\s*)?(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?)?/#
-      .ignoresCase()
+      Self.monthDayYearPattern
     guard let match = text.wholeMatch(of: pattern),
       let month = months[String(match.1).lowercased()]
     else { return nil }

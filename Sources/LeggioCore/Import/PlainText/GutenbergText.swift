@@ -37,6 +37,9 @@ struct GutenbergText: Equatable {
   }
 
   static func isEndMarker(_ line: Substring) -> Bool {
+    // Cheap test first: this runs on every line of a book.
+    guard let first = line.first(where: { $0 != " " }), first == "*" || first == "E" || first == "e"
+    else { return false }
     let upper = line.uppercased().trimmingCharacters(in: .whitespaces)
     return (upper.hasPrefix("***") && upper.contains("END OF") && upper.contains("GUTENBERG"))
       || upper.hasPrefix("END OF THE PROJECT GUTENBERG")

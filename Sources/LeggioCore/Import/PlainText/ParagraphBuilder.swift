@@ -65,7 +65,7 @@ enum ParagraphBuilder {
   static func measure(_ chunks: [[Substring]]) -> Wrapping? {
     var lengths: [Int] = []
     for chunk in chunks where chunk.count > 1 {
-      lengths += chunk.map(\.count)
+      lengths += chunk.map(columns)
     }
     guard lengths.count >= 8 else { return nil }
     lengths.sort()
@@ -86,7 +86,9 @@ enum ParagraphBuilder {
   static func isProse(_ chunk: [Substring], width: Int) -> Bool {
     var full = 0
     for index in chunk.indices.dropLast()
-    where nextWordWouldOverflow(chunk, index, width: width) || chunk[index].count * 5 >= width * 4 {
+    where nextWordWouldOverflow(chunk, index, width: width)
+      || columns(chunk[index]) * 5 >= width * 4
+    {
       full += 1
     }
     return full * 4 >= (chunk.count - 1) * 3
@@ -96,15 +98,22 @@ enum ParagraphBuilder {
   {
     let next = chunk[index + 1].drop(while: \.isWhitespace)
     let word = next.prefix { !$0.isWhitespace }
-    return chunk[index].count + 1 + word.count > width - 1
+    return columns(chunk[index]) + 1 + columns(word) > width - 1
   }
 
   private static func averageLength(_ chunk: [Substring]) -> Int {
-    chunk.reduce(0) { $0 + $1.count } / max(chunk.count, 1)
+    chunk.reduce(0) { $0 + columns($1) } / max(chunk.count, 1)
+  }
+
+  /// A line's length for wrap decisions: Unicode scalars, which match characters in
+  /// precomposed text and cost far less to count than grapheme clusters.
+  static func columns(_ line: Substring) -> Int {
+    line.unicodeScalars.count
   }
 
   /// A line without indentation, with runs of spaces and tabs made one space.
   static func collapse(_ line: Substring) -> String {
+    if !needsCollapsing(line) { return String(line) }
     var result = ""
     result.reserveCapacity(line.utf8.count)
     var pendingSpace = false
@@ -118,6 +127,20 @@ enum ParagraphBuilder {
       }
     }
     return result
+  }
+}
+
+extension ParagraphBuilder {
+  /// Whether a line has indentation, a tab or a run of spaces; most prose lines have none.
+  static func needsCollapsing(_ line: Substring) -> Bool {
+    var previousWasSpace = true  // so a leading space counts
+    for byte in line.utf8 {
+      if byte == 0x09 { return true }
+      let isSpace = byte == 0x20
+      if isSpace && previousWasSpace { return true }
+      previousWasSpace = isSpace
+    }
+    return false
   }
 }
 

@@ -12,7 +12,9 @@ enum TextHeading {
   /// The heading level of a one-line paragraph, or nil when it is not a heading:
   /// 1 for a line in capitals, 2 for a numbered division.
   static func level(of line: String) -> Int? {
-    guard line.count <= 60, let last = line.last, !",;:".contains(last) else { return nil }
+    // utf8.count is O(1) for native strings and bounds the character count from above.
+    guard line.utf8.count <= 240, line.count <= 60, let last = line.last, !",;:".contains(last)
+    else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "-" })
     guard words.count <= 8 else { return nil }
     let letters = line.filter(\.isLetter)

@@ -18,6 +18,7 @@ public enum TextSanitizer {
   /// The text with `\r\n`, `\r`, NEL, form feed and U+2028 turned into `\n`, U+2029 into
   /// a blank line, and every forbidden scalar removed.
   public static func sanitize(_ text: String) -> String {
+    if isClean(text) { return text }
     var result = String.UnicodeScalarView()
     result.reserveCapacity(text.utf8.count)
     var afterCarriageReturn = false
@@ -89,5 +90,23 @@ public enum TextSanitizer {
       }
     }
     return String(result)
+  }
+
+  /// Whether the text has nothing to remove or normalise, judged from its UTF-8 bytes in
+  /// one pass: the common case, which then costs no copy.
+  static func isClean(_ text: String) -> Bool {
+    var utf8 = text.utf8.makeIterator()
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    while let byte = utf8.next() {
+      if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return false }
+      if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }  // C1, NEL
+      if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) { return false }
+      if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return false }
+      if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
+      beforePrevious = previous
+      previous = byte
+    }
+    return true
   }
 }
