@@ -20,9 +20,10 @@ public enum HTMLDocumentConverter {
     return Document(blocks: builder.blocks)
   }
 
-  /// Elements whose content is never part of the text.
+  /// Elements whose content is never part of the text. A `form` is not one of them: whole
+  /// pages are wrapped in one (ASP.NET), and a login wall's only text sits in its form.
   static let skipped: Set<String> = [
-    "script", "style", "noscript", "template", "nav", "iframe", "frame", "frameset", "form",
+    "script", "style", "noscript", "template", "nav", "iframe", "frame", "frameset",
     "head", "title", "meta", "link", "base", "svg", "math", "button", "input", "select",
     "textarea", "object", "embed", "canvas", "audio", "video", "map", "dialog", "source",
     "track", "param", "area",
@@ -31,7 +32,7 @@ public enum HTMLDocumentConverter {
   /// Elements that start and end a block of their own.
   static let containers: Set<String> = [
     "p", "div", "section", "article", "main", "header", "footer", "aside", "address", "center",
-    "details", "summary", "body", "html", "hgroup", "fieldset", "legend", "caption",
+    "details", "summary", "body", "html", "form", "hgroup", "fieldset", "legend", "caption",
     "figcaption", "dl", "dd", "tbody", "thead", "tfoot", "tr", "td", "th", "search",
   ]
 
