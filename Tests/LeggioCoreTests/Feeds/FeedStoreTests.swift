@@ -31,7 +31,8 @@ import Testing
     let library = try FeedTestLibrary()
     let feed = try library.store.add(url: "https://example.org/feed.xml", tags: ["news"])
     #expect(feed.id != nil)
-    #expect(throws: FeedError.alreadySubscribed(url: "https://example.org/feed.xml", id: feed.id!)) {
+    #expect(throws: FeedError.alreadySubscribed(url: "https://example.org/feed.xml", id: feed.id!))
+    {
       try library.store.add(url: "https://example.org/feed.xml")
     }
   }
@@ -39,7 +40,9 @@ import Testing
   @Test func aURLThatIsNoFeedAddressIsRefused() throws {
     let library = try FeedTestLibrary()
     #expect(throws: FeedError.invalidURL("ftp://x")) { try library.store.add(url: "ftp://x") }
-    #expect(throws: FeedError.invalidURL("example.org")) { try library.store.add(url: "example.org") }
+    #expect(throws: FeedError.invalidURL("example.org")) {
+      try library.store.add(url: "example.org")
+    }
   }
 
   @Test func removingLeavesATombstoneAndAddingAgainBringsTheFeedBack() throws {
@@ -71,12 +74,16 @@ import Testing
     #expect(items.map(\.identity) == ["id-1", "id-2", "id-3"])
     #expect(items.allSatisfy { $0.articleID != nil })
     let stored = try #require(try library.store.feed(id: feed.id!))
-    #expect(stored.title == "Local" && stored.siteURL == "http://example.org/" && stored.lastUpdated != nil)
+    #expect(
+      stored.title == "Local" && stored.siteURL == "http://example.org/"
+        && stored.lastUpdated != nil)
   }
 
   @Test func itemsWithoutGuidAreKnownByTheirLink() async throws {
     let library = try FeedTestLibrary()
-    let text = FeedFixtures.rss("<item><title>A</title><link>http://example.org/a</link></item><item><title>A again</title><link>http://example.org/a</link></item>")
+    let text = FeedFixtures.rss(
+      "<item><title>A</title><link>http://example.org/a</link></item><item><title>A again</title><link>http://example.org/a</link></item>"
+    )
     let feed = try library.store.add(url: try write(text, to: "nolinks.xml").absoluteString)
     _ = try await library.updater().update()
     _ = try await library.updater().update()
@@ -87,7 +94,8 @@ import Testing
     let library = try FeedTestLibrary()
     let file = try write(rss([1]), to: "feed.xml")
     let broken = try library.store.add(url: file.absoluteString)
-    let missing = try library.store.add(url: directory.appendingPathComponent("missing.xml").absoluteString)
+    let missing = try library.store.add(
+      url: directory.appendingPathComponent("missing.xml").absoluteString)
     _ = try await library.updater().update()
     _ = try write("<html><body>Moved</body></html>", to: "feed.xml")
     let summaries = try await library.updater().update()
@@ -104,9 +112,12 @@ import Testing
 
   @Test func theListingCountsItemsAndUnreadArticles() async throws {
     let library = try FeedTestLibrary()
-    let feed = try library.store.add(url: try write(rss([1, 2, 3]), to: "feed.xml").absoluteString, tags: ["t"])
+    let feed = try library.store.add(
+      url: try write(rss([1, 2, 3]), to: "feed.xml").absoluteString, tags: ["t"])
     _ = try await library.updater().update()
-    try await library.database.write { try $0.execute(sql: "UPDATE test_articles SET isRead = 1 WHERE title = 'Item 2'") }
+    try await library.database.write {
+      try $0.execute(sql: "UPDATE test_articles SET isRead = 1 WHERE title = 'Item 2'")
+    }
     let listing = try library.store.listing(unread: library.unreadCounter)
     #expect(listing.count == 1)
     #expect(listing[0].id == feed.id && listing[0].items == 3 && listing[0].unread == 2)
@@ -117,13 +128,15 @@ import Testing
   @Test func aFullFeedStoresTheExtractedPageOfSummaryOnlyItems() async throws {
     let library = try FeedTestLibrary()
     let page = try write("<html><body><p>The whole article.</p></body></html>", to: "page.html")
-    let text = FeedFixtures.rss("""
+    let text = FeedFixtures.rss(
+      """
       <item><title>Short</title><link>\(page.absoluteString)</link><description>Only a teaser</description></item>
       <item><title>Long</title><link>http://example.org/long</link><description>t</description><content:encoded>&lt;p&gt;Full body&lt;/p&gt;</content:encoded></item>
       """)
     _ = try library.store.add(url: try write(text, to: "full.xml").absoluteString, full: true)
     let extractor: PageExtractor = { data, url, _ in
-      let body = String(decoding: data, as: UTF8.self).contains("whole article") ? "The whole article." : "?"
+      let body =
+        String(decoding: data, as: UTF8.self).contains("whole article") ? "The whole article." : "?"
       return ImportedArticle(
         metadata: ArticleMetadata(title: "", source: url.absoluteString),
         document: Document(blocks: [Block(.paragraph, text: body)]))

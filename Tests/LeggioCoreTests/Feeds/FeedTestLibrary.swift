@@ -46,17 +46,22 @@ struct FeedTestLibrary {
       guard !ids.isEmpty else { return 0 }
       return try Int.fetchOne(
         db,
-        sql: "SELECT COUNT(*) FROM test_articles WHERE isRead = 0 AND id IN (\(ids.map(String.init).joined(separator: ",")))"
+        sql:
+          "SELECT COUNT(*) FROM test_articles WHERE isRead = 0 AND id IN (\(ids.map(String.init).joined(separator: ",")))"
       ) ?? 0
     }
   }
 
-  func updater(fetcher: FeedFetcher = FeedFetcher(timeout: 5), extractor: PageExtractor? = nil) -> FeedUpdater {
+  func updater(fetcher: FeedFetcher = FeedFetcher(timeout: 5), extractor: PageExtractor? = nil)
+    -> FeedUpdater
+  {
     FeedUpdater(store: store, fetcher: fetcher, sink: sink, extractor: extractor)
   }
 
   func articleTitles() throws -> [String] {
-    try database.read { try String.fetchAll($0, sql: "SELECT title FROM test_articles ORDER BY id") }
+    try database.read {
+      try String.fetchAll($0, sql: "SELECT title FROM test_articles ORDER BY id")
+    }
   }
 
   func articleBodies() throws -> [String] {
