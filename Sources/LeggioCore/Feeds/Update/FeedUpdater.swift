@@ -5,6 +5,11 @@ import Foundation
 /// several tasks. The URL is the feed's.
 public typealias ArticleSink = @Sendable (ImportedArticle, URL) throws -> Int64
 
+/// Stores many articles in one go (one library transaction) and returns their ids in
+/// order. Same contract as `ArticleSink`; preferred for large feeds, where one commit per
+/// item would cost more than parsing.
+public typealias ArticleBatchSink = @Sendable ([ImportedArticle], URL) throws -> [Int64]
+
 /// Extracts the article from a fetched web page: its bytes, URL and Content-Type. The
 /// integrator points it at the web-page importer.
 public typealias PageExtractor = @Sendable (Data, URL, String?) throws -> ImportedArticle
@@ -16,16 +21,28 @@ public typealias PageExtractor = @Sendable (Data, URL, String?) throws -> Import
 public struct FeedUpdater: Sendable {
   public let store: FeedStore
   public let fetcher: FeedFetcher
-  public let sink: ArticleSink
+  public let sink: ArticleBatchSink
   public let extractor: PageExtractor?
+  /// How many articles go to the sink at once.
+  public static let batchSize = 500
 
   public init(
     store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), sink: @escaping ArticleSink,
     extractor: PageExtractor? = nil
   ) {
+    self.init(
+      store: store, fetcher: fetcher,
+      batchSink: { articles, url in try articles.map { try sink($0, url) } },
+      extractor: extractor)
+  }
+
+  public init(
+    store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), batchSink: @escaping ArticleBatchSink,
+    extractor: PageExtractor? = nil
+  ) {
     self.store = store
     self.fetcher = fetcher
-    self.sink = sink
+    self.sink = batchSink
     self.extractor = extractor
   }
 
@@ -73,16 +90,21 @@ public struct FeedUpdater: Sendable {
         feed.full
         ? await fullArticles(fresh.map(\.item), feed: parsed, warnings: &summary.warnings) : [:]
       var records: [FeedItemRecord] = []
-      for (item, identity) in fresh.reversed() {  // oldest first, as they were published
-        let article = pages[identity] ?? item.article(feed: parsed, feedURL: response.finalURL)
+      let ordered = Array(fresh.reversed())  // oldest first, as they were published
+      for start in stride(from: 0, to: ordered.count, by: Self.batchSize) {
+        let batch = ordered[start..<min(start + Self.batchSize, ordered.count)]
+        let articles = batch.map { pages[$0.identity] ?? $0.item.article(feed: parsed, feedURL: response.finalURL) }
         do {
-          let articleID = try sink(article, url)
-          records.append(
-            FeedItemRecord(
-              feedId: feedID, identity: identity, link: item.link, title: item.displayTitle,
-              published: item.published ?? item.updated, articleID: articleID))
+          let ids = try sink(articles, url)
+          for ((item, identity), articleID) in zip(batch, ids) {
+            records.append(
+              FeedItemRecord(
+                feedId: feedID, identity: identity, link: item.link, title: item.displayTitle,
+                published: item.published ?? item.updated, articleID: articleID))
+          }
         } catch {
-          summary.warnings.append("“\(item.displayTitle)” was not saved: \(Self.describe(error))")
+          // Not recorded, so the next update tries these items again.
+          summary.warnings.append("\(batch.count) items were not saved: \(Self.describe(error))")
         }
       }
       try store.recordFetched(
