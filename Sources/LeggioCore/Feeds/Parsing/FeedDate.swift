@@ -9,7 +9,7 @@ import Foundation
 /// 10,000-item feed, and a tokenizer accepts orders no single pattern does.
 public enum FeedDate {
   public static func parse(_ text: String) -> Date? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = FeedTextCleaner.clean(text)
     guard !trimmed.isEmpty else { return nil }
     let bytes = Array(trimmed.utf8)
     if bytes.count >= 10, isDigit(bytes[0]), isDigit(bytes[3]), bytes[4] == UInt8(ascii: "-") {

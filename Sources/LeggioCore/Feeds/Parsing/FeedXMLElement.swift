@@ -78,7 +78,7 @@ final class FeedXMLElement {
 
   /// Resolves a possibly relative link against this element's base.
   func resolve(_ link: String) -> String {
-    let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = FeedTextCleaner.clean(link)
     guard !trimmed.isEmpty, let base, !FeedXMLElement.isAbsolute(trimmed) else { return trimmed }
     return URL(string: trimmed, relativeTo: base)?.absoluteString ?? trimmed
   }
