@@ -73,6 +73,8 @@ enum FeedXMLReader {
     var overBudget = false
     var warnings: [String] = []
     var droppedExternal = Set<String>()
+    /// libxml2 interns names in its dictionary: one Swift string per distinct pointer.
+    var names: [UnsafePointer<xmlChar>: String] = [:]
 
     init(document: xmlDocPtr, budget: Int) {
       self.document = document
@@ -80,14 +82,14 @@ enum FeedXMLReader {
     }
 
     mutating func element(_ node: xmlNodePtr, base: URL?, depth: Int) -> FeedXMLElement {
-      let name = String(cString: node.pointee.name)
-      let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+      let name = intern(node.pointee.name)
+      let namespace = node.pointee.ns.flatMap { $0.pointee.href }.map { intern($0) }
       var attributes: [FeedXMLElement.Attribute] = []
       var newBase = base
       var attribute = node.pointee.properties
       while let attr = attribute {
-        let attrName = String(cString: attr.pointee.name)
-        let attrNamespace = attr.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+        let attrName = intern(attr.pointee.name)
+        let attrNamespace = attr.pointee.ns.flatMap { $0.pointee.href }.map { intern($0) }
         var value = ""
         if let content = xmlNodeListGetString(document, attr.pointee.children, 1) {
           value = String(cString: content)
@@ -108,6 +110,13 @@ enum FeedXMLReader {
       }
       appendChildren(of: node, to: element, depth: depth)
       return element
+    }
+
+    private mutating func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
+      if let known = names[pointer] { return known }
+      let string = String(cString: pointer)
+      names[pointer] = string
+      return string
     }
 
     private mutating func appendChildren(

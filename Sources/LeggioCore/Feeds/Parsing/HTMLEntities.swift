@@ -21,33 +21,27 @@ extension HTMLEntities {
   /// references, which XML always knows (libxml2 drops an undeclared `&egrave;`).
   static func numericReferences(in bytes: [UInt8]) -> [UInt8] {
     let ampersand = UInt8(ascii: "&")
-    guard bytes.contains(ampersand) else { return bytes }
     var result: [UInt8] = []
-    var index = 0
+    var copied = 0  // bytes[..<copied] are in result
     var declared: Set<String>?
-    while index < bytes.count {
-      let byte = bytes[index]
-      guard byte == ampersand else {
-        result.append(byte)
-        index += 1
-        continue
-      }
-      var end = index + 1
-      while end < bytes.count, end - index <= 10, isNameByte(bytes[end]) { end += 1 }
-      if end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index + 1 {
-        let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
-        if let text = named[name] {
-          if declared == nil { declared = declaredNames(bytes) }
-          if !declared!.contains(name) {
-            for scalar in text.unicodeScalars { result += Array("&#\(scalar.value);".utf8) }
-            index = end + 1
-            continue
-          }
-        }
-      }
-      result.append(byte)
-      index += 1
+    var index = 0
+    while let found = bytes[index...].firstIndex(of: ampersand) {
+      index = found + 1
+      var end = index
+      while end < bytes.count, end - index < 10, isNameByte(bytes[end]) { end += 1 }
+      guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index else { continue }
+      let name = String(decoding: bytes[index..<end], as: UTF8.self)
+      guard let text = named[name] else { continue }
+      if declared == nil { declared = declaredNames(bytes) }
+      guard !declared!.contains(name) else { continue }
+      if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
+      result.append(contentsOf: bytes[copied..<found])
+      for scalar in text.unicodeScalars { result += Array("&#\(scalar.value);".utf8) }
+      copied = end + 1
+      index = end + 1
     }
+    guard copied > 0 else { return bytes }
+    result.append(contentsOf: bytes[copied...])
     return result
   }
 
