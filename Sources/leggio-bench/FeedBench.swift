@@ -13,16 +13,21 @@ enum FeedBench {
     let data = Data(generateRSS(items: itemCount).utf8)
     print("generated RSS 2.0 feed: \(itemCount) items, \(data.count / 1024) KiB")
 
-    let parse = Stopwatch.best(of: 3) { _ = try! FeedParser.parse(data: data, contentType: nil, url: nil) }
+    let parse = Stopwatch.best(of: 3) {
+      _ = try! FeedParser.parse(data: data, contentType: nil, url: nil)
+    }
     report("parse", seconds: parse)
 
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leggio-feedbench-\(getpid())")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "leggio-feedbench-\(getpid())")
     try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     try! data.write(to: directory.appendingPathComponent("feed.xml"))
 
     let local = directory.appendingPathComponent("feed.xml")
-    let (_, fileSeconds) = Stopwatch.time { updateOnce(url: local, database: directory.appendingPathComponent("file.sqlite")) }
+    let (_, fileSeconds) = Stopwatch.time {
+      updateOnce(url: local, database: directory.appendingPathComponent("file.sqlite"))
+    }
     report("parse + store (file://, fresh library)", seconds: fileSeconds)
 
     guard let server = PythonServer(directory: directory) else {
@@ -31,7 +36,9 @@ enum FeedBench {
     }
     defer { server.stop() }
     let feedURL = server.base.appendingPathComponent("feed.xml")
-    let (newItems, leggio) = Stopwatch.time { updateOnce(url: feedURL, database: directory.appendingPathComponent("http.sqlite")) }
+    let (newItems, leggio) = Stopwatch.time {
+      updateOnce(url: feedURL, database: directory.appendingPathComponent("http.sqlite"))
+    }
     report("leggio feeds update over HTTP (\(newItems) new)", seconds: leggio)
 
     guard let newsboat = Newsboat.reload(url: feedURL, directory: directory) else {
@@ -39,7 +46,8 @@ enum FeedBench {
       return
     }
     report("newsboat -x reload over HTTP", seconds: newsboat)
-    print(String(format: "ratio: Leggio is %.1f× newsboat's speed (target ≥ 3×)", newsboat / leggio))
+    print(
+      String(format: "ratio: Leggio is %.1f× newsboat's speed (target ≥ 3×)", newsboat / leggio))
   }
 
   private static func report(_ label: String, seconds: Double) {
@@ -55,25 +63,30 @@ enum FeedBench {
     FeedMigrations.register(in: &migrator)
     migrator.registerMigration("bench-articles") { db in
       try db.execute(
-        sql: "CREATE TABLE bench_articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, source TEXT, document BLOB NOT NULL, text TEXT NOT NULL)")
+        sql:
+          "CREATE TABLE bench_articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, source TEXT, document BLOB NOT NULL, text TEXT NOT NULL)"
+      )
     }
     try! migrator.migrate(pool)
     let store = FeedStore(database: pool)
     try! store.add(url: url.absoluteString)
     let encoder = JSONEncoder()
-    let updater = FeedUpdater(store: store, batchSink: { articles, _ in
-      try pool.write { db in
-        try articles.map { article in
-          try db.execute(
-            sql: "INSERT INTO bench_articles (title, source, document, text) VALUES (?, ?, ?, ?)",
-            arguments: [
-              article.metadata.title, article.metadata.source, try encoder.encode(article.document),
-              article.document.canonicalText.text,
-            ])
-          return db.lastInsertedRowID
+    let updater = FeedUpdater(
+      store: store,
+      batchSink: { articles, _ in
+        try pool.write { db in
+          try articles.map { article in
+            try db.execute(
+              sql: "INSERT INTO bench_articles (title, source, document, text) VALUES (?, ?, ?, ?)",
+              arguments: [
+                article.metadata.title, article.metadata.source,
+                try encoder.encode(article.document),
+                article.document.canonicalText.text,
+              ])
+            return db.lastInsertedRowID
+          }
         }
-      }
-    })
+      })
     let summaries = blocking { try! await updater.update() }
     if let error = summaries.first?.error { print("  error: \(error)") }
     return summaries.first?.newItems ?? 0
@@ -86,7 +99,9 @@ enum FeedBench {
       <title>Bench feed</title><link>http://example.org/</link><description>generated</description>
 
       """
-    let words = ["la", "politica", "estera", "più", "città", "notizia", "governo", "Roma", "accordo", "ieri"]
+    let words = [
+      "la", "politica", "estera", "più", "città", "notizia", "governo", "Roma", "accordo", "ieri",
+    ]
     for index in 0..<items {
       let title = (0..<8).map { words[($0 * 7 + index) % words.count] }.joined(separator: " ")
       let paragraph = (0..<60).map { words[($0 * 3 + index) % words.count] }.joined(separator: " ")

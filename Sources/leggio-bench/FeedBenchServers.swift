@@ -9,7 +9,10 @@ final class PythonServer {
   init?(directory: URL) {
     let port = Int.random(in: 20_000..<40_000)
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", directory.path]
+    process.arguments = [
+      "python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory",
+      directory.path,
+    ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     base = URL(string: "http://127.0.0.1:\(port)")!
@@ -35,7 +38,9 @@ final class PythonServer {
 enum Newsboat {
   static func reload(url: URL, directory: URL) -> Double? {
     let paths = ["/usr/bin/newsboat", "/usr/local/bin/newsboat"]
-    guard let executable = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else { return nil }
+    guard let executable = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+      return nil
+    }
     let home = directory.appendingPathComponent("newsboat-home")
     try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     let urls = home.appendingPathComponent("urls")

@@ -79,6 +79,19 @@ import Testing
         && stored.lastUpdated != nil)
   }
 
+  @Test func aLargeFeedBecomesArticlesOldestFirstWithTheirOwnText() async throws {
+    let library = try FeedTestLibrary()
+    let ids = Array((1...700).reversed())  // newest first, as feeds list them
+    let feed = try library.store.add(url: try write(rss(ids), to: "large.xml").absoluteString)
+    let summaries = try await library.updater().update()
+    #expect(summaries.first?.newItems == 700)
+    #expect(try library.articleTitles() == (1...700).map { "Item \($0)" })
+    #expect(try library.articleBodies() == (1...700).map { "Summary \($0)" })
+    let items = try library.store.items(feedID: feed.id!)
+    #expect(Set(items.compactMap(\.articleID)).count == 700)
+    #expect(Set(items.map(\.uuid)).count == 700)
+  }
+
   @Test func itemsWithoutGuidAreKnownByTheirLink() async throws {
     let library = try FeedTestLibrary()
     let text = FeedFixtures.rss(
@@ -157,5 +170,16 @@ import Testing
     let exported = try OPML.parse(data: Data(try library.store.exportOPML().utf8))
     #expect(exported.map(\.url).sorted() == first.added.map(\.url).sorted())
     #expect(exported.first { $0.url.contains("mike") }?.tags == ["Blogs", "friends"])
+  }
+}
+
+@Suite struct FeedUUIDTests {
+  @Test func uuidsAreVersion7AndSortByTime() {
+    let early = FeedUUID.v7(at: Date(timeIntervalSince1970: 1_700_000_000))
+    let late = FeedUUID.v7(at: Date(timeIntervalSince1970: 1_700_000_001))
+    #expect(early.uuidString.lowercased() < late.uuidString.lowercased())
+    #expect(Array(early.uuidString)[14] == "7")
+    #expect("89AB".contains(Array(early.uuidString)[19]))
+    #expect(FeedUUID.v7() != FeedUUID.v7())
   }
 }

@@ -10,7 +10,9 @@ enum FeedUUID {
       bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index)))
     }
     var generator = SystemRandomNumberGenerator()
-    for index in 6..<16 { bytes[index] = generator.next() }
+    let random = (generator.next() as UInt64, generator.next() as UInt64)
+    for index in 6..<8 { bytes[index] = UInt8(truncatingIfNeeded: random.0 >> (8 * index)) }
+    for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: random.1 >> (8 * (index - 8))) }
     bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
     bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
     return UUID(

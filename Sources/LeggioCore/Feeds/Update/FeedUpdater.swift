@@ -93,7 +93,11 @@ public struct FeedUpdater: Sendable {
       let ordered = Array(fresh.reversed())  // oldest first, as they were published
       for start in stride(from: 0, to: ordered.count, by: Self.batchSize) {
         let batch = ordered[start..<min(start + Self.batchSize, ordered.count)]
-        let articles = batch.map { pages[$0.identity] ?? $0.item.article(feed: parsed, feedURL: response.finalURL) }
+        let built = FeedArticleBuilder.articles(
+          for: batch.filter { pages[$0.identity] == nil }.map(\.item), feed: parsed,
+          feedURL: response.finalURL)
+        var next = built.makeIterator()
+        let articles = batch.map { pages[$0.identity] ?? next.next()! }
         do {
           let ids = try sink(articles, url)
           for ((item, identity), articleID) in zip(batch, ids) {
