@@ -41,7 +41,7 @@ enum Newsboat {
     guard let executable = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else {
       return nil
     }
-    let home = directory.appendingPathComponent("newsboat-home")
+    let home = directory
     try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     let urls = home.appendingPathComponent("urls")
     let config = home.appendingPathComponent("config")

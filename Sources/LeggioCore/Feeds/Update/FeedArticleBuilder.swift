@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns many feed items into articles on every core: converting each item's HTML is
 /// the costliest step of a large update, and items are independent.
-enum FeedArticleBuilder {
-  static func articles(for items: [FeedItem], feed: ParsedFeed, feedURL: URL?) -> [ImportedArticle]
+public enum FeedArticleBuilder {
+  public static func articles(for items: [FeedItem], feed: ParsedFeed, feedURL: URL?)
+    -> [ImportedArticle]
   {
     guard items.count > 16 else { return items.map { $0.article(feed: feed, feedURL: feedURL) } }
     let results = ResultSlots(count: items.count)

@@ -89,28 +89,9 @@ public struct FeedUpdater: Sendable {
       let pages =
         feed.full
         ? await fullArticles(fresh.map(\.item), feed: parsed, warnings: &summary.warnings) : [:]
-      var records: [FeedItemRecord] = []
-      let ordered = Array(fresh.reversed())  // oldest first, as they were published
-      for start in stride(from: 0, to: ordered.count, by: Self.batchSize) {
-        let batch = ordered[start..<min(start + Self.batchSize, ordered.count)]
-        let built = FeedArticleBuilder.articles(
-          for: batch.filter { pages[$0.identity] == nil }.map(\.item), feed: parsed,
-          feedURL: response.finalURL)
-        var next = built.makeIterator()
-        let articles = batch.map { pages[$0.identity] ?? next.next()! }
-        do {
-          let ids = try sink(articles, url)
-          for ((item, identity), articleID) in zip(batch, ids) {
-            records.append(
-              FeedItemRecord(
-                feedId: feedID, identity: identity, link: item.link, title: item.displayTitle,
-                published: item.published ?? item.updated, articleID: articleID))
-          }
-        } catch {
-          // Not recorded, so the next update tries these items again.
-          summary.warnings.append("\(batch.count) items were not saved: \(Self.describe(error))")
-        }
-      }
+      let records = await storeArticles(
+        fresh, feedID: feedID, feed: parsed, feedURL: url, baseURL: response.finalURL, pages: pages,
+        warnings: &summary.warnings)
       try store.recordFetched(
         feedID: feedID, feed: parsed, etag: response.etag, lastModified: response.lastModified,
         newItems: records)
