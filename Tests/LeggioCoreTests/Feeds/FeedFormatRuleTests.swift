@@ -38,6 +38,22 @@ import Testing
     #expect(feed.items.map(\.identity) == ["http://example.org/p/1", "tag:x,1"])
   }
 
+  @Test func rss090ItemsInTheNetscapeNamespaceAreRead() throws {
+    let feed = try FeedFixtures.parse(
+      """
+      <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+      <channel><title>Mozilla Dot Org</title><link>http://www.mozilla.org</link></channel>
+      <item><title>New Status Updates</title><link>http://www.mozilla.org/status/</link></item>
+      <item><title>Bugzilla Reorganized</title><link>http://www.mozilla.org/bugs/</link></item>
+      </rdf:RDF>
+      """)
+    #expect(feed.format == .rss090)
+    #expect(feed.title == "Mozilla Dot Org")
+    #expect(
+      feed.items.map(\.link) == ["http://www.mozilla.org/status/", "http://www.mozilla.org/bugs/"])
+    #expect(feed.items.map(\.identity) == feed.items.map(\.link))
+  }
+
   @Test func atomContentOfEveryTypeIsRead() throws {
     let body = Data("<p>in base64</p>".utf8).base64EncodedString()
     let feed = try FeedFixtures.parse(

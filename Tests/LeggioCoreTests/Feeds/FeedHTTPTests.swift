@@ -153,6 +153,32 @@ import Testing
       ])
   }
 
+  @Test func aGzippedFeedIsDecompressed() async throws {
+    // gzip of a small RSS feed, made once with Python's gzip module (mtime 0).
+    let gzipped = Data(
+      base64Encoded:
+        "H4sIAAAAAAACA7MpKi5WKEstKs7Mz7NVMtIzULKzSc5IzMtLzbGzKcksyUm1c87PLShKLS5OTbHRh4jYZJak5sKkqzILCpCk0kszU+yqDG30wQwbfYhSfbiZ+kAL7QDiLfCpdgAAAA=="
+    )!
+    let server = try await FeedTestServer.start([
+      "/feed.xml.gz": { _ in
+        HTTPResponse(
+          statusCode: .ok,
+          headers: [.contentType: "application/rss+xml", .contentEncoding: "gzip"],
+          body: gzipped)
+      }
+    ])
+    defer { Task { await server.stop() } }
+    let result = try await FeedFetcher().fetch(FeedFetchRequest(url: server.url("feed.xml.gz")))
+    guard case .fetched(let response) = result else {
+      Issue.record("expected a body")
+      return
+    }
+    let feed = try FeedParser.parse(
+      data: response.data, contentType: response.contentType, url: response.finalURL)
+    #expect(feed.title == "Compressed")
+    #expect(feed.items.map(\.title) == ["zipped"])
+  }
+
   @Test func theHTTPCharsetIsHonoured() async throws {
     let latin1 =
       "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Perché</title></channel></rss>"
