@@ -122,7 +122,7 @@ public enum FeedDate {
   }()
 
   private static func monthNumber(_ token: String) -> Int? {
-    let word = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    let word = token.lowercased().filter { $0 != "." }
     guard word.count >= 3 else { return nil }
     if let exact = months[word] { return exact }
     for length in [4, 3] where word.count >= length {
@@ -142,10 +142,16 @@ public enum FeedDate {
 
   /// Seconds east of UTC for "Z", "+01:00", "-0500", "+01", "GMT+2", "CEST"...
   static func zoneOffset(_ token: String) -> Int? {
-    var text = token.trimmingCharacters(in: CharacterSet(charactersIn: "()[] "))
-    if let hours = namedZones[text.uppercased()] { return hours * 3600 }
-    for prefix in ["GMT", "UTC", "UT"] where text.uppercased().hasPrefix(prefix) {
-      text = String(text.dropFirst(prefix.count))
+    var text = Substring(token)
+    while let first = text.first, first == "(" || first == "[" || first == " " {
+      text = text.dropFirst()
+    }
+    while let last = text.last, last == ")" || last == "]" || last == " " { text = text.dropLast() }
+    guard !text.isEmpty, text.count <= 10 else { return nil }
+    let upper = text.uppercased()
+    if let hours = namedZones[upper] { return hours * 3600 }
+    for prefix in ["GMT", "UTC", "UT"] where upper.hasPrefix(prefix) {
+      text = text.dropFirst(prefix.count)
     }
     guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
     let digits = text.dropFirst().filter { $0 != ":" }

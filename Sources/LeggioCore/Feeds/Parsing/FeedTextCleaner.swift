@@ -19,7 +19,7 @@ enum FeedTextCleaner {
       end = before
     }
     let slice = scalars[start..<end]
-    guard slice.contains(where: isUnsafe) else {
+    guard mayHoldUnsafe(text), slice.contains(where: isUnsafe) else {
       return start == scalars.startIndex && end == scalars.endIndex ? text : String(slice)
     }
     var result = String.UnicodeScalarView()
@@ -54,6 +54,15 @@ enum FeedTextCleaner {
       }
     }
     return String(result)
+  }
+
+  /// A fast byte scan: false when no byte can start an unsafe scalar (C0, DEL, and the
+  /// lead bytes of C1 controls and bidirectional marks).
+  private static func mayHoldUnsafe(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8 }
+    }
   }
 
   /// White space as `CharacterSet.whitespacesAndNewlines` has it.
