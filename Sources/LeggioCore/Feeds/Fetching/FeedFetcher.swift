@@ -62,6 +62,10 @@ public final class FeedFetcher: Sendable {
     self.timeout = timeout
   }
 
+  deinit {
+    session.finishTasksAndInvalidate()
+  }
+
   /// Fetches one feed, waiting for a free slot for its host. Throws `FeedError`.
   public func fetch(_ request: FeedFetchRequest) async throws -> FeedFetchResult {
     if request.url.isFileURL { return try readFile(request.url) }
