@@ -36,13 +36,14 @@ final class PythonServer {
 
 /// Times `newsboat -x reload` with its own urls file, config and cache in `directory`.
 enum Newsboat {
-  static func reload(url: URL, directory: URL) -> Double? {
+  static func reload(url: URL, directory: URL) -> (wall: Double, cpu: Double)? {
     let paths = ["/usr/bin/newsboat", "/usr/local/bin/newsboat"]
     guard let executable = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else {
       return nil
     }
     let home = directory
     try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    let cpuBefore = CPUTime.ofChildren()
     let urls = home.appendingPathComponent("urls")
     let config = home.appendingPathComponent("config")
     let cache = home.appendingPathComponent("cache.db")
@@ -66,6 +67,20 @@ enum Newsboat {
       print("newsboat exited with status \(process.terminationStatus)")
       return nil
     }
-    return seconds
+    return (seconds, CPUTime.ofChildren() - cpuBefore)
+  }
+}
+
+/// User + system CPU seconds, from getrusage.
+enum CPUTime {
+  static func ofSelf() -> Double { seconds(RUSAGE_SELF) }
+  /// Of the children waited for so far (newsboat, once it has exited).
+  static func ofChildren() -> Double { seconds(RUSAGE_CHILDREN) }
+
+  private static func seconds(_ who: __rusage_who) -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(who.rawValue), &usage)
+    func value(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return value(usage.ru_utime) + value(usage.ru_stime)
   }
 }

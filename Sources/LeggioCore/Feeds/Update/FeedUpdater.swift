@@ -24,7 +24,7 @@ public struct FeedUpdater: Sendable {
   public let sink: ArticleBatchSink
   public let extractor: PageExtractor?
   /// How many articles go to the sink at once.
-  public static let batchSize = 500
+  public static let batchSize = 1000
 
   public init(
     store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), sink: @escaping ArticleSink,
