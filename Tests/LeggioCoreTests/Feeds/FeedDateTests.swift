@@ -14,6 +14,8 @@ import Testing
     ("mar, 15 nov 2022 21:15:04 CET", FeedFixtures.utc(2022, 11, 15, 20, 15, 4)),
     ("Di, 15 Dez 2022 20:15 +00:00", FeedFixtures.utc(2022, 12, 15, 20, 15)),
     ("Mon Jan 2 15:04:05 2006", FeedFixtures.utc(2006, 1, 2, 15, 4, 5)),
+    ("1 Sep 2025 10:05 +0200", FeedFixtures.utc(2025, 9, 1, 8, 5)),
+    ("Sat, 07 SEP 2025 10:05:09 -0130", FeedFixtures.utc(2025, 9, 7, 11, 35, 9)),
     ("2008-12-30T08:20:00+01:00", FeedFixtures.utc(2008, 12, 30, 7, 20)),
     ("2008-12-30T18:26:15Z", FeedFixtures.utc(2008, 12, 30, 18, 26, 15)),
     ("2008-12-30 18:26:15", FeedFixtures.utc(2008, 12, 30, 18, 26, 15)),

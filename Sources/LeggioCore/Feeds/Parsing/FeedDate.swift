@@ -15,7 +15,70 @@ public enum FeedDate {
     if bytes.count >= 10, isDigit(bytes[0]), isDigit(bytes[3]), bytes[4] == UInt8(ascii: "-") {
       return parseISO(bytes)
     }
-    return parseRFC822(trimmed)
+    return parseStrictRFC822(bytes) ?? parseRFC822(trimmed)
+  }
+
+  // MARK: RFC 822 as most feeds write it, read byte by byte
+
+  private static let englishMonths: [UInt32: Int] = {
+    var table: [UInt32: Int] = [:]
+    for (index, name) in [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .enumerated() {
+      let b = Array(name.utf8)
+      table[UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])] = index + 1
+    }
+    return table
+  }()
+
+  /// "Mon, 1 Sep 2025 10:05:00 +0200" (day name optional, seconds optional, zone as
+  /// digits or GMT/UT/Z). Anything else returns nil for the tolerant tokenizer.
+  private static func parseStrictRFC822(_ b: [UInt8]) -> Date? {
+    var i = 0
+    if i + 4 < b.count, isLetter(b[0]), isLetter(b[1]), isLetter(b[2]), b[3] == UInt8(ascii: ",") {
+      i = 4
+      while i < b.count, b[i] == 32 { i += 1 }
+    }
+    var day = 0
+    var digits = 0
+    while i < b.count, isDigit(b[i]), digits < 2 {
+      day = day * 10 + Int(b[i] - 48)
+      i += 1
+      digits += 1
+    }
+    guard digits > 0, i + 5 < b.count, b[i] == 32 else { return nil }
+    i += 1
+    let key = UInt32(b[i] | 0x20) << 16 | UInt32(b[i + 1] | 0x20) << 8 | UInt32(b[i + 2] | 0x20)
+    guard let month = englishMonths[key], b[i + 3] == 32 else { return nil }
+    i += 4
+    guard let year = number(b, &i, digits: 4), consume(b, &i, " "),
+      let hour = number(b, &i, digits: 2), consume(b, &i, ":"),
+      let minute = number(b, &i, digits: 2)
+    else { return nil }
+    var second = 0
+    if consume(b, &i, ":") {
+      guard let s = number(b, &i, digits: 2) else { return nil }
+      second = s
+    }
+    guard consume(b, &i, " ") else {
+      return i == b.count ? makeDate(year, month, day, hour, minute, Double(second), 0) : nil
+    }
+    var offset = 0
+    if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+      let negative = b[i] == UInt8(ascii: "-")
+      i += 1
+      guard let value = number(b, &i, digits: 4), i == b.count else { return nil }
+      offset = (negative ? -1 : 1) * ((value / 100) * 3600 + (value % 100) * 60)
+    } else {
+      let zone = String(decoding: b[i...], as: UTF8.self)
+      guard zone == "GMT" || zone == "UT" || zone == "UTC" || zone == "Z" else { return nil }
+    }
+    return makeDate(year, month, day, hour, minute, Double(second), offset)
+  }
+
+  private static func isLetter(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
   }
 
   // MARK: ISO 8601 / RFC 3339
