@@ -9,4 +9,3 @@ if wants("library") { LibraryBench.run() }
 if wants("layout") { LayoutBench.run() }
 if wants("tui") { TUIBench.run() }
 if wants("web") { WebBench.run() }
-if wants("feeds") { FeedBench.run() }

@@ -157,7 +157,8 @@ import Testing
     let summaries = try await library.updater(extractor: extractor).update()
     #expect(summaries.first?.newItems == 2)
     #expect(Set(try library.articleBodies()) == ["The whole article.", "Full body"])
-    #expect(Set(try library.articleTitles()) == ["Short", "Long"])  // the feed's title fills the gap
+    // The extractor found no title: the feed's fills the gap.
+    #expect(Set(try library.articleTitles()) == ["Short", "Long"])
   }
 
   @Test func opmlImportSubscribesOnceAndExportGivesThemBack() throws {
