@@ -62,8 +62,10 @@ enum FeedXMLReader {
     return Result(root: root, warnings: warnings + builder.warnings)
   }
 
-  /// libxml2 loads nothing from outside, whatever a document asks for.
+  /// libxml2 loads nothing from outside, whatever a document asks for. Also initialises
+  /// libxml2 once, which is not safe to do from several threads at a time.
   private static let installEntityLoader: Void = {
+    xmlInitParser()
     xmlSetExternalEntityLoader { _, _, _ in nil }
   }()
 
