@@ -99,8 +99,18 @@ public final class FeedStore: Sendable {
       guard var feed = try FeedRecord.fetchOne(db, key: feedID) else {
         throw FeedError.unknownFeed(id: feedID)
       }
-      for var item in newItems {
-        try item.insert(db, onConflict: .ignore)
+      // One prepared statement for all items: a large first update stores thousands.
+      let insert = try db.cachedStatement(
+        sql: """
+          INSERT OR IGNORE INTO feed_items
+            (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for item in newItems {
+        try insert.execute(arguments: [
+          item.uuid, item.feedId, item.identity, item.link, item.title, item.published,
+          item.articleID, item.createdAt, item.updatedAt,
+        ])
       }
       if let parsed {
         feed.title = parsed.title ?? feed.title
