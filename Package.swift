@@ -46,7 +46,7 @@ let package = Package(
       name: "leggio-bench",
       dependencies: ["LeggioTUI", "LeggioLayout", "LeggioCore"]
     ),
-    .testTarget(name: "LeggioCoreTests", dependencies: ["LeggioCore"]),
+    .testTarget(name: "LeggioCoreTests", dependencies: ["LeggioCore", .product(name: "FlyingFox", package: "FlyingFox")]),
     .testTarget(name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioCore"]),
     .testTarget(name: "LeggioTUITests", dependencies: ["LeggioTUI", "LeggioLayout", "LeggioCore"]),
     .testTarget(

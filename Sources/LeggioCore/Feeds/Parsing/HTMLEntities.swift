@@ -1,0 +1,65 @@
+/// HTML's named entities that feeds use without declaring them (`&nbsp;` in an RSS
+/// 0.91 feed whose DTD is never loaded).
+enum HTMLEntities {
+  static let named: [String: String] = [
+    "nbsp": "\u{00A0}", "iexcl": "¡", "cent": "¢", "pound": "£", "euro": "€", "yen": "¥",
+    "sect": "§", "copy": "©", "laquo": "«", "raquo": "»", "reg": "®", "deg": "°",
+    "plusmn": "±", "middot": "·", "frac12": "½", "iquest": "¿", "times": "×", "divide": "÷",
+    "agrave": "à", "aacute": "á", "acirc": "â", "auml": "ä", "ccedil": "ç", "egrave": "è",
+    "eacute": "é", "ecirc": "ê", "euml": "ë", "igrave": "ì", "iacute": "í", "ouml": "ö",
+    "ograve": "ò", "oacute": "ó", "ugrave": "ù", "uacute": "ú", "uuml": "ü", "ntilde": "ñ",
+    "Agrave": "À", "Eacute": "É", "Egrave": "È", "Ouml": "Ö", "Uuml": "Ü", "Auml": "Ä",
+    "szlig": "ß", "ndash": "–", "mdash": "—", "lsquo": "‘", "rsquo": "’", "ldquo": "“",
+    "rdquo": "”", "sbquo": "‚", "bdquo": "„", "hellip": "…", "bull": "•", "trade": "™",
+    "prime": "′", "thinsp": "\u{2009}", "ensp": "\u{2002}", "emsp": "\u{2003}",
+    "zwnj": "\u{200C}", "zwj": "\u{200D}", "shy": "\u{00AD}", "larr": "←", "rarr": "→",
+  ]
+}
+
+extension HTMLEntities {
+  /// Rewrites HTML's named entities that the document does not declare as numeric
+  /// references, which XML always knows (libxml2 drops an undeclared `&egrave;`).
+  static func numericReferences(in bytes: [UInt8]) -> [UInt8] {
+    let ampersand = UInt8(ascii: "&")
+    var result: [UInt8] = []
+    var copied = 0  // bytes[..<copied] are in result
+    var declared: Set<String>?
+    var index = 0
+    while let found = bytes[index...].firstIndex(of: ampersand) {
+      index = found + 1
+      var end = index
+      while end < bytes.count, end - index < 10, isNameByte(bytes[end]) { end += 1 }
+      guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index else { continue }
+      let name = String(decoding: bytes[index..<end], as: UTF8.self)
+      guard let text = named[name] else { continue }
+      if declared == nil { declared = declaredNames(bytes) }
+      guard !declared!.contains(name) else { continue }
+      if result.isEmpty { result.reserveCapacity(bytes.count + 64) }
+      result.append(contentsOf: bytes[copied..<found])
+      for scalar in text.unicodeScalars { result += Array("&#\(scalar.value);".utf8) }
+      copied = end + 1
+      index = end + 1
+    }
+    guard copied > 0 else { return bytes }
+    result.append(contentsOf: bytes[copied...])
+    return result
+  }
+
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+      || (byte >= 0x30 && byte <= 0x39)
+  }
+
+  /// Names declared by `<!ENTITY name` in the document's prolog.
+  private static func declaredNames(_ bytes: [UInt8]) -> Set<String> {
+    let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
+    var names = Set<String>()
+    var rest = head[...]
+    while let declaration = rest.range(of: "<!ENTITY") {
+      let after = rest[declaration.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+      names.insert(String(after.prefix { !$0.isWhitespace }))
+      rest = after
+    }
+    return names
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+
+/// A feed as `leggio feeds list` and the feeds screen show it.
+public struct FeedListing: Codable, Hashable, Sendable {
+  public var id: Int64
+  public var url: String
+  public var title: String?
+  public var tags: [String]
+  public var full: Bool
+  public var items: Int
+  /// Items whose article has not been read; nil when no read-state counter is given.
+  public var unread: Int?
+  public var lastUpdated: Date?
+  public var lastError: String?
+}
+
+extension FeedStore {
+  /// Counts the unread articles among `articleIDs`. The read flag is the library's
+  /// (the article's); the integrator passes a query on the library's tables.
+  public typealias UnreadCounter = @Sendable (Database, [Int64]) throws -> Int
+
+  public func listing(unread counter: UnreadCounter? = nil) throws -> [FeedListing] {
+    try database.read { db in
+      let feeds = try FeedRecord.filter(FeedRecord.Columns.deletedAt == nil)
+        .order(FeedRecord.Columns.id).fetchAll(db)
+      return try feeds.map { feed in
+        let id = feed.id ?? 0
+        let articleIDs = try Int64.fetchAll(
+          db, sql: "SELECT articleID FROM feed_items WHERE feedId = ? AND articleID IS NOT NULL",
+          arguments: [id])
+        let items =
+          try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM feed_items WHERE feedId = ?", arguments: [id]) ?? 0
+        return FeedListing(
+          id: id, url: feed.url, title: feed.title, tags: feed.tags, full: feed.full, items: items,
+          unread: try counter?(db, articleIDs), lastUpdated: feed.lastUpdated,
+          lastError: feed.lastError)
+      }
+    }
+  }
+
+  /// Subscribes to every feed of an OPML list; those already subscribed are skipped.
+  public func importOPML(_ subscriptions: [OPMLSubscription]) throws -> (
+    added: [FeedRecord], skipped: [String]
+  ) {
+    var added: [FeedRecord] = []
+    var skipped: [String] = []
+    for subscription in subscriptions {
+      do {
+        added.append(
+          try add(url: subscription.url, tags: subscription.tags, title: subscription.title))
+      } catch let error as FeedError {
+        skipped.append(error.errorDescription ?? subscription.url)
+      }
+    }
+    return (added, skipped)
+  }
+
+  /// The subscriptions as OPML 2.0, tags as folders.
+  public func exportOPML() throws -> String {
+    let feeds = try feeds()
+    return OPML.export(
+      feeds: feeds.map {
+        OPMLSubscription(url: $0.url, title: $0.title, siteURL: $0.siteURL, tags: $0.tags)
+      })
+  }
+}

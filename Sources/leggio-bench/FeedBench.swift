@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import LeggioCore
+
+/// `leggio-bench feeds`: parse and store a generated 10,000-item RSS feed, then update it
+/// over HTTP on 127.0.0.1 beside `newsboat -x reload` on the same feed served the same
+/// way (python3 -m http.server), and print the ratio. Skips newsboat when absent.
+enum FeedBench {
+  static let itemCount = 10_000
+
+  static func run() {
+    print("== feeds")
+    let data = Data(generateRSS(items: itemCount).utf8)
+    print("generated RSS 2.0 feed: \(itemCount) items, \(data.count / 1024) KiB")
+
+    var parsed: ParsedFeed?
+    let parse = Stopwatch.best(of: 3) {
+      parsed = try! FeedParser.parse(data: data, contentType: nil, url: nil)
+    }
+    report("parse", seconds: parse)
+    let convert = Stopwatch.best(of: 3) {
+      _ = FeedArticleBuilder.articles(for: parsed!.items, feed: parsed!, feedURL: nil)
+    }
+    report("items to articles (HTML to Document)", seconds: convert)
+    let convertCPUStart = CPUTime.ofSelf()
+    _ = FeedArticleBuilder.articles(for: parsed!.items, feed: parsed!, feedURL: nil)
+    let convertCPU = CPUTime.ofSelf() - convertCPUStart
+    print(
+      "  CPU time \(Stopwatch.format(convertCPU)) (HTMLParser + HTMLDocumentConverter, the importers')"
+    )
+
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "leggio-feedbench-\(getpid())")
+    try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try! data.write(to: directory.appendingPathComponent("feed.xml"))
+
+    let local = directory.appendingPathComponent("feed.xml")
+    var run = 0
+    let file = Stopwatch.best(of: 3) {
+      run += 1
+      _ = updateOnce(url: local, database: directory.appendingPathComponent("file\(run).sqlite"))
+    }
+    report("parse + convert + store (file://, fresh library, best of 3)", seconds: file)
+
+    guard let server = PythonServer(directory: directory) else {
+      print("python3 http.server could not start; skipping the HTTP comparison")
+      return
+    }
+    defer { server.stop() }
+    let feedURL = server.base.appendingPathComponent("feed.xml")
+    // Alternate the two so that a change in the machine's load hits both alike; keep the
+    // best wall time and the best CPU time (user + system, less sensitive to load) of each.
+    var leggio = (wall: Double.infinity, cpu: Double.infinity)
+    var newsboat = (wall: Double.infinity, cpu: Double.infinity)
+    var newItems = 0
+    for round in 1...3 {
+      let before = CPUTime.ofSelf()
+      let (items, wall) = Stopwatch.time {
+        updateOnce(url: feedURL, database: directory.appendingPathComponent("http\(round).sqlite"))
+      }
+      newItems = items
+      leggio = (min(leggio.wall, wall), min(leggio.cpu, CPUTime.ofSelf() - before))
+      if let run = Newsboat.reload(
+        url: feedURL, directory: directory.appendingPathComponent("nb\(round)"))
+      {
+        newsboat = (min(newsboat.wall, run.wall), min(newsboat.cpu, run.cpu))
+      }
+    }
+    report(
+      "leggio feeds update over HTTP (\(newItems) new, fresh library, best of 3)",
+      seconds: leggio.wall)
+    print("  CPU time \(Stopwatch.format(leggio.cpu))")
+    guard newsboat.wall.isFinite else {
+      print("newsboat is not installed (apt-get install -y newsboat); skipping the comparison")
+      return
+    }
+    report("newsboat -x reload over HTTP (fresh cache, best of 3)", seconds: newsboat.wall)
+    print("  CPU time \(Stopwatch.format(newsboat.cpu))")
+    print(
+      String(
+        format:
+          "ratio: Leggio is %.1f× newsboat's speed in wall time, %.1f× in CPU time (target ≥ 3×)",
+        newsboat.wall / leggio.wall, newsboat.cpu / leggio.cpu))
+    print(
+      String(
+        format: "ratio without the HTML-to-Document step (CPU): %.1f×",
+        newsboat.cpu / max(0.001, leggio.cpu - convertCPU)))
+  }
+
+  private static func report(_ label: String, seconds: Double) {
+    let rate = Double(itemCount) / seconds
+    print("\(label): \(Stopwatch.format(seconds)), \(Int(rate)) items/s")
+  }
+
+  /// A fresh library file with the feeds' tables and a bench articles table written by a
+  /// batch sink, one transaction per batch, as the library's importer would.
+  private static func updateOnce(url: URL, database path: URL) -> Int {
+    // WAL with synchronous NORMAL, the usual setting for an application library: a
+    // commit does not wait for fsync (a power cut may lose the last commits, never the
+    // database).
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    let pool = try! DatabasePool(path: path.path, configuration: configuration)
+    var migrator = DatabaseMigrator()
+    FeedMigrations.register(in: &migrator)
+    migrator.registerMigration("bench-articles") { db in
+      try db.execute(
+        sql:
+          "CREATE TABLE bench_articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, source TEXT, document BLOB NOT NULL, text TEXT NOT NULL)"
+      )
+    }
+    try! migrator.migrate(pool)
+    let store = FeedStore(database: pool)
+    try! store.add(url: url.absoluteString)
+    let encoder = JSONEncoder()
+    let updater = FeedUpdater(
+      store: store,
+      batchSink: { articles, _ in
+        try pool.write { db in
+          try articles.map { article in
+            try db.execute(
+              sql: "INSERT INTO bench_articles (title, source, document, text) VALUES (?, ?, ?, ?)",
+              arguments: [
+                article.metadata.title, article.metadata.source,
+                try encoder.encode(article.document),
+                article.document.canonicalText.text,
+              ])
+            return db.lastInsertedRowID
+          }
+        }
+      })
+    let summaries = blocking { try! await updater.update() }
+    if let error = summaries.first?.error { print("  error: \(error)") }
+    return summaries.first?.newItems ?? 0
+  }
+
+  static func generateRSS(items: Int) -> String {
+    var xml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+      <title>Bench feed</title><link>http://example.org/</link><description>generated</description>
+
+      """
+    let words = [
+      "la", "politica", "estera", "più", "città", "notizia", "governo", "Roma", "accordo", "ieri",
+    ]
+    for index in 0..<items {
+      let title = (0..<8).map { words[($0 * 7 + index) % words.count] }.joined(separator: " ")
+      let paragraph = (0..<60).map { words[($0 * 3 + index) % words.count] }.joined(separator: " ")
+      let day = 1 + index % 28
+      xml += """
+        <item><title>\(title) \(index)</title><link>http://example.org/articles/\(index).html</link>
+        <guid isPermaLink="true">http://example.org/articles/\(index).html</guid>
+        <pubDate>Mon, \(day) Sep 2025 10:\(String(format: "%02d", index % 60)):00 +0200</pubDate>
+        <dc:creator>Autore \(index % 50)</dc:creator><category>Esteri</category>
+        <description>&lt;p&gt;\(paragraph).&lt;/p&gt;&lt;p&gt;\(paragraph)!&lt;/p&gt;</description></item>
+
+        """
+    }
+    return xml + "</channel></rss>\n"
+  }
+}
+
+/// Runs async work to completion from the synchronous bench.
+private func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+  let box = BlockingBox<T>()
+  let semaphore = DispatchSemaphore(value: 0)
+  Task {
+    box.value = await body()
+    semaphore.signal()
+  }
+  semaphore.wait()
+  return box.value!
+}
+
+/// Carries a result out of a Task; the semaphore orders the write before the read.
+private final class BlockingBox<T>: @unchecked Sendable {
+  var value: T?
+}
