@@ -73,7 +73,7 @@ import Testing
     for name in names {
       #expect(WriterProcessHelper.waitForFile(WriterProcessHelper.readyPath(path, name)))
     }
-    FileManager.default.createFile(atPath: WriterProcessHelper.goPath(path), contents: nil)
+    _ = FileManager.default.createFile(atPath: WriterProcessHelper.goPath(path), contents: nil)
     try Self.write(Self.writes, as: "parent", to: AnnotationStore(pool))
     for (process, name) in zip(others, names) {
       process.waitUntilExit()
@@ -112,7 +112,7 @@ import Testing
     process.environment = environment
     process.standardOutput = FileHandle.nullDevice
     let log = database + ".\(name).log"
-    FileManager.default.createFile(atPath: log, contents: nil)
+    _ = FileManager.default.createFile(atPath: log, contents: nil)
     process.standardError = FileHandle(forWritingAtPath: log)
     try process.run()
     return process
@@ -136,7 +136,7 @@ import Testing
     let database = Self.environment[Self.databaseVariable]!
     let name = Self.environment[Self.nameVariable]!
     let pool = try AnnotationTestDatabase.pool(at: database)
-    FileManager.default.createFile(atPath: Self.readyPath(database, name), contents: nil)
+    _ = FileManager.default.createFile(atPath: Self.readyPath(database, name), contents: nil)
     #expect(Self.waitForFile(Self.goPath(database)))
     try ConcurrentWritersTests.write(
       ConcurrentWritersTests.writes, as: name, to: AnnotationStore(pool))
