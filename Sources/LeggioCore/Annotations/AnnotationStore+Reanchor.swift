@@ -50,8 +50,8 @@ extension AnnotationStore {
     report.unchanged = annotations.count - pending.count
     guard !pending.isEmpty else { return report }
     let reanchorer = Reanchorer(text: newText, textHash: newHash)
-    for var annotation in pending {
-      let placement = reanchorer.place(annotation.anchor)
+    let placements = reanchorer.placeAll(pending.map(\.anchor))
+    for (var annotation, placement) in zip(pending, placements) {
       report.count(placement)
       if let anchor = reanchorer.anchor(annotation.anchor, at: placement) {
         annotation.anchor = anchor

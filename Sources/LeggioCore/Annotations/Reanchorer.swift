@@ -9,6 +9,8 @@ import Foundation
 public struct Reanchorer: Sendable {
   public let text: ScalarText
   public let textHash: String
+  /// How often each scalar occurs, to search for a quote by its rarest scalar.
+  private let frequencies: [UInt32]
 
   /// The least similarity a fuzzy match needs when its context does not fit.
   public static let fuzzyThreshold = 0.8
@@ -16,13 +18,13 @@ public struct Reanchorer: Sendable {
   public static let fuzzyThresholdWithContext = 0.5
 
   public init(text: String, textHash: String) {
-    self.text = ScalarText(text)
-    self.textHash = textHash
+    self.init(text: ScalarText(text), textHash: textHash)
   }
 
   public init(text: ScalarText, textHash: String) {
     self.text = text
     self.textHash = textHash
+    self.frequencies = text.scalarFrequencies()
   }
 
   /// Places `anchor` in `newText`.
@@ -39,7 +41,7 @@ public struct Reanchorer: Sendable {
     let atSameOffsets = text.matches(quote, at: anchor.start)
     if atSameOffsets, context.score(at: sameOffsets) == 1 { return .exact(sameOffsets) }
 
-    let occurrences = text.occurrences(of: quote)
+    let occurrences = text.occurrences(of: quote, pivot: rarestIndex(of: quote))
     if let best = bestOccurrence(
       occurrences, length: quote.count, context: context, near: anchor.start)
     {
@@ -61,6 +63,46 @@ public struct Reanchorer: Sendable {
       return .fuzzy(fuzzy.range, score: fuzzy.similarity)
     }
     return .orphaned
+  }
+
+  /// The position in `quote` of its least frequent scalar in this text.
+  private func rarestIndex(of quote: [UInt32]) -> Int {
+    quote.indices.min { frequency(quote[$0]) < frequency(quote[$1]) } ?? 0
+  }
+
+  private func frequency(_ value: UInt32) -> UInt32 {
+    value < 0x1_0000 ? frequencies[Int(value)] : 0
+  }
+
+  /// Places many anchors of one article. An edit usually shifts every passage after it
+  /// by the same amount, so each shift found is tried first on the next anchors, before
+  /// a search of the whole text.
+  public func placeAll(_ anchors: [TextAnchor]) -> [Placement] {
+    var placements = [Placement](repeating: .orphaned, count: anchors.count)
+    var shifts: [Int] = []
+    for index in anchors.indices.sorted(by: { anchors[$0].start < anchors[$1].start }) {
+      let anchor = anchors[index]
+      if let shift = shifts.first(where: { fitsPerfectly(anchor, shiftedBy: $0) }) {
+        placements[index] = .moved(anchor.start + shift..<anchor.end + shift)
+        continue
+      }
+      let placement = place(anchor)
+      placements[index] = placement
+      if let range = placement.range, range.lowerBound != anchor.start {
+        shifts.removeAll { $0 == range.lowerBound - anchor.start }
+        shifts.insert(range.lowerBound - anchor.start, at: 0)
+        if shifts.count > 8 { shifts.removeLast() }
+      }
+    }
+    return placements
+  }
+
+  /// Whether the quote and all its context are at the anchor's offsets plus `shift`.
+  private func fitsPerfectly(_ anchor: TextAnchor, shiftedBy shift: Int) -> Bool {
+    let quote = anchor.quote.scalarValues
+    guard !quote.isEmpty, text.matches(quote, at: anchor.start + shift) else { return false }
+    let start = anchor.start + shift
+    return AnchorContext(anchor: anchor, text: text).score(at: start..<start + quote.count) == 1
   }
 
   /// The anchor of `anchor`'s passage in this text, as placed; nil when orphaned.

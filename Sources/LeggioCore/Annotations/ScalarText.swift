@@ -38,25 +38,38 @@ public struct ScalarText: Hashable, Sendable {
     }
   }
 
-  /// Every offset where `pattern` occurs (overlapping occurrences included).
-  func occurrences(of pattern: [UInt32]) -> [Int] {
-    guard let first = pattern.first, pattern.count <= values.count else { return [] }
+  /// Every offset where `pattern` occurs (overlapping occurrences included). The scan
+  /// looks for the pattern's scalar at `pivot` (best its rarest) and checks the rest.
+  func occurrences(of pattern: [UInt32], pivot: Int = 0) -> [Int] {
+    guard !pattern.isEmpty, pattern.count <= values.count, pattern.indices.contains(pivot)
+    else { return [] }
+    let key = pattern[pivot]
     var found: [Int] = []
     values.withUnsafeBufferPointer { text in
-      let last = text.count - pattern.count
-      var offset = 0
-      outer: while offset <= last {
-        if text[offset] == first {
-          for index in 1..<pattern.count where text[offset + index] != pattern[index] {
-            offset += 1
-            continue outer
+      pattern.withUnsafeBufferPointer { pattern in
+        let last = text.count - pattern.count + pivot
+        var index = pivot
+        while index <= last {
+          if text[index] == key {
+            let start = index - pivot
+            var offset = 0
+            while offset < pattern.count, text[start + offset] == pattern[offset] { offset += 1 }
+            if offset == pattern.count { found.append(start) }
           }
-          found.append(offset)
+          index += 1
         }
-        offset += 1
       }
     }
     return found
+  }
+
+  /// How often each scalar of the Basic Multilingual Plane occurs (others count as rare).
+  func scalarFrequencies() -> [UInt32] {
+    var counts = [UInt32](repeating: 0, count: 0x1_0000)
+    counts.withUnsafeMutableBufferPointer { counts in
+      for value in values where value < 0x1_0000 { counts[Int(value)] &+= 1 }
+    }
+    return counts
   }
 
   /// How many scalars just before `offset` equal the end of `prefix`.

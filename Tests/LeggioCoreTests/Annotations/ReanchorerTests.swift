@@ -101,4 +101,23 @@ import Testing
     #expect(moved.textHash == "v2")
     #expect(reanchorer.anchor(anchor, at: .orphaned) == nil)
   }
+
+  @Test func placingManyAnchorsAgreesWithPlacingEachAlone() throws {
+    let text = try F.referenceArticle()
+    let quotes = [
+      "Relazioni strategiche", "storia d'amore", passage, "un Paese potente",
+      "distruggere le pratiche arbitrarie", "aver gradito le promesse",
+    ]
+    let anchors = try quotes.map { quote in
+      try TextAnchor.make(
+        in: text, range: try #require(F.range(of: quote, in: text)), textHash: "v1")
+    }
+    var edited = F.replacing(30..<30, in: text, with: "Aggiornato alle 21. ")
+    let gone = try #require(F.range(of: "un Paese potente", in: edited))
+    edited = F.replacing(gone, in: edited, with: "")
+    let reanchorer = Reanchorer(text: edited, textHash: "v2")
+    let together = reanchorer.placeAll(anchors)
+    #expect(together == anchors.map(reanchorer.place))
+    #expect(together.map(\.name) == ["exact", "moved", "moved", "orphaned", "moved", "moved"])
+  }
 }
