@@ -6,7 +6,8 @@ import Foundation
 public enum AnnotationUUID {
   private static let state = Mutex()
 
-  /// A new version 7 UUID string, greater than every one this process made before.
+  /// A new version 7 UUID string for `now`. Made in the same millisecond as the previous
+  /// one, or up to 10 s before it (the clock stepped back), it sorts after it.
   public static func make(now: Date = Date()) -> String {
     let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000))
     let (time, counter) = state.next(milliseconds)
@@ -48,6 +49,9 @@ public enum AnnotationUUID {
       if time > lastTime {
         lastTime = time
         counter = UInt16.random(in: 0..<0x200)
+      } else if lastTime - time > 10_000 {
+        // A date given from long ago (an import, a test), not a clock step back.
+        return (time, UInt16.random(in: 0..<0x200))
       } else if counter < 0xFFF {
         counter += 1
       } else {
