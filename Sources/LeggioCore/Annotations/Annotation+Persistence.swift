@@ -29,8 +29,7 @@ extension Annotation: FetchableRecord, MutablePersistableRecord {
     let tagsJSON: String = row[Columns.tags] ?? "[]"
     let kindName: String = row[Columns.kind]
     guard let kind = Kind(rawValue: kindName) else {
-      throw AnnotationError.unreadableImport(
-        source: "the annotation table", reason: "unknown kind \(kindName)")
+      throw AnnotationError.unknownKind(kindName, uuid: row[Columns.uuid])
     }
     self.init(
       id: row[Columns.id],

@@ -16,6 +16,10 @@ public enum AnnotationError: LocalizedError, Equatable {
   case unreadableImport(source: String, reason: String)
   /// The quote was not found in the article's text.
   case quoteNotFound(String, occurrence: Int)
+  /// An annotation with this UUID is already in the library.
+  case alreadyExists(String)
+  /// A stored annotation of a kind this version does not know (written by a newer one).
+  case unknownKind(String, uuid: String)
 
   public var errorDescription: String? {
     switch self {
@@ -36,6 +40,10 @@ public enum AnnotationError: LocalizedError, Equatable {
       occurrence > 1
         ? "the article does not contain «\(quote)» \(occurrence) times; check --occurrence"
         : "the article does not contain «\(quote)»; copy the passage exactly as it is written"
+    case .alreadyExists(let uuid):
+      "an annotation with the id \(uuid) is already in the library; edit it instead"
+    case .unknownKind(let kind, let uuid):
+      "annotation \(uuid) is a \(kind), which this version of Leggio does not know; update Leggio"
     }
   }
 }

@@ -32,6 +32,9 @@ public final class AnnotationStore: Sendable {
   public func add(_ annotation: Annotation) throws -> Annotation {
     try transaction { db in
       try self.requireArticle(annotation.articleUUID, db)
+      guard try Annotation.filter(Annotation.Columns.uuid == annotation.uuid).isEmpty(db) else {
+        throw AnnotationError.alreadyExists(annotation.uuid)
+      }
       var saved = annotation
       saved.id = nil
       try saved.insert(db)

@@ -26,6 +26,12 @@ import Testing
     }
   }
 
+  @Test func addingTheSameAnnotationTwiceIsRefusedByItsId() throws {
+    let store = AnnotationStore(try DB.queue())
+    let highlight = try store.add(DB.highlight("Putin", in: text, article: "article-a"))
+    #expect(throws: AnnotationError.alreadyExists(highlight.uuid)) { try store.add(highlight) }
+  }
+
   @Test func noteOnAHighlightMakesItANoteAndClearingItMakesItAHighlightAgain() throws {
     let store = AnnotationStore(try DB.queue())
     let created = Date(timeIntervalSince1970: 1_700_000_000)

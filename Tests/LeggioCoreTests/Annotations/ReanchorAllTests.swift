@@ -70,4 +70,22 @@ import Testing
     #expect(back.anchor.range == highlight.anchor.range)
     #expect(back.anchor.textHash == "v3")
   }
+
+  @Test func reanchoringInsideTheLibrarysImportRollsBackWithIt() throws {
+    struct ImportFailed: Error {}
+    let queue = try DB.queue()
+    let store = AnnotationStore(queue)
+    let text = try F.referenceArticle()
+    let highlight = try store.add(
+      DB.highlight("tenere Putin per mano", in: text, article: "article-a"))
+    #expect(throws: ImportFailed.self) {
+      try queue.write { db in
+        let report = try AnnotationStore.reanchorAll(
+          db, articleUUID: "article-a", newText: "Premessa. " + text, newHash: "v2")
+        #expect(report.moved == 1)
+        throw ImportFailed()
+      }
+    }
+    #expect(try store.annotation(uuid: highlight.uuid) == highlight)
+  }
 }
