@@ -37,4 +37,18 @@ import Testing
     let edited = F.replacing(paragraphStart..<anchor.end + 400, in: text, with: "")
     #expect(Reanchorer.place(anchor, in: edited) == .orphaned)
   }
+
+  @Test func longPassageWithASentenceInsertedIntoItIsFoundWhole() throws {
+    let text = try F.promessiSposi()
+    let short = try anchorNearTheEnd(text)
+    // About 600 scalars, a paragraph-long highlight.
+    let range = short.start - 300..<short.end + 250
+    let anchor = try TextAnchor.make(in: text, range: range, textHash: "v1")
+    let middle = short.start
+    let inserted = " (e qui il narratore si dilunga parecchio) "
+    let edited = F.replacing(middle..<middle, in: text, with: inserted)
+    let placement = Reanchorer.place(anchor, in: edited)
+    #expect(placement.name == "fuzzy")
+    #expect(placement.range == range.lowerBound..<range.upperBound + inserted.unicodeScalars.count)
+  }
 }
