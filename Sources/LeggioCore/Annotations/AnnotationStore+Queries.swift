@@ -82,7 +82,8 @@ extension AnnotationStore {
     }
   }
 
-  static func request(_ filter: AnnotationFilter) -> QueryInterfaceRequest<Annotation> {
+  /// The request behind `annotations(_:)`, for a GRDB `ValueObservation` of the notebook.
+  public static func request(_ filter: AnnotationFilter) -> QueryInterfaceRequest<Annotation> {
     var request = Annotation.all()
     if !filter.includeDeleted { request = request.filter(Annotation.Columns.deletedAt == nil) }
     if let article = filter.articleUUID {
