@@ -1,0 +1,207 @@
+import ArgumentParser
+import Foundation
+import LeggioCore
+
+// The annotation commands of issue 5: `annotate`, `bookmark`, `annotations`, `export`,
+// `import-annotations`. INTEGRATOR: register `AnnotationCommands.all` as subcommands of
+// `Leggio`, and implement `AnnotationContext.open(libraryPath:)` with the library (it
+// opens the library, runs its migrator, which calls `AnnotationMigrations.register(in:)`,
+// and makes `Library` an `AnnotationArticleSource`).
+
+enum AnnotationCommands {
+  static let all: [any ParsableCommand.Type] = [
+    AnnotateCommand.self, BookmarkCommand.self, AnnotationsCommand.self, ExportCommand.self,
+    ImportAnnotationsCommand.self,
+  ]
+}
+
+/// What the annotation commands need from the library.
+struct AnnotationContext {
+  var store: AnnotationStore
+  var articles: any AnnotationArticleSource
+  /// The UUID of the article a person named: its short number or its UUID.
+  var articleUUID: (String) throws -> String
+
+  /// The article a person named, with its current text.
+  func article(_ reference: String) throws -> AnnotationArticle {
+    let uuid = try articleUUID(reference)
+    guard let article = try articles.annotationArticle(uuid: uuid) else {
+      throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
+    }
+    return article
+  }
+}
+
+extension AnnotationContext {
+  /// Opens the library at `libraryPath` (nil: `LEGGIO_LIBRARY` or the default place).
+  static func open(libraryPath: String?) throws -> AnnotationContext {
+    throw ValidationError("the annotation commands are not wired to the library yet")
+  }
+}
+
+/// `--library PATH`, shared by the annotation commands.
+struct AnnotationLibraryOption: ParsableArguments {
+  @Option(name: .customLong("library"), help: "The library file (default: LEGGIO_LIBRARY).")
+  var path: String?
+
+  func open() throws -> AnnotationContext { try AnnotationContext.open(libraryPath: path) }
+}
+
+/// `leggio annotate ID --quote TEXT [--occurrence N] [--note TEXT] [--color 1-5]`
+struct AnnotateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "annotate", abstract: "Highlight a passage of an article, with an optional note.")
+
+  @OptionGroup var library: AnnotationLibraryOption
+  @Argument(help: "The article's number or UUID.") var id: String
+  @Option(help: "The passage, exactly as the article writes it.") var quote: String
+  @Option(help: "Which occurrence of the passage, from 1.") var occurrence = 1
+  @Option(help: "A note on the passage.") var note = ""
+  @Option(help: "The highlight colour, 1 to 5.") var color = 1
+  @Flag(help: "Print the annotation as JSON.") var json = false
+
+  func run() throws {
+    guard let color = AnnotationColor(rawValue: color) else {
+      throw ValidationError("--color \(color) is not a highlight colour; use 1 to 5")
+    }
+    let context = try library.open()
+    let annotation = try context.store.annotate(
+      try context.article(id), quote: quote, occurrence: occurrence, note: note, color: color)
+    try printAnnotations([annotation], json: json)
+  }
+}
+
+/// `leggio bookmark ID --offset N [--name TEXT]`
+struct BookmarkCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bookmark", abstract: "Bookmark a place in an article.")
+
+  @OptionGroup var library: AnnotationLibraryOption
+  @Argument(help: "The article's number or UUID.") var id: String
+  @Option(help: "Where, as a character offset into the article's text.") var offset: Int
+  @Option(help: "A name for the bookmark.") var name: String?
+  @Flag(help: "Print the bookmark as JSON.") var json = false
+
+  func run() throws {
+    let context = try library.open()
+    let bookmark = try context.store.bookmark(try context.article(id), offset: offset, name: name)
+    try printAnnotations([bookmark], json: json)
+  }
+}
+
+/// `leggio annotations [ID] [--json] [--search TEXT] [--color N] [--tag TAG] [--orphaned]`
+struct AnnotationsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "annotations",
+    abstract: "List bookmarks, highlights and notes, newest first.")
+
+  @OptionGroup var library: AnnotationLibraryOption
+  @Argument(help: "Only this article's (number or UUID).") var id: String?
+  @Option(help: "Only those whose quote, note, name or tags contain these words.") var search:
+    String?
+  @Option(help: "Only this colour, 1 to 5.") var color: Int?
+  @Option(help: "Only those with this tag.") var tag: String?
+  @Flag(help: "Only those no longer found in their article's text.") var orphaned = false
+  @Flag(help: "Print JSON objects for scripts.") var json = false
+
+  func run() throws {
+    let context = try library.open()
+    var filter = AnnotationFilter(search: search, tag: tag, orphanedOnly: orphaned)
+    if let color {
+      filter.colors = [try AnnotationColor.checked(color)]
+    }
+    if let id { filter.articleUUID = try context.articleUUID(id) }
+    try printAnnotations(try context.store.annotations(filter), json: json)
+  }
+}
+
+/// `leggio export [ID...] --format markdown|json|w3c [--output FILE]`
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export", abstract: "Export annotations for notes apps or other tools.")
+
+  @OptionGroup var library: AnnotationLibraryOption
+  @Argument(help: "Only these articles (numbers or UUIDs); all when none.") var ids: [String] = []
+  @Option(help: "markdown, json (Leggio's own) or w3c (Web Annotation JSON-LD).")
+  var format: String = "markdown"
+  @Option(name: .shortAndLong, help: "Write to this file instead of the standard output.")
+  var output: String?
+
+  func run() throws {
+    guard let format = AnnotationExportFormat(rawValue: format.lowercased()) else {
+      throw ValidationError("--format \(format) is unknown; use markdown, json or w3c")
+    }
+    let context = try library.open()
+    let wanted = Set(try ids.map(context.articleUUID))
+    let articles = try context.store.annotatedArticles(from: context.articles)
+      .filter { wanted.isEmpty || wanted.contains($0.uuid) }
+    let data = try AnnotationExporter().export(articles, as: format)
+    if let output {
+      do {
+        try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+      } catch {
+        throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+      }
+    } else {
+      FileHandle.standardOutput.write(data)
+      if data.last != UInt8(ascii: "\n") { print() }
+    }
+  }
+}
+
+/// `leggio import-annotations FILE`
+struct ImportAnnotationsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import-annotations",
+    abstract: "Import annotations from Leggio JSON or W3C Web Annotation JSON-LD.")
+
+  @OptionGroup var library: AnnotationLibraryOption
+  @Argument(help: "The file to import.") var file: String
+
+  func run() throws {
+    let context = try library.open()
+    let articles = context.articles
+    let importer = AnnotationImporter { source in try? articles.articleUUID(forSource: source) }
+    let read = try importer.read(contentsOf: URL(fileURLWithPath: file))
+    let report = try context.store.merge(read.annotations)
+    // The file's offsets may refer to another version of the text: place them on ours.
+    var orphaned = 0
+    for uuid in report.articleUUIDs {
+      guard let article = try articles.annotationArticle(uuid: uuid) else { continue }
+      orphaned += try context.store.reanchorAll(
+        articleUUID: uuid, newText: article.text, newHash: article.textHash
+      ).orphaned
+    }
+    for reason in read.skipped + report.skipped {
+      FileHandle.standardError.write(Data("leggio: \(reason)\n".utf8))
+    }
+    print(
+      "\(read.format.rawValue): \(report.inserted) added, \(report.updated) updated, "
+        + "\(report.unchanged) already here, \(read.skipped.count + report.skipped.count) skipped"
+        + (orphaned > 0 ? ", \(orphaned) not found in their article's text" : ""))
+  }
+}
+
+/// Prints annotations as JSON objects, or one line each for people.
+private func printAnnotations(_ annotations: [Annotation], json: Bool) throws {
+  if json {
+    print(String(decoding: try AnnotationJSON.encode(annotations), as: UTF8.self))
+    return
+  }
+  for annotation in annotations {
+    var line = "\(annotation.id.map(String.init) ?? "-")\t\(annotation.kind.rawValue)"
+    if let color = annotation.color { line += " \(color.rawValue)" }
+    line += "\t\(annotation.anchor.start)–\(annotation.anchor.end)"
+    line += "\t«\(oneLine(annotation.anchor.quote, limit: 60))»"
+    if let name = annotation.name { line += " [\(oneLine(name, limit: 40))]" }
+    if annotation.hasNote { line += " — \(oneLine(annotation.note, limit: 80))" }
+    if annotation.isOrphaned { line += " (orphaned)" }
+    print(line)
+  }
+}
+
+private func oneLine(_ text: String, limit: Int) -> String {
+  let flat = AnnotationExporter.terminalSafe(text).split(whereSeparator: \.isNewline)
+    .joined(separator: " ")
+  return flat.count > limit ? flat.prefix(limit - 1) + "…" : flat
+}
