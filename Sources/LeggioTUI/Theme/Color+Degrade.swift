@@ -36,8 +36,7 @@ extension Color {
   /// The nearest of the 16 standard colours (xterm's defaults).
   static func nearest16(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
     let target = (Int(r), Int(g), Int(b))
-    return UInt8(
-      sixteen.indices.min { distance(target, sixteen[$0]) < distance(target, sixteen[$1]) }!)
+    return UInt8(sixteen.indices.min { distance(target, sixteen[$0]) < distance(target, sixteen[$1]) }!)
   }
 
   /// The RGB value of an xterm 256-colour index.
