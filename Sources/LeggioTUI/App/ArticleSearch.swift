@@ -11,6 +11,9 @@ public final class ArticleSearch: @unchecked Sendable {
   private var folded: [Unicode.Scalar] = []
   /// For each folded scalar, the canonical offset of the scalar it came from.
   private var origin: [Int32] = []
+  /// For each folded scalar, the canonical offset after its source and any combining
+  /// marks that folded away after it (so a match covers `e` + U+0301 whole).
+  private var originEnd: [Int32] = []
   private var isBuilt = false
   private let lock = NSLock()
 
@@ -32,7 +35,7 @@ public final class ArticleSearch: @unchecked Sendable {
     while i <= last {
       if folded[i] == first && matchesAt(i, needle) {
         let start = Int(origin[i])
-        let end = Int(origin[i + needle.count - 1]) + 1
+        let end = Int(originEnd[i + needle.count - 1])
         result.append(start..<end)
         i += needle.count
       } else {
@@ -53,10 +56,17 @@ public final class ArticleSearch: @unchecked Sendable {
     folded.reserveCapacity(canonical.scalarCount)
     origin.reserveCapacity(canonical.scalarCount)
     var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+    originEnd.reserveCapacity(canonical.scalarCount)
     for (offset, scalar) in canonical.text.unicodeScalars.enumerated() {
-      for folded in Self.fold(scalar, cache: &cache) {
+      let end = Int32(truncatingIfNeeded: offset + 1)
+      let replacement = Self.fold(scalar, cache: &cache)
+      if replacement.isEmpty, !originEnd.isEmpty {
+        originEnd[originEnd.count - 1] = end
+      }
+      for folded in replacement {
         self.folded.append(folded)
         origin.append(Int32(truncatingIfNeeded: offset))
+        originEnd.append(end)
       }
     }
   }

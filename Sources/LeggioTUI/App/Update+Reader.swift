@@ -100,9 +100,9 @@ private func step(_ reader: inout ReaderState, forward: Bool, status: inout AppS
   }
   reader.currentMatch = next
   reader.go(to: pageOf(next))
-  let place = "match \(next + 1) of \(matches.count)"
+  let place = "match \(next + 1)/\(matches.count)"
   status = AppState.Status(
-    text: wrapped ? "\(place) (search wrapped)" : place, isError: false)
+    text: wrapped ? "\(place) (wrapped)" : place, isError: false)
 }
 
 /// The status line for a chosen link: its number and URL, made safe to print.

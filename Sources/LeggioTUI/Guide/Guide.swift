@@ -18,7 +18,7 @@ public enum Guide {
   ]
 
   /// The date the guide's rows show.
-  static let date = Date(timeIntervalSince1970: 1_795_262_400)  // 2026-11-22 12:00 UTC
+  static let date = Date(timeIntervalSince1970: 1_795_348_800)  // 2026-11-22 12:00 UTC
 
   /// The guide's pages as articles with negative ids (never the id of a stored one).
   public static func articles() -> [StoredArticle] {
@@ -35,7 +35,7 @@ public enum Guide {
       let words = CanonicalText(imported.document).text.split { $0 == " " || $0 == "\n" }.count
       let summary = ArticleSummary(
         id: -Int64(index + 1), uuid: "leggio-guide-\(index + 1)", title: page.title,
-        kicker: metadata.kicker, siteName: "Leggio", byline: "The Leggio guide", published: date,
+        kicker: metadata.kicker, siteName: "Leggio", published: date,
         addedAt: date, progress: 0, isUnread: false, words: words)
       return StoredArticle(
         summary: summary, metadata: metadata, document: imported.document, readingOffset: nil)

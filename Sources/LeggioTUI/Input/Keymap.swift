@@ -3,9 +3,9 @@
 public struct Keymap: Hashable, Sendable {
   public private(set) var bindings: [Screen: [Key: Action]]
   /// The order keys are listed in help and hints: overrides, then the defaults' order.
-  private var rank: [Key: Int]
+  private var rank: [Screen: [Key: Int]]
 
-  public init(bindings: [Screen: [Key: Action]], rank: [Key: Int] = [:]) {
+  public init(bindings: [Screen: [Key: Action]], rank: [Screen: [Key: Int]] = [:]) {
     self.bindings = bindings
     self.rank = rank
   }
@@ -18,7 +18,8 @@ public struct Keymap: Hashable, Sendable {
   /// The keys bound to `action` on `screen`, in a stable order (for help and hints).
   public func keys(for action: Action, on screen: Screen) -> [Key] {
     (bindings[screen] ?? [:]).filter { $0.value == action }.keys.sorted {
-      let (a, b) = (rank[$0] ?? .max, rank[$1] ?? .max)
+      let order = rank[screen] ?? [:]
+      let (a, b) = (order[$0] ?? .max, order[$1] ?? .max)
       return a != b ? a < b : $0.sortRank < $1.sortRank
     }
   }
@@ -35,9 +36,9 @@ public struct Keymap: Hashable, Sendable {
         map = map.filter { $0.value != action }
         for key in keys { map[key] = action }
         result.bindings[screen] = map
-      }
-      for (index, key) in keys.enumerated() {
-        result.rank[key] = -1_000 + index
+        for (index, key) in keys.enumerated() {
+          result.rank[screen, default: [:]][key] = -1_000 + index
+        }
       }
     }
     return result
@@ -50,15 +51,13 @@ public struct Keymap: Hashable, Sendable {
 
   public static let `default` = Keymap(bindings: defaultTables.mapValues(bind), rank: defaultRank)
 
-  private static let defaultRank: [Key: Int] = {
+  private static let defaultRank: [Screen: [Key: Int]] = defaultTables.mapValues { table in
     var rank: [Key: Int] = [:]
-    for screen in Screen.allCases {
-      for (_, keys) in defaultTables[screen] ?? [] {
-        for key in keys where rank[key] == nil { rank[key] = rank.count }
-      }
+    for (_, keys) in table {
+      for key in keys where rank[key] == nil { rank[key] = rank.count }
     }
     return rank
-  }()
+  }
 
   private static let defaultTables: [Screen: [(Action, [Key])]] = [
     .library: [

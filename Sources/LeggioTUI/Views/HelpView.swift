@@ -4,7 +4,7 @@ enum HelpView {
     let lines = Action.allCases.compactMap { action -> (String, String)? in
       let keys = keymap.keys(for: action, on: screen)
       guard !keys.isEmpty else { return nil }
-      return (keys.prefix(5).map(\.label).joined(separator: " "), action.summary)
+      return (keys.prefix(7).map(\.label).joined(separator: " "), action.summary)
     }
     let keyWidth = lines.map { TextWidth.cells($0.0) }.max() ?? 0
     let rows =
