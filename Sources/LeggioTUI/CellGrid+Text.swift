@@ -35,8 +35,8 @@ extension CellGrid {
   /// Fills `columns` of `row` with blanks of `style`.
   public mutating func fill(row: Int, columns: Range<Int>? = nil, style: CellStyle) {
     guard row >= 0, row < height else { return }
-    let range = columns ?? 0..<width
-    for x in max(0, range.lowerBound)..<min(width, range.upperBound) {
+    let range = (columns ?? 0..<width).clamped(to: 0..<width)
+    for x in range {
       self[x, row] = Cell(" ", style: style)
     }
   }
@@ -51,7 +51,7 @@ extension CellGrid {
   /// Lays `overlay` over the cells `columns` of `row`, keeping their text.
   public mutating func mark(row: Int, columns: Range<Int>, overlay: UIRole) {
     guard row >= 0, row < height else { return }
-    for x in max(0, columns.lowerBound)..<min(width, columns.upperBound) {
+    for x in columns.clamped(to: 0..<width) {
       self[x, row].style.overlay = overlay
     }
   }

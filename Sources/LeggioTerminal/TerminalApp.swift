@@ -54,6 +54,11 @@ public enum TerminalApp {
   /// SIGINT, SIGTERM and SIGHUP end the loop (which restores the terminal) instead of
   /// leaving it in raw mode; the read is interrupted, not restarted.
   private static func installSignalHandlers() {
+    // A parent may have left them blocked (test runners do); unblock what we handle.
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     for signal in [SIGINT, SIGTERM, SIGHUP] {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { pendingSignal = sig_atomic_t($0) }

@@ -36,3 +36,15 @@ import Testing
     #expect(TextSanitizer.line("  Two\nlines\tand\u{7}bell ") == "Two lines and\u{FFFD}bell")
   }
 }
+
+@Suite struct CellGridEdgeTests {
+  @Test func markingAndFillingPastTheEdgeIsIgnored() {
+    var grid = CellGrid(width: 5, height: 1)
+    grid.put("hello", column: 0, row: 0, style: CellStyle())
+    grid.mark(row: 0, columns: 7..<9, overlay: .searchMatch)
+    grid.fill(row: 0, columns: 6..<8, style: CellStyle(.statusBar))
+    grid.mark(row: 0, columns: 3..<9, overlay: .searchMatch)
+    #expect(overlaid(grid, row: 0, .searchMatch) == "lo")
+    #expect(grid.rows == ["hello"])
+  }
+}

@@ -57,16 +57,26 @@ public final class ArticleSearch: @unchecked Sendable {
     origin.reserveCapacity(canonical.scalarCount)
     var cache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
     originEnd.reserveCapacity(canonical.scalarCount)
-    for (offset, scalar) in canonical.text.unicodeScalars.enumerated() {
-      let end = Int32(truncatingIfNeeded: offset + 1)
+    var offset: Int32 = 0
+    for scalar in canonical.text.unicodeScalars {
+      offset += 1
+      let value = scalar.value
+      if value < 0x80 {
+        // ASCII, nearly all of most texts: lower-case in place.
+        let lowered = value >= 0x41 && value <= 0x5A ? value + 32 : value
+        folded.append(value == 0x0A || value == 0x09 ? " " : Unicode.Scalar(UInt8(lowered)))
+        origin.append(offset - 1)
+        originEnd.append(offset)
+        continue
+      }
       let replacement = Self.fold(scalar, cache: &cache)
       if replacement.isEmpty, !originEnd.isEmpty {
-        originEnd[originEnd.count - 1] = end
+        originEnd[originEnd.count - 1] = offset
       }
       for folded in replacement {
         self.folded.append(folded)
-        origin.append(Int32(truncatingIfNeeded: offset))
-        originEnd.append(end)
+        origin.append(offset - 1)
+        originEnd.append(offset)
       }
     }
   }
