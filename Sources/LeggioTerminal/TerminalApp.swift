@@ -28,6 +28,7 @@ public enum TerminalApp {
     let terminal = try Terminal.start()
     defer { terminal.stop() }
     installSignalHandlers()
+    CrashGuard.install()
     let (width, height) = terminal.size
     let app = Application(
       store: store, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
