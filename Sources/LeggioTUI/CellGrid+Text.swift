@@ -21,12 +21,12 @@ extension CellGrid {
         continue
       }
       if x + cells > end {
-        self[x, row] = Cell(" ", style: style)
+        place(Cell(" ", style: style), column: x, row: row)
         x += 1
         break
       }
-      self[x, row] = Cell(character, width: cells, style: style)
-      if cells == 2 { self[x + 1, row] = .continuation(style) }
+      place(Cell(character, width: cells, style: style), column: x, row: row)
+      if cells == 2 { place(.continuation(style), column: x + 1, row: row) }
       x += cells
     }
     return x
@@ -37,8 +37,21 @@ extension CellGrid {
     guard row >= 0, row < height else { return }
     let range = (columns ?? 0..<width).clamped(to: 0..<width)
     for x in range {
-      self[x, row] = Cell(" ", style: style)
+      place(Cell(" ", style: style), column: x, row: row)
     }
+  }
+
+  /// Sets one cell without leaving half a wide character behind: overwriting either
+  /// half of a wide character blanks the other half.
+  mutating func place(_ cell: Cell, column: Int, row: Int) {
+    let old = self[column, row]
+    if old.width == 0, cell.width != 0, column > 0, self[column - 1, row].width == 2 {
+      self[column - 1, row] = Cell(" ", style: self[column - 1, row].style)
+    }
+    if old.width == 2, cell.width != 2, column + 1 < width, self[column + 1, row].width == 0 {
+      self[column + 1, row] = Cell(" ", style: old.style)
+    }
+    self[column, row] = cell
   }
 
   /// Writes `text` centred on `row`, cut to the width.

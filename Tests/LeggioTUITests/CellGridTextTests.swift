@@ -48,3 +48,19 @@ import Testing
     #expect(grid.rows == ["hello"])
   }
 }
+
+@Suite struct WideCharacterOverwriteTests {
+  @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+    var grid = CellGrid(width: 6, height: 2)
+    grid.put("日本語", column: 0, row: 0, style: CellStyle())
+    grid.put("│", column: 1, row: 0, style: CellStyle(.help))
+    grid.put("日本語", column: 0, row: 1, style: CellStyle())
+    grid.put("x", column: 2, row: 1, style: CellStyle())
+    #expect(grid.rows == [" │本語", "日x 語"])
+    for row in 0..<2 {
+      for column in 0..<6 where grid[column, row].width == 0 {
+        #expect(column > 0 && grid[column - 1, row].width == 2)
+      }
+    }
+  }
+}
