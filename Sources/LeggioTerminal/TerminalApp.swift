@@ -11,11 +11,11 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 /// For the integrator:
 /// ```
 /// try TerminalApp.run(
-///   store: library,                        // the real `Library`, an `ArticleStore`
-///   themes: loadedThemes,                  // every theme, for `t` to cycle through
+///   store: library,                          // the real `Library`, an `ArticleStore`
+///   themes: catalog.entries.map(\.theme),    // every theme, for `t` to cycle through
 ///   themeIndex: index of the configured or --theme one,
-///   keyBindings: configuration.keys,       // [Action: [Key]] from config.toml
-///   settings: ReaderSettings(measure: configuration.textWidth, justify: configuration.justify))
+///   keyBindings: configuration.keyOverrides, // [Action: [Key]] from config.toml
+///   settings: configuration.reader)          // [reader] width, justify, margin
 /// ```
 /// It returns when the user quits (the reading position saved, the terminal restored)
 /// and throws `TerminalError` when there is no terminal to run in.

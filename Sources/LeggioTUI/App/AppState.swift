@@ -81,9 +81,7 @@ public struct AppState: Sendable {
 
   /// The reader's page size: everything but the status line.
   public var layoutOptions: LayoutOptions {
-    LayoutOptions(
-      width: max(1, width), height: max(1, height - 1), measure: settings.measure,
-      justify: settings.justify)
+    settings.applied(to: LayoutOptions(width: max(1, width), height: max(1, height - 1)))
   }
 
   /// Whether `.tick` events have work to do.

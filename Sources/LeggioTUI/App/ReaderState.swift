@@ -71,7 +71,7 @@ public struct ReaderState: @unchecked Sendable {
   /// Returns whether background work remains.
   mutating func layoutMore() -> Bool {
     guard let incremental = paged as AnyObject as? IncrementalPagination else { return false }
-    return incremental.layoutMore(budget: .milliseconds(8))
+    return incremental.layoutMore(budget: 50_000)
   }
 
   /// Whether the page count is still being worked out.
