@@ -74,10 +74,11 @@ struct TUIEndToEndTests {
     let word = try #require(firstWord(screen))
 
     try tmux.resize(width: 60, height: 20)
-    screen = try tmux.wait(for: word)
+    screen = try tmux.wait(forStatus: "page ", width: 60)
+    #expect(screen.split(whereSeparator: { $0 == " " || $0 == "\n" }).contains { $0 == word })
     #expect(screen.split(separator: "\n").count <= 20)
     try tmux.resize(width: 100, height: 30)
-    screen = try tmux.wait(for: "page \(page)/")
+    screen = try tmux.wait(forStatus: "page \(page)/", width: 100)
     #expect(firstWord(screen) == word)
 
     try tmux.keys("q")

@@ -24,6 +24,8 @@ final class TUITmux {
   }
 
   let socket = "leggio-e2e-\(UUID().uuidString.prefix(8))"
+  let statusFile = FileManager.default.temporaryDirectory
+    .appendingPathComponent("leggio-e2e-\(UUID().uuidString).status")
   let session = "leggio"
 
   /// Starts `leggio` with `arguments` at `width` x `height`, with `environment` added.
@@ -32,9 +34,12 @@ final class TUITmux {
   {
     let variables = (["TERM": "xterm-256color"].merging(environment) { $1 })
       .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+    // The shell records the exit status in a file: tmux sometimes marks the pane dead
+    // without a status when the program's end and its output's end race.
     let command =
-      "exec env \(variables) \(Self.quote(Self.binary.path)) "
+      "env \(variables) \(Self.quote(Self.binary.path)) "
       + arguments.map(Self.quote).joined(separator: " ")
+      + "; echo $? > \(Self.quote(statusFile.path))"
     try tmux([
       "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
       command,
@@ -74,6 +79,27 @@ final class TUITmux {
     return shown
   }
 
+  /// Waits until the status line is redrawn `width` cells wide (tmux trims the last
+  /// blank) and shows `text`: the screen after a resize, not the one before it.
+  @discardableResult
+  func wait(
+    forStatus text: String, width: Int, seconds: Double = 10,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
+    let end = Date().addingTimeInterval(seconds)
+    var shown = ""
+    while Date() < end {
+      shown = try screen()
+      let lines = shown.split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.contains(where: { $0.contains(text) && $0.count == width - 1 }) { return shown }
+      Thread.sleep(forTimeInterval: 0.03)
+    }
+    Issue.record(
+      "a \(width)-cell status line with “\(text)” did not appear; the screen is:\n\(shown)",
+      sourceLocation: sourceLocation)
+    return shown
+  }
+
   func resize(width: Int, height: Int) throws {
     try tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
   }
@@ -82,14 +108,10 @@ final class TUITmux {
   func exitStatus(waiting seconds: Double = 10) throws -> Int? {
     let end = Date().addingTimeInterval(seconds)
     while Date() < end {
-      let fields = try tmux([
-        "list-panes", "-t", session, "-F", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}",
-      ]).trimmingCharacters(in: .whitespacesAndNewlines).split(
-        separator: ":", omittingEmptySubsequences: false)
-      if fields.first == "1" {
-        // Killed by a signal: report it as a shell would (128 + the signal).
-        if let status = Int(fields[1]) { return status }
-        return 128 + (Int(fields.count > 2 ? fields[2] : "") ?? 0)
+      if let text = try? String(contentsOf: statusFile, encoding: .utf8),
+        let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        return status
       }
       Thread.sleep(forTimeInterval: 0.03)
     }
@@ -102,14 +124,18 @@ final class TUITmux {
       .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
   }
 
+  /// The program's process id (the child of the pane's shell).
   func pid() throws -> Int32 {
-    Int32(
-      try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"])
-        .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    let shell = try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = try String(
+      contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    return Int32(children.split(separator: " ").first ?? "") ?? 0
   }
 
   func stop() {
     _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: statusFile)
   }
 
   deinit { stop() }
