@@ -19,4 +19,18 @@ static inline int leggio_color_pairs(void) { return COLOR_PAIRS; }
 static inline int leggio_lines(void) { return LINES; }
 static inline int leggio_cols(void) { return COLS; }
 static inline int leggio_set_escdelay(int ms) { return set_escdelay(ms); }
+// Attributes, mouse buttons and function keys are macros too.
+static inline attr_t leggio_a_normal(void) { return A_NORMAL; }
+static inline attr_t leggio_a_bold(void) { return A_BOLD; }
+static inline attr_t leggio_a_dim(void) { return A_DIM; }
+static inline attr_t leggio_a_italic(void) { return A_ITALIC; }
+static inline attr_t leggio_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t leggio_a_reverse(void) { return A_REVERSE; }
+static inline mmask_t leggio_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t leggio_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline int leggio_key_f(int n) { return KEY_F(n); }
+/// setcchar with an extended (int) colour pair, which the short argument cannot hold.
+static inline int leggio_setcchar(cchar_t *c, const wchar_t *w, attr_t a, int pair) {
+  return setcchar(c, w, a, 0, &pair);
+}
 #endif

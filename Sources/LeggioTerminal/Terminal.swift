@@ -1,5 +1,106 @@
-import LeggioTUI
 import CNcursesw
+import Foundation
+import LeggioTUI
 
-/// PLACEHOLDER: the terminal application issue fills this target.
-public enum Terminal {}
+/// The terminal through ncurses' wide-character API: the only place Leggio touches it.
+///
+/// `start()` sets the user's locale, raw mode, no echo, keypad keys, a short ESC delay,
+/// the mouse wheel and colours; `stop()` (also run on SIGINT, SIGTERM and SIGHUP by the
+/// app loop, and safe to call twice) gives the terminal back as it was.
+public final class Terminal {
+  private var screen: OpaquePointer?
+  var palette: ColorPalette
+  /// The last frame drawn, to draw only what changed; nil forces a full redraw.
+  var previous: CellGrid?
+  var previousTheme: Theme?
+  private var stopped = false
+
+  private init(screen: OpaquePointer?, palette: ColorPalette) {
+    self.screen = screen
+    self.palette = palette
+  }
+
+  /// Takes over the terminal.
+  public static func start(environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws -> Terminal
+  {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+      throw TerminalError.notATerminal
+    }
+    setlocale(LC_ALL, "")
+    // The ESC key alone should not wait a second for a possible escape sequence.
+    if environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
+    guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+      let screen = newterm(nil, output, input)
+    else {
+      throw TerminalError.cannotInitialise(term: environment["TERM"] ?? "(unset)")
+    }
+    set_term(screen)
+    raw()
+    noecho()
+    nonl()
+    keypad(leggio_stdscr(), true)
+    _ = leggio_set_escdelay(25)
+    curs_set(0)
+    intrflush(leggio_stdscr(), false)
+    mouseinterval(0)
+    mousemask(leggio_button4_pressed() | leggio_button5_pressed(), nil)
+    let depth = ColorPalette.depth(environment: environment)
+    if depth != .none {
+      start_color()
+      use_default_colors()
+    }
+    return Terminal(screen: screen, palette: ColorPalette(depth: depth))
+  }
+
+  /// Gives the terminal back: leaves the alternate screen, restores modes and the cursor.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    curs_set(1)
+    endwin()
+    if let screen { delscreen(screen) }
+    screen = nil
+  }
+
+  deinit { stop() }
+
+  /// The terminal's size in cells.
+  public var size: (width: Int, height: Int) {
+    (Int(leggio_getmaxx(leggio_stdscr())), Int(leggio_getmaxy(leggio_stdscr())))
+  }
+
+  /// The colour depth in use.
+  public var colorDepth: ColorDepth { palette.depth }
+
+  /// Waits up to `milliseconds` (forever when negative) for input; nil when none came.
+  public func nextEvent(timeout milliseconds: Int32) -> Event? {
+    wtimeout(leggio_stdscr(), milliseconds)
+    var character: wint_t = 0
+    let status = get_wch(&character)
+    switch status {
+    case OK:
+      return .key(KeyDecoder.character(UInt32(character)))
+    case KEY_CODE_YES:
+      let code = Int32(character)
+      if code == leggio_key_resize() {
+        previous = nil
+        erase()
+        let (width, height) = size
+        return .resize(width: width, height: height)
+      }
+      if code == leggio_key_mouse() { return mouseEvent() }
+      return KeyDecoder.keyCode(code).map { .key($0) }
+    default:
+      return nil
+    }
+  }
+
+  private func mouseEvent() -> Event? {
+    var event = MEVENT()
+    guard getmouse(&event) == OK else { return nil }
+    if event.bstate & leggio_button4_pressed() != 0 { return .wheel(up: true) }
+    if event.bstate & leggio_button5_pressed() != 0 { return .wheel(up: false) }
+    return nil
+  }
+}

@@ -1,0 +1,89 @@
+import LeggioCore
+import LeggioLayout
+
+/// Everything the screen shows, as one value that `update` changes and the views draw.
+public struct AppState: Sendable {
+  /// A box over the screen that takes the keys until it closes.
+  public enum Modal: Hashable, Sendable {
+    /// The keys of a screen.
+    case help(Screen)
+    /// The open article's links; the selected row.
+    case links(selected: Int)
+    /// The library's tags ("all tags" first); the selected row.
+    case tags(selected: Int)
+    /// Asks before moving an article to the bin.
+    case confirmRemove(ArticleSummary)
+  }
+
+  /// A line of input in the status line.
+  public struct Prompt: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+      /// Filters the library as the user types.
+      case filter
+      /// Searches the open article on Enter.
+      case search
+    }
+    public var purpose: Purpose
+    public var text: String
+  }
+
+  /// A message in the status line until the next key.
+  public struct Status: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+  }
+
+  /// Below this the screen shows a notice instead of the reader.
+  public static let minimumSize = (width: 20, height: 6)
+
+  public var width: Int
+  public var height: Int
+  public var library: LibraryState
+  public var reader: ReaderState?
+  public var modal: Modal?
+  public var prompt: Prompt?
+  public var status: Status?
+  public var keymap: Keymap
+  public var settings: ReaderSettings
+  public var themeNames: [String]
+  public var themeIndex: Int
+  public var shouldQuit = false
+
+  public init(
+    width: Int, height: Int, keymap: Keymap = .default, settings: ReaderSettings = .init(),
+    themeNames: [String] = [], themeIndex: Int = 0, guide: [StoredArticle] = []
+  ) {
+    self.width = width
+    self.height = height
+    self.library = LibraryState(guide: guide)
+    self.keymap = keymap
+    self.settings = settings
+    self.themeNames = themeNames
+    self.themeIndex = themeNames.isEmpty ? 0 : max(0, min(themeIndex, themeNames.count - 1))
+  }
+
+  /// Whether the terminal is too small to show anything but a notice.
+  public var isTooSmall: Bool {
+    width < Self.minimumSize.width || height < Self.minimumSize.height
+  }
+
+  /// The screen whose keys are in force.
+  public var screen: Screen {
+    switch modal {
+    case .links: .links
+    case .tags: .tags
+    default: reader == nil ? .library : .reader
+    }
+  }
+
+  /// The rows of the library list on screen (between the header and the status line).
+  public var listRows: Int { max(1, height - 2) }
+
+  /// The reader's page size: everything but the status line.
+  public var layoutOptions: LayoutOptions {
+    settings.applied(to: LayoutOptions(width: max(1, width), height: max(1, height - 1)))
+  }
+
+  /// Whether `.tick` events have work to do.
+  public var hasBackgroundWork: Bool { reader?.hasBackgroundWork ?? false }
+}

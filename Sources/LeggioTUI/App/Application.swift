@@ -1,0 +1,88 @@
+import Foundation
+import LeggioCore
+
+/// Runs the loop around `update`: sends events in, runs the effects against the store,
+/// feeds their answers back, and renders the state. The terminal layer drives it; tests
+/// drive it with keys and read `render()`.
+public final class Application {
+  public private(set) var state: AppState
+  public let store: any ArticleStore
+
+  public init(store: any ArticleStore, state: AppState) {
+    self.store = store
+    self.state = state
+  }
+
+  /// An application on `store` at `width` x `height`, with the built-in guide loaded.
+  public convenience init(
+    store: any ArticleStore, width: Int, height: Int, keymap: Keymap = .default,
+    settings: ReaderSettings = .init(), themeNames: [String] = [], themeIndex: Int = 0
+  ) {
+    let state = AppState(
+      width: width, height: height, keymap: keymap, settings: settings, themeNames: themeNames,
+      themeIndex: themeIndex, guide: Guide.articles())
+    self.init(store: store, state: state)
+  }
+
+  /// Reads the counts and the first rows.
+  public func start() {
+    run(startEffects(state))
+  }
+
+  public func send(_ event: Event) {
+    send(.event(event))
+  }
+
+  public func send(_ message: Message) {
+    run(update(&state, message))
+  }
+
+  /// Quits as the quit key does (saving the reading position), e.g. on SIGTERM.
+  public func quit() {
+    run(LeggioTUI.quit(&state))
+  }
+
+  /// The screen as it is now.
+  public func render() -> CellGrid {
+    Renderer.render(state)
+  }
+
+  /// Runs effects one by one; each answer may ask for more.
+  private func run(_ effects: [Effect]) {
+    var queue = effects[...]
+    while let effect = queue.popFirst() {
+      guard let answer = perform(effect) else { continue }
+      queue.append(contentsOf: update(&state, answer))
+    }
+  }
+
+  private func perform(_ effect: Effect) -> Message? {
+    do {
+      switch effect {
+      case .loadCounts:
+        return .countsLoaded(try store.counts())
+      case .loadCount(let query):
+        return .countLoaded(query, try store.count(query))
+      case .loadRows(let query, let window):
+        let size = LibraryState.windowSize
+        let rows = try store.summaries(query, offset: window * size, limit: size)
+        return .rowsLoaded(query, window: window, rows)
+      case .loadTags:
+        return .tagsLoaded(try store.allTags())
+      case .loadArticle(let id):
+        guard let article = try store.article(id: id) else {
+          return .failed("Article \(id) is no longer in the library")
+        }
+        return .articleLoaded(article)
+      case .saveReadingPosition(let id, let offset, let progress):
+        try store.saveReadingPosition(articleID: id, offset: offset, progress: progress)
+        return nil
+      case .remove(let ids):
+        try store.remove(ids: ids)
+        return .removed(ids: ids)
+      }
+    } catch {
+      return .failed(TextSanitizer.line(error.localizedDescription))
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import LeggioCore
+import LeggioLayout
+
+/// An article open in the reader: its pages at the current size and where the reader is.
+///
+/// `anchor` — the canonical offset of the first character on the page — is the truth
+/// about the position: a resize lays the article out again and goes back to the page
+/// holding it, so the reader never jumps.
+public struct ReaderState: @unchecked Sendable {
+  public var article: StoredArticle
+  /// A page of the built-in guide: nothing is saved for it.
+  public var isGuide: Bool
+  public private(set) var paged: PagedArticle
+  public private(set) var pageIndex: Int = 0
+  public private(set) var anchor: Int
+  /// Digits typed before `G` or `Enter`.
+  public var count: String = ""
+  public var searchQuery: String?
+  public var matches: [Range<Int>] = []
+  /// The match shown last (`n`/`N` move from it).
+  public var currentMatch: Int?
+  public let links: [ArticleLink]
+  public let search: ArticleSearch
+
+  public init(article: StoredArticle, isGuide: Bool, options: LayoutOptions) {
+    self.article = article
+    self.isGuide = isGuide
+    let canonical = CanonicalText(article.document)
+    self.search = ArticleSearch(canonical)
+    self.links = ArticleLink.links(in: article.document)
+    let start = min(max(0, article.readingOffset ?? 0), canonical.scalarCount)
+    self.anchor = start
+    self.paged = PagedArticle(
+      document: article.document, metadata: article.metadata, options: options)
+    self.pageIndex = paged.pageIndex(containing: start)
+    // The first page starts with the title block: show it, not the first offset.
+    if pageIndex == 0 { anchor = 0 }
+  }
+
+  public var canonical: CanonicalText { search.canonical }
+  public var page: Page? { paged.page(at: pageIndex) }
+  public var pageCount: PageCount { paged.pageCount }
+
+  /// How far through the article the end of this page is, 0...1.
+  public var progress: Double {
+    guard canonical.scalarCount > 0 else { return 1 }
+    if case .exact(let n) = pageCount, pageIndex >= n - 1 { return 1 }
+    let end = page?.source.upperBound ?? anchor
+    return min(1, max(0, Double(end) / Double(canonical.scalarCount)))
+  }
+
+  /// Goes to page `index`, clamped to the pages there are.
+  mutating func go(to index: Int) {
+    var target = max(0, index)
+    if case .exact(let n) = pageCount { target = min(target, max(0, n - 1)) }
+    while target > 0 && paged.page(at: target) == nil { target -= 1 }
+    pageIndex = target
+    anchor = target == 0 ? 0 : paged.page(at: target)?.source.lowerBound ?? anchor
+  }
+
+  /// Lays the article out again for `options`, on the page holding the anchor.
+  mutating func relayout(_ options: LayoutOptions) {
+    guard options != paged.options else { return }
+    let keep = anchor
+    paged = PagedArticle(document: article.document, metadata: article.metadata, options: options)
+    pageIndex = paged.pageIndex(containing: keep)
+    anchor = keep
+  }
+
+  /// Pages the article a little more on an idle tick, if its layout can.
+  /// Returns whether background work remains.
+  mutating func layoutMore() -> Bool {
+    guard let incremental = paged as AnyObject as? IncrementalPagination else { return false }
+    return incremental.layoutMore(budget: 50_000)
+  }
+
+  /// Whether the page count is still being worked out.
+  public var hasBackgroundWork: Bool { !pageCount.isExact }
+}

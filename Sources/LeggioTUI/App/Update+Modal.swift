@@ -1,0 +1,101 @@
+import LeggioCore
+
+/// Keys while a box is open over the screen.
+func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
+  guard let modal = state.modal else { return [] }
+  let action = state.keymap.action(for: key, on: state.screen)
+  switch modal {
+  case .help:
+    // Any key closes the help; the quit keys also quit.
+    state.modal = nil
+    return action == .quit ? quit(&state) : []
+  case .confirmRemove(let row):
+    state.modal = nil
+    if key == .character("y") || key == .character("Y") { return [.remove(ids: [row.id])] }
+    state.status = AppState.Status(text: "Kept", isError: false)
+    return []
+  case .links(let selected):
+    let links = state.reader?.links ?? []
+    if let effects = handleGlobal(action, &state) { return effects }
+    switch moveSelection(action, selected, count: links.count, rows: state.height - 4) {
+    case .moved(let index): state.modal = .links(selected: index)
+    case .chosen:
+      if links.indices.contains(selected) {
+        state.status = linkStatus(links[selected], number: selected + 1)
+      }
+    case .closed: state.modal = nil
+    case .ignored: break
+    }
+    return []
+  case .tags(let selected):
+    let tags = state.library.tags
+    if let effects = handleGlobal(action, &state) { return effects }
+    switch moveSelection(action, selected, count: tags.count + 1, rows: state.height - 4) {
+    case .moved(let index): state.modal = .tags(selected: index)
+    case .chosen:
+      state.modal = nil
+      state.library.query.tag = selected == 0 ? nil : tags[selected - 1]
+      return requery(&state.library)
+    case .closed: state.modal = nil
+    case .ignored: break
+    }
+    return []
+  }
+}
+
+private enum ListMove {
+  case moved(Int), chosen, closed, ignored
+}
+
+/// What a key does in a list box of `count` rows.
+private func moveSelection(_ action: Action?, _ selected: Int, count: Int, rows: Int) -> ListMove {
+  let last = max(0, count - 1)
+  switch action {
+  case .up: return .moved(max(0, selected - 1))
+  case .down: return .moved(min(last, selected + 1))
+  case .pageUp: return .moved(max(0, selected - max(1, rows)))
+  case .pageDown: return .moved(min(last, selected + max(1, rows)))
+  case .top: return .moved(0)
+  case .bottom: return .moved(last)
+  case .open: return .chosen
+  case .back: return .closed
+  default: return .ignored
+  }
+}
+
+/// Keys while the status line takes input: the library filter (applied as the user
+/// types) or the search in the article (run on Enter).
+func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
+  guard var prompt = state.prompt else { return [] }
+  switch key {
+  case .enter:
+    state.prompt = nil
+    if prompt.purpose == .search { runSearch(prompt.text, &state) }
+    return []
+  case .escape:
+    state.prompt = nil
+    return prompt.purpose == .filter ? applyFilter("", &state) : []
+  case .backspace, .delete, .control("h"):
+    guard !prompt.text.isEmpty else {
+      state.prompt = nil
+      return prompt.purpose == .filter ? applyFilter("", &state) : []
+    }
+    prompt.text.removeLast()
+  case .control("u"):
+    prompt.text = ""
+  case .character(let c) where !TextSanitizer.isUnsafe(c):
+    prompt.text.append(c)
+  default:
+    return []
+  }
+  state.prompt = prompt
+  return prompt.purpose == .filter ? applyFilter(prompt.text, &state) : []
+}
+
+/// Filters the library by `text` through the full-text index (all rows when empty).
+private func applyFilter(_ text: String, _ state: inout AppState) -> [Effect] {
+  let search = text.trimmingSpaces.isEmpty ? nil : text
+  guard search != state.library.query.search else { return [] }
+  state.library.query.search = search
+  return requery(&state.library)
+}

@@ -1,0 +1,29 @@
+extension Guide {
+  static let readingKeys = """
+    The reader shows one page at a time, like a book. The keys are the ones less, vim \
+    and newsboat taught you.
+
+    ## Turning pages
+
+    - **Space**, **PgDn**, **l**, **→** or **j**: the next page
+    - **b**, **PgUp**, **h**, **←** or **k**: the previous page
+    - **g** and **G**: the first and the last page
+    - a number then **G**: that page (`12G`)
+    - the mouse wheel turns pages too
+
+    ## Searching
+
+    Press **/**, type a few words and **Enter**. Case and accents do not matter: \
+    `perche` finds *perché*. **n** and **N** go to the next and previous match.
+
+    ## Links
+
+    **Enter** lists the article's links; a number then **Enter** shows that link. \
+    Leggio is offline: it shows the address and opens nothing.
+
+    ## Leaving
+
+    **q** or **Esc** goes back to the list. Leggio remembers the page you were on, at \
+    any window size, and brings you back to it next time.
+    """
+}

@@ -1,0 +1,11 @@
+/// The places keys mean different things in.
+public enum Screen: String, CaseIterable, Codable, Hashable, Sendable {
+  /// The list of articles.
+  case library
+  /// An article, page by page.
+  case reader
+  /// An article's links.
+  case links
+  /// The tag picker of the library.
+  case tags
+}

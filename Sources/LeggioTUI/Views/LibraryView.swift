@@ -1,0 +1,59 @@
+import Foundation
+import LeggioCore
+
+/// The library screen: a header with the counts, one row per article, the status line.
+enum LibraryView {
+  static func draw(_ state: AppState, into grid: inout CellGrid) {
+    let library = state.library
+    drawHeader(library, into: &grid)
+    let rows = state.listRows
+    for line in 0..<rows {
+      let index = library.top + line
+      guard index < library.rowCount else { break }
+      RowView.draw(
+        library.row(at: index), selected: index == library.selected, row: line + 1, into: &grid)
+    }
+    if library.countsLoaded && library.rowCount == 0 {
+      let message = library.counts.total == 0 ? "Nothing here yet" : "No article matches"
+      grid.putCentered(message, row: min(grid.height - 2, 3), style: CellStyle(.notice))
+    }
+    let hints = StatusLine.hints(
+      [
+        (.open, "read"), (.search, "filter"), (.sort, "sort"), (.filterTag, "tag"),
+        (.toggleUnread, "unread"), (.help, "help"), (.quit, "quit"),
+      ], keymap: state.keymap, screen: .library)
+    let position = library.rowCount == 0 ? "" : "\(library.selected + 1)/\(library.rowCount)"
+    StatusLine.draw(left: hints, right: position, state: state, into: &grid, leftIsHints: true)
+  }
+
+  /// "Leggio · 12 articles · 3 unread · 5 shown" and the order and filters on the right.
+  private static func drawHeader(_ library: LibraryState, into grid: inout CellGrid) {
+    let style = CellStyle(.header)
+    grid.fill(row: 0, style: style)
+    if library.showsGuide {
+      grid.put(
+        " Leggio · your library is empty: add articles with `leggio add FILE` · the guide:",
+        column: 0, row: 0, style: style)
+      return
+    }
+    let counts = library.counts
+    var left =
+      " Leggio · \(plural(counts.total, "article")) · \(counts.unread) unread"
+      + " · \(library.matching) shown"
+    if TextWidth.cells(left) > grid.width { left = " " + left.dropFirst(" Leggio · ".count) }
+    var filters = ["by \(library.query.sort.label)"]
+    if let tag = library.query.tag { filters.append("tag: \(TextSanitizer.line(tag))") }
+    if library.query.unreadOnly { filters.append("unread only") }
+    if let search = library.query.search { filters.append("“\(TextSanitizer.line(search))”") }
+    let right = filters.joined(separator: " · ") + " "
+    let end = grid.put(left, column: 0, row: 0, style: style)
+    let rightCells = TextWidth.cells(right)
+    if end + 2 + rightCells <= grid.width {
+      grid.put(right, column: grid.width - rightCells, row: 0, style: style)
+    }
+  }
+
+  static func plural(_ n: Int, _ word: String) -> String {
+    "\(n) \(word)\(n == 1 ? "" : "s")"
+  }
+}

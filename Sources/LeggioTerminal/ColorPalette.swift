@@ -1,0 +1,97 @@
+import CNcursesw
+import LeggioTUI
+
+/// Colours as ncurses numbers and colour pairs allocated on demand.
+struct ColorPalette {
+  let depth: ColorDepth
+  private var pairs: [PairKey: Int32] = [:]
+  private var nextPair: Int32 = 1
+
+  private struct PairKey: Hashable {
+    var foreground: Int32
+    var background: Int32
+  }
+
+  init(depth: ColorDepth) {
+    self.depth = depth
+  }
+
+  /// The depth to draw with: none with `NO_COLOR` (or no colours at all); true colour
+  /// when `COLORTERM` says so and ncurses gives direct colours; else 256 or 16 by `COLORS`.
+  static func depth(environment: [String: String]) -> ColorDepth {
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
+    guard has_colors() else { return .none }
+    return depth(colors: Int(leggio_colors()), colorTerm: environment["COLORTERM"])
+  }
+
+  /// The depth for a terminal with `colors` colours and `COLORTERM` = `colorTerm`.
+  static func depth(colors: Int, colorTerm: String?) -> ColorDepth {
+    let term = colorTerm?.lowercased()
+    if (term == "truecolor" || term == "24bit") && colors >= 1 << 24 { return .trueColor }
+    if colors >= 256 { return .indexed256 }
+    if colors >= 8 { return .sixteen }
+    return .none
+  }
+
+  /// The ncurses colour number of `color` at this depth (-1 is the terminal's default).
+  func number(_ color: Color) -> Int32 {
+    switch color.degraded(to: depth) {
+    case .terminalDefault:
+      return -1
+    case .indexed(let index):
+      if depth == .trueColor {
+        let (r, g, b) = Self.rgb(ofIndexed: index)
+        return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+      }
+      let colors = Int32(leggio_colors())
+      return colors >= 16 ? Int32(index) : Int32(index) % 8
+    case .rgb(let r, let g, let b):
+      return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+    }
+  }
+
+  /// The colour pair for `style`'s colours, made the first time it is needed
+  /// (pair 0, the terminal's defaults, once the terminal runs out of pairs).
+  mutating func pair(for style: ResolvedStyle) -> Int32 {
+    guard depth != .none else { return 0 }
+    let key = PairKey(foreground: number(style.foreground), background: number(style.background))
+    if key.foreground == -1 && key.background == -1 { return 0 }
+    if let known = pairs[key] { return known }
+    guard nextPair < leggio_color_pairs() else { return 0 }
+    let pair = nextPair
+    guard init_extended_pair(pair, key.foreground, key.background) == OK else { return 0 }
+    nextPair += 1
+    pairs[key] = pair
+    return pair
+  }
+
+  /// The attributes of `style`. Without colours, the reverse attribute still marks the
+  /// selection, the status bar and search matches.
+  func attributes(for style: ResolvedStyle) -> attr_t {
+    var attributes = leggio_a_normal()
+    if style.bold { attributes |= leggio_a_bold() }
+    if style.italic { attributes |= leggio_a_italic() }
+    if style.underline { attributes |= leggio_a_underline() }
+    if style.reverse { attributes |= leggio_a_reverse() }
+    if style.dim { attributes |= leggio_a_dim() }
+    return attributes
+  }
+
+  /// The RGB value of an xterm palette entry.
+  static func rgb(ofIndexed index: UInt8) -> (UInt8, UInt8, UInt8) {
+    let i = Int(index)
+    let sixteen: [(UInt8, UInt8, UInt8)] = [
+      (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
+      (0, 205, 205), (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),
+      (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+    if i < 16 { return sixteen[i] }
+    if i >= 232 {
+      let v = UInt8(8 + (i - 232) * 10)
+      return (v, v, v)
+    }
+    let levels: [UInt8] = [0, 95, 135, 175, 215, 255]
+    let n = i - 16
+    return (levels[n / 36], levels[(n / 6) % 6], levels[n % 6])
+  }
+}

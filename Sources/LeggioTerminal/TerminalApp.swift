@@ -1,0 +1,71 @@
+import CNcursesw
+import Foundation
+import LeggioCore
+import LeggioTUI
+
+/// The signal that asked Leggio to stop (SIGINT, SIGTERM, SIGHUP), 0 while none has.
+nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
+
+/// The terminal application: `leggio` with no subcommand runs this.
+///
+/// For the integrator:
+/// ```
+/// try TerminalApp.run(
+///   store: library,                          // the real `Library`, an `ArticleStore`
+///   themes: catalog.entries.map(\.theme),    // every theme, for `t` to cycle through
+///   themeIndex: index of the configured or --theme one,
+///   keyBindings: configuration.keyOverrides, // [Action: [Key]] from config.toml
+///   settings: configuration.reader)          // [reader] width, justify, margin
+/// ```
+/// It returns when the user quits (the reading position saved, the terminal restored)
+/// and throws `TerminalError` when there is no terminal to run in.
+public enum TerminalApp {
+  public static func run(
+    store: any ArticleStore, themes: [Theme], themeIndex: Int = 0,
+    keyBindings: [Action: [Key]] = [:], settings: ReaderSettings = .init()
+  ) throws {
+    let themes = themes.isEmpty ? [Theme.fallback] : themes
+    let terminal = try Terminal.start()
+    defer { terminal.stop() }
+    installSignalHandlers()
+    CrashGuard.install()
+    let (width, height) = terminal.size
+    let app = Application(
+      store: store, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
+      settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
+    app.start()
+    while !app.state.shouldQuit {
+      let theme = themes[min(app.state.themeIndex, themes.count - 1)]
+      terminal.draw(app.render(), theme: theme)
+      let background = app.state.hasBackgroundWork
+      let event = terminal.nextEvent(timeout: background ? 10 : 500)
+      if pendingSignal != 0 {
+        // Leave as the quit key would: the reading position is saved first.
+        app.quit()
+        break
+      }
+      if let event {
+        app.send(event)
+      } else if background {
+        app.send(.tick)
+      }
+    }
+  }
+
+  /// SIGINT, SIGTERM and SIGHUP end the loop (which restores the terminal) instead of
+  /// leaving it in raw mode; the read is interrupted, not restarted.
+  private static func installSignalHandlers() {
+    // A parent may have left them blocked (test runners do); unblock what we handle.
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&mask, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { pendingSignal = sig_atomic_t($0) }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(signal, &action, nil)
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import LeggioCore
+import Testing
+
+@testable import LeggioTUI
+
+@Suite struct WelcomeGuideTests {
+  @Test func emptyLibraryWelcomesWithTheGuide() {
+    let app = makeApp(makeStore(), width: 90, height: 8)
+    assertScreen(
+      app.render(),
+      [
+        " Leggio · your library is empty: add articles with `leggio add FILE` · the guide:",
+        "   Welcome to Leggio                       Leggio guide                  2026-11-22    0%",
+        "   Reading: the keys                       Leggio guide                  2026-11-22    0%",
+        "   Themes and configuration                Leggio guide                  2026-11-22    0%",
+        "   The command line                        Leggio guide                  2026-11-22    0%",
+        "",
+        "",
+        " Enter read  / filter  s sort  T tag  u unread  ? help  q quit                        1/4",
+      ])
+  }
+
+  @Test func guidePagesOpenLikeArticlesAndNothingIsSaved() throws {
+    let store = makeStore()
+    let app = makeApp(store, width: 80, height: 24)
+    app.press("j<Enter>")
+    let reader = try #require(app.state.reader)
+    #expect(reader.isGuide)
+    #expect(reader.article.metadata.title == "Reading: the keys")
+    #expect(reader.canonical.text.contains("the next page"))
+    let grid = app.render()
+    #expect(grid.rows[23].hasPrefix(" Reading: the keys"))
+    app.press("<Space>q")
+    #expect(app.state.reader == nil)
+    #expect(try store.counts().total == 0)
+    #expect(app.render().rows[2].contains("Reading: the keys"))
+  }
+
+  @Test func everyGuidePageIsBuiltIn() {
+    let guide = Guide.articles()
+    #expect(
+      guide.map(\.summary.title) == [
+        "Welcome to Leggio", "Reading: the keys", "Themes and configuration", "The command line",
+      ])
+    #expect(guide.allSatisfy { !$0.document.isEmpty && $0.summary.id < 0 })
+    #expect(guide[0].document.blocks.contains { $0.plainText.contains("leggio add") })
+  }
+}
