@@ -143,16 +143,3 @@ extension ParagraphBuilder {
     return false
   }
 }
-
-extension Substring {
-  /// The substring without its trailing characters that satisfy `predicate`.
-  func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
-    var end = endIndex
-    while end > startIndex {
-      let before = index(before: end)
-      guard predicate(self[before]) else { break }
-      end = before
-    }
-    return self[startIndex..<end]
-  }
-}
