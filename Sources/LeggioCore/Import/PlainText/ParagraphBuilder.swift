@@ -23,7 +23,11 @@ enum ParagraphBuilder {
     var blocks: [Block] = []
     blocks.reserveCapacity(chunks.count)
     for chunk in chunks {
-      if chunk.count == 1 {
+      if let items = TextListItem.items(chunk) {
+        blocks += items.map {
+          Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
+        }
+      } else if chunk.count == 1 {
         let text = collapse(chunk[0])
         if let level = TextHeading.level(of: text) {
           blocks.append(Block(.heading(level: level), text: text))
