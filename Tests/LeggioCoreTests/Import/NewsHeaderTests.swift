@@ -136,6 +136,25 @@ import Testing
     #expect(article.document.blocks.map(\.plainText) == ["latte\npane\nuova"])
   }
 
+  @Test func bulletedAndNumberedLinesBecomeListItems() throws {
+    let article = try ImportFixtures.importPlainText(
+      "Da fare\n\n- latte\n- pane\n  - integrale\n\n1. chiamare Luca\n2) prenotare\n\n2023 è stato un anno.",
+      name: "todo.txt")
+    #expect(
+      article.document.blocks.map(\.kind) == [
+        .listItem(depth: 1, ordinal: nil), .listItem(depth: 1, ordinal: nil),
+        .listItem(depth: 2, ordinal: nil), .listItem(depth: 1, ordinal: 1),
+        .listItem(depth: 1, ordinal: 2), .paragraph,
+      ])
+    #expect(article.document.blocks.map(\.plainText).prefix(3) == ["latte", "pane", "integrale"])
+  }
+
+  @Test func aLoneDashedLineIsDialogueNotAList() throws {
+    let article = try ImportFixtures.importPlainText(
+      "Capitolo\n\n- Vieni qui, disse Renzo.\n\nAltro.")
+    #expect(article.document.blocks.first?.kind == .paragraph)
+  }
+
   @Test func bodySentenceMentioningADateIsNotTakenForAHeader() throws {
     let article = try ImportFixtures.importPlainText(
       "Cronaca del giorno\n\nIl 16 agosto 2023 il consiglio ha votato il piano.\n\nAltro testo.")

@@ -40,6 +40,17 @@ import Testing
     #expect(try decode(big) == TextDecoder.Decoded(text: text, encoding: .utf16BigEndian))
   }
 
+  @Test func referenceArticleReadsTheSameInUTF16AndWithWindowsLineEndings() throws {
+    let url = ImportFixtures.url("samples/cdt-putin-kim.txt")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let original = try ArticleImporter.importFile(at: url, options: ImportFixtures.options())
+    let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+    let utf16: [UInt8] = [0xFF, 0xFE] + crlf.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let converted = try ArticleImporter.importData(
+      Data(utf16), name: "cdt-putin-kim.txt", options: ImportFixtures.options())
+    #expect(converted == original)
+  }
+
   @Test func lineEndingsBecomeNewlines() throws {
     #expect(try decode(Array("a\r\nb\rc\nd\u{2028}e".utf8)).text == "a\nb\nc\nd\ne")
   }

@@ -21,7 +21,7 @@ public enum DatelineParser {
     .ignoresCase()
   /// The date a dateline names, read in `timeZone` unless the line carries an offset.
   public static func parse(_ line: String, timeZone: TimeZone = .current) -> Date? {
-    let text = stripPrefix(line.trimmingCharacters(in: .whitespaces))
+    let text = stripPrefix(line.trimmingSpaces())
     guard !text.isEmpty, text.count <= 60, text.contains(where: \.isNumber) else { return nil }
     if let fields = iso(text) ?? numeric(text) ?? dayMonthYear(text) ?? monthDayYear(text) {
       return fields.date(in: timeZone)

@@ -31,6 +31,7 @@ struct GutenbergText: Equatable {
   }
 
   static func isStartMarker(_ line: Substring) -> Bool {
+    guard line.first(where: { $0 != " " }) == "*" else { return false }
     let upper = line.uppercased()
     return (upper.hasPrefix("***") && upper.contains("START OF") && upper.contains("GUTENBERG"))
       || upper.hasPrefix("*END*THE SMALL PRINT") || upper.hasPrefix("*END THE SMALL PRINT")
@@ -40,7 +41,7 @@ struct GutenbergText: Equatable {
     // Cheap test first: this runs on every line of a book.
     guard let first = line.first(where: { $0 != " " }), first == "*" || first == "E" || first == "e"
     else { return false }
-    let upper = line.uppercased().trimmingCharacters(in: .whitespaces)
+    let upper = line.uppercased().trimmingSpaces()
     return (upper.hasPrefix("***") && upper.contains("END OF") && upper.contains("GUTENBERG"))
       || upper.hasPrefix("END OF THE PROJECT GUTENBERG")
       || upper.hasPrefix("END OF PROJECT GUTENBERG")

@@ -19,7 +19,7 @@ enum HeaderLine: Equatable {
 
   /// Classifies `line`, or returns nil when it is ordinary text.
   static func classify(_ line: String, timeZone: TimeZone) -> HeaderLine? {
-    let text = line.trimmingCharacters(in: .whitespaces)
+    let text = line.trimmingSpaces()
     guard !text.isEmpty, text.count <= 160 else { return nil }
     if let credit = credit(text) { return .credit(credit) }
     if let date = DatelineParser.parse(text, timeZone: timeZone) {

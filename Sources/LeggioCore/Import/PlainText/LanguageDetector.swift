@@ -48,15 +48,24 @@ public enum LanguageDetector {
     func count() {
       guard !word.isEmpty else { return }
       words += 1
-      let lower = String(word).lowercased()
-      for (language, list) in stopWords where list.contains(lower) {
+      for language in languagesByWord[String(word)] ?? [] {
         scores[language, default: 0] += 1
       }
       word = String.UnicodeScalarView()
     }
     for scalar in text.unicodeScalars {
-      if isLetter(scalar) {
-        word.append(scalar)
+      let value = scalar.value
+      if value < 0x80 {
+        if (0x61...0x7A).contains(value) {
+          word.append(scalar)
+        } else if (0x41...0x5A).contains(value) {
+          word.append(Unicode.Scalar(value + 0x20)!)
+        } else {
+          count()
+          if words >= 600 { break }
+        }
+      } else if scalar.properties.isAlphabetic {
+        word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
       } else {
         count()
         if words >= 600 { break }
@@ -69,10 +78,12 @@ public enum LanguageDetector {
     return best.key
   }
 
-  /// A letter, with ASCII answered without a Unicode property lookup.
-  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
-    return scalar.properties.isAlphabetic
-  }
+  /// Every stop word and the languages it belongs to: one lookup per word of the text.
+  static let languagesByWord: [String: [String]] = {
+    var table: [String: [String]] = [:]
+    for (language, words) in stopWords {
+      for word in words { table[word, default: []].append(language) }
+    }
+    return table
+  }()
 }

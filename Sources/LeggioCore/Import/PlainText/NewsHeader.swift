@@ -37,7 +37,7 @@ struct NewsHeader: Equatable {
     var index = 0
     var header: NewsHeader?
     while index < lines.count {
-      let line = lines[index].trimmingCharacters(in: .whitespaces)
+      let line = lines[index].trimmingSpaces()
       index += 1
       if line.isEmpty { continue }
       if !lead.isEmpty, let meta = HeaderLine.classify(line, timeZone: timeZone) {

@@ -23,7 +23,11 @@ enum ParagraphBuilder {
     var blocks: [Block] = []
     blocks.reserveCapacity(chunks.count)
     for chunk in chunks {
-      if chunk.count == 1 {
+      if let items = TextListItem.items(chunk) {
+        blocks += items.map {
+          Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
+        }
+      } else if chunk.count == 1 {
         let text = collapse(chunk[0])
         if let level = TextHeading.level(of: text) {
           blocks.append(Block(.heading(level: level), text: text))
@@ -141,18 +145,5 @@ extension ParagraphBuilder {
       previousWasSpace = isSpace
     }
     return false
-  }
-}
-
-extension Substring {
-  /// The substring without its trailing characters that satisfy `predicate`.
-  func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
-    var end = endIndex
-    while end > startIndex {
-      let before = index(before: end)
-      guard predicate(self[before]) else { break }
-      end = before
-    }
-    return self[startIndex..<end]
   }
 }
