@@ -19,11 +19,11 @@ import Testing
     assertScreen(
       app.render(),
       [
-        "Links",
+        " Links",
         "",
-        "Read these.",
+        " Read these.",
         "   ┌─ Links (2) ────────────────────────────────────────┐",
-        "the│ 1. the report — https://example.org/report         │",
+        " th│ 1. the report — https://example.org/report         │",
         "   │ 2. the �]8;;evil�map — https://example.org/map�[2J │",
         "   └────────────────────────────────────────────────────┘",
         "",

@@ -28,7 +28,8 @@ import Testing
     let app = makeApp(makeStore([SearchTests.cityArticle()]), width: 40, height: 10)
     app.press("<Enter>")
     var grid = app.render()
-    let titleStyle = Self.theme.resolve(grid[0, 0].style)
+    // The page has a margin of one cell (the reader settings' default).
+    let titleStyle = Self.theme.resolve(grid[1, 0].style)
     #expect(titleStyle.foreground == .rgb(255, 200, 100) && titleStyle.bold)
     app.press("/")
     app.type("bella")
