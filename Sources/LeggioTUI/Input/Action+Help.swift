@@ -26,6 +26,21 @@ extension Action {
     case .nextMatch: "next match"
     case .previousMatch: "previous match"
     case .links: "links (a number then Enter: that link)"
+    case .select: "select a passage (from a search match or the page's first word)"
+    case .bookmark: "bookmark this page"
+    case .marks: "this article's bookmarks, highlights and notes"
+    case .wordForward: "extend by a word"
+    case .wordBack: "shrink by a word"
+    case .sentenceForward: "extend by a sentence"
+    case .sentenceBack: "shrink by a sentence"
+    case .paragraphForward: "extend by a paragraph"
+    case .paragraphBack: "shrink by a paragraph"
+    case .highlight: "highlight (then 1–5: colour)"
+    case .note: "note in the status line"
+    case .noteInEditor: "note in $EDITOR"
+    case .editNote: "edit the note"
+    case .deleteAnnotation: "delete"
+    case .undo: "undo the delete"
     }
   }
 }
