@@ -86,10 +86,15 @@ public struct AppState: Sendable {
     case .tags: .tags
     case .marks: .marks
     default:
-      if notebook != nil { .notebook }
-      else if reader == nil { .library }
-      else if reader?.selection != nil { .selection }
-      else { .reader }
+      if notebook != nil {
+        .notebook
+      } else if reader == nil {
+        .library
+      } else if reader?.selection != nil {
+        .selection
+      } else {
+        .reader
+      }
     }
   }
 

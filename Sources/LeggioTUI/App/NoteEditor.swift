@@ -13,7 +13,8 @@ enum NoteEditor {
       .appendingPathComponent("leggio-note-\(UUID().uuidString).md")
     try Data(initial.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    let editor = [environment["VISUAL"], environment["EDITOR"]]
+    let editor =
+      [environment["VISUAL"], environment["EDITOR"]]
       .compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
     var status: Int32 = -1
     let run = {

@@ -32,17 +32,17 @@ public struct TextUnits: Sendable {
     return start..<end
   }
 
-  /// The end of the first word ending after `offset` (trailing punctuation of the word
-  /// included, as a reader would mark it), or `offset` when none follows.
+  /// The end of the first word ending after `offset`, or `offset` when none follows.
   public func wordEnd(after offset: Int) -> Int {
     guard let word = word(atOrAfter: offset) else { return offset }
     return word.upperBound
   }
 
-  /// The end of the word before the one ending at `offset`: one word back, never before
-  /// `floor`.
+  /// One word back from `offset` (the last word and the punctuation after it dropped),
+  /// never before `floor`.
   public func wordEnd(before offset: Int, floor: Int) -> Int {
     var i = min(offset, count) - 1
+    while i >= floor && !isWordScalar(i) { i -= 1 }
     while i >= floor && isWordScalar(i) { i -= 1 }
     while i >= floor && !isWordScalar(i) { i -= 1 }
     return max(floor, i + 1)
@@ -60,7 +60,7 @@ public struct TextUnits: Sendable {
   /// included), or of the next one when `offset` already ends one.
   public func sentenceEnd(after offset: Int) -> Int {
     var i = max(0, offset)
-    while i < count && !isWordScalar(i) { i += 1 }
+    while i < count && scalars[i].properties.isWhitespace { i += 1 }
     while i < count {
       if scalars[i] == "\n" { return trimmedEnd(i) }
       if endsSentence(at: i) {

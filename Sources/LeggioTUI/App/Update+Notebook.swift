@@ -16,7 +16,9 @@ func handleNotebook(_ action: Action?, _ key: Key, _ state: inout AppState) -> [
   if case .character(let c) = key, ("1"..."5").contains(c) {
     return toggleColor(Int(String(c)) ?? 1, &state)
   }
-  if let effects = annotationEdit(action, key, notebook.current?.annotation, &state) { return effects }
+  if let effects = annotationEdit(action, key, notebook.current?.annotation, &state) {
+    return effects
+  }
   switch action {
   case .search:
     state.prompt = AppState.Prompt(purpose: .notebookSearch, text: notebook.filter.search ?? "")
@@ -24,7 +26,8 @@ func handleNotebook(_ action: Action?, _ key: Key, _ state: inout AppState) -> [
   default:
     break
   }
-  switch moveSelection(action, notebook.selected, count: notebook.entries.count,
+  switch moveSelection(
+    action, notebook.selected, count: notebook.entries.count,
     rows: state.height - 3)
   {
   case .moved(let index):

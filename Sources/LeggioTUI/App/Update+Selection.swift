@@ -10,7 +10,11 @@ func startSelection(_ reader: inout ReaderState) {
   if let index = reader.currentMatch, reader.matches.indices.contains(index),
     reader.matches[index].overlaps(page)
   {
+    // The search was the way to the passage: its marks give way to the selection.
     reader.selection = reader.matches[index]
+    reader.matches = []
+    reader.currentMatch = nil
+    reader.searchQuery = nil
     return
   }
   let start = reader.pageIndex == 0 ? 0 : page.lowerBound

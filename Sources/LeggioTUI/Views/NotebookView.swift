@@ -9,12 +9,16 @@ enum NotebookView {
     var filters: [String] = []
     if let search = notebook.filter.search { filters.append("“\(TextSanitizer.line(search))”") }
     if !notebook.filter.colors.isEmpty {
-      filters.append("colour " + notebook.filter.colors.sorted().map { "\($0.rawValue)" }
-        .joined(separator: ","))
+      filters.append(
+        "colour "
+          + notebook.filter.colors.sorted().map { "\($0.rawValue)" }
+          .joined(separator: ","))
     }
     let count = LibraryView.plural(notebook.entries.count, "item")
-    let title = " Notebook · \(count)" + (filters.isEmpty ? "" : " · " + filters.joined(separator: " · "))
-    grid.put(TextWidth.truncate(title, to: grid.width), column: 0, row: 0, style: CellStyle(.header))
+    let title =
+      " Notebook · \(count)" + (filters.isEmpty ? "" : " · " + filters.joined(separator: " · "))
+    grid.put(
+      TextWidth.truncate(title, to: grid.width), column: 0, row: 0, style: CellStyle(.header))
     let lines = layout(notebook.entries)
     let rows = max(1, grid.height - 2)
     let selectedLine = lines.firstIndex { $0.entry == notebook.selected } ?? 0
@@ -34,7 +38,8 @@ enum NotebookView {
         (.open, "open"), (.search, "find"), (.editNote, "note"), (.deleteAnnotation, "delete"),
         (.undo, "undo"), (.back, "back"),
       ], keymap: state.keymap, screen: .notebook)
-    let position = notebook.entries.isEmpty ? "" : "\(notebook.selected + 1)/\(notebook.entries.count)"
+    let position =
+      notebook.entries.isEmpty ? "" : "\(notebook.selected + 1)/\(notebook.entries.count)"
     StatusLine.draw(
       left: hints + "  1-5 colour", right: position, state: state, into: &grid, leftIsHints: true)
   }
@@ -63,7 +68,8 @@ enum NotebookView {
     var text: String
     switch annotation.kind {
     case .bookmark:
-      text = "Bookmark" + (annotation.name.map { ": " + $0 } ?? "") + " · “\(annotation.anchor.quote)”"
+      text =
+        "Bookmark" + (annotation.name.map { ": " + $0 } ?? "") + " · “\(annotation.anchor.quote)”"
     case .highlight, .note:
       text = "“\(annotation.anchor.quote)”"
       if annotation.hasNote { text += " — " + annotation.note }

@@ -22,6 +22,15 @@ enum ReaderView {
     let percent = "\(Int((reader.progress * 100).rounded(.down)))%"
     let typed = reader.count.isEmpty ? "" : "\(reader.count)  "
     let right = "\(typed)page \(reader.pageIndex + 1)/\(total)  \(percent)"
+    if reader.selection != nil {
+      let hints = StatusLine.hints(
+        [
+          (.wordForward, "word"), (.sentenceForward, "sentence"), (.paragraphForward, "paragraph"),
+          (.highlight, "highlight"), (.note, "note"), (.back, "cancel"),
+        ], keymap: state.keymap, screen: .selection)
+      StatusLine.draw(left: hints, right: right, state: state, into: &grid, leftIsHints: true)
+      return
+    }
     StatusLine.draw(
       left: TextSanitizer.line(reader.article.metadata.title), right: right, state: state,
       into: &grid)

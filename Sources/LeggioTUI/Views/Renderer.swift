@@ -32,7 +32,8 @@ public enum Renderer {
       ListBox.draw(
         title: "Marks (\(marks.count)) · Enter go · a note · 1-5 colour · d delete · u undo",
         rows: marks.map { annotation in
-          let page = paged.map { "p.\($0.pageIndex(containing: annotation.anchor.start) + 1)  " } ?? ""
+          let page =
+            paged.map { "p.\($0.pageIndex(containing: annotation.anchor.start) + 1)  " } ?? ""
           return page + NotebookView.summary(annotation)
         },
         selected: selected, into: &grid)
