@@ -20,6 +20,15 @@ import Testing
     #expect(Set(app.render().roles(1).filter { $0 != .background }) == [.notice])
   }
 
+  @Test func firstPageStaysOnTheTitleBlockWhenTheWindowShrinks() throws {
+    let library = try makeLibrary(importing: ["samples/cdt-putin-kim.txt"])
+    let app = makeApp(library, width: 200, height: 60)
+    app.press("<Enter>")
+    app.send(.resize(width: 30, height: 10))
+    #expect(app.state.reader?.pageIndex == 0)
+    #expect(app.render().rows.joined().contains("Relazioni strategiche"))
+  }
+
   @Test func keysWaitWhileTooSmallAndTheReaderComesBack() throws {
     let app = makeApp(makeStore([ReaderScreenTests.numbered(100)]), width: 60, height: 20)
     app.press("<Enter>4G")

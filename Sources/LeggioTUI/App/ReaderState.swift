@@ -71,7 +71,8 @@ public struct ReaderState: @unchecked Sendable {
     guard options != paged.options else { return }
     let keep = anchor
     paged = PagedArticle(document: article.document, metadata: article.metadata, options: options)
-    pageIndex = paged.pageIndex(containing: keep)
+    // On the first page the title block is what is on screen: keep showing it.
+    pageIndex = pageIndex == 0 ? 0 : paged.pageIndex(containing: keep)
     anchor = keep
   }
 
