@@ -4,24 +4,24 @@ import Testing
 @testable import LeggioTUI
 
 @Suite struct WelcomeGuideTests {
-  @Test func emptyLibraryWelcomesWithTheGuide() {
-    let app = makeApp(makeStore(), width: 90, height: 8)
+  @Test func emptyLibraryWelcomesWithTheGuide() throws {
+    let app = makeApp(try makeLibrary(importing: []), width: 90, height: 8)
     assertScreen(
       app.render(),
       [
         " Leggio · your library is empty: add articles with `leggio add FILE` · the guide:",
         "   Welcome to Leggio                       Leggio guide                  2026-11-22    0%",
         "   Reading: the keys                       Leggio guide                  2026-11-22    0%",
+        "   Highlights, notes and the notebook      Leggio guide                  2026-11-22    0%",
         "   Themes and configuration                Leggio guide                  2026-11-22    0%",
         "   The command line                        Leggio guide                  2026-11-22    0%",
         "",
-        "",
-        " Enter read  / filter  s sort  T tag  u unread  ? help  q quit                        1/4",
+        " Enter read  / filter  s sort  T tag  u unread  ? help  q quit                        1/5",
       ])
   }
 
   @Test func guidePagesOpenLikeArticlesAndNothingIsSaved() throws {
-    let store = makeStore()
+    let store = try makeLibrary(importing: [])
     let app = makeApp(store, width: 80, height: 24)
     app.press("j<Enter>")
     let reader = try #require(app.state.reader)
@@ -40,7 +40,8 @@ import Testing
     let guide = Guide.articles()
     #expect(
       guide.map(\.summary.title) == [
-        "Welcome to Leggio", "Reading: the keys", "Themes and configuration", "The command line",
+        "Welcome to Leggio", "Reading: the keys", "Highlights, notes and the notebook",
+        "Themes and configuration", "The command line",
       ])
     #expect(guide.allSatisfy { !$0.document.isEmpty && $0.summary.id < 0 })
     #expect(guide[0].document.blocks.contains { $0.plainText.contains("leggio add") })
