@@ -86,4 +86,36 @@ struct TUIAnnotationEndToEndTests {
     let prefix = try #require(json[0]["prefix"] as? String)
     #expect(text.contains(prefix + quote))
   }
+
+  @Test func longNoteIsWrittenInTheEditorAndTheReaderComesBack() throws {
+    let sample = TUITmux.shared("samples/cdt-putin-kim.txt")
+    let added = try TUITmux.run(TUITmux.binary.path, ["add", sample], environment: environment)
+    try #require(added.status == 0, "leggio add failed: \(added.output)")
+    // An "editor" that writes the note into the file it is given.
+    let editor = directory.appendingPathComponent("editor.sh")
+    try "#!/bin/sh\nprintf 'scritta con calma\\n\\n' > \"$1\"\n".write(
+      to: editor, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+    let tmux = TUITmux()
+    defer { tmux.stop() }
+    var environment = self.environment
+    environment["EDITOR"] = editor.path
+    environment["VISUAL"] = ""
+    try tmux.start(width: 80, height: 24, environment: environment)
+    try tmux.wait(for: "Putin")
+    try tmux.keys("Enter")
+    try tmux.wait(for: "page 1/")
+    try tmux.type("vwA")
+    try tmux.wait(for: "Note saved")
+    // The reader is drawn again after the editor gave the terminal back.
+    try tmux.wait(for: "Relazioni strategiche")
+    try tmux.keys("q", "q")
+    #expect(try tmux.exitStatus() == 0)
+    let listed = try TUITmux.run(
+      TUITmux.binary.path, ["annotations", "--json"], environment: self.environment)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+    #expect(json.first?["note"] as? String == "scritta con calma")
+    #expect(json.first?["quote"] as? String == "Vladimir Putin")
+  }
 }
