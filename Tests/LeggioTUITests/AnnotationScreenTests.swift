@@ -99,7 +99,8 @@ import Testing
     try store.annotate(
       sposi, quote: "Quel ramo del lago di Como", note: "l'inizio",
       now: Date(timeIntervalSince1970: 2))
-    try store.annotate(sposi, quote: "don Abbondio", now: Date(timeIntervalSince1970: 3))
+    try store.annotate(
+      sposi, quote: "don Abbondio", tags: ["personaggi"], now: Date(timeIntervalSince1970: 3))
     let app = makeApp(library, width: 80, height: 12)
     app.press("N")
     #expect(app.state.screen == .notebook)
@@ -109,6 +110,11 @@ import Testing
     let putinRow = try #require(rows.firstIndex { $0.contains("gonfie vele") })
     #expect(sposiTitle < noteRow && noteRow < putinRow)
     #expect(rows[noteRow].contains("— l'inizio"))
+    app.press("T")
+    #expect(app.state.notebook?.entries.map(\.annotation.anchor.quote) == ["don Abbondio"])
+    #expect(app.render().rows[0].contains("#personaggi"))
+    app.press("T")
+    #expect(app.state.notebook?.entries.count == 3)
     app.press("3")
     #expect(app.state.notebook?.entries.map(\.annotation.anchor.quote) == ["gonfie vele"])
     app.press("3/")

@@ -68,6 +68,11 @@ extension Application {
         entries += group.annotations.map { NotebookEntry(annotation: $0, articleTitle: title) }
       }
       return .notebookLoaded(filter, entries)
+    case .nextNotebookTag(let current):
+      let tags = try annotations.allTags()
+      guard !tags.isEmpty else { return .failed("No bookmark, highlight or note has a tag") }
+      let next = current.flatMap { tags.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+      return .notebookTagChosen(next < tags.count ? tags[next] : nil)
     case .openArticle(let uuid, let offset):
       guard let id = try library.articleID(uuid: uuid), let article = try store.article(id: id)
       else {

@@ -92,7 +92,7 @@ public final class Application {
         try store.remove(ids: ids)
         return .removed(ids: ids)
       case .loadAnnotations, .annotate, .bookmark, .editNote, .editNoteInEditor, .recolor,
-        .deleteAnnotation, .undoDelete, .loadNotebook, .openArticle:
+        .deleteAnnotation, .undoDelete, .loadNotebook, .nextNotebookTag, .openArticle:
         return try performAnnotation(effect)
       }
     } catch {

@@ -25,6 +25,8 @@ public enum Effect: Hashable, Sendable {
   case deleteAnnotation(uuid: String)
   case undoDelete(uuid: String)
   case loadNotebook(AnnotationFilter)
+  /// The notebook's next tag filter after `current` (nil: all tags, after the last one).
+  case nextNotebookTag(after: String?)
   /// Opens an article at a canonical offset (from the notebook).
   case openArticle(uuid: String, offset: Int)
 }
@@ -48,6 +50,7 @@ public enum Message: Hashable, Sendable {
   /// An annotation was written; `done` is what the status line says.
   case annotationSaved(Annotation, done: String)
   case notebookLoaded(AnnotationFilter, [NotebookEntry])
+  case notebookTagChosen(String?)
   case articleOpened(StoredArticle, offset: Int)
   /// An effect failed; the message is shown in the status line.
   case failed(String)

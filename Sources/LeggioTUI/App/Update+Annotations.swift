@@ -24,6 +24,14 @@ func handleAnnotationMessage(_ message: Message, _ state: inout AppState) -> [Ef
     notebook.selected = min(notebook.selected, max(0, entries.count - 1))
     state.notebook = notebook
     return []
+  case .notebookTagChosen(let tag):
+    guard var notebook = state.notebook else { return [] }
+    notebook.filter.tag = tag
+    notebook.selected = 0
+    state.notebook = notebook
+    state.status = AppState.Status(
+      text: tag.map { "Tag: \(TextSanitizer.line($0))" } ?? "All tags", isError: false)
+    return [.loadNotebook(notebook.filter)]
   case .articleOpened(let article, let offset):
     state.notebook = nil
     state.modal = nil

@@ -23,6 +23,8 @@ func handleNotebook(_ action: Action?, _ key: Key, _ state: inout AppState) -> [
   case .search:
     state.prompt = AppState.Prompt(purpose: .notebookSearch, text: notebook.filter.search ?? "")
     return []
+  case .filterTag:
+    return [.nextNotebookTag(after: notebook.filter.tag)]
   default:
     break
   }

@@ -33,7 +33,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     state.modal = nil
     state.reader = ReaderState(article: article, isGuide: false, options: state.layoutOptions)
     return [.loadAnnotations(articleUUID: article.summary.uuid)]
-  case .annotationsLoaded, .annotationSaved, .notebookLoaded, .articleOpened:
+  case .annotationsLoaded, .annotationSaved, .notebookLoaded, .articleOpened, .notebookTagChosen:
     return handleAnnotationMessage(message, &state)
   case .removed(let ids):
     state.status = AppState.Status(

@@ -100,7 +100,7 @@ public struct Keymap: Hashable, Sendable {
       (.quit, [.control("c")]), (.help, [.character("?")]),
     ],
     .marks: annotationList,
-    .notebook: annotationList + [(.search, [.character("/")])],
+    .notebook: annotationList + [(.search, [.character("/")]), (.filterTag, [.character("T")])],
     .links: [
       (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
       (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),

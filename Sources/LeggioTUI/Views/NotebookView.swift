@@ -14,6 +14,7 @@ enum NotebookView {
           + notebook.filter.colors.sorted().map { "\($0.rawValue)" }
           .joined(separator: ","))
     }
+    if let tag = notebook.filter.tag { filters.append("#" + TextSanitizer.line(tag)) }
     let count = LibraryView.plural(notebook.entries.count, "item")
     let title =
       " Notebook · \(count)" + (filters.isEmpty ? "" : " · " + filters.joined(separator: " · "))
