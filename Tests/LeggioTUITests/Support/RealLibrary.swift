@@ -19,3 +19,10 @@ func makeLibrary(_ articles: [StoredArticle]) throws -> Library {
   }
   return library
 }
+
+extension Library {
+  /// This device's saved reading position in article `id`.
+  func readingOffset(of id: Int64) -> Int? {
+    (try? article(id: id))?.flatMap(\.readingOffset)
+  }
+}
