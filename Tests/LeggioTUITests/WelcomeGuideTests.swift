@@ -47,3 +47,15 @@ import Testing
     #expect(guide[0].document.blocks.contains { $0.plainText.contains("leggio add") })
   }
 }
+
+@Suite struct StartupProblemTests {
+  @Test func problemsFoundAtStartShowTheFirstAndCountTheRest() throws {
+    let app = makeApp(try makeLibrary(importing: []), width: 100, height: 8)
+    app.showProblems(["config.toml line 2: unknown key \"thme\"", "there is no theme named \"x\""])
+    let status = app.render().rows[7]
+    #expect(status.hasPrefix(" config.toml line 2: unknown key \"thme\" (and 1 more: see stderr)"))
+    #expect(Set(app.render().roles(7)).contains(.error))
+    app.press("j")
+    #expect(!app.render().rows[7].contains("config.toml"))
+  }
+}
