@@ -85,6 +85,21 @@ import Testing
     #expect(app.state.reader?.pageIndex == 0)
   }
 
+  @Test func digitsRecolourOnlyRightAfterAHighlightThenCountPagesAgain() throws {
+    let library = try makeLibrary(importing: ["samples/cdt-putin-kim.txt"])
+    let app = makeApp(library, width: 80, height: 24)
+    app.press("<Enter>vh3")
+    #expect(try library.annotations.annotations().first?.color?.rawValue == 3)
+    app.press("'a")
+    app.type("nota")
+    app.press("<Enter>")
+    #expect(app.state.status?.text == "Note saved")
+    // The list stays open after the edit; closed, digits count pages again.
+    app.press("<Esc>2G")
+    #expect(app.state.reader?.pageIndex == 1)
+    #expect(try library.annotations.annotations().first?.color?.rawValue == 3)
+  }
+
   @Test func notebookListsNewestFirstGroupedSearchesAndOpensAtThePassage() throws {
     let library = try makeLibrary(importing: [
       "samples/cdt-putin-kim.txt", "corpus/texts/i-promessi-sposi_pg45334_it.txt",

@@ -29,7 +29,7 @@ extension Application {
       let done =
         note.isEmpty
         ? "Highlighted in colour \(color): 1–5 recolours, a adds a note" : "Note saved"
-      return .annotationSaved(saved, done: done)
+      return .annotationSaved(saved, done: done, created: true)
     case .bookmark(let uuid, let offset, let name):
       let article = try Self.annotationArticle(uuid, library)
       let saved = try annotations.bookmark(article, offset: offset, name: name)

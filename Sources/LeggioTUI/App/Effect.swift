@@ -47,8 +47,8 @@ public enum Message: Hashable, Sendable {
   case articleLoaded(StoredArticle)
   case removed(ids: [Int64])
   case annotationsLoaded(articleUUID: String, [Annotation])
-  /// An annotation was written; `done` is what the status line says.
-  case annotationSaved(Annotation, done: String)
+  /// An annotation was written (`created`: a new one); `done` is what the status line says.
+  case annotationSaved(Annotation, done: String, created: Bool = false)
   case notebookLoaded(AnnotationFilter, [NotebookEntry])
   case notebookTagChosen(String?)
   case articleOpened(StoredArticle, offset: Int)

@@ -9,11 +9,15 @@ func handleAnnotationMessage(_ message: Message, _ state: inout AppState) -> [Ef
       ($0.anchor.start, $0.anchor.end) < ($1.anchor.start, $1.anchor.end)
     }
     return []
-  case .annotationSaved(let annotation, let done):
+  case .annotationSaved(let annotation, let done, let created):
     state.status = AppState.Status(text: done, isError: false)
     var effects: [Effect] = []
     if let reader = state.reader, reader.article.summary.uuid == annotation.articleUUID {
-      state.reader?.recent = annotation.isDeleted || annotation.kind == .bookmark ? nil : annotation
+      // Only a highlight just made (or just recoloured from the keys after it) takes a
+      // digit as its colour: after an edit elsewhere, digits count pages again.
+      let wasRecent = reader.recent?.uuid == annotation.uuid
+      let keep = annotation.kind != .bookmark && !annotation.isDeleted && (created || wasRecent)
+      state.reader?.recent = keep ? annotation : nil
       effects.append(.loadAnnotations(articleUUID: annotation.articleUUID))
     }
     if let notebook = state.notebook { effects.append(.loadNotebook(notebook.filter)) }
