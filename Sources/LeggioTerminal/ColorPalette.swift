@@ -16,21 +16,10 @@ struct ColorPalette {
     self.depth = depth
   }
 
-  /// The depth to draw with: none with `NO_COLOR` (or no colours at all); true colour
-  /// when `COLORTERM` says so and ncurses gives direct colours; else 256 or 16 by `COLORS`.
+  /// The depth to draw with: `ColorDepth.detect(environment:curses:)` on the colour count
+  /// ncurses read from terminfo.
   static func depth(environment: [String: String]) -> ColorDepth {
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
-    guard has_colors() else { return .none }
-    return depth(colors: Int(leggio_colors()), colorTerm: environment["COLORTERM"])
-  }
-
-  /// The depth for a terminal with `colors` colours and `COLORTERM` = `colorTerm`.
-  static func depth(colors: Int, colorTerm: String?) -> ColorDepth {
-    let term = colorTerm?.lowercased()
-    if (term == "truecolor" || term == "24bit") && colors >= 1 << 24 { return .trueColor }
-    if colors >= 256 { return .indexed256 }
-    if colors >= 8 { return .sixteen }
-    return .none
+    ColorDepth.detect(environment: environment, curses: has_colors() ? Int(leggio_colors()) : 0)
   }
 
   /// The ncurses colour number of `color` at this depth (-1 is the terminal's default).

@@ -65,6 +65,18 @@ public final class Terminal {
 
   deinit { stop() }
 
+  /// Hands the terminal to another program (the note editor) while `body` runs, then
+  /// takes it back and redraws everything.
+  public func suspend(_ body: () -> Void) {
+    def_prog_mode()
+    endwin()
+    body()
+    reset_prog_mode()
+    previous = nil
+    clearok(leggio_stdscr(), true)
+    refresh()
+  }
+
   /// The terminal's size in cells.
   public var size: (width: Int, height: Int) {
     (Int(leggio_getmaxx(leggio_stdscr())), Int(leggio_getmaxy(leggio_stdscr())))

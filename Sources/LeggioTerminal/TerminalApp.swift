@@ -15,17 +15,22 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 ///   themes: catalog.entries.map(\.theme),    // every theme, for `t` to cycle through
 ///   themeIndex: index of the configured or --theme one,
 ///   keyBindings: configuration.keyOverrides, // [Action: [Key]] from config.toml
-///   settings: configuration.reader)          // [reader] width, justify, margin
+///   settings: configuration.reader,          // [reader] width, justify, margin
+///   problems: [String])                      // configuration/theme problems to show
 /// ```
 /// It returns when the user quits (the reading position saved, the terminal restored)
 /// and throws `TerminalError` when there is no terminal to run in.
 public enum TerminalApp {
   public static func run(
     store: any ArticleStore, themes: [Theme], themeIndex: Int = 0,
-    keyBindings: [Action: [Key]] = [:], settings: ReaderSettings = .init()
+    keyBindings: [Action: [Key]] = [:], settings: ReaderSettings = .init(),
+    problems: [String] = []
   ) throws {
-    let themes = themes.isEmpty ? [Theme.fallback] : themes
     let terminal = try Terminal.start()
+    // Each theme brought down once to what this terminal shows.
+    let themes = (themes.isEmpty ? [Theme.fallback] : themes).map {
+      $0.adapted(to: terminal.colorDepth)
+    }
     defer { terminal.stop() }
     installSignalHandlers()
     CrashGuard.install()
@@ -33,7 +38,9 @@ public enum TerminalApp {
     let app = Application(
       store: store, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
       settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
+    app.suspendTerminal = { body in terminal.suspend(body) }
     app.start()
+    if !problems.isEmpty { app.showProblems(problems) }
     while !app.state.shouldQuit {
       let theme = themes[min(app.state.themeIndex, themes.count - 1)]
       terminal.draw(app.render(), theme: theme)

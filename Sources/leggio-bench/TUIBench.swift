@@ -6,11 +6,25 @@ import LeggioTUI
 /// measured on the render path (state, store queries, layout, drawing into a `CellGrid`),
 /// which is everything but ncurses writing the cells.
 enum TUIBench {
-  /// The library the figures are measured on, filled with `articles`. The integrator
-  /// points this at the real `Library` (a temporary SQLite file with the articles added);
-  /// until then an in-memory store with the `ArticleStore` semantics stands in.
-  nonisolated(unsafe) static var makeStore: ([StoredArticle]) throws -> any ArticleStore = {
-    InMemoryStore($0)
+  /// A real library in a temporary SQLite file (WAL, as `leggio` opens it) with
+  /// `articles` added the way `leggio add` adds them.
+  static func makeLibrary(_ articles: [ImportedArticle], tags: (Int) -> [String] = { _ in [] })
+    throws -> Library
+  {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("leggio-tui-bench-\(UUID().uuidString)")
+    let library = try Library(
+      path: directory.appendingPathComponent("library.sqlite").path, deviceID: UUID().uuidString)
+    for (index, article) in articles.enumerated() {
+      try library.add(article, tags: tags(index + 1))
+    }
+    return library
+  }
+
+  /// Deletes a library `makeLibrary` made.
+  static func remove(_ library: Library) {
+    guard let path = library.path else { return }
+    try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
   }
 
   static func run() {
@@ -24,7 +38,8 @@ enum TUIBench {
 
   /// Start to the first drawn library screen with 10,000 articles.
   private static func libraryStart() throws {
-    let store = try makeStore(syntheticArticles(10_000))
+    let store = try makeLibrary(syntheticArticles(10_000)) { $0 % 4 == 0 ? ["sport"] : [] }
+    defer { remove(store) }
     var rows = 0
     let seconds = try Stopwatch.best(of: 5) {
       let app = Application(store: store, width: 120, height: 40)
@@ -53,13 +68,8 @@ enum TUIBench {
       .appendingPathComponent("../../../shared/corpus/texts/i-promessi-sposi_pg45334_it.txt")
       .standardized
     let imported = try ArticleImporter.importFile(at: path)
-    let summary = ArticleSummary(
-      id: 1, uuid: "bench-novel", title: imported.metadata.title, addedAt: Date())
-    let store = try makeStore([
-      StoredArticle(
-        summary: summary, metadata: imported.metadata, document: imported.document,
-        readingOffset: nil)
-    ])
+    let store = try makeLibrary([imported])
+    defer { remove(store) }
     var times: [String: Double] = [:]
     for _ in 0..<5 {
       let app = Application(store: store, width: 80, height: 24)
@@ -106,7 +116,7 @@ enum TUIBench {
   }
 
   /// `count` small articles with varied titles, bylines and dates.
-  static func syntheticArticles(_ count: Int) -> [StoredArticle] {
+  static func syntheticArticles(_ count: Int) -> [ImportedArticle] {
     let words = ["Lugano", "Putin", "Milano", "treno", "lago", "città", "notte", "mercato", "voto"]
     let start = Date(timeIntervalSince1970: 1_700_000_000)
     return (1...count).map { n in
@@ -117,65 +127,7 @@ enum TUIBench {
       let document = Document(blocks: [
         Block(.paragraph, text: "Testo dell'articolo \(n) su \(words[n % words.count]).")
       ])
-      let summary = ArticleSummary(
-        id: Int64(n), uuid: "bench-\(n)", title: title, kicker: metadata.kicker,
-        siteName: metadata.siteName, byline: metadata.byline, published: metadata.published,
-        addedAt: start.addingTimeInterval(Double(n) * 60), progress: Double(n % 5) / 4,
-        isUnread: n % 3 == 0, tags: n % 4 == 0 ? ["sport"] : [])
-      return StoredArticle(
-        summary: summary, metadata: metadata, document: document, readingOffset: nil)
+      return ImportedArticle(metadata: metadata, document: document)
     }
   }
-}
-
-/// A stand-in library for the figures until the real `Library` is wired in: sorted and
-/// filtered arrays, no index.
-private final class InMemoryStore: ArticleStore, @unchecked Sendable {
-  private let articles: [StoredArticle]
-  private let lock = NSLock()
-  private var positions: [Int64: Int] = [:]
-
-  init(_ articles: [StoredArticle]) {
-    self.articles = articles
-  }
-
-  private func matching(_ query: ArticleQuery) -> [ArticleSummary] {
-    var rows = articles.map(\.summary)
-    if let tag = query.tag { rows = rows.filter { $0.tags.contains(tag) } }
-    if query.unreadOnly { rows = rows.filter(\.isUnread) }
-    if let search = query.search?.lowercased(), !search.isEmpty {
-      rows = rows.filter { $0.title.lowercased().contains(search) }
-    }
-    switch query.sort {
-    case .added: rows.sort { $0.addedAt > $1.addedAt }
-    case .published: rows.sort { ($0.published ?? .distantPast) > ($1.published ?? .distantPast) }
-    case .title: rows.sort { $0.title < $1.title }
-    case .progress: rows.sort { $0.progress < $1.progress }
-    }
-    return rows
-  }
-
-  func count(_ query: ArticleQuery) throws -> Int { matching(query).count }
-
-  func summaries(_ query: ArticleQuery, offset: Int, limit: Int) throws -> [ArticleSummary] {
-    Array(matching(query).dropFirst(offset).prefix(limit))
-  }
-
-  func counts() throws -> LibraryCounts {
-    LibraryCounts(total: articles.count, unread: articles.filter(\.summary.isUnread).count)
-  }
-
-  func allTags() throws -> [String] { Set(articles.flatMap(\.summary.tags)).sorted() }
-
-  func article(id: Int64) throws -> StoredArticle? {
-    guard var article = articles.first(where: { $0.summary.id == id }) else { return nil }
-    article.readingOffset = lock.withLock { positions[id] }
-    return article
-  }
-
-  func saveReadingPosition(articleID: Int64, offset: Int, progress: Double) throws {
-    lock.withLock { positions[articleID] = offset }
-  }
-
-  func remove(ids: [Int64]) throws {}
 }

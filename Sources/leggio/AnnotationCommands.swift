@@ -3,10 +3,7 @@ import Foundation
 import LeggioCore
 
 // The annotation commands of issue 5: `annotate`, `bookmark`, `annotations`, `export`,
-// `import-annotations`. INTEGRATOR: register `AnnotationCommands.all` as subcommands of
-// `Leggio`, and implement `AnnotationContext.open(libraryPath:)` with the library (it
-// opens the library, runs its migrator, which calls `AnnotationMigrations.register(in:)`,
-// and makes `Library` an `AnnotationArticleSource`).
+// `import-annotations`, registered as subcommands of `Leggio`.
 
 enum AnnotationCommands {
   static let all: [any ParsableCommand.Type] = [
@@ -35,13 +32,25 @@ struct AnnotationContext {
 extension AnnotationContext {
   /// Opens the library at `libraryPath` (nil: `LEGGIO_LIBRARY` or the default place).
   static func open(libraryPath: String?) throws -> AnnotationContext {
-    throw ValidationError("the annotation commands are not wired to the library yet")
+    let library = try Library(path: libraryPath ?? Library.defaultPath())
+    return AnnotationContext(
+      store: library.annotations, articles: library,
+      articleUUID: { reference in
+        guard let uuid = try library.articleUUID(reference: reference) else {
+          throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
+        }
+        return uuid
+      })
   }
 }
 
 /// `--library PATH`, shared by the annotation commands.
 struct AnnotationLibraryOption: ParsableArguments {
-  @Option(name: .customLong("library"), help: "The library file (default: LEGGIO_LIBRARY).")
+  @Option(
+    name: .customLong("library"),
+    help: ArgumentHelp(
+      "The library database (default: $LEGGIO_LIBRARY, else the XDG data directory).",
+      valueName: "path"))
   var path: String?
 
   func open() throws -> AnnotationContext { try AnnotationContext.open(libraryPath: path) }

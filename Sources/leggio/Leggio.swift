@@ -12,6 +12,6 @@ struct Leggio: ParsableCommand {
     subcommands: [
       ReadCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
       SearchCommand.self, RemoveCommand.self, TagCommand.self, UntagCommand.self,
-    ],
+    ] + AnnotationCommands.all,
     defaultSubcommand: ReadCommand.self)
 }

@@ -1,23 +1,40 @@
 import ArgumentParser
+import Foundation
 import LeggioCore
+import LeggioTUI
+import LeggioTerminal
 
-/// The reader (the default command). The integrator wires the TUI here.
+/// The reader (the default command): the library list and the paginated reader.
 struct ReadCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "read", abstract: "Open the reader on the library (the default).")
 
   @OptionGroup var options: LibraryOptions
 
-  @Option(name: .long, help: "The colour theme to use.")
+  @Option(name: .long, help: "The colour theme to use (see `leggio themes`).")
   var theme: String?
 
   func run() throws {
     try reportingErrors {
+      // Refuse before touching anything when there is no terminal to draw on.
+      guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        throw TerminalError.notATerminal
+      }
+      let environment = ProcessInfo.processInfo.environment
+      let (configuration, configurationProblems) = Configuration.load(environment: environment)
+      let catalog = ThemeCatalog.load(environment: environment)
+      let selection = catalog.select(theme ?? configuration.theme)
+      let problems =
+        configurationProblems.compactMap(\.errorDescription)
+        + selection.problems.compactMap(\.errorDescription)
+      for problem in problems { Console.error(problem) }
       let library = try options.open()
-      let counts = try library.counts()
-      Console.out(
-        "\(counts.total) article\(counts.total == 1 ? "" : "s"), \(counts.unread) unread in "
-          + options.path.terminalSafe() + "; the reader is not wired yet")
+      let themes = catalog.entries.map(\.theme)
+      let index = themes.firstIndex { $0.name == selection.theme.name } ?? 0
+      try TerminalApp.run(
+        store: library, themes: themes.isEmpty ? [selection.theme] : themes, themeIndex: index,
+        keyBindings: configuration.keyOverrides, settings: configuration.reader,
+        problems: problems)
     }
   }
 }

@@ -34,11 +34,13 @@ import Testing
     #expect(try cli.listJSON().compactMap { $0["id"] as? Int } == [2])
   }
 
-  @Test func theDefaultCommandSummarisesTheLibrary() throws {
+  @Test func theDefaultCommandWithoutATerminalSaysSoInOneLine() throws {
     let cli = try CLIHarness()
     try cli.run("add", CLIHarness.referenceArticle)
     let result = try cli.run(["--library", cli.libraryPath, "--theme", "dark"], library: false)
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("1 article, 1 unread"))
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderrLines.count == 1)
+    #expect(result.stderr.hasPrefix("leggio: Leggio's reader needs a terminal"))
   }
 }

@@ -99,6 +99,19 @@ struct TUIEndToEndTests {
     try expectCleanExit(again)
   }
 
+  @Test func configurationProblemsShowInTheStatusLine() throws {
+    let config = directory.appendingPathComponent("config/leggio")
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    try "theme = \"nope\"\n".write(
+      to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+    let tmux = TUITmux()
+    defer { tmux.stop() }
+    try tmux.start(width: 100, height: 20, environment: environment)
+    try tmux.wait(for: "there is no theme named \"nope\"")
+    try tmux.keys("q")
+    try expectCleanExit(tmux)
+  }
+
   @Test func emptyLibraryOpensTheGuide() throws {
     let tmux = TUITmux()
     defer { tmux.stop() }

@@ -33,8 +33,8 @@ import Testing
     #expect(keymap.keys(for: .down, on: .library) == [.down])
   }
 
-  @Test func reboundKeysDriveTheApp() {
-    let store = makeStore([ReaderScreenTests.numbered(100)])
+  @Test func reboundKeysDriveTheApp() throws {
+    let store = try makeLibrary([ReaderScreenTests.numbered(100)])
     let app = Application(
       store: store, width: 40, height: 10,
       keymap: Keymap.default.applying([.nextPage: [.character("f")], .back: [.character("x")]]))

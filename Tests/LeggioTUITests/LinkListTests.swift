@@ -14,16 +14,16 @@ import Testing
   }
 
   @Test func enterListsTheArticlesLinks() throws {
-    let app = makeApp(makeStore([Self.linked()]), width: 60, height: 10)
+    let app = makeApp(try makeLibrary([Self.linked()]), width: 60, height: 10)
     app.press("<Enter><Enter>")
     assertScreen(
       app.render(),
       [
-        "Links",
+        " Links",
         "",
-        "Read these.",
+        " Read these.",
         "   ┌─ Links (2) ────────────────────────────────────────┐",
-        "the│ 1. the report — https://example.org/report         │",
+        " th│ 1. the report — https://example.org/report         │",
         "   │ 2. the �]8;;evil�map — https://example.org/map�[2J │",
         "   └────────────────────────────────────────────────────┘",
         "",
@@ -38,14 +38,14 @@ import Testing
   }
 
   @Test func aNumberThenEnterShowsThatLink() throws {
-    let app = makeApp(makeStore([Self.linked()]), width: 60, height: 10)
+    let app = makeApp(try makeLibrary([Self.linked()]), width: 60, height: 10)
     app.press("<Enter>1<Enter>")
     #expect(app.state.modal == nil)
     #expect(app.render().rows[9].hasPrefix(" [1] https://example.org/report"))
   }
 
   @Test func anArticleWithoutLinksSaysSo() throws {
-    let app = makeApp(makeStore([ReaderScreenTests.numbered(3)]), width: 60, height: 10)
+    let app = makeApp(try makeLibrary([ReaderScreenTests.numbered(3)]), width: 60, height: 10)
     app.press("<Enter><Enter>")
     #expect(app.render().rows[9].hasPrefix(" This article has no links"))
   }

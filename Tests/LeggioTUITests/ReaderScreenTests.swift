@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func referenceArticleFirstPageShowsTitleBlockAndStatus() throws {
-    let app = makeApp(makeStore([try Fixtures.referenceArticle()]), width: 80, height: 24)
+    let app = makeApp(try makeLibrary([try Fixtures.referenceArticle()]), width: 80, height: 24)
     app.press("<Enter>")
     let reader = try #require(app.state.reader)
     let page = try #require(reader.page)
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func nextAndPreviousPageKeysTurnPages() throws {
-    let app = makeApp(makeStore([Self.numbered(200)]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.numbered(200)]), width: 40, height: 10)
     app.press("<Enter>")
     for key in ["<Space>", "<PgDn>", "l", "<Right>", "j"] {
       let before = try #require(app.state.reader?.pageIndex)
@@ -63,7 +63,7 @@ import Testing
   }
 
   @Test func pageTurnShowsTheNextPagesLines() throws {
-    let app = makeApp(makeStore([Self.numbered(200)]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.numbered(200)]), width: 40, height: 10)
     app.press("<Enter><Space>")
     let reader = try #require(app.state.reader)
     let page = try #require(reader.paged.page(at: 1))
@@ -75,7 +75,7 @@ import Testing
   }
 
   @Test func gAndCapitalGGoToFirstLastAndNumberedPage() throws {
-    let app = makeApp(makeStore([Self.numbered(200)]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.numbered(200)]), width: 40, height: 10)
     app.press("<Enter>G")
     let last = try #require(app.state.reader).pageCount.value - 1
     #expect(app.state.reader?.pageIndex == last)
@@ -90,7 +90,7 @@ import Testing
   }
 
   @Test func mouseWheelTurnsPages() throws {
-    let app = makeApp(makeStore([Self.numbered(200)]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.numbered(200)]), width: 40, height: 10)
     app.press("<Enter>")
     app.send(.wheel(up: false))
     app.send(.wheel(up: false))
@@ -99,13 +99,13 @@ import Testing
   }
 
   @Test func readingPositionIsSavedOnLeavingAndRestoredAtAnotherSize() throws {
-    let store = makeStore([Self.numbered(300)])
+    let store = try makeLibrary([Self.numbered(300)])
     let app = makeApp(store, width: 60, height: 20)
     app.press("<Enter>5G")
     let anchor = try #require(app.state.reader?.anchor)
     app.press("q")
     #expect(app.state.reader == nil)
-    #expect(store.readingOffset(of: 7) == anchor)
+    #expect(store.readingOffset(of: 1) == anchor)
     #expect(app.render().rows[1].contains("Numbered"))
     #expect(!app.render().rows[1].contains("●"))
     let again = makeApp(store, width: 100, height: 30)
@@ -115,16 +115,16 @@ import Testing
   }
 
   @Test func quittingFromTheReaderSavesThePosition() throws {
-    let store = makeStore([Self.numbered(300)])
+    let store = try makeLibrary([Self.numbered(300)])
     let app = makeApp(store, width: 60, height: 20)
     app.press("<Enter>3G<C-c>")
     #expect(app.state.shouldQuit)
-    #expect(store.readingOffset(of: 7) == app.state.reader?.anchor)
-    #expect((store.readingOffset(of: 7) ?? 0) > 0)
+    #expect(store.readingOffset(of: 1) == app.state.reader?.anchor)
+    #expect((store.readingOffset(of: 1) ?? 0) > 0)
   }
 
   @Test func helpShowsTheReadersKeysAndAnyKeyCloses() throws {
-    let app = makeApp(makeStore([Self.numbered(50)]), width: 80, height: 24)
+    let app = makeApp(try makeLibrary([Self.numbered(50)]), width: 80, height: 24)
     app.press("<Enter>?")
     let rows = app.render().rows
     #expect(rows.contains { $0.contains("┌─ Keys: reader ─") })
@@ -137,7 +137,7 @@ import Testing
 
   @Test func tCyclesThemesLive() throws {
     let app = Application(
-      store: makeStore([Self.numbered(5)]), width: 60, height: 10,
+      store: try makeLibrary([Self.numbered(5)]), width: 60, height: 10,
       themeNames: ["dark", "sepia", "nord"])
     app.start()
     app.press("t")
@@ -148,7 +148,7 @@ import Testing
   }
 
   @Test func escapeGoesBackToTheList() throws {
-    let app = makeApp(makeStore([Self.numbered(5)]), width: 60, height: 10)
+    let app = makeApp(try makeLibrary([Self.numbered(5)]), width: 60, height: 10)
     app.press("<Enter><Esc>")
     #expect(app.state.reader == nil)
     #expect(!app.state.shouldQuit)

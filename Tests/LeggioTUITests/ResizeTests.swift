@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ResizeTests {
   @Test func tooSmallTerminalShowsANoticeInsteadOfTheReader() throws {
-    let app = makeApp(makeStore([ReaderScreenTests.numbered(100)]), width: 60, height: 20)
+    let app = makeApp(try makeLibrary([ReaderScreenTests.numbered(100)]), width: 60, height: 20)
     app.press("<Enter>")
     app.send(.resize(width: 19, height: 5))
     assertScreen(
@@ -20,8 +20,17 @@ import Testing
     #expect(Set(app.render().roles(1).filter { $0 != .background }) == [.notice])
   }
 
+  @Test func firstPageStaysOnTheTitleBlockWhenTheWindowShrinks() throws {
+    let library = try makeLibrary(importing: ["samples/cdt-putin-kim.txt"])
+    let app = makeApp(library, width: 200, height: 60)
+    app.press("<Enter>")
+    app.send(.resize(width: 30, height: 10))
+    #expect(app.state.reader?.pageIndex == 0)
+    #expect(app.render().rows.joined().contains("Relazioni strategiche"))
+  }
+
   @Test func keysWaitWhileTooSmallAndTheReaderComesBack() throws {
-    let app = makeApp(makeStore([ReaderScreenTests.numbered(100)]), width: 60, height: 20)
+    let app = makeApp(try makeLibrary([ReaderScreenTests.numbered(100)]), width: 60, height: 20)
     app.press("<Enter>4G")
     let anchor = try #require(app.state.reader?.anchor)
     app.send(.resize(width: 10, height: 3))
@@ -33,8 +42,8 @@ import Testing
     #expect(app.render().rows[19].contains("page 4/"))
   }
 
-  @Test func zeroSizedTerminalDoesNotCrash() {
-    let app = makeApp(makeStore([ReaderScreenTests.numbered(3)]), width: 0, height: 0)
+  @Test func zeroSizedTerminalDoesNotCrash() throws {
+    let app = makeApp(try makeLibrary([ReaderScreenTests.numbered(3)]), width: 0, height: 0)
     app.press("<Enter>j")
     #expect(app.render().rows.isEmpty)
     app.send(.resize(width: 1, height: 1))
@@ -42,7 +51,7 @@ import Testing
   }
 
   @Test func resizeKeepsTheFirstCharacterOnScreen() throws {
-    let app = makeApp(makeStore([ReaderScreenTests.numbered(400)]), width: 100, height: 30)
+    let app = makeApp(try makeLibrary([ReaderScreenTests.numbered(400)]), width: 100, height: 30)
     app.press("<Enter>6G")
     let anchor = try #require(app.state.reader?.anchor)
     for (width, height) in [(60, 20), (100, 30), (30, 8), (100, 30)] {

@@ -16,7 +16,7 @@ import Testing
     ])
 
   @Test func statusBarAndSelectedRowTakeTheThemesColours() throws {
-    let app = makeApp(makeStore([try Fixtures.referenceArticle()]), width: 80, height: 10)
+    let app = makeApp(try makeLibrary([try Fixtures.referenceArticle()]), width: 80, height: 10)
     let grid = app.render()
     #expect(Self.theme.resolve(grid[40, 9].style).background == .rgb(180, 180, 255))
     #expect(Self.theme.resolve(grid[70, 1].style).background == .indexed(24))
@@ -25,10 +25,11 @@ import Testing
   }
 
   @Test func searchMatchesAndTitleTakeTheirColours() throws {
-    let app = makeApp(makeStore([SearchTests.cityArticle()]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([SearchTests.cityArticle()]), width: 40, height: 10)
     app.press("<Enter>")
     var grid = app.render()
-    let titleStyle = Self.theme.resolve(grid[0, 0].style)
+    // The page has a margin of one cell (the reader settings' default).
+    let titleStyle = Self.theme.resolve(grid[1, 0].style)
     #expect(titleStyle.foreground == .rgb(255, 200, 100) && titleStyle.bold)
     app.press("/")
     app.type("bella")

@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func slashSearchJumpsToTheMatchAndMarksItsCells() throws {
-    let app = makeApp(makeStore([Self.cityArticle()]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.cityArticle()]), width: 40, height: 10)
     app.press("<Enter>/")
     app.type("citta")
     #expect(app.render().rows[9] == "/citta▏")
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func nAndCapitalNMoveBetweenMatchesAcrossPages() throws {
-    let app = makeApp(makeStore([Self.cityArticle()]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.cityArticle()]), width: 40, height: 10)
     app.press("<Enter>/")
     app.type("citta")
     app.press("<Enter>n")
@@ -62,7 +62,7 @@ import Testing
   }
 
   @Test func searchWithoutMatchSaysNotFoundAndStays() throws {
-    let app = makeApp(makeStore([Self.cityArticle()]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.cityArticle()]), width: 40, height: 10)
     app.press("<Enter><Space>/")
     app.type("zebra")
     app.press("<Enter>")
@@ -73,7 +73,7 @@ import Testing
   }
 
   @Test func escapeCancelsTheSearchPrompt() throws {
-    let app = makeApp(makeStore([Self.cityArticle()]), width: 40, height: 10)
+    let app = makeApp(try makeLibrary([Self.cityArticle()]), width: 40, height: 10)
     app.press("<Enter>/ab<BS><Esc>")
     #expect(app.state.prompt == nil)
     #expect(app.state.reader?.searchQuery == nil)

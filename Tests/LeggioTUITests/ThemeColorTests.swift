@@ -46,6 +46,15 @@ import Testing
     #expect(ColorDepth.detect(environment: ["COLORTERM": "yes"], colors: 256) == .indexed256)
   }
 
+  @Test func cursesDrawsTrueColourOnlyWithDirectColours() {
+    let truecolor = ["COLORTERM": "truecolor"]
+    #expect(ColorDepth.detect(environment: truecolor, curses: 1 << 24) == .trueColor)
+    #expect(ColorDepth.detect(environment: truecolor, curses: 256) == .indexed256)
+    #expect(ColorDepth.detect(environment: truecolor, curses: 8) == .sixteen)
+    #expect(ColorDepth.detect(environment: truecolor, curses: 0) == .none)
+    #expect(ColorDepth.detect(environment: ["NO_COLOR": "1"], curses: 1 << 24) == .none)
+  }
+
   @Test func colourCountDecidesOtherwise() {
     #expect(ColorDepth.detect(environment: [:], colors: 256) == .indexed256)
     #expect(ColorDepth.detect(environment: [:], colors: 88) == .sixteen)

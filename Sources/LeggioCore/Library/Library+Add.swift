@@ -45,6 +45,8 @@ extension Library {
           try Self.insertVersion(
             db, articleUUID: uuid, document: documentJSON, text: text, hash: hash,
             words: words, now: now)
+          // Annotations follow the text to its new version, in this same transaction.
+          try AnnotationStore.reanchorAll(db, articleUUID: uuid, newText: text, newHash: hash)
         }
         if textChanged || metadataChanged || wasRemoved {
           var arguments = columns.arguments

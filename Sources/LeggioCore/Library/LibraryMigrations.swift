@@ -73,6 +73,8 @@ enum LibraryMigrations {
           );
           """)
     }
+    // Bookmarks, highlights and notes (issue 5), after the library's own tables.
+    AnnotationMigrations.register(in: &migrator)
     return migrator
   }
 }

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     case tags(selected: Int)
     /// Asks before moving an article to the bin.
     case confirmRemove(ArticleSummary)
+    /// The open article's bookmarks, highlights and notes; the selected row.
+    case marks(selected: Int)
   }
 
   /// A line of input in the status line.
@@ -22,6 +24,12 @@ public struct AppState: Sendable {
       case filter
       /// Searches the open article on Enter.
       case search
+      /// A note, saved on Enter.
+      case note(AnnotationTarget)
+      /// A bookmark's optional name, saved on Enter.
+      case bookmarkName(offset: Int)
+      /// Narrows the notebook as the user types.
+      case notebookSearch
     }
     public var purpose: Purpose
     public var text: String
@@ -40,6 +48,10 @@ public struct AppState: Sendable {
   public var height: Int
   public var library: LibraryState
   public var reader: ReaderState?
+  /// The notebook, over the library or the reader while it is open.
+  public var notebook: NotebookState?
+  /// The last bookmark, highlight or note deleted: the one `u` brings back.
+  public var lastDeleted: String?
   public var modal: Modal?
   public var prompt: Prompt?
   public var status: Status?
@@ -72,7 +84,17 @@ public struct AppState: Sendable {
     switch modal {
     case .links: .links
     case .tags: .tags
-    default: reader == nil ? .library : .reader
+    case .marks: .marks
+    default:
+      if notebook != nil {
+        .notebook
+      } else if reader == nil {
+        .library
+      } else if reader?.selection != nil {
+        .selection
+      } else {
+        .reader
+      }
     }
   }
 

@@ -7,6 +7,9 @@ import LeggioCore
 public final class Application {
   public private(set) var state: AppState
   public let store: any ArticleStore
+  /// Hands the terminal to another program (`$EDITOR`) while the body runs; the
+  /// terminal layer sets it.
+  public var suspendTerminal: ((() -> Void) -> Void)?
 
   public init(store: any ArticleStore, state: AppState) {
     self.store = store
@@ -35,6 +38,14 @@ public final class Application {
 
   public func send(_ message: Message) {
     run(update(&state, message))
+  }
+
+  /// Shows configuration or theme problems found at start in the status line (the first,
+  /// and how many more there are; the command printed them all to stderr).
+  public func showProblems(_ problems: [String]) {
+    guard let first = problems.first else { return }
+    let more = problems.count > 1 ? " (and \(problems.count - 1) more: see stderr)" : ""
+    state.status = AppState.Status(text: TextSanitizer.line(first) + more, isError: true)
   }
 
   /// Quits as the quit key does (saving the reading position), e.g. on SIGTERM.
@@ -80,6 +91,9 @@ public final class Application {
       case .remove(let ids):
         try store.remove(ids: ids)
         return .removed(ids: ids)
+      case .loadAnnotations, .annotate, .bookmark, .editNote, .editNoteInEditor, .recolor,
+        .deleteAnnotation, .undoDelete, .loadNotebook, .nextNotebookTag, .openArticle:
+        return try performAnnotation(effect)
       }
     } catch {
       return .failed(TextSanitizer.line(error.localizedDescription))

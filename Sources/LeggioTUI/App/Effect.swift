@@ -13,6 +13,28 @@ public enum Effect: Hashable, Sendable {
   case loadArticle(id: Int64)
   case saveReadingPosition(articleID: Int64, offset: Int, progress: Double)
   case remove(ids: [Int64])
+  /// An article's bookmarks, highlights and notes.
+  case loadAnnotations(articleUUID: String)
+  /// Highlights `range` of the article (a note when `note` is not empty).
+  case annotate(articleUUID: String, range: Range<Int>, color: Int, note: String)
+  case bookmark(articleUUID: String, offset: Int, name: String?)
+  case editNote(uuid: String, note: String)
+  /// Asks `$EDITOR` for the note of annotation `uuid`, or of a new one on `range`.
+  case editNoteInEditor(AnnotationTarget)
+  case recolor(uuid: String, color: Int)
+  case deleteAnnotation(uuid: String)
+  case undoDelete(uuid: String)
+  case loadNotebook(AnnotationFilter)
+  /// The notebook's next tag filter after `current` (nil: all tags, after the last one).
+  case nextNotebookTag(after: String?)
+  /// Opens an article at a canonical offset (from the notebook).
+  case openArticle(uuid: String, offset: Int)
+}
+
+/// What a note is written on: an annotation that exists, or a passage of an article.
+public enum AnnotationTarget: Hashable, Sendable {
+  case existing(uuid: String, note: String)
+  case passage(articleUUID: String, range: Range<Int>)
 }
 
 /// Everything `update` reacts to: terminal events and the answers to effects.
@@ -24,6 +46,12 @@ public enum Message: Hashable, Sendable {
   case tagsLoaded([String])
   case articleLoaded(StoredArticle)
   case removed(ids: [Int64])
+  case annotationsLoaded(articleUUID: String, [Annotation])
+  /// An annotation was written (`created`: a new one); `done` is what the status line says.
+  case annotationSaved(Annotation, done: String, created: Bool = false)
+  case notebookLoaded(AnnotationFilter, [NotebookEntry])
+  case notebookTagChosen(String?)
+  case articleOpened(StoredArticle, offset: Int)
   /// An effect failed; the message is shown in the status line.
   case failed(String)
 }

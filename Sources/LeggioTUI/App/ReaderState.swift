@@ -21,6 +21,14 @@ public struct ReaderState: @unchecked Sendable {
   public var currentMatch: Int?
   public let links: [ArticleLink]
   public let search: ArticleSearch
+  /// The passage being selected (`v`), in canonical offsets; its end moves.
+  public var selection: Range<Int>?
+  /// This article's bookmarks, highlights and notes, in reading order.
+  public var annotations: [Annotation] = []
+  /// The annotation just made: a digit 1–5 recolours it, `a` gives it a note.
+  public var recent: Annotation?
+  /// Words, sentences and paragraphs, worked out the first time a selection needs them.
+  var units: TextUnits?
 
   public init(article: StoredArticle, isGuide: Bool, options: LayoutOptions) {
     self.article = article
@@ -63,7 +71,8 @@ public struct ReaderState: @unchecked Sendable {
     guard options != paged.options else { return }
     let keep = anchor
     paged = PagedArticle(document: article.document, metadata: article.metadata, options: options)
-    pageIndex = paged.pageIndex(containing: keep)
+    // On the first page the title block is what is on screen: keep showing it.
+    pageIndex = pageIndex == 0 ? 0 : paged.pageIndex(containing: keep)
     anchor = keep
   }
 

@@ -27,6 +27,8 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .ignored: break
     }
     return []
+  case .marks(let selected):
+    return handleMarks(action, key, selected: selected, &state)
   case .tags(let selected):
     let tags = state.library.tags
     if let effects = handleGlobal(action, &state) { return effects }
@@ -43,12 +45,12 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
   }
 }
 
-private enum ListMove {
+enum ListMove {
   case moved(Int), chosen, closed, ignored
 }
 
 /// What a key does in a list box of `count` rows.
-private func moveSelection(_ action: Action?, _ selected: Int, count: Int, rows: Int) -> ListMove {
+func moveSelection(_ action: Action?, _ selected: Int, count: Int, rows: Int) -> ListMove {
   let last = max(0, count - 1)
   switch action {
   case .up: return .moved(max(0, selected - 1))
@@ -70,15 +72,20 @@ func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
   switch key {
   case .enter:
     state.prompt = nil
-    if prompt.purpose == .search { runSearch(prompt.text, &state) }
+    switch prompt.purpose {
+    case .search: runSearch(prompt.text, &state)
+    case .note(let target): return saveNote(prompt.text, on: target, &state)
+    case .bookmarkName(let offset): return saveBookmark(prompt.text, at: offset, &state)
+    case .filter, .notebookSearch: break
+    }
     return []
   case .escape:
     state.prompt = nil
-    return prompt.purpose == .filter ? applyFilter("", &state) : []
+    return typed("", prompt.purpose, &state)
   case .backspace, .delete, .control("h"):
     guard !prompt.text.isEmpty else {
       state.prompt = nil
-      return prompt.purpose == .filter ? applyFilter("", &state) : []
+      return typed("", prompt.purpose, &state)
     }
     prompt.text.removeLast()
   case .control("u"):
@@ -89,7 +96,18 @@ func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
   }
   state.prompt = prompt
-  return prompt.purpose == .filter ? applyFilter(prompt.text, &state) : []
+  return typed(prompt.text, prompt.purpose, &state)
+}
+
+/// What typing does as it happens: the library filter and the notebook search follow it.
+private func typed(_ text: String, _ purpose: AppState.Prompt.Purpose, _ state: inout AppState)
+  -> [Effect]
+{
+  switch purpose {
+  case .filter: applyFilter(text, &state)
+  case .notebookSearch: searchNotebook(text, &state)
+  default: []
+  }
 }
 
 /// Filters the library by `text` through the full-text index (all rows when empty).

@@ -27,6 +27,24 @@ func handleReader(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Ef
     }
   case .search:
     state.prompt = AppState.Prompt(purpose: .search, text: "")
+  case .previousMatch where reader.searchQuery == nil:
+    // N: the previous match while searching, else the notebook.
+    state.reader = reader
+    return openNotebook(&state)
+  case .select:
+    startSelection(&reader)
+  case .bookmark:
+    guard !reader.isGuide else { return guideCannotBeAnnotated(&state) }
+    state.prompt = AppState.Prompt(purpose: .bookmarkName(offset: reader.anchor), text: "")
+  case .marks:
+    if reader.annotations.isEmpty {
+      state.status = AppState.Status(
+        text: "No bookmarks, highlights or notes here yet: v selects, m bookmarks",
+        isError: false)
+    } else {
+      let index = reader.annotations.firstIndex { $0.anchor.start >= reader.anchor } ?? 0
+      state.modal = .marks(selected: index)
+    }
   case .nextMatch, .previousMatch:
     guard reader.searchQuery != nil else {
       state.status = AppState.Status(text: "Search with / first", isError: false)

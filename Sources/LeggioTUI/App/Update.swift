@@ -32,7 +32,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
   case .articleLoaded(let article):
     state.modal = nil
     state.reader = ReaderState(article: article, isGuide: false, options: state.layoutOptions)
-    return []
+    return [.loadAnnotations(articleUUID: article.summary.uuid)]
+  case .annotationsLoaded, .annotationSaved, .notebookLoaded, .articleOpened, .notebookTagChosen:
+    return handleAnnotationMessage(message, &state)
   case .removed(let ids):
     state.status = AppState.Status(
       text: ids.count == 1 ? "Moved to the bin" : "Moved \(ids.count) articles to the bin",
@@ -79,8 +81,11 @@ private func handle(_ event: Event, _ state: inout AppState) -> [Effect] {
     state.status = nil
     if state.prompt != nil { return handlePrompt(key, &state) }
     if state.modal != nil { return handleModal(key, &state) }
+    if let effects = handleRecent(key, &state) { return effects }
     let action = state.keymap.action(for: key, on: state.screen)
     if let effects = handleGlobal(action, &state) { return effects }
+    if state.notebook != nil { return handleNotebook(action, key, &state) }
+    if state.reader?.selection != nil { return handleSelection(action, &state) }
     if state.reader != nil { return handleReader(key, action, &state) }
     return handleLibrary(action, &state)
   }
@@ -94,6 +99,8 @@ func handleGlobal(_ action: Action?, _ state: inout AppState) -> [Effect]? {
   case .help:
     state.modal = .help(state.screen)
     return []
+  case .notebook:
+    return openNotebook(&state)
   case .cycleTheme:
     guard !state.themeNames.isEmpty else { return [] }
     state.themeIndex = (state.themeIndex + 1) % state.themeNames.count

@@ -2,7 +2,7 @@
 /// the same screen can be reported.
 extension Action {
   public enum Scope: Hashable, Sendable {
-    case everywhere, lists, reader
+    case everywhere, lists, reader, selection, annotations
   }
 
   public var scope: Scope {
@@ -13,6 +13,11 @@ extension Action {
       .lists
     case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
       .reader
+    case .select, .bookmark, .marks: .reader
+    case .wordForward, .wordBack, .sentenceForward, .sentenceBack, .paragraphForward,
+      .paragraphBack, .highlight, .note, .noteInEditor:
+      .selection
+    case .editNote, .deleteAnnotation, .undo: .annotations
     }
   }
 

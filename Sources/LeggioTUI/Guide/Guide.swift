@@ -13,6 +13,7 @@ public enum Guide {
   static let pages: [Page] = [
     Page(title: "Welcome to Leggio", markdown: welcome),
     Page(title: "Reading: the keys", markdown: readingKeys),
+    Page(title: "Highlights, notes and the notebook", markdown: annotations),
     Page(title: "Themes and configuration", markdown: themesAndConfig),
     Page(title: "The command line", markdown: commandLine),
   ]

@@ -10,4 +10,12 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case nextPage = "next-page", previousPage = "previous-page"
   case firstPage = "first-page", lastPage = "last-page"
   case nextMatch = "next-match", previousMatch = "previous-match", links
+  case select, bookmark, marks
+  // A selection in the reader.
+  case wordForward = "word-forward", wordBack = "word-back"
+  case sentenceForward = "sentence-forward", sentenceBack = "sentence-back"
+  case paragraphForward = "paragraph-forward", paragraphBack = "paragraph-back"
+  case highlight, note, noteInEditor = "note-in-editor"
+  // Bookmarks, highlights and notes in a list.
+  case editNote = "edit-note", deleteAnnotation = "delete-annotation", undo
 }

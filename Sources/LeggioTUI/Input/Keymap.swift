@@ -68,7 +68,7 @@ public struct Keymap: Hashable, Sendable {
       (.open, [.enter, .character("l"), .right]),
       (.sort, [.character("s")]), (.filterTag, [.character("T")]),
       (.toggleUnread, [.character("u")]), (.remove, [.character("D")]),
-      (.search, [.character("/")]), (.back, [.escape]),
+      (.search, [.character("/")]), (.notebook, [.character("N")]), (.back, [.escape]),
     ] + everywhere + [(.quit, [.character("q"), .character("Q"), .control("c")])],
     .reader: [
       (
@@ -85,9 +85,22 @@ public struct Keymap: Hashable, Sendable {
       (.firstPage, [.character("g"), .home]), (.lastPage, [.character("G"), .end]),
       (.search, [.character("/")]), (.nextMatch, [.character("n")]),
       (.previousMatch, [.character("N")]),
-      (.links, [.enter]), (.back, [.character("q"), .escape]),
-      (.quit, [.character("Q"), .control("c")]),
+      (.links, [.enter]), (.select, [.character("v")]), (.bookmark, [.character("m")]),
+      (.marks, [.character("'")]), (.notebook, [.control("n")]),
+      (.back, [.character("q"), .escape]), (.quit, [.character("Q"), .control("c")]),
     ] + everywhere,
+    .selection: [
+      (.wordForward, [.character("w"), .right]),
+      (.wordBack, [.character("b"), .left]),
+      (.sentenceForward, [.character(")")]), (.sentenceBack, [.character("(")]),
+      (.paragraphForward, [.character("}"), .down, .character("j")]),
+      (.paragraphBack, [.character("{"), .up, .character("k")]),
+      (.highlight, [.character("h")]), (.note, [.character("a")]),
+      (.noteInEditor, [.character("A")]), (.back, [.escape, .character("v")]),
+      (.quit, [.control("c")]), (.help, [.character("?")]),
+    ],
+    .marks: annotationList,
+    .notebook: annotationList + [(.search, [.character("/")]), (.filterTag, [.character("T")])],
     .links: [
       (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
       (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
@@ -103,6 +116,20 @@ public struct Keymap: Hashable, Sendable {
       (.quit, [.character("Q"), .control("c")]),
     ] + everywhere,
   ]
+
+  /// The keys of a list of bookmarks, highlights and notes.
+  private static let annotationList: [(Action, [Key])] =
+    [
+      (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
+      (.pageUp, [.pageUp, .control("b")]), (.pageDown, [.pageDown, .control("f")]),
+      (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
+      (.open, [.enter, .character("l"), .right]),
+      (.editNote, [.character("a"), .character("e")]),
+      (.deleteAnnotation, [.character("d"), .character("D"), .delete]),
+      (.undo, [.character("u")]),
+      (.back, [.character("q"), .escape, .character("h"), .left]),
+      (.quit, [.character("Q"), .control("c")]),
+    ] + everywhere
 
   private static let everywhere: [(Action, [Key])] = [
     (.help, [.character("?")]), (.cycleTheme, [.character("t")]),

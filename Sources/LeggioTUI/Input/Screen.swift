@@ -8,4 +8,10 @@ public enum Screen: String, CaseIterable, Codable, Hashable, Sendable {
   case links
   /// The tag picker of the library.
   case tags
+  /// A passage being selected in the reader.
+  case selection
+  /// The open article's bookmarks, highlights and notes (`'`).
+  case marks
+  /// Every bookmark, highlight and note in the library.
+  case notebook
 }

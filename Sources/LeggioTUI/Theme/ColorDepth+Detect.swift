@@ -23,6 +23,18 @@ extension ColorDepth {
     }
   }
 
+  /// The depth ncurses can draw with on a terminal whose terminfo gives `colors` colours:
+  /// as `detect`, but true colour only when ncurses takes direct colours (`COLORS` of 2^24,
+  /// e.g. `TERM=xterm-direct`); a truecolor `COLORTERM` over a 256-colour terminfo draws
+  /// in 256 colours, the nearest to each of the theme's.
+  public static func detect(environment: [String: String], curses colors: Int) -> ColorDepth {
+    let depth = detect(environment: environment, colors: colors)
+    guard depth == .trueColor, colors < 1 << 24 else { return depth }
+    var withoutPromise = environment
+    withoutPromise["COLORTERM"] = nil
+    return detect(environment: withoutPromise, colors: colors)
+  }
+
   /// A guess at the colour count from the terminal's name alone, for commands that print
   /// without opening the terminal (`leggio themes`).
   public static func colorCount(term: String?) -> Int {

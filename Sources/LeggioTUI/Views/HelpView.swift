@@ -29,6 +29,9 @@ extension Screen {
     case .reader: "reader"
     case .links: "links"
     case .tags: "tags"
+    case .selection: "selection"
+    case .marks: "marks"
+    case .notebook: "notebook"
     }
   }
 }

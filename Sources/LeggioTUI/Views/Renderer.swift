@@ -6,7 +6,9 @@ public enum Renderer {
       TooSmallView.draw(into: &grid)
       return grid
     }
-    if let reader = state.reader {
+    if let notebook = state.notebook {
+      NotebookView.draw(notebook, state, into: &grid)
+    } else if let reader = state.reader {
       ReaderView.draw(reader, state, into: &grid)
     } else {
       LibraryView.draw(state, into: &grid)
@@ -24,6 +26,17 @@ public enum Renderer {
       ListBox.draw(
         title: "Filter by tag", rows: ["All articles"] + state.library.tags, selected: selected,
         into: &grid)
+    case .marks(let selected):
+      let marks = state.reader?.annotations ?? []
+      let paged = state.reader?.paged
+      ListBox.draw(
+        title: "Marks (\(marks.count)) · Enter go · a note · 1-5 colour · d delete · u undo",
+        rows: marks.map { annotation in
+          let page =
+            paged.map { "p.\($0.pageIndex(containing: annotation.anchor.start) + 1)  " } ?? ""
+          return page + NotebookView.summary(annotation)
+        },
+        selected: selected, into: &grid)
     case .confirmRemove, nil:
       break
     }

@@ -9,7 +9,7 @@ enum StatusLine {
     let bar = CellStyle(.statusBar)
     grid.fill(row: row, style: bar)
     if let prompt = state.prompt {
-      let label = prompt.purpose == .filter ? "Filter: " : "/"
+      let label = prompt.purpose.label
       let column = grid.put(label, column: 0, row: row, style: CellStyle(.prompt))
       let shown = tail(TextSanitizer.line(prompt.text), cells: grid.width - column - 1)
       let end = grid.put(shown, column: column, row: row, style: CellStyle(.prompt))
@@ -61,5 +61,18 @@ enum StatusLine {
     items.compactMap { action, name in
       keymap.keys(for: action, on: screen).first.map { "\($0.label) \(name)" }
     }.joined(separator: "  ")
+  }
+}
+
+extension AppState.Prompt.Purpose {
+  /// What the status line shows before the text being typed.
+  var label: String {
+    switch self {
+    case .filter: "Filter: "
+    case .search: "/"
+    case .note: "Note (Enter saves, Esc cancels): "
+    case .bookmarkName: "Bookmark name (Enter: none): "
+    case .notebookSearch: "Find in notebook: "
+    }
   }
 }

@@ -2,8 +2,10 @@ import Foundation
 import LeggioCore
 import LeggioTUI
 
-/// The one place tests get a library. An in-memory `ArticleStore` until the real
-/// `Library` lands; then `makeStore` returns `Library.inMemory()` with the articles added.
+/// A stand-in library for the library-list tests only: they need articles with set
+/// added dates, unread flags and progress, and to count the rows fetched, which the real
+/// `Library` decides itself. Every other screen test runs on the real library
+/// (`makeLibrary` in `RealLibrary.swift`).
 func makeStore(_ articles: [StoredArticle] = []) -> FixtureStore {
   FixtureStore(articles)
 }
