@@ -73,6 +73,9 @@ enum LibraryMigrations {
           );
           """)
     }
+    migrator.registerMigration("v2: original HTML of web pages") { db in
+      try OriginalPage.createTable(db)
+    }
     return migrator
   }
 }
