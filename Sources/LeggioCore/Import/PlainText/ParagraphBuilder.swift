@@ -96,9 +96,41 @@ enum ParagraphBuilder {
 
   private static func nextWordWouldOverflow(_ chunk: [Substring], _ index: Int, width: Int) -> Bool
   {
-    let next = chunk[index + 1].drop(while: \.isWhitespace)
-    let word = next.prefix { !$0.isWhitespace }
-    return columns(chunk[index]) + 1 + columns(word) > width - 1
+    columns(chunk[index]) + 1 + firstWordColumns(chunk[index + 1]) > width - 1
+  }
+
+  /// The columns of a line's first word, leading white space skipped. Reads UTF-8 bytes;
+  /// a line whose word touches non-ASCII white space or starts with a non-ASCII character
+  /// (where grapheme rules could join it to the space) is measured by characters.
+  static func firstWordColumns(_ line: Substring) -> Int {
+    let bytes = line.utf8
+    var index = bytes.startIndex
+    while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
+    guard index == bytes.endIndex || bytes[index] < 0x80 else { return slowFirstWordColumns(line) }
+    var count = 0
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if isASCIISpace(byte) { break }
+        count += 1
+      } else if byte >= 0xC0 {
+        // A scalar's lead byte: decode it only to rule out non-ASCII white space.
+        let scalar = line.unicodeScalars[index]
+        if scalar.properties.isWhitespace { return slowFirstWordColumns(line) }
+        count += 1
+      }
+      index = bytes.index(after: index)
+    }
+    return count
+  }
+
+  private static func slowFirstWordColumns(_ line: Substring) -> Int {
+    columns(line.drop(while: \.isWhitespace).prefix { !$0.isWhitespace })
+  }
+
+  /// Space, tab and the other ASCII white space (line feed to carriage return).
+  private static func isASCIISpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
   private static func averageLength(_ chunk: [Substring]) -> Int {
@@ -108,7 +140,10 @@ enum ParagraphBuilder {
   /// A line's length for wrap decisions: Unicode scalars, which match characters in
   /// precomposed text and cost far less to count than grapheme clusters.
   static func columns(_ line: Substring) -> Int {
-    line.unicodeScalars.count
+    // Every scalar has exactly one byte that is not a UTF-8 continuation byte.
+    var count = 0
+    for byte in line.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+    return count
   }
 
   /// A line without indentation, with runs of spaces and tabs made one space.
@@ -147,6 +182,13 @@ extension ParagraphBuilder {
 extension Substring {
   /// The substring without its trailing characters that satisfy `predicate`.
   func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+    // Most lines end in an ASCII letter or stop, a character of its own: nothing to do
+    // when the predicate keeps it.
+    if let last = utf8.last, last >= 0x21, last < 0x7F,
+      !predicate(Character(Unicode.Scalar(last)))
+    {
+      return self
+    }
     var end = endIndex
     while end > startIndex {
       let before = index(before: end)
