@@ -31,12 +31,12 @@ enum ParagraphBuilder {
           blocks.append(Block(.paragraph, text: text))
         }
       } else if let wrapping, wrapping.isHardWrapped, isProse(chunk, width: wrapping.width) {
-        blocks.append(Block(.paragraph, text: chunk.map(collapse).joined(separator: " ")))
+        blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
       } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
         // Unwrapped text with one paragraph per line and no blank lines between them.
         blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
       } else {
-        blocks.append(Block(.paragraph, text: chunk.map(collapse).joined(separator: "\n")))
+        blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: "\n")))
       }
     }
     return blocks
@@ -141,9 +141,23 @@ enum ParagraphBuilder {
   /// precomposed text and cost far less to count than grapheme clusters.
   static func columns(_ line: Substring) -> Int {
     // Every scalar has exactly one byte that is not a UTF-8 continuation byte.
-    var count = 0
-    for byte in line.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-    return count
+    func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+    return line.utf8.withContiguousStorageIfAvailable(count) ?? count(line.utf8)
+  }
+
+  /// The lines collapsed and joined into one string, built in place.
+  static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
+    var text = ""
+    text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+    for (index, line) in lines.enumerated() {
+      if index > 0 { text += separator }
+      if needsCollapsing(line) { text += collapse(line) } else { text += line }
+    }
+    return text
   }
 
   /// A line without indentation, with runs of spaces and tabs made one space.
@@ -168,14 +182,17 @@ enum ParagraphBuilder {
 extension ParagraphBuilder {
   /// Whether a line has indentation, a tab or a run of spaces; most prose lines have none.
   static func needsCollapsing(_ line: Substring) -> Bool {
-    var previousWasSpace = true  // so a leading space counts
-    for byte in line.utf8 {
-      if byte == 0x09 { return true }
-      let isSpace = byte == 0x20
-      if isSpace && previousWasSpace { return true }
-      previousWasSpace = isSpace
+    func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+      var previousWasSpace = true  // so a leading space counts
+      for byte in bytes {
+        if byte == 0x09 { return true }
+        let isSpace = byte == 0x20
+        if isSpace && previousWasSpace { return true }
+        previousWasSpace = isSpace
+      }
+      return false
     }
-    return false
+    return line.utf8.withContiguousStorageIfAvailable(scan) ?? scan(line.utf8)
   }
 }
 
