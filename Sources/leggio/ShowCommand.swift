@@ -13,7 +13,7 @@ struct ShowCommand: ParsableCommand {
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
   }
 
   /// `--page N` (from 1) or `--page last`.
@@ -38,7 +38,7 @@ struct ShowCommand: ParsableCommand {
     help: "An article id from `leggio list`, or a file, http(s) URL or - to read without storing.")
   var article: String
 
-  @Option(name: .long, help: "text, markdown or json.")
+  @Option(name: .long, help: "text, markdown, json, or html (the page a web article came from).")
   var format: Format = .text
 
   @Option(name: .long, help: "Lay the article out for this many columns.")
@@ -65,8 +65,14 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let (summary, metadata, document) = try load()
+      let (summary, metadata, document, page) = try load()
       switch format {
+      case .html:
+        guard let page else {
+          throw CLIError.invalid(
+            "\(article.terminalSafe()) did not come from a web page; there is no original HTML")
+        }
+        printPage(page)
       case .json:
         Console.out(
           ArticleJSON.value(summary: summary, metadata: metadata, document: document).text)
@@ -83,7 +89,7 @@ struct ShowCommand: ParsableCommand {
   }
 
   /// The stored article `id`, or the file, page or standard input, imported but not stored.
-  private func load() throws -> (ArticleSummary?, ArticleMetadata, Document) {
+  private func load() throws -> (ArticleSummary?, ArticleMetadata, Document, Data?) {
     let input = InputFiles.Input(path: article)
     let isFile = FileManager.default.fileExists(atPath: article)
     if !isFile, let id = Int64(article) {
@@ -91,16 +97,27 @@ struct ShowCommand: ParsableCommand {
       guard let stored = try library.article(id: id) else {
         throw LibraryError.noSuchArticle(id: id)
       }
-      return (stored.summary, stored.metadata, stored.document)
+      let page = format == .html ? try library.originalHTML(of: id) : nil
+      return (stored.summary, stored.metadata, stored.document, page)
     }
     do {
       let imported = try InputFiles.importArticle(input, fetcher: PageFetcher(timeout: timeout))
       for warning in imported.warnings {
         Console.error(CLIError.naming(input, "warning: " + warning))
       }
-      return (nil, imported.metadata, imported.document)
+      return (nil, imported.metadata, imported.document, imported.originalHTML)
     } catch {
       throw CLIError.about(input, error)
+    }
+  }
+
+  /// The original page byte for byte into a pipe or file; on a terminal, as text with
+  /// its control characters made visible.
+  private func printPage(_ page: Data) {
+    if Console.isTerminal(STDOUT_FILENO) {
+      Console.out(String(decoding: page, as: UTF8.self).terminalSafe(keepingNewlines: true))
+    } else {
+      Console.write([UInt8](page))
     }
   }
 

@@ -74,6 +74,12 @@ import Testing
     let page = try cli.run("show", "2", "--width", "50", "--height", "10", "--page", "1")
     #expect(page.status == 0, "\(page.stderr)")
     #expect(page.stdoutLines.last?.hasPrefix("page 1/") == true)
+    let original = try cli.run("show", "2", "--format", "html")
+    #expect(original.stdout == Self.page)
+    let notAPage = try cli.run("show", "1", "--format", "html")
+    #expect(notAPage.status != 0)
+    #expect(
+      notAPage.stderrLines == ["leggio: 1 did not come from a web page; there is no original HTML"])
     // And adding the same URL again while offline fails without touching the library
     let before = try cli.snapshot()
     let offline = try cli.run("add", urls[0], "--timeout", "2")
