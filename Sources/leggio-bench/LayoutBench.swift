@@ -106,6 +106,10 @@ enum LayoutBench {
       )
       return
     }
+    guard runProcess(leggio, ["show", path, "--width", "80"]) == 0 else {
+      print("  leggio show \(path) --width 80 failed; no ratio")
+      return
+    }
     let ours = Stopwatch.best(of: 10) { runProcess(leggio, ["show", path, "--width", "80"]) }
     report("leggio show FILE --width 80 > /dev/null", ours)
     report("fmt -w 80 FILE > /dev/null", theirs)
@@ -117,7 +121,8 @@ enum LayoutBench {
 
   /// Runs a process with stdout and stderr on /dev/null and waits for it. posix_spawn,
   /// not Foundation's Process, whose own start-up costs more than fmt's whole run.
-  static func runProcess(_ executable: String, _ arguments: [String]) {
+  @discardableResult
+  static func runProcess(_ executable: String, _ arguments: [String]) -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -128,10 +133,11 @@ enum LayoutBench {
     var pid: pid_t = 0
     guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
       print("  could not run \(executable)")
-      return
+      return -1
     }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
+    return status
   }
 
   static func report(_ label: String, _ seconds: Double) {

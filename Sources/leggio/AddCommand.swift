@@ -5,11 +5,13 @@ import LeggioCore
 struct AddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add",
-    abstract: "Import files, directories (recursively) or standard input (-) into the library.",
+    abstract: "Import files, directories (recursively), web pages or standard input (-).",
     discussion: """
+      Text, Markdown and HTML files are read; an http(s) URL is fetched, its article
+      extracted and stored with the original page, and read offline from then on.
       Prints one line per article ("added 12  Title", "updated", "unchanged") and a
-      summary. Errors name the file; the good files are imported anyway and the exit
-      status is non-zero if anything failed.
+      summary. Errors name the file or URL; the good ones are imported anyway and the
+      exit status is non-zero if anything failed.
       """)
 
   @OptionGroup var options: LibraryOptions
@@ -17,7 +19,10 @@ struct AddCommand: ParsableCommand {
   @Option(name: .long, help: "Tag every imported article (repeatable).")
   var tag: [String] = []
 
-  @Argument(help: "Files, directories or - for standard input.")
+  @Option(help: "Seconds to wait for a web page before giving up on it.")
+  var timeout: Double = 20
+
+  @Argument(help: "Files, directories, http(s) URLs, or - for standard input.")
   var paths: [String]
 
   func validate() throws {
@@ -28,6 +33,7 @@ struct AddCommand: ParsableCommand {
     if paths.filter({ $0 == "-" }).count > 1 {
       throw ValidationError("standard input (-) can be read only once")
     }
+    if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
   }
 
   func run() throws {
@@ -39,16 +45,20 @@ struct AddCommand: ParsableCommand {
         Console.error(error)
         tally.failed += 1
       }
+      let fetcher = PageFetcher(timeout: timeout)
       var bar = ProgressBar(total: inputs.count)
       for input in inputs {
         do {
-          let article = try InputFiles.importArticle(input)
+          let article = try InputFiles.importArticle(input, fetcher: fetcher)
+          for warning in article.warnings {
+            bar.error(CLIError.invalid(CLIError.naming(input, "warning: " + warning)))
+          }
           let outcome = try library.add(article, tags: tag)
           tally.count(outcome)
           bar.print("\(outcome.verb) \(outcome.id)  \(article.metadata.title.terminalSafe())")
         } catch {
           tally.failed += 1
-          bar.error(Self.naming(input.path, error))
+          bar.error(CLIError.about(input, error))
         }
         bar.advance()
       }
@@ -56,18 +66,6 @@ struct AddCommand: ParsableCommand {
       Console.out(tally.description)
     }
     if tally.failed > 0 { throw ExitCode.failure }
-  }
-
-  /// Library errors do not know the file; the command line names it.
-  private static func naming(_ path: String, _ error: any Error) -> any Error {
-    if error is CLIError { return error }
-    let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-    let name = path == "-" ? "standard input" : path
-    // "a.txt contains no readable text" -> "a.txt: contains no readable text"
-    if message.hasPrefix(name + " ") {
-      return CLIError.invalid(name + ": " + message.dropFirst(name.count + 1))
-    }
-    return CLIError.invalid(message.hasPrefix(name + ":") ? message : name + ": " + message)
   }
 }
 

@@ -1,35 +1,41 @@
 import Foundation
+import LeggioCore
 
-/// Errors of the command line, each naming what it is about.
+/// Errors of the command line itself (what an input is, the importers say), each naming
+/// what it is about.
 enum CLIError: LocalizedError {
-  case notFound(path: String)
-  case unreadable(path: String)
-  case emptyFile(path: String)
-  case notText(path: String, reason: String)
-  case tooLarge(path: String, bytes: Int, limit: Int)
   case nothingImportable(directory: String)
-  case notAFileOrDirectory(path: String)
   case pageOutOfRange(requested: Int, pages: Int)
   case invalid(String)
 
   var errorDescription: String? {
     switch self {
-    case .notFound(let path): "\(path): no such file or directory"
-    case .unreadable(let path): "\(path): cannot be read (permission denied)"
-    case .emptyFile(let path): "\(path): the file is empty"
-    case .notText(let path, let reason):
-      "\(path): does not look like text (\(reason)); Leggio imports "
-        + InputFiles.extensions.map { "." + $0 }.joined(separator: " ")
-    case .tooLarge(let path, let bytes, let limit):
-      "\(path): the file is too large (\(bytes / 1_048_576) MiB; the limit is "
-        + "\(limit / 1_048_576) MiB)"
     case .nothingImportable(let directory):
       "\(directory): there is no file Leggio can import in this directory (it looks for "
-        + InputFiles.extensions.map { "." + $0 }.joined(separator: " ") + ")"
-    case .notAFileOrDirectory(let path): "\(path): not a regular file or directory"
+        + InputFiles.extensionList + ")"
     case .pageOutOfRange(let requested, let pages):
       "there is no page \(requested): the article has \(pages) page\(pages == 1 ? "" : "s") at this size"
     case .invalid(let message): message
     }
+  }
+
+  /// `error` as one line that names `input` once: "NAME: what is wrong".
+  static func about(_ input: InputFiles.Input, _ error: any Error) -> CLIError {
+    if let error = error as? CLIError { return error }
+    if let error = error as? ImportError {
+      return .invalid((error.name == "-" ? "standard input" : error.name) + ": " + error.problem)
+    }
+    return .invalid(naming(input, (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+  }
+
+  /// A message from a part that does not know how the person named the input, named:
+  /// "a.txt contains no text" -> "a.txt: contains no text"; one that already names it
+  /// elsewhere ("cannot reach host for URL: ...") is kept as it is.
+  static func naming(_ input: InputFiles.Input, _ message: String) -> String {
+    let name = input.displayName
+    if message.hasPrefix(name + ":") { return message }
+    if message.hasPrefix(name + " ") { return name + ": " + message.dropFirst(name.count + 1) }
+    if message.contains(name) { return message }
+    return name + ": " + message
   }
 }

@@ -12,6 +12,21 @@ enum Console {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 
+  /// Writes bytes to standard output with as few system calls as the pipe allows (a
+  /// laid-out book in one go, not a line at a time).
+  static func write(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(
+          STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }  // a closed pipe: nothing more to say
+        offset += written
+      }
+    }
+  }
+
   /// Writes raw text to standard error (the progress bar).
   static func errRaw(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))

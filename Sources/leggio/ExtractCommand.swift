@@ -23,24 +23,21 @@ struct ExtractCommand: ParsableCommand {
   var timeout: Double = 20
 
   func run() throws {
-    let article: ImportedArticle
-    do {
-      article = try WebPageSource(argument: source).importArticle(
-        fetcher: PageFetcher(timeout: timeout))
-    } catch let error as LocalizedError {
-      // A plain error: the parser prints "Error: <message>" and exits 1, without usage.
-      throw ExtractFailure(description: error.errorDescription ?? "\(error)")
+    try reportingErrors {
+      let input = InputFiles.Input(path: source)
+      let article: ImportedArticle
+      do {
+        article = try WebPageSource(argument: source).importArticle(
+          fetcher: PageFetcher(timeout: timeout))
+      } catch {
+        throw CLIError.about(input, error)
+      }
+      for warning in article.warnings {
+        Console.error(CLIError.naming(input, "warning: " + warning))
+      }
+      print(ExtractedArticleFormatter.format(article, as: format), terminator: "")
     }
-    for warning in article.warnings {
-      FileHandle.standardError.write(Data("leggio: warning: \(warning)\n".utf8))
-    }
-    print(ExtractedArticleFormatter.format(article, as: format), terminator: "")
   }
 }
 
 extension ExtractedArticleFormatter.Format: ExpressibleByArgument {}
-
-/// A failure to fetch or extract, already worded for people.
-struct ExtractFailure: Error, CustomStringConvertible {
-  var description: String
-}

@@ -6,14 +6,14 @@ import LeggioLayout
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Print an article from the library (ID) or a file (PATH, not stored).",
+    abstract: "Print an article from the library (ID), or a file, URL or - (not stored).",
     discussion: """
       --width W prints the article laid out as the reader sets it; with --height H,
       --page N or --page last prints that page, padded to H lines, and "page N/M".
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
   }
 
   /// `--page N` (from 1) or `--page last`.
@@ -34,10 +34,11 @@ struct ShowCommand: ParsableCommand {
 
   @OptionGroup var options: LibraryOptions
 
-  @Argument(help: "An article id from `leggio list`, or a file to read without storing it.")
+  @Argument(
+    help: "An article id from `leggio list`, or a file, http(s) URL or - to read without storing.")
   var article: String
 
-  @Option(name: .long, help: "text, markdown or json.")
+  @Option(name: .long, help: "text, markdown, json, or html (the page a web article came from).")
   var format: Format = .text
 
   @Option(name: .long, help: "Lay the article out for this many columns.")
@@ -48,6 +49,9 @@ struct ShowCommand: ParsableCommand {
 
   @Option(name: .long, help: "The page to print, from 1, or `last` (with --width and --height).")
   var page: PageChoice?
+
+  @Option(help: "Seconds to wait for a web page (when ARTICLE is a URL).")
+  var timeout: Double = 20
 
   func validate() throws {
     if let width, width < 1 { throw ValidationError("--width must be at least 1") }
@@ -61,8 +65,14 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let (summary, metadata, document) = try load()
+      let (summary, metadata, document, page) = try load()
       switch format {
+      case .html:
+        guard let page else {
+          throw CLIError.invalid(
+            "\(article.terminalSafe()) did not come from a web page; there is no original HTML")
+        }
+        printPage(page)
       case .json:
         Console.out(
           ArticleJSON.value(summary: summary, metadata: metadata, document: document).text)
@@ -78,33 +88,50 @@ struct ShowCommand: ParsableCommand {
     }
   }
 
-  /// The stored article `id`, or the file at the path, imported but not stored.
-  private func load() throws -> (ArticleSummary?, ArticleMetadata, Document) {
+  /// The stored article `id`, or the file, page or standard input, imported but not stored.
+  private func load() throws -> (ArticleSummary?, ArticleMetadata, Document, Data?) {
+    let input = InputFiles.Input(path: article)
     let isFile = FileManager.default.fileExists(atPath: article)
     if !isFile, let id = Int64(article) {
       let library = try options.open()
       guard let stored = try library.article(id: id) else {
         throw LibraryError.noSuchArticle(id: id)
       }
-      return (stored.summary, stored.metadata, stored.document)
+      let page = format == .html ? try library.originalHTML(of: id) : nil
+      return (stored.summary, stored.metadata, stored.document, page)
     }
-    let imported = try InputFiles.importArticle(InputFiles.Input(path: article))
-    return (nil, imported.metadata, imported.document)
+    do {
+      let imported = try InputFiles.importArticle(input, fetcher: PageFetcher(timeout: timeout))
+      for warning in imported.warnings {
+        Console.error(CLIError.naming(input, "warning: " + warning))
+      }
+      return (nil, imported.metadata, imported.document, imported.originalHTML)
+    } catch {
+      throw CLIError.about(input, error)
+    }
   }
 
+  /// The original page byte for byte into a pipe or file; on a terminal, as text with
+  /// its control characters made visible.
+  private func printPage(_ page: Data) {
+    if Console.isTerminal(STDOUT_FILENO) {
+      Console.out(String(decoding: page, as: UTF8.self).terminalSafe(keepingNewlines: true))
+    } else {
+      Console.write([UInt8](page))
+    }
+  }
+
+  /// The article laid out `width` cells wide: the whole text, or with `height` one page
+  /// padded to the height and followed by "page N/M".
   private func printLaidOut(_ metadata: ArticleMetadata, _ document: Document, width: Int) throws {
-    let options = LayoutOptions(width: width, height: height ?? .max)
-    let paged = PagedArticle(document: document, metadata: metadata, options: options)
     guard let height else {
-      var output = ""
-      var index = 0
-      while let page = paged.page(at: index) {
-        for line in page.lines { output += line.plainText.terminalSafe() + "\n" }
-        index += 1
-      }
-      FileHandle.standardOutput.write(Data(output.utf8))
+      let bytes = PlainTextRenderer.renderUTF8(
+        document: document, metadata: metadata, width: width)
+      Console.write(bytes)
       return
     }
+    let paged = PagedArticle(
+      document: document, metadata: metadata, options: LayoutOptions(width: width, height: height))
     paged.layoutAll()
     let count = max(1, paged.pageCount.value)
     let number: Int
@@ -115,9 +142,9 @@ struct ShowCommand: ParsableCommand {
     guard let shown = paged.page(at: number - 1) else {
       throw CLIError.pageOutOfRange(requested: number, pages: count)
     }
-    var lines = shown.lines.map { $0.plainText.terminalSafe() }
+    var lines = shown.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+      .dropLast().map { String($0).terminalSafe() }
     lines += Array(repeating: "", count: max(0, height - lines.count))
-    for line in lines.prefix(height) { Console.out(line) }
-    Console.out("page \(number)/\(count)")
+    Console.out((lines.prefix(height) + ["page \(number)/\(count)"]).joined(separator: "\n"))
   }
 }

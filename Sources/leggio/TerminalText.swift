@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import LeggioLayout
 
 extension String {
   /// The text with every control character (C0, C1, DEL), bidi override and isolate
@@ -22,8 +20,8 @@ extension String {
     return String(result)
   }
 
-  /// The width of the text in terminal cells, as the C library's `wcwidth` measures it.
-  var cellWidth: Int { reduce(0) { $0 + $1.cellWidth } }
+  /// The width of the text in terminal cells, measured as the reader measures it.
+  var cellWidth: Int { CellWidth.of(self) }
 
   /// The text cut to at most `width` cells, ending in "…" when something was cut.
   func truncated(toCells width: Int) -> String {
@@ -32,7 +30,7 @@ extension String {
     var result = ""
     var used = 0
     for character in self {
-      let cells = character.cellWidth
+      let cells = CellWidth.of(character)
       if used + cells > width - 1 { break }
       result.append(character)
       used += cells
@@ -47,29 +45,3 @@ extension String {
     return alignRight ? padding + text : text + padding
   }
 }
-
-extension Character {
-  /// Cells this grapheme cluster takes: `wcwidth` of its first scalar, two for emoji
-  /// drawn as pictures, never negative.
-  var cellWidth: Int {
-    _ = CellWidthLocale.ensureUTF8
-    guard let first = unicodeScalars.first else { return 0 }
-    if first.properties.isEmojiPresentation || unicodeScalars.contains("\u{FE0F}") { return 2 }
-    let width = Int(systemWCWidth(Int32(bitPattern: first.value)))
-    return width < 0 ? 1 : width
-  }
-}
-
-/// `wcwidth` only knows non-ASCII characters under a UTF-8 locale.
-enum CellWidthLocale {
-  static let ensureUTF8: Void = {
-    let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? ""
-    if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
-      _ = setlocale(LC_CTYPE, "C.UTF-8")
-    }
-  }()
-}
-
-/// glibc's `wcwidth`, which its module map hides behind `_XOPEN_SOURCE`.
-@_silgen_name("wcwidth")
-private func systemWCWidth(_ character: Int32) -> Int32

@@ -74,7 +74,7 @@ import Testing
       unknown.stderrLines == ["leggio: there is no article 42 in the library (see `leggio list`)"])
     let missing = try cli.run("show", "nowhere/article.txt")
     #expect(missing.status != 0)
-    #expect(missing.stderrLines == ["leggio: nowhere/article.txt: no such file or directory"])
+    #expect(missing.stderrLines == ["leggio: nowhere/article.txt: does not exist; check the path"])
   }
 
   @Test func aLibraryThatCannotBeOpenedIsOneLineNamingIt() throws {

@@ -89,6 +89,32 @@ final class CLIHarness {
       stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
   }
 
+  /// Runs leggio to the end without blocking a thread of the test's executor, so a server
+  /// running in the test process keeps answering the binary's requests.
+  func runAsync(_ arguments: [String]) async throws -> Result {
+    let process = process(arguments)
+    let out = directory.appendingPathComponent("out-\(UUID().uuidString)")
+    let err = directory.appendingPathComponent("err-\(UUID().uuidString)")
+    defer {
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: err)
+    }
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    process.standardInput = FileHandle.nullDevice
+    let status = try await withCheckedThrowingContinuation {
+      (continuation: CheckedContinuation<Int32, any Error>) in
+      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+      do { try process.run() } catch { continuation.resume(throwing: error) }
+    }
+    return Result(
+      status: status,
+      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+  }
+
   /// `leggio list --json ...`, parsed.
   func listJSON(_ extra: String...) throws -> [[String: Any]] {
     let result = try run(["list", "--json"] + extra)

@@ -2,7 +2,8 @@ import Foundation
 
 /// The one entry point for turning bytes into an article: size and binary checks,
 /// charset detection (`TextDecoder`), format detection (`ImportFormat`), then the
-/// importer of that format. `metadata.source` is left for the caller to set.
+/// importer of that format; HTML goes through the readability extractor
+/// (`WebPageImporter`). `metadata.source` is left for the caller to set.
 public enum ArticleImporter {
   /// Whether a directory walk should pick up this file, judged by its extension
   /// (txt text md markdown mdown mkd html htm xhtml).
@@ -22,6 +23,9 @@ public enum ArticleImporter {
       throw ImportError.tooLarge(name: name, size: data.count, limit: options.maximumSize)
     }
     guard !data.isEmpty else { throw ImportError.empty(name: name) }
+    if isHTML(data, name: name, mimeType: mimeType) {
+      return try importPage(data, name: name, mimeType: mimeType, baseURL: baseURL)
+    }
     let decoded = try TextDecoder.decode(data, name: name)
     guard decoded.text.contains(where: { !$0.isWhitespace }) else {
       throw ImportError.empty(name: name)
@@ -36,7 +40,7 @@ public enum ArticleImporter {
     case .markdown:
       article = MarkdownImporter.importText(
         decoded.text, fallbackTitle: fallbackTitle, baseURL: baseURL, timeZone: options.timeZone)
-    case .html:
+    case .html:  // sniffing the decoded text found markup the byte sniffer missed
       article = HTMLImporter.importText(
         decoded.text, fallbackTitle: fallbackTitle, baseURL: baseURL)
     }
@@ -76,6 +80,40 @@ public enum ArticleImporter {
       throw ImportError.unreadable(name: name, reason: readFailureReason(error))
     }
     return try importData(data, name: name, mimeType: nil, baseURL: url, options: options)
+  }
+
+  /// Whether the bytes are a web page: an HTML extension or MIME type, else markup
+  /// sniffed from the start of the (possibly Latin-1) text.
+  static func isHTML(_ data: Data, name: String, mimeType: String?) -> Bool {
+    if let format = ImportFormat.fromExtension(of: name) { return format == .html }
+    if let mimeType, let format = ImportFormat.fromMIMEType(mimeType) { return format == .html }
+    let head = String(decoding: data.prefix(4096), as: UTF8.self)
+    return ImportFormat.sniff(head) == .html
+  }
+
+  /// A web page saved as a file or piped in: the readability extractor keeps the article
+  /// and drops the menus, as for pages fetched from the web. The page's own charset
+  /// declaration is honoured, and its bytes are kept as `originalHTML`.
+  static func importPage(_ data: Data, name: String, mimeType: String?, baseURL: URL?) throws
+    -> ImportedArticle
+  {
+    if let evidence = BinarySniffer.evidenceOfBinary(data) {
+      throw ImportError.notText(name: name, evidence: evidence)
+    }
+    var article: ImportedArticle
+    do {
+      article = try WebPageImporter.importHTML(data: data, url: baseURL, contentType: mimeType)
+    } catch WebImportError.notHTML(_, let kind) {
+      throw ImportError.notText(name: name, evidence: "it is \(kind)")
+    } catch {
+      throw ImportError.noReadableText(name: name)
+    }
+    // Like every importer here, leave the source to the caller (a path, not file://).
+    article.metadata.source = nil
+    if article.metadata.title == "Untitled page" {
+      article.metadata.title = title(fromName: name)
+    }
+    return article
   }
 
   /// A file name without its directory and extension, as a last-resort title.

@@ -22,23 +22,22 @@ public enum ImportError: Error, Equatable, Sendable {
 }
 
 extension ImportError: LocalizedError {
-  public var errorDescription: String? {
+  public var errorDescription: String? { "\(name) \(problem)" }
+
+  /// What is wrong, without the name: "is empty; there is nothing to import". The
+  /// command line prints it as "leggio: NAME: PROBLEM".
+  public var problem: String {
     switch self {
-    case .missing(let name):
-      "\(name) does not exist; check the path"
-    case .isDirectory(let name):
-      "\(name) is a directory, not a file; give the files inside it"
-    case .empty(let name):
-      "\(name) is empty; there is nothing to import"
-    case .notText(let name, let evidence):
-      "\(name) does not look like text (\(evidence)); Leggio imports .txt, .md and .html files"
-    case .tooLarge(let name, let size, let limit):
-      "\(name) is \(Self.describe(bytes: size)), more than the \(Self.describe(bytes: limit)) "
+    case .missing: "does not exist; check the path"
+    case .isDirectory: "is a directory, not a file; give the files inside it"
+    case .empty: "is empty; there is nothing to import"
+    case .notText(_, let evidence):
+      "does not look like text (\(evidence)); Leggio imports .txt, .md and .html files"
+    case .tooLarge(_, let size, let limit):
+      "is \(Self.describe(bytes: size)), more than the \(Self.describe(bytes: limit)) "
         + "limit for one article"
-    case .unreadable(let name, let reason):
-      "\(name) cannot be read (\(reason)); check its permissions"
-    case .noReadableText(let name):
-      "\(name) contains no readable text"
+    case .unreadable(_, let reason): "cannot be read (\(reason)); check its permissions"
+    case .noReadableText: "contains no readable text"
     }
   }
 

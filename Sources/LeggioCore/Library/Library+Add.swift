@@ -8,7 +8,8 @@ extension Library {
   /// Identity is the normalised source (URL or absolute path), else the content hash.
   /// The same source with the same content is `.unchanged`; with other content it is
   /// `.updated` (a new version; old versions are kept). The same content from another
-  /// source is `.unchanged` too.
+  /// source is `.unchanged` too. A web page's `originalHTML` is kept with the text
+  /// version it produced (see `originalHTML(of:)`).
   @discardableResult
   public func add(_ imported: ImportedArticle, tags: [String] = []) throws -> AddOutcome {
     let metadata = imported.metadata
@@ -33,20 +34,25 @@ extension Library {
         let id: Int64 = row["id"]
         let uuid: String = row["uuid"]
         let wasRemoved = row["deletedAt"] as Date? != nil
-        let currentDocument = try String.fetchOne(
+        let current = try Row.fetchOne(
           db,
           sql: """
-            SELECT document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+            SELECT uuid, document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
             ORDER BY createdAt DESC, rowid DESC LIMIT 1
             """, arguments: [uuid])
+        let currentDocument: String? = current?["document"]
         let textChanged = row["contentHash"] != hash || currentDocument != documentJSON
         let metadataChanged = !columns.matches(row)
+        var versionUUID: String? = current?["uuid"]
         if textChanged {
-          try Self.insertVersion(
+          versionUUID = try Self.insertVersion(
             db, articleUUID: uuid, document: documentJSON, text: text, hash: hash,
             words: words, now: now)
           // Annotations follow the text to its new version, in this same transaction.
           try AnnotationStore.reanchorAll(db, articleUUID: uuid, newText: text, newHash: hash)
+        }
+        if let html = imported.originalHTML, let versionUUID {
+          try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
         }
         if textChanged || metadataChanged || wasRemoved {
           var arguments = columns.arguments
@@ -79,26 +85,33 @@ extension Library {
           VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
           """, arguments: arguments)
       let id = db.lastInsertedRowID
-      try Self.insertVersion(
+      let versionUUID = try Self.insertVersion(
         db, articleUUID: uuid, document: documentJSON, text: text, hash: hash, words: words,
         now: now)
+      if let html = imported.originalHTML {
+        try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
+      }
       try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
       try Self.link(db, articleUUID: uuid, tags: tags, now: now)
       return .added(id)
     }
   }
 
+  /// Inserts a text version and returns its UUID.
+  @discardableResult
   static func insertVersion(
     _ db: Database, articleUUID: String, document: String, text: String, hash: String,
     words: Int, now: Date
-  ) throws {
+  ) throws -> String {
+    let uuid = UUIDv7.string(at: now)
     try db.execute(
       sql: """
         INSERT INTO article_version
           (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
-      arguments: [UUIDv7.string(at: now), articleUUID, document, text, hash, words, now, now])
+      arguments: [uuid, articleUUID, document, text, hash, words, now, now])
+    return uuid
   }
 
   /// Keeps the full-text row of article `id` in step with its current text.

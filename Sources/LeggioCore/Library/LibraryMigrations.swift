@@ -75,6 +75,9 @@ enum LibraryMigrations {
     }
     // Bookmarks, highlights and notes (issue 5), after the library's own tables.
     AnnotationMigrations.register(in: &migrator)
+    migrator.registerMigration("v2: original HTML of web pages") { db in
+      try OriginalPage.createTable(db)
+    }
     return migrator
   }
 }

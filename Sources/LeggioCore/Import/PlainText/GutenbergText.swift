@@ -39,7 +39,9 @@ struct GutenbergText: Equatable {
 
   static func isEndMarker(_ line: Substring) -> Bool {
     // Cheap test first: this runs on every line of a book.
-    guard let first = line.first(where: { $0 != " " }), first == "*" || first == "E" || first == "e"
+    let start = line.utf8.drop { $0 == 0x20 }
+    guard let first = start.first,
+      first == UInt8(ascii: "*") || start.prefix(6).map({ $0 | 0x20 }) == Array("end of".utf8)
     else { return false }
     let upper = line.uppercased().trimmingSpaces()
     return (upper.hasPrefix("***") && upper.contains("END OF") && upper.contains("GUTENBERG"))

@@ -35,12 +35,12 @@ enum ParagraphBuilder {
           blocks.append(Block(.paragraph, text: text))
         }
       } else if let wrapping, wrapping.isHardWrapped, isProse(chunk, width: wrapping.width) {
-        blocks.append(Block(.paragraph, text: chunk.map(collapse).joined(separator: " ")))
+        blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
       } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
         // Unwrapped text with one paragraph per line and no blank lines between them.
         blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
       } else {
-        blocks.append(Block(.paragraph, text: chunk.map(collapse).joined(separator: "\n")))
+        blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: "\n")))
       }
     }
     return blocks
@@ -100,9 +100,41 @@ enum ParagraphBuilder {
 
   private static func nextWordWouldOverflow(_ chunk: [Substring], _ index: Int, width: Int) -> Bool
   {
-    let next = chunk[index + 1].drop(while: \.isWhitespace)
-    let word = next.prefix { !$0.isWhitespace }
-    return columns(chunk[index]) + 1 + columns(word) > width - 1
+    columns(chunk[index]) + 1 + firstWordColumns(chunk[index + 1]) > width - 1
+  }
+
+  /// The columns of a line's first word, leading white space skipped. Reads UTF-8 bytes;
+  /// a line whose word touches non-ASCII white space or starts with a non-ASCII character
+  /// (where grapheme rules could join it to the space) is measured by characters.
+  static func firstWordColumns(_ line: Substring) -> Int {
+    let bytes = line.utf8
+    var index = bytes.startIndex
+    while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
+    guard index == bytes.endIndex || bytes[index] < 0x80 else { return slowFirstWordColumns(line) }
+    var count = 0
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if isASCIISpace(byte) { break }
+        count += 1
+      } else if byte >= 0xC0 {
+        // A scalar's lead byte: decode it only to rule out non-ASCII white space.
+        let scalar = line.unicodeScalars[index]
+        if scalar.properties.isWhitespace { return slowFirstWordColumns(line) }
+        count += 1
+      }
+      index = bytes.index(after: index)
+    }
+    return count
+  }
+
+  private static func slowFirstWordColumns(_ line: Substring) -> Int {
+    columns(line.drop(while: \.isWhitespace).prefix { !$0.isWhitespace })
+  }
+
+  /// Space, tab and the other ASCII white space (line feed to carriage return).
+  private static func isASCIISpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
   private static func averageLength(_ chunk: [Substring]) -> Int {
@@ -112,7 +144,24 @@ enum ParagraphBuilder {
   /// A line's length for wrap decisions: Unicode scalars, which match characters in
   /// precomposed text and cost far less to count than grapheme clusters.
   static func columns(_ line: Substring) -> Int {
-    line.unicodeScalars.count
+    // Every scalar has exactly one byte that is not a UTF-8 continuation byte.
+    func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+    return line.utf8.withContiguousStorageIfAvailable(count) ?? count(line.utf8)
+  }
+
+  /// The lines collapsed and joined into one string, built in place.
+  static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
+    var text = ""
+    text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+    for (index, line) in lines.enumerated() {
+      if index > 0 { text += separator }
+      if needsCollapsing(line) { text += collapse(line) } else { text += line }
+    }
+    return text
   }
 
   /// A line without indentation, with runs of spaces and tabs made one space.
@@ -137,13 +186,16 @@ enum ParagraphBuilder {
 extension ParagraphBuilder {
   /// Whether a line has indentation, a tab or a run of spaces; most prose lines have none.
   static func needsCollapsing(_ line: Substring) -> Bool {
-    var previousWasSpace = true  // so a leading space counts
-    for byte in line.utf8 {
-      if byte == 0x09 { return true }
-      let isSpace = byte == 0x20
-      if isSpace && previousWasSpace { return true }
-      previousWasSpace = isSpace
+    func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+      var previousWasSpace = true  // so a leading space counts
+      for byte in bytes {
+        if byte == 0x09 { return true }
+        let isSpace = byte == 0x20
+        if isSpace && previousWasSpace { return true }
+        previousWasSpace = isSpace
+      }
+      return false
     }
-    return false
+    return line.utf8.withContiguousStorageIfAvailable(scan) ?? scan(line.utf8)
   }
 }

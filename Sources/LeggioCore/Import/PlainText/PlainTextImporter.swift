@@ -9,7 +9,7 @@ public enum PlainTextImporter {
   public static func importText(
     _ text: String, fallbackTitle: String, timeZone: TimeZone = .current
   ) -> ImportedArticle {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = Self.lines(of: text)
     var metadata = ArticleMetadata(title: fallbackTitle)
     let blocks: [Block]
     if let book = GutenbergText.parse(lines) {
@@ -39,6 +39,25 @@ public enum PlainTextImporter {
       metadata.language = LanguageDetector.detect(sample.joined(separator: "\n"))
     }
     return ImportedArticle(metadata: metadata, document: Document(blocks: blocks))
+  }
+
+  /// The text's lines, split at each "\n" byte: the same lines as splitting by
+  /// characters (the decoder leaves no "\r\n", the one cluster holding a line feed),
+  /// without walking grapheme clusters through a whole book.
+  static func lines(of text: String) -> [Substring] {
+    var lines: [Substring] = []
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var index = start
+    while index != bytes.endIndex {
+      if bytes[index] == 0x0A {
+        lines.append(text[start..<index])
+        start = bytes.index(after: index)
+      }
+      index = bytes.index(after: index)
+    }
+    lines.append(text[start..<bytes.endIndex])
+    return lines
   }
 
   /// The text of a first block that can serve as a title: one line on its own, short,

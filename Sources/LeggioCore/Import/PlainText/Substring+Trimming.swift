@@ -10,6 +10,13 @@ extension StringProtocol where SubSequence == Substring {
 extension Substring {
   /// The substring without its trailing characters that satisfy `predicate`.
   func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+    // Most lines end in an ASCII letter or stop, a character of its own: nothing to do
+    // when the predicate keeps it.
+    if let last = utf8.last, last >= 0x21, last < 0x7F,
+      !predicate(Character(Unicode.Scalar(last)))
+    {
+      return self
+    }
     var end = endIndex
     while end > startIndex {
       let before = index(before: end)
