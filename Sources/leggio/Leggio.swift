@@ -12,6 +12,7 @@ struct Leggio: ParsableCommand {
     subcommands: [
       ReadCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
       SearchCommand.self, RemoveCommand.self, TagCommand.self, UntagCommand.self,
+      FeedsCommand.self,
     ],
     defaultSubcommand: ReadCommand.self)
 }

@@ -73,6 +73,7 @@ enum LibraryMigrations {
           );
           """)
     }
+    FeedMigrations.register(in: &migrator)
     return migrator
   }
 }
