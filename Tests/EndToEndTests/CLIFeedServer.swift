@@ -69,7 +69,9 @@ final class CLIFeedServer: Sendable {
     await server.appendRoute("GET /page.html") { _ in
       HTTPResponse(
         statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-        body: Data("<html><head><title>Una pagina</title></head><body><p>Non un feed.</p></body></html>".utf8))
+        body: Data(
+          "<html><head><title>Una pagina</title></head><body><p>Non un feed.</p></body></html>".utf8
+        ))
     }
     await server.appendRoute("GET /missing.xml") { _ in HTTPResponse(statusCode: .notFound) }
     let server = self.server

@@ -26,7 +26,7 @@ struct PreparedFeedArticle: Sendable {
     self.text = text
     self.hash = SHA256.hex(text)
     self.words = TextStatistics.wordCount(text)
-    self.documentJSON = (try? Library.encode(document)) ?? "{\"blocks\":[]}"
+    self.documentJSON = DocumentJSON.encode(document)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
     self.columns = ArticleColumns(metadata)
     self.title = metadata.title
