@@ -36,7 +36,6 @@ enum FeedBench {
     try! data.write(to: directory.appendingPathComponent("feed.xml"))
 
     let articles = FeedArticleBuilder.articles(for: parsed!.items, feed: parsed!, feedURL: nil)
-    if ProcessInfo.processInfo.environment["PHASES"] != nil { FeedPhases.run(articles) }
     var storeRun = 0
     var storeCPU = Double.infinity
     let store = Stopwatch.best(of: 3) {

@@ -45,6 +45,11 @@ extension Library {
     let prepared = PreparedFeedArticle.prepareAll(articles)
     return try writer.write { db in
       let now = Date()
+      // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
+      let stamp = now.databaseValue
+      // A batch is several MB: with SQLite's default 2 MB page cache the transaction
+      // spills pages to the WAL and writes them again later.
+      try db.execute(sql: "PRAGMA cache_size = -32768")
       let find = try db.cachedStatement(
         sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
       let insertArticle = try db.cachedStatement(
@@ -80,16 +85,16 @@ extension Library {
         let uuid = UUIDv7.string(at: now)
         var arguments: StatementArguments = [uuid, article.identity]
         _ = arguments.append(contentsOf: article.columns.arguments)
-        _ = arguments.append(contentsOf: [article.hash, article.words, now, now])
+        _ = arguments.append(contentsOf: [article.hash, article.words, stamp, stamp])
         try insertArticle.execute(arguments: arguments)
         let id = db.lastInsertedRowID
         try insertVersion.execute(arguments: [
           UUIDv7.string(at: now), uuid, article.documentJSON, article.text, article.hash,
-          article.words, now, now,
+          article.words, stamp, stamp,
         ])
         try insertSearch.execute(arguments: [id, article.title, article.byline, article.text])
         for tag in article.tags {
-          try insertTag.execute(arguments: [UUIDv7.string(at: now), uuid, tag, now, now])
+          try insertTag.execute(arguments: [UUIDv7.string(at: now), uuid, tag, stamp, stamp])
         }
         ids.append(id)
       }

@@ -95,6 +95,40 @@ import Testing
     #expect(listing.items == 2)
   }
 
+  @Test func theListFiltersByFeedAndSharesReadStateWithIt() async throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let library = try Library(path: directory.appendingPathComponent("library.sqlite").path)
+    func feedFile(_ name: String, _ links: [String]) throws -> String {
+      let items = links.map {
+        "<item><title>Voce \($0)</title><link>https://\(name).example/\($0)</link>"
+          + "<description>Il testo di \($0).</description></item>"
+      }
+      let url = directory.appendingPathComponent("\(name).xml")
+      try FeedFixtures.rss(items.joined()).write(to: url, atomically: true, encoding: .utf8)
+      return url.absoluteString
+    }
+    let first = try library.feedStore.add(url: try feedFile("uno", ["a", "b"]))
+    let second = try library.feedStore.add(url: try feedFile("due", ["c"]))
+    _ = try library.add(imported("A mano", ["Salvato a mano."], source: "https://altro.example/x"))
+    let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
+    let summaries = try await updater.update()
+    #expect(summaries.map(\.newItems) == [2, 1])
+
+    let byFirst = ArticleQuery(sort: .title, feedID: first.id)
+    let titles = try library.summaries(byFirst, offset: 0, limit: 10).map(\.title)
+    #expect(titles == ["Voce a", "Voce b"])
+    #expect(try library.count(ArticleQuery(feedID: second.id)) == 1)
+    #expect(try library.count(ArticleQuery()) == 4)
+
+    let read = try #require(try library.summaries(byFirst, offset: 0, limit: 1).first)
+    try library.saveReadingPosition(articleID: read.id, offset: 0, progress: 1)
+    var unread = byFirst
+    unread.unreadOnly = true
+    #expect(try library.summaries(unread, offset: 0, limit: 10).map(\.title) == ["Voce b"])
+    #expect(try library.feedListings().map(\.unread) == [1, 1])
+  }
+
   @Test func documentJSONIsWhatJSONEncoderWrites() throws {
     var documents = [
       Document(blocks: [
