@@ -38,11 +38,10 @@ extension Library {
   /// An item whose source URL is already an article (saved by hand, or carried by another
   /// feed) is linked to that article, which is left as it is: a feed's summary never
   /// replaces a page saved whole, and an article the reader removed stays removed.
-  /// Items without a source are known by their text's hash. Text, hash and JSON are made
-  /// on every core before the transaction, so the write lock is held only to write.
+  /// Items without a source are known by their text's hash. Text, hash and JSON of the
+  /// next chunk are made on another core while the database writes this one.
   public func addFeedArticles(_ articles: [ImportedArticle]) throws -> [Int64] {
     guard !articles.isEmpty else { return [] }
-    let prepared = PreparedFeedArticle.prepareAll(articles)
     return try writer.write { db in
       let now = Date()
       // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
@@ -72,15 +71,15 @@ extension Library {
           VALUES (?, ?, ?, ?, ?)
           """)
       var ids: [Int64] = []
-      ids.reserveCapacity(prepared.count)
-      for article in prepared {
+      ids.reserveCapacity(articles.count)
+      try PreparedFeedArticle.forEach(articles) { article in
         if let row = try Row.fetchOne(find, arguments: [article.identity]) {
           let id: Int64 = row[0]
           if !(row[2] as Bool) {
             try Self.link(db, articleUUID: row[1], tags: article.tags, now: now)
           }
           ids.append(id)
-          continue
+          return
         }
         let uuid = UUIDv7.string(at: now)
         var arguments: StatementArguments = [uuid, article.identity]

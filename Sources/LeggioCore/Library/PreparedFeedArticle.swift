@@ -38,30 +38,40 @@ struct PreparedFeedArticle: Sendable {
     }
   }
 
-  /// Prepares `articles` on every core, keeping their order.
-  static func prepareAll(_ articles: [ImportedArticle]) -> [PreparedFeedArticle] {
-    guard articles.count > 8 else { return articles.map(PreparedFeedArticle.init) }
-    let chunk = 32
-    let chunks = (articles.count + chunk - 1) / chunk
-    let slots = UnsafeMutableBufferPointer<PreparedFeedArticle?>.allocate(
-      capacity: articles.count)
-    slots.initialize(repeating: nil)
-    defer {
-      slots.deinitialize()
-      slots.deallocate()
-    }
-    let output = SlotsPointer(slots: slots)
-    DispatchQueue.concurrentPerform(iterations: chunks) { index in
-      for position in (index * chunk)..<min((index + 1) * chunk, articles.count) {
-        output.slots[position] = PreparedFeedArticle(articles[position])
+  /// Prepares `articles` a chunk at a time on another thread while `body` handles the
+  /// chunk before, in order: the database writes one chunk while the next is hashed and
+  /// encoded, instead of the cores waiting on each other.
+  static func forEach(
+    _ articles: [ImportedArticle], chunk: Int = 100,
+    _ body: (PreparedFeedArticle) throws -> Void
+  ) throws {
+    var start = 0
+    var current = articles[0..<min(chunk, articles.count)].map(PreparedFeedArticle.init)
+    while !current.isEmpty {
+      start += current.count
+      let next = articles[start..<min(start + chunk, articles.count)]
+      let box = ChunkBox()
+      let done = DispatchSemaphore(value: 0)
+      if !next.isEmpty {
+        DispatchQueue.global(qos: .userInitiated).async {
+          box.prepared = next.map(PreparedFeedArticle.init)
+          done.signal()
+        }
       }
+      do {
+        for article in current { try body(article) }
+      } catch {
+        if !next.isEmpty { done.wait() }
+        throw error
+      }
+      if next.isEmpty { break }
+      done.wait()
+      current = box.prepared
     }
-    return slots.map { $0! }
   }
 
-  /// Each slot is written by exactly one iteration and read after `concurrentPerform`
-  /// returns, which orders the writes before the reads.
-  private struct SlotsPointer: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<PreparedFeedArticle?>
+  /// Carries a prepared chunk from its thread; the semaphore orders write and read.
+  private final class ChunkBox: @unchecked Sendable {
+    var prepared: [PreparedFeedArticle] = []
   }
 }
