@@ -81,19 +81,19 @@ extension Library {
           ids.append(id)
           return
         }
-        let uuid = UUIDv7.string(at: now)
+        let uuid = article.uuid
         var arguments: StatementArguments = [uuid, article.identity]
         _ = arguments.append(contentsOf: article.columns.arguments)
         _ = arguments.append(contentsOf: [article.hash, article.words, stamp, stamp])
         try insertArticle.execute(arguments: arguments)
         let id = db.lastInsertedRowID
         try insertVersion.execute(arguments: [
-          UUIDv7.string(at: now), uuid, article.documentJSON, article.text, article.hash,
+          article.versionUUID, uuid, article.documentJSON, article.text, article.hash,
           article.words, stamp, stamp,
         ])
         try insertSearch.execute(arguments: [id, article.title, article.byline, article.text])
-        for tag in article.tags {
-          try insertTag.execute(arguments: [UUIDv7.string(at: now), uuid, tag, stamp, stamp])
+        for (tag, tagUUID) in zip(article.tags, article.tagUUIDs) {
+          try insertTag.execute(arguments: [tagUUID, uuid, tag, stamp, stamp])
         }
         ids.append(id)
       }

@@ -13,6 +13,11 @@ struct PreparedFeedArticle: Sendable {
   let words: Int
   let documentJSON: String
   let tags: [String]
+  /// Identifiers for the article, its version and its tag links, made here so that the
+  /// writing thread does not (each costs a random-number system call).
+  let uuid: String
+  let versionUUID: String
+  let tagUUIDs: [String]
 
   init(_ imported: ImportedArticle) {
     let metadata = imported.metadata
@@ -36,6 +41,10 @@ struct PreparedFeedArticle: Sendable {
     self.tags = metadata.tags.compactMap { try? Library.cleanTag($0) }.filter {
       seen.insert($0.lowercased()).inserted
     }
+    let now = Date()
+    self.uuid = UUIDv7.string(at: now)
+    self.versionUUID = UUIDv7.string(at: now)
+    self.tagUUIDs = tags.map { _ in UUIDv7.string(at: now) }
   }
 
   /// Prepares `articles` a chunk at a time on another thread while `body` handles the
