@@ -1,8 +1,8 @@
 import Foundation
-import GRDB
 import LeggioCore
 
-/// `leggio-bench feeds`: parse and store a generated 10,000-item RSS feed, then update it
+/// `leggio-bench feeds`: parse and store a generated 10,000-item RSS feed through the real
+/// library (articles, versions, tags, FTS5), then update it
 /// over HTTP on 127.0.0.1 beside `newsboat -x reload` on the same feed served the same
 /// way (python3 -m http.server), and print the ratio. Skips newsboat when absent.
 enum FeedBench {
@@ -34,6 +34,24 @@ enum FeedBench {
     try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     try! data.write(to: directory.appendingPathComponent("feed.xml"))
+
+    let articles = FeedArticleBuilder.articles(for: parsed!.items, feed: parsed!, feedURL: nil)
+    var storeRun = 0
+    var storeCPU = Double.infinity
+    let store = Stopwatch.best(of: 3) {
+      storeRun += 1
+      let library = try! Library(
+        path: directory.appendingPathComponent("store\(storeRun).sqlite").path, deviceID: "bench")
+      let before = CPUTime.ofSelf()
+      for start in stride(from: 0, to: articles.count, by: FeedUpdater.batchSize) {
+        let batch = Array(articles[start..<min(start + FeedUpdater.batchSize, articles.count)])
+        _ = try! library.addFeedArticles(batch)
+      }
+      storeCPU = min(storeCPU, CPUTime.ofSelf() - before)
+    }
+    report(
+      "store articles in the library (text, JSON, FTS5; 1,000 per transaction)", seconds: store)
+    print("  CPU time \(Stopwatch.format(storeCPU))")
 
     let local = directory.appendingPathComponent("feed.xml")
     var run = 0
@@ -93,43 +111,12 @@ enum FeedBench {
     print("\(label): \(Stopwatch.format(seconds)), \(Int(rate)) items/s")
   }
 
-  /// A fresh library file with the feeds' tables and a bench articles table written by a
-  /// batch sink, one transaction per batch, as the library's importer would.
+  /// Subscribes a fresh library file to `url` and updates it once through the real
+  /// library: articles, versions, tags and the FTS5 index, one transaction per batch.
   private static func updateOnce(url: URL, database path: URL) -> Int {
-    // WAL with synchronous NORMAL, the usual setting for an application library: a
-    // commit does not wait for fsync (a power cut may lose the last commits, never the
-    // database).
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-    let pool = try! DatabasePool(path: path.path, configuration: configuration)
-    var migrator = DatabaseMigrator()
-    FeedMigrations.register(in: &migrator)
-    migrator.registerMigration("bench-articles") { db in
-      try db.execute(
-        sql:
-          "CREATE TABLE bench_articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, source TEXT, document BLOB NOT NULL, text TEXT NOT NULL)"
-      )
-    }
-    try! migrator.migrate(pool)
-    let store = FeedStore(database: pool)
-    try! store.add(url: url.absoluteString)
-    let encoder = JSONEncoder()
-    let updater = FeedUpdater(
-      store: store,
-      batchSink: { articles, _ in
-        try pool.write { db in
-          try articles.map { article in
-            try db.execute(
-              sql: "INSERT INTO bench_articles (title, source, document, text) VALUES (?, ?, ?, ?)",
-              arguments: [
-                article.metadata.title, article.metadata.source,
-                try encoder.encode(article.document),
-                article.document.canonicalText.text,
-              ])
-            return db.lastInsertedRowID
-          }
-        }
-      })
+    let library = try! Library(path: path.path, deviceID: "bench")
+    try! library.feedStore.add(url: url.absoluteString)
+    let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
     let summaries = blocking { try! await updater.update() }
     if let error = summaries.first?.error { print("  error: \(error)") }
     return summaries.first?.newItems ?? 0

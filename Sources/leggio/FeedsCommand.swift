@@ -4,52 +4,55 @@ import GRDB
 import LeggioCore
 
 /// `leggio feeds add|list|remove|update|import|export`. All logic lives in LeggioCore
-/// (`FeedStore`, `FeedUpdater`, `OPML`); these commands parse arguments and print.
-///
-/// INTEGRATION: register `FeedsCommand.self` in `Leggio`'s subcommands and replace
-/// `FeedsCommand.openLibrary(path:)` with the library's database, article sink (one
-/// library transaction per batch), unread counter and web-page extractor.
+/// (`FeedStore`, `FeedUpdater`, `OPML`, `Library+Feeds`); these commands parse arguments
+/// and print.
 struct FeedsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "feeds",
     abstract: "Subscribe to RSS, Atom and JSON feeds and update them into the library.",
+    discussion: """
+      Each new item becomes an article of the library, linked to its feed: `leggio list`,
+      `leggio show` and the reader find it offline. Items are known by guid, else link, so
+      an update never stores one twice.
+      """,
     subcommands: [Add.self, List.self, Remove.self, Update.self, Import.self, Export.self])
 
   /// What the feeds commands need from the library.
-  struct Library {
-    var database: any DatabaseWriter
-    var sink: ArticleBatchSink
-    var unread: FeedStore.UnreadCounter?
-    var extractor: PageExtractor?
-    var store: FeedStore { FeedStore(database: database) }
+  struct Context {
+    let library: LeggioCore.Library
+    var store: FeedStore { library.feedStore }
+    var sink: ArticleBatchSink { library.feedArticleSink }
+    var unread: FeedStore.UnreadCounter { library.feedUnreadCounter }
+    /// For `--full`: an item's page, extracted as `leggio add URL` would.
+    var extractor: PageExtractor {
+      { data, url, contentType in
+        try WebPageImporter.importHTML(data: data, url: url, contentType: contentType)
+      }
+    }
   }
 
-  /// The integrator's seam: opens the library at `path` (nil for the default location).
-  static func openLibrary(path: String?) throws -> Library {
-    throw ValidationError("The feeds commands are not wired to the library yet.")
-  }
-
-  struct LibraryOptions: ParsableArguments {
-    @Option(
-      name: .long,
-      help: "The library file (default: $LEGGIO_LIBRARY or ~/.local/share/leggio/library.sqlite).")
-    var library: String?
+  /// Opens the library named by `options` (creating it when needed).
+  static func open(_ options: LibraryOptions) throws -> Context {
+    Context(library: try options.open())
   }
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Subscribe to a feed.")
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The feed's URL.") var url: String
-    @Option(name: .long, help: "A tag for the feed (repeat for more).") var tag: [String] = []
+    @Option(name: .long, help: "A tag for the feed's articles (repeat for more).")
+    var tag: [String] = []
     @Flag(name: .long, help: "Fetch each item's web page when the feed gives only a summary.")
     var full = false
 
     func run() throws {
-      let feed = try FeedsCommand.openLibrary(path: options.library).store.add(
-        url: url, tags: tag, full: full)
-      print(
-        "Subscribed to \(feed.url) as feed \(feed.id ?? 0). Run `leggio feeds update \(feed.id ?? 0)` to fetch it."
-      )
+      try reportingErrors {
+        let feed = try FeedsCommand.open(options).store.add(url: url, tags: tag, full: full)
+        let id = feed.id ?? 0
+        Console.out(
+          "Subscribed to \(feed.url.terminalSafe()) as feed \(id). "
+            + "Run `leggio feeds update \(id)` to fetch it.")
+      }
     }
   }
 
@@ -61,21 +64,16 @@ struct FeedsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-      let library = try FeedsCommand.openLibrary(path: options.library)
-      let feeds = try library.store.listing(unread: library.unread)
-      if json {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(feeds), as: UTF8.self))
-        return
-      }
-      if feeds.isEmpty { print("No feeds yet: `leggio feeds add URL` subscribes to one.") }
-      for feed in feeds {
-        let counts = "\(feed.unread.map { "\($0)/" } ?? "")\(feed.items)"
-        let state = feed.lastError.map { "  ! \($0)" } ?? ""
-        print(
-          "\(String(feed.id).leftPad(4))  \(counts.leftPad(9))  \(feed.title ?? feed.url)\(state)")
+      try reportingErrors {
+        let feeds = try FeedsCommand.open(options).library.feedListings()
+        if json {
+          Console.out(JSONValue.array(feeds.map(FeedsCommand.json)).text)
+          return
+        }
+        guard !feeds.isEmpty else {
+          return Console.out("No feeds yet: `leggio feeds add URL` subscribes to one.")
+        }
+        for line in FeedsCommand.table(feeds, width: Console.width()) { Console.out(line) }
       }
     }
   }
@@ -84,84 +82,56 @@ struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Unsubscribe; the articles stay in the library.")
     @OptionGroup var options: LibraryOptions
-    @Argument(help: "The feed's id, as `leggio feeds list` shows it.") var id: Int64
+    @Argument(help: "The feeds' ids, as `leggio feeds list` shows them.") var ids: [Int64]
 
     func run() throws {
-      try FeedsCommand.openLibrary(path: options.library).store.remove(id: id)
-      print("Removed feed \(id); its articles stay in the library.")
-    }
-  }
-
-  struct Update: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      abstract: "Fetch feeds and store their new items.")
-    @OptionGroup var options: LibraryOptions
-    @Argument(help: "The feeds to update (all when none is given).") var ids: [Int64] = []
-
-    func run() throws {
-      let library = try FeedsCommand.openLibrary(path: options.library)
-      let updater = FeedUpdater(
-        store: library.store, batchSink: library.sink, extractor: library.extractor)
-      let showBar = isatty(STDERR_FILENO) == 1
-      let ids = self.ids.isEmpty ? nil : self.ids
-      let summaries = try runBlocking {
-        try await updater.update(feedIDs: ids) { progress in
-          guard showBar else { return }
-          let width = 30
-          let filled = Int(progress.fraction * Double(width))
-          let bar =
-            String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-          FileHandle.standardError.write(
-            Data("\r\(bar) \(progress.completed)/\(progress.total)".utf8))
+      try reportingErrors {
+        let store = try FeedsCommand.open(options).store
+        for id in ids {
+          try store.remove(id: id)
+          Console.out("Removed feed \(id); its articles stay in the library.")
         }
       }
-      if showBar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-      var failures = 0
-      for summary in summaries {
-        let name = summary.title ?? summary.url
-        if let error = summary.error {
-          failures += 1
-          print("✗ \(name): \(error)")
-        } else {
-          print("\(summary.notModified ? "=" : "✓") \(name): \(summary.newItems) new")
-        }
-        for warning in summary.warnings { print("    warning: \(warning)") }
-      }
-      let total = summaries.reduce(0) { $0 + $1.newItems }
-      print(
-        "\(total) new items from \(summaries.count) feeds\(failures > 0 ? ", \(failures) failed" : "")."
-      )
-      if failures > 0 && failures == summaries.count { throw ExitCode.failure }
     }
   }
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Subscribe to every feed of an OPML file.")
+      abstract: "Subscribe to every feed of an OPML file (folders become tags).")
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The OPML file.") var file: String
 
     func run() throws {
-      let url = URL(fileURLWithPath: file)
-      let data: Data
-      do { data = try Data(contentsOf: url) } catch {
-        throw ValidationError("\(file) cannot be read.")
+      try reportingErrors {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+          throw FileManager.default.fileExists(atPath: file)
+            ? ImportError.unreadable(name: file, reason: error.localizedDescription)
+            : ImportError.missing(name: file)
+        }
+        let subscriptions = try OPML.parse(data: data, source: file)
+        let result = try FeedsCommand.open(options).store.importOPML(subscriptions)
+        for feed in result.added {
+          Console.out("+ \(String(feed.id ?? 0).leftPad(4))  \(feed.displayTitle.terminalSafe())")
+        }
+        Console.out(
+          "Subscribed to \(result.added.count) feed\(result.added.count == 1 ? "" : "s")"
+            + (result.skipped.isEmpty ? "." : "; \(result.skipped.count) already subscribed.")
+            + (result.added.isEmpty ? "" : " Run `leggio feeds update` to fetch them."))
       }
-      let subscriptions = try OPML.parse(data: data, source: file)
-      let result = try FeedsCommand.openLibrary(path: options.library).store.importOPML(
-        subscriptions)
-      print(
-        "Subscribed to \(result.added.count) feeds; \(result.skipped.count) already subscribed.")
     }
   }
 
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Print the subscriptions as OPML 2.0.")
+      abstract: "Print the subscriptions as OPML 2.0 (tags become folders).")
     @OptionGroup var options: LibraryOptions
 
     func run() throws {
-      print(try FeedsCommand.openLibrary(path: options.library).store.exportOPML(), terminator: "")
+      try reportingErrors {
+        let opml = try FeedsCommand.open(options).store.exportOPML()
+        FileHandle.standardOutput.write(Data(opml.utf8))
+      }
     }
   }
 }
@@ -170,22 +140,4 @@ extension String {
   fileprivate func leftPad(_ width: Int) -> String {
     count >= width ? self : String(repeating: " ", count: width - count) + self
   }
-}
-
-/// Runs async work from a synchronous command.
-private func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T
-{
-  let box = FeedsResultBox<T>()
-  let semaphore = DispatchSemaphore(value: 0)
-  Task {
-    do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-    semaphore.signal()
-  }
-  semaphore.wait()
-  return try box.result!.get()
-}
-
-/// Carries a result out of a Task; the semaphore orders the write before the read.
-private final class FeedsResultBox<T>: @unchecked Sendable {
-  var result: Result<T, Error>?
 }

@@ -58,14 +58,18 @@ public struct ArticleQuery: Hashable, Sendable {
   public var tag: String?
   public var unreadOnly: Bool
   public var sort: ArticleSort
+  /// Only the articles that items of this feed became (`leggio feeds list` ids).
+  public var feedID: Int64?
 
   public init(
-    search: String? = nil, tag: String? = nil, unreadOnly: Bool = false, sort: ArticleSort = .added
+    search: String? = nil, tag: String? = nil, unreadOnly: Bool = false, sort: ArticleSort = .added,
+    feedID: Int64? = nil
   ) {
     self.search = search
     self.tag = tag
     self.unreadOnly = unreadOnly
     self.sort = sort
+    self.feedID = feedID
   }
 }
 

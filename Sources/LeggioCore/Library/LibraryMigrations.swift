@@ -78,6 +78,8 @@ enum LibraryMigrations {
     migrator.registerMigration("v2: original HTML of web pages") { db in
       try OriginalPage.createTable(db)
     }
+    // Feeds and their items (issue 7).
+    FeedMigrations.register(in: &migrator)
     return migrator
   }
 }

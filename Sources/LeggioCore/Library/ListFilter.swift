@@ -17,6 +17,10 @@ struct ListFilter {
         """)
       _ = arguments.append(contentsOf: [tag])
     }
+    if let feedID = query.feedID {
+      clauses.append("a.id IN (SELECT articleID FROM feed_items WHERE feedId = ?)")
+      _ = arguments.append(contentsOf: [feedID])
+    }
     if let search = query.search, let match = FTSQuery.match(search, prefixLast: true) {
       clauses.append("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
       _ = arguments.append(contentsOf: [match])

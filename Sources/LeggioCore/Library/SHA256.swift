@@ -74,39 +74,53 @@ public struct SHA256: Sendable {
 
   /// The digest of a string's UTF-8 bytes, as 64 lowercase hex digits.
   public static func hex(_ string: String) -> String {
-    hash(string.utf8).map { byte in
-      let digits = Array("0123456789abcdef")
-      return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-    }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for byte in hash(string.utf8) {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
 
+  /// One 64-byte block. The schedule lives on the stack and the constants are read
+  /// without bounds checks: a heap array per block made hashing a large import slow.
   private mutating func compress(_ block: some Collection<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    var index = block.startIndex
-    for t in 0..<16 {
-      var word: UInt32 = 0
-      for _ in 0..<4 {
-        word = word << 8 | UInt32(block[index])
-        index = block.index(after: index)
-      }
-      w[t] = word
-    }
-    for t in 16..<64 {
-      let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-      let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
     var (a, b, c, d, e, f, g, h) = (
       state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
     )
-    for t in 0..<64 {
-      let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ Self.k[t] &+ w[t]
-      let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) {
+      (w: UnsafeMutableBufferPointer<UInt32>) -> Void in
+      var index = block.startIndex
+      for t in 0..<16 {
+        var word: UInt32 = 0
+        for _ in 0..<4 {
+          word = word << 8 | UInt32(block[index])
+          index = block.index(after: index)
+        }
+        w[t] = word
+      }
+      for t in 16..<64 {
+        let w15: UInt32 = w[t - 15]
+        let w2: UInt32 = w[t - 2]
+        let s0: UInt32 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+        let s1: UInt32 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+        let sum: UInt32 = w[t - 16] &+ s0
+        w[t] = sum &+ w[t - 7] &+ s1
+      }
+      Self.k.withUnsafeBufferPointer { (k: UnsafeBufferPointer<UInt32>) -> Void in
+        for t in 0..<64 {
+          let s1: UInt32 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+          let choice: UInt32 = (e & f) ^ (~e & g)
+          let partial: UInt32 = h &+ s1 &+ choice
+          let temp1: UInt32 = partial &+ k[t] &+ w[t]
+          let s0: UInt32 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+          let majority: UInt32 = (a & b) ^ (a & c) ^ (b & c)
+          let temp2: UInt32 = s0 &+ majority
+          (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+        }
+      }
     }
     state[0] &+= a
     state[1] &+= b

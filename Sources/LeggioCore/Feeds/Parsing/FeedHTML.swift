@@ -14,6 +14,7 @@ enum FeedHTML {
   static func document(_ text: FeedText, baseURL: URL?) -> Document {
     switch text.kind {
     case .html:
+      if let simple = FeedSimpleHTML.document(text.value), !simple.isEmpty { return simple }
       let document = HTMLDocumentConverter.convert(
         HTMLParser.parse("<body>" + text.value + "</body>"), baseURL: baseURL)
       if !document.isEmpty { return document }

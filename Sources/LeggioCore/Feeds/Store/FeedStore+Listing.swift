@@ -13,6 +13,21 @@ public struct FeedListing: Codable, Hashable, Sendable {
   public var unread: Int?
   public var lastUpdated: Date?
   public var lastError: String?
+
+  public init(
+    id: Int64, url: String, title: String?, tags: [String] = [], full: Bool = false, items: Int,
+    unread: Int?, lastUpdated: Date?, lastError: String?
+  ) {
+    self.id = id
+    self.url = url
+    self.title = title
+    self.tags = tags
+    self.full = full
+    self.items = items
+    self.unread = unread
+    self.lastUpdated = lastUpdated
+    self.lastError = lastError
+  }
 }
 
 extension FeedStore {

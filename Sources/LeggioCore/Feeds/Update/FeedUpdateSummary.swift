@@ -36,4 +36,10 @@ public struct FeedUpdateProgress: Hashable, Sendable {
   public var latest: FeedUpdateSummary
 
   public var fraction: Double { total == 0 ? 1 : Double(completed) / Double(total) }
+
+  public init(completed: Int, total: Int, latest: FeedUpdateSummary) {
+    self.completed = completed
+    self.total = total
+    self.latest = latest
+  }
 }

@@ -4,10 +4,12 @@ extension FeedUpdater {
   /// Hands the new items to the sink in batches, oldest first, and returns the records
   /// of those stored. Converting batch n+1 to articles overlaps storing batch n, so the
   /// cores convert while the database writes. A batch the sink refuses is not recorded,
-  /// so the next update tries its items again.
+  /// so the next update tries its items again. The subscription's `tags` go on every
+  /// article, beside the item's own categories.
   func storeArticles(
     _ fresh: [(item: FeedItem, identity: String)], feedID: Int64, feed: ParsedFeed,
-    feedURL: URL, baseURL: URL, pages: [String: ImportedArticle], warnings: inout [String]
+    feedURL: URL, baseURL: URL, pages: [String: ImportedArticle], tags: [String] = [],
+    warnings: inout [String]
   ) async -> [FeedItemRecord] {
     let ordered = Array(fresh.reversed())
     let batches = stride(from: 0, to: ordered.count, by: Self.batchSize).map {
@@ -18,7 +20,11 @@ extension FeedUpdater {
         let built = FeedArticleBuilder.articles(
           for: batch.filter { pages[$0.identity] == nil }.map(\.item), feed: feed, feedURL: baseURL)
         var next = built.makeIterator()
-        return batch.map { pages[$0.identity] ?? next.next()! }
+        return batch.map {
+          var article = pages[$0.identity] ?? next.next()!
+          if !tags.isEmpty { article.metadata.tags += tags }
+          return article
+        }
       }
     }
     var records: [FeedItemRecord] = []

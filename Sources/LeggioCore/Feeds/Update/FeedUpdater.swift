@@ -91,7 +91,7 @@ public struct FeedUpdater: Sendable {
         ? await fullArticles(fresh.map(\.item), feed: parsed, warnings: &summary.warnings) : [:]
       let records = await storeArticles(
         fresh, feedID: feedID, feed: parsed, feedURL: url, baseURL: response.finalURL, pages: pages,
-        warnings: &summary.warnings)
+        tags: feed.tags, warnings: &summary.warnings)
       try store.recordFetched(
         feedID: feedID, feed: parsed, etag: response.etag, lastModified: response.lastModified,
         newItems: records)

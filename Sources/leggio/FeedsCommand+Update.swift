@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import LeggioCore
+
+extension FeedsCommand {
+  struct Update: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Fetch feeds and store their new items as articles.",
+      discussion: """
+        Feeds are fetched concurrently (a few at a time per host) with conditional
+        requests. A feed that fails keeps its items and records the error (see `leggio
+        feeds list`); the others still update. Exits 1 only when every feed failed.
+        """)
+    @OptionGroup var options: LibraryOptions
+    @Argument(help: "The feeds to update (all when none is given).") var ids: [Int64] = []
+
+    func run() throws {
+      try reportingErrors {
+        let context = try FeedsCommand.open(options)
+        let updater = FeedUpdater(
+          store: context.store, batchSink: context.sink, extractor: context.extractor)
+        let feeds = try context.store.feeds(ids: ids.isEmpty ? nil : ids)
+        guard !feeds.isEmpty else {
+          return Console.out("No feeds yet: `leggio feeds add URL` subscribes to one.")
+        }
+        let bar = SharedProgressBar(total: feeds.count)
+        let ids = feeds.compactMap(\.id)
+        let summaries = try runBlocking {
+          try await updater.update(feedIDs: ids) { _ in bar.advance() }
+        }
+        bar.clear()
+        var failures = 0
+        for summary in summaries {
+          let name = (summary.title ?? summary.url).terminalSafe()
+          if let error = summary.error {
+            failures += 1
+            Console.out("✗ \(name): \(error.terminalSafe())")
+          } else if summary.notModified {
+            Console.out("= \(name): not modified")
+          } else {
+            Console.out("✓ \(name): \(summary.newItems) new")
+          }
+          for warning in summary.warnings { Console.out("    warning: \(warning.terminalSafe())") }
+        }
+        let total = summaries.reduce(0) { $0 + $1.newItems }
+        Console.out(
+          "\(total) new item\(total == 1 ? "" : "s") from \(summaries.count) feed"
+            + "\(summaries.count == 1 ? "" : "s")\(failures > 0 ? ", \(failures) failed" : "").")
+        if failures > 0 && failures == summaries.count { throw ExitCode.failure }
+      }
+    }
+  }
+}
+
+/// The progress bar, advanced from the updater's tasks.
+private final class SharedProgressBar: @unchecked Sendable {
+  private let lock = NSLock()
+  private var bar: ProgressBar
+
+  init(total: Int) { bar = ProgressBar(total: total, threshold: 2) }
+
+  func advance() { lock.withLock { bar.advance() } }
+  func clear() { lock.withLock { bar.clear() } }
+}
+
+/// Runs async work from a synchronous command.
+private func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T
+{
+  let box = ResultBox<T>()
+  let semaphore = DispatchSemaphore(value: 0)
+  Task {
+    do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+    semaphore.signal()
+  }
+  semaphore.wait()
+  return try box.result!.get()
+}
+
+/// Carries a result out of a Task; the semaphore orders the write before the read.
+private final class ResultBox<T>: @unchecked Sendable {
+  var result: Result<T, Error>?
+}
