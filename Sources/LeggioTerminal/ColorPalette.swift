@@ -68,19 +68,6 @@ struct ColorPalette {
 
   /// The RGB value of an xterm palette entry.
   static func rgb(ofIndexed index: UInt8) -> (UInt8, UInt8, UInt8) {
-    let i = Int(index)
-    let sixteen: [(UInt8, UInt8, UInt8)] = [
-      (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205),
-      (0, 205, 205), (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),
-      (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-    ]
-    if i < 16 { return sixteen[i] }
-    if i >= 232 {
-      let v = UInt8(8 + (i - 232) * 10)
-      return (v, v, v)
-    }
-    let levels: [UInt8] = [0, 95, 135, 175, 215, 255]
-    let n = i - 16
-    return (levels[n / 36], levels[(n / 6) % 6], levels[n % 6])
+    Color.rgbOf256(index)
   }
 }

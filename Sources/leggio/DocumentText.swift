@@ -46,46 +46,11 @@ enum DocumentText {
     }
     front.append("---")
     var parts = [front.joined(separator: "\n")]
-    if let kicker = metadata.kicker { parts.append("*" + escape(kicker) + "*") }
-    parts.append("# " + escape(metadata.title))
-    if let standfirst = metadata.standfirst { parts.append("**" + escape(standfirst) + "**") }
-    for block in document.blocks { parts.append(markdown(block)) }
+    if let kicker = metadata.kicker { parts.append("*" + MarkdownWriter.escape(kicker) + "*") }
+    parts.append("# " + MarkdownWriter.escape(metadata.title))
+    if let standfirst = metadata.standfirst { parts.append("**" + MarkdownWriter.escape(standfirst) + "**") }
+    if !document.isEmpty { parts.append(MarkdownWriter.body(document)) }
     return parts.joined(separator: "\n\n")
-  }
-
-  private static func markdown(_ block: Block) -> String {
-    let inline = block.inlines.map(markdown).joined()
-    switch block.kind {
-    case .heading(let level):
-      return String(repeating: "#", count: min(6, max(1, level + 1))) + " " + inline
-    case .paragraph: return inline.replacingOccurrences(of: "\n", with: "  \n")
-    case .blockQuote(let depth): return prefixLines(inline, String(repeating: "> ", count: depth))
-    case .listItem(let depth, let ordinal):
-      let indent = String(repeating: "   ", count: max(0, depth - 1))
-      return indent + (ordinal.map { "\($0). " } ?? "- ") + inline
-    case .preformatted: return "```\n" + block.plainText + "\n```"
-    case .rule: return "---"
-    case .image(let credit):
-      return "![" + escape(block.plainText) + "]()"
-        + (credit.map { "\n*" + escape($0) + "*" } ?? "")
-    }
-  }
-
-  private static func markdown(_ run: Inline) -> String {
-    var text = run.style.contains(.code) ? "`" + run.text + "`" : escape(run.text)
-    if run.style.contains(.emphasis) { text = "*" + text + "*" }
-    if run.style.contains(.strong) { text = "**" + text + "**" }
-    if let link = run.link { text = "[" + text + "](" + link + ")" }
-    return text
-  }
-
-  private static func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      if "\\`*_[]".contains(character) { result.append("\\") }
-      result.append(character)
-    }
-    return result
   }
 
   private static func yaml(_ text: String) -> String {

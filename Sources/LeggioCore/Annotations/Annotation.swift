@@ -37,7 +37,7 @@ public struct Annotation: Codable, Hashable, Sendable, Identifiable {
   public var deletedAt: Date?
 
   public init(
-    id: Int64? = nil, uuid: String = AnnotationUUID.make(), articleUUID: String, kind: Kind,
+    id: Int64? = nil, uuid: String = UUIDv7.string(), articleUUID: String, kind: Kind,
     anchor: TextAnchor, note: String = "", color: AnnotationColor? = nil, name: String? = nil,
     tags: [String] = [], isOrphaned: Bool = false, createdAt: Date = Date(),
     updatedAt: Date? = nil, deletedAt: Date? = nil

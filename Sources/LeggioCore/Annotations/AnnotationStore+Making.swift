@@ -17,7 +17,7 @@ extension AnnotationStore {
     let range = start..<start + quote.unicodeScalars.count
     return try add(
       Annotation(
-        uuid: AnnotationUUID.make(now: now), articleUUID: article.uuid,
+        uuid: UUIDv7.string(at: now), articleUUID: article.uuid,
         kind: note.isEmpty ? .highlight : .note,
         anchor: try TextAnchor.make(in: text, range: range, textHash: article.textHash),
         note: note, color: color, tags: tags, createdAt: now))
@@ -32,7 +32,7 @@ extension AnnotationStore {
     let anchor = try TextAnchor.bookmark(in: article.text, at: offset, textHash: article.textHash)
     return try add(
       Annotation(
-        uuid: AnnotationUUID.make(now: now), articleUUID: article.uuid, kind: .bookmark,
+        uuid: UUIDv7.string(at: now), articleUUID: article.uuid, kind: .bookmark,
         anchor: anchor, name: name?.isEmpty == true ? nil : name, createdAt: now))
   }
 

@@ -95,7 +95,7 @@ enum W3CAnnotation {
     }
     return [
       "@context": context,
-      "id": "urn:uuid:\(AnnotationUUID.make(now: exportedAt))",
+      "id": "urn:uuid:\(UUIDv7.string(at: exportedAt))",
       "type": "AnnotationCollection",
       "label": "Leggio annotations",
       "total": items.count,

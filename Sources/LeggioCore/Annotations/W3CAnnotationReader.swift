@@ -25,7 +25,7 @@ struct W3CAnnotationReader {
   /// The annotation `object` describes, or why it cannot be read.
   func annotation(_ object: [String: Any]) -> Result<Annotation, AnnotationError> {
     let id = (object["id"] as? String) ?? (object["@id"] as? String)
-    let uuid = id.map(Self.uuid(fromID:)) ?? AnnotationUUID.make()
+    let uuid = id.map(Self.uuid(fromID:)) ?? UUIDv7.string()
     let target = Self.firstObject(object["target"])
     let selectors = Self.objects(target?["selector"])
     guard

@@ -21,7 +21,7 @@ extension Application {
       let article = try Self.annotationArticle(uuid, library)
       let now = Date()
       let annotation = Annotation(
-        uuid: AnnotationUUID.make(now: now), articleUUID: uuid,
+        uuid: UUIDv7.string(at: now), articleUUID: uuid,
         kind: note.isEmpty ? .highlight : .note,
         anchor: try TextAnchor.make(in: article.text, range: range, textHash: article.textHash),
         note: note, color: AnnotationColor(rawValue: color) ?? .first, createdAt: now)

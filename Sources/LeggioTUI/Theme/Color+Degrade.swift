@@ -41,7 +41,7 @@ extension Color {
   }
 
   /// The RGB value of an xterm 256-colour index.
-  static func rgbOf256(_ index: UInt8) -> (UInt8, UInt8, UInt8) {
+  public static func rgbOf256(_ index: UInt8) -> (UInt8, UInt8, UInt8) {
     let i = Int(index)
     if i < 16 {
       let c = sixteen[i]

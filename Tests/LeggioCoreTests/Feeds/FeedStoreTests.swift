@@ -173,14 +173,3 @@ import Testing
     #expect(exported.first { $0.url.contains("mike") }?.tags == ["Blogs", "friends"])
   }
 }
-
-@Suite struct FeedUUIDTests {
-  @Test func uuidsAreVersion7AndSortByTime() {
-    let early = FeedUUID.v7(at: Date(timeIntervalSince1970: 1_700_000_000))
-    let late = FeedUUID.v7(at: Date(timeIntervalSince1970: 1_700_000_001))
-    #expect(early.uuidString.lowercased() < late.uuidString.lowercased())
-    #expect(Array(early.uuidString)[14] == "7")
-    #expect("89AB".contains(Array(early.uuidString)[19]))
-    #expect(FeedUUID.v7() != FeedUUID.v7())
-  }
-}

@@ -22,7 +22,7 @@ public struct FeedRecord: Codable, Hashable, Sendable, Identifiable {
   public var deletedAt: Date?
 
   public init(url: String, tags: [String] = [], full: Bool = false, now: Date = Date()) {
-    self.uuid = FeedUUID.v7(at: now)
+    self.uuid = UUIDv7.make(at: now)
     self.url = url
     self.tags = tags
     self.full = full
@@ -64,7 +64,7 @@ public struct FeedItemRecord: Codable, Hashable, Sendable, Identifiable {
     feedId: Int64, identity: String, link: String?, title: String?, published: Date?,
     articleID: Int64?, now: Date = Date()
   ) {
-    self.uuid = FeedUUID.v7(at: now)
+    self.uuid = UUIDv7.make(at: now)
     self.feedId = feedId
     self.identity = identity
     self.link = link

@@ -27,51 +27,9 @@ public enum ExtractedArticleFormatter {
   static func markdown(_ article: ImportedArticle) -> String {
     let metadata = article.metadata
     var parts = ["# " + metadata.title]
-    if let byline = metadata.byline { parts.append("*" + escape(byline) + "*") }
-    var previousWasItem = false
-    var output = parts.joined(separator: "\n\n")
-    for block in article.document.blocks {
-      let isItem = { if case .listItem = block.kind { return true } else { return false } }()
-      output += isItem && previousWasItem ? "\n" : "\n\n"
-      output += markdown(block)
-      previousWasItem = isItem
-    }
-    return output + "\n"
-  }
-
-  private static func markdown(_ block: Block) -> String {
-    let inline = block.inlines.map(markdown).joined()
-    switch block.kind {
-    case .heading(let level): return String(repeating: "#", count: min(level + 1, 6)) + " " + inline
-    case .paragraph: return inline.replacingOccurrences(of: "\n", with: "  \n")
-    case .blockQuote(let depth):
-      return String(repeating: "> ", count: max(depth, 1)) + inline
-    case .listItem(let depth, let ordinal):
-      let indent = String(repeating: "  ", count: max(depth - 1, 0))
-      return indent + (ordinal.map { "\($0). " } ?? "- ") + inline
-    case .preformatted: return "```\n" + block.plainText + "\n```"
-    case .rule: return "---"
-    case .image(let credit):
-      let alt = escape(block.plainText)
-      return "![\(alt)]()" + (credit.map { " *" + escape($0) + "*" } ?? "")
-    }
-  }
-
-  private static func markdown(_ inline: Inline) -> String {
-    var text = inline.style.contains(.code) ? "`" + inline.text + "`" : escape(inline.text)
-    if inline.style.contains(.strong) { text = "**" + text + "**" }
-    if inline.style.contains(.emphasis) { text = "*" + text + "*" }
-    if let link = inline.link { text = "[" + text + "](" + link + ")" }
-    return text
-  }
-
-  private static func escape(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-      if "\\`*_[]".contains(character) { escaped.append("\\") }
-      escaped.append(character)
-    }
-    return escaped
+    if let byline = metadata.byline { parts.append("*" + MarkdownWriter.escape(byline) + "*") }
+    if !article.document.isEmpty { parts.append(MarkdownWriter.body(article.document)) }
+    return parts.joined(separator: "\n\n") + "\n"
   }
 
   static func json(_ article: ImportedArticle) -> String {
