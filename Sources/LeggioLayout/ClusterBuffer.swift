@@ -36,6 +36,13 @@ struct ClusterBuffer {
 
   var count: Int { widths.count }
 
+  /// Whether any cluster is a line break. In uniform text only the `specials` can be,
+  /// about one cluster in six, so the whole class array need not be read again.
+  var containsNewline: Bool {
+    uniform
+      ? specials.contains { classes[Int($0)] == .newline } : classes.contains(.newline)
+  }
+
   init(capacity: Int = 0) {
     widths.reserveCapacity(capacity)
     classes.reserveCapacity(capacity)

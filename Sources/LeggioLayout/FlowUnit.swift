@@ -44,7 +44,7 @@ struct FlowUnit {
         text.append(inline.text, Self.segment(inline, role: style.role))
       }
     }
-    if style.mode == .prose && style.role != .heading && text.classes.contains(.newline) {
+    if style.mode == .prose && style.role != .heading && text.containsNewline {
       // Verse: a line too long for the column turns over indented, so that it does not
       // read as a line of its own, and ragged, as verse is set.
       style.continuation.pieces.append(("  ", .text))

@@ -73,6 +73,12 @@ import Testing
     #expect(TextSanitizer.isClean(TextSanitizer.sanitize(text)))
   }
 
+  @Test(arguments: ["\u{85}", "\u{2028}", "\u{FEFF}x", "\u{9B}é", "\u{7F}", "\u{202E}"])
+  func forbiddenScalarsAtTheVeryStartAreNoticedByTheFastCheck(text: String) {
+    #expect(!TextSanitizer.isClean(text))
+    #expect(!TextSanitizer.isClean(String(text.unicodeScalars.prefix(1))))
+  }
+
   @Test func cleanTextPassesUnchanged() {
     let text = "Perché «sì» — ‘ok’ € \u{200F}\t\n"
     #expect(TextSanitizer.isClean(text))

@@ -41,13 +41,23 @@ struct GutenbergText: Equatable {
     // Cheap test first: this runs on every line of a book.
     let start = line.utf8.drop { $0 == 0x20 }
     guard let first = start.first,
-      first == UInt8(ascii: "*") || start.prefix(6).map({ $0 | 0x20 }) == Array("end of".utf8)
+      first == UInt8(ascii: "*") || startsWithEndOf(start)
     else { return false }
     let upper = line.uppercased().trimmingSpaces()
     return (upper.hasPrefix("***") && upper.contains("END OF") && upper.contains("GUTENBERG"))
       || upper.hasPrefix("END OF THE PROJECT GUTENBERG")
       || upper.hasPrefix("END OF PROJECT GUTENBERG")
       || upper.hasPrefix("END OF THIS PROJECT GUTENBERG")
+  }
+
+  /// Whether the bytes start with "end of" in any case, compared without allocating.
+  private static func startsWithEndOf(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+    var index = bytes.startIndex
+    for expected in "end of".utf8 {
+      guard index != bytes.endIndex, bytes[index] | 0x20 == expected else { return false }
+      index = bytes.index(after: index)
+    }
+    return true
   }
 
   private mutating func read(headerLine line: Substring) {

@@ -19,10 +19,12 @@ enum ParagraphBuilder {
 
   static func blocks<Lines: Collection<Substring>>(from lines: Lines) -> [Block] {
     let chunks = chunk(lines)
-    let wrapping = measure(chunks)
+    // Each line's length, counted once: the wrap width and every prose test read them.
+    let lengths = chunks.map { $0.count > 1 ? $0.map(columns) : [] }
+    let wrapping = measure(chunks, lengths: lengths)
     var blocks: [Block] = []
     blocks.reserveCapacity(chunks.count)
-    for chunk in chunks {
+    for (chunk, lengths) in zip(chunks, lengths) {
       if let items = TextListItem.items(chunk) {
         blocks += items.map {
           Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
@@ -34,7 +36,9 @@ enum ParagraphBuilder {
         } else {
           blocks.append(Block(.paragraph, text: text))
         }
-      } else if let wrapping, wrapping.isHardWrapped, isProse(chunk, width: wrapping.width) {
+      } else if let wrapping, wrapping.isHardWrapped,
+        isProse(chunk, lengths: lengths, width: wrapping.width)
+      {
         blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
       } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
         // Unwrapped text with one paragraph per line and no blank lines between them.
@@ -51,7 +55,7 @@ enum ParagraphBuilder {
     var chunks: [[Substring]] = []
     var current: [Substring] = []
     for line in lines {
-      let trimmed = line.trimmingSuffix(while: \.isWhitespace)
+      let trimmed = endsInPrintableASCII(line) ? line : line.trimmingSuffix(while: \.isWhitespace)
       if trimmed.isEmpty {
         if !current.isEmpty { chunks.append(current) }
         current = []
@@ -65,21 +69,19 @@ enum ParagraphBuilder {
 
   /// The wrap width (98th percentile of the lengths of lines in multi-line chunks) and
   /// whether at least half of those lines are full at that width. Nil for texts with
-  /// too few such lines to tell.
-  static func measure(_ chunks: [[Substring]]) -> Wrapping? {
-    var lengths: [Int] = []
-    for chunk in chunks where chunk.count > 1 {
-      lengths += chunk.map(columns)
-    }
-    guard lengths.count >= 8 else { return nil }
-    lengths.sort()
-    let width = lengths[lengths.count * 98 / 100]
+  /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
+  /// chunk's lines.
+  static func measure(_ chunks: [[Substring]], lengths: [[Int]]) -> Wrapping? {
+    var sorted = lengths.flatMap { $0 }
+    guard sorted.count >= 8 else { return nil }
+    sorted.sort()
+    let width = sorted[sorted.count * 98 / 100]
     var tested = 0
     var full = 0
-    for chunk in chunks where chunk.count > 1 {
+    for (chunk, lengths) in zip(chunks, lengths) where chunk.count > 1 {
       for index in chunk.indices.dropLast() {
         tested += 1
-        if nextWordWouldOverflow(chunk, index, width: width) { full += 1 }
+        if nextWordWouldOverflow(chunk, lengths, index, width: width) { full += 1 }
       }
     }
     return Wrapping(width: width, isHardWrapped: width >= 30 && full * 2 >= tested)
@@ -87,20 +89,21 @@ enum ParagraphBuilder {
 
   /// Whether the chunk is folded prose: three quarters of its lines but the last are full
   /// (the next word would overflow, or the line reaches 80% of the width).
-  static func isProse(_ chunk: [Substring], width: Int) -> Bool {
+  static func isProse(_ chunk: [Substring], lengths: [Int], width: Int) -> Bool {
     var full = 0
     for index in chunk.indices.dropLast()
-    where nextWordWouldOverflow(chunk, index, width: width)
-      || columns(chunk[index]) * 5 >= width * 4
+    where nextWordWouldOverflow(chunk, lengths, index, width: width)
+      || lengths[index] * 5 >= width * 4
     {
       full += 1
     }
     return full * 4 >= (chunk.count - 1) * 3
   }
 
-  private static func nextWordWouldOverflow(_ chunk: [Substring], _ index: Int, width: Int) -> Bool
-  {
-    columns(chunk[index]) + 1 + firstWordColumns(chunk[index + 1]) > width - 1
+  private static func nextWordWouldOverflow(
+    _ chunk: [Substring], _ lengths: [Int], _ index: Int, width: Int
+  ) -> Bool {
+    lengths[index] + 1 + firstWordColumns(chunk[index + 1]) > width - 1
   }
 
   /// The columns of a line's first word, leading white space skipped. Reads UTF-8 bytes;
@@ -130,6 +133,14 @@ enum ParagraphBuilder {
 
   private static func slowFirstWordColumns(_ line: Substring) -> Int {
     columns(line.drop(while: \.isWhitespace).prefix { !$0.isWhitespace })
+  }
+
+  /// Whether the line ends in a printable ASCII character other than space (most lines):
+  /// then it has no trailing white space, and no `Character` needs building to tell.
+  @inline(__always)
+  static func endsInPrintableASCII(_ line: Substring) -> Bool {
+    guard let last = line.utf8.last else { return false }
+    return last > 0x20 && last < 0x7F
   }
 
   /// Space, tab and the other ASCII white space (line feed to carriage return).

@@ -93,20 +93,30 @@ public enum TextSanitizer {
   }
 
   /// Whether the text has nothing to remove or normalise, judged from its UTF-8 bytes in
-  /// one pass: the common case, which then costs no copy.
+  /// one pass: the common case, which then costs no copy. Printable ASCII, most of any
+  /// text, is passed over with one comparison per byte.
   static func isClean(_ text: String) -> Bool {
-    var utf8 = text.utf8.makeIterator()
-    var previous: UInt8 = 0
-    var beforePrevious: UInt8 = 0
-    while let byte = utf8.next() {
-      if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return false }
-      if previous == 0xC2 && (0x80...0x9F).contains(byte) { return false }  // C1, NEL
-      if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) { return false }
-      if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) { return false }
-      if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
-      beforePrevious = previous
-      previous = byte
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte >= 0x20 && byte < 0x7F { continue }
+        if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return false }
+        guard byte >= 0x80, index >= 1 else { continue }
+        let previous = bytes[index - 1]
+        if previous == 0xC2 && byte <= 0x9F { return false }  // C1, NEL
+        guard index >= 2 else { continue }
+        let beforePrevious = bytes[index - 2]
+        if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) {
+          return false
+        }
+        if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) {
+          return false
+        }
+        if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
+      }
+      return true
     }
-    return true
+    var text = text  // native strings are read in place; others are made contiguous once
+    return text.withUTF8(scan)
   }
 }
