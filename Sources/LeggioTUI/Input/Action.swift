@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case quit, back, help, cycleTheme = "cycle-theme", search, notebook
   // Lists.
   case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom, open
-  case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove
+  case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove, feeds
   // Reader.
   case nextPage = "next-page", previousPage = "previous-page"
   case firstPage = "first-page", lastPage = "last-page"

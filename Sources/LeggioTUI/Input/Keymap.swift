@@ -68,6 +68,7 @@ public struct Keymap: Hashable, Sendable {
       (.open, [.enter, .character("l"), .right]),
       (.sort, [.character("s")]), (.filterTag, [.character("T")]),
       (.toggleUnread, [.character("u")]), (.remove, [.character("D")]),
+      (.feeds, [.character("F")]),
       (.search, [.character("/")]), (.notebook, [.character("N")]), (.back, [.escape]),
     ] + everywhere + [(.quit, [.character("q"), .character("Q"), .control("c")])],
     .reader: [
