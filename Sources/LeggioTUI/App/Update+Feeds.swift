@@ -62,7 +62,7 @@ func handleFeedMessage(_ message: Message, _ state: inout AppState) -> [Effect] 
     } else if let report = finished.lastReport {
       state.status = AppState.Status(text: "Feeds: " + report, isError: false)
     }
-    return [.loadFeeds] + reloadLibrary(&state)
+    return (state.feeds == nil ? [] : [.loadFeeds]) + reloadLibrary(&state)
   case .feedUpdate(.failed(let text)):
     state.feedUpdateRunning = false
     state.feeds?.updateFailed(text)
