@@ -92,6 +92,8 @@ public struct AppState: Sendable {
     default:
       if notebook != nil {
         .notebook
+      } else if feeds != nil {
+        .feeds
       } else if reader == nil {
         .library
       } else if reader?.selection != nil {

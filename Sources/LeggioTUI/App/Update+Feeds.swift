@@ -9,13 +9,11 @@ func openFeeds(_ state: inout AppState) -> [Effect] {
   return [.loadFeeds]
 }
 
-/// A key on the feeds screen: its own keys, then help and themes as everywhere.
+/// A key on the feeds screen: help, themes and quit as everywhere, then its own keys.
 func handleFeedsKey(_ key: Key, _ state: inout AppState) -> [Effect] {
   guard var feeds = state.feeds else { return [] }
-  let action = state.keymap.action(for: key, on: .library)
-  if action == .help || action == .cycleTheme, let effects = handleGlobal(action, &state) {
-    return effects
-  }
+  let action = state.keymap.action(for: key, on: .feeds)
+  if action != .back, let effects = handleGlobal(action, &state) { return effects }
   let intent = feeds.handle(
     key, keymap: state.keymap, visibleRows: state.listRows, base: state.library.query)
   state.feeds = feeds

@@ -2,7 +2,7 @@
 /// the same screen can be reported.
 extension Action {
   public enum Scope: Hashable, Sendable {
-    case everywhere, lists, reader, selection, annotations
+    case everywhere, lists, reader, selection, annotations, feeds
   }
 
   public var scope: Scope {
@@ -18,6 +18,7 @@ extension Action {
       .paragraphBack, .highlight, .note, .noteInEditor:
       .selection
     case .editNote, .deleteAnnotation, .undo: .annotations
+    case .updateFeeds: .feeds
     }
   }
 

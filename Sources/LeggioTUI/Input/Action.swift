@@ -18,4 +18,6 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case highlight, note, noteInEditor = "note-in-editor"
   // Bookmarks, highlights and notes in a list.
   case editNote = "edit-note", deleteAnnotation = "delete-annotation", undo
+  // The feeds screen.
+  case updateFeeds = "update-feeds"
 }

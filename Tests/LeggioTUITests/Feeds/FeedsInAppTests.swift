@@ -161,3 +161,32 @@ import Testing
     #expect(!app.render().rows[0].contains("feed:"))
   }
 }
+
+extension FeedsInAppTests {
+  @Test func helpOnTheFeedsScreenListsItsKeysAndQQuits() throws {
+    let files = try FeedFiles()
+    let app = makeApp(try Self.library(files), width: 80, height: 24)
+    app.press("F?")
+    let help = app.render().rows.joined(separator: "\n")
+    #expect(help.contains("Keys: feeds"))
+    #expect(help.contains("update every feed (in the background)"))
+    #expect(!help.contains("unread only on/off"))
+    app.press("x")
+    #expect(app.state.modal == nil && app.state.feeds != nil)
+    app.press("Q")
+    #expect(app.state.shouldQuit)
+  }
+
+  @Test func rebindingUpdateFeedsInTheConfigurationMovesItsKey() throws {
+    let files = try FeedFiles()
+    let library = try Self.library(files)
+    let app = Application(
+      store: library, width: 80, height: 7,
+      keymap: Keymap.default.applying([.updateFeeds: [.character("r")]]))
+    app.start()
+    app.press("Fu")
+    #expect(app.render().rows[6].hasPrefix(" Enter items"))
+    app.press("r")
+    #expect(app.render().rows[6].contains("leggio feeds update"))
+  }
+}
