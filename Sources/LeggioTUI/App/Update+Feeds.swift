@@ -49,8 +49,10 @@ func handleFeedMessage(_ message: Message, _ state: inout AppState) -> [Effect] 
       shown.updateStarted()
       shown.updateProgressed(progress)
       state.status = shown.progressLine.map { AppState.Status(text: $0, isError: false) }
+      return []
     }
-    return []
+    // The feed just done shows its new items and error without waiting for the others.
+    return [.loadFeeds]
   case .feedUpdate(.finished(let summaries)):
     state.feedUpdateRunning = false
     var finished = state.feeds ?? FeedsScreenState()

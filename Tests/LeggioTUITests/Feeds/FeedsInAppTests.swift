@@ -114,6 +114,12 @@ import Testing
     // A second `u` while the first update runs starts nothing.
     var during = app.state
     #expect(update(&during, .key(.character("u"))).isEmpty)
+    // Each feed done reloads the listing, so its counts show before the others finish.
+    let done = FeedUpdateProgress(
+      completed: 1, total: 2,
+      latest: FeedUpdateSummary(feedID: 1, url: "u", title: nil, newItems: 2))
+    #expect(update(&during, .feedUpdate(.progress(done))) == [.loadFeeds])
+    #expect(during.feeds?.progressLine == "Updating 1/2 · u: 2 new")
     try await Self.waitForUpdate(app)
 
     let screen = app.render().rows
