@@ -49,7 +49,8 @@ func handleFeedMessage(_ message: Message, _ state: inout AppState) -> [Effect] 
       shown.updateStarted()
       shown.updateProgressed(progress)
       state.status = shown.progressLine.map { AppState.Status(text: $0, isError: false) }
-      return []
+      // The list behind shows the new articles as they come.
+      return progress.latest.newItems > 0 ? reloadLibrary(&state) : []
     }
     // The feed just done shows its new items and error without waiting for the others.
     return [.loadFeeds]

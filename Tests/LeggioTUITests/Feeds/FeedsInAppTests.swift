@@ -120,6 +120,12 @@ import Testing
       latest: FeedUpdateSummary(feedID: 1, url: "u", title: nil, newItems: 2))
     #expect(update(&during, .feedUpdate(.progress(done))) == [.loadFeeds])
     #expect(during.feeds?.progressLine == "Updating 1/2 · u: 2 new")
+    // With the feeds screen closed, the library list reloads instead.
+    during.feeds = nil
+    #expect(
+      update(&during, .feedUpdate(.progress(done)))
+        == [.loadCounts, .loadCount(during.library.query)])
+    #expect(during.status?.text == "Updating 1/2 · u: 2 new")
     try await Self.waitForUpdate(app)
 
     let screen = app.render().rows
