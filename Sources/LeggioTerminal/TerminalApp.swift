@@ -16,7 +16,8 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 ///   themeIndex: index of the configured or --theme one,
 ///   keyBindings: configuration.keyOverrides, // [Action: [Key]] from config.toml
 ///   settings: configuration.reader,          // [reader] width, justify, margin
-///   problems: [String])                      // configuration/theme problems to show
+///   problems: [String],                      // configuration/theme problems to show
+///   feedRunner: FeedUpdateRunner?)           // updates feeds from the feeds screen (`F`, `u`)
 /// ```
 /// It returns when the user quits (the reading position saved, the terminal restored)
 /// and throws `TerminalError` when there is no terminal to run in.
@@ -24,7 +25,7 @@ public enum TerminalApp {
   public static func run(
     store: any ArticleStore, themes: [Theme], themeIndex: Int = 0,
     keyBindings: [Action: [Key]] = [:], settings: ReaderSettings = .init(),
-    problems: [String] = []
+    problems: [String] = [], feedRunner: FeedUpdateRunner? = nil
   ) throws {
     let terminal = try Terminal.start()
     // Each theme brought down once to what this terminal shows.
@@ -39,6 +40,7 @@ public enum TerminalApp {
       store: store, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
       settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
     app.suspendTerminal = { body in terminal.suspend(body) }
+    app.feedRunner = feedRunner
     app.start()
     if !problems.isEmpty { app.showProblems(problems) }
     while !app.state.shouldQuit {
@@ -51,6 +53,8 @@ public enum TerminalApp {
         app.quit()
         break
       }
+      // Reports of a feeds update running on other threads.
+      app.drainInbox()
       if let event {
         app.send(event)
       } else if background {

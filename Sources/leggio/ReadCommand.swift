@@ -34,7 +34,9 @@ struct ReadCommand: ParsableCommand {
       try TerminalApp.run(
         store: library, themes: themes.isEmpty ? [selection.theme] : themes, themeIndex: index,
         keyBindings: configuration.keyOverrides, settings: configuration.reader,
-        problems: problems)
+        problems: problems,
+        feedRunner: FeedUpdateRunner(
+          updater: FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)))
     }
   }
 }

@@ -29,7 +29,7 @@ import Testing
         "",
         "",
         "",
-        " Enter read  / filter  s sort  T tag  u unread  ? help  q quit                                  1/3",
+        " Enter read  / filter  s sort  T tag  u unread  F feeds  ? help  q quit                         1/3",
       ])
   }
 

@@ -16,7 +16,7 @@ import Testing
         "   Themes and configuration                Leggio guide                  2026-11-22    0%",
         "   The command line                        Leggio guide                  2026-11-22    0%",
         "",
-        " Enter read  / filter  s sort  T tag  u unread  ? help  q quit                        1/5",
+        " Enter read  / filter  s sort  T tag  u unread  F feeds  ? help  q quit               1/5",
       ])
   }
 

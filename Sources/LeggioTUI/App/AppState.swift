@@ -50,6 +50,10 @@ public struct AppState: Sendable {
   public var reader: ReaderState?
   /// The notebook, over the library or the reader while it is open.
   public var notebook: NotebookState?
+  /// The feeds screen, over the library while it is open.
+  public var feeds: FeedsScreenState?
+  /// A feeds update runs in the background (the feeds screen may be closed meanwhile).
+  public var feedUpdateRunning = false
   /// The last bookmark, highlight or note deleted: the one `u` brings back.
   public var lastDeleted: String?
   public var modal: Modal?
@@ -88,6 +92,8 @@ public struct AppState: Sendable {
     default:
       if notebook != nil {
         .notebook
+      } else if feeds != nil {
+        .feeds
       } else if reader == nil {
         .library
       } else if reader?.selection != nil {
@@ -107,5 +113,7 @@ public struct AppState: Sendable {
   }
 
   /// Whether `.tick` events have work to do.
-  public var hasBackgroundWork: Bool { reader?.hasBackgroundWork ?? false }
+  public var hasBackgroundWork: Bool {
+    (reader?.hasBackgroundWork ?? false) || feedUpdateRunning
+  }
 }

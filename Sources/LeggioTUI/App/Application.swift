@@ -7,6 +7,12 @@ import LeggioCore
 public final class Application {
   public private(set) var state: AppState
   public let store: any ArticleStore
+  /// The subscriptions for the feeds screen; the store itself when it is one (`Library`).
+  public var feedSource: (any FeedSource)?
+  /// Updates feeds in the background; without it `u` on the feeds screen says so.
+  public var feedRunner: FeedUpdateRunner?
+  /// Where the background update's reports wait for `drainInbox()`.
+  public let inbox = MessageInbox()
   /// Hands the terminal to another program (`$EDITOR`) while the body runs; the
   /// terminal layer sets it.
   public var suspendTerminal: ((() -> Void) -> Void)?
@@ -14,6 +20,7 @@ public final class Application {
   public init(store: any ArticleStore, state: AppState) {
     self.store = store
     self.state = state
+    self.feedSource = store as? any FeedSource
   }
 
   /// An application on `store` at `width` x `height`, with the built-in guide loaded.
@@ -38,6 +45,15 @@ public final class Application {
 
   public func send(_ message: Message) {
     run(update(&state, message))
+  }
+
+  /// Takes in what background work posted since the last call; the terminal loop calls
+  /// it on every turn. Returns whether there was anything.
+  @discardableResult
+  public func drainInbox() -> Bool {
+    let messages = inbox.drain()
+    for message in messages { send(message) }
+    return !messages.isEmpty
   }
 
   /// Shows configuration or theme problems found at start in the status line (the first,
@@ -94,6 +110,16 @@ public final class Application {
       case .loadAnnotations, .annotate, .bookmark, .editNote, .editNoteInEditor, .recolor,
         .deleteAnnotation, .undoDelete, .loadNotebook, .nextNotebookTag, .openArticle:
         return try performAnnotation(effect)
+      case .loadFeeds:
+        guard let feedSource else { return .feedsLoaded([]) }
+        return .feedsLoaded(try feedSource.feedListings())
+      case .updateFeeds(let ids):
+        guard let feedRunner else {
+          return .feedUpdate(.failed("Feeds cannot be updated here: run leggio feeds update"))
+        }
+        let inbox = self.inbox
+        feedRunner.start(feedIDs: ids) { inbox.post(.feedUpdate($0)) }
+        return nil
       }
     } catch {
       return .failed(TextSanitizer.line(error.localizedDescription))

@@ -29,6 +29,10 @@ public enum Effect: Hashable, Sendable {
   case nextNotebookTag(after: String?)
   /// Opens an article at a canonical offset (from the notebook).
   case openArticle(uuid: String, offset: Int)
+  /// The subscriptions with their unread counts and errors.
+  case loadFeeds
+  /// Starts updating these feeds (all when nil) in the background.
+  case updateFeeds([Int64]?)
 }
 
 /// What a note is written on: an annotation that exists, or a passage of an article.
@@ -52,6 +56,9 @@ public enum Message: Hashable, Sendable {
   case notebookLoaded(AnnotationFilter, [NotebookEntry])
   case notebookTagChosen(String?)
   case articleOpened(StoredArticle, offset: Int)
+  case feedsLoaded([FeedListing])
+  /// A report from the feeds update running in the background.
+  case feedUpdate(FeedUpdateRunner.Report)
   /// An effect failed; the message is shown in the status line.
   case failed(String)
 }

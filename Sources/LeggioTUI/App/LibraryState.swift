@@ -20,6 +20,8 @@ public struct LibraryState: Hashable, Sendable {
   public var windows: [Int: [ArticleSummary]] = [:]
   public var pending: Set<Int> = []
   public var tags: [String] = []
+  /// The title of the feed `query.feedID` shows, for the header.
+  public var feedTitle: String?
   /// The user guide shown while the library is empty.
   public var guide: [StoredArticle] = []
 

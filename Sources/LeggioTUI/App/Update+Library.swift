@@ -40,12 +40,18 @@ func handleLibrary(_ action: Action?, _ state: inout AppState) -> [Effect] {
     guard !library.showsGuide, let row = library.selectedRow else { return [] }
     state.modal = .confirmRemove(row)
     return []
+  case .feeds:
+    return openFeeds(&state)
   case .back:
-    guard library.query.search != nil || library.query.tag != nil || library.query.unreadOnly
+    guard
+      library.query.search != nil || library.query.tag != nil || library.query.unreadOnly
+        || library.query.feedID != nil
     else { return [] }
     library.query.search = nil
     library.query.tag = nil
     library.query.unreadOnly = false
+    library.query.feedID = nil
+    library.feedTitle = nil
     return requery(&library)
   default:
     return []

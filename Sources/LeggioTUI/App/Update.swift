@@ -35,6 +35,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     return [.loadAnnotations(articleUUID: article.summary.uuid)]
   case .annotationsLoaded, .annotationSaved, .notebookLoaded, .articleOpened, .notebookTagChosen:
     return handleAnnotationMessage(message, &state)
+  case .feedsLoaded, .feedUpdate:
+    return handleFeedMessage(message, &state)
   case .removed(let ids):
     state.status = AppState.Status(
       text: ids.count == 1 ? "Moved to the bin" : "Moved \(ids.count) articles to the bin",
@@ -59,12 +61,18 @@ private func handle(_ event: Event, _ state: inout AppState) -> [Effect] {
     guard !state.isTooSmall else { return [] }
     let options = state.layoutOptions
     state.reader?.relayout(options)
+    if var feeds = state.feeds, feeds.isLoaded {
+      feeds.loaded(feeds.feeds, visibleRows: state.listRows)
+      state.feeds = feeds
+    }
     return state.library.select(state.library.selected, visibleRows: state.listRows)
   case .tick:
     _ = state.reader?.layoutMore()
     return []
   case .wheel(let up):
-    guard !state.isTooSmall, state.modal == nil, state.prompt == nil else { return [] }
+    guard !state.isTooSmall, state.modal == nil, state.prompt == nil, state.feeds == nil else {
+      return []
+    }
     if var reader = state.reader {
       reader.go(to: reader.pageIndex + (up ? -1 : 1))
       state.reader = reader
@@ -81,6 +89,7 @@ private func handle(_ event: Event, _ state: inout AppState) -> [Effect] {
     state.status = nil
     if state.prompt != nil { return handlePrompt(key, &state) }
     if state.modal != nil { return handleModal(key, &state) }
+    if state.feeds != nil { return handleFeedsKey(key, &state) }
     if let effects = handleRecent(key, &state) { return effects }
     let action = state.keymap.action(for: key, on: state.screen)
     if let effects = handleGlobal(action, &state) { return effects }

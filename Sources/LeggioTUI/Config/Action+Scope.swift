@@ -2,14 +2,14 @@
 /// the same screen can be reported.
 extension Action {
   public enum Scope: Hashable, Sendable {
-    case everywhere, lists, reader, selection, annotations
+    case everywhere, lists, reader, selection, annotations, feeds
   }
 
   public var scope: Scope {
     switch self {
     case .quit, .back, .help, .cycleTheme, .search, .notebook: .everywhere
     case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .sort, .filterTag, .toggleUnread,
-      .remove:
+      .remove, .feeds:
       .lists
     case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
       .reader
@@ -18,6 +18,7 @@ extension Action {
       .paragraphBack, .highlight, .note, .noteInEditor:
       .selection
     case .editNote, .deleteAnnotation, .undo: .annotations
+    case .updateFeeds: .feeds
     }
   }
 

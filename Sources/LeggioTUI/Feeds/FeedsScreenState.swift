@@ -36,14 +36,12 @@ public struct FeedsScreenState: Hashable, Sendable {
     select(index, visibleRows: visibleRows)
   }
 
-  /// Reacts to a key; movement uses the library screen's keys, `u` updates every feed.
+  /// Reacts to a key as the feeds screen's keymap says (`u` updates every feed).
   public mutating func handle(_ key: Key, keymap: Keymap, visibleRows: Int, base: ArticleQuery)
     -> Intent?
   {
-    if key == .character("u") {
-      return isUpdating ? nil : .update(feedIDs: nil)
-    }
-    switch keymap.action(for: key, on: .library) {
+    switch keymap.action(for: key, on: .feeds) {
+    case .updateFeeds: return isUpdating ? nil : .update(feedIDs: nil)
     case .down: select(selected + 1, visibleRows: visibleRows)
     case .up: select(selected - 1, visibleRows: visibleRows)
     case .pageDown: select(selected + visibleRows, visibleRows: visibleRows)
@@ -57,7 +55,7 @@ public struct FeedsScreenState: Hashable, Sendable {
       query.search = nil
       query.tag = nil
       return .showItems(query)
-    case .back, .quit: return .close
+    case .back: return .close
     default: break
     }
     return nil

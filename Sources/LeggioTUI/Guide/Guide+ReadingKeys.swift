@@ -21,6 +21,13 @@ extension Guide {
     **Enter** lists the article's links; a number then **Enter** shows that link. \
     Leggio is offline: it shows the address and opens nothing.
 
+    ## Feeds
+
+    **F** in the list opens your feeds (subscribe with `leggio feeds add URL`), with \
+    their unread items and the last error of each. **u** there updates them all while \
+    you go on reading; **Enter** shows a feed's items in the list, **Esc** shows \
+    everything again.
+
     ## Leaving
 
     **q** or **Esc** goes back to the list. Leggio remembers the page you were on, at \

@@ -19,6 +19,8 @@ extension Action {
     case .filterTag: "filter by tag"
     case .toggleUnread: "unread only on/off"
     case .remove: "remove article"
+    case .feeds: "feeds: unread counts, errors, updating"
+    case .updateFeeds: "update every feed (in the background)"
     case .nextPage: "next page"
     case .previousPage: "previous page"
     case .firstPage: "first page (a number then G: that page)"

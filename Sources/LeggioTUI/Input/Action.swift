@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case quit, back, help, cycleTheme = "cycle-theme", search, notebook
   // Lists.
   case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom, open
-  case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove
+  case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove, feeds
   // Reader.
   case nextPage = "next-page", previousPage = "previous-page"
   case firstPage = "first-page", lastPage = "last-page"
@@ -18,4 +18,6 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case highlight, note, noteInEditor = "note-in-editor"
   // Bookmarks, highlights and notes in a list.
   case editNote = "edit-note", deleteAnnotation = "delete-annotation", undo
+  // The feeds screen.
+  case updateFeeds = "update-feeds"
 }

@@ -68,6 +68,7 @@ public struct Keymap: Hashable, Sendable {
       (.open, [.enter, .character("l"), .right]),
       (.sort, [.character("s")]), (.filterTag, [.character("T")]),
       (.toggleUnread, [.character("u")]), (.remove, [.character("D")]),
+      (.feeds, [.character("F")]),
       (.search, [.character("/")]), (.notebook, [.character("N")]), (.back, [.escape]),
     ] + everywhere + [(.quit, [.character("q"), .character("Q"), .control("c")])],
     .reader: [
@@ -99,6 +100,15 @@ public struct Keymap: Hashable, Sendable {
       (.noteInEditor, [.character("A")]), (.back, [.escape, .character("v")]),
       (.quit, [.control("c")]), (.help, [.character("?")]),
     ],
+    .feeds: [
+      (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
+      (.pageUp, [.pageUp, .control("b")]),
+      (.pageDown, [.pageDown, .character(" "), .control("f")]),
+      (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
+      (.open, [.enter, .character("l"), .right]), (.updateFeeds, [.character("u")]),
+      (.back, [.character("q"), .escape, .character("h"), .left]),
+      (.quit, [.character("Q"), .control("c")]),
+    ] + everywhere,
     .marks: annotationList,
     .notebook: annotationList + [(.search, [.character("/")]), (.filterTag, [.character("T")])],
     .links: [

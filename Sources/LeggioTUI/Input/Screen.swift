@@ -14,4 +14,6 @@ public enum Screen: String, CaseIterable, Codable, Hashable, Sendable {
   case marks
   /// Every bookmark, highlight and note in the library.
   case notebook
+  /// The subscriptions, their unread counts and errors (`F` in the library).
+  case feeds
 }

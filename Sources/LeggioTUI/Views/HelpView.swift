@@ -32,6 +32,7 @@ extension Screen {
     case .selection: "selection"
     case .marks: "marks"
     case .notebook: "notebook"
+    case .feeds: "feeds"
     }
   }
 }

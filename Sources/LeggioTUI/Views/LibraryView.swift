@@ -20,7 +20,7 @@ enum LibraryView {
     let hints = StatusLine.hints(
       [
         (.open, "read"), (.search, "filter"), (.sort, "sort"), (.filterTag, "tag"),
-        (.toggleUnread, "unread"), (.help, "help"), (.quit, "quit"),
+        (.toggleUnread, "unread"), (.feeds, "feeds"), (.help, "help"), (.quit, "quit"),
       ], keymap: state.keymap, screen: .library)
     let position = library.rowCount == 0 ? "" : "\(library.selected + 1)/\(library.rowCount)"
     StatusLine.draw(left: hints, right: position, state: state, into: &grid, leftIsHints: true)
@@ -43,6 +43,9 @@ enum LibraryView {
     if TextWidth.cells(left) > grid.width { left = " " + left.dropFirst(" Leggio · ".count) }
     var filters = ["by \(library.query.sort.label)"]
     if let tag = library.query.tag { filters.append("tag: \(TextSanitizer.line(tag))") }
+    if let feedID = library.query.feedID {
+      filters.append("feed: \(TextSanitizer.line(library.feedTitle ?? "\(feedID)"))")
+    }
     if library.query.unreadOnly { filters.append("unread only") }
     if let search = library.query.search { filters.append("“\(TextSanitizer.line(search))”") }
     let right = filters.joined(separator: " · ") + " "

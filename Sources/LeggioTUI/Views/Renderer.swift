@@ -8,6 +8,17 @@ public enum Renderer {
     }
     if let notebook = state.notebook {
       NotebookView.draw(notebook, state, into: &grid)
+    } else if let feeds = state.feeds {
+      FeedsView.draw(feeds, into: &grid)
+      if let status = state.status {
+        // An error (or a note) after an action, over the feeds screen's own status line.
+        let row = grid.height - 1
+        let style = CellStyle(status.isError ? .error : .statusBar)
+        grid.fill(row: row, style: style)
+        grid.put(
+          " " + TextWidth.truncate(TextSanitizer.line(status.text), to: max(0, grid.width - 2)),
+          column: 0, row: row, style: style)
+      }
     } else if let reader = state.reader {
       ReaderView.draw(reader, state, into: &grid)
     } else {
