@@ -105,9 +105,11 @@ struct FeedsCommand: ParsableCommand {
       try reportingErrors {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-          throw FileManager.default.fileExists(atPath: file)
+          let problem =
+            FileManager.default.fileExists(atPath: file)
             ? ImportError.unreadable(name: file, reason: error.localizedDescription)
             : ImportError.missing(name: file)
+          throw CLIError.invalid(file + ": " + problem.problem)
         }
         let subscriptions = try OPML.parse(data: data, source: file)
         let result = try FeedsCommand.open(options).store.importOPML(subscriptions)

@@ -148,6 +148,6 @@ import Testing
     let cli = try CLIHarness()
     let result = try await cli.runAsync("feeds", "import", "nowhere.opml")
     #expect(result.status == 1)
-    #expect(result.stderr == "leggio: nowhere.opml: no such file or directory\n")
+    #expect(result.stderr == "leggio: nowhere.opml: does not exist; check the path\n")
   }
 }

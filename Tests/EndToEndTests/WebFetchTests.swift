@@ -165,7 +165,7 @@ import Testing
     try await withServer { base in
       let url = base.appendingPathComponent("chain/0")
       let error = try await #require(throws: FetchError.self) {
-        _ = try await PageFetcher(timeout: 5, maximumRedirects: 3).fetch(url)
+        _ = try await PageFetcher(timeout: 15, maximumRedirects: 3).fetch(url)
       }
       #expect(error == .tooManyRedirects(url, limit: 3))
     }
@@ -175,7 +175,7 @@ import Testing
     try await withServer { base in
       let url = base.appendingPathComponent("article.html")
       let error = try await #require(throws: FetchError.self) {
-        _ = try await PageFetcher(timeout: 5, maximumBytes: 100).fetch(url)
+        _ = try await PageFetcher(timeout: 15, maximumBytes: 100).fetch(url)
       }
       #expect(error == .tooLarge(url, limit: 100))
     }
