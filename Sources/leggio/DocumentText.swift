@@ -48,7 +48,9 @@ enum DocumentText {
     var parts = [front.joined(separator: "\n")]
     if let kicker = metadata.kicker { parts.append("*" + MarkdownWriter.escape(kicker) + "*") }
     parts.append("# " + MarkdownWriter.escape(metadata.title))
-    if let standfirst = metadata.standfirst { parts.append("**" + MarkdownWriter.escape(standfirst) + "**") }
+    if let standfirst = metadata.standfirst {
+      parts.append("**" + MarkdownWriter.escape(standfirst) + "**")
+    }
     if !document.isEmpty { parts.append(MarkdownWriter.body(document)) }
     return parts.joined(separator: "\n\n")
   }
