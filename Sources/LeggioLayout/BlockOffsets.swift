@@ -39,12 +39,6 @@ struct BlockOffsets {
   /// The block holding `offset` (a separator belongs to the block after it).
   func blockIndex(containing offset: Int) -> Int? {
     guard !starts.isEmpty else { return nil }
-    var low = 0
-    var high = starts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    return starts.indexOfBlock(containing: offset)
   }
 }

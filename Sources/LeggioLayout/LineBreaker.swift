@@ -81,21 +81,26 @@ enum LineBreaker {
     var i = 0
     var special = 0  // index in `specials` near i
 
+    /// Starts a new line of `nextKind` at cluster `start`, forgetting the last one's breaks.
+    func startLine(at start: Int, _ nextKind: LineSpan.Kind) {
+      lineStart = start
+      cells = 0
+      contentEnd = start
+      contentCells = 0
+      breakEnd = -1
+      slashEnd = -1
+      gaps = 0
+      kind = nextKind
+      avail = widths(nextKind)
+    }
+
     while i < n {
       let cls = classes[i]
       if cls == .newline {
         spans.append(
           LineSpan(
             start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .hard))
-        lineStart = i + 1
-        cells = 0
-        contentEnd = lineStart
-        contentCells = 0
-        breakEnd = -1
-        slashEnd = -1
-        gaps = 0
-        kind = .afterHardBreak
-        avail = widths(kind)
+        startLine(at: i + 1, .afterHardBreak)
         i += 1
         continue
       }
@@ -165,44 +170,20 @@ enum LineBreaker {
               start: lineStart, end: breakEnd, cells: breakCells, kind: kind, ending: .soft,
               gaps: breakGaps))
           let next = breakNext
-          lineStart = next
-          cells = 0
-          contentEnd = lineStart
-          contentCells = 0
-          breakEnd = -1
-          slashEnd = -1
-          gaps = 0
-          kind = .continuation
-          avail = widths(kind)
+          startLine(at: next, .continuation)
           i = next
         } else if slashEnd >= 0 {
           spans.append(
             LineSpan(
               start: lineStart, end: slashEnd, cells: slashCells, kind: kind, ending: .forced))
           let next = slashEnd
-          lineStart = next
-          cells = 0
-          contentEnd = lineStart
-          contentCells = 0
-          breakEnd = -1
-          slashEnd = -1
-          gaps = 0
-          kind = .continuation
-          avail = widths(kind)
+          startLine(at: next, .continuation)
           i = next
         } else {
           spans.append(
             LineSpan(
               start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .forced))
-          lineStart = i
-          cells = 0
-          contentEnd = lineStart
-          contentCells = 0
-          breakEnd = -1
-          slashEnd = -1
-          gaps = 0
-          kind = .continuation
-          avail = widths(kind)
+          startLine(at: i, .continuation)
         }
         continue
       }

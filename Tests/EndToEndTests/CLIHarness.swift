@@ -67,52 +67,30 @@ final class CLIHarness {
   ) throws -> Result {
     let process = process(arguments, library: library)
     process.environment?.merge(extraEnvironment) { $1 }
-    let out = directory.appendingPathComponent("out-\(UUID().uuidString)")
-    let err = directory.appendingPathComponent("err-\(UUID().uuidString)")
-    defer {
-      try? FileManager.default.removeItem(at: out)
-      try? FileManager.default.removeItem(at: err)
-    }
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
+    let output = try OutputFiles(in: directory, for: process)
+    defer { output.remove() }
     let input = Pipe()
     process.standardInput = input
     try process.run()
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
     process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    return try output.result(status: process.terminationStatus)
   }
 
   /// Runs leggio to the end without blocking a thread of the test's executor, so a server
   /// running in the test process keeps answering the binary's requests.
   func runAsync(_ arguments: [String]) async throws -> Result {
     let process = process(arguments)
-    let out = directory.appendingPathComponent("out-\(UUID().uuidString)")
-    let err = directory.appendingPathComponent("err-\(UUID().uuidString)")
-    defer {
-      try? FileManager.default.removeItem(at: out)
-      try? FileManager.default.removeItem(at: err)
-    }
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
+    let output = try OutputFiles(in: directory, for: process)
+    defer { output.remove() }
     process.standardInput = FileHandle.nullDevice
     let status = try await withCheckedThrowingContinuation {
       (continuation: CheckedContinuation<Int32, any Error>) in
       process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
       do { try process.run() } catch { continuation.resume(throwing: error) }
     }
-    return Result(
-      status: status,
-      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    return try output.result(status: status)
   }
 
   /// `leggio list --json ...`, parsed.
@@ -141,5 +119,32 @@ final class CLIHarness {
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try data.write(to: url)
     return url.path
+  }
+}
+
+/// The files a run of leggio writes its output to (files, not pipes, so nothing blocks).
+private struct OutputFiles {
+  let out: URL
+  let err: URL
+
+  init(in directory: URL, for process: Process) throws {
+    out = directory.appendingPathComponent("out-\(UUID().uuidString)")
+    err = directory.appendingPathComponent("err-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+  }
+
+  func result(status: Int32) throws -> CLIHarness.Result {
+    CLIHarness.Result(
+      status: status,
+      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+  }
+
+  func remove() {
+    try? FileManager.default.removeItem(at: out)
+    try? FileManager.default.removeItem(at: err)
   }
 }

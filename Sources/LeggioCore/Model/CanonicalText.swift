@@ -43,13 +43,7 @@ public struct CanonicalText: Hashable, Sendable {
   /// The block holding `offset` (a separator belongs to the block after it).
   public func blockIndex(containing offset: Int) -> Int? {
     guard !blockStarts.isEmpty else { return nil }
-    var low = 0
-    var high = blockStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if blockStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    return blockStarts.indexOfBlock(containing: offset)
   }
 
   /// The text between two scalar offsets, clamped to the text.

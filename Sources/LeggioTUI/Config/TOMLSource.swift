@@ -116,6 +116,11 @@ struct TOMLSource {
 
   /// The index of the `=` of a `key = value` line.
   private static func assignment(in line: String) -> String.Index? {
+    firstUnquoted("=", in: line)
+  }
+
+  /// The first `target` outside a quoted string.
+  private static func firstUnquoted(_ target: Character, in line: String) -> String.Index? {
     var quote: Character?
     for index in line.indices {
       let character = line[index]
@@ -123,7 +128,7 @@ struct TOMLSource {
         if character == open { quote = nil }
       } else if character == "\"" || character == "'" {
         quote = character
-      } else if character == "=" {
+      } else if character == target {
         return index
       }
     }
@@ -152,17 +157,6 @@ struct TOMLSource {
   }
 
   private static func stripComment(_ line: String) -> String {
-    var quote: Character?
-    for index in line.indices {
-      let character = line[index]
-      if let open = quote {
-        if character == open { quote = nil }
-      } else if character == "\"" || character == "'" {
-        quote = character
-      } else if character == "#" {
-        return String(line[..<index])
-      }
-    }
-    return line
+    firstUnquoted("#", in: line).map { String(line[..<$0]) } ?? line
   }
 }
