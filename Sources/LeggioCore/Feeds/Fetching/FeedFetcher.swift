@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// What a conditional fetch is asked for.
 public struct FeedFetchRequest: Hashable, Sendable {
   public var url: URL
@@ -34,36 +30,22 @@ public struct FeedResponse: Hashable, Sendable {
   public var finalURL: URL
 }
 
-/// Fetches feeds over HTTP(S) with URLSession: conditional requests (ETag ->
-/// If-None-Match, Last-Modified -> If-Modified-Since), redirects followed, a timeout,
-/// gzip and deflate (URLSession decodes them), a bound on requests per host and in
-/// total. `file://` URLs are read from disk.
+/// Fetches feeds over HTTP(S): conditional requests (ETag -> If-None-Match,
+/// Last-Modified -> If-Modified-Since), redirects followed, a timeout, every encoding
+/// libcurl decodes, a size limit, and a bound on requests per host and in total.
+/// `file://` URLs are read from disk.
 public final class FeedFetcher: Sendable {
   public static let userAgent = "Leggio/0.1 (terminal article reader; +https://github.com/leggio)"
+  /// Larger than any real feed; a body beyond it is refused rather than filling memory.
+  public static let maximumBytes = 64 << 20
 
-  private let session: URLSession
+  private let client = HTTPClient(maximumRedirects: 10)
   private let limiter: FeedFetchLimiter
   public let timeout: TimeInterval
 
   public init(maxConcurrent: Int = 8, perHost: Int = 2, timeout: TimeInterval = 20) {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout * 3
-    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-    configuration.urlCache = nil
-    configuration.httpMaximumConnectionsPerHost = perHost
-    configuration.httpAdditionalHeaders = [
-      "User-Agent": Self.userAgent,
-      "Accept":
-        "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5",
-    ]
-    self.session = URLSession(configuration: configuration)
     self.limiter = FeedFetchLimiter(total: maxConcurrent, perHost: perHost)
     self.timeout = timeout
-  }
-
-  deinit {
-    session.finishTasksAndInvalidate()
   }
 
   /// Fetches one feed, waiting for a free slot for its host. Throws `FeedError`.
@@ -90,31 +72,36 @@ public final class FeedFetcher: Sendable {
   }
 
   private func perform(_ request: FeedFetchRequest) async throws -> FeedFetchResult {
-    var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
-    if let etag = request.etag { urlRequest.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+    var headers = [
+      (name: "User-Agent", value: Self.userAgent),
+      (
+        name: "Accept",
+        value:
+          "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+      ),
+    ]
+    if let etag = request.etag { headers.append(("If-None-Match", etag)) }
     if let lastModified = request.lastModified {
-      urlRequest.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since")
+      headers.append(("If-Modified-Since", lastModified))
     }
-    let data: Data
-    let response: URLResponse
+    let response: HTTPGetResponse
     do {
-      (data, response) = try await session.data(for: urlRequest)
-    } catch {
+      response = try await client.get(
+        HTTPGetRequest(
+          url: request.url, headers: headers, idleTimeout: timeout, totalTimeout: timeout * 3,
+          maximumBytes: Self.maximumBytes))
+    } catch let error as HTTPTransferError {
       throw translate(error, url: request.url)
     }
-    guard let http = response as? HTTPURLResponse else {
-      throw FeedError.network(url: request.url.absoluteString, detail: "the answer is not HTTP")
-    }
-    if http.statusCode == 304 { return .notModified }
-    guard (200..<300).contains(http.statusCode) else {
-      throw FeedError.httpStatus(url: request.url.absoluteString, status: http.statusCode)
+    if response.status == 304 { return .notModified }
+    guard (200..<300).contains(response.status) else {
+      throw FeedError.httpStatus(url: request.url.absoluteString, status: response.status)
     }
     return .fetched(
       FeedResponse(
-        data: data, contentType: http.value(forHTTPHeaderField: "Content-Type"),
-        etag: http.value(forHTTPHeaderField: "ETag"),
-        lastModified: http.value(forHTTPHeaderField: "Last-Modified"),
-        finalURL: http.url ?? request.url))
+        data: response.body, contentType: response.value("Content-Type"),
+        etag: response.value("ETag"), lastModified: response.value("Last-Modified"),
+        finalURL: response.url))
   }
 
   private func readFile(_ url: URL) throws -> FeedFetchResult {
@@ -128,26 +115,23 @@ public final class FeedFetcher: Sendable {
     }
   }
 
-  private func translate(_ error: Error, url: URL) -> FeedError {
-    let nsError = error as NSError
+  private func translate(_ error: HTTPTransferError, url: URL) -> FeedError {
     let text = url.absoluteString
-    guard nsError.domain == NSURLErrorDomain else {
-      return .network(url: text, detail: nsError.localizedDescription)
-    }
-    switch nsError.code {
-    case NSURLErrorTimedOut: return .timedOut(url: text, seconds: timeout)
-    case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-      return .network(url: text, detail: "the host name is unknown")
-    case NSURLErrorCannotConnectToHost:
-      return .network(url: text, detail: "the connection was refused")
-    case NSURLErrorNotConnectedToInternet:
-      return .network(url: text, detail: "there is no network connection")
-    case NSURLErrorHTTPTooManyRedirects:
-      return .network(url: text, detail: "it redirects in a loop")
-    case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
-      NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateHasUnknownRoot:
-      return .network(url: text, detail: "its TLS certificate is not valid")
-    default: return .network(url: text, detail: nsError.localizedDescription)
+    return switch error {
+    case .timedOut: .timedOut(url: text, seconds: timeout)
+    case .unavailable(_, let reason): .network(url: text, detail: reason)
+    case .unsupportedScheme(let target):
+      .network(
+        url: text, detail: "it leads to \(target.absoluteString), which is not http or https")
+    case .cannotResolveHost: .network(url: text, detail: "the host name is unknown")
+    case .cannotConnect: .network(url: text, detail: "the connection was refused")
+    case .connectionLost: .network(url: text, detail: "the connection was lost")
+    case .certificate: .network(url: text, detail: "its TLS certificate is not valid")
+    case .redirectLoop: .network(url: text, detail: "it redirects in a loop")
+    case .tooManyRedirects: .network(url: text, detail: "it redirects more than 10 times")
+    case .tooLarge:
+      .network(url: text, detail: "it is larger than \(Self.maximumBytes >> 20) MiB")
+    case .failed(_, let reason): .network(url: text, detail: reason)
     }
   }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A page as fetched: its bytes, where it ended up after redirects, and its Content-Type.
 public struct FetchedPage: Sendable {
   public var data: Data
@@ -13,7 +9,7 @@ public struct FetchedPage: Sendable {
 
 /// Fetches web pages over http(s): bounded redirects with loop detection, gzip, a
 /// timeout, a size limit, and a clear User-Agent. Non-HTML answers (a PDF, an image)
-/// and HTTP errors become `FetchError`s.
+/// and HTTP errors become `FetchError`s, found from the headers before any body is read.
 public struct PageFetcher: Sendable {
   public static let userAgent = "Leggio/0.1 (+terminal article reader)"
 
@@ -29,65 +25,78 @@ public struct PageFetcher: Sendable {
   }
 
   public func fetch(_ url: URL) async throws -> FetchedPage {
+    let request = try request(for: url)
+    do {
+      return try page(from: try await client.get(request, inspect: Self.refuseEarly))
+    } catch let error as HTTPTransferError {
+      throw fetchError(for: error)
+    }
+  }
+
+  /// Fetches on the calling thread, which it blocks; for synchronous command-line code.
+  public func fetchBlocking(_ url: URL) throws -> FetchedPage {
+    let request = try request(for: url)
+    do {
+      return try page(from: try client.get(request, inspect: Self.refuseEarly))
+    } catch let error as HTTPTransferError {
+      throw fetchError(for: error)
+    }
+  }
+
+  private var client: HTTPClient { HTTPClient(maximumRedirects: maximumRedirects) }
+
+  private func request(for url: URL) throws -> HTTPGetRequest {
     guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
       throw FetchError.unsupportedScheme(url)
     }
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    configuration.httpAdditionalHeaders = [
-      "User-Agent": Self.userAgent,
-      "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-      "Accept-Encoding": "gzip, deflate",
-    ]
-    let delegate = FetchDelegate(fetcher: self, url: url)
-    let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
-    defer { session.finishTasksAndInvalidate() }
-    var request = URLRequest(url: url)
-    request.timeoutInterval = timeout
-    return try await withCheckedThrowingContinuation { continuation in
-      delegate.start(session.dataTask(with: request), continuation: continuation)
+    return HTTPGetRequest(
+      url: url,
+      headers: [
+        ("User-Agent", Self.userAgent),
+        ("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"),
+      ],
+      idleTimeout: timeout, totalTimeout: timeout, maximumBytes: maximumBytes)
+  }
+
+  /// HTTP errors and media that are plainly not pages stop the transfer at the headers.
+  @Sendable private static func refuseEarly(_ head: HTTPResponseHead) throws {
+    if head.status >= 400 { throw FetchError.httpStatus(head.url, code: head.status) }
+    if let type = head.value("Content-Type")?.lowercased(),
+      ["application/pdf", "image/", "video/", "audio/"].contains(where: type.hasPrefix),
+      let kind = ContentSniffer.nonHTMLKind(contentType: type, prefix: Data())
+    {
+      throw FetchError.notHTML(head.url, kind: kind)
     }
   }
 
-  /// Blocks the calling thread until `fetch` finishes; for synchronous command-line code.
-  public func fetchBlocking(_ url: URL) throws -> FetchedPage {
-    let box = ResultBox()
-    let semaphore = DispatchSemaphore(value: 0)
-    Task {
-      do { box.set(.success(try await fetch(url))) } catch { box.set(.failure(error)) }
-      semaphore.signal()
+  private func page(from response: HTTPGetResponse) throws -> FetchedPage {
+    if (300..<400).contains(response.status) {
+      throw FetchError.tooManyRedirects(response.url, limit: maximumRedirects)
     }
-    semaphore.wait()
-    return try box.get()
+    let contentType = response.value("Content-Type")
+    if let kind = ContentSniffer.nonHTMLKind(contentType: contentType, prefix: response.body) {
+      throw FetchError.notHTML(response.url, kind: kind)
+    }
+    return FetchedPage(data: response.body, finalURL: response.url, contentType: contentType)
   }
 
-  /// Maps a URLSession error to what a person can act on.
-  func fetchError(for error: Error, url: URL) -> FetchError {
-    let nsError = error as NSError
-    guard nsError.domain == NSURLErrorDomain else {
-      return .failed(url, reason: error.localizedDescription)
-    }
-    switch nsError.code {
-    case NSURLErrorTimedOut: return .timedOut(url, seconds: timeout)
-    case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-      return .cannotConnect(url, reason: "the host name does not resolve")
-    case NSURLErrorCannotConnectToHost:
-      return .cannotConnect(url, reason: "the connection was refused")
-    case NSURLErrorNetworkConnectionLost, NSURLErrorNotConnectedToInternet:
-      return .cannotConnect(url, reason: "the network connection was lost")
-    case NSURLErrorHTTPTooManyRedirects: return .tooManyRedirects(url, limit: maximumRedirects)
-    case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted,
-      NSURLErrorServerCertificateHasBadDate, NSURLErrorServerCertificateHasUnknownRoot:
-      return .cannotConnect(url, reason: "the secure connection failed (certificate problem)")
-    default: return .failed(url, reason: nsError.localizedDescription)
+  /// Maps a transfer error to what a person can act on.
+  func fetchError(for error: HTTPTransferError) -> FetchError {
+    switch error {
+    case .unavailable(let url, let reason): .failed(url, reason: reason)
+    case .unsupportedScheme(let url): .unsupportedScheme(url)
+    case .cannotResolveHost(let url):
+      .cannotConnect(url, reason: "the host name does not resolve")
+    case .cannotConnect(let url): .cannotConnect(url, reason: "the connection was refused")
+    case .connectionLost(let url):
+      .cannotConnect(url, reason: "the network connection was lost")
+    case .certificate(let url):
+      .cannotConnect(url, reason: "the secure connection failed (certificate problem)")
+    case .timedOut(let url): .timedOut(url, seconds: timeout)
+    case .redirectLoop(let url): .redirectLoop(url)
+    case .tooManyRedirects(let url): .tooManyRedirects(url, limit: maximumRedirects)
+    case .tooLarge(let url): .tooLarge(url, limit: maximumBytes)
+    case .failed(let url, let reason): .failed(url, reason: reason)
     }
   }
-}
-
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var result: Result<FetchedPage, Error>?
-  func set(_ value: Result<FetchedPage, Error>) { lock.withLock { result = value } }
-  func get() throws -> FetchedPage { try lock.withLock { result! }.get() }
 }
