@@ -28,18 +28,28 @@ public enum PlainTextRenderer {
     let textBytes = document.blocks.reduce(0) {
       $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count }
     }
-    var sink = TextSink(capacity: textBytes + textBytes / 8 + 4096)
-    var first = true
+    var output: [UInt8] = []
+    output.reserveCapacity(textBytes + textBytes / 8 + 4096)
     if let title = TitleBlock.unit(metadata) {
+      var sink = TextSink(capacity: 1024)
       UnitRenderer.render(title, geometry: geometry, into: &sink)
-      first = false
+      output += sink.bytes
     }
-    for block in document.blocks {
-      if !first { sink.blankLine(position: 0) }
-      first = false
-      UnitRenderer.render(
-        FlowUnit(block: block, start: 0, justify: justify), geometry: geometry, into: &sink)
+    // Blocks are laid out independently (a blank line between each two), so a long book
+    // is set in slices on every core and the slices joined in order.
+    let hasTitle = !output.isEmpty
+    let slices = ConcurrentSlices.map(document.blocks) { blocks in
+      let sliceBytes = blocks.reduce(0) { $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count } }
+      var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
+      for index in blocks.indices {
+        if index > 0 || hasTitle { sink.blankLine(position: 0) }
+        UnitRenderer.render(
+          FlowUnit(block: blocks[index], start: 0, justify: justify), geometry: geometry,
+          into: &sink)
+      }
+      return sink.bytes
     }
-    return sink.bytes
+    for slice in slices { output += slice }
+    return output
   }
 }

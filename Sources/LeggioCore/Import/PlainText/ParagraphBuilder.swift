@@ -10,7 +10,7 @@ import Foundation
 /// (the Divina Commedia), and keeps all its lines.
 enum ParagraphBuilder {
   /// How a text's lines were folded, measured once per text.
-  struct Wrapping: Equatable {
+  struct Wrapping: Equatable, Sendable {
     /// The width prose lines were folded at, in characters.
     var width: Int
     /// Whether the text is hard-wrapped prose at all.
@@ -20,34 +20,47 @@ enum ParagraphBuilder {
   static func blocks<Lines: Collection<Substring>>(from lines: Lines) -> [Block] {
     let chunks = chunk(lines)
     // Each line's length, counted once: the wrap width and every prose test read them.
-    let lengths = chunks.map { $0.count > 1 ? $0.map(columns) : [] }
+    // Chunks are measured, then turned into blocks, in slices on every core.
+    let lengths = ConcurrentSlices.map(chunks) { slice in
+      slice.map { $0.count > 1 ? $0.map(columns) : [] }
+    }.flatMap { $0 }
     let wrapping = measure(chunks, lengths: lengths)
-    var blocks: [Block] = []
-    blocks.reserveCapacity(chunks.count)
-    for (chunk, lengths) in zip(chunks, lengths) {
-      if let items = TextListItem.items(chunk) {
-        blocks += items.map {
-          Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
-        }
-      } else if chunk.count == 1 {
-        let text = collapse(chunk[0])
-        if let level = TextHeading.level(of: text) {
-          blocks.append(Block(.heading(level: level), text: text))
-        } else {
-          blocks.append(Block(.paragraph, text: text))
-        }
-      } else if let wrapping, wrapping.isHardWrapped,
-        isProse(chunk, lengths: lengths, width: wrapping.width)
-      {
-        blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
-      } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
-        // Unwrapped text with one paragraph per line and no blank lines between them.
-        blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
-      } else {
-        blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: "\n")))
+    return ConcurrentSlices.map(Array(chunks.indices)) { indices in
+      var blocks: [Block] = []
+      blocks.reserveCapacity(indices.count)
+      for index in indices {
+        append(chunks[index], lengths: lengths[index], wrapping: wrapping, to: &blocks)
       }
+      return blocks
+    }.flatMap { $0 }
+  }
+
+  /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
+  /// lines kept as they are.
+  private static func append(
+    _ chunk: [Substring], lengths: [Int], wrapping: Wrapping?, to blocks: inout [Block]
+  ) {
+    if let items = TextListItem.items(chunk) {
+      blocks += items.map {
+        Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
+      }
+    } else if chunk.count == 1 {
+      let text = collapse(chunk[0])
+      if let level = TextHeading.level(of: text) {
+        blocks.append(Block(.heading(level: level), text: text))
+      } else {
+        blocks.append(Block(.paragraph, text: text))
+      }
+    } else if let wrapping, wrapping.isHardWrapped,
+      isProse(chunk, lengths: lengths, width: wrapping.width)
+    {
+      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
+    } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
+      // Unwrapped text with one paragraph per line and no blank lines between them.
+      blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
+    } else {
+      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: "\n")))
     }
-    return blocks
   }
 
   /// Groups non-blank lines separated by blank ones, trailing spaces removed.
@@ -72,19 +85,47 @@ enum ParagraphBuilder {
   /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
   /// chunk's lines.
   static func measure(_ chunks: [[Substring]], lengths: [[Int]]) -> Wrapping? {
-    var sorted = lengths.flatMap { $0 }
-    guard sorted.count >= 8 else { return nil }
-    sorted.sort()
-    let width = sorted[sorted.count * 98 / 100]
-    var tested = 0
-    var full = 0
-    for (chunk, lengths) in zip(chunks, lengths) where chunk.count > 1 {
-      for index in chunk.indices.dropLast() {
-        tested += 1
-        if nextWordWouldOverflow(chunk, lengths, index, width: width) { full += 1 }
+    guard let width = percentile98(lengths) else { return nil }
+    let counts = ConcurrentSlices.map(Array(chunks.indices), minimumSliceLength: 1024) { indices in
+      var tested = 0
+      var full = 0
+      for chunkIndex in indices where chunks[chunkIndex].count > 1 {
+        let chunk = chunks[chunkIndex]
+        for index in chunk.indices.dropLast() {
+          tested += 1
+          if nextWordWouldOverflow(chunk, lengths[chunkIndex], index, width: width) { full += 1 }
+        }
       }
+      return (tested: tested, full: full)
     }
+    let tested = counts.reduce(0) { $0 + $1.tested }
+    let full = counts.reduce(0) { $0 + $1.full }
     return Wrapping(width: width, isHardWrapped: width >= 30 && full * 2 >= tested)
+  }
+
+  /// The 98th percentile of the lengths (the element at 98% of them in sorted order), or
+  /// nil for fewer than 8. Counted in a histogram, as line lengths are small numbers;
+  /// the rare lines over a thousand characters are sorted apart.
+  static func percentile98(_ lengths: [[Int]]) -> Int? {
+    let bound = 1024
+    var histogram = [Int](repeating: 0, count: bound)
+    var long: [Int] = []
+    var total = 0
+    for row in lengths {
+      for length in row {
+        if length < bound { histogram[length] += 1 } else { long.append(length) }
+      }
+      total += row.count
+    }
+    guard total >= 8 else { return nil }
+    let rank = total * 98 / 100
+    var seen = 0
+    for (length, count) in histogram.enumerated() {
+      seen += count
+      if seen > rank { return length }
+    }
+    long.sort()
+    return long[rank - seen]
   }
 
   /// Whether the chunk is folded prose: three quarters of its lines but the last are full

@@ -13,8 +13,13 @@ enum TextHeading {
   /// 1 for a line in capitals, 2 for a numbered division.
   static func level(of line: String) -> Int? {
     // utf8.count is O(1) for native strings and bounds the character count from above.
-    guard line.utf8.count <= 240, line.count <= 60, let last = line.last, !",;:".contains(last)
-    else { return nil }
+    guard line.utf8.count <= 240, mayBeHeading(line) else { return nil }
+    return fullLevel(of: line)
+  }
+
+  /// `level` without the quick test on the bytes.
+  static func fullLevel(of line: String) -> Int? {
+    guard line.count <= 60, let last = line.last, !",;:".contains(last) else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "-" })
     guard words.count <= 8 else { return nil }
     let letters = line.filter(\.isLetter)
@@ -33,6 +38,39 @@ enum TextHeading {
 }
 
 extension TextHeading {
+  /// A quick test on the bytes that never refuses a heading: at most 8 words (split at
+  /// space, `-` and `·` as `level` splits them) and, unless one of them names a division,
+  /// no lowercase ASCII letter. Rules out most paragraphs before any grapheme is built.
+  static func mayBeHeading(_ line: String) -> Bool {
+    let bytes = Array(line.utf8)
+    var words: [Range<Int>] = []
+    var wordStart: Int?
+    var index = 0
+    var hasLowercase = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      let separator =
+        byte == 0x20 || byte == 0x2D
+        ? 1 : (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xB7 ? 2 : 0)
+      if separator > 0 {
+        if let start = wordStart { words.append(start..<index) }
+        wordStart = nil
+        index += separator
+        continue
+      }
+      if wordStart == nil { wordStart = index }
+      if byte >= 0x61 && byte <= 0x7A { hasLowercase = true }
+      index += 1
+    }
+    if let start = wordStart { words.append(start..<bytes.count) }
+    guard words.count <= 8 else { return false }
+    guard hasLowercase else { return true }
+    return words.contains { range in
+      keywords.contains(
+        String(decoding: bytes[range], as: UTF8.self).lowercased().trimmingCharacters(in: "."))
+    }
+  }
+
   /// "12", "XIV.", "primo", "First": the number of a chapter or canto.
   static func isNumeral(_ word: Substring) -> Bool {
     let bare = word.trimmingCharacters(in: ".:)")

@@ -6,6 +6,7 @@ struct TextListItem: Equatable {
   var text: Substring
 
   static func parse(_ line: Substring) -> TextListItem? {
+    guard mayStartWithMarker(line) else { return nil }
     let indentation = line.prefix { $0 == " " || $0 == "\t" }
     let columns = indentation.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
     let rest = line.dropFirst(indentation.count)
@@ -27,6 +28,16 @@ struct TextListItem: Equatable {
     let text = afterMarker.drop { $0 == " " || $0 == "\t" }
     guard !text.isEmpty else { return nil }
     return TextListItem(depth: columns / 2 + 1, ordinal: ordinal, text: text)
+  }
+
+  /// Whether the first byte after the indentation can open a marker: `-`, `*`, `+`, a
+  /// digit, or the lead byte of `•`. Most lines fail here, before any grapheme work.
+  private static func mayStartWithMarker(_ line: Substring) -> Bool {
+    for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+      return byte == 0x2D || byte == 0x2A || byte == 0x2B || (0x30...0x39).contains(byte)
+        || byte == 0xE2
+    }
+    return false
   }
 
   /// The chunk as list items, or nil unless it has two lines or more and every line is
