@@ -53,6 +53,18 @@ import Testing
       let step = Int(request.path.split(separator: "/").last ?? "") ?? 0
       return Self.respond(statusCode: .found, headers: [.location: "/chain/\(step + 1)"])
     }
+    await server.appendRoute("GET /to-ftp") { _ in
+      Self.respond(statusCode: .found, headers: [.location: "ftp://127.0.0.1/article.html"])
+    }
+    await server.appendRoute("GET /unannounced-size") { _ in
+      // Chunked, with no Content-Length: the limit must hold while the body streams in.
+      var response = Self.respond(
+        statusCode: .ok, headers: [.contentType: "text/html"],
+        body: Data(repeating: 0x61, count: 300_000))
+      response.headers[.transferEncoding] = "chunked"
+      response.headers[.contentLength] = nil
+      return response
+    }
     await server.appendRoute("GET /missing") { _ in Self.respond(statusCode: .notFound) }
     await server.appendRoute("GET /broken") { _ in Self.respond(statusCode: .internalServerError) }
     await server.appendRoute("GET /slow") { _ in
@@ -192,6 +204,51 @@ import Testing
         error?.localizedDescription
           == "\(broken.absoluteString) answered HTTP 500 (Internal Server Error)")
     }
+  }
+
+  @Test func aRedirectToAnotherSchemeIsRefused() async throws {
+    try await withServer { base in
+      let error = await fetchError(base.appendingPathComponent("to-ftp"))
+      #expect(error == .unsupportedScheme(URL(string: "ftp://127.0.0.1/article.html")!))
+    }
+  }
+
+  @Test func aBodyWithoutALengthIsCutAtTheLimitAsItArrives() async throws {
+    try await withServer { base in
+      let url = base.appendingPathComponent("unannounced-size")
+      let error = try await #require(throws: FetchError.self) {
+        _ = try await PageFetcher(timeout: 15, maximumBytes: 100_000).fetch(url)
+      }
+      #expect(error == .tooLarge(url, limit: 100_000))
+    }
+  }
+
+  @Test func cancellingAFetchStopsItWithoutWaitingForTheServer() async throws {
+    try await withServer { base in
+      let url = base.appendingPathComponent("slow")
+      let started = Date()
+      let task = Task { try await PageFetcher(timeout: 15).fetch(url) }
+      try await Task.sleep(for: .milliseconds(300))
+      task.cancel()
+      let outcome = await task.result
+      #expect(throws: CancellationError.self) { try outcome.get() }
+      #expect(Date().timeIntervalSince(started) < 8)
+    }
+  }
+
+  @Test func leggioLinksNoNetworkingLibraryUntilItFetches() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+    process.arguments = [TUITmux.binary.path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let libraries = String(
+      decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(libraries.contains("libsqlite3"))
+    #expect(!libraries.contains("libcurl"))
+    #expect(!libraries.contains("FoundationNetworking"))
   }
 
   @Test func aSlowServerTimesOut() async throws {
