@@ -36,6 +36,7 @@ let package = Package(
       dependencies: [
         "CLibXML2", "CCurl",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Ink", package: "Ink"),
       ], swiftSettings: staticStdlib),
     .target(name: "LeggioLayout", dependencies: ["LeggioCore"], swiftSettings: staticStdlib),

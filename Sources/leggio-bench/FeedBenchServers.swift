@@ -1,4 +1,5 @@
 import Foundation
+import LeggioCore
 
 /// `python3 -m http.server` serving a directory on 127.0.0.1, so Leggio and newsboat
 /// fetch the same bytes from the same kind of server.
@@ -19,7 +20,7 @@ final class PythonServer {
     do { try process.run() } catch { return nil }
     // Wait until it answers (at most 5 s).
     for _ in 0..<50 {
-      if (try? Data(contentsOf: base)) != nil { return }
+      if (try? HTTPClient().get(HTTPGetRequest(url: base, idleTimeout: 1))) != nil { return }
       usleep(100_000)
     }
     stop()

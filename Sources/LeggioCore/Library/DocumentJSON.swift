@@ -4,7 +4,9 @@
 enum DocumentJSON {
   static func encode(_ document: Document) -> String {
     var out: [UInt8] = []
-    out.reserveCapacity(256)
+    out.reserveCapacity(
+      document.blocks.reduce(64) { $0 + 48 + $1.inlines.reduce(0) { $0 + 40 + $1.text.utf8.count } }
+    )
     out.append(contentsOf: #"{"blocks":["#.utf8)
     for (index, block) in document.blocks.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
@@ -50,25 +52,40 @@ enum DocumentJSON {
   }
 
   /// A JSON string: quote, backslash and C0 controls escaped, everything else as UTF-8.
+  /// Runs of bytes that need no escape (nearly all of any text) are copied whole.
   private static func appendString(_ string: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    let hex = Array("0123456789abcdef".utf8)
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-      case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-      case 0x0A: out.append(contentsOf: #"\n"#.utf8)
-      case 0x0D: out.append(contentsOf: #"\r"#.utf8)
-      case 0x09: out.append(contentsOf: #"\t"#.utf8)
-      case 0x08: out.append(contentsOf: #"\b"#.utf8)
-      case 0x0C: out.append(contentsOf: #"\f"#.utf8)
-      case 0..<0x20:
-        out.append(contentsOf: #"\u00"#.utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0x0F)])
-      default: out.append(byte)
+    var string = string
+    string.withUTF8 { bytes in
+      var runStart = 0
+      for index in bytes.indices {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        appendEscape(byte, to: &out)
+        runStart = index + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private static func appendEscape(_ byte: UInt8, to out: inout [UInt8]) {
+    switch byte {
+    case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+    case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+    case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+    case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+    case 0x09: out.append(contentsOf: #"\t"#.utf8)
+    case 0x08: out.append(contentsOf: #"\b"#.utf8)
+    case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+    default:
+      let hex: StaticString = "0123456789abcdef"
+      out.append(contentsOf: #"\u00"#.utf8)
+      out.append(hex.utf8Start[Int(byte >> 4)])
+      out.append(hex.utf8Start[Int(byte & 0x0F)])
+    }
   }
 }

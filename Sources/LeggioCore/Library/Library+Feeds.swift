@@ -49,23 +49,26 @@ extension Library {
       // A batch is several MB: with SQLite's default 2 MB page cache the transaction
       // spills pages to the WAL and writes them again later.
       try db.execute(sql: "PRAGMA cache_size = -32768")
-      let find = try db.cachedStatement(
-        sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
-      let insertArticle = try db.cachedStatement(
+      let find = try BulkStatement(
+        db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
+      let insertArticle = try BulkStatement(
+        db,
         sql: """
           INSERT INTO article (uuid, identity, \(ArticleColumns.names.joined(separator: ", ")),
             contentHash, words, createdAt, updatedAt)
           VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
           """)
-      let insertVersion = try db.cachedStatement(
+      let insertVersion = try BulkStatement(
+        db,
         sql: """
           INSERT INTO article_version
             (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """)
-      let insertSearch = try db.cachedStatement(
-        sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)")
-      let insertTag = try db.cachedStatement(
+      let insertSearch = try BulkStatement(
+        db, sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)")
+      let insertTag = try BulkStatement(
+        db,
         sql: """
           INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
           VALUES (?, ?, ?, ?, ?)
@@ -73,27 +76,51 @@ extension Library {
       var ids: [Int64] = []
       ids.reserveCapacity(articles.count)
       try PreparedFeedArticle.forEach(articles) { article in
-        if let row = try Row.fetchOne(find, arguments: [article.identity]) {
-          let id: Int64 = row[0]
-          if !(row[2] as Bool) {
-            try Self.link(db, articleUUID: row[1], tags: article.tags, now: now)
+        let existing = try find.step({ $0.text(article.identity) }) {
+          (id: $0.integer(0), uuid: $0.text(1), isRemoved: $0.integer(2) != 0)
+        }
+        if let existing {
+          if !existing.isRemoved {
+            try Self.link(db, articleUUID: existing.uuid, tags: article.tags, now: now)
           }
-          ids.append(id)
+          ids.append(existing.id)
           return
         }
         let uuid = article.uuid
-        var arguments: StatementArguments = [uuid, article.identity]
-        _ = arguments.append(contentsOf: article.columns.arguments)
-        _ = arguments.append(contentsOf: [article.hash, article.words, stamp, stamp])
-        try insertArticle.execute(arguments: arguments)
+        try insertArticle.execute { row in
+          row.text(uuid)
+          row.text(article.identity)
+          for value in article.columns.values { row.value(value) }
+          row.text(article.hash)
+          row.integer(article.words)
+          row.value(stamp)
+          row.value(stamp)
+        }
         let id = db.lastInsertedRowID
-        try insertVersion.execute(arguments: [
-          article.versionUUID, uuid, article.documentJSON, article.text, article.hash,
-          article.words, stamp, stamp,
-        ])
-        try insertSearch.execute(arguments: [id, article.title, article.byline, article.text])
+        try insertVersion.execute { row in
+          row.text(article.versionUUID)
+          row.text(uuid)
+          row.text(article.documentJSON)
+          row.text(article.text)
+          row.text(article.hash)
+          row.integer(article.words)
+          row.value(stamp)
+          row.value(stamp)
+        }
+        try insertSearch.execute { row in
+          row.integer(id)
+          row.text(article.title)
+          row.text(article.byline)
+          row.text(article.text)
+        }
         for (tag, tagUUID) in zip(article.tags, article.tagUUIDs) {
-          try insertTag.execute(arguments: [tagUUID, uuid, tag, stamp, stamp])
+          try insertTag.execute { row in
+            row.text(tagUUID)
+            row.text(uuid)
+            row.text(tag)
+            row.value(stamp)
+            row.value(stamp)
+          }
         }
         ids.append(id)
       }

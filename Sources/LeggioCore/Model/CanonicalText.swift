@@ -26,7 +26,7 @@ public struct CanonicalText: Hashable, Sendable {
       starts.append(offset)
       let plain = block.plainText
       text += plain
-      offset += plain.unicodeScalars.count
+      offset += plain.utf8ScalarCount
     }
     self.text = text
     self.blockStarts = starts
@@ -60,4 +60,17 @@ public struct CanonicalText: Hashable, Sendable {
 extension Document {
   /// The canonical text of this document.
   public var canonicalText: CanonicalText { CanonicalText(self) }
+}
+
+extension String {
+  /// The number of Unicode scalars, counted on the UTF-8 bytes (every scalar has exactly
+  /// one byte that is not a continuation byte): far cheaper than walking `unicodeScalars`.
+  var utf8ScalarCount: Int {
+    var text = self
+    return text.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+  }
 }

@@ -16,6 +16,14 @@ import Testing
     #expect(Set(made).count == made.count)
   }
 
+  @Test func anIdentifierForAPastDateDoesNotSetTheClockBack() {
+    let before = (0..<100).map { _ in UUIDv7.string() }
+    _ = UUIDv7.make(at: Date(timeIntervalSince1970: 1_600_000_000))
+    let after = (0..<100).map { _ in UUIDv7.string() }
+    let made = before + after
+    #expect(made == made.sorted())
+  }
+
   @Test func theTimestampInsideIsTheMillisecondItWasMadeAt() {
     let date = Date(timeIntervalSince1970: 1_692_210_240.123)
     let uuid = UUIDv7.make(at: date)

@@ -17,7 +17,11 @@ enum AtomReader {
     feed.updated = (root.child("updated", in: atom) ?? root.child("modified", in: atom))?
       .trimmedText.flatMap(FeedDate.parse)
     feed.authors = people(root.children("author", in: atom))
-    feed.items = root.children("entry", in: atom).map { entry($0, feedAuthors: feed.authors) }
+    // Entries are independent: a feed of thousands is converted on every core.
+    let authors = feed.authors
+    feed.items = ConcurrentSlices.map(root.children("entry", in: atom)) {
+      $0.map { entry($0, feedAuthors: authors) }
+    }.flatMap { $0 }
     return feed
   }
 

@@ -28,6 +28,7 @@ public enum FeedParser {
         bytes, encoding: decoded.libxmlEncoding, url: url, source: source)
       feed = try read(result.root, bytes: bytes, url: url, source: source)
       feed.warnings.insert(contentsOf: result.warnings, at: 0)
+      ReleasedElsewhere.release(result.root)
     default:
       let start = String(decoding: decoded.bytes[first...].prefix(24), as: UTF8.self)
       throw FeedError.notAFeed(source: source, startsWith: FeedTextCleaner.line(start))

@@ -2,8 +2,9 @@ import Foundation
 
 /// An element of a parsed feed document: a small, immutable-after-build tree that the
 /// format readers walk. Namespaces are URIs (prefixes mean nothing), and every element
-/// knows its base URL, so `xml:base` applies to the links inside it.
-final class FeedXMLElement {
+/// knows its base URL, so `xml:base` applies to the links inside it. Once built it is
+/// only read, so the readers convert a large feed's items on several threads at once.
+final class FeedXMLElement: @unchecked Sendable {
   enum Content {
     case text(String)
     case element(FeedXMLElement)

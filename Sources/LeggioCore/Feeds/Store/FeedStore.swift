@@ -99,18 +99,26 @@ public final class FeedStore: Sendable {
       guard var feed = try FeedRecord.fetchOne(db, key: feedID) else {
         throw FeedError.unknownFeed(id: feedID)
       }
-      // One prepared statement for all items: a large first update stores thousands.
-      let insert = try db.cachedStatement(
+      // One statement bound directly for all items: a large first update stores thousands.
+      let insert = try BulkStatement(
+        db,
         sql: """
           INSERT OR IGNORE INTO feed_items
             (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       for item in newItems {
-        try insert.execute(arguments: [
-          item.uuid, item.feedId, item.identity, item.link, item.title, item.published,
-          item.articleID, item.createdAt, item.updatedAt,
-        ])
+        try insert.execute { row in
+          row.value(item.uuid.databaseValue)
+          row.integer(item.feedId)
+          row.text(item.identity)
+          row.text(item.link)
+          row.text(item.title)
+          row.value(DatabaseDate.value(item.published))
+          row.integer(item.articleID)
+          row.value(DatabaseDate.value(item.createdAt))
+          row.value(DatabaseDate.value(item.updatedAt))
+        }
       }
       if let parsed {
         feed.title = parsed.title ?? feed.title
