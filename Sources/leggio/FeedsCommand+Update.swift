@@ -15,6 +15,7 @@ extension FeedsCommand {
     @Argument(help: "The feeds to update (all when none is given).") var ids: [Int64] = []
 
     func run() throws {
+      HeapTuning.growInLargeSteps()
       try reportingErrors {
         let context = try FeedsCommand.open(options)
         let updater = FeedUpdater(

@@ -67,3 +67,32 @@ import Testing
     }
   }
 }
+
+/// The word-at-a-time UTF-8 check agrees with the standard library's decoder.
+@Suite struct UTF8ValidationTests {
+  @Test func itAcceptsAndRefusesWhatTheStandardLibraryDoes() {
+    var generator = SystemRandomNumberGenerator()
+    var samples: [[UInt8]] = [
+      [], Array("città più «x» 日本 😀".utf8), [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+      [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98],
+      [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xC3],
+      [0xC3, 0xA0], [0xEF, 0xBB, 0xBF], [0xFF],
+    ]
+    for _ in 0..<5000 {
+      let length = Int.random(in: 0..<24, using: &generator)
+      samples.append(
+        (0..<length).map { _ in
+          // Mostly ASCII and lead/continuation bytes, so that valid and invalid both occur.
+          [
+            UInt8.random(in: 0x20..<0x7F, using: &generator), 0xC3, 0xA8, 0xE2, 0x80, 0x9C, 0xF0,
+            0x9F, UInt8.random(in: 0x80...0xFF, using: &generator),
+          ].randomElement(using: &generator)!
+        })
+    }
+    for bytes in samples {
+      #expect(
+        UTF8Validation.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil),
+        "\(bytes)")
+    }
+  }
+}

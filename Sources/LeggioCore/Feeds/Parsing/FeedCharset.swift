@@ -79,17 +79,7 @@ enum FeedCharset {
     return name.lowercased()
   }
 
-  private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-    var iterator = bytes.makeIterator()
-    var decoder = UTF8()
-    while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue: continue
-      case .emptyInput: return true
-      case .error: return false
-      }
-    }
-  }
+  private static func isValidUTF8(_ bytes: [UInt8]) -> Bool { UTF8Validation.isValid(bytes) }
 
   private static func isASCII(_ bytes: [UInt8]) -> Bool { !bytes.contains { $0 >= 0x80 } }
 

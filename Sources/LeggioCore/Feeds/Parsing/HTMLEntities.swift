@@ -29,7 +29,9 @@ extension HTMLEntities {
       index = found + 1
       var end = index
       while end < bytes.count, end - index < 10, isNameByte(bytes[end]) { end += 1 }
-      guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index else { continue }
+      guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > index,
+        !isXMLPredefined(bytes[index..<end])
+      else { continue }
       let name = String(decoding: bytes[index..<end], as: UTF8.self)
       guard let text = named[name] else { continue }
       if declared == nil { declared = declaredNames(bytes) }
@@ -43,6 +45,14 @@ extension HTMLEntities {
     guard copied > 0 else { return bytes }
     result.append(contentsOf: bytes[copied...])
     return result
+  }
+
+  /// `lt`, `gt`, `amp`, `quot`, `apos`: XML's own, which libxml2 reads; a feed holds
+  /// thousands (escaped HTML), so they are passed over without making a string.
+  private static func isXMLPredefined(_ name: ArraySlice<UInt8>) -> Bool {
+    name.elementsEqual("lt".utf8) || name.elementsEqual("gt".utf8)
+      || name.elementsEqual("amp".utf8) || name.elementsEqual("quot".utf8)
+      || name.elementsEqual("apos".utf8)
   }
 
   private static func isNameByte(_ byte: UInt8) -> Bool {
