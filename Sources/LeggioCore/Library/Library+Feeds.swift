@@ -9,7 +9,7 @@ extension Library {
 
   /// The sink `FeedUpdater` stores new items through: one library transaction per batch.
   public var feedArticleSink: ArticleBatchSink {
-    { [self] articles, _ in try addFeedArticles(articles) }
+    { [self] articles, _, addedAt in try addFeedArticles(articles, addedAt: addedAt) }
   }
 
   /// Counts the live, never-read articles among `ids`: read state belongs to the
@@ -40,10 +40,11 @@ extension Library {
   /// replaces a page saved whole, and an article the reader removed stays removed.
   /// Items without a source are known by their text's hash. Text, hash and JSON of the
   /// next chunk are made on another core while the database writes this one.
-  public func addFeedArticles(_ articles: [ImportedArticle]) throws -> [Int64] {
+  public func addFeedArticles(_ articles: [ImportedArticle], addedAt now: Date = Date()) throws
+    -> [Int64]
+  {
     guard !articles.isEmpty else { return [] }
     return try writer.write { db in
-      let now = Date()
       // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
       let stamp = now.databaseValue
       // A batch is several MB: with SQLite's default 2 MB page cache the transaction

@@ -129,6 +129,28 @@ import Testing
     #expect(try library.feedListings().map(\.unread) == [1, 1])
   }
 
+  @Test func aFeedStoredInSeveralBatchesListsInTheFeedsOrderByDateAdded() async throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("leggio-batches-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let library = try Library(path: directory.appendingPathComponent("library.sqlite").path)
+    // Newest first, as feeds list them; more than two batches.
+    let numbers = Array((1...2_300).reversed())
+    let items = numbers.map {
+      "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link></item>"
+    }
+    let url = directory.appendingPathComponent("uno.xml")
+    try FeedFixtures.rss(items.joined(separator: "\n")).write(
+      to: url, atomically: true, encoding: .utf8)
+    _ = try library.feedStore.add(url: url.absoluteString)
+    let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
+    #expect(try await updater.update().map(\.newItems) == [2_300])
+    let newestAdded = try library.summaries(ArticleQuery(sort: .added), offset: 0, limit: 3_000)
+    #expect(newestAdded.map(\.title) == numbers.map { "Voce \($0)" })
+    #expect(try await updater.update().map(\.newItems) == [0])
+  }
+
   @Test func documentJSONIsWhatJSONEncoderWrites() throws {
     var documents = [
       Document(blocks: [

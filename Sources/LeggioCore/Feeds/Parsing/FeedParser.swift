@@ -37,6 +37,48 @@ public enum FeedParser {
     return feed
   }
 
+  /// Parses like `parse(data:contentType:url:)`, handing the items to `onItems` in
+  /// batches of up to `batchSize`, each with the feed as read so far (title, link...).
+  /// RSS is read as a stream, so the first batch comes while the rest is still being
+  /// parsed; other feeds are parsed whole and then handed over. Returns the whole feed.
+  public static func parse(
+    data: Data, contentType: String? = nil, url: URL? = nil, batchSize: Int,
+    onItems: ([FeedItem], ParsedFeed) -> Void
+  ) throws -> ParsedFeed {
+    let source = url.map(describe) ?? "The feed"
+    let decoded = FeedCharset.decode(data, httpCharset: charset(in: contentType))
+    guard let first = decoded.bytes.firstIndex(where: { !isSpace($0) }),
+      decoded.bytes[first] == UInt8(ascii: "<"),
+      FeedXMLStreamReader.canStream(decoded.bytes, encoding: decoded.libxmlEncoding)
+    else {
+      let feed = try parse(data: data, contentType: contentType, url: url)
+      for start in stride(from: 0, to: feed.items.count, by: max(1, batchSize)) {
+        onItems(Array(feed.items[start..<min(start + batchSize, feed.items.count)]), feed)
+      }
+      return feed
+    }
+    let bytes = first == 0 ? decoded.bytes : Array(decoded.bytes[first...])
+    if looksLikeHTML(bytes) { throw htmlError(bytes, url: url, source: source) }
+    var streamed: [FeedItem] = []
+    let result = try FeedXMLStreamReader.parse(
+      bytes, url: url, source: source, batchSize: batchSize
+    ) { elements, root in
+      let items = ConcurrentSlices.map(elements) { $0.map(RSSReader.item) }.flatMap { $0 }
+      streamed += items
+      onItems(items, RSSReader.header(root))
+    }
+    var feed = try read(result.root, bytes: bytes, url: url, source: source)
+    // Atom entries, and RSS items outside the channel, are read from the rest of the tree.
+    for start in stride(from: 0, to: feed.items.count, by: max(1, batchSize)) {
+      onItems(Array(feed.items[start..<min(start + batchSize, feed.items.count)]), feed)
+    }
+    feed.items = streamed + feed.items
+    feed.warnings.insert(contentsOf: result.warnings, at: 0)
+    feed.warnings.insert(contentsOf: decoded.warnings, at: 0)
+    ReleasedElsewhere.release(result.root)
+    return feed
+  }
+
   private static func read(_ root: FeedXMLElement, bytes: [UInt8], url: URL?, source: String) throws
     -> ParsedFeed
   {

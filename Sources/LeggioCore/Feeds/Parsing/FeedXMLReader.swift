@@ -66,12 +66,12 @@ enum FeedXMLReader {
 
   /// libxml2 loads nothing from outside, whatever a document asks for. Also initialises
   /// libxml2 once, which is not safe to do from several threads at a time.
-  private static let installEntityLoader: Void = {
+  static let installEntityLoader: Void = {
     xmlInitParser()
     xmlSetExternalEntityLoader { _, _, _ in nil }
   }()
 
-  private struct Builder {
+  struct Builder {
     let document: xmlDocPtr
     var budget: Int
     var overBudget = false
@@ -83,6 +83,28 @@ enum FeedXMLReader {
     init(document: xmlDocPtr, budget: Int) {
       self.document = document
       self.budget = budget
+    }
+
+    /// The base URL in force inside `node`: `xml:base` on it and its ancestors, resolved
+    /// against `url` as `element` resolves them.
+    static func base(of node: xmlNodePtr, url: URL?) -> URL? {
+      var chain: [xmlNodePtr] = []
+      var current: xmlNodePtr? = node
+      while let element = current, element.pointee.type == XML_ELEMENT_NODE {
+        chain.append(element)
+        current = element.pointee.parent
+      }
+      var base = url
+      for element in chain.reversed() {
+        if let value = xmlGetNsProp(element, "base", "http://www.w3.org/XML/1998/namespace") {
+          let text = String(cString: value)
+          leggio_xml_free(value)
+          base =
+            URL(string: text.trimmingCharacters(in: .whitespaces), relativeTo: base)?.absoluteURL
+            ?? base
+        }
+      }
+      return base
     }
 
     mutating func element(_ node: xmlNodePtr, base: URL?, depth: Int) -> FeedXMLElement {

@@ -10,6 +10,21 @@ enum RSSReader {
   private static let atom: Set<String?> = [FeedNamespace.atom10]
 
   static func read(_ root: FeedXMLElement) -> ParsedFeed {
+    var feed = header(root)
+    feed.items = ConcurrentSlices.map(items(root)) { $0.map(item) }.flatMap { $0 }
+    return feed
+  }
+
+  /// The item elements: RSS 0.9x and 2.0 nest them in the channel; RSS 0.90 and 1.0 make
+  /// them its siblings.
+  static func items(_ root: FeedXMLElement) -> [FeedXMLElement] {
+    let channel = root.child("channel", in: rss) ?? root
+    return channel.children("item", in: rss)
+      + (channel === root ? [] : root.children("item", in: rss))
+  }
+
+  /// The feed without its items: title, link, description, language, date, authors.
+  static func header(_ root: FeedXMLElement) -> ParsedFeed {
     let format = format(of: root)
     let channel = root.child("channel", in: rss) ?? root
     var feed = ParsedFeed(format: format)
@@ -29,11 +44,6 @@ enum RSSReader {
     feed.authors =
       (channel.children("managingEditor", in: rss) + channel.children("creator", in: dc))
       .compactMap { $0.trimmedText.flatMap(FeedPersonParser.parse) }
-    // RSS 0.9x and 2.0 nest items in the channel; RSS 0.90 and 1.0 make them its siblings.
-    let items =
-      channel.children("item", in: rss) + (channel === root ? [] : root.children("item", in: rss))
-    // Items are independent: a feed of thousands is converted on every core.
-    feed.items = ConcurrentSlices.map(items) { $0.map(item) }.flatMap { $0 }
     return feed
   }
 
@@ -51,7 +61,7 @@ enum RSSReader {
     }
   }
 
-  private static func item(_ element: FeedXMLElement) -> FeedItem {
+  static func item(_ element: FeedXMLElement) -> FeedItem {
     var item = FeedItem()
     let mediaGroup = element.child("group", in: media)?.child("content", in: media)
     let titleElement =

@@ -33,7 +33,7 @@ extension FeedUpdater {
       guard let articles = await pending?.value else { break }
       pending = index + 1 < batches.count ? build(batches[index + 1]) : nil
       do {
-        let ids = try sink(articles, feedURL)
+        let ids = try sink(articles, feedURL, Date())
         for ((item, identity), articleID) in zip(batch, ids) {
           records.append(
             FeedItemRecord(

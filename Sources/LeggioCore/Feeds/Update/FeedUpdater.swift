@@ -5,10 +5,10 @@ import Foundation
 /// several tasks. The URL is the feed's.
 public typealias ArticleSink = @Sendable (ImportedArticle, URL) throws -> Int64
 
-/// Stores many articles in one go (one library transaction) and returns their ids in
-/// order. Same contract as `ArticleSink`; preferred for large feeds, where one commit per
-/// item would cost more than parsing.
-public typealias ArticleBatchSink = @Sendable ([ImportedArticle], URL) throws -> [Int64]
+/// Stores many articles in one go (one library transaction), dated as added at the given
+/// moment, and returns their ids in order. Same contract as `ArticleSink`; preferred for
+/// large feeds, where one commit per item would cost more than parsing.
+public typealias ArticleBatchSink = @Sendable ([ImportedArticle], URL, Date) throws -> [Int64]
 
 /// Extracts the article from a fetched web page: its bytes, URL and Content-Type. The
 /// integrator points it at the web-page importer.
@@ -32,7 +32,7 @@ public struct FeedUpdater: Sendable {
   ) {
     self.init(
       store: store, fetcher: fetcher,
-      batchSink: { articles, url in try articles.map { try sink($0, url) } },
+      batchSink: { articles, url, _ in try articles.map { try sink($0, url) } },
       extractor: extractor)
   }
 
@@ -81,17 +81,23 @@ public struct FeedUpdater: Sendable {
         summary.notModified = true
         return summary
       }
-      let parsed = try FeedParser.parse(
-        data: response.data, contentType: response.contentType, url: response.finalURL)
+      let parsed: ParsedFeed
+      let records: [FeedItemRecord]
+      var warnings: [String] = []
+      if feed.full {
+        parsed = try FeedParser.parse(
+          data: response.data, contentType: response.contentType, url: response.finalURL)
+        let fresh = try newItems(of: parsed.items, feedID: feedID)
+        let pages = await fullArticles(fresh.map(\.item), feed: parsed, warnings: &warnings)
+        records = await storeArticles(
+          fresh, feedID: feedID, feed: parsed, feedURL: url, baseURL: response.finalURL,
+          pages: pages, tags: feed.tags, warnings: &warnings)
+      } else {
+        (parsed, records) = try await parseAndStore(
+          response, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings)
+      }
       summary.title = parsed.title ?? feed.title
-      summary.warnings = parsed.warnings
-      let fresh = try newItems(of: parsed, feedID: feedID)
-      let pages =
-        feed.full
-        ? await fullArticles(fresh.map(\.item), feed: parsed, warnings: &summary.warnings) : [:]
-      let records = await storeArticles(
-        fresh, feedID: feedID, feed: parsed, feedURL: url, baseURL: response.finalURL, pages: pages,
-        tags: feed.tags, warnings: &summary.warnings)
+      summary.warnings = parsed.warnings + warnings
       try store.recordFetched(
         feedID: feedID, feed: parsed, etag: response.etag, lastModified: response.lastModified,
         newItems: records)
@@ -104,13 +110,19 @@ public struct FeedUpdater: Sendable {
   }
 
   /// The items not stored yet, each with its identity, first occurrence only.
-  private func newItems(of parsed: ParsedFeed, feedID: Int64) throws -> [(
+  private func newItems(of items: [FeedItem], feedID: Int64) throws -> [(
     item: FeedItem, identity: String
   )] {
-    let known = try store.knownIdentities(feedID: feedID)
     var seen = Set<String>()
+    return Self.newItems(items, known: try store.knownIdentities(feedID: feedID), seen: &seen)
+  }
+
+  /// The items whose identity is neither `known` nor in `seen`, which they join.
+  static func newItems(_ items: [FeedItem], known: Set<String>, seen: inout Set<String>)
+    -> [(item: FeedItem, identity: String)]
+  {
     var result: [(FeedItem, String)] = []
-    for item in parsed.items {
+    for item in items {
       // An item with neither guid nor link is known by its title and date.
       let identity =
         item.identity ?? "title:\(item.displayTitle)|\(item.published?.timeIntervalSince1970 ?? 0)"
