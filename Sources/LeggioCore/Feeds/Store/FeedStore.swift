@@ -99,27 +99,7 @@ public final class FeedStore: Sendable {
       guard var feed = try FeedRecord.fetchOne(db, key: feedID) else {
         throw FeedError.unknownFeed(id: feedID)
       }
-      // One statement bound directly for all items: a large first update stores thousands.
-      let insert = try BulkStatement(
-        db,
-        sql: """
-          INSERT OR IGNORE INTO feed_items
-            (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for item in newItems {
-        try insert.execute { row in
-          row.value(item.uuid.databaseValue)
-          row.integer(item.feedId)
-          row.text(item.identity)
-          row.text(item.link)
-          row.text(item.title)
-          row.value(DatabaseDate.value(item.published))
-          row.integer(item.articleID)
-          row.value(DatabaseDate.value(item.createdAt))
-          row.value(DatabaseDate.value(item.updatedAt))
-        }
-      }
+      try Self.insert(newItems, db)
       if let parsed {
         feed.title = parsed.title ?? feed.title
         feed.siteURL = parsed.link ?? feed.siteURL
@@ -130,6 +110,37 @@ public final class FeedStore: Sendable {
       feed.lastError = nil
       feed.updatedAt = now
       try feed.update(db)
+    }
+  }
+
+  /// Records items stored as articles, in their own transaction: a large update records
+  /// each batch as soon as it is stored.
+  public func recordItems(_ items: [FeedItemRecord]) throws {
+    guard !items.isEmpty else { return }
+    try database.write { db in try Self.insert(items, db) }
+  }
+
+  private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws {
+    // One statement bound directly for all items: a large first update stores thousands.
+    let insert = try BulkStatement(
+      db,
+      sql: """
+        INSERT OR IGNORE INTO feed_items
+          (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for item in newItems {
+      try insert.execute { row in
+        row.value(item.uuid.databaseValue)
+        row.integer(item.feedId)
+        row.text(item.identity)
+        row.text(item.link)
+        row.text(item.title)
+        row.value(DatabaseDate.value(item.published))
+        row.integer(item.articleID)
+        row.value(DatabaseDate.value(item.createdAt))
+        row.value(DatabaseDate.value(item.updatedAt))
+      }
     }
   }
 

@@ -5,7 +5,8 @@ extension FeedUpdater {
   /// batch as the parser reads them: the database writes the first thousand items while
   /// the rest of a large feed is still being parsed, and each batch is turned into
   /// articles on another core while the one before is written. A batch the sink refuses
-  /// is not recorded, so the next update tries its items again.
+  /// is not recorded, so the next update tries its items again; a stored batch's items
+  /// are recorded at once.
   ///
   /// Feeds list their newest item first. Each batch is stored oldest first, and dated
   /// a millisecond before the batch read before it, so that the library's "added" order
@@ -13,7 +14,7 @@ extension FeedUpdater {
   func parseAndStore(
     _ response: FeedResponse, feedID: Int64, feedURL: URL, tags: [String],
     warnings: inout [String]
-  ) async throws -> (ParsedFeed, [FeedItemRecord]) {
+  ) async throws -> (feed: ParsedFeed, stored: Int) {
     let known = try store.knownIdentities(feedID: feedID)
     let (batches, continuation) = AsyncStream.makeStream(of: ([FeedItem], ParsedFeed).self)
     let batchSize = Self.batchSize
@@ -49,7 +50,7 @@ extension FeedUpdater {
       stored.append(store(pending, articles, feedID: feedID, feedURL: feedURL, warnings: &warnings))
     }
     let parsed = try await parsing.value
-    return (parsed, stored.reversed().flatMap { $0 })
+    return (parsed, stored.reduce(0) { $0 + $1.count })
   }
 
   /// New items on their way to the sink, oldest first, and their articles being built.
@@ -76,17 +77,26 @@ extension FeedUpdater {
     _ batch: Batch, _ articles: [ImportedArticle], feedID: Int64, feedURL: URL,
     warnings: inout [String]
   ) -> [FeedItemRecord] {
+    let ids: [Int64]
     do {
-      let ids = try sink(articles, feedURL, batch.addedAt)
-      return zip(batch.fresh, ids).map { fresh, articleID in
-        FeedItemRecord(
-          feedId: feedID, identity: fresh.identity, link: fresh.item.link,
-          title: fresh.item.displayTitle, published: fresh.item.published ?? fresh.item.updated,
-          articleID: articleID)
-      }
+      ids = try sink(articles, feedURL, batch.addedAt)
     } catch {
       warnings.append("\(batch.fresh.count) items were not saved: \(Self.describe(error))")
       return []
     }
+    let records = zip(batch.fresh, ids).map { fresh, articleID in
+      FeedItemRecord(
+        feedId: feedID, identity: fresh.identity, link: fresh.item.link,
+        title: fresh.item.displayTitle, published: fresh.item.published ?? fresh.item.updated,
+        articleID: articleID)
+    }
+    // Recorded now, while the next batch is being read and built.
+    do {
+      try store.recordItems(records)
+    } catch {
+      warnings.append(
+        "\(records.count) items were saved but not recorded as the feed's: \(Self.describe(error))")
+    }
+    return records
   }
 }

@@ -82,26 +82,29 @@ public struct FeedUpdater: Sendable {
         return summary
       }
       let parsed: ParsedFeed
-      let records: [FeedItemRecord]
+      // Items a streamed update has recorded batch by batch, and those still to record.
+      let stored: Int
+      var unrecorded: [FeedItemRecord] = []
       var warnings: [String] = []
       if feed.full {
         parsed = try FeedParser.parse(
           data: response.data, contentType: response.contentType, url: response.finalURL)
         let fresh = try newItems(of: parsed.items, feedID: feedID)
         let pages = await fullArticles(fresh.map(\.item), feed: parsed, warnings: &warnings)
-        records = await storeArticles(
+        unrecorded = await storeArticles(
           fresh, feedID: feedID, feed: parsed, feedURL: url, baseURL: response.finalURL,
           pages: pages, tags: feed.tags, warnings: &warnings)
+        stored = unrecorded.count
       } else {
-        (parsed, records) = try await parseAndStore(
+        (parsed, stored) = try await parseAndStore(
           response, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings)
       }
       summary.title = parsed.title ?? feed.title
       summary.warnings = parsed.warnings + warnings
       try store.recordFetched(
         feedID: feedID, feed: parsed, etag: response.etag, lastModified: response.lastModified,
-        newItems: records)
-      summary.newItems = records.count
+        newItems: unrecorded)
+      summary.newItems = stored
     } catch {
       summary.error = Self.describe(error)
       try? store.recordError(feedID: feedID, message: summary.error!)
