@@ -123,6 +123,17 @@ enum FeedXMLStreamReader {
       return itemNamespaces.contains(namespace)
     }
 
+    private static func isBlank(_ node: xmlNodePtr) -> Bool {
+      guard node.pointee.type == XML_TEXT_NODE else { return false }
+      guard let content = node.pointee.content else { return true }
+      var byte = content
+      while byte.pointee != 0 {
+        guard [0x20, 0x09, 0x0A, 0x0D].contains(byte.pointee) else { return false }
+        byte += 1
+      }
+      return true
+    }
+
     mutating func takeCompleteItems(
       of document: xmlDocPtr?, finished: Bool,
       onBatch: ([FeedXMLElement], FeedXMLElement) -> Void
@@ -142,6 +153,12 @@ enum FeedXMLStreamReader {
           xmlUnlinkNode(node)
           xmlFreeNode(node)
           if pending.count >= batchSize { hand(document, root: root, onBatch) }
+        } else if next != nil, Self.isBlank(node) {
+          // The line breaks between items: dropped too, so that the next pass starts at
+          // the next item instead of walking past thousands of them. (Never the last
+          // child, which the parser may still be appending text to.)
+          xmlUnlinkNode(node)
+          xmlFreeNode(node)
         }
         child = next
       }
