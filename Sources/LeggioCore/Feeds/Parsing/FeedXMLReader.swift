@@ -36,6 +36,18 @@ enum FeedXMLReader {
           Int32(bitPattern: options))
       }
     }
+    return try finish(
+      context, document: document, url: url, source: source, builder: nil,
+      budget: max(bytes.count * 8, 4 << 20))
+  }
+
+  /// What a parse ends with, read whole or streamed: a warning if the XML was malformed
+  /// (an entity loop refuses it), the root element, and the rest of the tree as ours.
+  /// Frees `document`. `builder` is the one that read the streamed items, if any.
+  static func finish(
+    _ context: xmlParserCtxtPtr, document: xmlDocPtr?, url: URL?, source: String,
+    builder: Builder?, budget: Int
+  ) throws -> Result {
     var warnings: [String] = []
     if context.pointee.wellFormed == 0 {
       let error = context.pointee.lastError
@@ -56,7 +68,7 @@ enum FeedXMLReader {
     // Freeing a large feed's tree takes as long as building ours from it: done on
     // another thread, off the update's path.
     defer { ReleasedElsewhere.free(document) }
-    var builder = Builder(document: document, budget: max(bytes.count * 8, 4 << 20))
+    var builder = builder ?? Builder(document: document, budget: budget)
     let root = builder.element(rootNode, base: url, depth: 0)
     if builder.overBudget {
       throw FeedError.entityExpansion(source: source, detail: "its entities expand past the limit")

@@ -58,26 +58,9 @@ enum FeedXMLStreamReader {
 
     let document = context.pointee.myDoc
     context.pointee.myDoc = nil
-    var warnings: [String] = []
-    if context.pointee.wellFormed == 0 {
-      let error = context.pointee.lastError
-      let message =
-        error.message.map { String(cString: $0) }?
-        .trimmingCharacters(in: .whitespacesAndNewlines) ?? "malformed XML"
-      warnings.append(
-        "the XML is malformed (line \(error.line): \(message)); kept what could be read")
-    }
-    guard let document, let rootNode = xmlDocGetRootElement(document) else {
-      if let document { xmlFreeDoc(document) }
-      throw FeedError.malformedXML(source: source, detail: "no root element")
-    }
-    defer { ReleasedElsewhere.free(document) }
-    var builder = reader.builder ?? FeedXMLReader.Builder(document: document, budget: reader.budget)
-    let root = builder.element(rootNode, base: url, depth: 0)
-    if builder.overBudget {
-      throw FeedError.entityExpansion(source: source, detail: "its entities expand past the limit")
-    }
-    return FeedXMLReader.Result(root: root, warnings: warnings + builder.warnings)
+    return try FeedXMLReader.finish(
+      context, document: document, url: url, source: source, builder: reader.builder,
+      budget: reader.budget)
   }
 
   /// Finds the items whose end tag has been read, converts them and drops them.
