@@ -10,7 +10,11 @@ public enum TextStatistics {
         value < 0x80
         ? (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
           || (value >= 0x30 && value <= 0x39)
-        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        // Latin-1 and Latin Extended letters (all but × and ÷): Italian's accents, without
+        // a Unicode property lookup each.
+        : (value >= 0xC0 && value <= 0x24F)
+          ? value != 0xD7 && value != 0xF7
+          : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
       if isWordScalar && !inWord { count += 1 }
       inWord = isWordScalar
     }

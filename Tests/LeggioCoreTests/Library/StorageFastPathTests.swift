@@ -111,6 +111,14 @@ import Testing
     }
   }
 
+  @Test func latinLettersCountAsWordsAsTheirUnicodePropertiesSay() {
+    for value in 0xC0...0x24F {
+      let scalar = Unicode.Scalar(value)!
+      let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      #expect(TextStatistics.wordCount("a \(scalar) b") == (isWord ? 3 : 2), "\(value)")
+    }
+  }
+
   @Test func identifierStringsAreLowercaseVersion7UUIDs() throws {
     for _ in 0..<1000 {
       let text = UUIDv7.string()
