@@ -28,15 +28,7 @@ import Testing
         statusCode: .ok, headers: [.contentType: "application/pdf"],
         body: Data("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n".utf8))
     }
-    let task = Task { try await server.run() }
-    defer { task.cancel() }
-    try await server.waitUntilListening()
-    guard case .ip4(_, let port) = await server.listeningAddress else {
-      Issue.record("the server has no IPv4 address")
-      return
-    }
-    try await body(URL(string: "http://127.0.0.1:\(port)/")!)
-    await server.stop()
+    try await server.serving(body)
   }
 
   @Test func aBatchOfURLsStoresTheGoodPageAndNamesEachFailureOnItsOwnLine() async throws {

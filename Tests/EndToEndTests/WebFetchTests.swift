@@ -92,15 +92,7 @@ import Testing
         statusCode: .ok, headers: [.contentType: "text/plain"],
         body: Data((request.headers[.init("User-Agent")] ?? "none").utf8))
     }
-    let task = Task { try await server.run() }
-    defer { task.cancel() }
-    try await server.waitUntilListening()
-    guard case .ip4(_, let port) = await server.listeningAddress else {
-      Issue.record("the server has no IPv4 address")
-      return
-    }
-    try await body(URL(string: "http://127.0.0.1:\(port)/")!)
-    await server.stop()
+    try await server.serving(body)
   }
 
   static func respond(

@@ -162,36 +162,38 @@ public struct Reanchorer: Sendable {
   /// if they are found within `slack`: an edit distance alone prefers to swap a word at
   /// the edge of a passage over taking in a word inserted there.
   private func snap(_ range: Range<Int>, to context: AnchorContext, slack: Int) -> Range<Int> {
-    let needed = 6
-    var start = range.lowerBound
-    if context.prefix.count >= needed {
-      var bestLength = needed - 1
-      for offset in max(0, range.lowerBound - slack)...min(text.count, range.lowerBound + slack) {
-        let length = text.commonPrefixLength(context.prefix, endingAt: offset)
-        if length > bestLength
-          || (length == bestLength && length >= needed
-            && abs(offset - range.lowerBound) < abs(start - range.lowerBound))
-        {
-          bestLength = length
-          start = offset
-        }
-      }
-    }
-    var end = range.upperBound
-    if context.suffix.count >= needed {
-      var bestLength = needed - 1
-      for offset in max(0, range.upperBound - slack)...min(text.count, range.upperBound + slack) {
-        let length = text.commonSuffixLength(context.suffix, startingAt: offset)
-        if length > bestLength
-          || (length == bestLength && length >= needed
-            && abs(offset - range.upperBound) < abs(end - range.upperBound))
-        {
-          bestLength = length
-          end = offset
-        }
-      }
-    }
+    let start =
+      context.prefix.count >= Self.snapMatch
+      ? bestEdge(near: range.lowerBound, slack: slack) {
+        text.commonPrefixLength(context.prefix, endingAt: $0)
+      } : range.lowerBound
+    let end =
+      context.suffix.count >= Self.snapMatch
+      ? bestEdge(near: range.upperBound, slack: slack) {
+        text.commonSuffixLength(context.suffix, startingAt: $0)
+      } : range.upperBound
     return start < end ? start..<end : range
+  }
+
+  /// How much of the prefix or suffix must match for an edge to move.
+  private static let snapMatch = 6
+
+  /// The offset within `slack` of `edge` where `matched` is longest (at least
+  /// `snapMatch`), the nearest to `edge` among equals; `edge` itself if none qualifies.
+  private func bestEdge(near edge: Int, slack: Int, matched: (Int) -> Int) -> Int {
+    var best = edge
+    var bestLength = Self.snapMatch - 1
+    for offset in max(0, edge - slack)...min(text.count, edge + slack) {
+      let length = matched(offset)
+      if length > bestLength
+        || (length == bestLength && length >= Self.snapMatch
+          && abs(offset - edge) < abs(best - edge))
+      {
+        bestLength = length
+        best = offset
+      }
+    }
+    return best
   }
 }
 

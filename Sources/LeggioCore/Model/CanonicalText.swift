@@ -62,15 +62,15 @@ extension Document {
   public var canonicalText: CanonicalText { CanonicalText(self) }
 }
 
-extension String {
+extension StringProtocol {
   /// The number of Unicode scalars, counted on the UTF-8 bytes (every scalar has exactly
   /// one byte that is not a continuation byte): far cheaper than walking `unicodeScalars`.
   var utf8ScalarCount: Int {
-    var text = self
-    return text.withUTF8 { bytes in
+    func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
       var count = 0
       for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
       return count
     }
+    return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
   }
 }

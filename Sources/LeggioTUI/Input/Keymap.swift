@@ -111,21 +111,19 @@ public struct Keymap: Hashable, Sendable {
     ] + everywhere,
     .marks: annotationList,
     .notebook: annotationList + [(.search, [.character("/")]), (.filterTag, [.character("T")])],
-    .links: [
-      (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
-      (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
-      (.open, [.enter, .character("l"), .right]),
-      (.back, [.character("q"), .escape, .character("h"), .left]),
-      (.quit, [.character("Q"), .control("c")]),
-    ] + everywhere,
-    .tags: [
-      (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
-      (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
-      (.open, [.enter, .character("l"), .right]),
-      (.back, [.character("q"), .escape, .character("h"), .left]),
-      (.quit, [.character("Q"), .control("c")]),
-    ] + everywhere,
+    .links: pickList,
+    .tags: pickList,
   ]
+
+  /// The keys of a short list to pick one entry from (the links, the tags).
+  private static let pickList: [(Action, [Key])] =
+    [
+      (.up, [.character("k"), .up]), (.down, [.character("j"), .down]),
+      (.top, [.character("g"), .home]), (.bottom, [.character("G"), .end]),
+      (.open, [.enter, .character("l"), .right]),
+      (.back, [.character("q"), .escape, .character("h"), .left]),
+      (.quit, [.character("Q"), .control("c")]),
+    ] + everywhere
 
   /// The keys of a list of bookmarks, highlights and notes.
   private static let annotationList: [(Action, [Key])] =

@@ -128,7 +128,8 @@ public final class FeedFetcher: Sendable {
     case .connectionLost: .network(url: text, detail: "the connection was lost")
     case .certificate: .network(url: text, detail: "its TLS certificate is not valid")
     case .redirectLoop: .network(url: text, detail: "it redirects in a loop")
-    case .tooManyRedirects: .network(url: text, detail: "it redirects more than 10 times")
+    case .tooManyRedirects:
+      .network(url: text, detail: "it redirects more than \(client.maximumRedirects) times")
     case .tooLarge:
       .network(url: text, detail: "it is larger than \(Self.maximumBytes >> 20) MiB")
     case .failed(_, let reason): .network(url: text, detail: reason)

@@ -52,7 +52,7 @@ enum FeedCharset {
   private static func utf8OrFallback(_ bytes: [UInt8], declared: String, warnings: inout [String])
     -> Decoded
   {
-    if isASCII(bytes) || isValidUTF8(bytes) {
+    if isValidUTF8(bytes) {  // ASCII is UTF-8 too
       return Decoded(bytes: bytes, libxmlEncoding: "UTF-8", warnings: warnings)
     }
     warnings.append("declared \(declared) but the bytes are not UTF-8; read as Windows-1252")

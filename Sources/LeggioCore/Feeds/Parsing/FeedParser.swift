@@ -52,9 +52,7 @@ public enum FeedParser {
       FeedXMLStreamReader.canStream(decoded.bytes, encoding: decoded.libxmlEncoding)
     else {
       let feed = try parse(data: data, contentType: contentType, url: url)
-      for start in stride(from: 0, to: feed.items.count, by: max(1, batchSize)) {
-        onItems(Array(feed.items[start..<min(start + batchSize, feed.items.count)]), feed)
-      }
+      for batch in feed.items.chunks(of: batchSize) { onItems(Array(batch), feed) }
       return feed
     }
     let bytes = first == 0 ? decoded.bytes : Array(decoded.bytes[first...])
@@ -69,9 +67,7 @@ public enum FeedParser {
     }
     var feed = try read(result.root, bytes: bytes, url: url, source: source)
     // Atom entries, and RSS items outside the channel, are read from the rest of the tree.
-    for start in stride(from: 0, to: feed.items.count, by: max(1, batchSize)) {
-      onItems(Array(feed.items[start..<min(start + batchSize, feed.items.count)]), feed)
-    }
+    for batch in feed.items.chunks(of: batchSize) { onItems(Array(batch), feed) }
     feed.items = streamed + feed.items
     feed.warnings.insert(contentsOf: result.warnings, at: 0)
     feed.warnings.insert(contentsOf: decoded.warnings, at: 0)

@@ -82,19 +82,23 @@ public struct FeedUpdater: Sendable {
         return summary
       }
       let parsed: ParsedFeed
-      // Items a streamed update has recorded batch by batch, and those still to record.
       let stored: Int
-      var unrecorded: [FeedItemRecord] = []
       var warnings: [String] = []
       if feed.full {
+        // Every item's page is fetched first, so the feed is parsed whole.
         parsed = try FeedParser.parse(
           data: response.data, contentType: response.contentType, url: response.finalURL)
         let fresh = try newItems(of: parsed.items, feedID: feedID)
         let pages = await fullArticles(fresh.map(\.item), feed: parsed, warnings: &warnings)
-        unrecorded = await storeArticles(
-          fresh, feedID: feedID, feed: parsed, feedURL: url, baseURL: response.finalURL,
-          pages: pages, tags: feed.tags, warnings: &warnings)
-        stored = unrecorded.count
+        let batches = AsyncStream<FreshBatch> { continuation in
+          for batch in fresh.chunks(of: Self.batchSize) {
+            continuation.yield(FreshBatch(items: Array(batch), feed: parsed))
+          }
+          continuation.finish()
+        }
+        stored = await store(
+          batches, feedID: feedID, feedURL: url, baseURL: response.finalURL, pages: pages,
+          tags: feed.tags, warnings: &warnings)
       } else {
         (parsed, stored) = try await parseAndStore(
           response, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings)
@@ -103,7 +107,7 @@ public struct FeedUpdater: Sendable {
       summary.warnings = parsed.warnings + warnings
       try store.recordFetched(
         feedID: feedID, feed: parsed, etag: response.etag, lastModified: response.lastModified,
-        newItems: unrecorded)
+        newItems: [])
       summary.newItems = stored
     } catch {
       summary.error = Self.describe(error)

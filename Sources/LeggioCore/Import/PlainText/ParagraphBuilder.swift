@@ -195,15 +195,8 @@ enum ParagraphBuilder {
 
   /// A line's length for wrap decisions: Unicode scalars, which match characters in
   /// precomposed text and cost far less to count than grapheme clusters.
-  static func columns(_ line: Substring) -> Int {
-    // Every scalar has exactly one byte that is not a UTF-8 continuation byte.
-    func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-      return count
-    }
-    return line.utf8.withContiguousStorageIfAvailable(count) ?? count(line.utf8)
-  }
+  static func columns(_ line: Substring) -> Int { line.utf8ScalarCount }
+
 
   /// The lines collapsed and joined into one string, built in place.
   static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
