@@ -31,19 +31,27 @@ let package = Package(
     .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
-      name: "LeggioCore",
+      name: "LeggioImport",
+      dependencies: ["LeggioModel", "CLibXML2", "CCurl", .product(name: "Ink", package: "Ink")],
+      swiftSettings: staticStdlib),
+    .target(
+      name: "LeggioStore",
       dependencies: [
-        "CLibXML2", "CCurl",
+        "LeggioModel",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        .product(name: "Ink", package: "Ink"),
       ], swiftSettings: staticStdlib),
-    .target(name: "LeggioLayout", dependencies: ["LeggioCore"], swiftSettings: staticStdlib),
+    .target(
+      name: "LeggioFeeds",
+      dependencies: ["LeggioModel", "LeggioImport", "LeggioStore", "CLibXML2"],
+      swiftSettings: staticStdlib),
+    .target(name: "LeggioLayout", dependencies: ["LeggioModel"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
       dependencies: [
-        "LeggioLayout", "LeggioCore",
+        "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
         .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
@@ -51,27 +59,59 @@ let package = Package(
     .executableTarget(
       name: "leggio",
       dependencies: [
-        "LeggioTerminal", "LeggioTUI", "LeggioLayout", "LeggioCore",
+        "LeggioTerminal", "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport",
+        "LeggioStore", "LeggioFeeds",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
     ),
+    /// Evaluation of extraction against the corpora and the tests' shared helpers: used by
+    /// the tests and the bench, never linked into `leggio`.
+    .target(
+      name: "LeggioTestSupport",
+      dependencies: [
+        "LeggioModel", "LeggioImport", "LeggioStore",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .executableTarget(
       name: "leggio-bench",
-      dependencies: ["LeggioTUI", "LeggioLayout", "LeggioCore"],
+      dependencies: [
+        "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
+        "LeggioTestSupport",
+      ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
     ),
+    .testTarget(name: "LeggioModelTests", dependencies: ["LeggioModel"]),
     .testTarget(
-      name: "LeggioCoreTests",
-      dependencies: ["LeggioCore", .product(name: "FlyingFox", package: "FlyingFox")]),
-    .testTarget(name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioCore"]),
-    .testTarget(name: "LeggioTUITests", dependencies: ["LeggioTUI", "LeggioLayout", "LeggioCore"]),
+      name: "LeggioImportTests",
+      dependencies: ["LeggioModel", "LeggioImport", "LeggioTestSupport"]),
+    .testTarget(
+      name: "LeggioStoreTests",
+      dependencies: [
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "LeggioFeedsTests",
+      dependencies: [
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds", "LeggioTestSupport",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),
+    .testTarget(
+      name: "LeggioTUITests",
+      dependencies: [
+        "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
+        "LeggioTestSupport",
+      ]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
-        "LeggioCore",
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioTestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
       ]
     ),

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioModel
 
 /// The semantic role of a run of laid-out text; themes map roles to colours.
 public enum StyleRole: String, CaseIterable, Codable, Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioModel
 
 /// An article laid out in pages for one `LayoutOptions`.
 ///

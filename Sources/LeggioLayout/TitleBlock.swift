@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioModel
 
 /// The title block on the first page: kicker, headline, standfirst, byline · dateline and
 /// image credit, each set apart by a blank line. Its lines show metadata, not canonical

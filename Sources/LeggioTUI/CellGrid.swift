@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 import LeggioLayout
 
 /// How one cell is drawn, in semantic terms the theme resolves to colours.

@@ -1,6 +1,6 @@
 import CNcursesw
 import Foundation
-import LeggioCore
+import LeggioStore
 import LeggioTUI
 
 /// The signal that asked Leggio to stop (SIGINT, SIGTERM, SIGHUP), 0 while none has.

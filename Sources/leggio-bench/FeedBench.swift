@@ -1,5 +1,8 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
+import LeggioStore
+import LeggioFeeds
 
 /// `leggio-bench feeds`: parse and store a generated 10,000-item RSS feed through the real
 /// library (articles, versions, tags, FTS5), then update it

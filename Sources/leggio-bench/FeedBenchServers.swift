@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioImport
 
 /// `python3 -m http.server` serving a directory on 127.0.0.1, so Leggio and newsboat
 /// fetch the same bytes from the same kind of server.

@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioModel
 
 /// Deterministic Italian-looking articles for the library benchmarks.
 struct GeneratedArticles {

@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioModel
 import LeggioLayout
 
 /// The figures of the layout issue, on I promessi sposi (1.4 MB of Italian prose).

@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioImport
+import LeggioStore
 
 /// `leggio-bench library`: importing a long book, a batch of 1,000 files, and listing and
 /// searching a library of 10,000 articles, as whole `leggio` processes.

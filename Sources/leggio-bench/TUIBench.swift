@@ -1,5 +1,7 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
+import LeggioStore
 import LeggioTUI
 
 /// `leggio-bench tui`: how long the terminal application takes to show its screens,

@@ -1,5 +1,7 @@
 import Foundation
-import LeggioCore
+import LeggioTestSupport
+import LeggioModel
+import LeggioImport
 
 /// `leggio-bench web`: extraction speed over the corpus pages in one process, the
 /// per-page F1/metadata table, and (when installed) readability-lxml on the same pages.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioImport
+import LeggioStore
 
 struct AddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioStore
 
 // The annotation commands of issue 5: `annotate`, `bookmark`, `annotations`, `export`,
 // `import-annotations`, registered as subcommands of `Leggio`.

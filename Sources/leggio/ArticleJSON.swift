@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// Articles as `leggio list --json` and `leggio show --format json` print them. Absent
 /// values are written as `null` so every object has every key.

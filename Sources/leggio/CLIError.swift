@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioImport
 
 /// Errors of the command line itself (what an input is, the importers say), each naming
 /// what it is about.

@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioModel
 
 /// An article printed as plain text or Markdown by `leggio show`.
 enum DocumentText {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
 
 /// `leggio extract PATH|URL|- [--format text|markdown|json]`: prints the article a page
 /// holds without storing it, for scripts and for comparing extractors.

@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioStore
 
 extension FeedsCommand {
   /// A feed as `leggio feeds list --json` prints it; every key is always present.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioFeeds
 
 extension FeedsCommand {
   struct Update: ParsableCommand {

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import GRDB
-import LeggioCore
+import LeggioImport
+import LeggioStore
+import LeggioFeeds
 
-/// `leggio feeds add|list|remove|update|import|export`. All logic lives in LeggioCore
+/// `leggio feeds add|list|remove|update|import|export`. All logic lives in LeggioFeeds and LeggioStore
 /// (`FeedStore`, `FeedUpdater`, `OPML`, `Library+Feeds`); these commands parse arguments
 /// and print.
 struct FeedsCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct FeedsCommand: ParsableCommand {
 
   /// What the feeds commands need from the library.
   struct Context {
-    let library: LeggioCore.Library
+    let library: LeggioStore.Library
     var store: FeedStore { library.feedStore }
     var sink: ArticleBatchSink { library.feedArticleSink }
     var unread: FeedStore.UnreadCounter { library.feedUnreadCounter }

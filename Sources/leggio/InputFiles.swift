@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
 
 /// What `leggio add` and `leggio show` read: files, the importable files inside
 /// directories, web pages (http and https URLs), or standard input ("-"). The checks and

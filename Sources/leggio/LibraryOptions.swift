@@ -1,5 +1,5 @@
 import ArgumentParser
-import LeggioCore
+import LeggioStore
 
 /// `--library PATH`, shared by every command.
 struct LibraryOptions: ParsableArguments {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioStore
 
 extension ArticleSort: ExpressibleByArgument {}
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioFeeds
 import LeggioTUI
 import LeggioTerminal
 

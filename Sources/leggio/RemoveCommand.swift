@@ -1,5 +1,5 @@
 import ArgumentParser
-import LeggioCore
+import LeggioStore
 
 struct RemoveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

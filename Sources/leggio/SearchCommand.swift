@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioStore
 
 struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
+import LeggioStore
 import LeggioLayout
 
 struct ShowCommand: ParsableCommand {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LeggioCore
 
 struct TagCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

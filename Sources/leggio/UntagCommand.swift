@@ -1,5 +1,4 @@
 import ArgumentParser
-import LeggioCore
 
 struct UntagCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeggioTestSupport
 
 /// `leggio feeds ...` with the real binary against a real server on 127.0.0.1.
 @Suite struct CLIFeedsTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeggioTestSupport
 
 /// Runs the built `leggio` binary against a library in a fresh temporary directory.
 final class CLIHarness {

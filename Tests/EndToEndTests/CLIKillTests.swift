@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioStore
 import Testing
 
 @Suite struct CLIKillTests {

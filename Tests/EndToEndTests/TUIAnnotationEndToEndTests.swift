@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeggioTestSupport
 
 /// Issue 5's end-to-end test: a highlight with a note made in the real reader in tmux
 /// survives quitting, is drawn and listed again, and `leggio annotations --json` has it.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeggioTestSupport
 
 /// The terminal application, run for real in tmux. Needs `leggio` built with the TUI
 /// wired to `leggio` with no subcommand, `leggio add`, and `LEGGIO_LIBRARY`.

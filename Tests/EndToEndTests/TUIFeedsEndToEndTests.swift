@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeggioTestSupport
 
 /// The feeds screen in the real binary, in tmux, updating from a real HTTP server on
 /// 127.0.0.1 while the interface keeps answering keys.

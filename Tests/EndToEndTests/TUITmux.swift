@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LeggioTestSupport
 
 /// The real `leggio` in a detached tmux session on its own socket, driven like a person
 /// at the keyboard (the way `../shared/tools/tui` does).

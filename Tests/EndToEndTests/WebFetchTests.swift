@@ -2,7 +2,8 @@ import FlyingFox
 import Foundation
 import Testing
 
-@testable import LeggioCore
+@testable import LeggioModel
+@testable import LeggioImport
 
 /// A real HTTP server on 127.0.0.1 serving pages, redirects, errors, slow answers,
 /// wrong charsets and non-HTML content; the fetcher and importer go through it.

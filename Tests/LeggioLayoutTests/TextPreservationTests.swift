@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 import Testing
 
 @testable import LeggioLayout

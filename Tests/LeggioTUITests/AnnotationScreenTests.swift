@@ -1,5 +1,4 @@
 import Foundation
-import LeggioCore
 import LeggioTUI
 import Testing
 

@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 import Testing
 
 @testable import LeggioTUI

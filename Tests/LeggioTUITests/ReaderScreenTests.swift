@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 import LeggioLayout
 import Testing
 

@@ -1,4 +1,3 @@
-import LeggioCore
 import Testing
 
 @testable import LeggioTUI

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioStore
 import Testing
 
 @testable import LeggioTUI

@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioStore
 import LeggioLayout
 import LeggioTUI
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LeggioTUI
+import LeggioTestSupport
 
 /// The package root, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath)

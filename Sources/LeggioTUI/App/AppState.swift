@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 import LeggioLayout
 
 /// Everything the screen shows, as one value that `update` changes and the views draw.

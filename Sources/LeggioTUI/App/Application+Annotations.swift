@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// Running the annotation effects against the library: each change is written in its
 /// own transaction before the answer tells the screen it is done.

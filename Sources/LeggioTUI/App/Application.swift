@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// Runs the loop around `update`: sends events in, runs the effects against the store,
 /// feeds their answers back, and renders the state. The terminal layer drives it; tests

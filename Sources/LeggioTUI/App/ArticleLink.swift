@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 
 /// A link of an article, as the link list shows it.
 public struct ArticleLink: Hashable, Sendable {

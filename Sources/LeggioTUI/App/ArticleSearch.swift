@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioModel
 
 /// Finding a phrase in an article's canonical text, ignoring case and diacritics
 /// (`perche` finds `Perché`), with matches as canonical scalar offsets.

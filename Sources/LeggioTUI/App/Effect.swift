@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 
 /// Work `update` asks for and the `Application` runs outside rendering: reading and
 /// writing the library. Each answer comes back to `update` as a `Message`.

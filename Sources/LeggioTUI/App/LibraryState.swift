@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 
 /// The library list: the query, the counts, the selection and the rows fetched so far,
 /// a window at a time so that 10,000 articles cost what one screen costs.

@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 
 /// One row of the notebook: an annotation and the title of its article.
 public struct NotebookEntry: Hashable, Sendable {

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioStore
 import LeggioLayout
 
 /// An article open in the reader: its pages at the current size and where the reader is.

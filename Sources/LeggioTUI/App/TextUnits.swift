@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 
 /// Words, sentences and paragraphs of an article's canonical text, by scalar offset:
 /// what a selection extends and shrinks by. Offsets are those of `CanonicalText`.

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// The answers about annotations: what was loaded or written.
 func handleAnnotationMessage(_ message: Message, _ state: inout AppState) -> [Effect] {

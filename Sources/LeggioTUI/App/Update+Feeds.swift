@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 
 /// Opens the feeds screen over the library and asks for the subscriptions.
 func openFeeds(_ state: inout AppState) -> [Effect] {

@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 
 /// The library list's keys.
 func handleLibrary(_ action: Action?, _ state: inout AppState) -> [Effect] {

@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 
 /// Keys while a box is open over the screen.
 func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {

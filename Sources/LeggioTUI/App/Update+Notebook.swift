@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 
 /// Opens the notebook over whatever is on screen.
 func openNotebook(_ state: inout AppState) -> [Effect] {

@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 
 /// The reader's keys. Digits build a count for `G` (that page) and `Enter` (that link).
 func handleReader(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Effect] {

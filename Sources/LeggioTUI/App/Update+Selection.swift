@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 
 /// Selecting a passage: `v` starts it at the search match on this page or at the page's
 /// first word; the keys move its end by words, sentences and paragraphs (across pages,

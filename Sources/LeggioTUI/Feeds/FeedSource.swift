@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 
 /// Where the feeds screen reads the subscriptions from: the real `Library` in the app,
 /// beside `ArticleStore`, so the application does not depend on `Library` itself.

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioFeeds
 
 /// Runs a feeds update off the interface's thread and reports as it goes, so the screen
 /// stays responsive: the terminal loop hands each report to `FeedsScreenState` and

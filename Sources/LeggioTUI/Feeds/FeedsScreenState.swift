@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioStore
+import LeggioFeeds
 
 /// The feeds screen: the subscriptions with their unread counts and last errors, the
 /// selected row, and the progress of an update running in the background.

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// The feeds screen: a header with the totals, one row per feed (unread/items, title,
 /// last error), and the status line with the keys or the update's progress.

@@ -1,5 +1,7 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
+import LeggioStore
 
 /// Leggio's user guide: a few short Markdown articles built into the binary, listed and
 /// read like articles while the library is empty, never written into it.

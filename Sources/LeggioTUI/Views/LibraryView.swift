@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioModel
 
 /// The library screen: a header with the counts, one row per article, the status line.
 enum LibraryView {

@@ -1,4 +1,5 @@
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// The notebook: a header with the count and filters, then every bookmark, highlight
 /// and note grouped under its article's title (newest first), the selected one

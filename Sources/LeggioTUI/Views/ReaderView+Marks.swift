@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioStore
 import LeggioLayout
 
 /// The marks laid over the page's text: highlights in their colours, the selection, and

@@ -1,4 +1,4 @@
-import LeggioCore
+import LeggioModel
 import LeggioLayout
 
 /// The reader: the current page line by line, search matches marked, and a status line

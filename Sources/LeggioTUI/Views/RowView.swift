@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// One article in the list: unread mark, title, kicker or site, byline, date, progress.
 /// Narrow screens drop the byline, then the source, then the date.

@@ -1,5 +1,5 @@
 import Foundation
-import LeggioCore
+import LeggioModel
 
 /// Test material from `../shared` (beside the package root, as in CI).
 enum Fixtures {

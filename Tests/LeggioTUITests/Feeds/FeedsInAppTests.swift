@@ -1,8 +1,10 @@
 import Foundation
-import LeggioCore
+import LeggioStore
+import LeggioFeeds
 import Testing
 
 @testable import LeggioTUI
+import LeggioTestSupport
 
 /// The feeds screen inside the application: opened from the library with `F`, on a real
 /// in-memory library whose feeds were stored through `FeedStore` and updated from files.

@@ -1,8 +1,10 @@
 import Foundation
-import LeggioCore
+import LeggioStore
+import LeggioFeeds
 import Testing
 
 @testable import LeggioTUI
+import LeggioTestSupport
 
 /// The feeds screen drawn into a grid, its keys, and a background update through the
 /// real library and a feed file.

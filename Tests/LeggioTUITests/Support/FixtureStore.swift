@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioStore
 import LeggioTUI
 
 /// A stand-in library for the library-list tests only: they need articles with set

@@ -1,5 +1,6 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioStore
 
 /// Articles for screen tests.
 enum Fixtures {

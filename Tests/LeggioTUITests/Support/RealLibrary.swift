@@ -1,5 +1,7 @@
 import Foundation
-import LeggioCore
+import LeggioModel
+import LeggioImport
+import LeggioStore
 
 /// A real in-memory `Library` with files from `../shared` added through the real
 /// importer, as `leggio add` does.

@@ -1,0 +1,201 @@
+import Foundation
+import LeggioModel
+import LeggioStore
+import LeggioModel
+import LeggioStore
+
+/// Stores an article in the library and returns its id. Called once per new item, never
+/// inside a feeds transaction (so it may open its own); it must be safe to call from
+/// several tasks. The URL is the feed's.
+public typealias ArticleSink = @Sendable (ImportedArticle, URL) throws -> Int64
+
+/// Stores many articles in one go (one library transaction), dated as added at the given
+/// moment, and returns their ids in order. Same contract as `ArticleSink`; preferred for
+/// large feeds, where one commit per item would cost more than parsing.
+public typealias ArticleBatchSink = @Sendable ([ImportedArticle], URL, Date) throws -> [Int64]
+
+/// Extracts the article from a fetched web page: its bytes, URL and Content-Type. The
+/// integrator points it at the web-page importer.
+public typealias PageExtractor = @Sendable (Data, URL, String?) throws -> ImportedArticle
+
+/// Updates feeds: fetches them concurrently (per-host limits, conditional requests),
+/// parses them, turns each new item into a library article through the sink, and
+/// records items, validators and errors. An item is new when no stored item of its feed
+/// has its identity (guid, else link), so an update never duplicates.
+public struct FeedUpdater: Sendable {
+  public let store: FeedStore
+  public let fetcher: FeedFetcher
+  public let sink: ArticleBatchSink
+  public let extractor: PageExtractor?
+  /// How many articles go to the sink at once.
+  public static let batchSize = 1000
+
+  public init(
+    store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), sink: @escaping ArticleSink,
+    extractor: PageExtractor? = nil
+  ) {
+    self.init(
+      store: store, fetcher: fetcher,
+      batchSink: { articles, url, _ in try articles.map { try sink($0, url) } },
+      extractor: extractor)
+  }
+
+  public init(
+    store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), batchSink: @escaping ArticleBatchSink,
+    extractor: PageExtractor? = nil
+  ) {
+    self.store = store
+    self.fetcher = fetcher
+    self.sink = batchSink
+    self.extractor = extractor
+  }
+
+  /// Updates the feeds `feedIDs` (all when nil) and returns one summary per feed, in the
+  /// order of the feeds. One feed's failure is recorded in its summary and its row; the
+  /// others go on. Throws only for unknown ids or a database that cannot be read.
+  public func update(
+    feedIDs: [Int64]? = nil, progress: (@Sendable (FeedUpdateProgress) -> Void)? = nil
+  ) async throws -> [FeedUpdateSummary] {
+    let feeds = try store.feeds(ids: feedIDs)
+    return await withTaskGroup(of: (Int, FeedUpdateSummary).self) { group in
+      for (index, feed) in feeds.enumerated() {
+        group.addTask { (index, await update(feed)) }
+      }
+      var summaries = [FeedUpdateSummary?](repeating: nil, count: feeds.count)
+      var completed = 0
+      for await (index, summary) in group {
+        summaries[index] = summary
+        completed += 1
+        progress?(FeedUpdateProgress(completed: completed, total: feeds.count, latest: summary))
+      }
+      return summaries.compactMap { $0 }
+    }
+  }
+
+  /// Updates one feed; never throws, the error goes into the summary and the feed's row.
+  public func update(_ feed: FeedRecord) async -> FeedUpdateSummary {
+    let feedID = feed.id ?? 0
+    var summary = FeedUpdateSummary(feedID: feedID, url: feed.url, title: feed.title)
+    do {
+      guard let url = URL(string: feed.url) else { throw FeedSubscriptionError.invalidURL(feed.url) }
+      let request = FeedFetchRequest(url: url, etag: feed.etag, lastModified: feed.lastModified)
+      guard case .fetched(let response) = try await fetcher.fetch(request) else {
+        try store.recordFetched(
+          feedID: feedID, title: nil, siteURL: nil, etag: nil, lastModified: nil, newItems: [])
+        summary.notModified = true
+        return summary
+      }
+      let parsed: ParsedFeed
+      let stored: Int
+      var warnings: [String] = []
+      if feed.full {
+        // Every item's page is fetched first, so the feed is parsed whole.
+        parsed = try FeedParser.parse(
+          data: response.data, contentType: response.contentType, url: response.finalURL)
+        let fresh = try newItems(of: parsed.items, feedID: feedID)
+        let pages = await fullArticles(fresh.map(\.item), feed: parsed, warnings: &warnings)
+        let batches = AsyncStream<FreshBatch> { continuation in
+          for batch in fresh.chunks(of: Self.batchSize) {
+            continuation.yield(FreshBatch(items: Array(batch), feed: parsed))
+          }
+          continuation.finish()
+        }
+        stored = await store(
+          batches, feedID: feedID, feedURL: url, baseURL: response.finalURL, pages: pages,
+          tags: feed.tags, warnings: &warnings)
+      } else {
+        (parsed, stored) = try await parseAndStore(
+          response, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings)
+      }
+      summary.title = parsed.title ?? feed.title
+      summary.warnings = parsed.warnings + warnings
+      try store.recordFetched(
+        feedID: feedID, title: parsed.title, siteURL: parsed.link, etag: response.etag,
+        lastModified: response.lastModified, newItems: [])
+      summary.newItems = stored
+    } catch {
+      summary.error = Self.describe(error)
+      try? store.recordError(feedID: feedID, message: summary.error!)
+    }
+    return summary
+  }
+
+  /// The items not stored yet, each with its identity, first occurrence only.
+  private func newItems(of items: [FeedItem], feedID: Int64) throws -> [(
+    item: FeedItem, identity: String
+  )] {
+    var seen = Set<String>()
+    return Self.newItems(items, known: try store.knownIdentities(feedID: feedID), seen: &seen)
+  }
+
+  /// The items whose identity is neither `known` nor in `seen`, which they join.
+  static func newItems(_ items: [FeedItem], known: Set<String>, seen: inout Set<String>)
+    -> [(item: FeedItem, identity: String)]
+  {
+    var result: [(FeedItem, String)] = []
+    for item in items {
+      // An item with neither guid nor link is known by its title and date.
+      let identity =
+        item.identity ?? "title:\(item.displayTitle)|\(item.published?.timeIntervalSince1970 ?? 0)"
+      guard !known.contains(identity), seen.insert(identity).inserted else { continue }
+      result.append((item, identity))
+    }
+    return result
+  }
+
+  /// For a `full` feed: fetches and extracts the page of every item that carries only a
+  /// summary, concurrently under the fetcher's limits. Keyed by identity; an item whose
+  /// page fails keeps its summary and adds a warning.
+  private func fullArticles(_ items: [FeedItem], feed: ParsedFeed, warnings: inout [String]) async
+    -> [String: ImportedArticle]
+  {
+    guard let extractor else { return [:] }
+    let candidates = items.filter { $0.hasOnlySummary && $0.link.flatMap(URL.init(string:)) != nil }
+    let fetcher = self.fetcher
+    let results = await withTaskGroup(of: (String, Result<ImportedArticle, Error>).self) { group in
+      for item in candidates {
+        group.addTask {
+          let link = URL(string: item.link!)!
+          do {
+            let page = try await fetcher.fetchPage(link)
+            var article = try extractor(page.data, page.finalURL, page.contentType)
+            article.metadata = Self.merge(
+              article.metadata, item.article(feed: feed, feedURL: nil).metadata)
+            return (item.identity ?? item.link!, .success(article))
+          } catch {
+            return (item.identity ?? item.link!, .failure(error))
+          }
+        }
+      }
+      var collected: [(String, Result<ImportedArticle, Error>)] = []
+      for await result in group { collected.append(result) }
+      return collected
+    }
+    var articles: [String: ImportedArticle] = [:]
+    for (identity, result) in results {
+      switch result {
+      case .success(let article): articles[identity] = article
+      case .failure(let error):
+        warnings.append("kept the summary of \(identity): \(Self.describe(error))")
+      }
+    }
+    return articles
+  }
+
+  /// The extracted page's metadata, completed with what the feed knows.
+  private static func merge(_ page: ArticleMetadata, _ item: ArticleMetadata) -> ArticleMetadata {
+    var merged = page
+    if merged.title.isEmpty { merged.title = item.title }
+    merged.byline = merged.byline ?? item.byline
+    merged.published = merged.published ?? item.published
+    merged.source = item.source ?? merged.source
+    merged.siteName = merged.siteName ?? item.siteName
+    merged.language = merged.language ?? item.language
+    merged.tags = Array(Set(merged.tags + item.tags)).sorted()
+    return merged
+  }
+
+  static func describe(_ error: Error) -> String {
+    (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+  }
+}

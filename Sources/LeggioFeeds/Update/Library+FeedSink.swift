@@ -1,0 +1,10 @@
+import Foundation
+import LeggioStore
+import LeggioStore
+
+extension Library {
+  /// The sink `FeedUpdater` stores new items through: one library transaction per batch.
+  public var feedArticleSink: ArticleBatchSink {
+    { [self] articles, _, addedAt in try addFeedArticles(articles, addedAt: addedAt) }
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// Inline content: text as a browser collapses it, line breaks, and text-only walks for
+/// captions and table cells.
+extension DocumentBuilder {
+  /// Adds text as a browser shows it: outside `<pre>`, runs of whitespace become one space
+  /// and space at the start of a block or line disappears.
+  mutating func appendText(_ raw: String) {
+    let text = TextSanitizer.removingForbidden(raw)
+    if preformattedDepth > 0 {
+      append(text)
+      return
+    }
+    var visible = ""
+    for character in text {
+      if character == " " || character == "\n" || character == "\t" {
+        if visible.isEmpty {
+          if endsWithVisibleCharacter { visible = " " }
+        } else if visible.last != " " {
+          visible.append(" ")
+        }
+      } else {
+        visible.append(character)
+      }
+    }
+    append(visible)
+  }
+
+  /// Whether the block so far ends in something other than a space or a line break, so
+  /// that collapsed whitespace shows as one space (in the style of the text before it,
+  /// as browsers do).
+  private var endsWithVisibleCharacter: Bool {
+    guard let last = runs.last?.text.last else { return false }
+    return last != "\n" && last != " "
+  }
+
+  mutating func lineBreak() {
+    if preformattedDepth == 0 {
+      while let last = runs.last, last.text.hasSuffix(" ") {
+        runs[runs.count - 1].text.removeLast()
+        if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
+      }
+    }
+    if preformattedDepth > 0 || !runs.isEmpty { append("\n") }
+  }
+
+  mutating func append(_ text: String) {
+    guard !text.isEmpty else { return }
+    if let last = runs.last, last.style == style, last.link == link {
+      runs[runs.count - 1].text += text  // in place: no copy of a growing paragraph
+    } else {
+      runs.append(Inline(text, style: style, link: link))
+    }
+  }
+
+  /// Walks `node` for its inline text only (captions, table cells).
+  mutating func collectInline(_ node: HTMLNode, depth: Int, excluding excluded: HTMLNode? = nil) {
+    for child in node.children where child !== excluded {
+      switch child.kind {
+      case .text: appendText(child.text)
+      case .element where child.name == "br": lineBreak()
+      case .element where HTMLDocumentConverter.skipped.contains(child.name): break
+      case .element, .document:
+        if depth < HTMLDocumentConverter.maximumDepth {
+          collectInline(child, depth: depth + 1, excluding: excluded)
+        }
+      case .comment: break
+      }
+    }
+  }
+
+  /// The text gathered by `collectInline`, trimmed, line breaks made spaces.
+  mutating func takeInlineText() -> String {
+    let text = Self.trimmed(runs, keepingIndentation: false).map(\.text).joined()
+    runs = []
+    return text.replacingOccurrences(of: "\n", with: " ")
+  }
+}

@@ -1,0 +1,248 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// Turns the lines of a plain text into blocks.
+///
+/// Blank lines separate chunks. Whether a chunk is hard-wrapped prose (joined back into
+/// one paragraph) or verse and other line-shaped text (lines kept as `"\n"` inside one
+/// block) is decided per chunk from its line lengths relative to the text's wrap width:
+/// in prose folded at a width, every line but the last is full — the next word would not
+/// have fitted. A text whose lines mostly are not full is not hard-wrapped at all
+/// (the Divina Commedia), and keeps all its lines.
+enum ParagraphBuilder {
+  /// How a text's lines were folded, measured once per text.
+  struct Wrapping: Equatable, Sendable {
+    /// The width prose lines were folded at, in characters.
+    var width: Int
+    /// Whether the text is hard-wrapped prose at all.
+    var isHardWrapped: Bool
+  }
+
+  static func blocks<Lines: Collection<Substring>>(from lines: Lines) -> [Block] {
+    let chunks = chunk(lines)
+    // Each line's length, counted once: the wrap width and every prose test read them.
+    // Chunks are measured, then turned into blocks, in slices on every core.
+    let lengths = ConcurrentSlices.map(chunks) { slice in
+      slice.map { $0.count > 1 ? $0.map(columns) : [] }
+    }.flatMap { $0 }
+    let wrapping = measure(chunks, lengths: lengths)
+    return ConcurrentSlices.map(Array(chunks.indices)) { indices in
+      var blocks: [Block] = []
+      blocks.reserveCapacity(indices.count)
+      for index in indices {
+        append(chunks[index], lengths: lengths[index], wrapping: wrapping, to: &blocks)
+      }
+      return blocks
+    }.flatMap { $0 }
+  }
+
+  /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
+  /// lines kept as they are.
+  private static func append(
+    _ chunk: [Substring], lengths: [Int], wrapping: Wrapping?, to blocks: inout [Block]
+  ) {
+    if let items = TextListItem.items(chunk) {
+      blocks += items.map {
+        Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
+      }
+    } else if chunk.count == 1 {
+      let text = collapse(chunk[0])
+      if let level = TextHeading.level(of: text) {
+        blocks.append(Block(.heading(level: level), text: text))
+      } else {
+        blocks.append(Block(.paragraph, text: text))
+      }
+    } else if let wrapping, wrapping.isHardWrapped,
+      isProse(chunk, lengths: lengths, width: wrapping.width)
+    {
+      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
+    } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
+      // Unwrapped text with one paragraph per line and no blank lines between them.
+      blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
+    } else {
+      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: "\n")))
+    }
+  }
+
+  /// Groups non-blank lines separated by blank ones, trailing spaces removed.
+  static func chunk<Lines: Collection<Substring>>(_ lines: Lines) -> [[Substring]] {
+    var chunks: [[Substring]] = []
+    var current: [Substring] = []
+    for line in lines {
+      let trimmed = endsInPrintableASCII(line) ? line : line.trimmingSuffix(while: \.isWhitespace)
+      if trimmed.isEmpty {
+        if !current.isEmpty { chunks.append(current) }
+        current = []
+      } else {
+        current.append(trimmed)
+      }
+    }
+    if !current.isEmpty { chunks.append(current) }
+    return chunks
+  }
+
+  /// The wrap width (98th percentile of the lengths of lines in multi-line chunks) and
+  /// whether at least half of those lines are full at that width. Nil for texts with
+  /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
+  /// chunk's lines.
+  static func measure(_ chunks: [[Substring]], lengths: [[Int]]) -> Wrapping? {
+    guard let width = percentile98(lengths) else { return nil }
+    let counts = ConcurrentSlices.map(Array(chunks.indices), minimumSliceLength: 1024) { indices in
+      var tested = 0
+      var full = 0
+      for chunkIndex in indices where chunks[chunkIndex].count > 1 {
+        let chunk = chunks[chunkIndex]
+        for index in chunk.indices.dropLast() {
+          tested += 1
+          if nextWordWouldOverflow(chunk, lengths[chunkIndex], index, width: width) { full += 1 }
+        }
+      }
+      return (tested: tested, full: full)
+    }
+    let tested = counts.reduce(0) { $0 + $1.tested }
+    let full = counts.reduce(0) { $0 + $1.full }
+    return Wrapping(width: width, isHardWrapped: width >= 30 && full * 2 >= tested)
+  }
+
+  /// The 98th percentile of the lengths (the element at 98% of them in sorted order), or
+  /// nil for fewer than 8. Counted in a histogram, as line lengths are small numbers;
+  /// the rare lines over a thousand characters are sorted apart.
+  static func percentile98(_ lengths: [[Int]]) -> Int? {
+    let bound = 1024
+    var histogram = [Int](repeating: 0, count: bound)
+    var long: [Int] = []
+    var total = 0
+    for row in lengths {
+      for length in row {
+        if length < bound { histogram[length] += 1 } else { long.append(length) }
+      }
+      total += row.count
+    }
+    guard total >= 8 else { return nil }
+    let rank = total * 98 / 100
+    var seen = 0
+    for (length, count) in histogram.enumerated() {
+      seen += count
+      if seen > rank { return length }
+    }
+    long.sort()
+    return long[rank - seen]
+  }
+
+  /// Whether the chunk is folded prose: three quarters of its lines but the last are full
+  /// (the next word would overflow, or the line reaches 80% of the width).
+  static func isProse(_ chunk: [Substring], lengths: [Int], width: Int) -> Bool {
+    var full = 0
+    for index in chunk.indices.dropLast()
+    where nextWordWouldOverflow(chunk, lengths, index, width: width)
+      || lengths[index] * 5 >= width * 4
+    {
+      full += 1
+    }
+    return full * 4 >= (chunk.count - 1) * 3
+  }
+
+  private static func nextWordWouldOverflow(
+    _ chunk: [Substring], _ lengths: [Int], _ index: Int, width: Int
+  ) -> Bool {
+    lengths[index] + 1 + firstWordColumns(chunk[index + 1]) > width - 1
+  }
+
+  /// The columns of a line's first word, leading white space skipped. Reads UTF-8 bytes;
+  /// a line whose word touches non-ASCII white space or starts with a non-ASCII character
+  /// (where grapheme rules could join it to the space) is measured by characters.
+  static func firstWordColumns(_ line: Substring) -> Int {
+    let bytes = line.utf8
+    var index = bytes.startIndex
+    while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
+    guard index == bytes.endIndex || bytes[index] < 0x80 else { return slowFirstWordColumns(line) }
+    var count = 0
+    while index != bytes.endIndex {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if isASCIISpace(byte) { break }
+        count += 1
+      } else if byte >= 0xC0 {
+        // A scalar's lead byte: decode it only to rule out non-ASCII white space.
+        let scalar = line.unicodeScalars[index]
+        if scalar.properties.isWhitespace { return slowFirstWordColumns(line) }
+        count += 1
+      }
+      index = bytes.index(after: index)
+    }
+    return count
+  }
+
+  private static func slowFirstWordColumns(_ line: Substring) -> Int {
+    columns(line.drop(while: \.isWhitespace).prefix { !$0.isWhitespace })
+  }
+
+  /// Whether the line ends in a printable ASCII character other than space (most lines):
+  /// then it has no trailing white space, and no `Character` needs building to tell.
+  @inline(__always)
+  static func endsInPrintableASCII(_ line: Substring) -> Bool {
+    guard let last = line.utf8.last else { return false }
+    return last > 0x20 && last < 0x7F
+  }
+
+  /// Space, tab and the other ASCII white space (line feed to carriage return).
+  private static func isASCIISpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
+  }
+
+  private static func averageLength(_ chunk: [Substring]) -> Int {
+    chunk.reduce(0) { $0 + columns($1) } / max(chunk.count, 1)
+  }
+
+  /// A line's length for wrap decisions: Unicode scalars, which match characters in
+  /// precomposed text and cost far less to count than grapheme clusters.
+  static func columns(_ line: Substring) -> Int { line.utf8ScalarCount }
+
+
+  /// The lines collapsed and joined into one string, built in place.
+  static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
+    var text = ""
+    text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+    for (index, line) in lines.enumerated() {
+      if index > 0 { text += separator }
+      if needsCollapsing(line) { text += collapse(line) } else { text += line }
+    }
+    return text
+  }
+
+  /// A line without indentation, with runs of spaces and tabs made one space.
+  static func collapse(_ line: Substring) -> String {
+    if !needsCollapsing(line) { return String(line) }
+    var result = ""
+    result.reserveCapacity(line.utf8.count)
+    var pendingSpace = false
+    for character in line {
+      if character == " " || character == "\t" {
+        pendingSpace = !result.isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        result.append(character)
+      }
+    }
+    return result
+  }
+}
+
+extension ParagraphBuilder {
+  /// Whether a line has indentation, a tab or a run of spaces; most prose lines have none.
+  static func needsCollapsing(_ line: Substring) -> Bool {
+    func scan<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+      var previousWasSpace = true  // so a leading space counts
+      for byte in bytes {
+        if byte == 0x09 { return true }
+        let isSpace = byte == 0x20
+        if isSpace && previousWasSpace { return true }
+        previousWasSpace = isSpace
+      }
+      return false
+    }
+    return line.utf8.withContiguousStorageIfAvailable(scan) ?? scan(line.utf8)
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// Imports plain text: news articles with a header (`NewsHeader`), Project Gutenberg
+/// books (`GutenbergText`), and any other text, whose title is its first line when that
+/// line stands alone, else the file name.
+public enum PlainTextImporter {
+  /// Imports already decoded text (see `TextDecoder`). `fallbackTitle` is used when the
+  /// text names no title of its own.
+  public static func importText(
+    _ text: String, fallbackTitle: String, timeZone: TimeZone = .current
+  ) -> ImportedArticle {
+    let lines = Self.lines(of: text)
+    var metadata = ArticleMetadata(title: fallbackTitle)
+    let blocks: [Block]
+    if let book = GutenbergText.parse(lines) {
+      metadata.title = book.title ?? fallbackTitle
+      metadata.byline = book.author
+      metadata.language = book.language
+      blocks = ParagraphBuilder.blocks(from: book.body)
+    } else if let header = NewsHeader.parse(lines, timeZone: timeZone) {
+      metadata.kicker = header.kicker
+      metadata.title = header.title
+      metadata.standfirst = header.standfirst
+      metadata.imageCredit = header.imageCredit
+      metadata.byline = header.byline
+      metadata.dateline = header.dateline
+      metadata.published = header.published
+      blocks = ParagraphBuilder.blocks(from: lines[header.bodyStart...])
+    } else {
+      var body = ParagraphBuilder.blocks(from: lines)
+      if body.count > 1, let first = body.first, let title = standaloneTitle(first) {
+        metadata.title = title
+        body.removeFirst()
+      }
+      blocks = body
+    }
+    if metadata.language == nil {
+      let sample = [metadata.title, metadata.standfirst ?? ""] + blocks.prefix(60).map(\.plainText)
+      metadata.language = LanguageDetector.detect(sample.joined(separator: "\n"))
+    }
+    return ImportedArticle(metadata: metadata, document: Document(blocks: blocks))
+  }
+
+  /// The text's lines, split at each "\n" byte: the same lines as splitting by
+  /// characters (the decoder leaves no "\r\n", the one cluster holding a line feed),
+  /// without walking grapheme clusters through a whole book. The line feeds are found
+  /// in the contiguous UTF-8 buffer; the lines are then cut at those byte offsets.
+  static func lines(of text: String) -> [Substring] {
+    var text = text
+    let breaks = text.withUTF8 { bytes in
+      var found: [Int] = []
+      found.reserveCapacity(bytes.count / 40)
+      for index in bytes.indices where bytes[index] == 0x0A { found.append(index) }
+      return found
+    }
+    let utf8 = text.utf8
+    var lines: [Substring] = []
+    lines.reserveCapacity(breaks.count + 1)
+    var start = utf8.startIndex
+    for offset in breaks {
+      let end = utf8.index(utf8.startIndex, offsetBy: offset)
+      lines.append(text[start..<end])
+      start = utf8.index(after: end)
+    }
+    lines.append(text[start..<utf8.endIndex])
+    return lines
+  }
+
+  /// The text of a first block that can serve as a title: one line on its own, short,
+  /// and not the only thing in the text worth reading.
+  private static func standaloneTitle(_ block: Block) -> String? {
+    let text = block.plainText
+    guard !text.contains("\n"), text.count <= 120 else { return nil }
+    return text
+  }
+}

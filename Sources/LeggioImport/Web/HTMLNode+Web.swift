@@ -1,0 +1,137 @@
+import Foundation
+
+/// Read-only helpers over `HTMLNode` that the extractor and the metadata reader share.
+extension HTMLNode {
+  /// The `class` and `id` attributes joined, lower-cased: what class/id hints match against.
+  var classAndID: String {
+    let joined = (attribute("class") ?? "") + " " + (attribute("id") ?? "")
+    return joined.lowercased()
+  }
+
+  /// Text below the node with runs of whitespace collapsed to one space and trimmed.
+  var innerText: String { textContent.collapsingWhitespace() }
+
+  /// The node's position among its parent's children.
+  var indexInParent: Int? { parent?.children.firstIndex { $0 === self } }
+
+  var nextSibling: HTMLNode? {
+    guard let parent, let index = indexInParent, index + 1 < parent.children.count else {
+      return nil
+    }
+    return parent.children[index + 1]
+  }
+
+  /// The next sibling that is an element, skipping text and comments.
+  var nextElementSibling: HTMLNode? {
+    var node = nextSibling
+    while let current = node, !current.isElement { node = current.nextSibling }
+    return node
+  }
+
+  func removeFromParent() { parent?.removeChild(self) }
+
+  /// True for a text node of only whitespace.
+  var isWhitespaceText: Bool {
+    kind == .text && text.allSatisfy(\.isWhitespace)
+  }
+
+  /// An ancestor with the tag within `maxDepth` levels (0: unlimited) that passes `filter`.
+  func hasAncestor(
+    _ tag: String, maxDepth: Int = 3, where filter: ((HTMLNode) -> Bool)? = nil
+  ) -> Bool {
+    var depth = 0
+    var node = parent
+    while let current = node {
+      if maxDepth > 0 && depth >= maxDepth { return false }
+      if current.name == tag && (filter?(current) ?? true) { return true }
+      node = current.parent
+      depth += 1
+    }
+    return false
+  }
+
+  /// A copy of this node and everything below it, detached from any parent.
+  func deepCopy() -> HTMLNode {
+    let copy = HTMLNode(
+      kind: kind, name: name, attributes: attributes.map { ($0.name, $0.value) }, text: text)
+    for child in children { copy.append(child.deepCopy()) }
+    return copy
+  }
+
+  /// This element with its tag changed in place (Readability's `_setNodeTag`).
+  @discardableResult
+  func renamed(to tag: String) -> HTMLNode {
+    rename(to: tag)
+    return self
+  }
+
+  /// Detaches all `nodes` from their parents, one pass per parent rather than per node.
+  package static func detach(_ nodes: [HTMLNode]) {
+    var byParent: [ObjectIdentifier: (parent: HTMLNode, ids: Set<ObjectIdentifier>)] = [:]
+    for node in nodes {
+      guard let parent = node.parent else { continue }
+      byParent[ObjectIdentifier(parent), default: (parent, [])].ids.insert(ObjectIdentifier(node))
+    }
+    for (parent, ids) in byParent.values { parent.removeChildren(identifiedBy: ids) }
+  }
+
+  /// Elements below with any of the tag names.
+  package func elements(namedAnyOf tags: Set<String>) -> [HTMLNode] {
+    descendants { $0.isElement && tags.contains($0.name) }
+  }
+
+  /// Whether this node is inside `root` (or is it).
+  func isInside(_ root: HTMLNode) -> Bool {
+    var node: HTMLNode? = self
+    while let current = node {
+      if current === root { return true }
+      node = current.parent
+    }
+    return false
+  }
+}
+
+extension StringProtocol {
+  /// Whitespace runs collapsed to one space, ends trimmed. Works on scalars, which is
+  /// what whitespace is made of, to stay fast on megabyte pages.
+  package func collapsingWhitespace() -> String {
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    var isEmpty = true
+    for scalar in unicodeScalars {
+      if TextMeasure.isSpace(scalar) {
+        pendingSpace = !isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        isEmpty = false
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+}
+
+extension HTMLNode {
+  /// The author's name in a byline element: a descendant marked `itemprop=name` if there
+  /// is one, else the element's text without any `<time>` in it.
+  var bylineText: String {
+    if let name = descendants(where: {
+      $0.isElement && ($0.attribute("itemprop")?.split(separator: " ").contains("name") ?? false)
+    }).first {
+      return name.innerText
+    }
+    var text = ""
+    func collect(_ node: HTMLNode) {
+      for child in node.children {
+        switch child.kind {
+        case .text: text += child.text
+        case .element where child.name != "time": collect(child)
+        default: break
+        }
+      }
+    }
+    collect(self)
+    return text.collapsingWhitespace()
+  }
+}

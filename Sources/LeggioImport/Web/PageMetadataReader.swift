@@ -1,0 +1,147 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// Reads an article's metadata from a page: JSON-LD first, then `<meta>` tags (Dublin
+/// Core, OpenGraph, `article:*`, `author`), then the visible page (`<title>`, `h1`,
+/// byline elements, `<time datetime>`, `<html lang>`).
+///
+/// Among meta tags Dublin Core is preferred to OpenGraph, as Readability does: it is the
+/// more deliberate declaration, while `og:` titles often carry the site's suffix.
+public enum PageMetadataReader {
+  public static func read(_ document: HTMLNode, url: URL?) -> ArticleMetadata {
+    let meta = MetaTags(document)
+    let jsonLD = JSONLDArticle.read(document)
+
+    let siteName = first(
+      meta["og:site_name"], jsonLD?.publisher, meta["application-name"], meta["dc:publisher"])
+    var byline = first(
+      jsonLD.flatMap { $0.authors.isEmpty ? nil : $0.authors.joined(separator: ", ") },
+      meta["dc:creator"], meta["dcterm:creator"], meta["author"],
+      meta["article:author"].flatMap(nameUnlessURL),
+      meta["og:article:author"].flatMap(nameUnlessURL),
+      meta["byl"], meta["parsely-author"], meta["sailthru.author"])
+    if byline == nil { byline = visibleByline(document) }
+
+    let headings = document.elements(named: "h1").map(\.innerText).filter { !$0.isEmpty }
+    let rawTitle = first(
+      jsonLD?.headline, meta["dc:title"], meta["dcterm:title"], meta["og:title"],
+      meta["twitter:title"], meta["title"],
+      document.firstElement(named: "title")?.innerText, headings.first)
+    let title = rawTitle.map {
+      TitleCleaner.clean(
+        $0, siteName: siteName, byline: byline.map(cleanByline), host: url?.host,
+        headings: headings)
+    }
+
+    let publishedText = first(
+      jsonLD?.datePublished, meta["article:published_time"], meta["og:article:published_time"],
+      meta["dc:date.issued"], meta["dcterm:issued"], meta["dc:date"], meta["datepublished"],
+      meta["parsely-pub-date"], meta["sailthru.date"], meta["pubdate"], meta["publishdate"],
+      meta["date"], timeElementDate(document))
+    let language = first(
+      jsonLD?.language, document.firstElement(named: "html")?.attribute("lang"),
+      meta["content-language"], meta["dc:language"],
+      meta["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") })
+
+    return ArticleMetadata(
+      title: title ?? "",
+      kicker: first(jsonLD?.section, meta["article:section"]),
+      standfirst: first(
+        jsonLD?.description, meta["dc:description"], meta["dcterm:description"],
+        meta["og:description"], meta["description"], meta["twitter:description"]),
+      byline: byline.map(cleanByline).flatMap { $0.isEmpty ? nil : $0 },
+      published: publishedText.flatMap(PublishedDate.parse),
+      language: language,
+      source: url?.absoluteString,
+      siteName: siteName)
+  }
+
+  /// "By JANE DOE" -> "Jane Doe"; whitespace collapsed, "By"/"Di"/"Par"/"Von" dropped.
+  public static func cleanByline(_ byline: String) -> String {
+    var text = TextSanitizer.sanitize(byline).collapsingWhitespace()
+    for prefix in ["by ", "di ", "par ", "von ", "por ", "door ", "written by "]
+    where text.lowercased().hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count))
+      break
+    }
+    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,:;|-–—"))
+    // Shouted names read better in title case.
+    if text.count > 3, text == text.uppercased(), text.contains(where: \.isLetter) {
+      text = text.capitalized
+    }
+    return text
+  }
+
+  private static func first(_ values: String?...) -> String? {
+    for value in values {
+      if let text = value?.collapsingWhitespace(), !text.isEmpty { return text }
+    }
+    return nil
+  }
+
+  private static func nameUnlessURL(_ value: String) -> String? {
+    value.contains("://") || value.hasPrefix("/") ? nil : value
+  }
+
+  /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`.
+  private static func visibleByline(_ document: HTMLNode) -> String? {
+    let marked = document.descendants { node in
+      guard node.isElement else { return false }
+      if node.attribute("rel") == "author" { return true }
+      if node.attribute("itemprop")?.contains("author") ?? false { return true }
+      let classes = (node.attribute("class") ?? "").lowercased()
+      return classes.contains("byline") || classes.contains("author")
+    }
+    for node in marked {
+      let text = cleanByline(node.bylineText)
+      if !text.isEmpty && text.count < 100 { return text }
+    }
+    return nil
+  }
+
+  /// The first `<time datetime>`, preferring one marked as the publication time.
+  private static func timeElementDate(_ document: HTMLNode) -> String? {
+    let times = document.elements(named: "time").filter { $0.attribute("datetime") != nil }
+    let marked = times.first {
+      $0.attribute("pubdate") != nil || $0.attribute("itemprop") == "datePublished"
+    }
+    return (marked ?? times.first)?.attribute("datetime")
+  }
+}
+
+/// The page's `<meta>` values by normalised key (`og:title`, `dc:creator`, `author`);
+/// `property` declarations win over `name` ones, earlier over later.
+struct MetaTags {
+  private var values: [String: String] = [:]
+
+  init(_ document: HTMLNode) {
+    var fromName: [String: String] = [:]
+    for meta in document.elements(named: "meta") {
+      guard let content = meta.attribute("content")?.collapsingWhitespace(), !content.isEmpty
+      else { continue }
+      if let property = meta.attribute("property") ?? meta.attribute("itemprop") {
+        for key in property.split(separator: " ") where values[Self.normalize(key)] == nil {
+          values[Self.normalize(key)] = content
+        }
+      }
+      if let name = meta.attribute("name") ?? meta.attribute("http-equiv") {
+        let key = Self.normalize(name)
+        if fromName[key] == nil { fromName[key] = content }
+      }
+    }
+    values.merge(fromName) { property, _ in property }
+  }
+
+  /// Lower case; Dublin Core's `DC.title` and `dcterms.title` become `dc:title`, `dcterm:title`.
+  static func normalize<S: StringProtocol>(_ key: S) -> String {
+    var lower = key.lowercased().trimmingCharacters(in: .whitespaces)
+    for prefix in ["dcterms.", "dcterms:", "dcterm."] where lower.hasPrefix(prefix) {
+      lower = "dcterm:" + lower.dropFirst(prefix.count)
+    }
+    if lower.hasPrefix("dc.") { lower = "dc:" + lower.dropFirst(3) }
+    return lower
+  }
+
+  subscript(key: String) -> String? { values[key] }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// Takes the site's name (and other chrome) off a page title:
+/// "Headline - BBC News" -> "Headline", "Mozilla - Wikipedia" -> "Mozilla".
+package enum TitleCleaner {
+  package static let separators = [" | ", " - ", " – ", " — ", " · ", " » ", " :: ", " // "]
+
+  static func clean(
+    _ title: String, siteName: String?, byline: String?, host: String?, headings: [String]
+  ) -> String {
+    let title = TextSanitizer.sanitize(title).collapsingWhitespace()
+    var segments = split(title)
+    guard segments.count > 1 else { return title }
+    // A heading on the page that is a run of leading segments is the headline.
+    for heading in headings {
+      let normalized = heading.lowercased()
+      for count in stride(from: segments.count - 1, through: 1, by: -1)
+      where joined(segments.prefix(count)).lowercased() == normalized {
+        return joined(segments.prefix(count))
+      }
+    }
+    let names = [siteName, byline, host.map(siteLabel)].compactMap { $0 }.map(normalize)
+    var stripped = false
+    // Site name or author at either end.
+    while segments.count > 1, let last = segments.last, matchesAny(last.text, names) {
+      segments.removeLast()
+      stripped = true
+    }
+    while segments.count > 1, let first = segments.first, matchesAny(first.text, names) {
+      segments.removeFirst()
+      segments[0].separator = ""
+      stripped = true
+    }
+    // Otherwise a short last segment after a long enough headline is taken as the site.
+    if segments.count > 1, let last = segments.last,
+      wordCount(last.text) <= 4, wordCount(joined(segments.dropLast())) >= 3,
+      !stripped || segments.count > 1 && last.separator == " | "
+    {
+      segments.removeLast()
+    }
+    return joined(segments[...])
+  }
+
+  struct Segment {
+    var separator: String
+    var text: String
+  }
+
+  private static func split(_ title: String) -> [Segment] {
+    var segments: [Segment] = []
+    var rest = Substring(title)
+    var separator = ""
+    while let (range, found) = earliestSeparator(in: rest) {
+      segments.append(Segment(separator: separator, text: String(rest[..<range.lowerBound])))
+      separator = found
+      rest = rest[range.upperBound...]
+    }
+    segments.append(Segment(separator: separator, text: String(rest)))
+    return segments.filter { !$0.text.isEmpty }
+  }
+
+  private static func earliestSeparator(in text: Substring) -> (Range<Substring.Index>, String)? {
+    var best: (Range<Substring.Index>, String)?
+    for separator in separators {
+      if let range = text.range(of: separator),
+        range.lowerBound < (best?.0.lowerBound ?? text.endIndex)
+      {
+        best = (range, separator)
+      }
+    }
+    return best
+  }
+
+  private static func joined<S: Sequence>(_ segments: S) -> String where S.Element == Segment {
+    segments.enumerated().reduce(into: "") { result, item in
+      result += (item.offset == 0 ? "" : item.element.separator) + item.element.text
+    }
+  }
+
+  private static func wordCount(_ text: String) -> Int {
+    text.split(whereSeparator: \.isWhitespace).count
+  }
+
+  /// "www.theguardian.com" -> "theguardian".
+  private static func siteLabel(_ host: String) -> String {
+    let parts = host.lowercased().split(separator: ".").filter { $0 != "www" }
+    return parts.count >= 2 ? String(parts[parts.count - 2]) : parts.first.map(String.init) ?? host
+  }
+
+  /// Lower case, letters and digits only, without a leading "the" or a domain ending.
+  static func normalize(_ name: String) -> String {
+    var lower = name.lowercased()
+    for suffix in [".com", ".org", ".net", ".fr", ".de", ".it", ".co.uk"]
+    where lower.hasSuffix(suffix) {
+      lower = String(lower.dropLast(suffix.count))
+    }
+    if lower.hasPrefix("the ") { lower = String(lower.dropFirst(4)) }
+    return String(lower.filter { $0.isLetter || $0.isNumber })
+  }
+
+  private static func matchesAny(_ segment: String, _ names: [String]) -> Bool {
+    let key = normalize(segment)
+    guard !key.isEmpty else { return false }
+    return names.contains { name in
+      !name.isEmpty
+        && (key == name || (name.count >= 4 && key.contains(name))
+          || (key.count >= 4 && name.contains(key)))
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// Turns a web page's bytes into an article: charset -> parse -> extract -> Document.
+public enum WebPageImporter {
+  /// - Parameters:
+  ///   - url: where the page came from; links resolve against it and it becomes the source.
+  ///   - contentType: the HTTP `Content-Type`, whose charset wins over the page's own.
+  /// - Throws: `WebImportError` when the bytes are not HTML or hold no text at all.
+  public static func importHTML(
+    data: Data, url: URL?, contentType: String? = nil,
+    extractor: ReadabilityExtractor = ReadabilityExtractor()
+  ) throws -> ImportedArticle {
+    let source = url?.absoluteString ?? "the page"
+    if let kind = ContentSniffer.nonHTMLKind(contentType: contentType, prefix: data) {
+      throw WebImportError.notHTML(source: source, kind: kind)
+    }
+    let decoded = HTMLCharset.decode(data, contentType: contentType)
+    var warnings = decoded.warning.map { [$0] } ?? []
+    let extracted = extractor.extract(html: decoded.text, url: url)
+    warnings += extracted.warnings
+    var document = HTMLDocumentConverter.convert(extracted.content, baseURL: extracted.baseURL)
+    document = sanitized(document)
+    guard document.blocks.contains(where: { !$0.plainText.isEmpty }) else {
+      throw WebImportError.noArticleText(source: source)
+    }
+    var metadata = sanitized(extracted.metadata)
+    document = withoutRepeatedStandfirst(document, standfirst: metadata.standfirst)
+    metadata.source = url?.absoluteString
+    if metadata.title.isEmpty {
+      metadata.title = url.map(fallbackTitle) ?? "Untitled page"
+    }
+    return ImportedArticle(
+      metadata: metadata, document: document, warnings: warnings, originalHTML: data)
+  }
+
+  /// The last path component or the host, for pages with no title at all.
+  private static func fallbackTitle(_ url: URL) -> String {
+    let last = url.deletingPathExtension().lastPathComponent
+    return last.isEmpty || last == "/" ? (url.host ?? url.absoluteString) : last
+  }
+
+  /// The reader shows the standfirst above the body, so a paragraph among the first few
+  /// that repeats it is dropped (the extractor keeps it, as Readability does).
+  static func withoutRepeatedStandfirst(_ document: Document, standfirst: String?) -> Document {
+    guard let standfirst, standfirst.count >= 20 else { return document }
+    let wanted = standfirst.collapsingWhitespace().lowercased()
+    var document = document
+    for index in document.blocks.indices.prefix(3) {
+      let block = document.blocks[index]
+      guard case .paragraph = block.kind,
+        block.plainText.collapsingWhitespace().lowercased() == wanted,
+        document.blocks.count > 1
+      else { continue }
+      document.blocks.remove(at: index)
+      break
+    }
+    return document
+  }
+
+  static func sanitized(_ document: Document) -> Document {
+    var document = document
+    for blockIndex in document.blocks.indices {
+      for inlineIndex in document.blocks[blockIndex].inlines.indices {
+        let text = document.blocks[blockIndex].inlines[inlineIndex].text
+        document.blocks[blockIndex].inlines[inlineIndex].text = TextSanitizer.sanitize(text)
+      }
+      if case .image(let credit?) = document.blocks[blockIndex].kind {
+        document.blocks[blockIndex].kind = .image(credit: TextSanitizer.sanitize(credit))
+      }
+    }
+    return document
+  }
+
+  static func sanitized(_ metadata: ArticleMetadata) -> ArticleMetadata {
+    var metadata = metadata
+    func clean(_ value: String?) -> String? {
+      value.map { TextSanitizer.sanitize($0).collapsingWhitespace() }.flatMap {
+        $0.isEmpty ? nil : $0
+      }
+    }
+    metadata.title = clean(metadata.title) ?? ""
+    metadata.kicker = clean(metadata.kicker)
+    metadata.standfirst = clean(metadata.standfirst)
+    metadata.byline = clean(metadata.byline)
+    metadata.siteName = clean(metadata.siteName)
+    metadata.language = clean(metadata.language)
+    return metadata
+  }
+}

@@ -1,0 +1,122 @@
+/// Keeps control characters out of stored text and normalises line endings.
+///
+/// This is part of the security boundary of the architecture: no C0 control except
+/// `\n` and `\t`, no C1 control, no DEL and no bidirectional override or isolate
+/// reaches the text, so nothing imported can drive the terminal.
+public enum TextSanitizer {
+  /// Whether a scalar never enters the text.
+  public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: false
+    case 0x00...0x1F, 0x7F...0x9F: true
+    case 0x202A...0x202E, 0x2066...0x2069: true
+    case 0xFEFF: true  // a byte order mark or zero-width no-break space inside text
+    default: false
+    }
+  }
+
+  /// The text with `\r\n`, `\r`, NEL, form feed and U+2028 turned into `\n`, U+2029 into
+  /// a blank line, and every forbidden scalar removed.
+  public static func sanitize(_ text: String) -> String {
+    if isClean(text) { return text }
+    var result = String.UnicodeScalarView()
+    result.reserveCapacity(text.utf8.count)
+    var afterCarriageReturn = false
+    var escape = EscapeState.none
+    for scalar in text.unicodeScalars {
+      defer { afterCarriageReturn = scalar == "\r" }
+      if escape.swallows(scalar) { continue }
+      switch scalar.value {
+      case 0x0D, 0x85, 0x0C, 0x2028:
+        result.append("\n")
+      case 0x0A:
+        if !afterCarriageReturn { result.append("\n") }
+      case 0x2029:
+        result.append(contentsOf: "\n\n".unicodeScalars)
+      case 0x1B:
+        escape = .started
+      default:
+        if !isForbidden(scalar) { result.append(scalar) }
+      }
+    }
+    return String(result)
+  }
+
+  /// Where we are in a terminal escape sequence (`ESC [ 31 m`, `ESC ] 0;title BEL`), so
+  /// that a text saved from a terminal loses the whole sequence, not just the ESC.
+  private enum EscapeState {
+    case none, started, csi, osc, oscEscape
+
+    /// Advances over `scalar`; true when it belongs to the sequence and is dropped.
+    mutating func swallows(_ scalar: Unicode.Scalar) -> Bool {
+      switch self {
+      case .none:
+        return false
+      case .started:
+        switch scalar {
+        case "[": self = .csi
+        case "]": self = .osc
+        default: self = .none
+        }
+        return scalar.value >= 0x20 && scalar.value < 0x7F
+      case .csi:
+        if (0x40...0x7E).contains(scalar.value) || scalar == "\n" { self = .none }
+        return scalar != "\n"
+      case .osc:
+        if scalar.value == 0x07 || scalar == "\n" { self = .none }
+        if scalar.value == 0x1B { self = .oscEscape }
+        return scalar != "\n"
+      case .oscEscape:
+        self = .none
+        return true
+      }
+    }
+  }
+
+  /// Text from markup (an HTML text node, an attribute): forbidden scalars removed, line
+  /// endings made `\n` and left to the whitespace collapsing that follows.
+  package static func removingForbidden(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+    var result = String.UnicodeScalarView()
+    var afterCarriageReturn = false
+    for scalar in text.unicodeScalars {
+      defer { afterCarriageReturn = scalar == "\r" }
+      if scalar == "\r" {
+        result.append("\n")
+      } else if scalar == "\n" {
+        if !afterCarriageReturn { result.append(scalar) }
+      } else if !isForbidden(scalar) {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  /// Whether the text has nothing to remove or normalise, judged from its UTF-8 bytes in
+  /// one pass: the common case, which then costs no copy. Printable ASCII, most of any
+  /// text, is passed over with one comparison per byte.
+  package static func isClean(_ text: String) -> Bool {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte >= 0x20 && byte < 0x7F { continue }
+        if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return false }
+        guard byte >= 0x80, index >= 1 else { continue }
+        let previous = bytes[index - 1]
+        if previous == 0xC2 && byte <= 0x9F { return false }  // C1, NEL
+        guard index >= 2 else { continue }
+        let beforePrevious = bytes[index - 2]
+        if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) {
+          return false
+        }
+        if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) {
+          return false
+        }
+        if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
+      }
+      return true
+    }
+    var text = text  // native strings are read in place; others are made contiguous once
+    return text.withUTF8(scan)
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+
+/// The subscriptions and their items, on the library's database.
+///
+/// Every method is one short transaction. Removing a feed leaves a tombstone
+/// (`deletedAt`); its items and the articles they became stay in the library.
+public final class FeedStore: Sendable {
+  public let database: any DatabaseWriter
+
+  public init(database: any DatabaseWriter) {
+    self.database = database
+  }
+
+  /// Subscribes to `url`; subscribing again to a removed feed brings it back.
+  @discardableResult
+  public func add(url text: String, tags: [String] = [], full: Bool = false, title: String? = nil)
+    throws
+    -> FeedRecord
+  {
+    let url = try Self.validatedURL(text)
+    return try database.write { db in
+      let now = Date()
+      if var existing = try FeedRecord.filter(FeedRecord.Columns.url == url).fetchOne(db) {
+        guard existing.deletedAt != nil else {
+          throw FeedSubscriptionError.alreadySubscribed(url: url, id: existing.id ?? 0)
+        }
+        existing.deletedAt = nil
+        existing.tags = tags
+        existing.full = full
+        existing.updatedAt = now
+        try existing.update(db)
+        return existing
+      }
+      var feed = FeedRecord(url: url, tags: tags, full: full, now: now)
+      feed.title = title
+      try feed.insert(db)
+      return feed
+    }
+  }
+
+  /// Moves a feed to the bin; its articles stay in the library.
+  public func remove(id: Int64) throws {
+    try database.write { db in
+      guard
+        var feed = try FeedRecord.filter(key: id).filter(FeedRecord.Columns.deletedAt == nil)
+          .fetchOne(db)
+      else { throw FeedSubscriptionError.unknownFeed(id: id) }
+      feed.deletedAt = Date()
+      feed.updatedAt = feed.deletedAt!
+      try feed.update(db)
+    }
+  }
+
+  public func feed(id: Int64) throws -> FeedRecord? {
+    try database.read { db in
+      try FeedRecord.filter(key: id).filter(FeedRecord.Columns.deletedAt == nil).fetchOne(db)
+    }
+  }
+
+  /// The subscribed feeds (all when `ids` is nil), by id; unknown ids throw.
+  public func feeds(ids: [Int64]? = nil) throws -> [FeedRecord] {
+    try database.read { db in
+      var request = FeedRecord.filter(FeedRecord.Columns.deletedAt == nil).order(
+        FeedRecord.Columns.id)
+      if let ids { request = request.filter(keys: ids) }
+      let feeds = try request.fetchAll(db)
+      if let ids, let missing = ids.first(where: { id in !feeds.contains { $0.id == id } }) {
+        throw FeedSubscriptionError.unknownFeed(id: missing)
+      }
+      return feeds
+    }
+  }
+
+  public func items(feedID: Int64) throws -> [FeedItemRecord] {
+    try database.read { db in
+      try FeedItemRecord.filter(FeedItemRecord.Columns.feedId == feedID).order(Column("id"))
+        .fetchAll(db)
+    }
+  }
+
+  /// The identities (guid, else link) of the items already stored for a feed.
+  public func knownIdentities(feedID: Int64) throws -> Set<String> {
+    try database.read { db in
+      try Set(
+        String.fetchAll(
+          db, sql: "SELECT identity FROM feed_items WHERE feedId = ?", arguments: [feedID]))
+    }
+  }
+
+  /// Saves a successful fetch: new items, the validators for the next conditional
+  /// request, the feed's title and site; clears the last error. Items already stored
+  /// (same identity) are left as they are.
+  public func recordFetched(
+    feedID: Int64, title: String?, siteURL: String?, etag: String?, lastModified: String?,
+    newItems: [FeedItemRecord], at now: Date = Date()
+  ) throws {
+    try database.write { db in
+      guard var feed = try FeedRecord.fetchOne(db, key: feedID) else {
+        throw FeedSubscriptionError.unknownFeed(id: feedID)
+      }
+      try Self.insert(newItems, db)
+      feed.title = title ?? feed.title
+      feed.siteURL = siteURL ?? feed.siteURL
+      feed.etag = etag ?? feed.etag
+      feed.lastModified = lastModified ?? feed.lastModified
+      feed.lastUpdated = now
+      feed.lastError = nil
+      feed.updatedAt = now
+      try feed.update(db)
+    }
+  }
+
+  /// Records items stored as articles, in their own transaction: a large update records
+  /// each batch as soon as it is stored.
+  public func recordItems(_ items: [FeedItemRecord]) throws {
+    guard !items.isEmpty else { return }
+    try database.write { db in try Self.insert(items, db) }
+  }
+
+  private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws {
+    // One statement bound directly for all items: a large first update stores thousands.
+    let insert = try BulkStatement(
+      db,
+      sql: """
+        INSERT OR IGNORE INTO feed_items
+          (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for item in newItems {
+      try insert.execute { row in
+        row.value(item.uuid.databaseValue)
+        row.integer(item.feedId)
+        row.text(item.identity)
+        row.text(item.link)
+        row.text(item.title)
+        row.value(DatabaseDate.value(item.published))
+        row.integer(item.articleID)
+        row.value(DatabaseDate.value(item.createdAt))
+        row.value(DatabaseDate.value(item.updatedAt))
+      }
+    }
+  }
+
+  /// Records why an update failed; everything already stored is kept.
+  public func recordError(feedID: Int64, message: String, at now: Date = Date()) throws {
+    try database.write { db in
+      try db.execute(
+        sql: "UPDATE feeds SET lastError = ?, updatedAt = ? WHERE id = ?",
+        arguments: [message, now, feedID])
+    }
+  }
+
+  static func validatedURL(_ text: String) throws -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+      ["http", "https", "file"].contains(scheme), scheme == "file" || url.host?.isEmpty == false
+    else { throw FeedSubscriptionError.invalidURL(text) }
+    return trimmed
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import LeggioModel
+import LeggioModel
+
+/// The columns of `article` that lists and readers need, read by position: looking
+/// columns up by name costs more than the query itself when 10,000 rows are listed.
+struct ArticleRow {
+  /// The SELECT list, table alias `a`, in the order `init` reads it.
+  static let columns = """
+    a.id, a.uuid, a.title, a.kicker, a.siteName, a.byline, a.published, a.createdAt, \
+    a.progress, a.readAt, a.words, a.standfirst, a.dateline, a.imageCredit, a.language, a.source
+    """
+
+  var summary: ArticleSummary
+  var standfirst: String?
+  var dateline: String?
+  var imageCredit: String?
+  var language: String?
+  var source: String?
+
+  init(_ row: Row) {
+    summary = ArticleSummary(
+      id: row[0], uuid: row[1], title: row[2], kicker: row[3], siteName: row[4], byline: row[5],
+      published: row[6], addedAt: row[7], progress: row[8], isUnread: row[9] as Date? == nil,
+      words: row[10])
+    standfirst = row[11]
+    dateline = row[12]
+    imageCredit = row[13]
+    language = row[14]
+    source = row[15]
+  }
+
+  var metadata: ArticleMetadata {
+    ArticleMetadata(
+      title: summary.title, kicker: summary.kicker, standfirst: standfirst,
+      byline: summary.byline, published: summary.published, dateline: dateline,
+      imageCredit: imageCredit, language: language, source: source, siteName: summary.siteName,
+      tags: summary.tags)
+  }
+
+  /// The rows of `sql` (which selects `columns`), with their tags filled in.
+  static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments) throws
+    -> [ArticleRow]
+  {
+    var rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(ArticleRow.init)
+    guard !rows.isEmpty else { return rows }
+    var positions: [String: Int] = [:]
+    for (index, row) in rows.enumerated() { positions[row.summary.uuid] = index }
+    // In chunks: SQLite limits the number of parameters of one statement.
+    let uuids = rows.map(\.summary.uuid)
+    for start in stride(from: 0, to: uuids.count, by: 500) {
+      let chunk = Array(uuids[start..<min(start + 500, uuids.count)])
+      let cursor = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT articleUUID, tag FROM article_tag
+          WHERE deletedAt IS NULL AND articleUUID IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+          ORDER BY tag COLLATE NOCASE
+          """, arguments: StatementArguments(chunk))
+      while let tagRow = try cursor.next() {
+        if let index = positions[tagRow[0]] { rows[index].summary.tags.append(tagRow[1]) }
+      }
+    }
+    return rows
+  }
+}

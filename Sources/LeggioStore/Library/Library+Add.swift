@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import LeggioModel
+import LeggioModel
+
+extension Library {
+  /// Stores an imported article in one transaction: the article, its text version, its
+  /// tags and its full-text row, or nothing at all.
+  ///
+  /// Identity is the normalised source (URL or absolute path), else the content hash.
+  /// The same source with the same content is `.unchanged`; with other content it is
+  /// `.updated` (a new version; old versions are kept). The same content from another
+  /// source is `.unchanged` too. A web page's `originalHTML` is kept with the text
+  /// version it produced (see `originalHTML(of:)`).
+  @discardableResult
+  public func add(_ imported: ImportedArticle, tags: [String] = []) throws -> AddOutcome {
+    let metadata = imported.metadata
+    let canonical = CanonicalText(imported.document)
+    let text = canonical.text
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw LibraryError.emptyArticle(source: metadata.source ?? metadata.title)
+    }
+    let tags = try (metadata.tags + tags).map(Self.cleanTag)
+    let hash = SHA256.hex(text)
+    let documentJSON = try Self.encode(imported.document)
+    let words = TextStatistics.wordCount(text)
+    let sourceKey = SourceIdentity.key(for: metadata.source)
+    let identity = sourceKey ?? "sha256:" + hash
+    let columns = ArticleColumns(metadata)
+
+    return try writer.write { db in
+      let now = Date()
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM article WHERE identity = ?", arguments: [identity])
+      {
+        let id: Int64 = row["id"]
+        let uuid: String = row["uuid"]
+        let wasRemoved = row["deletedAt"] as Date? != nil
+        let current = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT uuid, document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+            ORDER BY createdAt DESC, rowid DESC LIMIT 1
+            """, arguments: [uuid])
+        let currentDocument: String? = current?["document"]
+        let textChanged = row["contentHash"] != hash || currentDocument != documentJSON
+        let metadataChanged = !columns.matches(row)
+        var versionUUID: String? = current?["uuid"]
+        if textChanged {
+          versionUUID = try Self.insertVersion(
+            db, articleUUID: uuid, document: documentJSON, text: text, hash: hash,
+            words: words, now: now)
+          // Annotations follow the text to its new version, in this same transaction.
+          try AnnotationStore.reanchorAll(db, articleUUID: uuid, newText: text, newHash: hash)
+        }
+        if let html = imported.originalHTML, let versionUUID {
+          try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
+        }
+        if textChanged || metadataChanged || wasRemoved {
+          var arguments = columns.arguments
+          _ = arguments.append(contentsOf: [hash, words, now, id])
+          try db.execute(
+            sql: "UPDATE article SET \(ArticleColumns.assignments), contentHash = ?, words = ?, "
+              + "updatedAt = ?, deletedAt = NULL WHERE id = ?",
+            arguments: arguments)
+          try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
+        }
+        try Self.link(db, articleUUID: uuid, tags: tags, now: now)
+        if wasRemoved { return .added(id) }
+        return textChanged || metadataChanged ? .updated(id) : .unchanged(id)
+      }
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT id, uuid FROM article WHERE contentHash = ? AND deletedAt IS NULL",
+        arguments: [hash])
+      {
+        try Self.link(db, articleUUID: row["uuid"], tags: tags, now: now)
+        return .unchanged(row["id"])
+      }
+      let uuid = UUIDv7.string(at: now)
+      var arguments: StatementArguments = [uuid, identity]
+      _ = arguments.append(contentsOf: columns.arguments)
+      _ = arguments.append(contentsOf: [hash, words, now, now])
+      try db.execute(
+        sql: """
+          INSERT INTO article (uuid, identity, \(ArticleColumns.names.joined(separator: ", ")),
+            contentHash, words, createdAt, updatedAt)
+          VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
+          """, arguments: arguments)
+      let id = db.lastInsertedRowID
+      let versionUUID = try Self.insertVersion(
+        db, articleUUID: uuid, document: documentJSON, text: text, hash: hash, words: words,
+        now: now)
+      if let html = imported.originalHTML {
+        try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
+      }
+      try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
+      try Self.link(db, articleUUID: uuid, tags: tags, now: now)
+      return .added(id)
+    }
+  }
+
+  /// Inserts a text version and returns its UUID.
+  @discardableResult
+  static func insertVersion(
+    _ db: Database, articleUUID: String, document: String, text: String, hash: String,
+    words: Int, now: Date
+  ) throws -> String {
+    let uuid = UUIDv7.string(at: now)
+    try db.execute(
+      sql: """
+        INSERT INTO article_version
+          (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [uuid, articleUUID, document, text, hash, words, now, now])
+    return uuid
+  }
+
+  /// Keeps the full-text row of article `id` in step with its current text.
+  static func replaceSearchRow(
+    _ db: Database, id: Int64, metadata: ArticleMetadata, text: String
+  ) throws {
+    try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
+    try db.execute(
+      sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)",
+      arguments: [id, metadata.title, metadata.byline ?? "", text])
+  }
+
+  static func encode(_ document: Document) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(document), as: UTF8.self)
+  }
+
+  static func decode(_ json: String) throws -> Document {
+    try JSONDecoder().decode(Document.self, from: Data(json.utf8))
+  }
+}
+
+/// The metadata columns of the `article` table, in one place for inserts, updates and
+/// comparisons.
+struct ArticleColumns {
+  static let names = [
+    "title", "sortTitle", "kicker", "standfirst", "byline", "published", "dateline",
+    "imageCredit", "language", "source", "siteName",
+  ]
+  static var assignments: String { names.map { "\($0) = ?" }.joined(separator: ", ") }
+
+  let values: [DatabaseValue]
+
+  init(_ metadata: ArticleMetadata) {
+    values = [
+      metadata.title.databaseValue, Self.sortKey(metadata.title).databaseValue,
+      metadata.kicker.databaseValue, metadata.standfirst.databaseValue,
+      metadata.byline.databaseValue, DatabaseDate.value(metadata.published),
+      metadata.dateline.databaseValue, metadata.imageCredit.databaseValue,
+      metadata.language.databaseValue, metadata.source.databaseValue,
+      metadata.siteName.databaseValue,
+    ]
+  }
+
+  var arguments: StatementArguments { StatementArguments(values) }
+
+  /// Whether `row` already holds these values.
+  func matches(_ row: Row) -> Bool {
+    zip(Self.names, values).allSatisfy { name, value in row[name] as DatabaseValue == value }
+  }
+
+  /// The title folded for sorting: case and accents ignored, leading punctuation skipped.
+  static func sortKey(_ title: String) -> String {
+    let folded = latinFolded(title) ?? foldedByFoundation(title)
+    // Most titles start with a letter or digit: nothing to skip.
+    if let first = folded.utf8.first, first < 0x80,
+      Character(Unicode.Scalar(first)).isLetter
+        || Character(Unicode.Scalar(first)).isNumber
+    {
+      return folded
+    }
+    return String(folded.drop { !$0.isLetter && !$0.isNumber })
+  }
+
+  static func foldedByFoundation(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+
+  /// Folding is the same scalar by scalar for text in ASCII, Latin-1 and Latin Extended
+  /// (no combining marks there to merge), so such titles are folded from a table built
+  /// once with Foundation, which is slow to call for every title of a large feed. Nil
+  /// for any other text.
+  static func latinFolded(_ text: String) -> String? {
+    var folded: [UInt8] = []
+    folded.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x41...0x5A: folded.append(UInt8(scalar.value + 0x20))
+      case 0..<0x80: folded.append(UInt8(scalar.value))
+      case 0x80..<0x250: folded += latinFolds[Int(scalar.value - 0x80)]
+      default: return nil
+      }
+    }
+    return String(decoding: folded, as: UTF8.self)
+  }
+
+  private static let latinFolds: [[UInt8]] = (0x80..<0x250).map {
+    Array(foldedByFoundation(String(Unicode.Scalar($0)!)).utf8)
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import LeggioModel
+import LeggioModel
+
+extension Library: ArticleStore {
+  public func count(_ query: ArticleQuery) throws -> Int {
+    let filter = ListFilter(query)
+    return try writer.read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM article a WHERE \(filter.sql)", arguments: filter.arguments
+      ) ?? 0
+    }
+  }
+
+  public func summaries(_ query: ArticleQuery, offset: Int, limit: Int) throws
+    -> [ArticleSummary]
+  {
+    guard limit > 0 else { return [] }
+    let filter = ListFilter(query)
+    var arguments = filter.arguments
+    _ = arguments.append(contentsOf: [limit, max(0, offset)])
+    return try writer.read { db in
+      try ArticleRow.fetchAll(
+        db,
+        sql: """
+          SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
+          ORDER BY \(ListFilter.order(query.sort)) LIMIT ? OFFSET ?
+          """, arguments: arguments
+      ).map(\.summary)
+    }
+  }
+
+  public func counts() throws -> LibraryCounts {
+    try writer.read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE readAt IS NULL) AS unread
+          FROM article WHERE deletedAt IS NULL
+          """)
+      return LibraryCounts(total: row?["total"] ?? 0, unread: row?["unread"] ?? 0)
+    }
+  }
+
+  public func allTags() throws -> [String] {
+    try writer.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT MIN(t.tag) FROM article_tag t JOIN article a ON a.uuid = t.articleUUID
+          WHERE t.deletedAt IS NULL AND a.deletedAt IS NULL
+          GROUP BY t.tag COLLATE NOCASE ORDER BY t.tag COLLATE NOCASE
+          """)
+    }
+  }
+
+  public func article(id: Int64) throws -> StoredArticle? {
+    try writer.read { db in
+      guard
+        let row = try ArticleRow.fetchAll(
+          db,
+          sql: "SELECT \(ArticleRow.columns) FROM article a WHERE id = ? AND deletedAt IS NULL",
+          arguments: [id]
+        ).first
+      else { return nil }
+      let uuid = row.summary.uuid
+      let json = try String.fetchOne(
+        db,
+        sql: """
+          SELECT document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+          ORDER BY createdAt DESC, rowid DESC LIMIT 1
+          """, arguments: [uuid])
+      let offset = try Int.fetchOne(
+        db,
+        sql: "SELECT \"offset\" FROM reading_position WHERE articleUUID = ? AND device = ?",
+        arguments: [uuid, deviceID])
+      return StoredArticle(
+        summary: row.summary, metadata: row.metadata,
+        document: try json.map(Self.decode) ?? Document(), readingOffset: offset)
+    }
+  }
+
+  public func saveReadingPosition(articleID: Int64, offset: Int, progress: Double) throws {
+    let progress = min(1, max(0, progress.isFinite ? progress : 0))
+    try writer.write { db in
+      let uuid = try Self.liveUUID(db, id: articleID)
+      let now = Date()
+      try db.execute(
+        sql: """
+          INSERT INTO reading_position (articleUUID, device, "offset", progress, updatedAt)
+          VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (articleUUID, device) DO UPDATE SET
+            "offset" = excluded."offset", progress = excluded.progress,
+            updatedAt = excluded.updatedAt
+          """, arguments: [uuid, deviceID, max(0, offset), progress, now])
+      try db.execute(
+        sql: "UPDATE article SET progress = ?, readAt = ? WHERE id = ?",
+        arguments: [progress, now, articleID])
+    }
+  }
+
+  public func remove(ids: [Int64]) throws {
+    let unknown = try writer.write { db -> [Int64] in
+      var unknown: [Int64] = []
+      let now = Date()
+      for id in ids {
+        try db.execute(
+          sql: "UPDATE article SET deletedAt = ?, updatedAt = ? WHERE id = ? AND deletedAt IS NULL",
+          arguments: [now, now, id])
+        if db.changesCount == 0 {
+          unknown.append(id)
+        } else {
+          try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
+        }
+      }
+      return unknown
+    }
+    if !unknown.isEmpty { throw LibraryError.noSuchArticles(ids: unknown) }
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import LeggioModel
+import LeggioModel
+
+/// The library's side of feeds: the subscriptions live in the library's database, and
+/// each new item is stored as a library article by `addFeedArticles`.
+extension Library {
+  /// The subscriptions and their items, on this library's database.
+  public var feedStore: FeedStore { FeedStore(database: writer) }
+
+  /// Counts the live, never-read articles among `ids`: read state belongs to the
+  /// article, so the feeds list and the library list agree.
+  public var feedUnreadCounter: FeedStore.UnreadCounter {
+    { db, ids in
+      guard !ids.isEmpty else { return 0 }
+      let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+      return try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM article WHERE readAt IS NULL AND deletedAt IS NULL
+            AND id IN (SELECT value FROM json_each(?))
+          """, arguments: [list]) ?? 0
+    }
+  }
+
+  /// The feeds with their item and unread counts, for `leggio feeds list` and the
+  /// feeds screen.
+  public func feedListings() throws -> [FeedListing] {
+    try feedStore.listing(unread: feedUnreadCounter)
+  }
+
+  /// Stores feed items as articles in one transaction and returns their ids, in order.
+  ///
+  /// An item whose source URL is already an article (saved by hand, or carried by another
+  /// feed) is linked to that article, which is left as it is: a feed's summary never
+  /// replaces a page saved whole, and an article the reader removed stays removed.
+  /// Items without a source are known by their text's hash. Text, hash and JSON of the
+  /// next chunk are made on another core while the database writes this one.
+  public func addFeedArticles(_ articles: [ImportedArticle], addedAt now: Date = Date()) throws
+    -> [Int64]
+  {
+    guard !articles.isEmpty else { return [] }
+    return try writer.write { db in
+      // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
+      let stamp = now.databaseValue
+      // A batch is several MB: with SQLite's default 2 MB page cache the transaction
+      // spills pages to the WAL and writes them again later.
+      try db.execute(sql: "PRAGMA cache_size = -32768")
+      let find = try BulkStatement(
+        db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
+      let insertArticle = try BulkStatement(
+        db,
+        sql: """
+          INSERT INTO article (uuid, identity, \(ArticleColumns.names.joined(separator: ", ")),
+            contentHash, words, createdAt, updatedAt)
+          VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
+          """)
+      let insertVersion = try BulkStatement(
+        db,
+        sql: """
+          INSERT INTO article_version
+            (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      let insertSearch = try BulkStatement(
+        db, sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)")
+      let insertTag = try BulkStatement(
+        db,
+        sql: """
+          INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
+          VALUES (?, ?, ?, ?, ?)
+          """)
+      var ids: [Int64] = []
+      ids.reserveCapacity(articles.count)
+      try PreparedFeedArticle.forEach(articles) { article in
+        let existing = try find.step({ $0.text(article.identity) }) {
+          (id: $0.integer(0), uuid: $0.text(1), isRemoved: $0.integer(2) != 0)
+        }
+        if let existing {
+          if !existing.isRemoved {
+            try Self.link(db, articleUUID: existing.uuid, tags: article.tags, now: now)
+          }
+          ids.append(existing.id)
+          return
+        }
+        let uuid = article.uuid
+        try insertArticle.execute { row in
+          row.text(uuid)
+          row.text(article.identity)
+          for value in article.columns.values { row.value(value) }
+          row.text(article.hash)
+          row.integer(article.words)
+          row.value(stamp)
+          row.value(stamp)
+        }
+        let id = db.lastInsertedRowID
+        try insertVersion.execute { row in
+          row.text(article.versionUUID)
+          row.text(uuid)
+          row.text(article.documentJSON)
+          row.text(article.text)
+          row.text(article.hash)
+          row.integer(article.words)
+          row.value(stamp)
+          row.value(stamp)
+        }
+        try insertSearch.execute { row in
+          row.integer(id)
+          row.text(article.title)
+          row.text(article.byline)
+          row.text(article.text)
+        }
+        for (tag, tagUUID) in zip(article.tags, article.tagUUIDs) {
+          try insertTag.execute { row in
+            row.text(tagUUID)
+            row.text(uuid)
+            row.text(tag)
+            row.value(stamp)
+            row.value(stamp)
+          }
+        }
+        ids.append(id)
+      }
+      return ids
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import LeggioModel
+import LeggioModel
+
+extension Library {
+  /// Adds `tags` to article `id` (tags it already has are kept as they are).
+  public func tag(id: Int64, _ tags: [String]) throws {
+    let tags = try tags.map(Self.cleanTag)
+    try writer.write { db in
+      let uuid = try Self.liveUUID(db, id: id)
+      try Self.link(db, articleUUID: uuid, tags: tags, now: Date())
+    }
+  }
+
+  /// Removes `tags` from article `id` (the links are tombstoned).
+  public func untag(id: Int64, _ tags: [String]) throws {
+    let tags = try tags.map(Self.cleanTag)
+    try writer.write { db in
+      let uuid = try Self.liveUUID(db, id: id)
+      for tag in tags {
+        try db.execute(
+          sql: """
+            UPDATE article_tag SET deletedAt = ?, updatedAt = ?
+            WHERE articleUUID = ? AND tag = ? COLLATE NOCASE AND deletedAt IS NULL
+            """, arguments: [Date(), Date(), uuid, tag])
+      }
+    }
+  }
+
+  /// Links tags to an article, bringing back a tombstoned link rather than making a new one.
+  static func link(_ db: Database, articleUUID: String, tags: [String], now: Date) throws {
+    for tag in tags {
+      if let existing = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT uuid, deletedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
+          ORDER BY deletedAt IS NOT NULL LIMIT 1
+          """, arguments: [articleUUID, tag])
+      {
+        if existing["deletedAt"] as Date? != nil {
+          try db.execute(
+            sql: "UPDATE article_tag SET deletedAt = NULL, updatedAt = ? WHERE uuid = ?",
+            arguments: [now, existing["uuid"] as String])
+        }
+        continue
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
+          VALUES (?, ?, ?, ?, ?)
+          """, arguments: [UUIDv7.string(at: now), articleUUID, tag, now, now])
+    }
+  }
+
+  /// The UUID of the live article `id`, or `LibraryError.noSuchArticle`.
+  static func liveUUID(_ db: Database, id: Int64) throws -> String {
+    guard
+      let uuid = try String.fetchOne(
+        db, sql: "SELECT uuid FROM article WHERE id = ? AND deletedAt IS NULL", arguments: [id])
+    else { throw LibraryError.noSuchArticle(id: id) }
+    return uuid
+  }
+
+  /// A tag as stored: control characters dropped, white space collapsed and trimmed.
+  static func cleanTag(_ tag: String) throws -> String {
+    let visible = String(
+      String.UnicodeScalarView(
+        tag.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    let cleaned = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    guard !cleaned.isEmpty else { throw LibraryError.invalidTag(tag) }
+    return cleaned
+  }
+}

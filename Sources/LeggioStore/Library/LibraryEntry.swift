@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import LeggioModel
+import LeggioModel
+
+/// An article's list row and full metadata, without its text: what `leggio list --json`
+/// prints.
+public struct LibraryEntry: Hashable, Sendable {
+  public var summary: ArticleSummary
+  public var metadata: ArticleMetadata
+}
+
+extension Library {
+  /// The summary of live article `id`, nil if there is none.
+  public func summary(id: Int64) throws -> ArticleSummary? {
+    try writer.read { db in
+      try ArticleRow.fetchAll(
+        db,
+        sql: "SELECT \(ArticleRow.columns) FROM article a WHERE id = ? AND deletedAt IS NULL",
+        arguments: [id]
+      ).first?.summary
+    }
+  }
+
+  /// Rows `offset..<offset+limit` of the list for `query`, with all their metadata.
+  public func entries(_ query: ArticleQuery, offset: Int = 0, limit: Int = .max) throws
+    -> [LibraryEntry]
+  {
+    guard limit > 0 else { return [] }
+    let filter = ListFilter(query)
+    var arguments = filter.arguments
+    _ = arguments.append(contentsOf: [limit == .max ? -1 : limit, max(0, offset)])
+    return try writer.read { db in
+      try ArticleRow.fetchAll(
+        db,
+        sql: """
+          SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
+          ORDER BY \(ListFilter.order(query.sort)) LIMIT ? OFFSET ?
+          """, arguments: arguments
+      ).map { LibraryEntry(summary: $0.summary, metadata: $0.metadata) }
+    }
+  }
+}

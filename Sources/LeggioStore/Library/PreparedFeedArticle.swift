@@ -1,0 +1,88 @@
+import Foundation
+import LeggioModel
+import LeggioModel
+
+/// A feed item's article with everything the library stores computed ahead of the
+/// write transaction: canonical text, hash, word count, the document as JSON, identity
+/// and clean tags.
+struct PreparedFeedArticle: Sendable {
+  let identity: String
+  let columns: ArticleColumns
+  let title: String
+  let byline: String
+  let text: String
+  let hash: String
+  let words: Int
+  let documentJSON: String
+  let tags: [String]
+  /// Identifiers for the article, its version and its tag links, made here so that the
+  /// writing thread does not (each costs a random-number system call).
+  let uuid: String
+  let versionUUID: String
+  let tagUUIDs: [String]
+
+  init(_ imported: ImportedArticle) {
+    let metadata = imported.metadata
+    var document = imported.document
+    var text = CanonicalText(document).text
+    // An item with neither body nor link (a title-only entry) still becomes an article.
+    if !text.contains(where: { !$0.isWhitespace }) {
+      document = Document(blocks: [Block(.paragraph, [Inline(metadata.title)])])
+      text = metadata.title
+    }
+    self.text = text
+    self.hash = SHA256.hex(text)
+    self.words = TextStatistics.wordCount(text)
+    self.documentJSON = DocumentJSON.encode(document)
+    self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
+    self.columns = ArticleColumns(metadata)
+    self.title = metadata.title
+    self.byline = metadata.byline ?? ""
+    // A category that is not a tag (nothing visible) is dropped, not an error.
+    var seen = Set<String>()
+    self.tags = metadata.tags.compactMap { try? Library.cleanTag($0) }.filter {
+      seen.insert($0.lowercased()).inserted
+    }
+    let now = Date()
+    self.uuid = UUIDv7.string(at: now)
+    self.versionUUID = UUIDv7.string(at: now)
+    self.tagUUIDs = tags.map { _ in UUIDv7.string(at: now) }
+  }
+
+  /// Prepares `articles` a chunk at a time on another thread while `body` handles the
+  /// chunk before, in order: the database writes one chunk while the next is hashed and
+  /// encoded, instead of the cores waiting on each other.
+  static func forEach(
+    _ articles: [ImportedArticle], chunk: Int = 100,
+    _ body: (PreparedFeedArticle) throws -> Void
+  ) throws {
+    var start = 0
+    var current = articles[0..<min(chunk, articles.count)].map(PreparedFeedArticle.init)
+    while !current.isEmpty {
+      start += current.count
+      let next = articles[start..<min(start + chunk, articles.count)]
+      let box = ChunkBox()
+      let done = DispatchSemaphore(value: 0)
+      if !next.isEmpty {
+        DispatchQueue.global(qos: .userInitiated).async {
+          box.prepared = next.map(PreparedFeedArticle.init)
+          done.signal()
+        }
+      }
+      do {
+        for article in current { try body(article) }
+      } catch {
+        if !next.isEmpty { done.wait() }
+        throw error
+      }
+      if next.isEmpty { break }
+      done.wait()
+      current = box.prepared
+    }
+  }
+
+  /// Carries a prepared chunk from its thread; the semaphore orders write and read.
+  private final class ChunkBox: @unchecked Sendable {
+    var prepared: [PreparedFeedArticle] = []
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import LeggioModel
+@testable import LeggioImport
+@testable import LeggioFeeds
+
+/// The fast path for plain `<p>` summaries gives exactly what the full converter gives,
+/// and steps aside for everything else.
+@Suite struct FeedSimpleHTMLTests {
+  func converted(_ html: String) -> Document {
+    HTMLDocumentConverter.convert(HTMLParser.parse("<body>" + html + "</body>"))
+  }
+
+  @Test func plainParagraphsMatchTheFullConverter() throws {
+    let cases = [
+      "<p>Il testo della notizia.</p><p>Un altro paragrafo, più lungo.</p>",
+      "Solo testo, senza tag.",
+      "  Prima\n\triga  <P>Seconda &amp; terza &lt;x&gt; &quot;q&quot; l&#39;una</P>  coda ",
+      "Intro<p>Mezzo</p>Fine", "<p></p><p>  </p>", "A</p>B", "città è là 日本 😀",
+      "<p>\n  spazi   \n\n multipli \t</p>",
+    ]
+    for html in cases {
+      let fast = try #require(FeedSimpleHTML.document(html), "no fast path for \(html)")
+      #expect(fast == converted(html), "\(html)")
+    }
+  }
+
+  @Test func randomFragmentsMatchTheFullConverter() throws {
+    let pieces = [
+      "<p>", "</p>", "<P>", "</P>", "parola", "altra", " ", "  ", "\n", "\t", "&amp;", "&lt;",
+      "&gt;", "&quot;", "&#39;", "è", "più", "日本", ".", ",",
+    ]
+    var seed: UInt64 = 0x5EED
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    for _ in 0..<2_000 {
+      let html = (0..<(1 + next(14))).map { _ in pieces[next(pieces.count)] }.joined()
+      let fast = try #require(FeedSimpleHTML.document(html))
+      #expect(fast == converted(html), "\(html.debugDescription)")
+    }
+  }
+
+  @Test func anythingElseGoesThroughTheFullConverter() {
+    for html in [
+      "<p class=\"x\">a</p>", "<b>forte</b>", "a<br>b", "&nbsp;", "&apos;", "a & b", "a\rb",
+      "a\u{7}b", "a\u{202E}b", "a > b", "<a href=\"/x\">link</a>", "<p >a</p>",
+    ] {
+      #expect(FeedSimpleHTML.document(html) == nil, "\(html.debugDescription)")
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import LeggioModel
+@testable import LeggioStore
+@testable import LeggioFeeds
+import LeggioTestSupport
+
+/// Feed items stored through the real library: articles, versions, tags, full text.
+@Suite struct LibraryFeedArticlesTests {
+  @Test func aBatchBecomesSearchableArticlesInOrder() throws {
+    let library = try Library.inMemory()
+    let ids = try library.addFeedArticles([
+      imported("Il vertice", ["Si è parlato di più città."], source: "https://a.example/1"),
+      imported("La pace", ["Nessun accordo ieri."], source: "https://a.example/2"),
+    ])
+    #expect(ids.count == 2)
+    #expect(try library.article(id: ids[0])?.summary.title == "Il vertice")
+    #expect(
+      try library.article(id: ids[1])?.document.blocks.first?.plainText
+        == "Nessun accordo ieri.")
+    #expect(try library.search("piu citta").map(\.id) == [ids[0]])
+    #expect(try library.counts() == LibraryCounts(total: 2, unread: 2))
+  }
+
+  @Test func anItemWhosePageIsAlreadyAnArticleLinksToItUnchanged() throws {
+    let library = try Library.inMemory()
+    let saved = try library.add(
+      imported(
+        "La pagina intera", ["Il testo completo, salvato a mano."],
+        source: "https://a.example/pezzo?utm_source=feed"))
+    let ids = try library.addFeedArticles([
+      imported("Il riassunto", ["Solo il riassunto."], source: "http://A.example/pezzo")
+    ])
+    #expect(ids == [saved.id])
+    #expect(try library.article(id: saved.id)?.summary.title == "La pagina intera")
+    #expect(try library.counts().total == 1)
+  }
+
+  @Test func twoItemsWithOneLinkInOneBatchAreOneArticle() throws {
+    let library = try Library.inMemory()
+    let ids = try library.addFeedArticles([
+      imported("Uno", ["Primo."], source: "https://a.example/x"),
+      imported("Due", ["Secondo."], source: "https://a.example/x"),
+    ])
+    #expect(ids[0] == ids[1])
+    #expect(try library.counts().total == 1)
+  }
+
+  @Test func anArticleTheReaderRemovedStaysRemoved() throws {
+    let library = try Library.inMemory()
+    let first = try library.addFeedArticles([
+      imported("Uno", ["Primo."], source: "https://a.example/x")
+    ])
+    try library.remove(ids: first)
+    let again = try library.addFeedArticles([
+      imported("Uno", ["Primo."], source: "https://a.example/x")
+    ])
+    #expect(again == first)
+    #expect(try library.counts().total == 0)
+  }
+
+  @Test func categoriesBecomeTagsAndBlankOnesAreDropped() throws {
+    let library = try Library.inMemory()
+    var article = imported("Uno", ["Primo."], source: "https://a.example/x")
+    article.metadata.tags = ["Esteri", "esteri", " \u{7} ", "Politica"]
+    let ids = try library.addFeedArticles([article])
+    #expect(try library.article(id: ids[0])?.summary.tags.sorted() == ["Esteri", "Politica"])
+  }
+
+  @Test func aTitleOnlyItemIsStoredWithItsTitleAsText() throws {
+    let library = try Library.inMemory()
+    let ids = try library.addFeedArticles([imported("Solo un titolo", [])])
+    let stored = try #require(try library.article(id: ids[0]))
+    #expect(stored.document.blocks.map(\.plainText) == ["Solo un titolo"])
+  }
+
+  @Test func unreadCountsFollowTheArticlesReadState() throws {
+    let library = try Library.inMemory()
+    let feed = try library.feedStore.add(url: "https://a.example/feed.xml")
+    let ids = try library.addFeedArticles([
+      imported("Uno", ["Primo."], source: "https://a.example/1"),
+      imported("Due", ["Secondo."], source: "https://a.example/2"),
+    ])
+    try library.feedStore.recordFetched(
+      feedID: feed.id!, title: nil, siteURL: nil, etag: nil, lastModified: nil,
+      newItems: ids.enumerated().map { index, id in
+        FeedItemRecord(
+          feedId: feed.id!, identity: "item-\(index)", link: nil, title: nil, published: nil,
+          articleID: id)
+      })
+    #expect(try library.feedListings().map(\.unread) == [2])
+    try library.saveReadingPosition(articleID: ids[0], offset: 0, progress: 0.1)
+    #expect(try library.feedListings().map(\.unread) == [1])
+    try library.remove(ids: [ids[1]])
+    let listing = try #require(try library.feedListings().first)
+    #expect(listing.unread == 0)
+    #expect(listing.items == 2)
+  }
+
+  @Test func theListFiltersByFeedAndSharesReadStateWithIt() async throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let library = try Library(path: directory.appendingPathComponent("library.sqlite").path)
+    func feedFile(_ name: String, _ links: [String]) throws -> String {
+      let items = links.map {
+        "<item><title>Voce \($0)</title><link>https://\(name).example/\($0)</link>"
+          + "<description>Il testo di \($0).</description></item>"
+      }
+      let url = directory.appendingPathComponent("\(name).xml")
+      try FeedFixtures.rss(items.joined()).write(to: url, atomically: true, encoding: .utf8)
+      return url.absoluteString
+    }
+    let first = try library.feedStore.add(url: try feedFile("uno", ["a", "b"]))
+    let second = try library.feedStore.add(url: try feedFile("due", ["c"]))
+    _ = try library.add(imported("A mano", ["Salvato a mano."], source: "https://altro.example/x"))
+    let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
+    let summaries = try await updater.update()
+    #expect(summaries.map(\.newItems) == [2, 1])
+
+    let byFirst = ArticleQuery(sort: .title, feedID: first.id)
+    let titles = try library.summaries(byFirst, offset: 0, limit: 10).map(\.title)
+    #expect(titles == ["Voce a", "Voce b"])
+    #expect(try library.count(ArticleQuery(feedID: second.id)) == 1)
+    #expect(try library.count(ArticleQuery()) == 4)
+
+    let read = try #require(try library.summaries(byFirst, offset: 0, limit: 1).first)
+    try library.saveReadingPosition(articleID: read.id, offset: 0, progress: 1)
+    var unread = byFirst
+    unread.unreadOnly = true
+    #expect(try library.summaries(unread, offset: 0, limit: 10).map(\.title) == ["Voce b"])
+    #expect(try library.feedListings().map(\.unread) == [1, 1])
+  }
+
+  @Test func aFeedStoredInSeveralBatchesListsInTheFeedsOrderByDateAdded() async throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("leggio-batches-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let library = try Library(path: directory.appendingPathComponent("library.sqlite").path)
+    // Newest first, as feeds list them; more than two batches.
+    let numbers = Array((1...2_300).reversed())
+    let items = numbers.map {
+      "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link></item>"
+    }
+    let url = directory.appendingPathComponent("uno.xml")
+    try FeedFixtures.rss(items.joined(separator: "\n")).write(
+      to: url, atomically: true, encoding: .utf8)
+    _ = try library.feedStore.add(url: url.absoluteString)
+    let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
+    #expect(try await updater.update().map(\.newItems) == [2_300])
+    let newestAdded = try library.summaries(ArticleQuery(sort: .added), offset: 0, limit: 3_000)
+    #expect(newestAdded.map(\.title) == numbers.map { "Voce \($0)" })
+    #expect(try await updater.update().map(\.newItems) == [0])
+  }
+
+  @Test func documentJSONIsWhatJSONEncoderWrites() throws {
+    var documents = [
+      Document(blocks: [
+        Block(.heading(level: 2), [Inline("Titolo \"citato\" / con \\ barra")]),
+        Block(
+          .paragraph,
+          [
+            Inline("Testo "), Inline("forte", style: [.strong, .emphasis]),
+            Inline(" link", link: "https://a.example/a/b?c=d&e=\"f\""),
+          ]),
+        Block(.blockQuote(depth: 2), text: "Tab\tand\nnewline\r\u{8}\u{C}\u{1}\u{1F}\u{7F} é 日本 😀"),
+        Block(.listItem(depth: 1, ordinal: nil), text: "voce"),
+        Block(.listItem(depth: 2, ordinal: 3), text: "terza"),
+        Block(.preformatted, text: "let x = 1\n"),
+        Block(.rule, []),
+        Block(.image(credit: nil), text: "alt"),
+        Block(.image(credit: "Foto: \"Ansa\""), []),
+      ]),
+      Document(),
+    ]
+    let files = FileManager.default.enumerator(atPath: FeedFixtures.corpus.path)!
+    while let path = files.nextObject() as? String {
+      guard path.hasSuffix(".xml") || path.hasSuffix(".atom") || path.hasSuffix(".json"),
+        let feed = try? FeedFixtures.parseCorpus(path)
+      else { continue }
+      documents += feed.items.map { $0.article(feed: feed, feedURL: nil).document }
+    }
+    #expect(documents.count > 50)
+    for document in documents {
+      #expect(DocumentJSON.encode(document) == (try Library.encode(document)))
+    }
+  }
+}

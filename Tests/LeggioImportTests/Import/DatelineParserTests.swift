@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import LeggioImport
+
+@Suite struct DatelineParserTests {
+  func fields(_ line: String) -> [Int]? {
+    ImportFixtures.fields(DatelineParser.parse(line, timeZone: ImportFixtures.zurich))
+  }
+
+  @Test(arguments: [
+    "16.08.2023 20:24",
+    "16.08.2023, 20:24",
+    "16 agosto 2023, 20:24",
+    "16 agosto 2023 ore 20:24",
+    "16 agosto 2023 alle 20.24",
+    "mercoledì 16 agosto 2023, 20:24",
+    "Pubblicato il 16 agosto 2023, 20:24",
+    "August 16, 2023 8:24 PM",
+    "Wednesday, August 16, 2023 at 8:24 p.m.",
+    "Aug. 16, 2023 20:24",
+    "16 August 2023 20:24",
+    "2023-08-16T20:24",
+    "2023-08-16 20:24:00",
+    "16/08/2023 20:24",
+    "16 août 2023 20:24",
+    "16. August 2023, 20:24",
+  ])
+  func everyCommonFormReadsTheSameDateAndTime(line: String) {
+    #expect(fields(line) == [2023, 8, 16, 20, 24])
+  }
+
+  @Test func dateWithoutTimeIsMidnight() {
+    #expect(fields("16/08/2023") == [2023, 8, 16, 0, 0])
+    #expect(fields("16 agosto 2023") == [2023, 8, 16, 0, 0])
+  }
+
+  @Test func monthFirstIsReadOnlyWhenDayFirstIsImpossible() {
+    #expect(fields("08/16/2023") == [2023, 8, 16, 0, 0])
+    #expect(fields("05/06/2023") == [2023, 6, 5, 0, 0])
+  }
+
+  @Test func isoOffsetOverridesTheDefaultTimeZone() {
+    #expect(fields("2023-08-16T18:24Z") == [2023, 8, 16, 20, 24])
+    #expect(fields("2023-08-16T20:24+02:00") == [2023, 8, 16, 20, 24])
+  }
+
+  @Test func impossibleDatesAndSentencesAreNotDatelines() {
+    #expect(fields("31.02.2023 10:00") == nil)
+    #expect(fields("16.08.2023 25:10") == nil)
+    #expect(fields("16 brumaio 2023") == nil)
+    #expect(fields("Il 16 agosto 2023 Putin ha scritto una lettera a Kim.") == nil)
+    #expect(fields("Relazioni strategiche") == nil)
+  }
+}

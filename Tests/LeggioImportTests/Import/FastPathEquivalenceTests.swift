@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import LeggioModel
+@testable import LeggioImport
+
+/// The shortcuts taken for speed on long texts give what the plain rules give.
+@Suite struct FastPathEquivalenceTests {
+  static let corpusLines: [String] = [
+    "corpus/texts/i-promessi-sposi_pg45334_it.txt", "corpus/texts/divina-commedia_it.txt",
+    "samples/cdt-putin-kim.txt",
+  ].flatMap { path in
+    let text = (try? String(contentsOf: ImportFixtures.url(path), encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").map { ParagraphBuilder.collapse($0) }
+  }
+
+  @Test func theQuickHeadingTestNeverRefusesAHeadingOfTheCorpus() {
+    let headings = Self.corpusLines.filter { TextHeading.fullLevel(of: $0) != nil }
+    #expect(headings.count > 40)
+    for line in headings { #expect(TextHeading.mayBeHeading(line), "\(line)") }
+    #expect(
+      Self.corpusLines.map { TextHeading.level(of: $0) }
+        == Self.corpusLines.map { $0.utf8.count <= 240 ? TextHeading.fullLevel(of: $0) : nil })
+  }
+
+  @Test func theQuickHeadingTestKeepsHeadingsOfEveryShape() {
+    let headings = [
+      "CAPITOLO I", "Inferno · Canto I", "Chapter 3", "NOTE DEL TRASCRITTORE", "INFERNO",
+      "Parte - Prima", "capítulo 2", "Libro primo", "Atto terzo. Scena prima",
+      "A - B - C - D - E - F - G - H",
+    ]
+    for line in headings {
+      #expect(TextHeading.fullLevel(of: line) != nil, "\(line)")
+      #expect(TextHeading.mayBeHeading(line), "\(line)")
+    }
+    #expect(!TextHeading.mayBeHeading("Disse che non sarebbe venuto, e non venne mai più."))
+  }
+
+  @Test func theWrapWidthIsThe98thPercentileOfTheLineLengths() {
+    var generator = SystemRandomNumberGenerator()
+    for size in [8, 9, 50, 1_000, 20_000] {
+      let lengths = (0..<size).map { _ in
+        Int.random(in: 0..<100, using: &generator) < 3
+          ? Int.random(in: 1_000..<5_000, using: &generator)
+          : Int.random(in: 0..<90, using: &generator)
+      }
+      let rows = stride(from: 0, to: size, by: 7).map { Array(lengths[$0..<min($0 + 7, size)]) }
+      let sorted = lengths.sorted()
+      #expect(ParagraphBuilder.percentile98(rows) == sorted[sorted.count * 98 / 100])
+    }
+    #expect(ParagraphBuilder.percentile98([[3, 4, 5]]) == nil)
+  }
+
+  @Test func aListMarkerIsFoundOnlyWhereTheBytesAllowOne() {
+    #expect(TextListItem.parse("  - latte")?.text == "latte")
+    #expect(TextListItem.parse("• uova")?.text == "uova")
+    #expect(TextListItem.parse("12) dodici")?.ordinal == 12)
+    #expect(TextListItem.parse("— Vieni qui") == nil)
+    #expect(TextListItem.parse("Quel ramo del lago di Como") == nil)
+  }
+
+  @Test func slicesComeBackInOrderAndCoverEveryElement() {
+    for count in [0, 1, 255, 256, 511, 512, 10_000] {
+      let numbers = Array(0..<count)
+      let slices = ConcurrentSlices.map(numbers) { Array($0) }
+      #expect(slices.flatMap { $0 } == numbers)
+      #expect(slices.allSatisfy { !$0.isEmpty } || count == 0)
+    }
+  }
+}
+
+/// The word-at-a-time UTF-8 check agrees with the standard library's decoder.
+@Suite struct UTF8ValidationTests {
+  @Test func itAcceptsAndRefusesWhatTheStandardLibraryDoes() {
+    var generator = SystemRandomNumberGenerator()
+    var samples: [[UInt8]] = [
+      [], Array("città più «x» 日本 😀".utf8), [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+      [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98],
+      [0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0xC3],
+      [0xC3, 0xA0], [0xEF, 0xBB, 0xBF], [0xFF],
+    ]
+    for _ in 0..<5000 {
+      let length = Int.random(in: 0..<24, using: &generator)
+      samples.append(
+        (0..<length).map { _ in
+          // Mostly ASCII and lead/continuation bytes, so that valid and invalid both occur.
+          [
+            UInt8.random(in: 0x20..<0x7F, using: &generator), 0xC3, 0xA8, 0xE2, 0x80, 0x9C, 0xF0,
+            0x9F, UInt8.random(in: 0x80...0xFF, using: &generator),
+          ].randomElement(using: &generator)!
+        })
+    }
+    for bytes in samples {
+      #expect(
+        UTF8Validation.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil),
+        "\(bytes)")
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import LeggioImport
+
+@Suite struct GutenbergAndLanguageTests {
+  @Test func olderSmallPrintFormsAreRecognised() throws {
+    let text = """
+      The Project Gutenberg Etext of Moby Dick, by Herman Melville
+      Copyright laws are changing all over the world, be sure to check them.
+
+      Title: Moby Dick
+      Author: Herman Melville
+      Language: English
+
+      *END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*
+
+      Etext prepared by someone kind
+      and careful
+
+      CHAPTER 1. Loomings.
+
+      Call me Ishmael. Some years ago--never mind how long precisely--having little or no
+      money in my purse, and nothing particular to interest me on shore, I thought I would
+      sail about a little and see the watery part of the world.
+
+      End of Project Gutenberg's Etext of Moby Dick, by Herman Melville
+
+      This and all associated files of various formats will be found in the archive.
+      """
+    let article = try ImportFixtures.importPlainText(text, name: "moby.txt")
+    #expect(article.metadata.title == "Moby Dick")
+    #expect(article.metadata.byline == "Herman Melville")
+    #expect(article.metadata.language == "en")
+    #expect(article.document.blocks.map(\.kind) == [.heading(level: 2), .paragraph])
+    #expect(article.document.blocks[1].plainText.hasPrefix("Call me Ishmael. Some years ago"))
+    #expect(!article.document.canonicalText.text.contains("Gutenberg"))
+    #expect(!article.document.canonicalText.text.contains("Etext prepared"))
+  }
+
+  @Test func currentMarkersWithTheInsteadOfThis() throws {
+    let text = """
+      Title: Le avventure di Pinocchio
+      Author: Carlo Collodi
+
+      *** START OF THE PROJECT GUTENBERG EBOOK LE AVVENTURE DI PINOCCHIO ***
+
+      C'era una volta...
+
+      *** END OF THE PROJECT GUTENBERG EBOOK LE AVVENTURE DI PINOCCHIO ***
+      Licence text.
+      """
+    let article = try ImportFixtures.importPlainText(text)
+    #expect(article.metadata.title == "Le avventure di Pinocchio")
+    #expect(article.document.blocks.map(\.plainText) == ["C'era una volta..."])
+  }
+
+  @Test(arguments: [
+    (
+      "it",
+      "Il governo ha deciso che la riforma non sarà approvata prima della fine dell'anno, come previsto."
+    ),
+    (
+      "en",
+      "The government said that the reform would not be approved before the end of the year, as expected."
+    ),
+    (
+      "fr",
+      "Le gouvernement a déclaré que la réforme ne sera pas approuvée avant la fin de l'année, comme prévu."
+    ),
+    (
+      "de",
+      "Die Regierung hat gesagt, dass die Reform nicht vor dem Ende des Jahres verabschiedet wird, wie erwartet."
+    ),
+    (
+      "es",
+      "El gobierno dijo que la reforma no será aprobada antes del final del año, como se esperaba por todos."
+    ),
+  ])
+  func languageIsDetectedFromCommonWords(language: String, sentence: String) {
+    #expect(LanguageDetector.detect(sentence) == language)
+  }
+
+  @Test func tooFewWordsGiveNoLanguage() {
+    #expect(LanguageDetector.detect("Lugano 2025") == nil)
+    #expect(LanguageDetector.detect("") == nil)
+  }
+}
