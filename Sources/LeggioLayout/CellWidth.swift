@@ -1,4 +1,5 @@
 import Glibc
+import LeggioModel
 
 /// `wcwidth(3)` from the C library (Glibc hides its declaration behind `_XOPEN_SOURCE`).
 @_silgen_name("wcwidth")
@@ -12,7 +13,7 @@ private func c_wcwidth(_ character: Int32) -> Int32
 /// - An emoji presentation sequence (`U+FE0F`), a ZWJ sequence of pictographs and a flag
 ///   (two regional indicators) take 2, as current terminals draw them.
 /// - Control characters (C0, C1, DEL) and bidi overrides never reach the terminal: they
-///   measure 1 and are drawn as the visible stand-in `visibleSymbol(for:)`.
+///   measure 1 and are drawn as `TerminalSafety.visibleSymbol(for:)`.
 /// - Tabs are not measured here: the layout expands them to the next multiple of
 ///   `tabStop` cells from the start of the text column.
 public enum CellWidth {
@@ -83,39 +84,11 @@ public enum CellWidth {
     (0x1F1E6...0x1F1FF).contains(scalar.value)
   }
 
-  /// True for the scalars that must never be written to a terminal: C0 controls (tab and
-  /// newline included: the layout handles them before drawing), DEL, C1 controls and the
-  /// bidi embedding, override and isolate controls.
+  /// True for the scalars that must never be written to a terminal (`TerminalSafety`'s
+  /// rule; tab and newline included: the layout handles them before drawing).
+  @inline(__always)
   public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-      || (0x2066...0x2069).contains(value)
-  }
-
-  /// The visible stand-in drawn for a control character: the Control Pictures block for
-  /// C0 and DEL (`␛` for ESC), `�` for the others.
-  public static func visibleSymbol(for scalar: Unicode.Scalar) -> Character {
-    let value = scalar.value
-    if value < 0x20 { return Character(Unicode.Scalar(0x2400 + value)!) }
-    if value == 0x7F { return "\u{2421}" }
-    return "\u{FFFD}"
-  }
-
-  /// `text` with every control character replaced by its visible stand-in (tabs by a
-  /// space): safe to draw on a terminal. For status lines and other short strings.
-  public static func sanitized(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
-    var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if scalar == "\t" {
-        result.append(" ")
-      } else if isControl(scalar) {
-        result.append(contentsOf: visibleSymbol(for: scalar).unicodeScalars)
-      } else {
-        result.append(scalar)
-      }
-    }
-    return String(result)
+    TerminalSafety.isUnsafe(scalar)
   }
 }
 

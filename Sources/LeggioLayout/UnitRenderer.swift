@@ -1,3 +1,4 @@
+import LeggioModel
 /// Draws a unit's lines into a `LineSink`: prefixes (bullets, quote bars, continuation
 /// marks), centring, justification and the runs of text, control symbols and tabs.
 ///
@@ -140,7 +141,7 @@ enum UnitRenderer {
         let symbol =
           cls == .tab
           ? String(repeating: " ", count: width)
-          : String(CellWidth.visibleSymbol(for: text.firstScalar(i)))
+          : String(TerminalSafety.visibleSymbol(for: text.firstScalar(i)))
         sink.symbol(
           symbol, column: runColumn, cells: width,
           role: cls == .tab ? segment.role : .controlSymbol,

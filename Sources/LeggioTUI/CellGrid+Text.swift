@@ -1,8 +1,10 @@
+import LeggioModel
+
 /// Putting text into a grid with cell widths.
 extension CellGrid {
   /// Writes `text` from `column` on `row`, one cell per narrow character and two per
   /// wide one, stopping before `limit` cells (or the edge). A wide character that would
-  /// be cut in half becomes a space. Unsafe characters become `TextSanitizer.replacement`.
+  /// be cut in half becomes a space. Unsafe characters are shown by `TerminalSafety.standIn(for:)`.
   /// Returns the column after the last cell written.
   @discardableResult
   public mutating func put(
@@ -13,7 +15,8 @@ extension CellGrid {
     var x = column
     for original in text {
       if x >= end { break }
-      let character = TextSanitizer.isUnsafe(original) ? TextSanitizer.replacement : original
+      guard let character = TerminalSafety.isUnsafe(original) ? TerminalSafety.standIn(for: original) : original
+      else { continue }
       let cells = TextWidth.cells(character)
       if cells == 0 { continue }
       if x < 0 {

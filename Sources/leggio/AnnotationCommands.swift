@@ -210,7 +210,7 @@ private func printAnnotations(_ annotations: [Annotation], json: Bool) throws {
 }
 
 private func oneLine(_ text: String, limit: Int) -> String {
-  let flat = AnnotationExporter.terminalSafe(text).split(whereSeparator: \.isNewline)
+  let flat = text.terminalSafe(keepingNewlines: true).split(whereSeparator: \.isNewline)
     .joined(separator: " ")
   return flat.count > limit ? flat.prefix(limit - 1) + "…" : flat
 }

@@ -1,23 +1,11 @@
 import LeggioLayout
+import LeggioModel
 
 extension String {
-  /// The text with every control character (C0, C1, DEL), bidi override and isolate
-  /// replaced by a visible symbol, so text from outside never drives the terminal.
-  /// Line feeds are kept when `keepingNewlines`, tabs become a space.
+  /// The text as `TerminalSafety` lets it reach a terminal: line feeds kept when
+  /// `keepingNewlines`, tabs become a space.
   func terminalSafe(keepingNewlines: Bool = false) -> String {
-    var result = String.UnicodeScalarView()
-    for scalar in unicodeScalars {
-      switch scalar.value {
-      case 0x0A where keepingNewlines: result.append(scalar)
-      case 0x09: result.append(" ")
-      case 0x00..<0x20: result.append(Unicode.Scalar(0x2400 + scalar.value)!)  // ␀…␟
-      case 0x7F: result.append("\u{2421}")  // ␡
-      case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
-        result.append("\u{FFFD}")
-      default: result.append(scalar)
-      }
-    }
-    return String(result)
+    TerminalSafety.safe(self, keepingNewlines: keepingNewlines)
   }
 
   /// The width of the text in terminal cells, measured as the reader measures it.

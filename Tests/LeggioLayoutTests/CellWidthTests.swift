@@ -26,13 +26,4 @@ import Testing
     #expect(CellWidth.of("金正恩 Kim") == 10)
     #expect(CellWidth.of("perché") == 6)
   }
-
-  @Test func controlCharactersHaveVisibleStandIns() {
-    #expect(CellWidth.visibleSymbol(for: "\u{1B}") == "␛")
-    #expect(CellWidth.visibleSymbol(for: "\u{0}") == "␀")
-    #expect(CellWidth.visibleSymbol(for: "\u{7F}") == "␡")
-    #expect(CellWidth.visibleSymbol(for: "\u{9B}") == "�")
-    #expect(CellWidth.sanitized("a\u{1B}[2Jb\tc\u{2066}") == "a␛[2Jb c�")
-    #expect(CellWidth.sanitized("già «sì»") == "già «sì»")
-  }
 }

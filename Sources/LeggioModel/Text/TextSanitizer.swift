@@ -1,18 +1,12 @@
 /// Keeps control characters out of stored text and normalises line endings.
 ///
-/// This is part of the security boundary of the architecture: no C0 control except
-/// `\n` and `\t`, no C1 control, no DEL and no bidirectional override or isolate
-/// reaches the text, so nothing imported can drive the terminal.
+/// This is part of the security boundary of the architecture: nothing `TerminalSafety`
+/// calls unsafe, but `\n` and `\t`, reaches the stored text, so nothing imported can drive
+/// the terminal or hide text in it.
 public enum TextSanitizer {
   /// Whether a scalar never enters the text.
   public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x09, 0x0A: false
-    case 0x00...0x1F, 0x7F...0x9F: true
-    case 0x202A...0x202E, 0x2066...0x2069: true
-    case 0xFEFF: true  // a byte order mark or zero-width no-break space inside text
-    default: false
-    }
+    scalar != "\n" && scalar != "\t" && TerminalSafety.isUnsafe(scalar)
   }
 
   /// The text with `\r\n`, `\r`, NEL, form feed and U+2028 turned into `\n`, U+2029 into
@@ -104,15 +98,26 @@ public enum TextSanitizer {
         guard byte >= 0x80, index >= 1 else { continue }
         let previous = bytes[index - 1]
         if previous == 0xC2 && byte <= 0x9F { return false }  // C1, NEL
+        if previous == 0xD8 && byte == 0x9C { return false }  // U+061C
         guard index >= 2 else { continue }
         let beforePrevious = bytes[index - 2]
-        if beforePrevious == 0xE2 && previous == 0x80 && (0xA8...0xAE).contains(byte) {
-          return false
+        if beforePrevious == 0xE2 && previous == 0x80
+          && (byte == 0x8B || byte == 0x8E || byte == 0x8F || (0xA8...0xAE).contains(byte))
+        {
+          return false  // U+200B, U+200E, U+200F, U+2028–U+202E
         }
-        if beforePrevious == 0xE2 && previous == 0x81 && (0xA6...0xA9).contains(byte) {
-          return false
+        if beforePrevious == 0xE2 && previous == 0x81
+          && ((0xA0...0xA4).contains(byte) || (0xA6...0xA9).contains(byte))
+        {
+          return false  // U+2060–U+2064, U+2066–U+2069
         }
         if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
+        // Tag characters U+E0000–U+E007F: F3 A0 80|81 xx.
+        if index >= 3 && bytes[index - 3] == 0xF3 && beforePrevious == 0xA0
+          && (previous == 0x80 || previous == 0x81)
+        {
+          return false
+        }
       }
       return true
     }

@@ -52,11 +52,3 @@ public struct AnnotationExporter: Sendable {
       options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
   }
 }
-
-extension AnnotationExporter {
-  /// `text` safe to print in a terminal: no control characters, escape sequences or bidi
-  /// overrides; newlines and tabs kept.
-  public static func terminalSafe(_ text: String) -> String {
-    ExportFormatting.clean(text)
-  }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// Dates and text as exports write them.
 enum ExportFormatting {
@@ -25,18 +26,9 @@ enum ExportFormatting {
     return formatter.string(from: date)
   }
 
-  /// `text` without control characters, escape sequences or bidi overrides (which could
-  /// rewrite a terminal that prints the export); newlines and tabs are kept.
+  /// `text` without what `TerminalSafety` calls unsafe (which could rewrite a terminal
+  /// that prints the export); newlines and tabs are kept.
   static func clean(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x0A, 0x09: scalars.append(scalar)
-      case 0x0D: continue
-      case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: continue
-      default: scalars.append(scalar)
-      }
-    }
-    return String(scalars)
+    TerminalSafety.removingUnsafe(text)
   }
 }

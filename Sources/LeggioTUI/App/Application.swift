@@ -62,7 +62,7 @@ public final class Application {
   public func showProblems(_ problems: [String]) {
     guard let first = problems.first else { return }
     let more = problems.count > 1 ? " (and \(problems.count - 1) more: see stderr)" : ""
-    state.status = AppState.Status(text: TextSanitizer.line(first) + more, isError: true)
+    state.status = AppState.Status(text: TerminalSafety.line(first) + more, isError: true)
   }
 
   /// Quits as the quit key does (saving the reading position), e.g. on SIGTERM.
@@ -123,7 +123,7 @@ public final class Application {
         return nil
       }
     } catch {
-      return .failed(TextSanitizer.line(error.localizedDescription))
+      return .failed(TerminalSafety.line(error.localizedDescription))
     }
   }
 }

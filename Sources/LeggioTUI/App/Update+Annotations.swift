@@ -35,7 +35,7 @@ func handleAnnotationMessage(_ message: Message, _ state: inout AppState) -> [Ef
     notebook.selected = 0
     state.notebook = notebook
     state.status = AppState.Status(
-      text: tag.map { "Tag: \(TextSanitizer.line($0))" } ?? "All tags", isError: false)
+      text: tag.map { "Tag: \(TerminalSafety.line($0))" } ?? "All tags", isError: false)
     return [.loadNotebook(notebook.filter)]
   case .articleOpened(let article, let offset):
     state.notebook = nil
@@ -107,7 +107,7 @@ func handleMarks(_ action: Action?, _ key: Key, selected: Int, _ state: inout Ap
     guard let current else { return [] }
     state.reader?.go(to: reader.paged.pageIndex(containing: current.anchor.start))
     if current.hasNote {
-      state.status = AppState.Status(text: "✎ " + TextSanitizer.line(current.note), isError: false)
+      state.status = AppState.Status(text: "✎ " + TerminalSafety.line(current.note), isError: false)
     }
   case .closed: state.modal = nil
   case .ignored: break

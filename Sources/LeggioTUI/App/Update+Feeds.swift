@@ -19,7 +19,7 @@ func handleFeedsKey(_ key: Key, _ state: inout AppState) -> [Effect] {
   state.feeds = feeds
   switch intent {
   case .showItems(let query):
-    state.library.feedTitle = feeds.selectedFeed.map { TextSanitizer.line($0.title ?? $0.url) }
+    state.library.feedTitle = feeds.selectedFeed.map { TerminalSafety.line($0.title ?? $0.url) }
     state.feeds = nil
     state.library.query = query
     return [.loadCounts] + requery(&state.library)

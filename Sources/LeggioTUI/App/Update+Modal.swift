@@ -90,7 +90,7 @@ func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
     prompt.text.removeLast()
   case .control("u"):
     prompt.text = ""
-  case .character(let c) where !TextSanitizer.isUnsafe(c):
+  case .character(let c) where !TerminalSafety.isUnsafe(c):
     prompt.text.append(c)
   default:
     return []

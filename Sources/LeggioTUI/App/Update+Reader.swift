@@ -81,7 +81,7 @@ func runSearch(_ query: String, _ state: inout AppState) {
   reader.currentMatch = nil
   guard !reader.matches.isEmpty else {
     state.status = AppState.Status(
-      text: "Not found: \(TextSanitizer.line(trimmed))", isError: true)
+      text: "Not found: \(TerminalSafety.line(trimmed))", isError: true)
     return
   }
   step(&reader, forward: true, status: &state.status)
@@ -125,5 +125,5 @@ private func step(_ reader: inout ReaderState, forward: Bool, status: inout AppS
 
 /// The status line for a chosen link: its number and URL, made safe to print.
 func linkStatus(_ link: ArticleLink, number: Int) -> AppState.Status {
-  AppState.Status(text: "[\(number)] \(TextSanitizer.line(link.url))", isError: false)
+  AppState.Status(text: "[\(number)] \(TerminalSafety.line(link.url))", isError: false)
 }

@@ -76,7 +76,7 @@ func noteStatus(at offset: Int, _ reader: ReaderState) -> AppState.Status? {
   let note = reader.annotations.last {
     $0.hasNote && !$0.isOrphaned && $0.anchor.start < offset && offset <= $0.anchor.end
   }
-  return note.map { AppState.Status(text: "✎ " + TextSanitizer.line($0.note), isError: false) }
+  return note.map { AppState.Status(text: "✎ " + TerminalSafety.line($0.note), isError: false) }
 }
 
 func guideCannotBeAnnotated(_ state: inout AppState) -> [Effect] {

@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// What can be wrong with `config.toml`. None of them stops Leggio: the setting concerned
 /// keeps its default and the message is shown. Messages name the file, line and key the
@@ -13,14 +14,14 @@ public enum ConfigurationError: LocalizedError, Hashable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let file, let reason):
-      Sanitized.text(file, limit: 300) + ": cannot read the configuration ("
-        + Sanitized.text(reason, limit: 200) + "); using the defaults"
+      TerminalSafety.line(file, limit: 300) + ": cannot read the configuration ("
+        + TerminalSafety.line(reason, limit: 200) + "); using the defaults"
     case .syntax(let file, let line, let column, let message):
-      Sanitized.text(file, limit: 300) + ":\(line):\(column): not valid TOML ("
-        + Sanitized.text(message, limit: 200) + "); using the default settings"
+      TerminalSafety.line(file, limit: 300) + ":\(line):\(column): not valid TOML ("
+        + TerminalSafety.line(message, limit: 200) + "); using the default settings"
     case .invalid(let file, let line, let key, let problem):
-      Sanitized.text(file, limit: 300) + ":" + (line.map { "\($0):" } ?? "") + " "
-        + Sanitized.text(key, limit: 100) + ": " + Sanitized.text(problem, limit: 600)
+      TerminalSafety.line(file, limit: 300) + ":" + (line.map { "\($0):" } ?? "") + " "
+        + TerminalSafety.line(key, limit: 100) + ": " + TerminalSafety.line(problem, limit: 600)
     }
   }
 

@@ -1,4 +1,5 @@
 import TOMLKit
+import LeggioModel
 
 /// Reads `config.toml`:
 ///
@@ -68,7 +69,7 @@ public enum ConfigurationParser {
       let name = path.last ?? ""
       problem(
         path,
-        "Leggio has no \(what) \"\(Sanitized.text(name))\""
+        "Leggio has no \(what) \"\(TerminalSafety.line(name, limit: 60))\""
           + Suggestion.hint(for: name, among: names) + "; "
           + "expected one of " + names.joined(separator: ", "))
     }
@@ -142,7 +143,7 @@ public enum ConfigurationParser {
           }
           guard let key = KeyName.parse(text) else {
             problem(
-              path, "\"\(Sanitized.text(text))\" is not a key name; expected \(KeyName.expected)")
+              path, "\"\(TerminalSafety.line(text, limit: 60))\" is not a key name; expected \(KeyName.expected)")
             continue
           }
           if !keys.contains(key) { keys.append(key) }

@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// Key names as people write them in `config.toml` and read them on help screens:
 /// `j`, `J`, `?`, `Space`, `Enter`, `Esc`, `Tab`, `S-Tab`, `Backspace`, `Delete`, `Up`,
@@ -13,7 +14,7 @@ public enum KeyName {
       text = String(text.dropFirst().dropLast())
     }
     if text.count == 1, let character = text.first {
-      return character.unicodeScalars.contains(where: Sanitized.isUnsafe)
+      return character.unicodeScalars.contains(where: TerminalSafety.isUnsafe)
         ? nil : .character(character)
     }
     let lower = text.lowercased()
@@ -37,8 +38,8 @@ public enum KeyName {
     switch key {
     case .character(" "): "Space"
     case .character(let character):
-      character.unicodeScalars.contains(where: Sanitized.isUnsafe)
-        ? Sanitized.text(String(character)) : String(character)
+      character.unicodeScalars.contains(where: TerminalSafety.isUnsafe)
+        ? TerminalSafety.line(String(character), limit: 60) : String(character)
     case .control(let letter): "C-" + String(letter).lowercased()
     case .enter: "Enter"
     case .escape: "Esc"

@@ -29,7 +29,7 @@ public final class FeedUpdateRunner: Sendable {
         let summaries = try await updater.update(feedIDs: feedIDs) { deliver(.progress($0)) }
         deliver(.finished(summaries))
       } catch {
-        deliver(.failed(TextSanitizer.line(error.localizedDescription)))
+        deliver(.failed(TerminalSafety.line(error.localizedDescription)))
       }
     }
   }

@@ -39,7 +39,7 @@ public enum FeedsView {
     let counts = "\(unread)/\(feed.items)"
     let padded = String(repeating: " ", count: max(0, 9 - counts.count)) + counts
     grid.put(padded, column: 3, row: row, style: CellStyle(selected ? .selectedRow : .secondary))
-    let title = TextSanitizer.line(feed.title ?? feed.url)
+    let title = TerminalSafety.line(feed.title ?? feed.url)
     let start = 14
     let room = max(0, grid.width - start - 1)
     let titleStyle = CellStyle(base, inline: unread > 0 ? .strong : [])
@@ -50,7 +50,7 @@ public enum FeedsView {
     let titleRoom = min(TextWidth.cells(title), max(10, room / 2))
     let end = grid.put(
       TextWidth.truncate(title, to: titleRoom), column: start, row: row, style: titleStyle)
-    let message = "  ! " + TextSanitizer.line(error)
+    let message = "  ! " + TerminalSafety.line(error)
     grid.put(
       TextWidth.truncate(message, to: max(0, grid.width - end - 1)), column: end, row: row,
       style: CellStyle(selected ? .selectedRow : .error))
@@ -66,7 +66,7 @@ public enum FeedsView {
     let position = state.feeds.isEmpty ? "" : "\(state.selected + 1)/\(state.feeds.count) "
     let room = max(0, grid.width - TextWidth.cells(position) - 2)
     grid.put(
-      " " + TextWidth.truncate(TextSanitizer.line(text), to: room), column: 0, row: row, style: bar)
+      " " + TextWidth.truncate(TerminalSafety.line(text), to: room), column: 0, row: row, style: bar)
     if !position.isEmpty {
       grid.put(position, column: grid.width - TextWidth.cells(position), row: row, style: bar)
     }

@@ -1,3 +1,4 @@
+import LeggioModel
 /// Turning theme definitions into a `Theme`: inheritance between themes, then between
 /// roles, then colours looked up in the palette.
 extension Theme {
@@ -17,7 +18,7 @@ extension Theme {
       guard let found = base(parent, child) else {
         throw .invalid(
           file: child.file, line: child.inheritsLine, key: key,
-          problem: "there is no theme named \"\(Sanitized.text(parent))\" to inherit from")
+          problem: "there is no theme named \"\(TerminalSafety.line(parent, limit: 60))\" to inherit from")
       }
       if chain.contains(where: { $0.file == found.file && $0.name == found.name }) {
         throw .invalid(
@@ -56,7 +57,7 @@ extension Theme {
       guard let colour = Color(parsing: current.text) else {
         throw .invalid(
           file: reference.file, line: reference.line, key: reference.key,
-          problem: "\"\(Sanitized.text(reference.text))\" is neither a colour nor the name of "
+          problem: "\"\(TerminalSafety.line(reference.text, limit: 60))\" is neither a colour nor the name of "
             + "another palette entry (write \"#rrggbb\", 0-255, or a name such as \"red\", "
             + "\"bright-blue\", \"default\")")
       }
@@ -117,7 +118,7 @@ private struct RoleResolver {
       if let literal = Color(parsing: reference.text) { return literal }
       throw .invalid(
         file: reference.file, line: reference.line, key: reference.key,
-        problem: "\"\(Sanitized.text(reference.text))\" is neither a colour nor a name in "
+        problem: "\"\(TerminalSafety.line(reference.text, limit: 60))\" is neither a colour nor a name in "
           + "[palette]"
           + Suggestion.hint(for: reference.text, among: palette.keys.sorted() + Color.names)
           + "; write \"#rrggbb\", 0-255, a name such as \"red\", \"bright-blue\" or "

@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// What can be wrong with a theme file or a theme's name. Messages name the file, the
 /// line and the key, the way compilers do (`nord.toml:12: roles.link.fg: ...`), so that
@@ -16,16 +17,16 @@ public enum ThemeError: LocalizedError, Hashable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .unreadable(let file, let reason):
-      Sanitized.text(file, limit: 300) + ": cannot read this theme ("
-        + Sanitized.text(reason, limit: 200) + "); the default theme is used instead"
+      TerminalSafety.line(file, limit: 300) + ": cannot read this theme ("
+        + TerminalSafety.line(reason, limit: 200) + "); the default theme is used instead"
     case .syntax(let file, let line, let column, let message):
-      Sanitized.text(file, limit: 300) + ":\(line):\(column): not valid TOML: "
-        + Sanitized.text(message, limit: 200)
+      TerminalSafety.line(file, limit: 300) + ":\(line):\(column): not valid TOML: "
+        + TerminalSafety.line(message, limit: 200)
     case .invalid(let file, let line, let key, let problem):
-      Sanitized.text(file, limit: 300) + ":" + (line.map { "\($0):" } ?? "") + " "
-        + Sanitized.text(key, limit: 100) + ": " + Sanitized.text(problem, limit: 600)
+      TerminalSafety.line(file, limit: 300) + ":" + (line.map { "\($0):" } ?? "") + " "
+        + TerminalSafety.line(key, limit: 100) + ": " + TerminalSafety.line(problem, limit: 600)
     case .unknownTheme(let name, let available):
-      "there is no theme named \"\(Sanitized.text(name))\"; the themes are "
+      "there is no theme named \"\(TerminalSafety.line(name, limit: 60))\"; the themes are "
         + available.joined(separator: ", ")
     }
   }

@@ -1,4 +1,5 @@
 import TOMLKit
+import LeggioModel
 
 /// Reads a theme file's TOML into a `ThemeDefinition`, checking every key and value.
 enum ThemeParser {
@@ -27,13 +28,13 @@ enum ThemeParser {
             definition.nameLine = source.line(of: [key])
           } else {
             problems.add(
-              [key], "\"\(Sanitized.text(name))\" cannot name a theme; use letters, digits, - and _"
+              [key], "\"\(TerminalSafety.line(name, limit: 60))\" cannot name a theme; use letters, digits, - and _"
             )
           }
         }
       case "description":
         definition.summary = problems.string(value, at: [key], expected: "a short description")
-          .map { Sanitized.text($0, limit: 200) }
+          .map { TerminalSafety.line($0, limit: 200) }
       case "inherits":
         definition.inherits = problems.string(value, at: [key], expected: "a theme's name")
         definition.inheritsLine = source.line(of: [key])
@@ -87,7 +88,7 @@ enum ThemeParser {
         let names = UIRole.allCases.map(\.rawValue)
         problems.add(
           ["roles", key],
-          "there is no role named \"\(Sanitized.text(key))\""
+          "there is no role named \"\(TerminalSafety.line(key, limit: 60))\""
             + Suggestion.hint(for: key, among: names) + "; "
             + "the roles are " + names.joined(separator: ", "))
         continue
@@ -132,7 +133,7 @@ enum ThemeParser {
   }
 
   static func notAColour(_ value: any TOMLValueConvertible, paletteAllowed: Bool) -> String {
-    let written = value.string.map { "\"\(Sanitized.text($0))\"" } ?? Sanitized.text("\(value)")
+    let written = value.string.map { "\"\(TerminalSafety.line($0, limit: 60))\"" } ?? TerminalSafety.line("\(value)", limit: 60)
     return "\(written) is not a colour; write \"#rrggbb\", a number 0-255, a name such as "
       + "\"red\", \"bright-blue\" or \"default\""
       + (paletteAllowed ? ", or a name from [palette]" : "")

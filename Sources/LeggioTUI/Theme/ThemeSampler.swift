@@ -1,3 +1,4 @@
+import LeggioModel
 /// The listing `leggio themes` prints: each theme's name, marked when it is the active
 /// one, with a short sample line drawn in its colours, or plain names when colour is off
 /// (output not a terminal, `NO_COLOR`).
@@ -11,14 +12,14 @@ public enum ThemeSampler {
     for entry in catalog.entries {
       let name = entry.theme.name
       let mark = name == active ? "*" : " "
-      let padded = Sanitized.text(name) + String(repeating: " ", count: max(0, width - name.count))
+      let padded = TerminalSafety.line(name, limit: 60) + String(repeating: " ", count: max(0, width - name.count))
       var line = "\(mark) \(padded)"
       if depth != .none {
         line += "  " + sample(entry.theme, depth: depth)
       } else if !entry.theme.summary.isEmpty {
-        line += "  " + Sanitized.text(entry.theme.summary, limit: 70)
+        line += "  " + TerminalSafety.line(entry.theme.summary, limit: 70)
       }
-      if case .user(let path) = entry.origin { line += "  (\(Sanitized.text(path, limit: 200)))" }
+      if case .user(let path) = entry.origin { line += "  (\(TerminalSafety.line(path, limit: 200)))" }
       text += line + "\n"
     }
     return text

@@ -42,12 +42,12 @@ enum LibraryView {
       + " · \(library.matching) shown"
     if TextWidth.cells(left) > grid.width { left = " " + left.dropFirst(" Leggio · ".count) }
     var filters = ["by \(library.query.sort.label)"]
-    if let tag = library.query.tag { filters.append("tag: \(TextSanitizer.line(tag))") }
+    if let tag = library.query.tag { filters.append("tag: \(TerminalSafety.line(tag))") }
     if let feedID = library.query.feedID {
-      filters.append("feed: \(TextSanitizer.line(library.feedTitle ?? "\(feedID)"))")
+      filters.append("feed: \(TerminalSafety.line(library.feedTitle ?? "\(feedID)"))")
     }
     if library.query.unreadOnly { filters.append("unread only") }
-    if let search = library.query.search { filters.append("“\(TextSanitizer.line(search))”") }
+    if let search = library.query.search { filters.append("“\(TerminalSafety.line(search))”") }
     let right = filters.joined(separator: " · ") + " "
     let end = grid.put(left, column: 0, row: 0, style: style)
     let rightCells = TextWidth.cells(right)

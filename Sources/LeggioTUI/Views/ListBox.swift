@@ -1,7 +1,8 @@
+import LeggioModel
 /// A list in a box over the screen (links, tags), the selected row highlighted.
 enum ListBox {
   static func draw(title: String, rows: [String], selected: Int, into grid: inout CellGrid) {
-    let safe = rows.map(TextSanitizer.line)
+    let safe = rows.map { TerminalSafety.line($0) }
     let box = BoxView(
       contentWidth: max(TextWidth.cells(title) + 2, safe.map { TextWidth.cells($0) }.max() ?? 0),
       contentHeight: safe.count, in: grid)

@@ -8,14 +8,14 @@ enum NotebookView {
   static func draw(_ notebook: NotebookState, _ state: AppState, into grid: inout CellGrid) {
     grid.fill(row: 0, style: CellStyle(.header))
     var filters: [String] = []
-    if let search = notebook.filter.search { filters.append("“\(TextSanitizer.line(search))”") }
+    if let search = notebook.filter.search { filters.append("“\(TerminalSafety.line(search))”") }
     if !notebook.filter.colors.isEmpty {
       filters.append(
         "colour "
           + notebook.filter.colors.sorted().map { "\($0.rawValue)" }
           .joined(separator: ","))
     }
-    if let tag = notebook.filter.tag { filters.append("#" + TextSanitizer.line(tag)) }
+    if let tag = notebook.filter.tag { filters.append("#" + TerminalSafety.line(tag)) }
     let count = LibraryView.plural(notebook.entries.count, "item")
     let title =
       " Notebook · \(count)" + (filters.isEmpty ? "" : " · " + filters.joined(separator: " · "))
@@ -58,7 +58,7 @@ enum NotebookView {
     for (index, entry) in entries.enumerated() {
       if entry.annotation.articleUUID != article {
         article = entry.annotation.articleUUID
-        lines.append(Line(entry: nil, text: TextSanitizer.line(entry.articleTitle)))
+        lines.append(Line(entry: nil, text: TerminalSafety.line(entry.articleTitle)))
       }
       lines.append(Line(entry: index, text: summary(entry.annotation)))
     }
@@ -77,7 +77,7 @@ enum NotebookView {
       if annotation.hasNote { text += " — " + annotation.note }
     }
     if annotation.isOrphaned { text = "(orphaned) " + text }
-    return TextSanitizer.line(text)
+    return TerminalSafety.line(text)
   }
 
   private static func draw(

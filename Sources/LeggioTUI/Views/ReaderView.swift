@@ -32,7 +32,7 @@ enum ReaderView {
       return
     }
     StatusLine.draw(
-      left: TextSanitizer.line(reader.article.metadata.title), right: right, state: state,
+      left: TerminalSafety.line(reader.article.metadata.title), right: right, state: state,
       into: &grid)
   }
 }

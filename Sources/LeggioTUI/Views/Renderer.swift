@@ -1,3 +1,4 @@
+import LeggioModel
 /// Draws the whole state into a grid: the screen, then any box over it.
 public enum Renderer {
   public static func render(_ state: AppState) -> CellGrid {
@@ -16,7 +17,7 @@ public enum Renderer {
         let style = CellStyle(status.isError ? .error : .statusBar)
         grid.fill(row: row, style: style)
         grid.put(
-          " " + TextWidth.truncate(TextSanitizer.line(status.text), to: max(0, grid.width - 2)),
+          " " + TextWidth.truncate(TerminalSafety.line(status.text), to: max(0, grid.width - 2)),
           column: 0, row: row, style: style)
       }
     } else if let reader = state.reader {

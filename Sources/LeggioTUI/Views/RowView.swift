@@ -38,18 +38,18 @@ enum RowView {
     let titleWidth =
       available - (sourceWidth > 0 ? sourceWidth + 2 : 0)
       - (bylineWidth > 0 ? bylineWidth + 2 : 0)
-    let title = TextSanitizer.line(summary.title)
+    let title = TerminalSafety.line(summary.title)
     let titleStyle = CellStyle(base, inline: summary.isUnread ? .strong : [])
     grid.put(TextWidth.truncate(title, to: titleWidth), column: 3, row: row, style: titleStyle)
     var column = 3 + titleWidth + 2
     if sourceWidth > 0 {
-      let source = TextSanitizer.line(summary.kicker ?? summary.siteName ?? "")
+      let source = TerminalSafety.line(summary.kicker ?? summary.siteName ?? "")
       grid.put(
         TextWidth.truncate(source, to: sourceWidth), column: column, row: row, style: secondary)
       column += sourceWidth + 2
     }
     if bylineWidth > 0 {
-      let byline = TextSanitizer.line(summary.byline ?? "")
+      let byline = TerminalSafety.line(summary.byline ?? "")
       grid.put(
         TextWidth.truncate(byline, to: bylineWidth), column: column, row: row, style: secondary)
     }

@@ -1,3 +1,4 @@
+import LeggioModel
 /// The bottom line: what the screen says on the left and right, or the prompt being
 /// typed, or a message after an action.
 enum StatusLine {
@@ -11,14 +12,14 @@ enum StatusLine {
     if let prompt = state.prompt {
       let label = prompt.purpose.label
       let column = grid.put(label, column: 0, row: row, style: CellStyle(.prompt))
-      let shown = tail(TextSanitizer.line(prompt.text), cells: grid.width - column - 1)
+      let shown = tail(TerminalSafety.line(prompt.text), cells: grid.width - column - 1)
       let end = grid.put(shown, column: column, row: row, style: CellStyle(.prompt))
       grid.fill(row: row, columns: end..<grid.width, style: CellStyle(.prompt))
       if end < grid.width { grid[end, row] = Cell("▏", style: CellStyle(.prompt)) }
       return
     }
     if case .confirmRemove(let summary) = state.modal {
-      let title = TextSanitizer.line(summary.title)
+      let title = TerminalSafety.line(summary.title)
       let question =
         "Move “\(TextWidth.truncate(title, to: max(8, grid.width - 30)))” to the bin? y/n"
       grid.fill(row: row, style: CellStyle(.prompt))
