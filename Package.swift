@@ -55,7 +55,7 @@ let package = Package(
         .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
-      name: "LeggioTerminal", dependencies: ["LeggioTUI", "CNcursesw"], swiftSettings: staticStdlib),
+      name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"], swiftSettings: staticStdlib),
     .executableTarget(
       name: "leggio",
       dependencies: [

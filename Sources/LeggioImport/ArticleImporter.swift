@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// The one entry point for turning bytes into an article: size and binary checks,
 /// charset detection (`TextDecoder`), format detection (`ImportFormat`), then the

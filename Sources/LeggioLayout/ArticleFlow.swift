@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// A page as the reader gets it, with the canonical position of each line and the flow
 /// line it shows (nil for blank lines between units and padding).

@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// Where each block starts in the canonical text (the same numbers as `CanonicalText`),
 /// computed by counting UTF-8 lead bytes instead of building the whole text: a fresh

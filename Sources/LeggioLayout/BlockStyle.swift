@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// How one block is set: the decoration before its lines, the cells its text gets, its
 /// role, and whether its lines are justified.

@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// A piece of a block's text with one style: an inline of the document (with canonical
 /// offsets) or decoration the layout adds ("[Image: ", the title block).

@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// One unit of the text flow that pagination places: the title block or one block of
 /// the document, its text already cut into clusters.

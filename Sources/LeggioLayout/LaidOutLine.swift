@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// The semantic role of a run of laid-out text; themes map roles to colours.
 public enum StyleRole: String, CaseIterable, Codable, Hashable, Sendable {

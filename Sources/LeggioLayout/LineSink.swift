@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// Receives laid-out lines piece by piece: `RunSink` builds `LaidOutLine`s for the reader,
 /// `TextSink` writes plain text for `leggio show`. One layout code path feeds both, so

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// An article laid out in pages for one `LayoutOptions`.
 ///

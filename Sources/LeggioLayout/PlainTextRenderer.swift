@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 
 /// The whole article as plain text, laid out exactly as the reader lays out its pages
 /// (same column, breaks, justification and decoration) but without page breaks: what

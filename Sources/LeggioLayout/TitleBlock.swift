@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// The title block on the first page: kicker, headline, standfirst, byline · dateline and
 /// image credit, each set apart by a blank line. Its lines show metadata, not canonical

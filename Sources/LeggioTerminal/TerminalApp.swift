@@ -11,7 +11,7 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 /// For the integrator:
 /// ```
 /// try TerminalApp.run(
-///   store: library,                          // the real `Library`, an `ArticleStore`
+///   library: library,                        // the real `Library`
 ///   themes: catalog.entries.map(\.theme),    // every theme, for `t` to cycle through
 ///   themeIndex: index of the configured or --theme one,
 ///   keyBindings: configuration.keyOverrides, // [Action: [Key]] from config.toml
@@ -23,7 +23,7 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 /// and throws `TerminalError` when there is no terminal to run in.
 public enum TerminalApp {
   public static func run(
-    store: any ArticleStore, themes: [Theme], themeIndex: Int = 0,
+    library: Library, themes: [Theme], themeIndex: Int = 0,
     keyBindings: [Action: [Key]] = [:], settings: ReaderSettings = .init(),
     problems: [String] = [], feedRunner: FeedUpdateRunner? = nil
   ) throws {
@@ -37,7 +37,7 @@ public enum TerminalApp {
     CrashGuard.install()
     let (width, height) = terminal.size
     let app = Application(
-      store: store, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
+      library: library, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
       settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
     app.suspendTerminal = { body in terminal.suspend(body) }
     app.feedRunner = feedRunner

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioImport
-import LeggioImport
 
 /// Runs the extractor over a corpus laid out as Readability's test pages
 /// (`NAME/source.html`, `NAME/expected.html`, `NAME/expected-metadata.json`) and scores

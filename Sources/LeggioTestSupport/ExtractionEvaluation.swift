@@ -1,6 +1,5 @@
 import Foundation
 import LeggioImport
-import LeggioImport
 
 /// Scores an extraction against a reference, as the corpus tests and the bench do:
 /// token-level F1 of the text, and whether title, byline and date agree.

@@ -44,7 +44,7 @@ enum TUIBench {
     defer { remove(store) }
     var rows = 0
     let seconds = try Stopwatch.best(of: 5) {
-      let app = Application(store: store, width: 120, height: 40)
+      let app = Application(library: store, width: 120, height: 40)
       app.start()
       let grid = app.render()
       rows = grid.rows.filter { !$0.isEmpty }.count
@@ -53,7 +53,7 @@ enum TUIBench {
     print(
       "tui: start to first library screen, 10,000 articles, 120x40: \(Stopwatch.format(seconds))")
     let scroll = try Stopwatch.best(of: 5) {
-      let app = Application(store: store, width: 120, height: 40)
+      let app = Application(library: store, width: 120, height: 40)
       app.start()
       app.send(.key(.end))
       _ = app.render()
@@ -74,7 +74,7 @@ enum TUIBench {
     defer { remove(store) }
     var times: [String: Double] = [:]
     for _ in 0..<5 {
-      let app = Application(store: store, width: 80, height: 24)
+      let app = Application(library: store, width: 80, height: 24)
       app.start()
       _ = app.render()
       let (_, open) = Stopwatch.time {

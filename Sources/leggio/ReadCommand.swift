@@ -32,7 +32,7 @@ struct ReadCommand: ParsableCommand {
       let themes = catalog.entries.map(\.theme)
       let index = themes.firstIndex { $0.name == selection.theme.name } ?? 0
       try TerminalApp.run(
-        store: library, themes: themes.isEmpty ? [selection.theme] : themes, themeIndex: index,
+        library: library, themes: themes.isEmpty ? [selection.theme] : themes, themeIndex: index,
         keyBindings: configuration.keyOverrides, settings: configuration.reader,
         problems: problems,
         feedRunner: FeedUpdateRunner(

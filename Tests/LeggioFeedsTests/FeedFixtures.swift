@@ -1,14 +1,13 @@
 import Foundation
 
 @testable import LeggioFeeds
+import LeggioTestSupport
 
 /// Where the shared corpus is, and small helpers to parse feeds written in a test.
 enum FeedFixtures {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = SharedFiles.packageRoot
 
-  static let corpus = packageRoot.appendingPathComponent("../shared/corpus/feeds").standardized
+  static let corpus = SharedFiles.url("corpus/feeds")
 
   static func corpusFile(_ path: String) -> URL { corpus.appendingPathComponent(path) }
 

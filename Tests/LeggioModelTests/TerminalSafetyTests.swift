@@ -23,7 +23,7 @@ import Testing
     Case(name: "C0 controls", input: "a\u{0}b\u{7}c", shown: "a␀b␇c", line: "a␀b␇c", stored: "abc"),
     Case(name: "DEL", input: "a\u{7F}b", shown: "a␡b", line: "a␡b", stored: "ab"),
     Case(name: "C1 controls and the 8-bit CSI", input: "a\u{9B}2Jb\u{85}", shown: "a�2Jb�",
-      line: "a�2Jb�", stored: "a2Jb\n"),
+      line: "a�2Jb", stored: "a2Jb\n"),
     Case(name: "an ESC colour sequence", input: "x\u{1B}[31mred", shown: "x␛[31mred",
       line: "x␛[31mred", stored: "xred"),
     Case(name: "an OSC title sequence", input: "t\u{1B}]0;pwned\u{7}ok", shown: "t␛]0;pwned␇ok",

@@ -36,7 +36,7 @@ import Testing
   @Test func reboundKeysDriveTheApp() throws {
     let store = try makeLibrary([ReaderScreenTests.numbered(100)])
     let app = Application(
-      store: store, width: 40, height: 10,
+      library: store, width: 40, height: 10,
       keymap: Keymap.default.applying([.nextPage: [.character("f")], .back: [.character("x")]]))
     app.start()
     app.press("<Enter>f<Space>f")

@@ -1,10 +1,11 @@
+import LeggioStore
 import Testing
 
 @testable import LeggioTUI
 
 @Suite struct LibraryScreenTests {
-  static func threeArticles() throws -> FixtureStore {
-    makeStore([
+  static func threeArticles() throws -> Library {
+    try makeStore([
       try Fixtures.referenceArticle(id: 1),
       Fixtures.simple(
         id: 2, title: "Il lago di Lugano d'inverno", kicker: "Ticino",
@@ -145,25 +146,26 @@ import Testing
   }
 
   @Test func tenThousandArticlesFetchOnlyTheVisibleWindows() throws {
-    let store = makeStore(Fixtures.many(10_000))
+    let store = try makeStore(Fixtures.many(10_000))
     let app = makeApp(store, width: 80, height: 24)
     #expect(app.render().rows[1].contains("Article 10000"))
     app.press("G")
     let grid = app.render()
     #expect(grid.rows[22].contains("Article 1 "))
     #expect(grid.rows[23].hasSuffix("10000/10000"))
-    let fetched = store.fetches.reduce(0) { $0 + $1.limit }
-    #expect(fetched <= 3 * LibraryState.windowSize)
-    #expect(store.fetches.allSatisfy { $0.limit == LibraryState.windowSize })
+    // Only the windows on screen were read: the first and the last.
+    let windows = app.state.library.windows
+    #expect(windows.count <= 3)
+    #expect(windows.values.allSatisfy { $0.count <= LibraryState.windowSize })
   }
 
   @Test func controlCharactersInTitlesNeverReachTheScreen() throws {
-    let store = makeStore([
+    let store = try makeStore([
       Fixtures.simple(
         id: 1, title: "Evil\u{1B}[2J\u{07}title\nsecond line\u{202E}kcab", byline: "By\u{9B}31m")
     ])
     let grid = makeApp(store, width: 80, height: 6).render()
-    #expect(grid.rows[1].hasPrefix(" ● Evil\u{FFFD}[2J\u{FFFD}title second line\u{FFFD}kcab"))
+    #expect(grid.rows[1].hasPrefix(" ● Evil␛[2J␇title second line\u{FFFD}kcab"))
     for cell in grid.cells {
       #expect(
         !cell.character.unicodeScalars.contains {

@@ -24,14 +24,14 @@ import Testing
         " Read these.",
         "   ┌─ Links (2) ────────────────────────────────────────┐",
         " th│ 1. the report — https://example.org/report         │",
-        "   │ 2. the �]8;;evil�map — https://example.org/map�[2J │",
+        "   │ 2. the ␛]8;;evil␇map — https://example.org/map␛[2J │",
         "   └────────────────────────────────────────────────────┘",
         "",
         "",
         " Links                                       page 1/1  100%",
       ])
     app.press("j<Enter>")
-    #expect(app.render().rows[9].hasPrefix(" [2] https://example.org/map�[2J"))
+    #expect(app.render().rows[9].hasPrefix(" [2] https://example.org/map␛[2J"))
     app.press("q")
     #expect(app.state.modal == nil)
     #expect(app.state.reader != nil)

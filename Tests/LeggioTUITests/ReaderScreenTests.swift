@@ -137,7 +137,7 @@ import Testing
 
   @Test func tCyclesThemesLive() throws {
     let app = Application(
-      store: try makeLibrary([Self.numbered(5)]), width: 60, height: 10,
+      library: try makeLibrary([Self.numbered(5)]), width: 60, height: 10,
       themeNames: ["dark", "sepia", "nord"])
     app.start()
     app.press("t")

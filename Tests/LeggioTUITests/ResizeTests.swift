@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func libraryKeepsTheSelectionVisibleWhenShrunk() throws {
-    let app = makeApp(makeStore(Fixtures.many(100)), width: 60, height: 30)
+    let app = makeApp(try makeStore(Fixtures.many(100)), width: 60, height: 30)
     app.press(String(repeating: "j", count: 80))
     app.send(.resize(width: 60, height: 8))
     let rows = app.render().rows

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioImport
-import LeggioImport
 
 /// What a conditional fetch is asked for.
 public struct FeedFetchRequest: Hashable, Sendable {

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 extension FeedItem {
   /// The title to show: the feed's, else one made from the link's last path component

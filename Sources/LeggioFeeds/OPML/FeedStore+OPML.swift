@@ -1,6 +1,5 @@
 import Foundation
 import LeggioStore
-import LeggioStore
 
 /// OPML subscription lists in and out of the library's feeds.
 extension FeedStore {

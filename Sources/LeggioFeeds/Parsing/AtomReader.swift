@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Reads Atom 1.0 (RFC 4287) and the older Atom 0.3 from their element tree.
 enum AtomReader {

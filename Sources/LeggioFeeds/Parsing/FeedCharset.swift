@@ -1,6 +1,5 @@
 import Foundation
 import LeggioImport
-import LeggioImport
 
 /// Turns a feed's bytes into UTF-8 for the parsers, following RFC 7303's order: a byte
 /// order mark, then the HTTP header's charset, then the XML declaration, then UTF-8.

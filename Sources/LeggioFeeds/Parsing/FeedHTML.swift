@@ -1,8 +1,6 @@
 import Foundation
 import LeggioModel
 import LeggioImport
-import LeggioModel
-import LeggioImport
 
 /// Small conversions of the HTML that feeds carry.
 enum FeedHTML {

@@ -1,8 +1,6 @@
 import Foundation
 import LeggioModel
 import LeggioImport
-import LeggioModel
-import LeggioImport
 
 /// Turns a feed's bytes into a `ParsedFeed`: RSS 0.90–2.0, RDF, Atom 0.3 and 1.0, JSON
 /// Feed 1.0 and 1.1, whatever the server claims the content type is.

@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 /// The common summary, plain text in `<p>` paragraphs, turned into a document without
 /// building an HTML tree: parsing each item with libxml2 was a third of a large update.
 /// Anything else (another tag, an attribute, an unusual entity, a character the

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Reads RSS 0.90–0.94, 1.0 (RDF) and 2.0 from their element tree.
 enum RSSReader {

@@ -1,7 +1,6 @@
 import CLibXML2
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Frees what a parse leaves behind on a background thread: for a feed of thousands of
 /// items that is tens of milliseconds nobody has to wait for.

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Turns many feed items into articles on every core: converting each item's HTML is
 /// the costliest step of a large update, and items are independent.

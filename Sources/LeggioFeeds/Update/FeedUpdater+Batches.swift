@@ -1,8 +1,6 @@
 import Foundation
 import LeggioModel
 import LeggioStore
-import LeggioModel
-import LeggioStore
 
 extension FeedUpdater {
   /// A feed's new items, in the feed's order (newest first), with the feed as read when

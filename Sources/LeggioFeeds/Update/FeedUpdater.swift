@@ -1,8 +1,6 @@
 import Foundation
 import LeggioModel
 import LeggioStore
-import LeggioModel
-import LeggioStore
 
 /// Stores an article in the library and returns its id. Called once per new item, never
 /// inside a feeds transaction (so it may open its own); it must be safe to call from

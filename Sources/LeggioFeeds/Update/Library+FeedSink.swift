@@ -1,6 +1,5 @@
 import Foundation
 import LeggioStore
-import LeggioStore
 
 extension Library {
   /// The sink `FeedUpdater` stores new items through: one library transaction per batch.

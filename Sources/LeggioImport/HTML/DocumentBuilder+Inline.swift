@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Inline content: text as a browser collapses it, line breaks, and text-only walks for
 /// captions and table cells.

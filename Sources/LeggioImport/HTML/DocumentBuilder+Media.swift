@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Images, figures and tables: the parts of a page that are not running text.
 extension DocumentBuilder {

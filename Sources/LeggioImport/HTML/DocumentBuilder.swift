@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// The state of one walk of `HTMLDocumentConverter` over an HTML tree: the blocks made
 /// so far and the inline runs of the block being filled.

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Turns an HTML tree into a `Document`; Markdown (through Ink) and web pages share it.
 ///

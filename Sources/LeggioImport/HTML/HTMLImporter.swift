@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Imports a local HTML file as it is, without readability extraction: the title from
 /// the only `<h1>` or else `<title>`, the body through `HTMLDocumentConverter`. Web pages

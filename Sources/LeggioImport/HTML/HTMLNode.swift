@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// A parsed HTML node: a small, immutable-after-parse Swift tree that the
 /// extractor and the HTML-to-Document converter walk without touching libxml2.

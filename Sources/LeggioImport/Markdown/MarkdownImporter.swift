@@ -1,7 +1,6 @@
 import Foundation
 import Ink
 import LeggioModel
-import LeggioModel
 
 /// Imports Markdown: front matter (title, author, date, tags), then Ink renders the body
 /// to HTML, which `HTMLParser` and `HTMLDocumentConverter` turn into a `Document` — the

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Turns the lines of a plain text into blocks.
 ///

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Imports plain text: news articles with a header (`NewsHeader`), Project Gutenberg
 /// books (`GutenbergText`), and any other text, whose title is its first line when that

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// What the extractor found on a page: its metadata and the cleaned article subtree.
 public struct ExtractedArticle {

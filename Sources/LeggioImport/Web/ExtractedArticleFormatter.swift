@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Prints an extracted article for `leggio extract`: plain text, Markdown, or JSON
 /// (`title`, `byline`, `published`, `siteName`, `language`, `excerpt`, `text`, `blocks`).

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Reads an article's metadata from a page: JSON-LD first, then `<meta>` tags (Dublin
 /// Core, OpenGraph, `article:*`, `author`), then the visible page (`<title>`, `h1`,

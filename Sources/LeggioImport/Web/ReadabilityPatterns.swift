@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 /// The class/id and tag vocabularies of Mozilla Readability.js, as substring lists.
 ///
 /// Readability writes these as regular expressions that are mostly alternations of

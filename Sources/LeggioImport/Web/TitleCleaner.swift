@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Takes the site's name (and other chrome) off a page title:
 /// "Headline - BBC News" -> "Headline", "Mozilla - Wikipedia" -> "Mozilla".

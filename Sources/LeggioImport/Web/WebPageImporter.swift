@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Turns a web page's bytes into an article: charset -> parse -> extract -> Document.
 public enum WebPageImporter {

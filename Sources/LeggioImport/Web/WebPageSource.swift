@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Where `leggio extract` and `leggio add` take a page from: a URL, a file, or stdin ("-").
 public enum WebPageSource: Equatable, Sendable {

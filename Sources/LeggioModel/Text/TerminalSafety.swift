@@ -86,8 +86,8 @@ public enum TerminalSafety {
     return String(result)
   }
 
-  /// `text` as one line for a list row or a status line: line breaks and tabs become one
-  /// space, runs of spaces collapse, the ends are trimmed, and unsafe scalars are handled
+  /// `text` as one line for a list row or a status line: a line break or tab becomes one
+  /// space (none after a space), the ends are trimmed, and unsafe scalars are handled
   /// as `safe` handles them. At most `limit` characters, ending in `…` when cut.
   public static func line(_ text: String, limit: Int? = nil) -> String {
     var result = ""
@@ -99,13 +99,14 @@ public enum TerminalSafety {
         result.append("…")
         break
       }
-      if character.isNewline || character == "\t" || character == " " {
+      if character.isNewline || character == "\t" {
         if !lastWasSpace { result.append(" ") }
         lastWasSpace = true
         count += 1
         continue
       }
-      lastWasSpace = false
+      if character == " " && result.isEmpty { continue }
+      lastWasSpace = character == " "
       count += 1
       if isUnsafe(character) {
         result.append(safe(String(character)))

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// A bookmark, highlight or note on a passage of an article. Plain value; the database
 /// conformances live in `Annotation+Persistence.swift`, the writes in `AnnotationStore`.

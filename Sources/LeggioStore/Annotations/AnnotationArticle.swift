@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// An article as annotating it needs: identity, what exports print, and the canonical
 /// text of its current version with that version's content hash.

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 extension AnnotationStore {
   /// Highlights the `occurrence`th (from 1) `quote` in `article`, as a note when `note` is

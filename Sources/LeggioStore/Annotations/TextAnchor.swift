@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Where an annotation sits in an article: scalar offsets into the canonical text of
 /// the version it was made on, plus the quoted passage and up to 32 scalars of text

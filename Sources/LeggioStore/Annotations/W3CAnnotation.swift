@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Annotations as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/),
 /// which other annotation tools read: `TextQuoteSelector` and `TextPositionSelector`

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// Reads W3C Web Annotation JSON-LD back: Leggio's own exports without loss, and other
 /// tools' annotations as far as they carry a `TextQuoteSelector`.

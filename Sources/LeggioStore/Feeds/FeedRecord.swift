@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 /// A subscription as stored.
 public struct FeedRecord: Codable, Hashable, Sendable, Identifiable {

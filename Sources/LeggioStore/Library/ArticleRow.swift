@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 /// The columns of `article` that lists and readers need, read by position: looking
 /// columns up by name costs more than the query itself when 10,000 rows are listed.

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// One row of the library list: what is shown without loading the article's text.
 public struct ArticleSummary: Hashable, Sendable, Identifiable {

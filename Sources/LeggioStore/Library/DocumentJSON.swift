@@ -1,5 +1,4 @@
 import LeggioModel
-import LeggioModel
 /// A document as the JSON the library stores, byte for byte what `JSONEncoder` with
 /// sorted keys and unescaped slashes writes (`Library.encode`), written by hand: the
 /// encoder was a quarter of the time of storing a large feed.

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 extension Library {
   /// Stores an imported article in one transaction: the article, its text version, its
@@ -12,8 +11,11 @@ extension Library {
   /// `.updated` (a new version; old versions are kept). The same content from another
   /// source is `.unchanged` too. A web page's `originalHTML` is kept with the text
   /// version it produced (see `originalHTML(of:)`).
+  /// `addedAt` is when the article joined the library (now, or the date an export gives).
   @discardableResult
-  public func add(_ imported: ImportedArticle, tags: [String] = []) throws -> AddOutcome {
+  public func add(_ imported: ImportedArticle, tags: [String] = [], addedAt: Date = Date()) throws
+    -> AddOutcome
+  {
     let metadata = imported.metadata
     let canonical = CanonicalText(imported.document)
     let text = canonical.text
@@ -29,7 +31,7 @@ extension Library {
     let columns = ArticleColumns(metadata)
 
     return try writer.write { db in
-      let now = Date()
+      let now = addedAt
       if let row = try Row.fetchOne(
         db, sql: "SELECT * FROM article WHERE identity = ?", arguments: [identity])
       {

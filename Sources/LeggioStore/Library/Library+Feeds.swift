@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 /// The library's side of feeds: the subscriptions live in the library's database, and
 /// each new item is stored as a library article by `addFeedArticles`.

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 extension Library {
   /// Adds `tags` to article `id` (tags it already has are kept as they are).

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 /// The local library of articles: SQLite through GRDB, in WAL mode with foreign keys on.
 ///

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
 /// An article's list row and full metadata, without its text: what `leggio list --json`
 /// prints.

@@ -1,6 +1,5 @@
 import Foundation
 import LeggioModel
-import LeggioModel
 
 /// A feed item's article with everything the library stores computed ahead of the
 /// write transaction: canonical text, hash, word count, the document as JSON, identity

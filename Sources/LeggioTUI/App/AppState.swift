@@ -47,16 +47,13 @@ public struct AppState: Sendable {
   public var width: Int
   public var height: Int
   public var library: LibraryState
-  public var reader: ReaderState?
-  /// The notebook, over the library or the reader while it is open.
-  public var notebook: NotebookState?
-  /// The feeds screen, over the library while it is open.
-  public var feeds: FeedsScreenState?
+  /// The screens open, bottom first (see `Layer`); `reader`, `notebook`, `feeds` and
+  /// `modal` find theirs in it.
+  public var stack: [Layer] = [.library]
   /// A feeds update runs in the background (the feeds screen may be closed meanwhile).
   public var feedUpdateRunning = false
   /// The last bookmark, highlight or note deleted: the one `u` brings back.
   public var lastDeleted: String?
-  public var modal: Modal?
   public var prompt: Prompt?
   public var status: Status?
   public var keymap: Keymap
@@ -84,23 +81,20 @@ public struct AppState: Sendable {
   }
 
   /// The screen whose keys are in force.
-  public var screen: Screen {
-    switch modal {
-    case .links: .links
-    case .tags: .tags
-    case .marks: .marks
-    default:
-      if notebook != nil {
-        .notebook
-      } else if feeds != nil {
-        .feeds
-      } else if reader == nil {
-        .library
-      } else if reader?.selection != nil {
-        .selection
-      } else {
-        .reader
-      }
+  public var screen: Screen { Self.screen(of: stack[...]) }
+
+  /// The screen of the top of `layers`; a help or confirmation box keeps the keys' screen
+  /// of what is beneath it.
+  static func screen(of layers: ArraySlice<Layer>) -> Screen {
+    switch layers.last ?? .library {
+    case .library: .library
+    case .reader(let reader): reader.selection != nil ? .selection : .reader
+    case .feeds: .feeds
+    case .notebook: .notebook
+    case .modal(.links): .links
+    case .modal(.tags): .tags
+    case .modal(.marks): .marks
+    case .modal(.help), .modal(.confirmRemove): screen(of: layers.dropLast())
     }
   }
 

@@ -6,14 +6,6 @@ import LeggioStore
 /// own transaction before the answer tells the screen it is done.
 extension Application {
   func performAnnotation(_ effect: Effect) throws -> Message? {
-    guard let library = store as? Library else {
-      // A store without annotations (the guide alone, or a stand-in) has none to show.
-      switch effect {
-      case .loadAnnotations(let uuid): return .annotationsLoaded(articleUUID: uuid, [])
-      case .loadNotebook(let filter): return .notebookLoaded(filter, [])
-      default: return .failed("Bookmarks, highlights and notes need the library")
-      }
-    }
     let annotations = library.annotations
     switch effect {
     case .loadAnnotations(let uuid):
@@ -75,7 +67,7 @@ extension Application {
       let next = current.flatMap { tags.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
       return .notebookTagChosen(next < tags.count ? tags[next] : nil)
     case .openArticle(let uuid, let offset):
-      guard let id = try library.articleID(uuid: uuid), let article = try store.article(id: id)
+      guard let id = try library.articleID(uuid: uuid), let article = try library.article(id: id)
       else {
         return .failed("That article is no longer in the library")
       }

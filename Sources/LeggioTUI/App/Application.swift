@@ -2,14 +2,13 @@ import Foundation
 import LeggioModel
 import LeggioStore
 
-/// Runs the loop around `update`: sends events in, runs the effects against the store,
+/// Runs the loop around `update`: sends events in, runs the effects against the library,
 /// feeds their answers back, and renders the state. The terminal layer drives it; tests
 /// drive it with keys and read `render()`.
 public final class Application {
   public private(set) var state: AppState
-  public let store: any ArticleStore
-  /// The subscriptions for the feeds screen; the store itself when it is one (`Library`).
-  public var feedSource: (any FeedSource)?
+  /// Where every effect reads and writes: the real library (tests use `Library.inMemory()`).
+  public let library: Library
   /// Updates feeds in the background; without it `u` on the feeds screen says so.
   public var feedRunner: FeedUpdateRunner?
   /// Where the background update's reports wait for `drainInbox()`.
@@ -18,21 +17,20 @@ public final class Application {
   /// terminal layer sets it.
   public var suspendTerminal: ((() -> Void) -> Void)?
 
-  public init(store: any ArticleStore, state: AppState) {
-    self.store = store
+  public init(library: Library, state: AppState) {
+    self.library = library
     self.state = state
-    self.feedSource = store as? any FeedSource
   }
 
-  /// An application on `store` at `width` x `height`, with the built-in guide loaded.
+  /// An application on `library` at `width` x `height`, with the built-in guide loaded.
   public convenience init(
-    store: any ArticleStore, width: Int, height: Int, keymap: Keymap = .default,
+    library: Library, width: Int, height: Int, keymap: Keymap = .default,
     settings: ReaderSettings = .init(), themeNames: [String] = [], themeIndex: Int = 0
   ) {
     let state = AppState(
       width: width, height: height, keymap: keymap, settings: settings, themeNames: themeNames,
       themeIndex: themeIndex, guide: Guide.articles())
-    self.init(store: store, state: state)
+    self.init(library: library, state: state)
   }
 
   /// Reads the counts and the first rows.
@@ -88,32 +86,31 @@ public final class Application {
     do {
       switch effect {
       case .loadCounts:
-        return .countsLoaded(try store.counts())
+        return .countsLoaded(try library.counts())
       case .loadCount(let query):
-        return .countLoaded(query, try store.count(query))
+        return .countLoaded(query, try library.count(query))
       case .loadRows(let query, let window):
         let size = LibraryState.windowSize
-        let rows = try store.summaries(query, offset: window * size, limit: size)
+        let rows = try library.summaries(query, offset: window * size, limit: size)
         return .rowsLoaded(query, window: window, rows)
       case .loadTags:
-        return .tagsLoaded(try store.allTags())
+        return .tagsLoaded(try library.allTags())
       case .loadArticle(let id):
-        guard let article = try store.article(id: id) else {
+        guard let article = try library.article(id: id) else {
           return .failed("Article \(id) is no longer in the library")
         }
         return .articleLoaded(article)
       case .saveReadingPosition(let id, let offset, let progress):
-        try store.saveReadingPosition(articleID: id, offset: offset, progress: progress)
+        try library.saveReadingPosition(articleID: id, offset: offset, progress: progress)
         return nil
       case .remove(let ids):
-        try store.remove(ids: ids)
+        try library.remove(ids: ids)
         return .removed(ids: ids)
       case .loadAnnotations, .annotate, .bookmark, .editNote, .editNoteInEditor, .recolor,
         .deleteAnnotation, .undoDelete, .loadNotebook, .nextNotebookTag, .openArticle:
         return try performAnnotation(effect)
       case .loadFeeds:
-        guard let feedSource else { return .feedsLoaded([]) }
-        return .feedsLoaded(try feedSource.feedListings())
+        return .feedsLoaded(try library.feedListings())
       case .updateFeeds(let ids):
         guard let feedRunner else {
           return .feedUpdate(.failed("Feeds cannot be updated here: run leggio feeds update"))

@@ -69,8 +69,10 @@ private func handle(_ event: Event, _ state: inout AppState) -> [Effect] {
     _ = state.reader?.layoutMore()
     return []
   case .wheel(let up):
-    guard !state.isTooSmall, state.modal == nil, state.prompt == nil, state.feeds == nil else {
-      return []
+    guard !state.isTooSmall, state.prompt == nil else { return [] }
+    switch state.top {
+    case .reader, .library: break
+    case .feeds, .notebook, .modal: return []
     }
     if var reader = state.reader {
       reader.go(to: reader.pageIndex + (up ? -1 : 1))
@@ -87,15 +89,20 @@ private func handle(_ event: Event, _ state: inout AppState) -> [Effect] {
     }
     state.status = nil
     if state.prompt != nil { return handlePrompt(key, &state) }
-    if state.modal != nil { return handleModal(key, &state) }
-    if state.feeds != nil { return handleFeedsKey(key, &state) }
+    switch state.top {
+    case .modal: return handleModal(key, &state)
+    case .feeds: return handleFeedsKey(key, &state)
+    case .library, .reader, .notebook: break
+    }
     if let effects = handleRecent(key, &state) { return effects }
     let action = state.keymap.action(for: key, on: state.screen)
     if let effects = handleGlobal(action, &state) { return effects }
-    if state.notebook != nil { return handleNotebook(action, key, &state) }
-    if state.reader?.selection != nil { return handleSelection(action, &state) }
-    if state.reader != nil { return handleReader(key, action, &state) }
-    return handleLibrary(action, &state)
+    switch state.top {
+    case .notebook: return handleNotebook(action, key, &state)
+    case .reader(let reader) where reader.selection != nil: return handleSelection(action, &state)
+    case .reader: return handleReader(key, action, &state)
+    default: return handleLibrary(action, &state)
+    }
   }
 }
 

@@ -7,9 +7,20 @@ public enum Renderer {
       TooSmallView.draw(into: &grid)
       return grid
     }
-    if let notebook = state.notebook {
+    draw(state.stack[...], state, into: &grid)
+    return grid
+  }
+
+  /// Draws the top of `layers`; a modal box is drawn over what shows through beneath it.
+  static func draw(_ layers: ArraySlice<Layer>, _ state: AppState, into grid: inout CellGrid) {
+    switch layers.last ?? .library {
+    case .library:
+      LibraryView.draw(state, into: &grid)
+    case .reader(let reader):
+      ReaderView.draw(reader, state, into: &grid)
+    case .notebook(let notebook):
       NotebookView.draw(notebook, state, into: &grid)
-    } else if let feeds = state.feeds {
+    case .feeds(let feeds):
       FeedsView.draw(feeds, into: &grid)
       if let status = state.status {
         // An error (or a note) after an action, over the feeds screen's own status line.
@@ -20,12 +31,15 @@ public enum Renderer {
           " " + TextWidth.truncate(TerminalSafety.line(status.text), to: max(0, grid.width - 2)),
           column: 0, row: row, style: style)
       }
-    } else if let reader = state.reader {
-      ReaderView.draw(reader, state, into: &grid)
-    } else {
-      LibraryView.draw(state, into: &grid)
+    case .modal(let modal):
+      draw(layers.dropLast(), state, into: &grid)
+      drawBox(modal, state, into: &grid)
     }
-    switch state.modal {
+  }
+
+  /// Draws a modal's box.
+  static func drawBox(_ modal: AppState.Modal, _ state: AppState, into grid: inout CellGrid) {
+    switch modal {
     case .help(let screen):
       HelpView.draw(screen: screen, keymap: state.keymap, into: &grid)
     case .links(let selected):
@@ -49,9 +63,8 @@ public enum Renderer {
           return page + NotebookView.summary(annotation)
         },
         selected: selected, into: &grid)
-    case .confirmRemove, nil:
+    case .confirmRemove:
       break
     }
-    return grid
   }
 }

@@ -195,7 +195,7 @@ extension FeedsInAppTests {
     let files = try FeedFiles()
     let library = try Self.library(files)
     let app = Application(
-      store: library, width: 80, height: 7,
+      library: library, width: 80, height: 7,
       keymap: Keymap.default.applying([.updateFeeds: [.character("r")]]))
     app.start()
     app.press("Fu")

@@ -38,7 +38,7 @@ import LeggioTestSupport
         " ●     12/40  Il Post",
         "         0/0  https://feed2.example…  ! https://feed2.exam…",
         // The escape character is drawn as a visible symbol, never sent to the terminal.
-        " ●       3/3  Diario\u{FFFD}[31m",
+        " ●       3/3  Diario␛[31m",
         "",
         " Enter items  u update  q back                          1/3",
       ])

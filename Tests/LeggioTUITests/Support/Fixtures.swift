@@ -56,10 +56,12 @@ enum Fixtures {
 
   /// A short article whose paragraphs are `paragraphs`.
   static func simple(
-    id: Int64, title: String, paragraphs: [String] = ["Some text."], kicker: String? = nil,
+    id: Int64, title: String, paragraphs: [String]? = nil, kicker: String? = nil,
     byline: String? = nil, published: String? = nil, added: String = "2024-01-01",
     unread: Bool = true, progress: Double = 0, tags: [String] = [], links: [(String, String)] = []
   ) -> StoredArticle {
+    // Each article's own text by default: the library keeps one article per text.
+    let paragraphs = paragraphs ?? ["Some text about \(title)."]
     var blocks = paragraphs.map { Block(.paragraph, text: $0) }
     if !links.isEmpty {
       blocks.append(Block(.paragraph, links.map { Inline($0.0, link: $0.1) }))

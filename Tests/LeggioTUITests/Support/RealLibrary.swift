@@ -13,13 +13,25 @@ func makeLibrary(importing paths: [String]) throws -> Library {
   return library
 }
 
-/// A real in-memory `Library` holding `articles` (their documents and metadata).
+/// A real in-memory `Library` holding `articles` (their documents and metadata), each
+/// added on its summary's date with its tags, and read as far as its summary says.
 func makeLibrary(_ articles: [StoredArticle]) throws -> Library {
   let library = try Library.inMemory()
   for article in articles {
-    try library.add(ImportedArticle(metadata: article.metadata, document: article.document))
+    let outcome = try library.add(
+      ImportedArticle(metadata: article.metadata, document: article.document),
+      tags: article.summary.tags, addedAt: article.summary.addedAt)
+    if !article.summary.isUnread || article.summary.progress > 0 {
+      try library.saveReadingPosition(
+        articleID: outcome.id, offset: 0, progress: article.summary.progress)
+    }
   }
   return library
+}
+
+/// The library-list fixtures in a real library.
+func makeStore(_ articles: [StoredArticle] = []) throws -> Library {
+  try makeLibrary(articles)
 }
 
 extension Library {

@@ -2,13 +2,13 @@ import LeggioStore
 import LeggioTUI
 import Testing
 
-/// An application on `store` at `width` x `height`, started.
+/// An application on `library` at `width` x `height`, started.
 func makeApp(
-  _ store: any ArticleStore, width: Int = 80, height: Int = 24, themeNames: [String] = []
+  _ library: Library, width: Int = 80, height: Int = 24, themeNames: [String] = []
 )
   -> Application
 {
-  let app = Application(store: store, width: width, height: height, themeNames: themeNames)
+  let app = Application(library: library, width: width, height: height, themeNames: themeNames)
   app.start()
   return app
 }

@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import LeggioModel
-import LeggioModel
 
-extension Library: ArticleStore {
+/// What the reader reads: counts, list rows, articles and reading positions. Every method
+/// runs one short query.
+extension Library {
+  /// How many articles match `query`.
   public func count(_ query: ArticleQuery) throws -> Int {
     let filter = ListFilter(query)
     return try writer.read { db in
@@ -13,6 +15,8 @@ extension Library: ArticleStore {
     }
   }
 
+  /// The rows `offset..<offset+limit` of the list for `query`: list rows are fetched a
+  /// window at a time, so 10,000 articles cost no more to show than ten.
   public func summaries(_ query: ArticleQuery, offset: Int, limit: Int) throws
     -> [ArticleSummary]
   {
@@ -31,6 +35,7 @@ extension Library: ArticleStore {
     }
   }
 
+  /// Counts for the header (the whole library, ignoring any filter).
   public func counts() throws -> LibraryCounts {
     try writer.read { db in
       let row = try Row.fetchOne(
@@ -43,6 +48,7 @@ extension Library: ArticleStore {
     }
   }
 
+  /// Every tag in use, sorted.
   public func allTags() throws -> [String] {
     try writer.read { db in
       try String.fetchAll(
@@ -55,6 +61,7 @@ extension Library: ArticleStore {
     }
   }
 
+  /// The article with its document and this device's reading position.
   public func article(id: Int64) throws -> StoredArticle? {
     try writer.read { db in
       guard
@@ -81,6 +88,7 @@ extension Library: ArticleStore {
     }
   }
 
+  /// Saves this device's reading position and marks the article read.
   public func saveReadingPosition(articleID: Int64, offset: Int, progress: Double) throws {
     let progress = min(1, max(0, progress.isFinite ? progress : 0))
     try writer.write { db in
@@ -100,6 +108,7 @@ extension Library: ArticleStore {
     }
   }
 
+  /// Moves articles to the bin (a tombstone; nothing is erased).
   public func remove(ids: [Int64]) throws {
     let unknown = try writer.write { db -> [Int64] in
       var unknown: [Int64] = []
