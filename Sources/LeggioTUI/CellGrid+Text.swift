@@ -15,7 +15,9 @@ extension CellGrid {
     var x = column
     for original in text {
       if x >= end { break }
-      guard let character = TerminalSafety.isUnsafe(original) ? TerminalSafety.standIn(for: original) : original
+      guard
+        let character = TerminalSafety.isUnsafe(original)
+          ? TerminalSafety.standIn(for: original) : original
       else { continue }
       let cells = TextWidth.cells(character)
       if cells == 0 { continue }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeggioModel
 import LeggioStore
 
 // The annotation commands of issue 5: `annotate`, `bookmark`, `annotations`, `export`,
@@ -144,7 +145,12 @@ struct ExportCommand: ParsableCommand {
     let wanted = Set(try ids.map(context.articleUUID))
     let articles = try context.store.annotatedArticles(from: context.articles)
       .filter { wanted.isEmpty || wanted.contains($0.uuid) }
-    let data = try AnnotationExporter().export(articles, as: format)
+    let exported = try AnnotationExporter().export(articles, as: format)
+    // The text of notes and quotes is the user's; JSON keeps it whole but escaped.
+    let data =
+      format == .markdown
+      ? exported
+      : Data(TerminalSafety.escapingUnsafe(inJSON: String(decoding: exported, as: UTF8.self)).utf8)
     if let output {
       do {
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -194,7 +200,8 @@ struct ImportAnnotationsCommand: ParsableCommand {
 /// Prints annotations as JSON objects, or one line each for people.
 private func printAnnotations(_ annotations: [Annotation], json: Bool) throws {
   if json {
-    print(String(decoding: try AnnotationJSON.encode(annotations), as: UTF8.self))
+    let json = String(decoding: try AnnotationJSON.encode(annotations), as: UTF8.self)
+    print(TerminalSafety.escapingUnsafe(inJSON: json))
     return
   }
   for annotation in annotations {

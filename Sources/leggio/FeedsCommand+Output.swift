@@ -30,7 +30,7 @@ extension FeedsCommand {
     var lines = [header.joined(separator: "  ")]
     for feed in feeds {
       var title = (feed.title ?? feed.url).terminalSafe()
-      if !feed.tags.isEmpty { title += "  " + feed.tags.map { "#" + $0 }.joined(separator: " ") }
+      if !feed.tags.isEmpty { title += "  " + feed.tags.map { "#" + $0.terminalSafe() }.joined(separator: " ") }
       if let error = feed.lastError { title += "  ! " + error.terminalSafe() }
       let columns = [
         String(feed.id).padded(toCells: idWidth, alignRight: true),

@@ -76,7 +76,7 @@ final class CLIFeedServer: Sendable {
     await server.appendRoute("GET /missing.xml") { _ in HTTPResponse(statusCode: .notFound) }
     let server = self.server
     task = Task { try await server.run() }
-    try await server.waitUntilListening()
+    try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await server.listeningAddress else {
       throw URLError(.cannotConnectToHost)
     }

@@ -8,7 +8,7 @@ extension HTTPServer {
   nonisolated func serving(_ body: (URL) async throws -> Void) async throws {
     let task = Task { try await self.run() }
     defer { task.cancel() }
-    try await self.waitUntilListening()
+    try await self.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await self.listeningAddress else {
       Issue.record("the server has no IPv4 address")
       return

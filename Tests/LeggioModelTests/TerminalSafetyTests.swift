@@ -18,38 +18,51 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(name: "plain Italian text", input: "già «sì» l’altro", shown: "già «sì» l’altro",
+    Case(
+      name: "plain Italian text", input: "già «sì» l’altro", shown: "già «sì» l’altro",
       line: "già «sì» l’altro", stored: "già «sì» l’altro"),
     Case(name: "C0 controls", input: "a\u{0}b\u{7}c", shown: "a␀b␇c", line: "a␀b␇c", stored: "abc"),
     Case(name: "DEL", input: "a\u{7F}b", shown: "a␡b", line: "a␡b", stored: "ab"),
-    Case(name: "C1 controls and the 8-bit CSI", input: "a\u{9B}2Jb\u{85}", shown: "a�2Jb�",
+    Case(
+      name: "C1 controls and the 8-bit CSI", input: "a\u{9B}2Jb\u{85}", shown: "a�2Jb�",
       line: "a�2Jb", stored: "a2Jb\n"),
-    Case(name: "an ESC colour sequence", input: "x\u{1B}[31mred", shown: "x␛[31mred",
+    Case(
+      name: "an ESC colour sequence", input: "x\u{1B}[31mred", shown: "x␛[31mred",
       line: "x␛[31mred", stored: "xred"),
-    Case(name: "an OSC title sequence", input: "t\u{1B}]0;pwned\u{7}ok", shown: "t␛]0;pwned␇ok",
+    Case(
+      name: "an OSC title sequence", input: "t\u{1B}]0;pwned\u{7}ok", shown: "t␛]0;pwned␇ok",
       line: "t␛]0;pwned␇ok", stored: "tok"),
-    Case(name: "bidi overrides and embeddings", input: "a\u{202E}b\u{202A}c", shown: "a�b�c",
+    Case(
+      name: "bidi overrides and embeddings", input: "a\u{202E}b\u{202A}c", shown: "a�b�c",
       line: "a�b�c", stored: "abc"),
-    Case(name: "bidi isolates", input: "a\u{2066}b\u{2069}", shown: "a�b�", line: "a�b�",
+    Case(
+      name: "bidi isolates", input: "a\u{2066}b\u{2069}", shown: "a�b�", line: "a�b�",
       stored: "ab"),
-    Case(name: "bidi marks", input: "a\u{200E}b\u{200F}c\u{61C}d", shown: "abcd", line: "abcd",
+    Case(
+      name: "bidi marks", input: "a\u{200E}b\u{200F}c\u{61C}d", shown: "abcd", line: "abcd",
       stored: "abcd"),
-    Case(name: "zero-width space and word joiner", input: "a\u{200B}b\u{2060}c", shown: "abc",
+    Case(
+      name: "zero-width space and word joiner", input: "a\u{200B}b\u{2060}c", shown: "abc",
       line: "abc", stored: "abc"),
-    Case(name: "a byte order mark inside text", input: "a\u{FEFF}b", shown: "ab", line: "ab",
+    Case(
+      name: "a byte order mark inside text", input: "a\u{FEFF}b", shown: "ab", line: "ab",
       stored: "ab"),
-    Case(name: "tag characters", input: "a\u{E0001}\u{E0041}b", shown: "ab", line: "ab",
+    Case(
+      name: "tag characters", input: "a\u{E0001}\u{E0041}b", shown: "ab", line: "ab",
       stored: "ab"),
-    Case(name: "variation selectors and joiners kept", input: "❤\u{FE0F} 👩\u{200D}💻 ی\u{200C}ک",
+    Case(
+      name: "variation selectors and joiners kept", input: "❤\u{FE0F} 👩\u{200D}💻 ی\u{200C}ک",
       shown: "❤\u{FE0F} 👩\u{200D}💻 ی\u{200C}ک", line: "❤\u{FE0F} 👩\u{200D}💻 ی\u{200C}ک",
       stored: "❤\u{FE0F} 👩\u{200D}💻 ی\u{200C}ک"),
-    Case(name: "tabs and newlines", input: " a\tb\nc ", shown: " a b␊c ", line: "a b c",
+    Case(
+      name: "tabs and newlines", input: " a\tb\nc ", shown: " a b␊c ", line: "a b c",
       stored: " a\tb\nc "),
   ]
 
   @Test(arguments: cases) func safeShowsEveryUnsafeScalarAsAVisibleStandIn(_ test: Case) {
     #expect(TerminalSafety.safe(test.input) == test.shown)
-    #expect(!TerminalSafety.safe(test.input).unicodeScalars.contains(where: TerminalSafety.isUnsafe))
+    #expect(
+      !TerminalSafety.safe(test.input).unicodeScalars.contains(where: TerminalSafety.isUnsafe))
   }
 
   @Test(arguments: cases) func lineMakesOneSafeLine(_ test: Case) {

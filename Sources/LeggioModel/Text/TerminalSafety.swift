@@ -130,4 +130,39 @@ public enum TerminalSafety {
     }
     return String(scalars)
   }
+
+  /// The JSON escape (`\u001b`, a surrogate pair above U+FFFF) for a scalar that may not
+  /// appear as itself in JSON printed to a terminal: the unsafe ones and the line and
+  /// paragraph separators. Nil for every other scalar (quote and backslash excepted: JSON
+  /// writers escape those themselves).
+  public static func jsonEscape(_ scalar: Unicode.Scalar) -> String? {
+    let value = scalar.value
+    guard isUnsafe(scalar) || value == 0x2028 || value == 0x2029 else { return nil }
+    func hex(_ unit: UInt32) -> String {
+      let digits = String(unit, radix: 16)
+      return "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+    }
+    guard value > 0xFFFF else { return hex(value) }
+    let offset = value - 0x10000
+    return hex(0xD800 + (offset >> 10)) + hex(0xDC00 + (offset & 0x3FF))
+  }
+
+  /// JSON text (from `JSONEncoder` or `JSONSerialization`, which escape only C0) with every
+  /// unsafe scalar inside its strings escaped too; line feeds between tokens are kept. The
+  /// same JSON values, safe to print.
+  public static func escapingUnsafe(inJSON json: String) -> String {
+    guard json.unicodeScalars.contains(where: { jsonEscape($0) != nil && $0 != "\n" }) else {
+      return json
+    }
+    var result = ""
+    result.reserveCapacity(json.utf8.count)
+    for scalar in json.unicodeScalars {
+      if scalar != "\n", let escaped = jsonEscape(scalar) {
+        result += escaped
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
 }

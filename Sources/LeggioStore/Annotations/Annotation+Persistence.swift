@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LeggioModel
 
 extension Annotation: FetchableRecord, MutablePersistableRecord {
   public static let databaseTableName = "annotation"
@@ -56,13 +57,14 @@ extension Annotation: FetchableRecord, MutablePersistableRecord {
     container[Columns.kind] = kind.rawValue
     container[Columns.startOffset] = anchor.start
     container[Columns.endOffset] = anchor.end
-    container[Columns.quote] = anchor.quote
-    container[Columns.prefix] = anchor.prefix
-    container[Columns.suffix] = anchor.suffix
+    // Notes, names and quotes from people and other programs are stored clean, as text is.
+    container[Columns.quote] = TextSanitizer.sanitize(anchor.quote)
+    container[Columns.prefix] = TextSanitizer.sanitize(anchor.prefix)
+    container[Columns.suffix] = TextSanitizer.sanitize(anchor.suffix)
     container[Columns.textHash] = anchor.textHash
-    container[Columns.note] = note
+    container[Columns.note] = TextSanitizer.sanitize(note)
     container[Columns.color] = color?.rawValue
-    container[Columns.name] = name
+    container[Columns.name] = name.map { TextSanitizer.sanitize($0) }
     container[Columns.tags] = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
     container[Columns.orphaned] = isOrphaned
     container[Columns.createdAt] = createdAt.milliseconds

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LeggioModel
 
 /// The subscriptions and their items, on the library's database.
 ///
@@ -19,6 +20,8 @@ public final class FeedStore: Sendable {
     -> FeedRecord
   {
     let url = try Self.validatedURL(text)
+    let tags = try tags.map(Library.cleanTag)
+    let title = title.map { TerminalSafety.line(TextSanitizer.sanitize($0)) }
     return try database.write { db in
       let now = Date()
       if var existing = try FeedRecord.filter(FeedRecord.Columns.url == url).fetchOne(db) {

@@ -62,10 +62,15 @@ extension Library {
   }
 
   /// A tag as stored: control characters dropped, white space collapsed and trimmed.
-  static func cleanTag(_ tag: String) throws -> String {
-    let visible = String(
+  package static func cleanTag(_ tag: String) throws -> String {
+    // Controls become spaces (they separated words); what else `TerminalSafety` refuses,
+    // invisible characters among them, goes, so tags that look alike are one tag.
+    let spaced = String(
       String.UnicodeScalarView(
-        tag.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        tag.precomposedStringWithCanonicalMapping.unicodeScalars.map {
+          $0.properties.generalCategory == .control ? " " : $0
+        }))
+    let visible = TerminalSafety.removingUnsafe(spaced)
     let cleaned = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard !cleaned.isEmpty else { throw LibraryError.invalidTag(tag) }
     return cleaned

@@ -41,7 +41,9 @@ public struct ReaderState: @unchecked Sendable {
     self.anchor = start
     self.paged = PagedArticle(
       document: article.document, metadata: article.metadata, options: options)
-    self.pageIndex = paged.pageIndex(containing: start)
+    // Never read, or read from the start: the first page, title block and all (on a small
+    // window the title block may fill a page or more before the text's first offset).
+    self.pageIndex = start == 0 ? 0 : paged.pageIndex(containing: start)
     // The first page starts with the title block: show it, not the first offset.
     if pageIndex == 0 { anchor = 0 }
   }

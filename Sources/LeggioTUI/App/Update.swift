@@ -1,4 +1,3 @@
-
 /// The one place state changes: an event (or an effect's answer) in, the new state and
 /// the effects to run out. Pure: no I/O happens here; the `Application` runs the effects
 /// and sends their answers back as messages.
