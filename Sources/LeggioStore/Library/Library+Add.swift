@@ -82,12 +82,7 @@ extension Library {
       var arguments: StatementArguments = [uuid, identity]
       _ = arguments.append(contentsOf: columns.arguments)
       _ = arguments.append(contentsOf: [hash, words, now, now])
-      try db.execute(
-        sql: """
-          INSERT INTO article (uuid, identity, \(ArticleColumns.names.joined(separator: ", ")),
-            contentHash, words, createdAt, updatedAt)
-          VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
-          """, arguments: arguments)
+      try db.execute(sql: ArticleSQL.insertArticle, arguments: arguments)
       let id = db.lastInsertedRowID
       let versionUUID = try Self.insertVersion(
         db, articleUUID: uuid, document: documentJSON, text: text, hash: hash, words: words,
@@ -109,11 +104,7 @@ extension Library {
   ) throws -> String {
     let uuid = UUIDv7.string(at: now)
     try db.execute(
-      sql: """
-        INSERT INTO article_version
-          (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+      sql: ArticleSQL.insertVersion,
       arguments: [uuid, articleUUID, document, text, hash, words, now, now])
     return uuid
   }
@@ -124,7 +115,7 @@ extension Library {
   ) throws {
     try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
     try db.execute(
-      sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)",
+      sql: ArticleSQL.insertSearchRow,
       arguments: [id, metadata.title, metadata.byline ?? "", text])
   }
 

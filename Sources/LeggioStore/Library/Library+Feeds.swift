@@ -48,28 +48,10 @@ extension Library {
       try db.execute(sql: "PRAGMA cache_size = -32768")
       let find = try BulkStatement(
         db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
-      let insertArticle = try BulkStatement(
-        db,
-        sql: """
-          INSERT INTO article (uuid, identity, \(ArticleColumns.names.joined(separator: ", ")),
-            contentHash, words, createdAt, updatedAt)
-          VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
-          """)
-      let insertVersion = try BulkStatement(
-        db,
-        sql: """
-          INSERT INTO article_version
-            (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      let insertSearch = try BulkStatement(
-        db, sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)")
-      let insertTag = try BulkStatement(
-        db,
-        sql: """
-          INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
-          VALUES (?, ?, ?, ?, ?)
-          """)
+      let insertArticle = try BulkStatement(db, sql: ArticleSQL.insertArticle)
+      let insertVersion = try BulkStatement(db, sql: ArticleSQL.insertVersion)
+      let insertSearch = try BulkStatement(db, sql: ArticleSQL.insertSearchRow)
+      let insertTag = try BulkStatement(db, sql: ArticleSQL.insertTag)
       var ids: [Int64] = []
       ids.reserveCapacity(articles.count)
       try PreparedFeedArticle.forEach(articles) { article in

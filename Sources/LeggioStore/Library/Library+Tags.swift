@@ -45,10 +45,7 @@ extension Library {
         continue
       }
       try db.execute(
-        sql: """
-          INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
-          VALUES (?, ?, ?, ?, ?)
-          """, arguments: [UUIDv7.string(at: now), articleUUID, tag, now, now])
+        sql: ArticleSQL.insertTag, arguments: [UUIDv7.string(at: now), articleUUID, tag, now, now])
     }
   }
 
