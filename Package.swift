@@ -72,7 +72,6 @@ let package = Package(
       name: "LeggioTestSupport",
       dependencies: [
         "LeggioModel", "LeggioImport", "LeggioStore",
-        .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
     .executableTarget(
       name: "leggio-bench",
