@@ -77,6 +77,7 @@ let package = Package(
       dependencies: [
         "LeggioModel", "LeggioImport", "LeggioStore",
         .product(name: "FlyingFox", package: "FlyingFox"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .executableTarget(
       name: "leggio-bench",
