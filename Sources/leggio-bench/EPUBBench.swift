@@ -23,7 +23,7 @@ enum EPUBBench {
 
   private static func measure() throws {
     let data = try Data(contentsOf: book)
-    let size = ImportError.describe(bytes: data.count)
+    let size = String(format: "%.1f MB", Double(data.count) / 1_000_000)
     let leggio = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("leggio").path
     if FileManager.default.isExecutableFile(atPath: leggio) {
