@@ -23,7 +23,8 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .moved(let index): state.modal = .links(selected: index)
     case .chosen:
       if links.indices.contains(selected) {
-        state.modal = nil
+        // A link out of the article is only shown; one inside the book is followed.
+        if InternalLink(links[selected].url) != nil { state.modal = nil }
         follow(links[selected], number: selected + 1, &state)
       }
     case .closed: state.modal = nil
