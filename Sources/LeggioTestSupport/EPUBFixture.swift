@@ -28,7 +28,8 @@ public struct EPUBFixture {
       spine += "<itemref idref=\"c\(index + 1)\"/>\n"
     }
     if nav {
-      manifest += "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
+      manifest +=
+        "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
     }
     if ncx {
       manifest += "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n"

@@ -33,7 +33,8 @@ enum EPUBBench {
       defer { try? FileManager.default.removeItem(at: work) }
       let runner = ProcessRunner(binary: leggio, directory: work)
       let add = runner.best(of: 5, fresh: true) { ["add", book.path] }
-      print("epub: leggio add Mémoires d'outre-tombe (\(size)), whole process: \(runner.format(add))")
+      print(
+        "epub: leggio add Mémoires d'outre-tombe (\(size)), whole process: \(runner.format(add))")
     }
     var imported: ImportedArticle?
     let read = try Stopwatch.best(of: 5) {

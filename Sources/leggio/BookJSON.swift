@@ -47,7 +47,9 @@ enum BookJSON {
     for (index, cut) in cuts.enumerated() {
       let end = index + 1 < cuts.count ? cuts[index + 1].block : document.blocks.count
       guard end > cut.block else { continue }
-      let range = offset(ofBlock: cut.block, in: canonical)..<(end < document.blocks.count
+      let range =
+        offset(
+          ofBlock: cut.block, in: canonical)..<(end < document.blocks.count
         ? canonical.blockStarts[end] - 2 : canonical.scalarCount)
       chapters.append(
         .object([

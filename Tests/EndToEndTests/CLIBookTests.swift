@@ -20,7 +20,9 @@ import Testing
   @Test func aBookIsOneEntryWithItsChaptersInOrderAndItsContents() throws {
     let cli = try CLIHarness()
     let path = try Self.writeBook(
-      cli, .book(title: "The Valley", chapters: Self.chapters,
+      cli,
+      .book(
+        title: "The Valley", chapters: Self.chapters,
         extraMetadata: "<dc:subject>Floods</dc:subject><dc:publisher>River Press</dc:publisher>"))
     let added = try cli.run("add", path)
     #expect(added.stdoutLines.first == "added 1  The Valley")
@@ -28,9 +30,10 @@ import Testing
     #expect(list.count == 1)
     #expect(list.first?["tags"] as? [String] == ["Floods"])
     let toc = try cli.run("toc", "1")
-    #expect(toc.stdoutLines.map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst().map {
-      String($0.drop { $0 != " " }.drop { $0 == " " })
-    } == ["Chapter One", "Chapter Two", "Chapter Three"])
+    #expect(
+      toc.stdoutLines.map { $0.trimmingCharacters(in: .whitespaces) }.dropFirst().map {
+        String($0.drop { $0 != " " }.drop { $0 == " " })
+      } == ["Chapter One", "Chapter Two", "Chapter Three"])
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(cli.run("toc", "1", "--json").stdout.utf8))
         as? [[String: Any]])
@@ -38,13 +41,16 @@ import Testing
     let scalars = Array(text.unicodeScalars)
     // Each entry's offset is where its heading starts in the canonical text.
     let shown = try #require(
-      try JSONSerialization.jsonObject(with: Data(cli.run("show", "1", "--format", "json").stdout.utf8))
+      try JSONSerialization.jsonObject(
+        with: Data(cli.run("show", "1", "--format", "json").stdout.utf8))
         as? [String: Any])
     let canonical = Array((shown["text"] as? String ?? "").unicodeScalars)
     for entry in json {
       let offset = try #require(entry["offset"] as? Int)
       let title = try #require(entry["title"] as? String)
-      #expect(String(String.UnicodeScalarView(canonical[offset..<offset + title.unicodeScalars.count])) == title)
+      #expect(
+        String(String.UnicodeScalarView(canonical[offset..<offset + title.unicodeScalars.count]))
+          == title)
     }
     #expect((shown["toc"] as? [[String: Any]])?.count == 3)
     #expect(shown["publisher"] as? String == "River Press")
@@ -123,9 +129,11 @@ import Testing
     let moved = try #require(annotations.first)
     #expect(moved["orphaned"] as? Bool == false)
     #expect((moved["quote"] as? String)?.hasSuffix("bridge was gone") == true)
-    let text = try #require(
-      try JSONSerialization.jsonObject(with: Data(cli.run("show", "1", "--format", "json").stdout.utf8))
-        as? [String: Any])["text"] as? String
+    let text =
+      try #require(
+        try JSONSerialization.jsonObject(
+          with: Data(cli.run("show", "1", "--format", "json").stdout.utf8))
+          as? [String: Any])["text"] as? String
     let start = try #require(moved["start"] as? Int)
     let scalars = Array(try #require(text).unicodeScalars)
     #expect(String(String.UnicodeScalarView(scalars[start..<start + 8])) == "By noon ")

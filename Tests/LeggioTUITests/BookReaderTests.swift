@@ -12,8 +12,10 @@ import Testing
 /// `Backspace` comes back.
 @Suite struct BookReaderTests {
   static func paragraphs(_ chapter: String, _ count: Int) -> String {
-    (1...count).map { "<p>\(chapter) paragraph \($0) goes on for a while so that it fills lines.</p>" }
-      .joined()
+    (1...count).map {
+      "<p>\(chapter) paragraph \($0) goes on for a while so that it fills lines.</p>"
+    }
+    .joined()
   }
 
   /// Three chapters of several pages each at 60x16; chapter one calls a footnote,
@@ -33,7 +35,10 @@ import Testing
           "<h1>Chapter Two</h1><p>Go to <a href=\"chapter3.xhtml#last\">the last river</a>.</p>"
             + paragraphs("Two", 12)
         ),
-        ("Chapter Three", "<h1>Chapter Three</h1>" + paragraphs("Three", 6) + "<p id=\"last\">The last river.</p>"),
+        (
+          "Chapter Three",
+          "<h1>Chapter Three</h1>" + paragraphs("Three", 6) + "<p id=\"last\">The last river.</p>"
+        ),
       ])
     let library = try Library.inMemory()
     try library.add(try ArticleImporter.importData(try book.zipData(), name: "rivers.epub"))

@@ -59,7 +59,8 @@ struct EPUBArchive {
       }
       total += size
       guard total <= limits.total else {
-        throw .tooLarge(name: name, detail: "more than \(ImportError.describe(bytes: limits.total))")
+        throw .tooLarge(
+          name: name, detail: "more than \(ImportError.describe(bytes: limits.total))")
       }
       guard entry.type == .file else { continue }
       paths.append(path)

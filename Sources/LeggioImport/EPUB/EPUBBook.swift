@@ -20,7 +20,8 @@ struct EPUBBook {
       let base = blocks.count
       starts[chapter.path] = base
       for (id, index) in chapter.anchors {
-        anchors[chapter.path + "#" + id] = base + min(index, max(chapter.document.blocks.count - 1, 0))
+        anchors[chapter.path + "#" + id] =
+          base + min(index, max(chapter.document.blocks.count - 1, 0))
       }
       blocks += chapter.document.blocks
     }
@@ -110,8 +111,9 @@ struct EPUBBook {
 
   /// "fr" for `fr-FR`; nil for something that is not a language tag.
   static func primaryLanguage(_ tag: String) -> String? {
-    guard let primary = tag.trimmingCharacters(in: .whitespaces)
-      .split(whereSeparator: { $0 == "-" || $0 == "_" }).first,
+    guard
+      let primary = tag.trimmingCharacters(in: .whitespaces)
+        .split(whereSeparator: { $0 == "-" || $0 == "_" }).first,
       (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return nil }
     return primary.lowercased()

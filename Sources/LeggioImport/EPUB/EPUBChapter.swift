@@ -38,7 +38,9 @@ struct EPUBChapter: Sendable {
   static func isNoteReference(_ link: HTMLNode) -> Bool {
     let type = link.attribute("epub:type") ?? ""
     let role = link.attribute("role") ?? ""
-    if type.split(separator: " ").contains("noteref") || role.split(separator: " ").contains("doc-noteref") {
+    if type.split(separator: " ").contains("noteref")
+      || role.split(separator: " ").contains("doc-noteref")
+    {
       return true
     }
     guard let href = link.attribute("href"), href.contains("#") else { return false }

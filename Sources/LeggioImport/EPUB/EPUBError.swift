@@ -51,7 +51,9 @@ extension EPUBError: LocalizedError {
   /// An entry name with control characters shown as `?`, at most 80 characters.
   static func printable(_ text: String) -> String {
     let visible = String(
-      text.unicodeScalars.map { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : Character($0) })
+      text.unicodeScalars.map {
+        $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? "?" : Character($0)
+      })
     return visible.count > 80 ? String(visible.prefix(79)) + "…" : visible
   }
 }

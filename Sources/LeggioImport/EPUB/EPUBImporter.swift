@@ -51,7 +51,8 @@ public enum EPUBImporter {
     if !missing.isEmpty {
       let list = missing.prefix(3).map(EPUBError.printable).joined(separator: ", ")
       warnings.append(
-        "\(missing.count) chapter\(missing.count == 1 ? " is" : "s are") missing from the book (\(list))")
+        "\(missing.count) chapter\(missing.count == 1 ? " is" : "s are") missing from the book (\(list))"
+      )
     }
     EPUBXML.prepare()
     let chapters = ConcurrentSlices.map(sources, minimumSliceLength: 8) { slice in

@@ -75,7 +75,8 @@ struct EPUBPackage {
       let item = Item(
         id: id, path: target.path,
         mediaType: (element.attribute("media-type") ?? "").lowercased(),
-        properties: Set((element.attribute("properties") ?? "").split(separator: " ").map(String.init)))
+        properties: Set(
+          (element.attribute("properties") ?? "").split(separator: " ").map(String.init)))
       guard byID[id] == nil else { continue }
       byID[id] = item
       items.append(item)

@@ -52,7 +52,8 @@ struct DocumentBuilder {
 
   private mutating func walkElement(_ node: HTMLNode, depth: Int) {
     let name = node.name
-    if anchors != nil, let id = node.attribute("id") ?? (name == "a" ? node.attribute("name") : nil),
+    if anchors != nil,
+      let id = node.attribute("id") ?? (name == "a" ? node.attribute("name") : nil),
       anchors?[id] == nil
     {
       anchors?[id] = blocks.count

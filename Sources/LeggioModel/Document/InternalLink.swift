@@ -14,7 +14,8 @@ public enum InternalLink: Hashable, Sendable {
   /// Reads a link target; nil for any other link.
   public init?(_ target: String) {
     guard target.hasPrefix("leggio:") else { return nil }
-    if target.hasPrefix(Self.blockPrefix), let index = Int(target.dropFirst(Self.blockPrefix.count)),
+    if target.hasPrefix(Self.blockPrefix),
+      let index = Int(target.dropFirst(Self.blockPrefix.count)),
       index >= 0
     {
       self = .block(index)

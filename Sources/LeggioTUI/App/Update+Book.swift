@@ -5,12 +5,17 @@ import LeggioStore
 /// a way back (`Backspace`), and footnotes shown in place.
 
 extension ReaderState {
-  /// The table of contents entry the page is in, for the status line.
+  /// The table of contents entry of the page, for the status line: the first one
+  /// starting on this page, else the one the page's first line is in.
   public var chapter: BookContents.Entry? {
     guard let contents = article.contents, !contents.entries.isEmpty else { return nil }
     let start = pageIndex == 0 ? 0 : page?.source.lowerBound ?? anchor
-    guard let block = canonical.blockIndex(containing: start) else { return nil }
-    return contents.entry(containingBlock: block)
+    guard let first = canonical.blockIndex(containing: start) else { return nil }
+    let end = page.map { max($0.source.lowerBound, $0.source.upperBound - 1) } ?? start
+    let last = canonical.blockIndex(containing: end) ?? first
+    let starting = contents.entries.filter { $0.block > first && $0.block <= last }
+      .min { $0.block < $1.block }
+    return starting ?? contents.entry(containingBlock: first)
   }
 
   /// The canonical offset where block `index` starts.

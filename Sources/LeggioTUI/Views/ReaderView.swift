@@ -32,7 +32,8 @@ enum ReaderView {
       return
     }
     // A book names the chapter being read; an article its title.
-    let left = reader.chapter.map { "\($0.title) · \(reader.article.metadata.title)" }
+    let left =
+      reader.chapter.map { "\($0.title) · \(reader.article.metadata.title)" }
       ?? reader.article.metadata.title
     StatusLine.draw(left: TerminalSafety.line(left), right: right, state: state, into: &grid)
   }

@@ -110,7 +110,10 @@ import Testing
     book.edit("OEBPS/text/chapter1.xhtml") {
       $0.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
         .replacingOccurrences(
-          of: "<head>", with: "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"/>")
+          of: "<head>",
+          with:
+            "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"/>"
+        )
         .replacingOccurrences(of: "begins here.", with: "begins in città, naïve.")
     }
     #expect(Self.text(try Self.read(book)).contains("begins in città, naïve."))
@@ -168,7 +171,8 @@ import Testing
   @Test func nonLinearItemsComeAfterTheReadingOrderButStayInTheContents() throws {
     var book = EPUBFixture.book(chapters: Self.chapters)
     book.edit("OEBPS/content.opf") {
-      $0.replacingOccurrences(of: "<itemref idref=\"c1\"/>", with: "<itemref idref=\"c1\" linear=\"no\"/>")
+      $0.replacingOccurrences(
+        of: "<itemref idref=\"c1\"/>", with: "<itemref idref=\"c1\" linear=\"no\"/>")
     }
     let article = try Self.read(book)
     #expect(article.document.blocks.first?.plainText == "Two")
@@ -179,8 +183,10 @@ import Testing
 
   @Test func fontObfuscationIsIgnored() throws {
     var book = EPUBFixture.book(chapters: Self.chapters)
-    book.add("META-INF/encryption.xml", Self.encryption(
-      algorithm: "http://www.idpf.org/2008/embedding", uri: "OEBPS/fonts/missing.otf"))
+    book.add(
+      "META-INF/encryption.xml",
+      Self.encryption(
+        algorithm: "http://www.idpf.org/2008/embedding", uri: "OEBPS/fonts/missing.otf"))
     Self.expectAllChapters(try Self.read(book))
   }
 
@@ -196,7 +202,8 @@ import Testing
       $0.replacingOccurrences(of: "<p>The third", with: "<p id=\"end\">The third")
     }
     let article = try Self.read(book)
-    let link = try #require(article.document.blocks.flatMap(\.inlines).first { $0.text == "the end" }?.link)
+    let link = try #require(
+      article.document.blocks.flatMap(\.inlines).first { $0.text == "the end" }?.link)
     guard case .block(let index) = InternalLink(link) else {
       Issue.record("not an internal link: \(link)")
       return
@@ -216,7 +223,9 @@ import Testing
           """)
     }
     let article = try Self.read(book)
-    let links = article.document.blocks.flatMap(\.inlines).compactMap { $0.link.flatMap(InternalLink.init) }
+    let links = article.document.blocks.flatMap(\.inlines).compactMap {
+      $0.link.flatMap(InternalLink.init)
+    }
     #expect(links.count == 2)
     let notes = links.compactMap { link -> String? in
       guard case .note(let index) = link else { return nil }
@@ -252,8 +261,10 @@ import Testing
 
   @Test func encryptedContentIsRefusedAsDRM() throws {
     var book = EPUBFixture.book(chapters: Self.chapters)
-    book.add("META-INF/encryption.xml", Self.encryption(
-      algorithm: "http://www.w3.org/2001/04/xmlenc#aes128-cbc", uri: "OEBPS/text/chapter1.xhtml"))
+    book.add(
+      "META-INF/encryption.xml",
+      Self.encryption(
+        algorithm: "http://www.w3.org/2001/04/xmlenc#aes128-cbc", uri: "OEBPS/text/chapter1.xhtml"))
     #expect {
       try Self.read(book)
     } throws: { error in
@@ -281,7 +292,8 @@ import Testing
 
   @Test func anEntryInflatingPastItsDeclaredSizeIsStopped() throws {
     var book = EPUBFixture.book(
-      chapters: [("One", "<p>" + String(repeating: "All work and no play. ", count: 4000) + "</p>")])
+      chapters: [("One", "<p>" + String(repeating: "All work and no play. ", count: 4000) + "</p>")]
+    )
     book.remove("mimetype")
     let lying = EPUBFixture.understatingSizes(try book.zipData(), as: 100)
     #expect {

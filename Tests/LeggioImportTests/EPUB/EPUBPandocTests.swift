@@ -70,7 +70,8 @@ import Testing
         if case .note = $0 { return true }
         return false
       })
-    #expect(article.document.blocks[note.block].plainText.hasPrefix("A footnote of the first chapter."))
+    #expect(
+      article.document.blocks[note.block].plainText.hasPrefix("A footnote of the first chapter."))
     let jump = try #require(inlines.first { $0.text == "the third chapter" }?.link)
     let target = try #require(InternalLink(jump))
     #expect(article.document.blocks[target.block].plainText == "Chapter Three")
