@@ -11,15 +11,8 @@ struct TUIBookEndToEndTests {
   let environment: [String: String]
 
   init() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("leggio-tui-book-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "LEGGIO_LIBRARY": directory.appendingPathComponent("library.sqlite").path,
-      "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
-      "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
-      "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
-    ]
+    let home = try TUIHome("tui-book")
+    (directory, environment) = (home.directory, home.environment)
   }
 
   static func paragraphs(_ chapter: String, _ count: Int) -> String {

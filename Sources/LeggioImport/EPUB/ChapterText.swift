@@ -41,8 +41,30 @@ enum ChapterText {
 
   static let maximumEntities = 64
 
+  /// Whether a `<!DOCTYPE` in the first 64 KiB is followed by `[` before its `>`.
+  static func hasInternalSubset(_ text: String) -> Bool {
+    let bytes = text.utf8.prefix(65_536)
+    var index = bytes.startIndex
+    let doctype = Array("doctype".utf8)
+    while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+      let rest = bytes[bytes.index(after: open)...]
+      index = bytes.index(after: open)
+      guard rest.first == UInt8(ascii: "!"),
+        rest.dropFirst().prefix(7).map({ $0 | 0x20 }).elementsEqual(doctype)
+      else { continue }
+      for byte in rest.dropFirst(8) {
+        if byte == UInt8(ascii: "[") { return true }
+        if byte == UInt8(ascii: ">") { return false }
+      }
+      return false
+    }
+    return false
+  }
+
   /// `text` without its DOCTYPE declared subset, that subset's entities applied.
   static func prepare(_ text: String) -> String {
+    // Nearly every chapter has no internal subset: look for its "[" on the bytes first.
+    guard hasInternalSubset(text) else { return text }
     let head = text.prefix(65_536)
     guard let doctype = head.range(of: "<!DOCTYPE", options: .caseInsensitive),
       let open = head[doctype.upperBound...].firstIndex(where: { $0 == "[" || $0 == ">" }),

@@ -46,7 +46,9 @@ public enum Renderer {
       let links = state.reader?.links ?? []
       ListBox.draw(
         title: "Links (\(links.count))",
-        rows: links.enumerated().map { "\($0.offset + 1). \($0.element.text) — \($0.element.url)" },
+        rows: links.enumerated().map {
+          "\($0.offset + 1). \($0.element.text) — \($0.element.shownTarget)"
+        },
         selected: selected, into: &grid)
     case .tags(let selected):
       ListBox.draw(

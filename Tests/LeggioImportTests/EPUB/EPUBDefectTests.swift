@@ -244,11 +244,8 @@ import Testing
 
   @Test func aTruncatedZipIsRefusedAsDamaged() throws {
     let data = try EPUBFixture.book(chapters: Self.chapters).zipData()
-    #expect {
+    Self.expectRefused(.damaged) {
       try ArticleImporter.importData(data.prefix(data.count / 2), name: "book.epub")
-    } throws: { error in
-      guard case EPUBError.damaged = error else { return false }
-      return (error as? EPUBError)?.errorDescription?.contains("\n") == false
     }
   }
 
@@ -265,12 +262,7 @@ import Testing
       "META-INF/encryption.xml",
       Self.encryption(
         algorithm: "http://www.w3.org/2001/04/xmlenc#aes128-cbc", uri: "OEBPS/text/chapter1.xhtml"))
-    #expect {
-      try Self.read(book)
-    } throws: { error in
-      guard case EPUBError.drm = error else { return false }
-      return true
-    }
+    Self.expectRefused(.drm) { try Self.read(book) }
   }
 
   @Test func adobeRightsFileIsRefusedAsDRM() throws {
@@ -282,12 +274,7 @@ import Testing
   @Test func anEntryCompressedBeyondTheRatioIsRefused() throws {
     var book = EPUBFixture.book(chapters: Self.chapters)
     book.add("OEBPS/bomb.txt", Data(repeating: 0x20, count: 8 * 1024 * 1024))
-    #expect {
-      try Self.read(book)
-    } throws: { error in
-      guard case EPUBError.tooLarge = error else { return false }
-      return true
-    }
+    Self.expectRefused(.tooLarge) { try Self.read(book) }
   }
 
   @Test func anEntryInflatingPastItsDeclaredSizeIsStopped() throws {
@@ -296,24 +283,14 @@ import Testing
     )
     book.remove("mimetype")
     let lying = EPUBFixture.understatingSizes(try book.zipData(), as: 100)
-    #expect {
-      try ArticleImporter.importData(lying, name: "book.epub")
-    } throws: { error in
-      guard case EPUBError.tooLarge = error else { return false }
-      return true
-    }
+    Self.expectRefused(.tooLarge) { try ArticleImporter.importData(lying, name: "book.epub") }
   }
 
   @Test func anArchiveExpandingPastTheTotalLimitIsRefused() throws {
     let data = try EPUBFixture.book(chapters: Self.chapters).zipData()
     var limits = EPUBArchive.Limits()
     limits.total = 1000
-    #expect {
-      try EPUBArchive(data: data, name: "book.epub", limits: limits)
-    } throws: { error in
-      guard case EPUBError.tooLarge = error else { return false }
-      return true
-    }
+    Self.expectRefused(.tooLarge) { try EPUBArchive(data: data, name: "book.epub", limits: limits) }
   }
 
   @Test(arguments: ["../../evil.xhtml", "/etc/evil.xhtml", "OEBPS\\..\\..\\evil.xhtml", "C:/evil"])
@@ -321,6 +298,32 @@ import Testing
     var book = EPUBFixture.book(chapters: Self.chapters)
     book.add(name, "<p>evil</p>")
     #expect(throws: EPUBError.unsafeName(name: "book.epub", entry: name)) { try Self.read(book) }
+  }
+
+  /// The kinds of refusal, to check one without spelling its message.
+  enum Refusal { case drm, tooLarge, damaged }
+
+  /// Expects `body` to throw the `EPUBError` of kind `kind`.
+  static func expectRefused(
+    _ kind: Refusal, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () throws -> Any
+  ) {
+    do {
+      _ = try body()
+      Issue.record("not refused", sourceLocation: sourceLocation)
+    } catch let error as EPUBError {
+      let found: Refusal? =
+        switch error {
+        case .drm: .drm
+        case .tooLarge: .tooLarge
+        case .damaged: .damaged
+        default: nil
+        }
+      #expect(found == kind, "\(error)", sourceLocation: sourceLocation)
+      #expect(error.errorDescription?.contains("\n") == false, sourceLocation: sourceLocation)
+    } catch {
+      Issue.record("not an EPUBError: \(error)", sourceLocation: sourceLocation)
+    }
   }
 
   static func encryption(algorithm: String, uri: String) -> String {
