@@ -51,7 +51,7 @@ enum EPUBBench {
     defer { TUIBench.remove(store) }
     var open = Double.infinity
     for _ in 0..<5 {
-      let app = Application(store: store, width: 80, height: 24)
+      let app = Application(library: store, width: 80, height: 24)
       app.start()
       _ = app.render()
       let (_, seconds) = Stopwatch.time {
