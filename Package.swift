@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -34,7 +35,10 @@ let package = Package(
     .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
-      dependencies: ["LeggioModel", "CLibXML2", "CCurl", .product(name: "Ink", package: "Ink")],
+      dependencies: [
+        "LeggioModel", "CLibXML2", "CCurl", .product(name: "Ink", package: "Ink"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: staticStdlib),
     .target(
       name: "LeggioStore",
@@ -72,6 +76,7 @@ let package = Package(
       name: "LeggioTestSupport",
       dependencies: [
         "LeggioModel", "LeggioImport", "LeggioStore",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .executableTarget(
       name: "leggio-bench",

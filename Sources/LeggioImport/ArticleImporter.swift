@@ -7,9 +7,10 @@ import LeggioModel
 /// (`WebPageImporter`). `metadata.source` is left for the caller to set.
 public enum ArticleImporter {
   /// Whether a directory walk should pick up this file, judged by its extension
-  /// (txt text md markdown mdown mkd html htm xhtml).
+  /// (txt text md markdown mdown mkd html htm xhtml epub).
   public static func isImportable(_ url: URL) -> Bool {
-    ImportFormat.extensions[url.pathExtension.lowercased()] != nil
+    let ext = url.pathExtension.lowercased()
+    return ImportFormat.extensions[ext] != nil || ext == "epub"
   }
 
   /// Imports an article from bytes. `name` is how errors and, failing anything better,
@@ -24,6 +25,9 @@ public enum ArticleImporter {
       throw ImportError.tooLarge(name: name, size: data.count, limit: options.maximumSize)
     }
     guard !data.isEmpty else { throw ImportError.empty(name: name) }
+    if EPUBImporter.isEPUB(data, name: name, mimeType: mimeType) {
+      return try EPUBImporter.importBook(data, name: name)
+    }
     if isHTML(data, name: name, mimeType: mimeType) {
       return try importPage(data, name: name, mimeType: mimeType, baseURL: baseURL)
     }

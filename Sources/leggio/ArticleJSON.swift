@@ -11,10 +11,11 @@ enum ArticleJSON {
   }
 
   /// An article with its body (`blocks` and canonical `text`); `summary` is nil for a
-  /// file shown without being stored.
-  static func value(summary: ArticleSummary?, metadata: ArticleMetadata, document: Document)
-    -> JSONValue
-  {
+  /// file shown without being stored. A book adds its `toc` and facts (`BookJSON`).
+  static func value(
+    summary: ArticleSummary?, metadata: ArticleMetadata, document: Document,
+    contents: BookContents? = nil
+  ) -> JSONValue {
     let canonical = CanonicalText(document)
     guard
       case .object(var members) = value(
@@ -38,6 +39,10 @@ enum ArticleJSON {
         return .object(fields)
       })
     members["text"] = .string(canonical.text)
+    if let contents {
+      members["toc"] = BookJSON.toc(contents, canonical: canonical)
+      members.merge(BookJSON.facts(contents)) { _, new in new }
+    }
     return .object(members)
   }
 

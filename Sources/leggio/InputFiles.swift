@@ -67,7 +67,7 @@ enum InputFiles {
 
   /// The extensions a directory walk picks up, for messages: ".txt .md ...".
   static var extensionList: String {
-    ImportFormat.extensions.keys.sorted().map { "." + $0 }.joined(separator: " ")
+    (ImportFormat.extensions.keys + ["epub"]).sorted().map { "." + $0 }.joined(separator: " ")
   }
 
   /// Imports one input without storing it. A file's source is its absolute path, a web

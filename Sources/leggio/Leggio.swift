@@ -12,7 +12,7 @@ struct Leggio: ParsableCommand {
     subcommands: [
       ReadCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
       SearchCommand.self, RemoveCommand.self, TagCommand.self, UntagCommand.self,
-      ExtractCommand.self, ThemesCommand.self, FeedsCommand.self,
+      ExtractCommand.self, TocCommand.self, ThemesCommand.self, FeedsCommand.self,
     ] + AnnotationCommands.all,
     defaultSubcommand: ReadCommand.self)
 }

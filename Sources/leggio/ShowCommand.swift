@@ -67,7 +67,7 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let (summary, metadata, document, page) = try load()
+      let (summary, metadata, document, page, contents) = try load()
       switch format {
       case .html:
         guard let page else {
@@ -77,7 +77,9 @@ struct ShowCommand: ParsableCommand {
         printPage(page)
       case .json:
         Console.out(
-          ArticleJSON.value(summary: summary, metadata: metadata, document: document).text)
+          ArticleJSON.value(
+            summary: summary, metadata: metadata, document: document, contents: contents
+          ).text)
       case .markdown:
         Console.out(DocumentText.markdown(metadata, document).terminalSafe(keepingNewlines: true))
       case .text:
@@ -91,7 +93,9 @@ struct ShowCommand: ParsableCommand {
   }
 
   /// The stored article `id`, or the file, page or standard input, imported but not stored.
-  private func load() throws -> (ArticleSummary?, ArticleMetadata, Document, Data?) {
+  private func load() throws -> (
+    ArticleSummary?, ArticleMetadata, Document, Data?, BookContents?
+  ) {
     let input = InputFiles.Input(path: article)
     let isFile = FileManager.default.fileExists(atPath: article)
     if !isFile, let id = Int64(article) {
@@ -100,14 +104,17 @@ struct ShowCommand: ParsableCommand {
         throw LibraryError.noSuchArticle(id: id)
       }
       let page = format == .html ? try library.originalHTML(of: id) : nil
-      return (stored.summary, stored.metadata, stored.document, page)
+      let contents = format == .json ? try library.contents(of: id) : nil
+      return (stored.summary, stored.metadata, stored.document, page, contents)
     }
     do {
       let imported = try InputFiles.importArticle(input, fetcher: PageFetcher(timeout: timeout))
       for warning in imported.warnings {
         Console.error(CLIError.naming(input, "warning: " + warning))
       }
-      return (nil, imported.metadata, imported.document, imported.originalHTML)
+      return (
+        nil, imported.metadata, imported.document, imported.originalHTML, imported.contents
+      )
     } catch {
       throw CLIError.about(input, error)
     }

@@ -10,15 +10,8 @@ struct TUIAnnotationEndToEndTests {
   let environment: [String: String]
 
   init() throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("leggio-tui-notes-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    environment = [
-      "LEGGIO_LIBRARY": directory.appendingPathComponent("library.sqlite").path,
-      "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
-      "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
-      "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
-    ]
+    let home = try TUIHome("tui-notes")
+    (directory, environment) = (home.directory, home.environment)
   }
 
   @Test func highlightWithANoteSurvivesQuittingAndIsExported() throws {

@@ -16,6 +16,9 @@ struct DocumentBuilder {
   private var lists: [ListContext] = []
   /// The kind of the next block when a list item has just opened.
   private var itemKind: Block.Kind?
+  /// When not nil, each element `id` (and `<a name>`) met, with the index of the block
+  /// that holds what follows it: how a book's links find their targets.
+  var anchors: [String: Int]?
 
   /// An open `<ul>` or `<ol>`.
   struct ListContext {
@@ -49,6 +52,12 @@ struct DocumentBuilder {
 
   private mutating func walkElement(_ node: HTMLNode, depth: Int) {
     let name = node.name
+    if anchors != nil,
+      let id = node.attribute("id") ?? (name == "a" ? node.attribute("name") : nil),
+      anchors?[id] == nil
+    {
+      anchors?[id] = blocks.count
+    }
     if HTMLDocumentConverter.skipped.contains(name) || HTMLDocumentConverter.isHidden(node) {
       return
     }

@@ -21,6 +21,16 @@ public enum HTMLDocumentConverter {
     return Document(blocks: builder.blocks)
   }
 
+  /// `convert` that also records where each element `id` lands: the index of the block
+  /// holding what follows it (see `DocumentBuilder.anchors`).
+  static func convertRecordingAnchors(_ root: HTMLNode) -> (Document, [String: Int]) {
+    var builder = DocumentBuilder(baseURL: nil)
+    builder.anchors = [:]
+    builder.walk(root, depth: 0)
+    builder.finishBlock()
+    return (Document(blocks: builder.blocks), builder.anchors ?? [:])
+  }
+
   /// Elements whose content is never part of the text. A `form` is not one of them: whole
   /// pages are wrapped in one (ASP.NET), and a login wall's only text sits in its form.
   static let skipped: Set<String> = [

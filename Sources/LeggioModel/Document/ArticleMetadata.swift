@@ -56,14 +56,17 @@ public struct ImportedArticle: Hashable, Sendable {
   public var warnings: [String]
   /// The page's bytes as fetched or read, for web pages; the library keeps them.
   public var originalHTML: Data?
+  /// A book's table of contents and facts (EPUB); nil for articles.
+  public var contents: BookContents?
 
   public init(
     metadata: ArticleMetadata, document: Document, warnings: [String] = [],
-    originalHTML: Data? = nil
+    originalHTML: Data? = nil, contents: BookContents? = nil
   ) {
     self.metadata = metadata
     self.document = document
     self.warnings = warnings
     self.originalHTML = originalHTML
+    self.contents = contents
   }
 }

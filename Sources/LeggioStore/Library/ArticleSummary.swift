@@ -81,14 +81,18 @@ public struct StoredArticle: Hashable, Sendable {
   public var document: Document
   /// This device's saved reading position, a canonical-text scalar offset.
   public var readingOffset: Int?
+  /// A book's table of contents and facts; nil for an article.
+  public var contents: BookContents?
 
   public init(
-    summary: ArticleSummary, metadata: ArticleMetadata, document: Document, readingOffset: Int?
+    summary: ArticleSummary, metadata: ArticleMetadata, document: Document, readingOffset: Int?,
+    contents: BookContents? = nil
   ) {
     self.summary = summary
     self.metadata = metadata
     self.document = document
     self.readingOffset = readingOffset
+    self.contents = contents
   }
 }
 

@@ -58,6 +58,9 @@ extension Library {
         if let html = imported.originalHTML, let versionUUID {
           try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
         }
+        if let contents = imported.contents, let versionUUID {
+          try BookContentsRecord.store(db, contents: contents, versionUUID: versionUUID, now: now)
+        }
         if textChanged || metadataChanged || wasRemoved {
           var arguments = columns.arguments
           _ = arguments.append(contentsOf: [hash, words, now, id])
@@ -89,6 +92,9 @@ extension Library {
         now: now)
       if let html = imported.originalHTML {
         try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
+      }
+      if let contents = imported.contents {
+        try BookContentsRecord.store(db, contents: contents, versionUUID: versionUUID, now: now)
       }
       try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
       try Self.link(db, articleUUID: uuid, tags: tags, now: now)

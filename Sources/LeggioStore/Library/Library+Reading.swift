@@ -84,7 +84,8 @@ extension Library {
         arguments: [uuid, deviceID])
       return StoredArticle(
         summary: row.summary, metadata: row.metadata,
-        document: try json.map(Self.decode) ?? Document(), readingOffset: offset)
+        document: try json.map(Self.decode) ?? Document(), readingOffset: offset,
+        contents: try BookContentsRecord.fetch(db, articleUUID: uuid))
     }
   }
 

@@ -80,6 +80,10 @@ enum LibraryMigrations {
     }
     // Feeds and their items (issue 7).
     FeedMigrations.register(in: &migrator)
+    // Books' tables of contents (issue 13).
+    migrator.registerMigration(BookContentsRecord.migrationName) { db in
+      try BookContentsRecord.createTable(db)
+    }
     return migrator
   }
 }

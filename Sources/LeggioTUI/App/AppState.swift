@@ -15,6 +15,10 @@ public struct AppState: Sendable {
     case confirmRemove(ArticleSummary)
     /// The open article's bookmarks, highlights and notes; the selected row.
     case marks(selected: Int)
+    /// The open book's table of contents; the selected row.
+    case contents(selected: Int)
+    /// A footnote or endnote shown in place; any key closes it.
+    case note(String)
   }
 
   /// A line of input in the status line.
@@ -94,7 +98,8 @@ public struct AppState: Sendable {
     case .modal(.links): .links
     case .modal(.tags): .tags
     case .modal(.marks): .marks
-    case .modal(.help), .modal(.confirmRemove): screen(of: layers.dropLast())
+    case .modal(.contents): .contents
+    case .modal(.help), .modal(.confirmRemove), .modal(.note): screen(of: layers.dropLast())
     }
   }
 

@@ -11,6 +11,16 @@ public struct ArticleLink: Hashable, Sendable {
     self.url = url
   }
 
+  /// Where the link goes, as the link list shows it: its URL, or for a link inside a
+  /// book whether it is a note (shown in place) or a place in the book (jumped to).
+  public var shownTarget: String {
+    switch InternalLink(url) {
+    case .note: "note (opens here)"
+    case .block: "in this book"
+    case nil: url
+    }
+  }
+
   /// The document's links in reading order, one entry per run of linked text.
   public static func links(in document: Document) -> [ArticleLink] {
     var result: [ArticleLink] = []

@@ -30,6 +30,9 @@ public struct ReaderState: @unchecked Sendable {
   public var recent: Annotation?
   /// Words, sentences and paragraphs, worked out the first time a selection needs them.
   var units: TextUnits?
+  /// The places a followed link or the table of contents left, newest last: where
+  /// `jump-back` returns to.
+  public var history: [Int] = []
 
   public init(article: StoredArticle, isGuide: Bool, options: LayoutOptions) {
     self.article = article
@@ -67,6 +70,24 @@ public struct ReaderState: @unchecked Sendable {
     while target > 0 && paged.page(at: target) == nil { target -= 1 }
     pageIndex = target
     anchor = target == 0 ? 0 : paged.page(at: target)?.source.lowerBound ?? anchor
+  }
+
+  /// Goes to the page holding canonical offset `offset` (a chapter, a link's target),
+  /// remembering this place for `returnFromJump`.
+  mutating func jump(toOffset offset: Int) {
+    history.append(anchor)
+    if history.count > 100 { history.removeFirst() }
+    let target = min(max(0, offset), canonical.scalarCount)
+    pageIndex = paged.pageIndex(containing: target)
+    anchor = pageIndex == 0 ? 0 : paged.page(at: pageIndex)?.source.lowerBound ?? target
+  }
+
+  /// Goes back to where the last jump left; false when there is nowhere to go back to.
+  mutating func returnFromJump() -> Bool {
+    guard let place = history.popLast() else { return false }
+    pageIndex = place == 0 ? 0 : paged.pageIndex(containing: place)
+    anchor = place
+    return true
   }
 
   /// Lays the article out again for `options`, on the page holding the anchor.

@@ -5,10 +5,12 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
   guard let modal = state.modal else { return [] }
   let action = state.keymap.action(for: key, on: state.screen)
   switch modal {
-  case .help:
-    // Any key closes the help; the quit keys also quit.
+  case .help, .note:
+    // Any key closes the help or a note; the quit keys also quit.
     state.modal = nil
     return action == .quit ? quit(&state) : []
+  case .contents(let selected):
+    return handleContents(action, selected: selected, &state)
   case .confirmRemove(let row):
     state.modal = nil
     if key == .character("y") || key == .character("Y") { return [.remove(ids: [row.id])] }
@@ -21,7 +23,9 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .moved(let index): state.modal = .links(selected: index)
     case .chosen:
       if links.indices.contains(selected) {
-        state.status = linkStatus(links[selected], number: selected + 1)
+        // A link out of the article is only shown; one inside the book is followed.
+        if InternalLink(links[selected].url) != nil { state.modal = nil }
+        follow(links[selected], number: selected + 1, &state)
       }
     case .closed: state.modal = nil
     case .ignored: break

@@ -56,10 +56,18 @@ func handleReader(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Ef
       state.status = AppState.Status(text: "This article has no links", isError: false)
     } else if let count {
       let index = max(1, min(count, reader.links.count)) - 1
-      state.status = linkStatus(reader.links[index], number: index + 1)
+      state.reader = reader
+      follow(reader.links[index], number: index + 1, &state)
+      reader = state.reader ?? reader  // what the deferred write-back keeps
     } else {
       state.modal = .links(selected: 0)
     }
+  case .contents:
+    openContents(reader, &state)
+  case .jumpBack:
+    state.reader = reader
+    jumpBack(&state)
+    reader = state.reader ?? reader
   case .back:
     let effects = savePosition(reader)
     state.reader = nil

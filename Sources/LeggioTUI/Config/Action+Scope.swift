@@ -13,7 +13,7 @@ extension Action {
       .lists
     case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
       .reader
-    case .select, .bookmark, .marks: .reader
+    case .select, .bookmark, .marks, .contents, .jumpBack: .reader
     case .wordForward, .wordBack, .sentenceForward, .sentenceBack, .paragraphForward,
       .paragraphBack, .highlight, .note, .noteInEditor:
       .selection

@@ -31,6 +31,8 @@ extension Action {
     case .select: "select a passage (at the match shown, or the first word)"
     case .bookmark: "bookmark this page"
     case .marks: "this article's bookmarks, highlights and notes"
+    case .contents: "table of contents (books)"
+    case .jumpBack: "back to where a link or the contents took you from"
     case .wordForward: "extend by a word"
     case .wordBack: "shrink by a word"
     case .sentenceForward: "extend by a sentence"

@@ -11,6 +11,8 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case firstPage = "first-page", lastPage = "last-page"
   case nextMatch = "next-match", previousMatch = "previous-match", links
   case select, bookmark, marks
+  // Books: the table of contents, and back from a followed link or chapter.
+  case contents, jumpBack = "jump-back"
   // A selection in the reader.
   case wordForward = "word-forward", wordBack = "word-back"
   case sentenceForward = "sentence-forward", sentenceBack = "sentence-back"

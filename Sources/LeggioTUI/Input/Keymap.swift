@@ -88,6 +88,7 @@ public struct Keymap: Hashable, Sendable {
       (.previousMatch, [.character("N")]),
       (.links, [.enter]), (.select, [.character("v")]), (.bookmark, [.character("m")]),
       (.marks, [.character("'")]), (.notebook, [.control("n")]),
+      (.contents, [.character("o")]), (.jumpBack, [.backspace, .control("o")]),
       (.back, [.character("q"), .escape]), (.quit, [.character("Q"), .control("c")]),
     ] + everywhere,
     .selection: [
@@ -113,6 +114,7 @@ public struct Keymap: Hashable, Sendable {
     .notebook: annotationList + [(.search, [.character("/")]), (.filterTag, [.character("T")])],
     .links: pickList,
     .tags: pickList,
+    .contents: pickList,
   ]
 
   /// The keys of a short list to pick one entry from (the links, the tags).

@@ -16,4 +16,6 @@ public enum Screen: String, CaseIterable, Codable, Hashable, Sendable {
   case notebook
   /// The subscriptions, their unread counts and errors (`F` in the library).
   case feeds
+  /// A book's table of contents (`o` in the reader).
+  case contents
 }

@@ -33,6 +33,7 @@ extension Screen {
     case .marks: "marks"
     case .notebook: "notebook"
     case .feeds: "feeds"
+    case .contents: "contents"
     }
   }
 }

@@ -31,8 +31,10 @@ enum ReaderView {
       StatusLine.draw(left: hints, right: right, state: state, into: &grid, leftIsHints: true)
       return
     }
-    StatusLine.draw(
-      left: TerminalSafety.line(reader.article.metadata.title), right: right, state: state,
-      into: &grid)
+    // A book names the chapter being read; an article its title.
+    let left =
+      reader.chapter.map { "\($0.title) · \(reader.article.metadata.title)" }
+      ?? reader.article.metadata.title
+    StatusLine.draw(left: TerminalSafety.line(left), right: right, state: state, into: &grid)
   }
 }

@@ -46,7 +46,9 @@ public enum Renderer {
       let links = state.reader?.links ?? []
       ListBox.draw(
         title: "Links (\(links.count))",
-        rows: links.enumerated().map { "\($0.offset + 1). \($0.element.text) — \($0.element.url)" },
+        rows: links.enumerated().map {
+          "\($0.offset + 1). \($0.element.text) — \($0.element.shownTarget)"
+        },
         selected: selected, into: &grid)
     case .tags(let selected):
       ListBox.draw(
@@ -63,6 +65,21 @@ public enum Renderer {
           return page + NotebookView.summary(annotation)
         },
         selected: selected, into: &grid)
+    case .contents(let selected):
+      let entries = state.reader?.article.contents?.entries ?? []
+      let total = max(1, state.reader?.canonical.scalarCount ?? 1)
+      ListBox.draw(
+        title: "Contents (\(entries.count)) · Enter go · Backspace back",
+        rows: entries.map { entry in
+          let offset = state.reader?.offset(ofBlock: entry.block) ?? 0
+          let percent = "\(offset * 100 / total)%"
+          let pad = String(repeating: " ", count: max(0, 4 - percent.count))
+          return pad + percent + "  " + String(repeating: "  ", count: max(0, entry.level - 1))
+            + entry.title
+        },
+        selected: selected, into: &grid)
+    case .note(let text):
+      NoteBox.draw(text, into: &grid)
     case .confirmRemove:
       break
     }

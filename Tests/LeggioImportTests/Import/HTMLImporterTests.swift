@@ -53,10 +53,12 @@ import Testing
   }
 
   @Test func importableFilesAreRecognisedByExtension() {
-    for name in ["a.txt", "b.TEXT", "c.md", "d.markdown", "e.mdown", "f.html", "g.htm", "h.xhtml"] {
+    for name in [
+      "a.txt", "b.TEXT", "c.md", "d.markdown", "e.mdown", "f.html", "g.htm", "h.xhtml", "i.epub",
+    ] {
       #expect(ArticleImporter.isImportable(URL(fileURLWithPath: "/tmp/\(name)")), "\(name)")
     }
-    for name in ["a.pdf", "b.png", "c", "d.epub", ".md.swp"] {
+    for name in ["a.pdf", "b.png", "c", "d.mobi", ".md.swp"] {
       #expect(!ArticleImporter.isImportable(URL(fileURLWithPath: "/tmp/\(name)")), "\(name)")
     }
   }

@@ -1,0 +1,145 @@
+import Foundation
+import ZIPFoundation
+
+/// The ZIP container of a book, read in memory: nothing is ever written to disk.
+///
+/// Opening it checks every entry's name (none may leave the book) and the sizes the
+/// archive declares (a total, a per-entry limit and a compression ratio, against zip
+/// bombs); reading an entry counts the bytes actually inflated, so an entry whose header
+/// understates its size is stopped too. Entries are found by their exact name, else by
+/// a name differing only in case or in percent-encoding, as careless books need.
+struct EPUBArchive {
+  /// How far a book may expand.
+  struct Limits: Sendable {
+    /// All entries together, uncompressed.
+    var total = 512 * 1024 * 1024
+    /// One entry, uncompressed.
+    var entry = 128 * 1024 * 1024
+    /// Uncompressed over compressed size, checked for entries above `ratioFloor` bytes.
+    var ratio = 200
+    var ratioFloor = 1024 * 1024
+  }
+
+  let name: String
+  private let archive: Archive
+  private let limits: Limits
+  private var entries: [String: Entry] = [:]
+  private var folded: [String: String] = [:]
+  /// Every entry name, in the archive's order.
+  private(set) var paths: [String] = []
+
+  init(data: Data, name: String, limits: Limits = Limits()) throws(EPUBError) {
+    self.name = name
+    self.limits = limits
+    guard data.starts(with: [0x50, 0x4B]) else { throw .notZip(name: name) }
+    let opened: Archive
+    do {
+      opened = try Archive(data: data, accessMode: .read)
+    } catch {
+      throw .damaged(name: name, detail: "its ZIP directory cannot be read")
+    }
+    archive = opened
+    var total = 0
+    var count = 0
+    for entry in opened {
+      count += 1
+      let path = entry.path
+      guard Self.isSafe(path) else { throw .unsafeName(name: name, entry: path) }
+      let size = Int(clamping: entry.uncompressedSize)
+      let compressed = max(1, Int(clamping: entry.compressedSize))
+      guard size <= limits.entry else {
+        throw .tooLarge(
+          name: name,
+          detail: "\(Self.printable(path)) would be \(ImportError.describe(bytes: size))")
+      }
+      if size > limits.ratioFloor, size / compressed > limits.ratio {
+        throw .tooLarge(
+          name: name,
+          detail: "\(Self.printable(path)) is compressed \(size / compressed) to 1")
+      }
+      total += size
+      guard total <= limits.total else {
+        throw .tooLarge(
+          name: name, detail: "more than \(ImportError.describe(bytes: limits.total))")
+      }
+      guard entry.type == .file else { continue }
+      paths.append(path)
+      entries[path] = entry
+      folded[path.lowercased()] = folded[path.lowercased()] ?? path
+    }
+    // ZIPFoundation stops at the first unreadable directory record: a cut archive.
+    if count == 0 && data.count > 22 && !Self.isEmptyArchive(data) {
+      throw .damaged(name: name, detail: "its ZIP directory is unreadable")
+    }
+  }
+
+  /// Whether a name stays inside the book: relative, no `..` step, no backslash, no
+  /// drive letter, no control character.
+  static func isSafe(_ path: String) -> Bool {
+    if path.isEmpty || path.hasPrefix("/") || path.contains("\\") { return false }
+    if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+      return false
+    }
+    let components = path.split(separator: "/", omittingEmptySubsequences: false)
+    if components.contains("..") { return false }
+    if let first = components.first, first.count == 2, first.last == ":" { return false }
+    return true
+  }
+
+  private static func isEmptyArchive(_ data: Data) -> Bool {
+    data.count == 22 && data.starts(with: [0x50, 0x4B, 0x05, 0x06])
+  }
+
+  private static func printable(_ path: String) -> String { EPUBError.printable(path) }
+
+  /// The name of the entry that `path` means: exact, else percent-decoded or
+  /// percent-encoded, else the same ignoring case.
+  func resolve(_ path: String) -> String? {
+    if entries[path] != nil { return path }
+    var candidates: [String] = []
+    if let decoded = path.removingPercentEncoding, decoded != path { candidates.append(decoded) }
+    if let encoded = path.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters),
+      encoded != path
+    {
+      candidates.append(encoded)
+    }
+    for candidate in candidates where entries[candidate] != nil { return candidate }
+    for candidate in [path] + candidates {
+      if let match = folded[candidate.lowercased()] { return match }
+    }
+    return nil
+  }
+
+  private static let pathCharacters: CharacterSet = {
+    var set = CharacterSet.urlPathAllowed
+    set.remove(charactersIn: "%")
+    return set
+  }()
+
+  /// Whether the archive holds `path` (as `resolve` finds it).
+  func contains(_ path: String) -> Bool { resolve(path) != nil }
+
+  /// The bytes of the entry `path` means, or nil if there is none. Stops with
+  /// `.tooLarge` as soon as more bytes come out than the entry declared or the limit.
+  func data(at path: String) throws(EPUBError) -> Data? {
+    guard let resolved = resolve(path), let entry = entries[resolved] else { return nil }
+    let declared = Int(clamping: entry.uncompressedSize)
+    let allowed = min(declared, limits.entry)
+    var result = Data()
+    result.reserveCapacity(allowed)
+    do {
+      _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
+        guard result.count + chunk.count <= allowed else { throw Overflow() }
+        result.append(chunk)
+      }
+    } catch is Overflow {
+      throw .tooLarge(
+        name: name, detail: "\(Self.printable(resolved)) inflates past its declared size")
+    } catch {
+      throw .damaged(name: name, detail: "\(Self.printable(resolved)) cannot be inflated")
+    }
+    return result
+  }
+
+  private struct Overflow: Error {}
+}

@@ -1,0 +1,58 @@
+import Foundation
+import LeggioModel
+
+/// One content document of the spine, converted on its own: its blocks, where its
+/// element ids land among them, and its first heading (a title when the book has no
+/// table of contents).
+struct EPUBChapter: Sendable {
+  var path: String
+  var document: Document
+  var anchors: [String: Int]
+  var firstHeading: String?
+  var pageTitle: String?
+
+  /// Reads `data` through the HTML pipeline. Links stay as written (relative to
+  /// `path`); note references are marked with `noteMarker` for the book to resolve.
+  init(path: String, data: Data) {
+    self.path = path
+    let root = HTMLParser.parse(ChapterText.decode(data))
+    for link in root.elements(named: "a") where Self.isNoteReference(link) {
+      if let href = link.attribute("href") { link.setAttribute("href", Self.noteMarker + href) }
+    }
+    (document, anchors) = HTMLDocumentConverter.convertRecordingAnchors(root)
+    firstHeading = document.blocks.first { block in
+      if case .heading = block.kind { return true }
+      return false
+    }.map { EPUBNavigation.clean($0.plainText) }
+    pageTitle = root.firstElement(named: "title").map {
+      EPUBNavigation.clean(HTMLDocumentConverter.collapsedText(of: $0))
+    }.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// Put before the href of a note reference until the links are resolved.
+  static let noteMarker = "leggio-noteref:"
+
+  /// Whether a link calls a footnote or endnote: `epub:type="noteref"`,
+  /// `role="doc-noteref"`, or the common pattern of a short superscript link to a
+  /// fragment (`<sup><a href="#n1">1</a></sup>`, `<a href="#n1"><sup>1</sup></a>`).
+  static func isNoteReference(_ link: HTMLNode) -> Bool {
+    let type = link.attribute("epub:type") ?? ""
+    let role = link.attribute("role") ?? ""
+    if type.split(separator: " ").contains("noteref")
+      || role.split(separator: " ").contains("doc-noteref")
+    {
+      return true
+    }
+    guard let href = link.attribute("href"), href.contains("#") else { return false }
+    let text = link.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !text.isEmpty, text.count <= 5 else { return false }
+    let superscript =
+      link.parent?.name == "sup"
+      || (link.elementChildren.count == 1 && link.elementChildren[0].name == "sup")
+    let marker = text.allSatisfy { $0.isNumber || "[]()*†‡§¶".contains($0) || $0.isLetter }
+    let named = (link.attribute("class") ?? "").lowercased()
+    return marker
+      && (superscript || named.contains("noteref") || named.contains("footnote")
+        || named.contains("fnref"))
+  }
+}

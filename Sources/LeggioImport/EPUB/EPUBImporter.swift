@@ -1,0 +1,85 @@
+import Foundation
+import LeggioModel
+
+/// Imports an EPUB 2 or 3 book as one article: every chapter of the spine in reading
+/// order in one `Document` (so positions, progress and annotations work across the
+/// book), the table of contents as `BookContents`, the package's metadata.
+///
+/// Reading order: the spine's linear items, then its `linear="no"` items (reachable by
+/// the table of contents and links, after the end of the book). Links inside the book
+/// become `InternalLink`s; note references become `.note` links that the reader shows
+/// in place.
+public enum EPUBImporter {
+  /// Whether `data` named `name` should be read as a book: an `.epub` name, the EPUB
+  /// MIME type, or a ZIP whose first entry is `mimetype` holding `application/epub+zip`.
+  public static func isEPUB(_ data: Data, name: String, mimeType: String? = nil) -> Bool {
+    if (name as NSString).pathExtension.lowercased() == "epub" { return true }
+    if mimeType?.lowercased().hasPrefix("application/epub+zip") == true { return true }
+    return data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+      && data.prefix(100).range(of: Data("application/epub+zip".utf8)) != nil
+  }
+
+  /// Reads the book in `data`; `name` is how errors and a missing title refer to it.
+  public static func importBook(_ data: Data, name: String) throws(EPUBError) -> ImportedArticle {
+    let book = try read(data, name: name)
+    return book.article
+  }
+
+  static func read(_ data: Data, name: String) throws(EPUBError) -> EPUBBook {
+    let archive = try EPUBArchive(data: data, name: name)
+    try EPUBProtection.check(archive)
+    let packagePath = try EPUBPackage.locate(in: archive)
+    guard let packageData = try archive.data(at: packagePath),
+      let root = EPUBXML.parse(packageData)
+    else { throw .noPackage(name: name) }
+    let package = EPUBPackage(root: root, path: packagePath)
+    var warnings: [String] = []
+    // Read the bytes in order (the archive is one stream), then convert on every core.
+    let ordered = package.spine.filter(\.linear) + package.spine.filter { !$0.linear }
+    var sources: [(path: String, data: Data)] = []
+    var seen = Set<String>()
+    var missing: [String] = []
+    for spineItem in ordered where Self.isContent(spineItem.item) {
+      guard let resolved = archive.resolve(spineItem.item.path), seen.insert(resolved).inserted
+      else {
+        if !archive.contains(spineItem.item.path) { missing.append(spineItem.item.path) }
+        continue
+      }
+      guard let bytes = try archive.data(at: resolved), !bytes.isEmpty else { continue }
+      sources.append((resolved, bytes))
+    }
+    if !missing.isEmpty {
+      let list = missing.prefix(3).map(EPUBError.printable).joined(separator: ", ")
+      warnings.append(
+        "\(missing.count) chapter\(missing.count == 1 ? " is" : "s are") missing from the book (\(list))"
+      )
+    }
+    EPUBXML.prepare()
+    let chapters = ConcurrentSlices.map(sources, minimumSliceLength: 8) { slice in
+      slice.map { EPUBChapter(path: $0.path, data: $0.data) }
+    }.flatMap { $0 }
+    guard chapters.contains(where: { !$0.document.isEmpty }) else { throw .noContent(name: name) }
+    var points: [EPUBNavigation.Point] = []
+    if let nav = package.navPath, let navData = try archive.data(at: nav) {
+      points = EPUBNavigation.navPoints(navData, path: archive.resolve(nav) ?? nav)
+    }
+    if points.isEmpty, let ncx = package.ncxPath, let ncxData = try archive.data(at: ncx) {
+      points = EPUBNavigation.ncxPoints(ncxData, path: archive.resolve(ncx) ?? ncx)
+    }
+    return EPUBBook(
+      name: name, package: package, chapters: chapters, points: points,
+      resolve: { archive.resolve($0) }, warnings: warnings)
+  }
+
+  /// Whether a spine item is a document Leggio can read (XHTML, HTML, or a `.xml`
+  /// file of XHTML as some books name them); images and other media are skipped.
+  static func isContent(_ item: EPUBPackage.Item) -> Bool {
+    let type = item.mediaType
+    if type.contains("html") || type == "application/xml" || type == "text/xml" { return true }
+    if type.hasPrefix("image/") || type.hasPrefix("audio/") || type.hasPrefix("video/") {
+      return false
+    }
+    let ext = (item.path as NSString).pathExtension.lowercased()
+    return ["xhtml", "html", "htm", "xml", "xht"].contains(ext)
+  }
+}
