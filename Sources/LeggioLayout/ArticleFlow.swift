@@ -59,7 +59,7 @@ final class ArticleFlow: FlowMetrics {
     if title != nil && index == 0 { return .keepTogether }
     switch document.blocks[index - shift].kind {
     case .heading: return .heading
-    case .rule, .image: return .keepTogether
+    case .rule, .image, .table: return .keepTogether
     default: return .splittable
     }
   }

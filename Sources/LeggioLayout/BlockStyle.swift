@@ -58,6 +58,8 @@ struct BlockStyle {
       self.init(role: .rule, justify: false, centred: true)
     case .image:
       self.init(role: .image, justify: false)
+    case .table:
+      self.init(role: .text, justify: false, mode: .preformatted)
     }
   }
 

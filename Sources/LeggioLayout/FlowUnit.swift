@@ -54,7 +54,7 @@ struct FlowUnit {
     self.start = start
     switch block.kind {
     case .heading: placement = .heading
-    case .rule, .image: placement = .keepTogether
+    case .rule, .image, .table: placement = .keepTogether
     default: placement = .splittable
     }
   }

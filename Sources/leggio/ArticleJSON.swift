@@ -34,7 +34,14 @@ enum ArticleJSON {
           fields["depth"] = .int(Int64(depth))
           fields["ordinal"] = ordinal.map { .int(Int64($0)) } ?? .null
         case .image(let credit): fields["credit"] = credit.json
-        case .paragraph, .preformatted, .rule: break
+        case .preformatted: fields["language"] = block.language.json
+        case .table(_, let headerRows):
+          fields["rows"] = .array(
+            block.tableRows.map { row in
+              .array(row.map { .string($0.reduce(into: "") { $0 += $1.text }) })
+            })
+          fields["headerRows"] = .int(Int64(headerRows))
+        case .paragraph, .rule: break
         }
         return .object(fields)
       })

@@ -28,6 +28,10 @@ enum DocumentText {
       let indent = String(repeating: "  ", count: max(0, depth - 1))
       return indent + (ordinal.map { "\($0). " } ?? "• ") + text
     case .rule: return "* * *"
+    case .table:
+      return block.tableRows.map { row in
+        row.map { $0.reduce(into: "") { $0 += $1.text } }.joined(separator: " | ")
+      }.joined(separator: "\n")
     case .image(let credit):
       return "[image" + (text.isEmpty ? "" : ": " + text) + (credit.map { " (\($0))" } ?? "") + "]"
     }

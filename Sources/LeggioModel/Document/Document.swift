@@ -34,10 +34,23 @@ public struct Block: Codable, Hashable, Sendable {
     case rule
     /// An image placeholder; the inlines carry the alt text (or caption).
     case image(credit: String?)
+    /// A table: its cells' runs in reading order, a `"\t"` between two cells of a row and
+    /// a `"\n"` between rows (see `Block.tableRows`); the first `headerRows` rows are
+    /// headers; `alignments` has one entry per column.
+    case table(alignments: [TableAlignment], headerRows: Int)
   }
 
   public var kind: Kind
   public var inlines: [Inline]
+  /// The block quotes and list items around this block, outermost first; nil when the
+  /// importer gave none (`BlockContainer.path(of:)` then derives them from the kind).
+  public var containers: [BlockContainer]?
+  /// A code block's language (`swift`), when the source names it.
+  public var language: String?
+  /// An image's address, as written in the source (resolved when the source had a base).
+  public var source: String?
+  /// An image's title (the tooltip), when the source gives one.
+  public var title: String?
 
   public init(_ kind: Kind, _ inlines: [Inline]) {
     self.kind = kind
@@ -63,6 +76,7 @@ public struct Block: Codable, Hashable, Sendable {
     case .preformatted: "preformatted"
     case .rule: "rule"
     case .image: "image"
+    case .table: "table"
     }
   }
 }
@@ -75,13 +89,18 @@ public struct InlineStyle: OptionSet, Codable, Hashable, Sendable {
   public static let emphasis = InlineStyle(rawValue: 1 << 0)
   public static let strong = InlineStyle(rawValue: 1 << 1)
   public static let code = InlineStyle(rawValue: 1 << 2)
+  public static let strikethrough = InlineStyle(rawValue: 1 << 3)
+  public static let superscript = InlineStyle(rawValue: 1 << 4)
+  public static let `subscript` = InlineStyle(rawValue: 1 << 5)
 }
 
-/// A run of text with one style; `link` is the target of a link run.
+/// A run of text with one style; `link` is the target of a link run, `title` the link's
+/// title when the source gives one.
 public struct Inline: Codable, Hashable, Sendable {
   public var text: String
   public var style: InlineStyle
   public var link: String?
+  public var title: String?
 
   public init(_ text: String, style: InlineStyle = [], link: String? = nil) {
     self.text = text

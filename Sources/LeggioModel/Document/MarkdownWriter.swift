@@ -26,8 +26,10 @@ public enum MarkdownWriter {
     case .listItem(let depth, let ordinal):
       let indent = String(repeating: "   ", count: max(0, depth - 1))
       return indent + (ordinal.map { "\($0). " } ?? "- ") + inline
-    case .preformatted: return "```\n" + block.plainText + "\n```"
+    case .preformatted: return "```" + (block.language ?? "") + "\n" + block.plainText + "\n```"
     case .rule: return "---"
+    case .table(let alignments, let headerRows):
+      return table(block.tableRows, alignments: alignments, headerRows: headerRows)
     case .image(let credit):
       return "![" + escape(block.plainText) + "]()"
         + (credit.map { "\n*" + escape($0) + "*" } ?? "")
@@ -51,6 +53,33 @@ public enum MarkdownWriter {
       result.append(character)
     }
     return result
+  }
+
+  /// A GFM table: the header row (the first row when the source had none), the
+  /// delimiter row with the alignments, then the rows; pipes in cells escaped.
+  private static func table(_ rows: [[[Inline]]], alignments: [TableAlignment], headerRows: Int)
+    -> String
+  {
+    let columns = max(alignments.count, rows.map(\.count).max() ?? 0)
+    func line(_ cells: [String]) -> String {
+      "| " + (cells + Array(repeating: "", count: max(0, columns - cells.count)))
+        .joined(separator: " | ") + " |"
+    }
+    let texts = rows.map { row in
+      row.map { $0.map(markdown).joined().replacingOccurrences(of: "|", with: "\\|") }
+    }
+    let delimiter = (0..<columns).map { column -> String in
+      switch column < alignments.count ? alignments[column] : .none {
+      case .none: "---"
+      case .left: ":---"
+      case .center: ":---:"
+      case .right: "---:"
+      }
+    }
+    let header = headerRows > 0 ? texts.prefix(1) : [[]]
+    let body = headerRows > 0 ? texts.dropFirst() : texts[...]
+    return ([line(header.first ?? [])] + [line(delimiter)] + body.map(line))
+      .joined(separator: "\n")
   }
 
   private static func prefixLines(_ text: String, _ prefix: String) -> String {

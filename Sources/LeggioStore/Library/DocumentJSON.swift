@@ -11,7 +11,16 @@ enum DocumentJSON {
     out.append(contentsOf: #"{"blocks":["#.utf8)
     for (index, block) in document.blocks.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
-      out.append(contentsOf: #"{"inlines":["#.utf8)
+      out.append(UInt8(ascii: "{"))
+      if let containers = block.containers {
+        out.append(contentsOf: #""containers":["#.utf8)
+        for (position, container) in containers.enumerated() {
+          if position > 0 { out.append(UInt8(ascii: ",")) }
+          appendContainer(container, to: &out)
+        }
+        out.append(contentsOf: "],".utf8)
+      }
+      out.append(contentsOf: #""inlines":["#.utf8)
       for (position, inline) in block.inlines.enumerated() {
         if position > 0 { out.append(UInt8(ascii: ",")) }
         out.append(UInt8(ascii: "{"))
@@ -24,10 +33,14 @@ enum DocumentJSON {
         out.append(contentsOf: String(inline.style.rawValue).utf8)
         out.append(contentsOf: #","text":"#.utf8)
         appendString(inline.text, to: &out)
+        appendOptional("title", inline.title, to: &out)
         out.append(UInt8(ascii: "}"))
       }
       out.append(contentsOf: #"],"kind":"#.utf8)
       appendKind(block.kind, to: &out)
+      appendOptional("language", block.language, to: &out)
+      appendOptional("source", block.source, to: &out)
+      appendOptional("title", block.title, to: &out)
       out.append(UInt8(ascii: "}"))
     }
     out.append(contentsOf: "]}".utf8)
@@ -46,10 +59,33 @@ enum DocumentJSON {
       case .preformatted: ("preformatted", "")
       case .rule: ("rule", "")
       case .image(let credit): ("image", credit == nil ? "" : "\"credit\":")
+      case .table(let alignments, let headerRows):
+        (
+          "table",
+          "\"alignments\":[" + alignments.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "],"
+            + number("headerRows", headerRows)
+        )
       }
     out.append(contentsOf: "{\"\(name)\":{\(fields)".utf8)
     if case .image(let credit?) = kind { appendString(credit, to: &out) }
     out.append(contentsOf: "}}".utf8)
+  }
+
+  /// `,"key":"value"` when there is a value.
+  private static func appendOptional(_ key: String, _ value: String?, to out: inout [UInt8]) {
+    guard let value else { return }
+    out.append(contentsOf: ",\"\(key)\":".utf8)
+    appendString(value, to: &out)
+  }
+
+  private static func appendContainer(_ container: BlockContainer, to out: inout [UInt8]) {
+    out.append(contentsOf: "{\"id\":\(container.id)".utf8)
+    if let list = container.list {
+      out.append(contentsOf: ",\"list\":{\"id\":\(list.id),\"isLoose\":\(list.isLoose)".utf8)
+      if let ordinal = list.ordinal { out.append(contentsOf: ",\"ordinal\":\(ordinal)".utf8) }
+      out.append(UInt8(ascii: "}"))
+    }
+    out.append(UInt8(ascii: "}"))
   }
 
   /// A JSON string: quote, backslash and C0 controls escaped, everything else as UTF-8.

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The examples of the CommonMark specification (`../shared/corpus/markdown/
+/// commonmark-spec.txt`), read as the spec's own `spec_tests.py` reads them: a fence of
+/// 32 backticks and `example` opens one, a line holding `.` separates the Markdown from
+/// the expected HTML, `→` stands for a tab, and each example belongs to the section of
+/// the last heading above it.
+struct CommonMarkExample {
+  var number: Int
+  var section: String
+  var markdown: String
+  var html: String
+}
+
+enum CommonMarkSpec {
+  static let file = ImportFixtures.url("corpus/markdown/commonmark-spec.txt")
+  /// The sections about raw HTML, which the sanitiser changes on purpose.
+  static let rawHTMLSections: Set<String> = ["HTML blocks", "Raw HTML"]
+
+  static func examples() throws -> [CommonMarkExample] {
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let fence = String(repeating: "`", count: 32)
+    var examples: [CommonMarkExample] = []
+    var section = ""
+    var state = 0  // 0 prose, 1 markdown, 2 html
+    var markdown = ""
+    var html = ""
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      switch state {
+      case 0:
+        if line == fence + " example" {
+          state = 1
+          markdown = ""
+          html = ""
+        } else if line.hasPrefix("#"), let space = line.firstIndex(of: " "),
+          line[..<space].allSatisfy({ $0 == "#" })
+        {
+          section = String(line[line.index(after: space)...])
+        }
+      case 1:
+        if line == "." { state = 2 } else { markdown += line + "\n" }
+      default:
+        if line == fence {
+          state = 0
+          examples.append(
+            CommonMarkExample(
+              number: examples.count + 1, section: section,
+              markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+              html: html.replacingOccurrences(of: "→", with: "\t")))
+        } else {
+          html += line + "\n"
+        }
+      }
+    }
+    return examples
+  }
+}
