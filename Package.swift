@@ -22,7 +22,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -30,13 +29,14 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
+    .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
       dependencies: [
-        "LeggioModel", "CLibXML2", "CCurl", .product(name: "Ink", package: "Ink"),
+        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: staticStdlib),

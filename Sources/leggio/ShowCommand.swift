@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json, html
+    case text, markdown, json, html, original
   }
 
   /// `--page N` (from 1) or `--page last`.
@@ -40,7 +40,10 @@ struct ShowCommand: ParsableCommand {
     help: "An article id from `leggio list`, or a file, http(s) URL or - to read without storing.")
   var article: String
 
-  @Option(name: .long, help: "text, markdown, json, or html (the page a web article came from).")
+  @Option(
+    name: .long,
+    help: "text, markdown, json, html (the article as clean HTML5), or original (the page a web article came from)."
+  )
   var format: Format = .text
 
   @Option(name: .long, help: "Lay the article out for this many columns.")
@@ -70,6 +73,8 @@ struct ShowCommand: ParsableCommand {
       let (summary, metadata, document, page, contents) = try load()
       switch format {
       case .html:
+        Console.out(HTMLWriter.page(metadata, document).terminalSafe(keepingNewlines: true))
+      case .original:
         guard let page else {
           throw CLIError.invalid(
             "\(article.terminalSafe()) did not come from a web page; there is no original HTML")
@@ -103,7 +108,7 @@ struct ShowCommand: ParsableCommand {
       guard let stored = try library.article(id: id) else {
         throw LibraryError.noSuchArticle(id: id)
       }
-      let page = format == .html ? try library.originalHTML(of: id) : nil
+      let page = format == .original ? try library.originalHTML(of: id) : nil
       let contents = format == .json ? try library.contents(of: id) : nil
       return (stored.summary, stored.metadata, stored.document, page, contents)
     }

@@ -13,10 +13,12 @@ extension DocumentBuilder {
       return
     }
     var visible = ""
+    let isCode = style.contains(.code)
     for character in text {
       if character == " " || character == "\n" || character == "\t" {
         if visible.isEmpty {
-          if endsWithVisibleCharacter { visible = " " }
+          // A code span keeps a space at its edge: `` ` a` `` is not `` `a` ``.
+          if endsWithVisibleCharacter || isCode { visible = " " }
         } else if visible.last != " " {
           visible.append(" ")
         }
@@ -47,10 +49,16 @@ extension DocumentBuilder {
 
   mutating func append(_ text: String) {
     guard !text.isEmpty else { return }
-    if let last = runs.last, last.style == style, last.link == link {
+    let nesting = Inline.nestingNeeded(openInline)
+    if let last = runs.last, last.style == style, last.link == link, last.title == linkTitle,
+      last.nesting == nesting
+    {
       runs[runs.count - 1].text += text  // in place: no copy of a growing paragraph
     } else {
-      runs.append(Inline(text, style: style, link: link))
+      var run = Inline(text, style: style, link: link)
+      run.title = linkTitle
+      run.nesting = nesting
+      runs.append(run)
     }
   }
 

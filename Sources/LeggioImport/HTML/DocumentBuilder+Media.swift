@@ -12,8 +12,16 @@ extension DocumentBuilder {
           separator: " ")
       } ?? ""
     let text = caption.flatMap { $0.isEmpty ? nil : $0 } ?? alt
-    guard !text.isEmpty || credit != nil else { return }
-    appendBlock(Block(.image(credit: credit), text: text))
+    let source = node.attribute("src").flatMap {
+      HTMLDocumentConverter.resolve($0, baseURL: baseURL)
+    }
+    guard !text.isEmpty || credit != nil || (keepsImagesWithoutText && source != nil) else {
+      return
+    }
+    var block = Block(.image(credit: credit), text: text)
+    block.source = source
+    block.title = node.attribute("title").map(TextSanitizer.removingForbidden)
+    appendBlock(block)
   }
 
   /// `<figure>`: its images with the caption and credit from `<figcaption>`; a figure
@@ -48,7 +56,7 @@ extension DocumentBuilder {
     if let creditNode { credit = HTMLDocumentConverter.collapsedText(of: creditNode) }
     var caption = HTMLDocumentConverter.collapsedText(of: figcaption, excluding: creditNode)
     if credit == nil {
-      for marker in ["©", "Foto:", "Photo:", "Credit:", "Ph."] {
+      for marker in creditMarkers {
         if let range = caption.range(of: marker),
           range.lowerBound != caption.startIndex
             || marker == "©"
@@ -63,8 +71,51 @@ extension DocumentBuilder {
     return (caption.isEmpty ? nil : caption, credit?.isEmpty == false ? credit : nil)
   }
 
-  /// A data table as one block of rows, cells separated by " | ", header rows strong,
-  /// the caption first. A layout table (nested tables, long cells) is read as containers.
+  static let creditMarkers = ["©", "Foto:", "Photo:", "Credit:", "Ph.", "Source:", "Fonte:"]
+
+  /// `<p align="center"><img …><br><i>Source: …</i></p>`, as READMEs centre their
+  /// pictures, or a Markdown image with an italic line under it: one picture and what
+  /// follows it, read as one figure (the text its caption, or its credit when it starts
+  /// as one: `Source:`, `©`…). False, and nothing read, for any other paragraph.
+  mutating func paragraphFigure(_ node: HTMLNode) -> Bool {
+    var picture: HTMLNode?
+    var texts: [String] = []
+    for child in node.children {
+      switch child.kind {
+      case .comment, .document: continue
+      case .text:
+        // Running text beside the picture makes it an image in a sentence, not a figure.
+        if child.text.allSatisfy(\.isWhitespace) { continue }
+        return false
+      case .element:
+        if child.name == "br" { continue }
+        let images = child.name == "img" ? [child] : child.elements(named: "img")
+        if !images.isEmpty {
+          guard picture == nil, images.count == 1, ["img", "a", "picture"].contains(child.name)
+          else { return false }
+          picture = images[0]
+        } else {
+          guard picture != nil else { return false }
+          texts.append(HTMLDocumentConverter.collapsedText(of: child))
+        }
+      }
+    }
+    guard let picture else { return false }
+    let text = texts.joined(separator: " ").split(whereSeparator: \.isWhitespace)
+      .joined(separator: " ")
+    let isCredit = Self.creditMarkers.contains { text.hasPrefix($0) }
+    let before = blocks.count
+    image(picture, caption: isCredit ? nil : text, credit: isCredit ? text : nil)
+    if blocks.count == before && !text.isEmpty {
+      appendBlock(Block(.paragraph, [Inline(text, style: .emphasis)]))
+    }
+    return true
+  }
+
+  /// A data table as a table block: rows of cells with their inline styles and links,
+  /// header rows (`<thead>` or all `<th>`) counted, alignments from `align` or
+  /// `text-align`, the caption first. A layout table (nested tables, long cells) is read as
+  /// containers.
   mutating func table(_ node: HTMLNode, depth: Int) {
     finishBlock()
     let rows = node.descendants { $0.isElement && $0.name == "tr" }
@@ -82,29 +133,40 @@ extension DocumentBuilder {
       let text = HTMLDocumentConverter.collapsedText(of: caption)
       if !text.isEmpty { appendBlock(Block(.paragraph, [Inline(text, style: .emphasis)])) }
     }
-    var inlines: [Inline] = []
+    var cells: [[[Inline]]] = []
+    var headerRows = 0
+    var alignments: [TableAlignment] = []
     for row in rows {
-      let cells = row.elementChildren.filter { $0.name == "td" || $0.name == "th" }
-      var texts = cells.map { HTMLDocumentConverter.collapsedText(of: $0) }
-      while texts.last?.isEmpty == true { texts.removeLast() }
-      let filled = texts.filter { !$0.isEmpty }
-      guard !filled.isEmpty else { continue }
-      // A row with one filled cell (an icon beside a note) reads as that cell alone;
-      // elsewhere an empty cell shows as a dash so the columns still line up in reading.
-      texts = filled.count == 1 ? filled : texts.map { $0.isEmpty ? "–" : $0 }
-      let isHeader =
-        cells.allSatisfy { $0.name == "th" } || row.parent?.name == "thead"
-      if !inlines.isEmpty { inlines.append(Inline("\n")) }
-      inlines.append(Inline(texts.joined(separator: " | "), style: isHeader ? .strong : []))
+      let cellNodes = row.elementChildren.filter { $0.name == "td" || $0.name == "th" }
+      guard !cellNodes.isEmpty else { continue }
+      let isHeader = cellNodes.allSatisfy { $0.name == "th" } || row.parent?.name == "thead"
+      if isHeader && headerRows == cells.count { headerRows += 1 }
+      if alignments.isEmpty || isHeader { alignments = cellNodes.map(Self.alignment) }
+      cells.append(cellNodes.map { cellInlines($0, depth: depth) })
     }
-    var merged: [Inline] = []
-    for inline in inlines {
-      if let last = merged.last, last.style == inline.style, last.link == inline.link {
-        merged[merged.count - 1].text += inline.text
-      } else {
-        merged.append(inline)
-      }
+    guard cells.contains(where: { $0.contains { !$0.isEmpty } }) else { return }
+    appendBlock(.table(cells, alignments: alignments, headerRows: headerRows))
+  }
+
+  /// A cell's runs, its paragraphs joined by a space.
+  private func cellInlines(_ cell: HTMLNode, depth: Int) -> [Inline] {
+    var builder = DocumentBuilder(baseURL: baseURL)
+    builder.walkChildren(of: cell, depth: depth + 1)
+    builder.finishBlock()
+    var runs: [Inline] = []
+    for block in builder.blocks where !block.inlines.isEmpty {
+      if !runs.isEmpty { runs.append(Inline(" ")) }
+      runs += block.inlines
     }
-    if !merged.isEmpty { appendBlock(Block(.paragraph, merged)) }
+    return runs
+  }
+
+  private static func alignment(_ cell: HTMLNode) -> TableAlignment {
+    let style = (cell.attribute("style") ?? "").lowercased().filter { !$0.isWhitespace }
+    let value =
+      cell.attribute("align")?.lowercased()
+      ?? style.split(separator: ";").first { $0.hasPrefix("text-align:") }
+      .map { String($0.dropFirst("text-align:".count)) }
+    return value.flatMap(TableAlignment.init(rawValue:)) ?? .none
   }
 }

@@ -6,12 +6,22 @@ import LeggioModel
 struct DocumentBuilder {
   private(set) var blocks: [Block] = []
   let baseURL: URL?
+  /// Whether an image with neither alt text nor caption is kept (a Markdown author's
+  /// picture) rather than dropped as a spacer or tracking pixel (a web page's).
+  var keepsImagesWithoutText = false
 
   /// The runs of the block being filled.
   var runs: [Inline] = []
   var style: InlineStyle = []
   var link: String?
+  /// The title of the link being read, when it has one.
+  var linkTitle: String?
+  /// The inline elements open around the text, outermost first (`[]` for a link).
+  var openInline: [InlineStyle] = []
   private var quoteDepth = 0
+  /// The block quotes and list items around the block being filled, outermost first.
+  private var containers: [BlockContainer] = []
+  private var lastContainerID = 0
   var preformattedDepth = 0
   private var lists: [ListContext] = []
   /// The kind of the next block when a list item has just opened.
@@ -25,6 +35,9 @@ struct DocumentBuilder {
     var ordered: Bool
     var next: Int
     var step: Int
+    var id: Int
+    /// Whether an item holds paragraphs (`<li><p>`): a loose list, set apart.
+    var isLoose: Bool
   }
 
   init(baseURL: URL?) {
@@ -58,19 +71,24 @@ struct DocumentBuilder {
     {
       anchors?[id] = blocks.count
     }
-    if HTMLDocumentConverter.skipped.contains(name) || HTMLDocumentConverter.isHidden(node) {
+    if HTMLDocumentConverter.skipped.contains(name) && !Self.isCheckbox(node)
+      || HTMLDocumentConverter.isHidden(node)
+    {
       return
     }
     switch name {
     case "br":
       lineBreak()
     case "a":
-      let saved = link
+      let saved = (link, linkTitle)
       if let href = node.attribute("href") {
         link = HTMLDocumentConverter.resolve(href, baseURL: baseURL)
+        linkTitle = link == nil ? nil : node.attribute("title").map(TextSanitizer.removingForbidden)
       }
+      if link != nil { openInline.append([]) }
       walkChildren(of: node, depth: depth)
-      link = saved
+      if link != nil { openInline.removeLast() }
+      (link, linkTitle) = saved
     case "img":
       image(node, caption: nil, credit: nil)
     case "figure":
@@ -82,8 +100,12 @@ struct DocumentBuilder {
     case "blockquote":
       finishBlock()
       quoteDepth += 1
+      let before = blocks.count
+      containers.append(.quote(nextContainerID()))
       walkChildren(of: node, depth: depth)
       finishBlock()
+      if blocks.count == before { appendEmptyBlock(.blockQuote(depth: quoteDepth)) }
+      containers.removeLast()
       quoteDepth -= 1
     case "ul", "ol", "menu", "dir":
       list(node, ordered: name == "ol", depth: depth)
@@ -98,10 +120,16 @@ struct DocumentBuilder {
       preformattedDepth += 1
       walkChildren(of: node, depth: depth)
       preformattedDepth -= 1
-      finishBlock(as: .preformatted)
+      let language = Self.codeLanguage(node)
+      let before = blocks.count
+      finishBlock(as: .preformatted, keepingFirstLine: node.children.first?.isElement == true)
+      if blocks.count == before { appendEmptyBlock(.preformatted) }
+      if let language, blocks.count > before { blocks[blocks.count - 1].language = language }
     case "hr":
-      finishBlock()
-      blocks.append(Block(.rule, []))
+      appendBlock(Block(.rule, []))
+    case "input":
+      // A task list's box (GFM `- [x]`), shown as a ballot box.
+      append(node.attribute("checked") != nil ? "☑ " : "☐ ")
     case "table":
       table(node, depth: depth)
     default:
@@ -111,6 +139,14 @@ struct DocumentBuilder {
         styled(.strong, node, depth: depth)
       } else if HTMLDocumentConverter.code.contains(name) {
         styled(.code, node, depth: depth)
+      } else if HTMLDocumentConverter.struck.contains(name) {
+        styled(.strikethrough, node, depth: depth)
+      } else if name == "sup" {
+        styled(.superscript, node, depth: depth)
+      } else if name == "sub" {
+        styled(.subscript, node, depth: depth)
+      } else if ["p", "center", "div"].contains(name), paragraphFigure(node) {
+        break
       } else if HTMLDocumentConverter.containers.contains(name) {
         finishBlock()
         walkChildren(of: node, depth: depth)
@@ -124,7 +160,9 @@ struct DocumentBuilder {
   private mutating func styled(_ added: InlineStyle, _ node: HTMLNode, depth: Int) {
     let saved = style
     style.formUnion(added)
+    openInline.append(added)
     walkChildren(of: node, depth: depth)
+    openInline.removeLast()
     style = saved
   }
 
@@ -135,7 +173,13 @@ struct DocumentBuilder {
     if start == nil && reversed {
       start = node.elementChildren.filter { $0.name == "li" }.count
     }
-    lists.append(ListContext(ordered: ordered, next: start ?? 1, step: reversed ? -1 : 1))
+    let isLoose = node.elementChildren.contains { item in
+      item.name == "li" && item.elementChildren.contains { $0.name == "p" }
+    }
+    lists.append(
+      ListContext(
+        ordered: ordered, next: start ?? 1, step: reversed ? -1 : 1, id: nextContainerID(),
+        isLoose: isLoose))
     walkChildren(of: node, depth: depth)
     finishBlock()
     lists.removeLast()
@@ -154,23 +198,73 @@ struct DocumentBuilder {
       context.next += context.step
       lists[lists.count - 1] = context
     }
-    itemKind = .listItem(depth: max(lists.count, 1), ordinal: ordinal)
+    let kind = Block.Kind.listItem(depth: max(lists.count, 1), ordinal: ordinal)
+    itemKind = kind
+    let list = lists.last.map { ListPlace(id: $0.id, ordinal: ordinal, isLoose: $0.isLoose) }
+    containers.append(
+      BlockContainer(
+        id: nextContainerID(), list: list ?? ListPlace(id: 0, ordinal: nil, isLoose: false)))
+    let before = blocks.count
     walkChildren(of: node, depth: depth)
     finishBlock()
+    // An empty item (`-` alone) still shows its marker, unless it held something unseen.
+    if blocks.count == before, node.elementChildren.isEmpty,
+      node.textContent.allSatisfy(\.isWhitespace)
+    {
+      appendEmptyBlock(kind)
+    }
+    containers.removeLast()
     itemKind = nil
+  }
+
+  private static func isCheckbox(_ node: HTMLNode) -> Bool {
+    node.name == "input" && node.attribute("type")?.lowercased() == "checkbox"
+  }
+
+  private mutating func nextContainerID() -> Int {
+    lastContainerID += 1
+    return lastContainerID
+  }
+
+  /// The language a code block names in its `class` or its `<code>`'s: `language-swift`,
+  /// `lang-swift`, `highlight-source-swift`.
+  static func codeLanguage(_ pre: HTMLNode) -> String? {
+    let code = pre.elementChildren.first { $0.name == "code" }
+    for node in [code, pre].compactMap({ $0 }) {
+      for name in (node.attribute("class") ?? "").split(separator: " ") {
+        for prefix in ["language-", "lang-", "highlight-source-"] where name.hasPrefix(prefix) {
+          let language = TextSanitizer.removingForbidden(String(name.dropFirst(prefix.count)))
+          if !language.isEmpty { return language }
+        }
+      }
+    }
+    return nil
   }
 
   // MARK: Blocks
 
   /// Ends the block being filled; `kind` nil means a paragraph in the current context
   /// (a list item just opened, a block quote, or plain).
-  mutating func finishBlock(as kind: Block.Kind? = nil) {
+  mutating func finishBlock(as kind: Block.Kind? = nil, keepingFirstLine: Bool = false) {
     let isPreformatted = kind == .preformatted
-    let inlines = Self.trimmed(runs, keepingIndentation: isPreformatted)
+    let inlines = Self.trimmed(
+      runs, keepingIndentation: isPreformatted, keepingFirstLine: keepingFirstLine)
     runs = []
     guard !inlines.isEmpty else { return }
-    blocks.append(Block(kind ?? contextualKind(), inlines))
-    if kind == nil { itemKind = nil }
+    appendPlaced(Block(kind ?? contextualKind(), inlines))
+  }
+
+  /// Adds a finished block in the containers around it; the item's first block has been.
+  private mutating func appendPlaced(_ block: Block) {
+    var block = block
+    if !containers.isEmpty { block.containers = containers }
+    blocks.append(block)
+    itemKind = nil
+  }
+
+  /// A block with no text that still shows: an empty list item, quote or code block.
+  private mutating func appendEmptyBlock(_ kind: Block.Kind) {
+    appendPlaced(Block(kind, []))
   }
 
   private func contextualKind() -> Block.Kind {
@@ -180,23 +274,28 @@ struct DocumentBuilder {
 
   mutating func appendBlock(_ block: Block) {
     finishBlock()
-    blocks.append(block)
+    appendPlaced(block)
   }
 
   /// Runs without leading and trailing line breaks and spaces (for `<pre>`, only the
   /// first line break and the trailing blank lines go).
-  static func trimmed(_ runs: [Inline], keepingIndentation: Bool) -> [Inline] {
+  static func trimmed(_ runs: [Inline], keepingIndentation: Bool, keepingFirstLine: Bool = false)
+    -> [Inline]
+  {
     var runs = runs
     if keepingIndentation {
-      if runs.first?.text.first == "\n" { runs[0].text.removeFirst() }
+      // HTML drops a line break right after `<pre>`, not one inside its `<code>`.
+      if !keepingFirstLine, runs.first?.text.first == "\n" { runs[0].text.removeFirst() }
     } else {
-      while let first = runs.first {
+      while let first = runs.first, !first.style.contains(.code) {
         let text = first.text.drop { $0 == "\n" || $0 == " " }
         if text.isEmpty { runs.removeFirst() } else { runs[0].text = String(text); break }
       }
     }
-    while let last = runs.last {
-      let text = Substring(last.text).trimmingSuffix(while: { $0 == "\n" || $0 == " " })
+    while let last = runs.last, keepingIndentation || !last.style.contains(.code) {
+      let text = Substring(last.text).trimmingSuffix(while: {
+        $0 == "\n" || ($0 == " " && !keepingIndentation)
+      })
       if text.isEmpty { runs.removeLast() } else { runs[runs.count - 1].text = String(text); break }
     }
     return runs

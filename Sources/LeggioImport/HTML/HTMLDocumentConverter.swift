@@ -1,7 +1,8 @@
 import Foundation
 import LeggioModel
 
-/// Turns an HTML tree into a `Document`; Markdown (through Ink) and web pages share it.
+/// Turns an HTML tree into a `Document`; Markdown (through cmark-gfm), web
+/// pages and feed items share it.
 ///
 /// It renders the way a text browser does: whitespace collapsed as in CSS `normal`, `<br>`
 /// as a line break inside the block, `<pre>` kept as written; headings with their level,
@@ -14,8 +15,13 @@ public enum HTMLDocumentConverter {
   /// flattens deeper trees; this guards trees built by other means.
   static let maximumDepth = 512
 
-  public static func convert(_ root: HTMLNode, baseURL: URL? = nil) -> Document {
+  /// `keepingImagesWithoutText` keeps pictures without alt text or caption, as a Markdown
+  /// author places them; a web page's are spacers and tracking pixels.
+  public static func convert(
+    _ root: HTMLNode, baseURL: URL? = nil, keepingImagesWithoutText: Bool = false
+  ) -> Document {
     var builder = DocumentBuilder(baseURL: baseURL)
+    builder.keepsImagesWithoutText = keepingImagesWithoutText
     builder.walk(root, depth: 0)
     builder.finishBlock()
     return Document(blocks: builder.blocks)
@@ -49,6 +55,7 @@ public enum HTMLDocumentConverter {
 
   static let emphasis: Set<String> = ["em", "i", "cite", "dfn", "var"]
   static let strong: Set<String> = ["strong", "b"]
+  static let struck: Set<String> = ["del", "s", "strike"]
   static let code: Set<String> = ["code", "kbd", "samp", "tt"]
 
   /// Whether an element is hidden from readers (`hidden`, `aria-hidden`, `display:none`).
@@ -70,11 +77,12 @@ public enum HTMLDocumentConverter {
     guard !trimmed.isEmpty, !lower.hasPrefix("javascript:"), !lower.hasPrefix("data:") else {
       return nil
     }
+    guard let baseURL else { return TextSanitizer.removingForbidden(trimmed) }
     let url =
       URL(string: trimmed, relativeTo: baseURL)
       ?? URL(string: trimmed.replacingOccurrences(of: " ", with: "%20"), relativeTo: baseURL)
     guard let url else { return nil }
-    return TextSanitizer.removingForbidden(baseURL == nil ? trimmed : url.absoluteString)
+    return TextSanitizer.removingForbidden(url.absoluteString)
   }
 
   /// The text of a subtree with whitespace collapsed and controls removed.

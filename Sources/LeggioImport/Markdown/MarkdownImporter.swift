@@ -1,27 +1,34 @@
 import Foundation
-import Ink
 import LeggioModel
 
-/// Imports Markdown: front matter (title, author, date, tags), then Ink renders the body
-/// to HTML, which `HTMLParser` and `HTMLDocumentConverter` turn into a `Document` — the
-/// same path web pages take. The title is the front matter's, else the first level-1
-/// heading (taken out of the body), else the file name.
+/// Imports Markdown: front matter (title, author, date, tags), then cmark-gfm renders the
+/// body to HTML, which `HTMLParser` and `HTMLDocumentConverter` turn into a `Document` — the
+/// same path (and sanitiser) web pages take. The title is the front matter's, else the
+/// first of the most prominent headings outside quotes and lists (taken out of the body when
+/// nothing but pictures and rules come before it), else the file name.
 public enum MarkdownImporter {
   public static func importText(
     _ text: String, fallbackTitle: String, baseURL: URL? = nil, timeZone: TimeZone = .current
   ) -> ImportedArticle {
     let (matter, body) = FrontMatter.split(text) ?? (FrontMatter(), Substring(text))
-    let html = MarkdownParser().html(from: MarkdownPreprocessor.prepare(String(body)))
-    var document = HTMLDocumentConverter.convert(HTMLParser.parse(html), baseURL: baseURL)
+    let html = CommonMarkRenderer.html(String(body))
+    var document = HTMLDocumentConverter.convert(
+      HTMLParser.parse(html), baseURL: baseURL, keepingImagesWithoutText: true)
+    creditImagesFromTheirSourceLines(&document)
 
     var metadata = ArticleMetadata(title: fallbackTitle)
     if let title = matter.value("title"), !title.isEmpty {
       metadata.title = title
-    } else if let index = document.blocks.firstIndex(where: { $0.kind == .heading(level: 1) }),
-      document.blocks[..<index].allSatisfy({ $0.kind == .rule })
-    {
+    } else if let index = titleHeading(document), !document.blocks[index].plainText.isEmpty {
       metadata.title = document.blocks[index].plainText
-      document.blocks.remove(at: index)
+      if case .heading(level: 1) = document.blocks[index].kind,
+        document.blocks[..<index].allSatisfy({
+          if case .image = $0.kind { return $0.containers == nil }
+          return $0.kind == .rule
+        })
+      {
+        document.blocks.remove(at: index)
+      }
     }
     metadata.byline = matter.value("author", "authors", "byline")
     metadata.standfirst = matter.value("description", "subtitle", "summary", "lede")
@@ -37,5 +44,33 @@ public enum MarkdownImporter {
       ?? LanguageDetector.detect(
         ([metadata.title] + document.blocks.prefix(60).map(\.plainText)).joined(separator: "\n"))
     return ImportedArticle(metadata: metadata, document: document)
+  }
+
+  /// The first heading of the smallest level among those outside quotes and lists.
+  static func titleHeading(_ document: Document) -> Int? {
+    var best: (index: Int, level: Int)?
+    for (index, block) in document.blocks.enumerated() where block.containers == nil {
+      if case .heading(let level) = block.kind, level < (best?.level ?? 7) {
+        best = (index, level)
+      }
+    }
+    return best?.index
+  }
+
+  /// A picture followed by a paragraph that is all emphasis (`*Source: …*`, the line
+  /// people write under an image) becomes one figure: the line its credit.
+  static func creditImagesFromTheirSourceLines(_ document: inout Document) {
+    var index = 0
+    while index + 1 < document.blocks.count {
+      let next = document.blocks[index + 1]
+      if case .image(nil) = document.blocks[index].kind, next.kind == .paragraph,
+        next.containers == document.blocks[index].containers, !next.inlines.isEmpty,
+        next.inlines.allSatisfy({ $0.style.contains(.emphasis) })
+      {
+        document.blocks[index].kind = .image(credit: next.plainText)
+        document.blocks.remove(at: index + 1)
+      }
+      index += 1
+    }
   }
 }

@@ -101,10 +101,41 @@ public struct Inline: Codable, Hashable, Sendable {
   public var style: InlineStyle
   public var link: String?
   public var title: String?
+  /// The inline elements around the run, outermost first, when their order or repetition
+  /// says more than `style` does (`<strong><em>`, an `<em>` inside an `<em>`): each entry
+  /// one element's style, an empty entry the link. Nil when `style` says it all.
+  public var nesting: [InlineStyle]?
 
   public init(_ text: String, style: InlineStyle = [], link: String? = nil) {
     self.text = text
     self.style = style
     self.link = link
+  }
+}
+
+extension Inline {
+  /// The order elements open in when the style alone says which: the link outermost,
+  /// then emphasis, strong, strikethrough, superscript, subscript, code.
+  public static let canonicalStyleOrder: [InlineStyle] = [
+    .emphasis, .strong, .strikethrough, .superscript, .subscript, .code,
+  ]
+
+  /// `open` (the elements around a run, outermost first, `[]` for the link) when the
+  /// canonical order would not give it back; nil when it would.
+  public static func nestingNeeded(_ open: [InlineStyle]) -> [InlineStyle]? {
+    guard open.count > 1 else { return nil }
+    var union: InlineStyle = []
+    var hasLink = false
+    for element in open {
+      if element.isEmpty {
+        if hasLink { return open }
+        hasLink = true
+      } else {
+        if !union.isDisjoint(with: element) { return open }
+        union.formUnion(element)
+      }
+    }
+    let canonical = (hasLink ? [[]] : []) + canonicalStyleOrder.filter { union.contains($0) }
+    return canonical == open ? nil : open
   }
 }

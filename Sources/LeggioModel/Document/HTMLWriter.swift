@@ -106,15 +106,14 @@ public enum HTMLWriter {
     var html = ""
     var open: [InlineElement] = []
     for run in runs {
-      let wanted = InlineElement.elements(of: run)
-      while let last = open.last, !open.allSatisfy(wanted.contains) {
-        html += last.closing
-        open.removeLast()
+      let wanted = InlineElement.elements(of: run, continuing: open)
+      var common = 0
+      while common < open.count, common < wanted.count, open[common] == wanted[common] {
+        common += 1
       }
-      for element in wanted where !open.contains(element) {
-        html += element.opening
-        open.append(element)
-      }
+      for element in open[common...].reversed() { html += element.closing }
+      for element in wanted[common...] { html += element.opening }
+      open = wanted
       let isCode = run.style.contains(.code)
       html += escape(run.text).replacingOccurrences(of: "\n", with: isCode ? " " : "<br />\n")
     }
@@ -197,18 +196,29 @@ public enum HTMLWriter {
     case link(String, title: String?)
     case style(InlineStyle)
 
-    /// The order elements open in when a run starts several: links outermost, as in
-    /// `[*a*](/u)`, and `***a***` as `<em><strong>`.
     static let styles: [(InlineStyle, String)] = [
       (.emphasis, "em"), (.strong, "strong"), (.strikethrough, "del"), (.superscript, "sup"),
       (.subscript, "sub"), (.code, "code"),
     ]
 
-    static func elements(of run: Inline) -> [InlineElement] {
-      var elements: [InlineElement] = []
-      if let link = run.link { elements.append(.link(link, title: run.title)) }
-      for (style, _) in styles where run.style.contains(style) { elements.append(.style(style)) }
-      return elements
+    /// The elements around `run`, outermost first: its recorded nesting, else the elements
+    /// already open that it still wants, then the others in `Inline.canonicalStyleOrder`.
+    static func elements(of run: Inline, continuing open: [InlineElement]) -> [InlineElement] {
+      let link = run.link.map { InlineElement.link($0, title: run.title) }
+      if let nesting = run.nesting {
+        return nesting.map { $0.isEmpty ? link ?? .link("", title: nil) : .style($0) }
+      }
+      var wanted: [InlineElement] = link.map { [$0] } ?? []
+      for style in Inline.canonicalStyleOrder where run.style.contains(style) {
+        wanted.append(.style(style))
+      }
+      var rest = wanted
+      var kept: [InlineElement] = []
+      for element in open {
+        guard let index = rest.firstIndex(of: element) else { break }
+        kept.append(rest.remove(at: index))
+      }
+      return kept + rest
     }
 
     var opening: String {

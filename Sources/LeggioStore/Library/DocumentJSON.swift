@@ -29,6 +29,12 @@ enum DocumentJSON {
           appendString(link, to: &out)
           out.append(UInt8(ascii: ","))
         }
+        if let nesting = inline.nesting {
+          out.append(contentsOf: #""nesting":["#.utf8)
+          out.append(
+            contentsOf: nesting.map { String($0.rawValue) }.joined(separator: ",").utf8)
+          out.append(contentsOf: "],".utf8)
+        }
         out.append(contentsOf: #""style":"#.utf8)
         out.append(contentsOf: String(inline.style.rawValue).utf8)
         out.append(contentsOf: #","text":"#.utf8)

@@ -67,29 +67,29 @@ import Testing
       ])
   }
 
-  @Test func dataTablesBecomeRowsOfCells() {
+  @Test func dataTablesBecomeTablesOfCellsWithHeaderAndAlignment() {
     let html = """
       <table><caption>Risultati</caption><thead><tr><th>Squadra</th><th>Punti</th></tr></thead>
       <tbody><tr><td>Lugano</td><td>3</td></tr><tr><td>Ambrì</td><td><b>1</b></td></tr></tbody></table>
       """
-    let document = convert(html)
+    let document = convert(html.replacingOccurrences(of: "<th>Punti", with: "<th align=right>Punti"))
+    #expect(document.blocks.map(\.plainText) == ["Risultati", "Squadra\tPunti\nLugano\t3\nAmbrì\t1"])
+    #expect(document.blocks[1].kind == .table(alignments: [.none, .right], headerRows: 1))
     #expect(
-      document.blocks.map(\.plainText) == [
-        "Risultati", "Squadra | Punti\nLugano | 3\nAmbrì | 1",
+      document.blocks[1].tableRows == [
+        [[Inline("Squadra")], [Inline("Punti")]], [[Inline("Lugano")], [Inline("3")]],
+        [[Inline("Ambrì")], [Inline("1", style: .strong)]],
       ])
-    #expect(document.blocks[1].inlines.first == Inline("Squadra | Punti", style: .strong))
   }
 
-  @Test func emptyCellsShowAsDashesAndLoneCellsStandAlone() {
+  @Test func emptyCellsStayInTheirColumns() {
     let html = """
       <table><tr><th>Fase</th><th>Bozza</th><th>Revisione</th></tr>
       <tr><td>Mappa</td><td></td><td>sì</td><td></td></tr>
       <tr><td><img src="logo.png"></td><td>Solo una nota.</td></tr></table>
       """
-    #expect(
-      convert(html).blocks.map(\.plainText) == [
-        "Fase | Bozza | Revisione\nMappa | – | sì\nSolo una nota."
-      ])
+    let rows = convert(html).blocks.first?.tableRows.map { $0.map { $0.map(\.text).joined() } }
+    #expect(rows == [["Fase", "Bozza", "Revisione"], ["Mappa", "", "sì", ""], ["", "Solo una nota."]])
   }
 
   @Test func layoutTablesAreReadAsContainers() {
@@ -139,13 +139,15 @@ import Testing
       <figure><img src="b.jpg" alt="Il porto"><figcaption>Il porto di Lugano. Foto: Keystone</figcaption></figure>
       <p>Testo <img src="c.png" alt="grafico"> e <img src="pixel.gif"> fine</p>
       """
+    let blocks = convert(html).blocks
     #expect(
-      convert(html).blocks == [
-        Block(.image(credit: "© AP Photo/Alexander Zemlianichenko"), text: "Il vertice del 2019."),
-        Block(.image(credit: "Foto: Keystone"), text: "Il porto di Lugano."),
-        Block(.paragraph, text: "Testo"),
-        Block(.image(credit: nil), text: "grafico"),
-        Block(.paragraph, text: "e fine"),
+      blocks.map { [$0.kindName, $0.plainText, $0.source ?? "-"] } == [
+        ["image", "Il vertice del 2019.", "a.jpg"], ["image", "Il porto di Lugano.", "b.jpg"],
+        ["paragraph", "Testo", "-"], ["image", "grafico", "c.png"], ["paragraph", "e fine", "-"],
+      ])
+    #expect(
+      blocks.prefix(2).map(\.kind) == [
+        .image(credit: "© AP Photo/Alexander Zemlianichenko"), .image(credit: "Foto: Keystone"),
       ])
   }
 

@@ -91,13 +91,15 @@ import Testing
       ])
   }
 
-  @Test func tablesBecomeReadableRowsWithOrWithoutOuterPipes() throws {
+  @Test func tablesBecomeTablesWithOrWithoutOuterPipes() throws {
     let piped = try importMarkdown("# T\n\n| Nome | Età |\n|---|---|\n| Anna | 30 |\n| Luca | 25 |")
-    let bare = try importMarkdown("# T\n\nNome | Età\n--- | ---\nAnna | 30\nLuca | 25")
+    let bare = try importMarkdown("# T\n\nNome | Età\n:--- | ---:\nAnna | 30\nLuca | 25")
     for article in [piped, bare] {
-      #expect(summary(article) == ["paragraph: Nome | Età\nAnna | 30\nLuca | 25"])
-      #expect(article.document.blocks.first?.inlines.first?.style == .strong)
+      let rows = article.document.blocks.first?.tableRows.map { $0.map { $0.map(\.text).joined() } }
+      #expect(rows == [["Nome", "Età"], ["Anna", "30"], ["Luca", "25"]])
     }
+    #expect(piped.document.blocks.first?.kind == .table(alignments: [.none, .none], headerRows: 1))
+    #expect(bare.document.blocks.first?.kind == .table(alignments: [.left, .right], headerRows: 1))
   }
 
   @Test func quotesNestAndCodeBlocksKeepTheirLines() throws {
