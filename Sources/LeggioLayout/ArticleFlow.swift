@@ -42,7 +42,8 @@ final class ArticleFlow: FlowMetrics {
     if let title, index == 0 { return title }
     let block = index - shift
     return FlowUnit(
-      block: document.blocks[block], start: canonical.starts[block], justify: justify)
+      block: document.blocks[block], start: canonical.starts[block], justify: justify,
+      column: geometry.width)
   }
 
   /// The canonical offset of each line of unit `index`.
@@ -54,6 +55,11 @@ final class ArticleFlow: FlowMetrics {
   }
 
   func lineCount(_ unit: Int) -> Int { lineOffsets(unit).count }
+
+  /// Whether a blank line comes before unit `index` (not between items of a tight list).
+  func isSeparated(_ index: Int) -> Bool {
+    index <= shift || !document.joinsPrevious(index - shift)
+  }
 
   func placement(_ index: Int) -> FlowUnit.Placement {
     if title != nil && index == 0 { return .keepTogether }
@@ -116,7 +122,7 @@ final class ArticleFlow: FlowMetrics {
     var line = start.line
     while unitIndex < unitCount && FlowPosition(unit: unitIndex, line: line) < end {
       let sink = renderedUnit(unitIndex)
-      if line == 0 && !lines.isEmpty {
+      if line == 0 && !lines.isEmpty && isSeparated(unitIndex) {
         lines.append(LaidOutLine())
         positions.append(sink.positions.first ?? canonical.scalarCount)
         flowLines.append(nil)

@@ -52,7 +52,10 @@ struct BlockStyle {
       afterHardBreak = Prefix(pieces: [(hanging, .text)])
       continuation = afterHardBreak
     case .preformatted:
+      // Set off by an indent; a long line turns over with a mark in that indent.
       self.init(role: .preformatted, justify: false, mode: .preformatted)
+      first = Prefix(pieces: [("  ", .preformatted)])
+      afterHardBreak = first
       continuation = Prefix(pieces: [("↪ ", .continuation)])
     case .rule:
       self.init(role: .rule, justify: false, centred: true)

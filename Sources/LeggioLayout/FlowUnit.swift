@@ -25,11 +25,36 @@ struct FlowUnit {
   var start: Int
   var placement: Placement
 
-  /// The unit for document block `block`, whose text starts at canonical offset `start`.
-  init(block: Block, start: Int, justify: Bool) {
+  /// The unit for document block `block`, whose text starts at canonical offset `start`,
+  /// set in a column `column` cells wide (tables are sized to it).
+  init(block: Block, start: Int, justify: Bool, column: Int) {
     var style = BlockStyle(block.kind, justify: justify)
     var text = ClusterBuffer(capacity: block.inlines.reduce(0) { $0 + $1.text.utf8.count })
+    var label: Part?
     switch block.kind {
+    case .table:
+      for (index, line) in TableLayout(block).lines(width: column).enumerated() {
+        if index > 0 { text.append("\n", Segment(role: .text, isSource: false)) }
+        for piece in line.pieces {
+          text.append(
+            piece.text,
+            Segment(
+              role: piece.isBorder ? .rule : .text, inline: piece.isHeader ? .strong : [],
+              isSource: false))
+        }
+      }
+    case .preformatted:
+      for inline in block.inlines {
+        text.append(inline.text, Self.segment(inline, role: style.role))
+      }
+      if let language = block.language {
+        // The language above the code, in the gutter's colour.
+        var name = ClusterBuffer()
+        name.append(language, Segment(role: .continuation, isSource: false))
+        label = Part(
+          text: name, style: BlockStyle(role: .continuation, justify: false), blankBefore: false)
+        label?.style.first = BlockStyle.Prefix(pieces: [("  ", .text)])
+      }
     case .rule:
       text.append("⁂", Segment(role: .rule, isSource: false))
       for inline in block.inlines { text.append(inline.text, Self.segment(inline, role: .rule)) }
@@ -50,7 +75,7 @@ struct FlowUnit {
       style.continuation.pieces.append(("  ", .text))
       style.justify = false
     }
-    parts = [Part(text: text, style: style, blankBefore: false)]
+    parts = (label.map { [$0] } ?? []) + [Part(text: text, style: style, blankBefore: false)]
     self.start = start
     switch block.kind {
     case .heading: placement = .heading

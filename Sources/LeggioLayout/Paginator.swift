@@ -14,6 +14,8 @@ protocol FlowMetrics {
   var unitCount: Int { get }
   func lineCount(_ unit: Int) -> Int
   func placement(_ unit: Int) -> FlowUnit.Placement
+  /// Whether a blank line sets unit `unit` apart from the one before it.
+  func isSeparated(_ unit: Int) -> Bool
 }
 
 /// Cuts the flow of units into pages of `height` lines, one unit at a time, so that
@@ -48,7 +50,7 @@ struct Paginator {
       return
     }
     let remaining = flow.lineCount(unit) - cursor.line
-    let separator = used > 0 && cursor.line == 0 ? 1 : 0
+    let separator = used > 0 && cursor.line == 0 && flow.isSeparated(unit) ? 1 : 0
     let placement = flow.placement(unit)
     let room = height - used - separator
     if remaining <= room

@@ -42,10 +42,10 @@ public enum PlainTextRenderer {
       let sliceBytes = blocks.reduce(0) { $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count } }
       var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
       for index in blocks.indices {
-        if index > 0 || hasTitle { sink.blankLine(position: 0) }
+        if index > 0 ? !document.joinsPrevious(index) : hasTitle { sink.blankLine(position: 0) }
         UnitRenderer.render(
-          FlowUnit(block: blocks[index], start: 0, justify: justify), geometry: geometry,
-          into: &sink)
+          FlowUnit(block: blocks[index], start: 0, justify: justify, column: geometry.width),
+          geometry: geometry, into: &sink)
       }
       return sink.bytes
     }

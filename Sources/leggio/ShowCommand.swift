@@ -42,7 +42,8 @@ struct ShowCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "text, markdown, json, html (the article as clean HTML5), or original (the page a web article came from)."
+    help:
+      "text, markdown, json, html (the article as clean HTML5), or original (the page a web article came from)."
   )
   var format: Format = .text
 

@@ -33,7 +33,8 @@ extension DocumentBuilder {
   /// that collapsed whitespace shows as one space (in the style of the text before it,
   /// as browsers do).
   private var endsWithVisibleCharacter: Bool {
-    guard let last = runs.last?.text.last else { return false }
+    guard let run = runs.last, let last = run.text.last else { return false }
+    if run.style.contains(.code) { return true }  // a code span's own space is its text
     return last != "\n" && last != " "
   }
 

@@ -15,7 +15,7 @@ extension DocumentBuilder {
     let source = node.attribute("src").flatMap {
       HTMLDocumentConverter.resolve($0, baseURL: baseURL)
     }
-    guard !text.isEmpty || credit != nil || (keepsImagesWithoutText && source != nil) else {
+    guard !text.isEmpty || credit != nil || (isAuthored && source != nil) else {
       return
     }
     var block = Block(.image(credit: credit), text: text)

@@ -6,9 +6,10 @@ import LeggioModel
 struct DocumentBuilder {
   private(set) var blocks: [Block] = []
   let baseURL: URL?
-  /// Whether an image with neither alt text nor caption is kept (a Markdown author's
-  /// picture) rather than dropped as a spacer or tracking pixel (a web page's).
-  var keepsImagesWithoutText = false
+  /// Whether every element is the author's (HTML made from Markdown): an image without alt
+  /// text, an empty heading and a link to `""` are kept, where a web page's would be a
+  /// spacer, a tracking pixel or an icon's leftovers.
+  var isAuthored = false
 
   /// The runs of the block being filled.
   var runs: [Inline] = []
@@ -82,7 +83,8 @@ struct DocumentBuilder {
     case "a":
       let saved = (link, linkTitle)
       if let href = node.attribute("href") {
-        link = HTMLDocumentConverter.resolve(href, baseURL: baseURL)
+        link =
+          isAuthored && href.isEmpty ? "" : HTMLDocumentConverter.resolve(href, baseURL: baseURL)
         linkTitle = link == nil ? nil : node.attribute("title").map(TextSanitizer.removingForbidden)
       }
       if link != nil { openInline.append([]) }
@@ -96,7 +98,11 @@ struct DocumentBuilder {
     case "h1", "h2", "h3", "h4", "h5", "h6":
       finishBlock()
       walkChildren(of: node, depth: depth)
+      let before = blocks.count
       finishBlock(as: .heading(level: Int(String(name.dropFirst()))!))
+      if isAuthored && blocks.count == before {
+        appendEmptyBlock(.heading(level: Int(String(name.dropFirst()))!))
+      }
     case "blockquote":
       finishBlock()
       quoteDepth += 1

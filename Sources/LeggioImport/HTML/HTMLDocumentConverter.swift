@@ -15,13 +15,14 @@ public enum HTMLDocumentConverter {
   /// flattens deeper trees; this guards trees built by other means.
   static let maximumDepth = 512
 
-  /// `keepingImagesWithoutText` keeps pictures without alt text or caption, as a Markdown
-  /// author places them; a web page's are spacers and tracking pixels.
+  /// `authored` when the HTML was made from Markdown: pictures without alt text, empty
+  /// headings and links to `""` are the author's, kept (a web page's are spacers and
+  /// leftovers).
   public static func convert(
-    _ root: HTMLNode, baseURL: URL? = nil, keepingImagesWithoutText: Bool = false
+    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false
   ) -> Document {
     var builder = DocumentBuilder(baseURL: baseURL)
-    builder.keepsImagesWithoutText = keepingImagesWithoutText
+    builder.isAuthored = authored
     builder.walk(root, depth: 0)
     builder.finishBlock()
     return Document(blocks: builder.blocks)

@@ -13,7 +13,7 @@ public enum MarkdownImporter {
     let (matter, body) = FrontMatter.split(text) ?? (FrontMatter(), Substring(text))
     let html = CommonMarkRenderer.html(String(body))
     var document = HTMLDocumentConverter.convert(
-      HTMLParser.parse(html), baseURL: baseURL, keepingImagesWithoutText: true)
+      HTMLParser.parse(html), baseURL: baseURL, authored: true)
     creditImagesFromTheirSourceLines(&document)
 
     var metadata = ArticleMetadata(title: fallbackTitle)
@@ -49,7 +49,8 @@ public enum MarkdownImporter {
   /// The first heading of the smallest level among those outside quotes and lists.
   static func titleHeading(_ document: Document) -> Int? {
     var best: (index: Int, level: Int)?
-    for (index, block) in document.blocks.enumerated() where block.containers == nil {
+    for (index, block) in document.blocks.enumerated()
+    where block.containers == nil && !block.inlines.isEmpty {
       if case .heading(let level) = block.kind, level < (best?.level ?? 7) {
         best = (index, level)
       }

@@ -62,7 +62,8 @@ public enum MarkdownWriter {
   {
     let columns = max(alignments.count, rows.map(\.count).max() ?? 0)
     func line(_ cells: [String]) -> String {
-      "| " + (cells + Array(repeating: "", count: max(0, columns - cells.count)))
+      "| "
+        + (cells + Array(repeating: "", count: max(0, columns - cells.count)))
         .joined(separator: " | ") + " |"
     }
     let texts = rows.map { row in

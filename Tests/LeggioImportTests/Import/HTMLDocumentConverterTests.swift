@@ -72,8 +72,10 @@ import Testing
       <table><caption>Risultati</caption><thead><tr><th>Squadra</th><th>Punti</th></tr></thead>
       <tbody><tr><td>Lugano</td><td>3</td></tr><tr><td>Ambrì</td><td><b>1</b></td></tr></tbody></table>
       """
-    let document = convert(html.replacingOccurrences(of: "<th>Punti", with: "<th align=right>Punti"))
-    #expect(document.blocks.map(\.plainText) == ["Risultati", "Squadra\tPunti\nLugano\t3\nAmbrì\t1"])
+    let document = convert(
+      html.replacingOccurrences(of: "<th>Punti", with: "<th align=right>Punti"))
+    #expect(
+      document.blocks.map(\.plainText) == ["Risultati", "Squadra\tPunti\nLugano\t3\nAmbrì\t1"])
     #expect(document.blocks[1].kind == .table(alignments: [.none, .right], headerRows: 1))
     #expect(
       document.blocks[1].tableRows == [
@@ -89,7 +91,8 @@ import Testing
       <tr><td><img src="logo.png"></td><td>Solo una nota.</td></tr></table>
       """
     let rows = convert(html).blocks.first?.tableRows.map { $0.map { $0.map(\.text).joined() } }
-    #expect(rows == [["Fase", "Bozza", "Revisione"], ["Mappa", "", "sì", ""], ["", "Solo una nota."]])
+    #expect(
+      rows == [["Fase", "Bozza", "Revisione"], ["Mappa", "", "sì", ""], ["", "Solo una nota."]])
   }
 
   @Test func layoutTablesAreReadAsContainers() {

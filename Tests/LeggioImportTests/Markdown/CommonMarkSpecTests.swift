@@ -60,7 +60,8 @@ import Testing
       let rendered = HTMLDocumentConverter.convert(
         HTMLParser.parse(CommonMarkRenderer.html(markdown)))
       let fromText = title != "example" && headings(article.document) < headings(rendered)
-      body = (fromText ? "<h1>\(HTMLWriter.escape(article.metadata.title))</h1>\n" : "")
+      body =
+        (fromText ? "<h1>\(HTMLWriter.escape(article.metadata.title))</h1>\n" : "")
         + body.dropFirst(header.count)
     }
     return body
