@@ -66,7 +66,7 @@ struct FlowUnit {
       text.append(tail + "]", Segment(role: .image, isSource: false))
     default:
       for inline in block.inlines {
-        text.append(inline.text, Self.segment(inline, role: style.role))
+        text.append(Self.drawnText(inline), Self.segment(inline, role: style.role))
       }
     }
     if style.mode == .prose && style.role != .heading && text.containsNewline {
@@ -88,6 +88,17 @@ struct FlowUnit {
     self.parts = parts
     self.start = start
     self.placement = placement
+  }
+
+  /// A run's text as drawn: superscript digits (footnote references) raised, one scalar
+  /// for one, so that offsets stay the canonical text's.
+  static func drawnText(_ inline: Inline) -> String {
+    guard inline.style.contains(.superscript) else { return inline.text }
+    let raised: [Character: Character] = [
+      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+      "9": "⁹",
+    ]
+    return String(inline.text.map { raised[$0] ?? $0 })
   }
 
   static func segment(_ inline: Inline, role: StyleRole) -> Segment {

@@ -171,6 +171,33 @@ import LeggioTestSupport
         Block(.rule, []),
         Block(.image(credit: nil), text: "alt"),
         Block(.image(credit: "Foto: \"Ansa\""), []),
+        Block.table(
+          [[[Inline("a", style: .strong)], [Inline("b")]], [[Inline("c", link: "/x")], []]],
+          alignments: [.left, .none], headerRows: 1),
+        {
+          var block = Block(.preformatted, text: "x")
+          block.language = "swift"
+          block.containers = [
+            .quote(1), BlockContainer(id: 2, list: ListPlace(id: 3, ordinal: 4, isLoose: true)),
+            BlockContainer(id: 5, list: ListPlace(id: 6, ordinal: nil, isLoose: false)),
+          ]
+          return block
+        }(),
+        {
+          var block = Block(.image(credit: nil), text: "alt")
+          (block.source, block.title) = ("a.png", "Il \"titolo\"")
+          return block
+        }(),
+        Block(
+          .paragraph,
+          [
+            {
+              var run = Inline("t", style: [.strong, .emphasis], link: "/u")
+              run.title = "titolo"
+              run.nesting = [.strong, [], .emphasis]
+              return run
+            }()
+          ]),
       ]),
       Document(),
     ]

@@ -80,6 +80,13 @@ struct DocumentBuilder {
     switch name {
     case "br":
       lineBreak()
+    case "a" where Self.isFootnoteBackReference(node):
+      break
+    case "section" where node.attribute("data-footnotes") != nil:
+      // The notes (cmark-gfm's, and many sites'): set apart from the text by a rule.
+      appendBlock(Block(.rule, []))
+      walkChildren(of: node, depth: depth)
+      finishBlock()
     case "a":
       let saved = (link, linkTitle)
       if let href = node.attribute("href") {
@@ -221,6 +228,13 @@ struct DocumentBuilder {
     }
     containers.removeLast()
     itemKind = nil
+  }
+
+  /// The `↩` after a footnote that leads back to its reference: a web control, not text.
+  private static func isFootnoteBackReference(_ node: HTMLNode) -> Bool {
+    if node.attribute("data-footnote-backref") != nil { return true }
+    let classes = node.attribute("class") ?? ""
+    return classes.contains("footnote-backref") || classes.contains("reversefootnote")
   }
 
   private static func isCheckbox(_ node: HTMLNode) -> Bool {
