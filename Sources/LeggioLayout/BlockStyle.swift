@@ -66,6 +66,15 @@ struct BlockStyle {
     }
   }
 
+  /// Moves every line `cells` to the right, before its own decoration.
+  mutating func indent(by cells: Int) {
+    guard cells > 0 else { return }
+    let space = (String(repeating: " ", count: cells), StyleRole.text)
+    first.pieces.insert(space, at: 0)
+    afterHardBreak.pieces.insert(space, at: 0)
+    continuation.pieces.insert(space, at: 0)
+  }
+
   init(role: StyleRole, justify: Bool, mode: LineBreaker.Mode = .prose, centred: Bool = false) {
     self.role = role
     self.justify = justify

@@ -29,6 +29,11 @@ struct FlowUnit {
   /// set in a column `column` cells wide (tables are sized to it).
   init(block: Block, start: Int, justify: Bool, column: Int) {
     var style = BlockStyle(block.kind, justify: justify)
+    if case .listItem = block.kind {
+    } else if let containers = block.containers {
+      // A list item's second paragraph, code or quote stays under the item's text.
+      style.indent(by: 2 * containers.filter { $0.list != nil }.count)
+    }
     var text = ClusterBuffer(capacity: block.inlines.reduce(0) { $0 + $1.text.utf8.count })
     var label: Part?
     switch block.kind {

@@ -183,6 +183,12 @@ import Testing
       ])
   }
 
+  @Test func aListItemsSecondParagraphAndCodeStayInsideTheItem() throws {
+    assertLayout(
+      try document("- uno\n\n  seguito di uno\n\n      codice\n- due\n"), width: 40,
+      expected: ["• uno", "", "  seguito di uno", "", "    codice", "", "• due"])
+  }
+
   @Test func tightListsHaveNoBlankLinesAndLooseListsKeepThem() throws {
     let expected = [
       "• uno", "• due", "  ◦ due a", "• tre", "", "Poi una lista ampia:", "", "1. primo", "",
