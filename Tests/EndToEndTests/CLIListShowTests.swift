@@ -96,6 +96,23 @@ import Testing
     #expect(try cli.listJSON().isEmpty)
   }
 
+  @Test func everyArticleIsShownAsHTMLWhateverItCameFrom() throws {
+    let cli = try library()
+    try cli.write("nota.md", "# Appunti\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n```sh\nls -l\n```\n")
+    try cli.run("add", cli.directory.appendingPathComponent("nota.md").path)
+    let text = try cli.run("show", "2", "--format", "html")
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(
+      text.stdout.contains(
+        "<h1>Alfa iniziale</h1>\n</header>\n<p>Il primo articolo parla di città.</p>"))
+    let markdown = try cli.run("show", "4", "--format", "html")
+    #expect(markdown.stdout.contains("<h1>Appunti</h1>"), "\(markdown.stdout)")
+    #expect(markdown.stdout.contains("<th align=\"right\">b</th>"))
+    #expect(markdown.stdout.contains("<pre><code class=\"language-sh\">ls -l\n</code></pre>"))
+    let evil = try cli.run("show", "3", "--format", "html")
+    #expect(isTerminalSafe(evil.stdout))
+  }
+
   @Test func aPageIsPaddedToItsHeightAndFollowedByItsNumber() throws {
     let cli = try CLIHarness()
     try cli.run("add", CLIHarness.referenceArticle)

@@ -62,17 +62,19 @@ import Testing
     2. secondo
     """
 
+  /// The rows of `cities`, at any width from 36 cells.
+  static let citiesRows = [
+    "┌────────────┬──────────┬─────────┐",
+    "│ Città      │ Abitanti │ Cantone │",
+    "╞════════════╪══════════╪═════════╡",
+    "│ Lugano     │   63 000 │   TI    │",
+    "│ Bellinzona │   43 000 │   TI    │",
+    "└────────────┴──────────┴─────────┘",
+  ]
+
   @Test func tableIsSetWithBordersHeaderAndAlignmentAt80And40Columns() throws {
-    let expected = [
-      "┌────────────┬──────────┬─────────┐",
-      "│ Città      │ Abitanti │ Cantone │",
-      "╞════════════╪══════════╪═════════╡",
-      "│ Lugano     │   63 000 │   TI    │",
-      "│ Bellinzona │   43 000 │   TI    │",
-      "└────────────┴──────────┴─────────┘",
-    ]
-    assertLayout(try document(Self.cities), width: 80, expected: expected)
-    assertLayout(try document(Self.cities), width: 40, expected: expected)
+    assertLayout(try document(Self.cities), width: 80, expected: Self.citiesRows)
+    assertLayout(try document(Self.cities), width: 40, expected: Self.citiesRows)
   }
 
   @Test func tableCellsWrapInsideTheirColumnsWhenThePageIsNarrow() throws {
@@ -138,14 +140,7 @@ import Testing
       ])
     #expect(!pages[0].contains { $0.contains("│") })
     #expect(
-      pages[1].prefix(6) == [
-        "┌────────────┬──────────┬─────────┐",
-        "│ Città      │ Abitanti │ Cantone │",
-        "╞════════════╪══════════╪═════════╡",
-        "│ Lugano     │   63 000 │   TI    │",
-        "│ Bellinzona │   43 000 │   TI    │",
-        "└────────────┴──────────┴─────────┘",
-      ])
+      Array(pages[1].prefix(6)) == Self.citiesRows)
   }
 
   @Test func codeBlockIsIndentedUnjustifiedWithItsLanguageAndAContinuationMark() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// HTML normalised as the CommonMark spec's test harness does it (`test/normalize.py`),
 /// so that insignificant differences do not count: whitespace runs outside `<pre>` become
@@ -144,76 +145,42 @@ struct SpecHTMLNormalizer {
   /// Character references as characters, except that `<`, `>`, `&` and `"` are written as
   /// entities; unknown references stay as written.
   private static func decodingReferences(_ text: String) -> String {
+    decoding(text) { escape(String($0)) }
+  }
+
+  static func unescape(_ value: String) -> String {
+    decoding(value) { String($0) }
+  }
+
+  /// `text` with each reference it knows (`&#65;`, `&#x41;`, `&amp;`...) written by `write`.
+  private static func decoding(_ text: String, _ write: (Character) -> String) -> String {
     guard text.contains("&") else { return text }
     var result = ""
     var index = text.startIndex
     while index < text.endIndex {
-      let character = text[index]
-      guard character == "&", let semicolon = text[index...].prefix(40).firstIndex(of: ";")
-      else {
-        result.append(character)
-        index = text.index(after: index)
-        continue
-      }
-      let name = text[text.index(after: index)..<semicolon]
-      var decoded: Character?
-      if name.hasPrefix("#x") || name.hasPrefix("#X") {
-        decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(
-          Character.init)
-      } else if name.hasPrefix("#") {
-        decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map(Character.init)
-      } else {
-        decoded = named[String(name)]
-      }
-      if let decoded {
-        result += escape(String(decoded))
+      if text[index] == "&", let semicolon = text[index...].prefix(40).firstIndex(of: ";"),
+        let decoded = character(named: text[text.index(after: index)..<semicolon])
+      {
+        result += write(decoded)
         index = text.index(after: semicolon)
       } else {
-        result.append(character)
+        result.append(text[index])
         index = text.index(after: index)
       }
     }
     return result
   }
 
-  static func unescape(_ value: String) -> String {
-    var result = ""
-    var index = value.startIndex
-    while index < value.endIndex {
-      if value[index] == "&", let semicolon = value[index...].prefix(40).firstIndex(of: ";") {
-        let name = value[value.index(after: index)..<semicolon]
-        var decoded: Character?
-        if name.hasPrefix("#x") || name.hasPrefix("#X") {
-          decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(
-            Character.init)
-        } else if name.hasPrefix("#") {
-          decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map(Character.init)
-        } else {
-          decoded = named[String(name)]
-        }
-        if let decoded {
-          result.append(decoded)
-          index = value.index(after: semicolon)
-          continue
-        }
-      }
-      result.append(value[index])
-      index = value.index(after: index)
+  private static func character(named name: Substring) -> Character? {
+    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+      return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
     }
-    return result
+    if name.hasPrefix("#") {
+      return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map(Character.init)
+    }
+    return named[String(name)]
   }
 
-  static func escape(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default: result.append(character)
-      }
-    }
-    return result
-  }
+  /// `&`, `<`, `>` and `"` as entities: what `cgi.escape(v, quote=True)` does.
+  static func escape(_ text: String) -> String { HTMLWriter.escape(text) }
 }
