@@ -29,7 +29,8 @@ public struct ExportImport: Sendable {
       case .success(let outcome): summary.count(outcome)
       case .failure(let error):
         summary.failures.append(
-          ExportProblem(entry: entry.entry, reason: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+          ExportProblem(
+            entry: entry.entry, reason: (error as? LocalizedError)?.errorDescription ?? "\(error)"))
       }
     }
     for detached in contents.detachedHighlights {

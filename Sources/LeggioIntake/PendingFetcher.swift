@@ -58,7 +58,9 @@ public struct PendingFetcher: Sendable {
 
   func fetchOne(_ item: PendingFetch) async -> Result {
     do {
-      guard let url = URL(string: item.url) else { throw FetchError.unsupportedScheme(URL(fileURLWithPath: item.url)) }
+      guard let url = URL(string: item.url) else {
+        throw FetchError.unsupportedScheme(URL(fileURLWithPath: item.url))
+      }
       let page = try await fetcher.fetch(url)
       let article = try WebPageImporter.importHTML(
         data: page.data, url: page.finalURL, contentType: page.contentType)

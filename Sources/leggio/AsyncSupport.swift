@@ -13,8 +13,7 @@ final class SharedProgressBar: @unchecked Sendable {
 }
 
 /// Runs async work from a synchronous command.
-func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T
-{
+func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
   let box = ResultBox<T>()
   let semaphore = DispatchSemaphore(value: 0)
   Task {

@@ -10,7 +10,8 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Bring your saved articles from Pocket, Instapaper, Omnivore, wallabag, Readwise or browser bookmarks.",
+    abstract:
+      "Bring your saved articles from Pocket, Instapaper, Omnivore, wallabag, Readwise or browser bookmarks.",
     discussion: """
       FILE is the export as the service gave it: a file, a zip or an unpacked directory.
       The service is recognised from the file unless --from names it. Articles whose text

@@ -27,7 +27,8 @@ import Testing
     try await server.serving { base in
       // Given 80 pending articles from a Pocket export
       let rows = (1...80).map { "Saved \($0),\(base.absoluteString)p/\($0),1600000000,,unread" }
-      let file = try cli.write("pocket.csv", "title,url,time_added,tags,status\n" + rows.joined(separator: "\n"))
+      let file = try cli.write(
+        "pocket.csv", "title,url,time_added,tags,status\n" + rows.joined(separator: "\n"))
       let imported = try await cli.runAsync(["import", file])
       #expect(imported.stdoutLines.first?.contains("80 pending a fetch") == true)
 

@@ -29,7 +29,49 @@ import Testing
     ("linkding/simple_valid_import_file_with_one_invalid_bookmark.html", Counts(pending: 3)),
     ("readeck/browser.html", Counts(merged: 1, pending: 4, failed: 1)),
     ("wallabag/shaarli-bookmarks.html", Counts(pending: 2)),
+    // Other services, read as link lists by their keys or header.
+    ("wallabag/firefox-bookmarks.json", Counts(pending: 2)),
+    ("wallabag/chrome-bookmarks", Counts(pending: 1)),
+    ("wallabag/pinboard_export", Counts(pending: 3)),
+    ("readeck/pinboard.json", Counts(pending: 2)),
+    ("wallabag/delicious_export.2021.02.06_21.10.json", Counts(pending: 3)),
+    ("wallabag/elcurator.json", Counts(pending: 1)),
+    ("readeck/goodlinks.json", Counts(pending: 2)),
+    ("readeck/linkwarden.json", Counts(merged: 1, pending: 3)),
+    ("karakeep/linkwarden-export.json", Counts(merged: 1, pending: 5)),
+    ("wallabag/readability.json", Counts(pending: 3)),
+    ("wallabag/readability-read.json", Counts(pending: 2)),
+    ("readeck/csv-simple.csv", Counts(pending: 2)),
+    // "test" and "####" are not addresses; ftp:// cannot be fetched.
+    ("readeck/text.txt", Counts(merged: 1, pending: 2, failed: 3)),
+    ("omnivore/csv/simple.csv", Counts(pending: 2)),
+    ("omnivore/csv/labels.csv", Counts(pending: 3)),
+    ("omnivore/csv/complex.csv", Counts(pending: 3)),
+    ("omnivore/csv/unset-status.csv", Counts(pending: 2)),
+    ("omnivore/matter/_matter_history.csv", Counts(pending: 1)),
+    ("omnivore/matter/Archive.zip", Counts(added: 1)),
+    ("readeck/bookmark-article.zip", Counts(added: 1)),
   ]
+
+  @Test func everySampleOfTheCorpusIsCounted() throws {
+    let listed = Set(Self.expected.map(\.0))
+    let walker = FileManager.default.enumerator(atPath: IntakeFixtures.root.path)!
+    var samples: Set<String> = []
+    for case let path as String in walker {
+      let name = (path as NSString).lastPathComponent
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(
+        atPath: IntakeFixtures.path(path), isDirectory: &isDirectory)
+      guard !isDirectory.boolValue,
+        ![
+          "README.md", "COPYING.md", "LICENSE", "LICENSE.txt",
+          "REUSE.toml", "_matter_highlights.csv", "pocket-annotations.json",
+        ].contains(name)
+      else { continue }
+      samples.insert(path)
+    }
+    #expect(samples.subtracting(listed) == [])
+  }
 
   @Test(arguments: expected.map(\.0))
   func sampleImportsWithItsCountsAndAgainChangesNothing(_ name: String) throws {
@@ -63,7 +105,10 @@ import Testing
     let entries = try library.entries(ArticleQuery(sort: .title))
     #expect(entries.allSatisfy { $0.summary.isPending })
     let starred = try library.entries(ArticleQuery(starredOnly: true))
-    #expect(starred.map(\.summary.title) == ["Why Foursquare / Swarm is still my favourite social network"])
+    #expect(
+      starred.map(\.summary.title) == [
+        "Why Foursquare / Swarm is still my favourite social network"
+      ])
     let folder = try #require(entries.first { $0.summary.title.contains("covfefe") })
     #expect(folder.summary.tags == ["test_tag"])
     #expect(folder.metadata.source?.hasPrefix("https://www.20minutes.fr/") == true)
@@ -88,7 +133,8 @@ import Testing
     let library = try Library.inMemory()
     let saved = try library.add(
       ImportedArticle(
-        metadata: ArticleMetadata(title: "Saved before", source: "http://youmightnotneedjquery.com/"),
+        metadata: ArticleMetadata(
+          title: "Saved before", source: "http://youmightnotneedjquery.com/"),
         document: Document(blocks: [Block(.paragraph, text: "Some text of the page.")])))
     let summary = try IntakeFixtures.importText(
       """

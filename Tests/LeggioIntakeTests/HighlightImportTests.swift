@@ -68,7 +68,9 @@ import Testing
       ImportedArticle(
         metadata: ArticleMetadata(
           title: "A Long Read", byline: "Jane Doe", source: "https://example.com/long"),
-        document: Document(blocks: [Block(.paragraph, text: "It begins here, and the best line is this one.")])))
+        document: Document(blocks: [
+          Block(.paragraph, text: "It begins here, and the best line is this one.")
+        ])))
     let summary = try IntakeFixtures.importText(
       """
       Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,Location Type,Location,Highlighted at,Document tags

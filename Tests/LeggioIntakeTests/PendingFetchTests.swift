@@ -44,7 +44,8 @@ import Testing
 
     // The redirected page is the same article, known by the address the export gave
     let gamma = try #require(
-      try library.entries(ArticleQuery()).first { $0.metadata.source == server.url("/moved/gamma") })
+      try library.entries(ArticleQuery()).first { $0.metadata.source == server.url("/moved/gamma") }
+    )
     #expect(!gamma.summary.isPending)
     #expect(gamma.summary.title == "gamma-moved")
     // The state the export gave survives the fetch

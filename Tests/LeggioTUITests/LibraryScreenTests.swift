@@ -174,3 +174,25 @@ import Testing
     }
   }
 }
+
+@Suite struct ImportedRowTests {
+  @Test func starredAndPendingArticlesAreMarkedInTheList() throws {
+    var pending = Fixtures.simple(
+      id: 1, title: "Saved in Pocket", paragraphs: [], added: "2024-02-01")
+    pending.summary.isPending = true
+    var starred = Fixtures.simple(
+      id: 2, title: "A favourite", added: "2024-01-01", unread: false, progress: 1)
+    starred.summary.isStarred = true
+    let app = makeApp(makeStore([pending, starred]), width: 60, height: 6)
+    assertScreen(
+      app.render(),
+      [
+        " Leggio · 2 articles · 1 unread · 2 shown     by date added",
+        " ● Saved in Pocket                         2024-02-01  wait",
+        "★  A favourite                             2024-01-01  100%",
+        "",
+        "",
+        " Enter read  / filter  s sort  T tag  u unread  F feeds 1/2",
+      ])
+  }
+}

@@ -22,6 +22,8 @@ public enum ExportDate {
   }
 
   static func iso(_ text: String) -> Date? {
+    var text = text
+    if text.hasSuffix(" UTC") { text = String(text.dropLast(4)) + "Z" }
     var scalars = Array(text.unicodeScalars)
     // "2025-01-20 22:13:02" → "2025-01-20T22:13:02"
     if scalars.count > 10, scalars[10] == " " { scalars[10] = "T" }
@@ -40,7 +42,6 @@ public enum ExportDate {
       normalized.hasSuffix("Z")
       || normalized.range(of: #"[+-]\d{2}:\d{2}$"#, options: .regularExpression) != nil
     if !hasZone { normalized += "Z" }
-    if normalized.hasSuffix(" UTC") { normalized = String(normalized.dropLast(4)) + "Z" }
     return try? Date.ISO8601FormatStyle().parse(normalized)
   }
 }

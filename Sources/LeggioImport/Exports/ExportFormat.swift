@@ -8,6 +8,9 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
   case wallabag
   case readwise
   case bookmarks
+  /// Other services' link lists: JSON (Pinboard, Firefox, Chrome, Linkwarden…), CSV
+  /// with a `url` column (Omnivore's CSV, Matter), or one address per line.
+  case links
 
   /// The service's name as people write it.
   public var displayName: String {
@@ -18,6 +21,7 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
     case .wallabag: "wallabag"
     case .readwise: "Readwise"
     case .bookmarks: "bookmarks"
+    case .links: "link list"
     }
   }
 
@@ -37,7 +41,11 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
       {
         return .wallabag
       }
-      return nil
+      let lowered = text.lowercased()
+      let hasAddresses = ["\"url\"", "\"href\"", "\"uri\"", "\"article__url\""].contains {
+        lowered.contains($0)
+      }
+      return hasAddresses ? .links : nil
     }
     let lowered = head.lowercased()
     if lowered.contains("<!doctype netscape-bookmark-file") { return .bookmarks }
@@ -55,7 +63,11 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         return .readwise
       }
       if header.has("highlight", "book title") { return .readwise }
+      if header.has("url") || (header.has("text", "title") && name.hasSuffix(".csv")) {
+        return .links
+      }
     }
+    if URLListReader.looksLikeList(head) { return .links }
     return nil
   }
 }

@@ -29,7 +29,7 @@ public enum ExportReader {
       contents.append(OmnivoreExportReader.read(files))
     }
     for (file, kind) in chosen where kind != .omnivore {
-      contents.append(read(file, as: kind))
+      contents.append(read(file, as: kind, siblings: files))
     }
     attachDetachedHighlights(&contents)
     if contents.items.isEmpty && contents.detachedHighlights.isEmpty {
@@ -43,10 +43,13 @@ public enum ExportReader {
     return contents
   }
 
-  static func read(_ file: ExportFile, as format: ExportFormat) -> ExportContents {
+  static func read(_ file: ExportFile, as format: ExportFormat, siblings: [ExportFile] = [])
+    -> ExportContents
+  {
     switch format {
     case .pocket:
-      let isHTML = file.text.prefix(1024).lowercased().contains("<html")
+      let isHTML =
+        file.text.prefix(1024).lowercased().contains("<html")
         || file.baseName.lowercased().hasSuffix(".html")
       return isHTML ? PocketHTMLReader.read(file) : PocketCSVReader.read(file)
     case .instapaper: return InstapaperCSVReader.read(file)
@@ -54,6 +57,13 @@ public enum ExportReader {
     case .wallabag: return WallabagJSONReader.read(file)
     case .bookmarks: return NetscapeBookmarksReader.read(file)
     case .omnivore: return OmnivoreExportReader.read([file])
+    case .links:
+      let head = file.text.prefix(4096).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+      if head.hasPrefix("[") || head.hasPrefix("{") {
+        return LinkListJSONReader.read(file, siblings: siblings)
+      }
+      if URLListReader.looksLikeList(String(head)) { return URLListReader.read(file) }
+      return LinkListCSVReader.read(CSVTable(file.text), file: file, siblings: siblings)
     }
   }
 

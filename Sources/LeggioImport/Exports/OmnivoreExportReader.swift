@@ -102,7 +102,9 @@ enum OmnivoreHighlights {
 
   /// The quote without Omnivore's trailing link back to the highlight.
   static func withoutBacklink(_ text: String) -> String {
-    guard let range = text.range(of: #"\s*\[[^\]]*\]\(https?://[^)]*\)\s*$"#, options: .regularExpression)
+    guard
+      let range = text.range(
+        of: #"\s*\[[^\]]*\]\(https?://[^)]*\)\s*$"#, options: .regularExpression)
     else { return text }
     return String(text[..<range.lowerBound])
   }

@@ -96,10 +96,11 @@ extension Library {
     if let title = entry.title { article.metadata.title = title }
     article.metadata.byline = article.metadata.byline ?? entry.byline
     article.metadata.published = article.metadata.published ?? entry.published
-    let outcome = try add(article, tags: entry.tags)
+    let outcome = try add(article, tags: entry.tags.compactMap { try? Self.cleanTag($0) })
     let changed = try writer.write { db -> Bool in
-      guard let uuid = try String.fetchOne(
-        db, sql: "SELECT uuid FROM article WHERE id = ?", arguments: [outcome.id])
+      guard
+        let uuid = try String.fetchOne(
+          db, sql: "SELECT uuid FROM article WHERE id = ?", arguments: [outcome.id])
       else { return false }
       try db.execute(sql: "DELETE FROM fetch_queue WHERE articleUUID = ?", arguments: [uuid])
       let stateChanged = try Self.applyState(db, uuid: uuid, entry, tagsLinked: true)
@@ -170,7 +171,8 @@ extension Library {
     if !tagsLinked, !entry.tags.isEmpty {
       let count = "SELECT COUNT(*) FROM article_tag WHERE articleUUID = ? AND deletedAt IS NULL"
       let before = try Int.fetchOne(db, sql: count, arguments: [uuid]) ?? 0
-      try link(db, articleUUID: uuid, tags: entry.tags.compactMap { try? cleanTag($0) }, now: Date())
+      try link(
+        db, articleUUID: uuid, tags: entry.tags.compactMap { try? cleanTag($0) }, now: Date())
       changed = try Int.fetchOne(db, sql: count, arguments: [uuid]) ?? 0 != before
     }
     let savedAt = DatabaseDate.value(entry.savedAt)
@@ -263,8 +265,7 @@ extension Library {
   /// Adds highlights to article `id` as an import does: placed on their quotes, those
   /// it already has skipped. How many were added.
   @discardableResult
-  public func importHighlights(_ highlights: [ImportHighlight], toArticle id: Int64) throws -> Int
-  {
+  public func importHighlights(_ highlights: [ImportHighlight], toArticle id: Int64) throws -> Int {
     try writer.write { db in
       try Self.addHighlights(db, uuid: try Self.liveUUID(db, id: id), highlights)
     }

@@ -11,7 +11,8 @@ import Testing
     #expect(contents.items.count == 2)
     #expect(contents.problems.isEmpty)
     let first = contents.items[0]
-    #expect(first.title == "Tarn : Des lapins ravagent le terrain, le match de rugby doit être annulé")
+    #expect(
+      first.title == "Tarn : Des lapins ravagent le terrain, le match de rugby doit être annulé")
     #expect(first.tags == ["ifttt", "new_entry_simple"])
     #expect(first.savedAt == Date(timeIntervalSince1970: 1_688_628_695))
     #expect(contents.items.allSatisfy { !$0.isArchived })
@@ -23,9 +24,11 @@ import Testing
     #expect(contents.items.count == 7)
     #expect(contents.items.filter(\.isArchived).count == 2)
     let last = try #require(contents.items.last)
-    #expect(last.title == "Des abeilles pour résoudre les « conflits » entre les humains et les élépha")
+    #expect(
+      last.title == "Des abeilles pour résoudre les « conflits » entre les humains et les élépha")
     #expect(last.entry == "pocket.csv line 8")
-    #expect(contents.items[4].url.hasSuffix("#utm_medium=distibuted&utm_source=rss&utm_campaign=646826"))
+    #expect(
+      contents.items[4].url.hasSuffix("#utm_medium=distibuted&utm_source=rss&utm_campaign=646826"))
   }
 
   @Test func pocketCSVWithCursorColumnFindsColumnsByHeader() throws {
@@ -217,17 +220,87 @@ import Testing
     #expect(contents.items.allSatisfy { $0.tags == ["firefoxos"] })
   }
 
-  @Test func formatsOfOtherServicesAreRefusedWithTheirName() throws {
-    #expect(throws: ExportError.unrecognised(path: ExportFixtures.path("wallabag/pinboard_export"))) {
-      try ExportFixtures.read("wallabag/pinboard_export")
+  @Test func aFileOfNoServiceIsRefusedWithTheWayOut() throws {
+    let licence = ExportFixtures.path("wallabag/COPYING.md")
+    #expect(throws: ExportError.unrecognised(path: licence)) {
+      try ExportReader.read(path: licence)
     }
     #expect(throws: ExportError.self) { try ExportFixtures.read("readeck/text.txt", as: .wallabag) }
+  }
+
+  @Test func browserJSONBackupsKeepFoldersAndDates() throws {
+    let firefox = try ExportFixtures.read("wallabag/firefox-bookmarks.json")
+    #expect(firefox.format == .links)
+    #expect(firefox.items.count == 2)
+    #expect(firefox.items.allSatisfy { $0.folder == "Barre personnelle" })
+    let chrome = try ExportFixtures.read("wallabag/chrome-bookmarks")
+    #expect(chrome.items.count == 1)
+    #expect(chrome.items[0].folder == "Barre de favoris")
+    // 13118850929335823 µs since 1601 is 2016-09-20.
+    let year = chrome.items[0].savedAt.map {
+      Calendar(identifier: .gregorian).component(.year, from: $0)
+    }
+    #expect(year == 2016)
+  }
+
+  @Test func otherServicesJSONIsReadByItsKeys() throws {
+    let pinboard = try ExportFixtures.read("wallabag/pinboard_export")
+    #expect(pinboard.items.count == 3)
+    #expect(pinboard.items[0].tags == ["infinite", "dom", "performance", "scroll"])
+    #expect(pinboard.items[0].title == "Complexities of an Infinite Scroller")
+    let delicious = try ExportFixtures.read("wallabag/delicious_export.2021.02.06_21.10.json")
+    #expect(delicious.items.count == 3)
+    #expect(delicious.items[0].savedAt == Date(timeIntervalSince1970: 1_358_531_607))
+    let elcurator = try ExportFixtures.read("wallabag/elcurator.json")
+    #expect(elcurator.items[0].savedAt == ExportDate.parse("2015-09-09T11:10:32Z"))
+    let goodlinks = try ExportFixtures.read("readeck/goodlinks.json")
+    #expect(
+      goodlinks.items.map(\.url) == ["https://www.startpage.com/", "https://www.linuxserver.io/"])
+    let readability = try ExportFixtures.read("wallabag/readability.json")
+    #expect(readability.items.count == 3)
+    #expect(
+      readability.items[0].title == "We Looked At 167,943 Tweets & Found Out Hashtags Are Worthless"
+    )
+    #expect(readability.items[1].title == nil, "\"No title found\" is no title")
+    let linkwarden = try ExportFixtures.read("karakeep/linkwarden-export.json")
+    #expect(linkwarden.items.count == 6)
+    #expect(linkwarden.items[1].tags == ["js", "ui", "Frontend"])
+  }
+
+  @Test func otherServicesCSVAndPlainListsAreReadByHeader() throws {
+    let omnivore = try ExportFixtures.read("omnivore/csv/labels.csv")
+    #expect(omnivore.items.map(\.tags) == [["Label1", "Label2", "Label 3", "Label 4"], [], []])
+    let complex = try ExportFixtures.read("omnivore/csv/complex.csv")
+    #expect(complex.items.map(\.isArchived) == [true, false, false])
+    #expect(complex.items[2].savedAt == Date(timeIntervalSince1970: 1_692_093_633))
+    let simple = try ExportFixtures.read("readeck/csv-simple.csv")
+    #expect(simple.items[1].tags == ["test label", "label B"])
+    #expect(simple.items[1].isArchived)
+    let list = try ExportFixtures.read("readeck/text.txt")
+    #expect(list.items.count == 4)
+    #expect(list.problems.map(\.entry) == ["text.txt line 3", "text.txt line 4"])
+  }
+
+  @Test func matterArchiveBringsItsArticleAndHighlights() throws {
+    let matter = try ExportFixtures.read("omnivore/matter/Archive.zip")
+    #expect(matter.items.count == 1)
+    #expect((matter.items[0].html?.count ?? 0) > 200_000)
+    #expect(matter.items[0].highlights.count == 2)
+    #expect(matter.detachedHighlights.isEmpty)
+    let readeck = try ExportFixtures.read("readeck/bookmark-article.zip")
+    #expect(readeck.items.map(\.url) == ["https://en.wikipedia.org/wiki/Go_(programming_language)"])
+    #expect(readeck.items[0].html != nil)
+    #expect(readeck.problems.isEmpty)
   }
 
   @Test func brokenJSONNamesTheFileAndWhere() throws {
     let error = #expect(throws: ExportError.self) {
       try ExportReader.read(
-        [ExportFile(name: "export.json", data: Data(#"[{"url": "https://a.example/", "is_starred": tru"#.utf8))],
+        [
+          ExportFile(
+            name: "export.json",
+            data: Data(#"[{"url": "https://a.example/", "is_starred": tru"#.utf8))
+        ],
         path: "export.json", format: .wallabag)
     }
     #expect(error?.errorDescription?.hasPrefix("export.json: is not valid JSON") == true)
