@@ -195,4 +195,19 @@ import Testing
         " Enter read  / filter  s sort  T tag  u unread  F feeds 1/2",
       ])
   }
+
+  @Test func starKeyShowsOnlyStarredArticles() throws {
+    var starred = Fixtures.simple(id: 2, title: "A favourite", added: "2024-01-01")
+    starred.summary.isStarred = true
+    let app = makeApp(
+      makeStore([Fixtures.simple(id: 1, title: "Just saved", added: "2024-02-01"), starred]),
+      width: 100, height: 6)
+    app.press("*")
+    let grid = app.render()
+    #expect(grid.rows[1].contains("A favourite"))
+    #expect(!grid.rows.joined().contains("Just saved"))
+    #expect(grid.rows[0].contains("starred"))
+    app.press("<Esc>")
+    #expect(app.render().rows.joined().contains("Just saved"))
+  }
 }

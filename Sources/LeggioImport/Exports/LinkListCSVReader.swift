@@ -10,7 +10,7 @@ enum LinkListCSVReader {
   static func read(_ table: CSVTable, file: ExportFile, siblings: [ExportFile]) -> ExportContents {
     var contents = ExportContents(format: .links)
     guard let urlColumn = table.column("url") else {
-      return highlights(table, file: file)
+      return HighlightsCSVReader.read(table, file: file, format: .links)
     }
     let title = table.column("title")
     let author = table.column("author")
@@ -53,30 +53,6 @@ enum LinkListCSVReader {
 
   static func flag(_ text: String?) -> Bool {
     ["1", "true", "yes"].contains(text?.lowercased() ?? "")
-  }
-
-  static func highlights(_ table: CSVTable, file: ExportFile) -> ExportContents {
-    var contents = ExportContents(format: .links)
-    let text = table.column("text", "highlight")
-    let title = table.column("title")
-    let author = table.column("author")
-    let note = table.column("note")
-    let date = table.column("highlighted date", "highlighted at", "created")
-    for record in table.records {
-      let entry = "\(file.name) line \(record.line)"
-      guard let quote = record.value(text), let name = record.value(title) else {
-        contents.problems.append(
-          ExportProblem(entry: entry, reason: "a highlight needs its text and its title"))
-        continue
-      }
-      contents.detachedHighlights.append(
-        DetachedHighlight(
-          entry: entry, title: name, author: record.value(author),
-          highlight: ExportedHighlight(
-            quote: quote, note: record.value(note) ?? "",
-            createdAt: ExportDate.parse(record.value(date)))))
-    }
-    return contents
   }
 }
 

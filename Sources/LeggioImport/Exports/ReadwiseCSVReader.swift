@@ -8,7 +8,9 @@ import Foundation
 enum ReadwiseCSVReader {
   static func read(_ file: ExportFile) -> ExportContents {
     let table = CSVTable(file.text)
-    if table.has("highlight", "book title") { return highlights(table, file: file) }
+    if table.has("highlight", "book title") {
+      return HighlightsCSVReader.read(table, file: file, format: .readwise)
+    }
     var contents = ExportContents(format: .readwise)
     guard let urlColumn = table.column("url", "source url") else {
       contents.problems.append(ExportProblem(entry: file.name, reason: "no URL column"))
@@ -34,32 +36,6 @@ enum ReadwiseCSVReader {
           publishedAt: ExportDate.parse(record.value(published)),
           tags: TagList.parse(record.value(tags)), isArchived: place == "archive",
           isStarred: place == "shortlist"))
-    }
-    return contents
-  }
-
-  static func highlights(_ table: CSVTable, file: ExportFile) -> ExportContents {
-    var contents = ExportContents(format: .readwise)
-    let quote = table.column("highlight")
-    let title = table.column("book title")
-    let author = table.column("book author")
-    let note = table.column("note")
-    let color = table.column("color")
-    let at = table.column("highlighted at")
-    for record in table.records {
-      let entry = "\(file.name) line \(record.line)"
-      guard let text = record.value(quote), let bookTitle = record.value(title) else {
-        contents.problems.append(
-          ExportProblem(entry: entry, reason: "a highlight needs its text and its book title"))
-        continue
-      }
-      contents.detachedHighlights.append(
-        DetachedHighlight(
-          entry: entry, title: bookTitle, author: record.value(author),
-          highlight: ExportedHighlight(
-            quote: text, note: record.value(note) ?? "",
-            color: ExportedHighlight.color(named: record.value(color)),
-            createdAt: ExportDate.parse(record.value(at)))))
     }
     return contents
   }
