@@ -51,6 +51,11 @@ let package = Package(
       name: "LeggioFeeds",
       dependencies: ["LeggioModel", "LeggioImport", "LeggioStore", "CLibXML2"],
       swiftSettings: staticStdlib),
+    /// Other services' exports into the library, and the fetch queue of pending articles.
+    .target(
+      name: "LeggioIntake",
+      dependencies: ["LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds"],
+      swiftSettings: staticStdlib),
     .target(name: "LeggioLayout", dependencies: ["LeggioModel"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
@@ -64,7 +69,7 @@ let package = Package(
       name: "leggio",
       dependencies: [
         "LeggioTerminal", "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport",
-        "LeggioStore", "LeggioFeeds",
+        "LeggioStore", "LeggioFeeds", "LeggioIntake",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticStdlib,
@@ -82,7 +87,7 @@ let package = Package(
       name: "leggio-bench",
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioTestSupport",
+        "LeggioIntake", "LeggioTestSupport",
       ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
@@ -103,6 +108,12 @@ let package = Package(
         "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds", "LeggioTestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "LeggioIntakeTests",
+      dependencies: [
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioIntake", "LeggioTestSupport",
+        .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
     .testTarget(
       name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),

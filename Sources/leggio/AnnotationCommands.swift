@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeggioIntake
 import LeggioModel
 import LeggioStore
 
@@ -125,32 +126,46 @@ struct AnnotationsCommand: ParsableCommand {
   }
 }
 
-/// `leggio export [ID...] --format markdown|json|w3c [--output FILE]`
+/// `leggio export [ID...] --format markdown|json|w3c|netscape|csv [--output FILE]`
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export", abstract: "Export annotations for notes apps or other tools.")
+    commandName: "export",
+    abstract: "Export annotations for notes apps, or the library for other services.",
+    discussion: """
+      markdown, json and w3c export annotations. netscape writes the library as a
+      bookmark file (tags kept) that browsers and read-it-later services import; csv
+      writes Pocket's columns (title,url,time_added,tags,status) plus starred.
+      """)
 
   @OptionGroup var library: AnnotationLibraryOption
   @Argument(help: "Only these articles (numbers or UUIDs); all when none.") var ids: [String] = []
-  @Option(help: "markdown, json (Leggio's own) or w3c (Web Annotation JSON-LD).")
+  @Option(
+    help: "markdown, json (Leggio's own), w3c (Web Annotation JSON-LD), netscape or csv.")
   var format: String = "markdown"
   @Option(name: .shortAndLong, help: "Write to this file instead of the standard output.")
   var output: String?
 
   func run() throws {
-    guard let format = AnnotationExportFormat(rawValue: format.lowercased()) else {
-      throw ValidationError("--format \(format) is unknown; use markdown, json or w3c")
+    let data: Data
+    if let listFormat = ListExporter.Format(rawValue: format.lowercased()) {
+      data = try exportList(listFormat)
+    } else {
+      guard let format = AnnotationExportFormat(rawValue: format.lowercased()) else {
+        throw ValidationError(
+          "--format \(format) is unknown; use markdown, json, w3c, netscape or csv")
+      }
+      let context = try library.open()
+      let wanted = Set(try ids.map(context.articleUUID))
+      let articles = try context.store.annotatedArticles(from: context.articles)
+        .filter { wanted.isEmpty || wanted.contains($0.uuid) }
+      let exported = try AnnotationExporter().export(articles, as: format)
+      // The text of notes and quotes is the user's; JSON keeps it whole but escaped.
+      data =
+        format == .markdown
+        ? exported
+        : Data(
+          TerminalSafety.escapingUnsafe(inJSON: String(decoding: exported, as: UTF8.self)).utf8)
     }
-    let context = try library.open()
-    let wanted = Set(try ids.map(context.articleUUID))
-    let articles = try context.store.annotatedArticles(from: context.articles)
-      .filter { wanted.isEmpty || wanted.contains($0.uuid) }
-    let exported = try AnnotationExporter().export(articles, as: format)
-    // The text of notes and quotes is the user's; JSON keeps it whole but escaped.
-    let data =
-      format == .markdown
-      ? exported
-      : Data(TerminalSafety.escapingUnsafe(inJSON: String(decoding: exported, as: UTF8.self)).utf8)
     if let output {
       do {
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -161,6 +176,27 @@ struct ExportCommand: ParsableCommand {
       FileHandle.standardOutput.write(data)
       if data.last != UInt8(ascii: "\n") { print() }
     }
+  }
+}
+
+extension ExportCommand {
+  /// The library's articles as a bookmark file or CSV; those without a web address
+  /// are counted on stderr.
+  func exportList(_ format: ListExporter.Format) throws -> Data {
+    let store = try Library(path: library.path ?? Library.defaultPath())
+    let ids = try ids.map { reference -> Int64 in
+      guard let uuid = try store.articleUUID(reference: reference),
+        let id = try store.articleID(uuid: uuid)
+      else {
+        throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
+      }
+      return id
+    }
+    let (data, skipped) = ListExporter.export(try store.listedArticles(ids: ids), as: format)
+    if skipped > 0 {
+      Console.error("\(skipped) article\(skipped == 1 ? "" : "s") without a web address left out")
+    }
+    return data
   }
 }
 

@@ -73,6 +73,8 @@ enum ArticleJSON {
       "progress": .double(summary?.progress ?? 0),
       "addedAt": summary.map { iso8601($0.addedAt) }.json,
       "words": .int(Int64(words)),
+      "starred": .bool(summary?.isStarred ?? false),
+      "pending": .bool(summary?.isPending ?? false),
     ])
   }
 

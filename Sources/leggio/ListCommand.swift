@@ -25,10 +25,18 @@ struct ListCommand: ParsableCommand {
   @Flag(name: .long, help: "Only articles never opened in the reader.")
   var unread = false
 
+  @Flag(name: .long, help: "Only starred articles.")
+  var starred = false
+
+  @Flag(name: .long, help: "Only articles waiting for their page (`leggio fetch`).")
+  var pending = false
+
   func run() throws {
     try reportingErrors {
       let library = try options.open()
-      let query = ArticleQuery(search: search, tag: tag, unreadOnly: unread, sort: sort)
+      let query = ArticleQuery(
+        search: search, tag: tag, unreadOnly: unread, sort: sort, starredOnly: starred,
+        pendingOnly: pending)
       let entries = try library.entries(query)
       if json {
         Console.out(JSONValue.array(entries.map(ArticleJSON.value)).text)
@@ -54,13 +62,15 @@ struct ListCommand: ParsableCommand {
     var lines = [(fixed + ["TITLE"]).joined(separator: "  ")]
     for entry in entries {
       let summary = entry.summary
-      var title = summary.title
+      var title = (summary.isStarred ? "★ " : "") + summary.title
       if let site = summary.siteName ?? summary.byline { title += " · " + site }
       if !summary.tags.isEmpty {
         title += "  " + summary.tags.map { "#" + $0 }.joined(separator: " ")
       }
       title = title.terminalSafe()
-      let read = summary.isUnread ? "-" : "\(Int((summary.progress * 100).rounded()))%"
+      let read =
+        summary.isPending
+        ? "wait" : summary.isUnread ? "-" : "\(Int((summary.progress * 100).rounded()))%"
       let columns = [
         String(summary.id).padded(toCells: idWidth, alignRight: true),
         summary.addedAt.formatted(.iso8601.year().month().day()),

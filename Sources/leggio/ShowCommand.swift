@@ -109,6 +109,11 @@ struct ShowCommand: ParsableCommand {
       guard let stored = try library.article(id: id) else {
         throw LibraryError.noSuchArticle(id: id)
       }
+      if stored.summary.isPending {
+        Console.error(
+          "article \(id) is waiting for its page (\(stored.metadata.source ?? "")); "
+            + "`leggio fetch \(id)` fetches it")
+      }
       let page = format == .original ? try library.originalHTML(of: id) : nil
       let contents = format == .json ? try library.contents(of: id) : nil
       return (stored.summary, stored.metadata, stored.document, page, contents)

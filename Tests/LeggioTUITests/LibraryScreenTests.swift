@@ -174,3 +174,37 @@ import Testing
     }
   }
 }
+
+@Suite struct ImportedRowTests {
+  /// A library with a starred article read to the end and a pending one from an export.
+  static func library() throws -> Library {
+    let library = try makeStore([
+      Fixtures.simple(
+        id: 1, title: "A favourite", added: "2024-01-01", unread: false, progress: 1)
+    ])
+    try library.setStarred(ids: [1], true)
+    _ = library.importEntries([
+      ImportEntry(entry: "line 2", url: "https://example.com/saved", title: "Saved in Pocket")
+    ])
+    return library
+  }
+
+  @Test func starredAndPendingArticlesAreMarkedInTheList() throws {
+    let grid = makeApp(try Self.library(), width: 60, height: 6).render()
+    #expect(grid.rows[1].hasPrefix(" ● Saved in Pocket "))
+    #expect(grid.rows[1].hasSuffix("  wait"))
+    #expect(grid.rows[2].hasPrefix("★  A favourite "))
+    #expect(grid.rows[2].hasSuffix("2024-01-01  100%"))
+  }
+
+  @Test func starKeyShowsOnlyStarredArticles() throws {
+    let app = makeApp(try Self.library(), width: 100, height: 6)
+    app.press("*")
+    let grid = app.render()
+    #expect(grid.rows[1].contains("A favourite"))
+    #expect(!grid.rows.joined().contains("Saved in Pocket"))
+    #expect(grid.rows[0].contains("starred"))
+    app.press("<Esc>")
+    #expect(app.render().rows.joined().contains("Saved in Pocket"))
+  }
+}

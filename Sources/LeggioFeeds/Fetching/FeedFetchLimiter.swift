@@ -1,18 +1,18 @@
 /// Bounds concurrent requests: at most `total` at once and `perHost` to any one host,
 /// so updating 200 feeds from one site does not hammer it.
-actor FeedFetchLimiter {
+package actor FeedFetchLimiter {
   private let total: Int
   private let perHost: Int
   private var running = 0
   private var runningByHost: [String: Int] = [:]
   private var waiting: [(host: String, continuation: CheckedContinuation<Void, Never>)] = []
 
-  init(total: Int, perHost: Int) {
+  package init(total: Int, perHost: Int) {
     self.total = max(1, total)
     self.perHost = max(1, perHost)
   }
 
-  func acquire(host: String) async {
+  package func acquire(host: String) async {
     if canStart(host) {
       start(host)
       return
@@ -20,7 +20,7 @@ actor FeedFetchLimiter {
     await withCheckedContinuation { waiting.append((host, $0)) }
   }
 
-  func release(host: String) {
+  package func release(host: String) {
     running -= 1
     runningByHost[host, default: 1] -= 1
     // Wake the first waiter whose host has room, in arrival order.

@@ -8,7 +8,8 @@ struct ArticleRow {
   /// The SELECT list, table alias `a`, in the order `init` reads it.
   static let columns = """
     a.id, a.uuid, a.title, a.kicker, a.siteName, a.byline, a.published, a.createdAt, \
-    a.progress, a.readAt, a.words, a.standfirst, a.dateline, a.imageCredit, a.language, a.source
+    a.progress, a.readAt, a.words, a.standfirst, a.dateline, a.imageCredit, a.language, a.source, \
+    a.starred, EXISTS (SELECT 1 FROM fetch_queue q WHERE q.articleUUID = a.uuid)
     """
 
   var summary: ArticleSummary
@@ -22,7 +23,7 @@ struct ArticleRow {
     summary = ArticleSummary(
       id: row[0], uuid: row[1], title: row[2], kicker: row[3], siteName: row[4], byline: row[5],
       published: row[6], addedAt: row[7], progress: row[8], isUnread: row[9] as Date? == nil,
-      words: row[10])
+      words: row[10], isStarred: row[16], isPending: row[17])
     standfirst = row[11]
     dateline = row[12]
     imageCredit = row[13]

@@ -19,11 +19,16 @@ public struct ArticleSummary: Hashable, Sendable, Identifiable {
   public var isUnread: Bool
   public var tags: [String]
   public var words: Int
+  /// Starred by the person (here or in the service it was imported from).
+  public var isStarred: Bool
+  /// Only its address is known yet: the page waits for `leggio fetch`.
+  public var isPending: Bool
 
   public init(
     id: Int64, uuid: String, title: String, kicker: String? = nil, siteName: String? = nil,
     byline: String? = nil, published: Date? = nil, addedAt: Date, progress: Double = 0,
-    isUnread: Bool = true, tags: [String] = [], words: Int = 0
+    isUnread: Bool = true, tags: [String] = [], words: Int = 0, isStarred: Bool = false,
+    isPending: Bool = false
   ) {
     self.id = id
     self.uuid = uuid
@@ -37,6 +42,8 @@ public struct ArticleSummary: Hashable, Sendable, Identifiable {
     self.isUnread = isUnread
     self.tags = tags
     self.words = words
+    self.isStarred = isStarred
+    self.isPending = isPending
   }
 }
 
@@ -58,17 +65,23 @@ public struct ArticleQuery: Hashable, Sendable {
   public var search: String?
   public var tag: String?
   public var unreadOnly: Bool
+  /// Only starred articles.
+  public var starredOnly: Bool
+  /// Only articles waiting for their page (`leggio fetch`).
+  public var pendingOnly: Bool
   public var sort: ArticleSort
   /// Only the articles that items of this feed became (`leggio feeds list` ids).
   public var feedID: Int64?
 
   public init(
     search: String? = nil, tag: String? = nil, unreadOnly: Bool = false, sort: ArticleSort = .added,
-    feedID: Int64? = nil
+    feedID: Int64? = nil, starredOnly: Bool = false, pendingOnly: Bool = false
   ) {
     self.search = search
     self.tag = tag
     self.unreadOnly = unreadOnly
+    self.starredOnly = starredOnly
+    self.pendingOnly = pendingOnly
     self.sort = sort
     self.feedID = feedID
   }

@@ -41,6 +41,7 @@ extension Library {
         sql: """
           SELECT id FROM article a WHERE NOT EXISTS (
             SELECT 1 FROM article_version v WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM fetch_queue q WHERE q.articleUUID = a.uuid)
           """)
       problems += withoutVersion.map { "article \($0) has no text version" }
       let withoutSearch = try Int64.fetchAll(

@@ -84,6 +84,8 @@ enum LibraryMigrations {
     migrator.registerMigration(BookContentsRecord.migrationName) { db in
       try BookContentsRecord.createTable(db)
     }
+    // Imports from other services: starred, archived, the fetch queue (issue 16).
+    ImportMigrations.register(in: &migrator)
     return migrator
   }
 }

@@ -9,6 +9,10 @@ struct ListFilter {
     var clauses = ["a.deletedAt IS NULL"]
     var arguments = StatementArguments()
     if query.unreadOnly { clauses.append("a.readAt IS NULL") }
+    if query.starredOnly { clauses.append("a.starred") }
+    if query.pendingOnly {
+      clauses.append("EXISTS (SELECT 1 FROM fetch_queue q WHERE q.articleUUID = a.uuid)")
+    }
     if let tag = query.tag.flatMap({ try? Library.cleanTag($0) }) {
       clauses.append(
         """

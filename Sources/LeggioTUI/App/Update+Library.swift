@@ -36,6 +36,11 @@ func handleLibrary(_ action: Action?, _ state: inout AppState) -> [Effect] {
     state.status = AppState.Status(
       text: library.query.unreadOnly ? "Unread only" : "All articles", isError: false)
     return requery(&library)
+  case .toggleStarred:
+    library.query.starredOnly.toggle()
+    state.status = AppState.Status(
+      text: library.query.starredOnly ? "Starred only" : "All articles", isError: false)
+    return requery(&library)
   case .remove:
     guard !library.showsGuide, let row = library.selectedRow else { return [] }
     state.modal = .confirmRemove(row)
@@ -45,11 +50,12 @@ func handleLibrary(_ action: Action?, _ state: inout AppState) -> [Effect] {
   case .back:
     guard
       library.query.search != nil || library.query.tag != nil || library.query.unreadOnly
-        || library.query.feedID != nil
+        || library.query.starredOnly || library.query.feedID != nil
     else { return [] }
     library.query.search = nil
     library.query.tag = nil
     library.query.unreadOnly = false
+    library.query.starredOnly = false
     library.query.feedID = nil
     library.feedTitle = nil
     return requery(&library)

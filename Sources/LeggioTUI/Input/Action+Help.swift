@@ -18,6 +18,7 @@ extension Action {
     case .sort: "change sort order"
     case .filterTag: "filter by tag"
     case .toggleUnread: "unread only on/off"
+    case .toggleStarred: "starred only on/off"
     case .remove: "remove article"
     case .feeds: "feeds: unread counts, errors, updating"
     case .updateFeeds: "update every feed (in the background)"

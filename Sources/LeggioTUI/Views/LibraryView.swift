@@ -47,6 +47,7 @@ enum LibraryView {
       filters.append("feed: \(TerminalSafety.line(library.feedTitle ?? "\(feedID)"))")
     }
     if library.query.unreadOnly { filters.append("unread only") }
+    if library.query.starredOnly { filters.append("starred") }
     if let search = library.query.search { filters.append("“\(TerminalSafety.line(search))”") }
     let right = filters.joined(separator: " · ") + " "
     let end = grid.put(left, column: 0, row: 0, style: style)

@@ -2,8 +2,9 @@ import Foundation
 import LeggioModel
 import LeggioStore
 
-/// One article in the list: unread mark, title, kicker or site, byline, date, progress.
-/// Narrow screens drop the byline, then the source, then the date.
+/// One article in the list: star and unread marks, title, kicker or site, byline, date,
+/// progress (`wait` for an article whose page is still to be fetched). Narrow screens
+/// drop the byline, then the source, then the date.
 enum RowView {
   static func draw(_ summary: ArticleSummary?, selected: Bool, row: Int, into grid: inout CellGrid)
   {
@@ -15,11 +16,14 @@ enum RowView {
       return
     }
     let width = grid.width
+    if summary.isStarred {
+      grid.put("★", column: 0, row: row, style: CellStyle(selected ? .selectedRow : .unreadMark))
+    }
     if summary.isUnread {
       grid.put("●", column: 1, row: row, style: CellStyle(selected ? .selectedRow : .unreadMark))
     }
     // The right-hand columns: date and progress.
-    let percent = "\(Int((summary.progress * 100).rounded(.down)))%"
+    let percent = summary.isPending ? "wait" : "\(Int((summary.progress * 100).rounded(.down)))%"
     let progress = String(repeating: " ", count: max(0, 4 - percent.count)) + percent
     let showsDate = width >= 50
     let right = (showsDate ? date(summary.published ?? summary.addedAt) + "  " : "") + progress
