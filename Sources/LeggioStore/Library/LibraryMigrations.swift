@@ -84,6 +84,8 @@ enum LibraryMigrations {
     migrator.registerMigration(BookContentsRecord.migrationName) { db in
       try BookContentsRecord.createTable(db)
     }
+    // Cross-library identity and the changes sync exports (issue 12).
+    SyncMigrations.register(in: &migrator)
     return migrator
   }
 }
