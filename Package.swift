@@ -51,6 +51,10 @@ let package = Package(
       name: "LeggioFeeds",
       dependencies: ["LeggioModel", "LeggioImport", "LeggioStore", "CLibXML2"],
       swiftSettings: staticStdlib),
+    // `leggio sync`: the mirror's files, canonical JSON and the git CLI (issue 12).
+    .target(
+      name: "LeggioSync", dependencies: ["LeggioModel", "LeggioStore"],
+      swiftSettings: staticStdlib),
     .target(name: "LeggioLayout", dependencies: ["LeggioModel"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
@@ -64,7 +68,7 @@ let package = Package(
       name: "leggio",
       dependencies: [
         "LeggioTerminal", "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport",
-        "LeggioStore", "LeggioFeeds",
+        "LeggioStore", "LeggioFeeds", "LeggioSync",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticStdlib,
@@ -82,7 +86,7 @@ let package = Package(
       name: "leggio-bench",
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioTestSupport",
+        "LeggioSync", "LeggioTestSupport",
       ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
@@ -103,6 +107,11 @@ let package = Package(
         "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds", "LeggioTestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "LeggioSyncTests",
+      dependencies: [
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioSync", "LeggioTestSupport",
       ]),
     .testTarget(
       name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `swift run -c release leggio-bench [GROUP...]` prints the figures the issues name.
-/// Groups: library, layout, tui, web, feeds, epub (all when none is named).
+/// Groups: library, layout, tui, web, feeds, epub, sync (all when none is named).
 let requested = Set(CommandLine.arguments.dropFirst())
 func wants(_ group: String) -> Bool { requested.isEmpty || requested.contains(group) }
 
@@ -11,3 +11,4 @@ if wants("tui") { TUIBench.run() }
 if wants("web") { WebBench.run() }
 if wants("feeds") { FeedBench.run() }
 if wants("epub") { EPUBBench.run() }
+if wants("sync") { SyncBench.run() }

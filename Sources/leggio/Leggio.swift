@@ -13,6 +13,7 @@ struct Leggio: ParsableCommand {
       ReadCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
       SearchCommand.self, RemoveCommand.self, TagCommand.self, UntagCommand.self,
       ExtractCommand.self, TocCommand.self, ThemesCommand.self, FeedsCommand.self,
+      SyncCommand.self,
     ] + AnnotationCommands.all,
     defaultSubcommand: ReadCommand.self)
 }
