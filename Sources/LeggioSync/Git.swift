@@ -42,6 +42,8 @@ package struct Git: Sendable {
       [
         "-c", "user.name=Leggio", "-c", "user.email=leggio@\(device)",
         "-c", "core.quotepath=false", "-c", "commit.gpgsign=false",
+        // One fsync for all the objects of a commit rather than one per file.
+        "-c", "core.fsyncMethod=batch",
       ] + arguments
     process.currentDirectoryURL = directory ?? self.directory
     var environment = ProcessInfo.processInfo.environment

@@ -57,7 +57,8 @@ package final class SyncEngine: Sendable {
     let parent = mirror.root.deletingLastPathComponent()
     try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     if remote.hasPrefix("/") && !FileManager.default.fileExists(atPath: remote) {
-      try git.check(["init", "--quiet", "--bare", "--initial-branch=" + Self.branch, remote], in: parent)
+      try git.check(
+        ["init", "--quiet", "--bare", "--initial-branch=" + Self.branch, remote], in: parent)
     }
     if FileManager.default.fileExists(atPath: mirror.root.path) {
       // A mirror folder that is not a repository yet (one Syncthing carried): keep its
@@ -78,8 +79,9 @@ package final class SyncEngine: Sendable {
 
   /// One sync; waits for any other sync of this mirror to finish first.
   package func sync() throws -> SyncReport {
-    guard FileManager.default.fileExists(
-      atPath: mirror.layout.url(MirrorLayout.formatFile).path)
+    guard
+      FileManager.default.fileExists(
+        atPath: mirror.layout.url(MirrorLayout.formatFile).path)
     else { throw SyncError.notInitialised(mirror: mirror.root.path) }
     let lock = try SyncLock(lockURL)
     defer { withExtendedLifetime(lock) {} }
@@ -94,7 +96,7 @@ package final class SyncEngine: Sendable {
     let folded = try ConflictFolding.fold(in: mirror)
     report.folded = folded.count
     let startedAt = Date()
-    report.exported += try export()
+    report.exported += try trace("export") { try export() }
     guard usesGit else {
       try importFolder(since: try library.syncState("imported-at"), also: folded, &report)
       try library.setSyncState("imported-at", String(SyncTime.milliseconds(startedAt)))
@@ -104,7 +106,7 @@ package final class SyncEngine: Sendable {
     }
     try git.check(["config", "merge.leggio.name", "Leggio records: the newer edit wins"])
     try git.check(["config", "merge.leggio.driver", mergeDriver])
-    try commit("Leggio: changes from \(library.deviceID)")
+    try trace("commit") { try commit("Leggio: changes from \(library.deviceID)") }
     let hasRemote = try git.run(["remote", "get-url", "origin"]).status == 0
     for attempt in 0..<4 {
       if hasRemote {
@@ -115,7 +117,7 @@ package final class SyncEngine: Sendable {
         }
         try merge()
       }
-      try importCommits(also: attempt == 0 ? folded : [], &report)
+      try trace("import") { try importCommits(also: attempt == 0 ? folded : [], &report) }
       // The import may have found this library still newer somewhere: say so too.
       if try library.pendingSyncChanges() > 0 {
         report.exported += try export()
@@ -143,6 +145,17 @@ package final class SyncEngine: Sendable {
     return report
   }
 
+  /// Runs `body`, printing its time to stderr when `LEGGIO_SYNC_TRACE` is set.
+  private func trace<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
+    guard ProcessInfo.processInfo.environment["LEGGIO_SYNC_TRACE"] != nil else { return try body() }
+    let start = Date()
+    defer {
+      FileHandle.standardError.write(
+        Data("sync \(step): \(Int(Date().timeIntervalSince(start) * 1000)) ms\n".utf8))
+    }
+    return try body()
+  }
+
   private func remoteName() throws -> String {
     (try? git.check(["remote", "get-url", "origin"]))?
       .trimmingCharacters(in: .whitespacesAndNewlines) ?? "the remote"
@@ -153,7 +166,8 @@ package final class SyncEngine: Sendable {
   private func recover() throws {
     let gitDirectory = mirror.root.appendingPathComponent(".git")
     try? FileManager.default.removeItem(at: gitDirectory.appendingPathComponent("index.lock"))
-    if FileManager.default.fileExists(atPath: gitDirectory.appendingPathComponent("MERGE_HEAD").path)
+    if FileManager.default.fileExists(
+      atPath: gitDirectory.appendingPathComponent("MERGE_HEAD").path)
     {
       try git.check(["merge", "--abort"])
     }
@@ -161,12 +175,12 @@ package final class SyncEngine: Sendable {
 
   /// Writes what changed in the library to the mirror; returns the files written.
   private func export() throws -> Int {
-    let changes = try library.syncChanges()
+    let changes = try trace("export: read") { try library.syncChanges() }
     guard changes.count > 0 else {
       if changes.watermark > 0 { try library.markExported(through: changes.watermark) }
       return 0
     }
-    let written = try mirror.write(changes)
+    let written = try trace("export: write") { try mirror.write(changes) }
     try library.markExported(through: changes.watermark)
     return written
   }
@@ -246,8 +260,9 @@ package final class SyncEngine: Sendable {
 
   /// What a sync would move, without moving it (the remote is not contacted).
   package func status() throws -> SyncStatus {
-    guard FileManager.default.fileExists(
-      atPath: mirror.layout.url(MirrorLayout.formatFile).path)
+    guard
+      FileManager.default.fileExists(
+        atPath: mirror.layout.url(MirrorLayout.formatFile).path)
     else { throw SyncError.notInitialised(mirror: mirror.root.path) }
     var status = SyncStatus(
       mirror: mirror.root.path, remote: nil,
@@ -267,9 +282,10 @@ package final class SyncEngine: Sendable {
         status.unmergedCommits = counts[1]
       }
     } else if try git.commit("HEAD") != nil {
-      status.unpushedCommits = Int(
-        try git.check(["rev-list", "--count", "HEAD"]).trimmingCharacters(
-          in: .whitespacesAndNewlines)) ?? 0
+      status.unpushedCommits =
+        Int(
+          try git.check(["rev-list", "--count", "HEAD"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)) ?? 0
     }
     return status
   }

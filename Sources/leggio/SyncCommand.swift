@@ -12,8 +12,10 @@ struct SyncCommand: ParsableCommand {
       `leggio sync init REMOTE` once on each machine, then `leggio sync` whenever you like:
       it exports what changed, commits, fetches, merges, imports and pushes.
       """,
-    subcommands: [SyncNowCommand.self, SyncInitCommand.self, SyncStatusCommand.self,
-      SyncMergeDriverCommand.self],
+    subcommands: [
+      SyncNowCommand.self, SyncInitCommand.self, SyncStatusCommand.self,
+      SyncMergeDriverCommand.self,
+    ],
     defaultSubcommand: SyncNowCommand.self)
 }
 
@@ -49,7 +51,8 @@ private func finish(_ report: SyncReport) throws {
   Console.out(report.summary.terminalSafe())
   if let offline = report.offline {
     Console.error(
-      SyncError.unreachable(remote: offline.components(separatedBy: ": ").first ?? offline,
+      SyncError.unreachable(
+        remote: offline.components(separatedBy: ": ").first ?? offline,
         reason: offline.components(separatedBy: ": ").dropFirst().joined(separator: ": ")))
     throw ExitCode.failure
   }
@@ -98,7 +101,8 @@ struct SyncStatusCommand: ParsableCommand {
       Console.out("last sync: \(last)")
       Console.out("changes waiting: \(status.pendingRecords) records")
       Console.out(
-        "commits to push: \(status.unpushedCommits); fetched, not merged: \(status.unmergedCommits)")
+        "commits to push: \(status.unpushedCommits); fetched, not merged: \(status.unmergedCommits)"
+      )
     }
   }
 }

@@ -9,8 +9,12 @@ import Testing
   }
 
   @Test func theNewerEditWinsWhole() throws {
-    let old = try record(["note": .string("old"), "updatedAt": .integer(10), "device": .string("b")])
-    let new = try record(["note": .string("new"), "updatedAt": .integer(20), "device": .string("a")])
+    let old = try record([
+      "note": .string("old"), "updatedAt": .integer(10), "device": .string("b"),
+    ])
+    let new = try record([
+      "note": .string("new"), "updatedAt": .integer(20), "device": .string("a"),
+    ])
     #expect(RecordMerge.merge(old, new) == new)
     #expect(RecordMerge.merge(new, old) == new)
   }
@@ -34,7 +38,8 @@ import Testing
       "title": .string("B"), "updatedAt": .integer(6), "device": .string("b"),
       "versions": .array([version("v1", 1), version("vb", 2)]),
     ])
-    let merged = try JSONDecoder().decode(JSONValue.self, from: #require(RecordMerge.merge(mine, theirs)))
+    let merged = try JSONDecoder().decode(
+      JSONValue.self, from: #require(RecordMerge.merge(mine, theirs)))
     #expect(merged["title"] == .string("B"))
     #expect(merged["versions"] == .array([version("v1", 1), version("vb", 2), version("va", 3)]))
   }

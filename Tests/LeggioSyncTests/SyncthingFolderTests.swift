@@ -11,7 +11,8 @@ import Testing
     let world = try SyncWorld()
     defer { world.remove() }
     let shared = world.root.appendingPathComponent("Sync/leggio")
-    let a = try SyncHome(world.root, "a", device: "0190aaaa-0000-7000-8000-00000000000a", mirror: shared)
+    let a = try SyncHome(
+      world.root, "a", device: "0190aaaa-0000-7000-8000-00000000000a", mirror: shared)
     let id = try a.add("Condiviso", ["Un testo portato da Syncthing."])
     let note = try a.library.annotations.annotate(try a.article(id), quote: "testo", note: "mia")
     _ = try a.engine.initialize(remote: nil)

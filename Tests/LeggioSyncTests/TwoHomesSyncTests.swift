@@ -41,7 +41,8 @@ import Testing
     let onA = try a.add("Articolo di A", ["Testo scritto su A, con una frase."])
     try a.library.tag(id: onA, ["esteri"])
     try a.library.annotations.annotate(try a.article(onA), quote: "frase", note: "nota di A")
-    let onB = try b.add("Articolo di B", ["Testo scritto su B, con parole."], source: "https://b.example/x")
+    let onB = try b.add(
+      "Articolo di B", ["Testo scritto su B, con parole."], source: "https://b.example/x")
     try b.library.annotations.bookmark(try b.article(onB), offset: 5, name: "segno di B")
     try syncRound()
     for home in [a, b] {
@@ -60,8 +61,10 @@ import Testing
     let note = try a.library.annotations.annotate(try a.article(id), quote: "testo", note: "prima")
     try syncRound()
     let base = Date()
-    try a.library.annotations.editNote(note.uuid, note: "modifica di A", now: base.addingTimeInterval(1))
-    try b.library.annotations.editNote(note.uuid, note: "modifica di B", now: base.addingTimeInterval(2))
+    try a.library.annotations.editNote(
+      note.uuid, note: "modifica di A", now: base.addingTimeInterval(1))
+    try b.library.annotations.editNote(
+      note.uuid, note: "modifica di B", now: base.addingTimeInterval(2))
     try syncRound()
     #expect(try a.notes() == ["modifica di B"])
     #expect(try b.notes() == ["modifica di B"])
@@ -77,12 +80,14 @@ import Testing
     try initBoth()
     let id = try a.add("Comune", ["Un testo da annotare e poi cancellare."])
     let note = try a.library.annotations.annotate(try a.article(id), quote: "testo", note: "prima")
-    let other = try a.library.annotations.annotate(try a.article(id), quote: "cancellare", note: "via")
+    let other = try a.library.annotations.annotate(
+      try a.article(id), quote: "cancellare", note: "via")
     try syncRound()
     let base = Date()
     // A deletes the first note, then B edits it; B deletes the second, A edited it before.
     try a.library.annotations.delete(note.uuid, now: base.addingTimeInterval(1))
-    try b.library.annotations.editNote(note.uuid, note: "ripensata", now: base.addingTimeInterval(2))
+    try b.library.annotations.editNote(
+      note.uuid, note: "ripensata", now: base.addingTimeInterval(2))
     try a.library.annotations.editNote(other.uuid, note: "ancora", now: base.addingTimeInterval(1))
     try b.library.annotations.delete(other.uuid, now: base.addingTimeInterval(2))
     try syncRound()

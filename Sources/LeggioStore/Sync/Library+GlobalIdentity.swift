@@ -55,7 +55,9 @@ extension Library {
           arguments: [uuid.lowercased()])
       }
       if let uuid = try live(clue.uuid) { return uuid }
-      if let identity = clue.identity, let uuid = try live(Self.localArticleUUID(db, identity: identity)) {
+      if let identity = clue.identity,
+        let uuid = try live(Self.localArticleUUID(db, identity: identity))
+      {
         return uuid
       }
       if let hash = clue.textHash, !hash.isEmpty,

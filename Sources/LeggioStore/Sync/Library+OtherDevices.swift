@@ -21,7 +21,8 @@ extension Library {
       else { return nil }
       let own = try Row.fetchOne(
         db,
-        sql: "SELECT \"offset\", updatedAt FROM reading_position WHERE articleUUID = ? AND device = ?",
+        sql:
+          "SELECT \"offset\", updatedAt FROM reading_position WHERE articleUUID = ? AND device = ?",
         arguments: [uuid, deviceID])
       guard
         let row = try Row.fetchOne(

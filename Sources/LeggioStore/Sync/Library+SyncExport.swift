@@ -82,7 +82,8 @@ extension Library {
     _ db: Database, uuid: String, device: String, into changes: inout SyncChanges
   ) throws -> SyncArticle? {
     guard
-      let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE uuid = ?", arguments: [uuid]),
+      let row = try Row.fetchOne(
+        db, sql: "SELECT * FROM article WHERE uuid = ?", arguments: [uuid]),
       let identity: String = row["globalIdentity"]
     else { return nil }
     var versions: [SyncArticle.Version] = []

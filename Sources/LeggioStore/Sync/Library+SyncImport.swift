@@ -101,7 +101,8 @@ extension Library {
         report.skipped.append("\(record.title): the text \(version.body) has not arrived")
         return nil
       }
-      versions.append((version, String(decoding: data, as: UTF8.self), CanonicalText(document).text))
+      versions.append(
+        (version, String(decoding: data, as: UTF8.self), CanonicalText(document).text))
     }
     let updatedAt = SyncTime.date(record.updatedAt)
     let deletedAt: Date? = record.deleted ? updatedAt : nil
@@ -111,9 +112,10 @@ extension Library {
         return nil
       }
       let articleUUID = UUIDv7.string(at: SyncTime.date(record.createdAt))
-      let taken = try Bool.fetchOne(
-        db, sql: "SELECT EXISTS (SELECT 1 FROM article WHERE identity = ?)",
-        arguments: [record.identity]) ?? false
+      let taken =
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM article WHERE identity = ?)",
+          arguments: [record.identity]) ?? false
       var arguments: StatementArguments = [
         articleUUID, taken ? "sync:" + record.identity : record.identity, record.identity,
       ]
@@ -167,12 +169,15 @@ extension Library {
           arguments: [currentHash, TextStatistics.wordCount(currentText), id])
         try reanchorOnCurrentText(db, articleUUID: uuid)
       }
-      let removed = try Bool.fetchOne(
-        db, sql: "SELECT deletedAt IS NOT NULL FROM article WHERE id = ?", arguments: [id]) ?? false
+      let removed =
+        try Bool.fetchOne(
+          db, sql: "SELECT deletedAt IS NOT NULL FROM article WHERE id = ?", arguments: [id])
+        ?? false
       try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
       if !removed {
-        let title: String = try String.fetchOne(
-          db, sql: "SELECT title FROM article WHERE id = ?", arguments: [id]) ?? record.title
+        let title: String =
+          try String.fetchOne(
+            db, sql: "SELECT title FROM article WHERE id = ?", arguments: [id]) ?? record.title
         let byline = try String.fetchOne(
           db, sql: "SELECT byline FROM article WHERE id = ?", arguments: [id])
         try replaceSearchRow(
@@ -187,9 +192,11 @@ extension Library {
     // Ours is newer, or holds a version the record lacks: the mirror must hear of it.
     let recordHashes = Set(record.versions.map(\.textHash))
     let localHashes = try String.fetchAll(
-      db, sql: "SELECT contentHash FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL",
+      db,
+      sql: "SELECT contentHash FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL",
       arguments: [uuid])
-    if localUpdated > record.updatedAt || localHashes.contains(where: { !recordHashes.contains($0) })
+    if localUpdated > record.updatedAt
+      || localHashes.contains(where: { !recordHashes.contains($0) })
     {
       return uuid
     }
@@ -339,7 +346,9 @@ extension Library {
     report.applied += 1
   }
 
-  private static func importFeed(_ db: Database, _ record: SyncFeed, _ report: inout SyncImportReport)
+  private static func importFeed(
+    _ db: Database, _ record: SyncFeed, _ report: inout SyncImportReport
+  )
     throws
   {
     let updatedAt = SyncTime.date(record.updatedAt)

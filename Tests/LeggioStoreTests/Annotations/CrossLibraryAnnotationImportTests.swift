@@ -51,7 +51,8 @@ import LeggioTestSupport
     let exported = try AnnotationExporter().json(try a.annotations.annotatedArticles(from: a))
     // B saved the same page over https, and its text has changed since
     let b = try Library.inMemory()
-    try b.add(imported("Putin e Kim", paragraphs + ["Aggiornato."], source: "https://www.cdt.ch/putin"))
+    try b.add(
+      imported("Putin e Kim", paragraphs + ["Aggiornato."], source: "https://www.cdt.ch/putin"))
     let read = try AnnotationImporter { b.locateArticle($0) }.read(exported, source: "notes")
     #expect(read.annotations.count == 1)
     #expect(try b.annotations.merge(read.annotations).inserted == 1)
