@@ -90,6 +90,42 @@ package struct Git: Sendable {
     return output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// The local branch's and the remote's last fetched commit (`main`, `origin/main`),
+  /// nil where there is none yet, in one git run.
+  package struct Heads: Equatable, Sendable {
+    package var local: String?
+    package var remote: String?
+  }
+
+  package func heads(branch: String = "main") throws -> Heads {
+    let lines = try check([
+      "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/" + branch,
+      "refs/remotes/origin/" + branch,
+    ]).split(whereSeparator: \.isNewline)
+    var heads = Heads()
+    for line in lines {
+      let parts = line.split(separator: " ")
+      guard parts.count == 2 else { continue }
+      if parts[0] == "refs/heads/" + branch { heads.local = String(parts[1]) }
+      if parts[0] == "refs/remotes/origin/" + branch { heads.remote = String(parts[1]) }
+    }
+    return heads
+  }
+
+  /// The repository's settings Leggio reads (`remote.origin.url`, `merge.leggio.driver`),
+  /// in one git run.
+  package func settings() throws -> [String: String] {
+    let output = try run([
+      "config", "--get-regexp", #"^(remote\.origin\.url|merge\.leggio\.driver)$"#,
+    ])
+    var settings: [String: String] = [:]
+    for line in output.stdout.split(whereSeparator: \.isNewline) {
+      guard let space = line.firstIndex(of: " ") else { continue }
+      settings[String(line[..<space])] = String(line[line.index(after: space)...])
+    }
+    return settings
+  }
+
   /// Whether `directory` is inside a git working tree of its own.
   package var isRepository: Bool {
     FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path)

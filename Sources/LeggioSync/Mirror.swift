@@ -17,8 +17,10 @@ package struct Mirror: Sendable {
   package var root: URL { layout.root }
 
   /// Writes the format file and `.gitattributes` (which names the merge driver) when
-  /// missing; refuses a mirror written by a newer Leggio.
-  package func prepare() throws {
+  /// missing; refuses a mirror written by a newer Leggio. Returns whether it wrote any.
+  @discardableResult
+  package func prepare() throws -> Bool {
+    var wrote = false
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     let format = layout.url(MirrorLayout.formatFile)
     if let data = try? Data(contentsOf: format) {
@@ -27,6 +29,7 @@ package struct Mirror: Sendable {
         throw SyncError.newerFormat(path: format.path, version: version)
       }
     } else {
+      wrote = true
       try write(
         try CanonicalJSON.encode(
           MirrorFormat(format: "leggio-mirror", version: MirrorLayout.formatVersion)),
@@ -41,12 +44,21 @@ package struct Mirror: Sendable {
       """
     if (try? String(contentsOf: layout.url(".gitattributes"), encoding: .utf8)) != attributes {
       try write(Data(attributes.utf8), to: ".gitattributes")
+      wrote = true
     }
     // A write cut short leaves its temporary file; Syncthing keeps its own folders.
     let ignored = ".*.leggio-tmp\n.stfolder\n.stversions\n*.sync-conflict-*\n"
     if (try? String(contentsOf: layout.url(".gitignore"), encoding: .utf8)) != ignored {
       try write(Data(ignored.utf8), to: ".gitignore")
+      wrote = true
     }
+    // And Syncthing, when it carries the folder, leaves out git's and ours.
+    let syncthingIgnored = "(?d).*.leggio-tmp\n.git\n"
+    if (try? String(contentsOf: layout.url(".stignore"), encoding: .utf8)) != syncthingIgnored {
+      try write(Data(syncthingIgnored.utf8), to: ".stignore")
+      wrote = true
+    }
+    return wrote
   }
 
   /// Writes `changes` and returns how many files changed. Bodies that exist are left

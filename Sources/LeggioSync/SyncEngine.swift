@@ -1,6 +1,10 @@
 import Foundation
 import LeggioStore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `leggio sync`: the library's mirror carried by git (or by Syncthing, when the mirror
 /// has no remote). One sync: fold Syncthing's conflict copies, export what changed,
 /// commit, fetch, merge (records by the registered merge driver), import what arrived,
@@ -49,7 +53,6 @@ package final class SyncEngine: Sendable {
         try git.check(["remote", "add", "origin", remote])
       }
     }
-    try mirror.prepare()
     return try syncLocked()
   }
 
@@ -90,52 +93,73 @@ package final class SyncEngine: Sendable {
 
   private func syncLocked() throws -> SyncReport {
     var report = SyncReport()
-    try mirror.prepare()
+    if try mirror.prepare() { try library.setSyncState("uncommitted", "1") }
     let usesGit = git.isRepository
     if usesGit { try recover() }
-    let folded = try ConflictFolding.fold(in: mirror)
+    // Conflict copies come from Syncthing, which marks each folder it shares with
+    // `.stfolder`: a git mirror it does not carry is not walked for them.
+    let carriedBySyncthing = FileManager.default.fileExists(
+      atPath: mirror.layout.url(".stfolder").path)
+    let folded = !usesGit || carriedBySyncthing ? try ConflictFolding.fold(in: mirror) : []
     report.folded = folded.count
     let startedAt = Date()
     report.exported += try trace("export") { try export() }
     guard usesGit else {
       try importFolder(since: try library.syncState("imported-at"), also: folded, &report)
-      try library.setSyncState("imported-at", String(SyncTime.milliseconds(startedAt)))
+      // A record whose text has not arrived yet is read again next time.
+      if report.skipped.isEmpty {
+        try library.setSyncState("imported-at", String(SyncTime.milliseconds(startedAt)))
+      }
       report.exported += try export()
       try library.setSyncState("last-sync", String(SyncTime.milliseconds(Date())))
       return report
     }
-    try git.check(["config", "merge.leggio.name", "Leggio records: the newer edit wins"])
-    try git.check(["config", "merge.leggio.driver", mergeDriver])
-    try trace("commit") { try commit("Leggio: changes from \(library.deviceID)") }
-    let hasRemote = try git.run(["remote", "get-url", "origin"]).status == 0
+    let config = try git.settings()
+    if config["merge.leggio.driver"] != mergeDriver {
+      try git.check(["config", "merge.leggio.name", "Leggio records: the newer edit wins"])
+      try git.check(["config", "merge.leggio.driver", mergeDriver])
+    }
+    let remote = config["remote.origin.url"]
+    try trace("commit") {
+      try commit("Leggio: changes from \(library.deviceID)", force: folded.count > 0)
+    }
     for attempt in 0..<4 {
-      if hasRemote {
-        let fetch = try git.run(["fetch", "--quiet", "origin"])
+      if let remote {
+        let fetch = try trace("fetch") { try git.run(["fetch", "--quiet", "origin"]) }
         guard fetch.status == 0 else {
-          report.offline = try remoteName() + ": " + fetch.reason
+          report.offline = .unreachable(remote: remote, reason: fetch.reason)
           break
         }
-        try merge()
       }
-      try trace("import") { try importCommits(also: attempt == 0 ? folded : [], &report) }
+      var heads = try git.heads()
+      if remote != nil, heads.remote != nil, heads.remote != heads.local {
+        try trace("merge") { try merge(heads) }
+        heads = try git.heads()
+      }
+      try trace("import") {
+        try importCommits(head: heads.local, also: attempt == 0 ? folded : [], &report)
+      }
       // The import may have found this library still newer somewhere: say so too.
       if try library.pendingSyncChanges() > 0 {
         report.exported += try export()
         try commit("Leggio: merged on \(library.deviceID)")
+        heads = try git.heads()
       }
-      guard hasRemote else { break }
-      guard try git.commit("origin/" + Self.branch) != git.commit("HEAD") else {
+      guard let remote else { break }
+      guard heads.remote != heads.local else {
         report.pushed = true
         break
       }
-      let push = try git.run(["push", "--quiet", "origin", "HEAD:refs/heads/" + Self.branch])
+      let push = try trace("push") {
+        try git.run(["push", "--quiet", "origin", "HEAD:refs/heads/" + Self.branch])
+      }
       if push.status == 0 {
         report.pushed = true
         break
       }
       // Rejected because another device pushed meanwhile: fetch and merge again.
       if !push.stderr.contains("rejected") && !push.stderr.contains("fetch first") {
-        report.offline = try remoteName() + ": " + push.reason
+        report.offline = .unreachable(remote: remote, reason: push.reason)
         break
       }
     }
@@ -154,11 +178,6 @@ package final class SyncEngine: Sendable {
         Data("sync \(step): \(Int(Date().timeIntervalSince(start) * 1000)) ms\n".utf8))
     }
     return try body()
-  }
-
-  private func remoteName() throws -> String {
-    (try? git.check(["remote", "get-url", "origin"]))?
-      .trimmingCharacters(in: .whitespacesAndNewlines) ?? "the remote"
   }
 
   /// Undoes what a sync killed half-way left: a merge not concluded, a stale index lock
@@ -180,27 +199,33 @@ package final class SyncEngine: Sendable {
       if changes.watermark > 0 { try library.markExported(through: changes.watermark) }
       return 0
     }
+    // Set until the files are committed: a sync killed in between commits them next time.
+    try library.setSyncState("uncommitted", "1")
     let written = try trace("export: write") { try mirror.write(changes) }
     try library.markExported(through: changes.watermark)
     return written
   }
 
-  /// Commits every change in the mirror, if there is any. When the library had imported
-  /// everything before this commit, it has imported this one too (it made it).
-  private func commit(_ message: String) throws {
+  /// Commits every change in the mirror, if there is any: when this sync or one killed
+  /// before it wrote files (or `force`). When the library had imported everything before
+  /// this commit, it has imported this one too (it made it).
+  private func commit(_ message: String, force: Bool = false) throws {
+    guard try force || library.syncState("uncommitted") != nil else { return }
     try git.check(["add", "--all"])
-    guard try git.run(["diff", "--cached", "--quiet"]).status != 0 else { return }
-    let before = try git.commit("HEAD")
-    try git.check(["commit", "--quiet", "--no-verify", "-m", message])
-    if try library.syncState("imported-commit") == before, let head = try git.commit("HEAD") {
-      try library.setSyncState("imported-commit", head)
+    if try git.run(["diff", "--cached", "--quiet"]).status != 0 {
+      let before = try git.heads().local
+      try git.check(["commit", "--quiet", "--no-verify", "-m", message])
+      if try library.syncState("imported-commit") == before, let head = try git.heads().local {
+        try library.setSyncState("imported-commit", head)
+      }
     }
+    try library.clearSyncState("uncommitted")
   }
 
   /// Merges the remote's branch; two edits of one record are resolved by the driver.
-  private func merge() throws {
-    guard let theirs = try git.commit("origin/" + Self.branch) else { return }
-    if try git.commit("HEAD") == nil {
+  private func merge(_ heads: Git.Heads) throws {
+    guard let theirs = heads.remote else { return }
+    guard heads.local != nil else {
       try git.check(["reset", "--quiet", "--hard", theirs])
       return
     }
@@ -218,8 +243,8 @@ package final class SyncEngine: Sendable {
 
   /// Imports the records that changed since the last imported commit (all of them the
   /// first time), and `also`.
-  private func importCommits(also: [String], _ report: inout SyncReport) throws {
-    guard let head = try git.commit("HEAD") else { return }
+  private func importCommits(head: String?, also: [String], _ report: inout SyncReport) throws {
+    guard let head else { return }
     let last = try library.syncState("imported-commit")
     guard last != head || !also.isEmpty else { return }
     var paths: [String]
@@ -233,16 +258,18 @@ package final class SyncEngine: Sendable {
     try library.setSyncState("imported-commit", head)
   }
 
-  /// Without git (Syncthing), imports the records written since `since` (with a margin
-  /// for clocks and Syncthing's own renames), and `also`.
+  /// Without git (Syncthing), imports the records that changed on disk since `since`
+  /// (with a margin for clocks), and `also`. The inode's change time is what counts:
+  /// Syncthing gives an arriving file its source's modification time, which may be older
+  /// than the last import, but it writes a new file, whose change time is now.
   private func importFolder(since: String?, also: [String], _ report: inout SyncReport) throws {
-    let threshold = since.flatMap(Int64.init).map { SyncTime.date($0 - 10_000) }
     var paths = mirror.allRecordPaths()
-    if let threshold {
+    if let since = since.flatMap(Int64.init) {
+      let threshold = Double(since - 10_000) / 1000
       paths = paths.filter { path in
-        let attributes = try? FileManager.default.attributesOfItem(
-          atPath: mirror.layout.url(path).path)
-        return (attributes?[.modificationDate] as? Date ?? .distantFuture) >= threshold
+        var info = stat()
+        guard stat(mirror.layout.url(path).path, &info) == 0 else { return true }
+        return Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9 >= threshold
       }
     }
     try apply(paths + also, &report)

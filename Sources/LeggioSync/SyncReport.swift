@@ -13,7 +13,7 @@ package struct SyncReport: Sendable {
   /// Whether this library's commits reached the remote.
   package var pushed = false
   /// Why the remote could not be reached, when it could not: the sync stopped there.
-  package var offline: String?
+  package var offline: SyncError?
   /// Records that could not be imported yet, one sentence each.
   package var skipped: [String] = []
 

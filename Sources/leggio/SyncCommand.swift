@@ -50,10 +50,7 @@ private func finish(_ report: SyncReport) throws {
   for reason in report.skipped.prefix(5) { Console.error("not yet imported: \(reason)") }
   Console.out(report.summary.terminalSafe())
   if let offline = report.offline {
-    Console.error(
-      SyncError.unreachable(
-        remote: offline.components(separatedBy: ": ").first ?? offline,
-        reason: offline.components(separatedBy: ": ").dropFirst().joined(separator: ": ")))
+    Console.error(offline)
     throw ExitCode.failure
   }
 }

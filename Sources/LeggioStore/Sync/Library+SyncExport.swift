@@ -76,6 +76,12 @@ extension Library {
     }
   }
 
+  package func clearSyncState(_ key: String) throws {
+    try writer.write { db in
+      try db.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [key])
+    }
+  }
+
   static func milliseconds(_ date: Date?) -> Int64? { date.map(SyncTime.milliseconds) }
 
   static func syncArticle(
