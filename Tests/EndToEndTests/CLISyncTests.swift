@@ -125,7 +125,8 @@ import Testing
     daemon.standardError = FileHandle.nullDevice
     try daemon.run()
     defer {
-      daemon.terminate()
+      // SIGKILL: git-daemon does not end on SIGTERM while a child of it is unreaped.
+      kill(daemon.processIdentifier, SIGKILL)
       daemon.waitUntilExit()
     }
     let url = "git://127.0.0.1:\(port)/remote.git"
