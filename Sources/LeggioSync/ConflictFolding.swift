@@ -4,10 +4,11 @@ import Foundation
 /// `NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT`. Folding merges each such copy into
 /// its record by the same rule as git's merge driver and removes the copy.
 package enum ConflictFolding {
-  /// Folds every conflict copy under `mirror`; returns the records that changed.
-  package static func fold(in mirror: Mirror) throws -> [String] {
+  /// Folds every conflict copy under `mirror`; returns the records that changed and how
+  /// many copies were folded.
+  package static func fold(in mirror: Mirror) throws -> (changed: [String], copies: Int) {
     let root = mirror.root
-    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    guard let walker = FileManager.default.enumerator(atPath: root.path) else { return ([], 0) }
     var copies: [(copy: String, original: String)] = []
     while let relative = walker.nextObject() as? String {
       if relative.hasPrefix(".git/") || relative.hasPrefix(".stfolder") { continue }
@@ -31,7 +32,7 @@ package enum ConflictFolding {
       }
       try FileManager.default.removeItem(at: copyURL)
     }
-    return changed
+    return (changed, copies.count)
   }
 
   /// `a/b.json` for `a/b.sync-conflict-20240102-030405-ABCDEFG.json`; nil for a name that

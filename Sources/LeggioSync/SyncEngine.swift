@@ -100,8 +100,11 @@ package final class SyncEngine: Sendable {
     // `.stfolder`: a git mirror it does not carry is not walked for them.
     let carriedBySyncthing = FileManager.default.fileExists(
       atPath: mirror.layout.url(".stfolder").path)
-    let folded = !usesGit || carriedBySyncthing ? try ConflictFolding.fold(in: mirror) : []
-    report.folded = folded.count
+    let folding =
+      !usesGit || carriedBySyncthing
+      ? try ConflictFolding.fold(in: mirror) : (changed: [], copies: 0)
+    let folded = folding.changed
+    report.folded = folding.copies
     let startedAt = Date()
     report.exported += try trace("export") { try export() }
     guard usesGit else {
