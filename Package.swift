@@ -56,6 +56,10 @@ let package = Package(
       name: "LeggioIntake",
       dependencies: ["LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds"],
       swiftSettings: staticStdlib),
+    // `leggio sync`: the mirror's files, canonical JSON and the git CLI (issue 12).
+    .target(
+      name: "LeggioSync", dependencies: ["LeggioModel", "LeggioStore"],
+      swiftSettings: staticStdlib),
     .target(name: "LeggioLayout", dependencies: ["LeggioModel"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
@@ -69,7 +73,7 @@ let package = Package(
       name: "leggio",
       dependencies: [
         "LeggioTerminal", "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport",
-        "LeggioStore", "LeggioFeeds", "LeggioIntake",
+        "LeggioStore", "LeggioFeeds", "LeggioIntake", "LeggioSync",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticStdlib,
@@ -87,7 +91,7 @@ let package = Package(
       name: "leggio-bench",
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioIntake", "LeggioTestSupport",
+        "LeggioIntake", "LeggioSync", "LeggioTestSupport",
       ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
@@ -114,6 +118,11 @@ let package = Package(
       dependencies: [
         "LeggioModel", "LeggioImport", "LeggioStore", "LeggioIntake", "LeggioTestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
+    .testTarget(
+      name: "LeggioSyncTests",
+      dependencies: [
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioSync", "LeggioTestSupport",
       ]),
     .testTarget(
       name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `swift run -c release leggio-bench [GROUP...]` prints the figures the issues name.
-/// Groups: library, layout, tui, web, feeds, epub, imports (all when none is named).
+/// Groups: library, layout, tui, web, feeds, epub, imports, sync (all when none is named).
 let requested = Set(CommandLine.arguments.dropFirst())
 func wants(_ group: String) -> Bool { requested.isEmpty || requested.contains(group) }
 
@@ -12,3 +12,4 @@ if wants("web") { WebBench.run() }
 if wants("feeds") { FeedBench.run() }
 if wants("epub") { EPUBBench.run() }
 if wants("imports") { ImportBench.run() }
+if wants("sync") { SyncBench.run() }

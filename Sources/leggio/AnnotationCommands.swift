@@ -20,6 +20,8 @@ struct AnnotationContext {
   var articles: any AnnotationArticleSource
   /// The UUID of the article a person named: its short number or its UUID.
   var articleUUID: (String) throws -> String
+  /// Finds an imported annotation's article here (see `Library.locateArticle`).
+  var locate: @Sendable (ArticleClue) -> String?
 
   /// The article a person named, with its current text.
   func article(_ reference: String) throws -> AnnotationArticle {
@@ -42,7 +44,7 @@ extension AnnotationContext {
           throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
         }
         return uuid
-      })
+      }, locate: { library.locateArticle($0) })
   }
 }
 
@@ -212,7 +214,7 @@ struct ImportAnnotationsCommand: ParsableCommand {
   func run() throws {
     let context = try library.open()
     let articles = context.articles
-    let importer = AnnotationImporter { source in try? articles.articleUUID(forSource: source) }
+    let importer = AnnotationImporter(locate: context.locate)
     let read = try importer.read(contentsOf: URL(fileURLWithPath: file))
     let report = try context.store.merge(read.annotations)
     // The file's offsets may refer to another version of the text: place them on ours.

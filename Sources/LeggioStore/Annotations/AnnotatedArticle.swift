@@ -8,18 +8,21 @@ public struct AnnotatedArticle: Hashable, Sendable {
   /// Where it came from: a URL or a file path.
   public var source: String?
   public var published: Date?
+  /// The identity another library computes alike, so an import there finds the article.
+  public var identity: String?
   /// In the order they should be exported (reading order reads best).
   public var annotations: [Annotation]
 
   public init(
     uuid: String, title: String, source: String? = nil, published: Date? = nil,
-    annotations: [Annotation]
+    annotations: [Annotation], identity: String? = nil
   ) {
     self.uuid = uuid
     self.title = title
     self.source = source
     self.published = published
     self.annotations = annotations
+    self.identity = identity
   }
 
   /// The link that opens the article in Leggio, at `offset` if given.

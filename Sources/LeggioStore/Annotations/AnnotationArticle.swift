@@ -12,10 +12,12 @@ public struct AnnotationArticle: Hashable, Sendable {
   public var text: String
   /// The content hash of that version, as the library stores it.
   public var textHash: String
+  /// The identity another library computes alike (see `ArticleClue`), when known.
+  public var identity: String?
 
   public init(
     uuid: String, title: String, source: String? = nil, published: Date? = nil, text: String,
-    textHash: String
+    textHash: String, identity: String? = nil
   ) {
     self.uuid = uuid
     self.title = title
@@ -23,6 +25,7 @@ public struct AnnotationArticle: Hashable, Sendable {
     self.published = published
     self.text = text
     self.textHash = textHash
+    self.identity = identity
   }
 }
 

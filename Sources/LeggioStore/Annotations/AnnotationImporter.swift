@@ -19,9 +19,18 @@ public struct AnnotationImporter: Sendable {
   /// The article UUID for a W3C target that names a web page, from the library; nil
   /// when the library does not have it.
   public var resolveArticle: @Sendable (String) -> String?
+  /// Finds the article an annotation belongs to in this library from what the file says
+  /// of it (`Library.locateArticle`); when set, it decides for every annotation, so a file
+  /// exported from another library lands on the same articles here.
+  public var locate: (@Sendable (ArticleClue) -> String?)?
 
   public init(resolveArticle: @escaping @Sendable (String) -> String? = { _ in nil }) {
     self.resolveArticle = resolveArticle
+  }
+
+  public init(locate: @escaping @Sendable (ArticleClue) -> String?) {
+    self.resolveArticle = { _ in nil }
+    self.locate = locate
   }
 
   /// Reads the file at `url`.
@@ -46,7 +55,8 @@ public struct AnnotationImporter: Sendable {
     }
     if isLeggioJSON(json) { return try readLeggio(data, source: source) }
     if let items = W3CAnnotationReader.items(in: json) {
-      let reader = W3CAnnotationReader(source: source, resolveArticle: resolveArticle)
+      let reader = W3CAnnotationReader(
+        source: source, resolveArticle: resolveArticle, locate: locate)
       var result = ImportedAnnotations(format: .w3c, annotations: [], skipped: [])
       for item in items {
         switch reader.annotation(item) {
@@ -70,21 +80,34 @@ public struct AnnotationImporter: Sendable {
   }
 
   private func readLeggio(_ data: Data, source: String) throws -> ImportedAnnotations {
-    let rows: [AnnotationJSON]
+    var rows: [(AnnotationJSON, AnnotationJSONDocument.Article?)]
     do {
       if let document = try? JSONDecoder().decode(AnnotationJSONDocument.self, from: data) {
-        rows = document.articles.flatMap(\.annotations)
+        rows = document.articles.flatMap { article in article.annotations.map { ($0, article) } }
       } else {
-        rows = try JSONDecoder().decode([AnnotationJSON].self, from: data)
+        rows = try JSONDecoder().decode([AnnotationJSON].self, from: data).map { ($0, nil) }
       }
     } catch {
       throw AnnotationError.unreadableImport(
         source: source, reason: "a field is missing or has the wrong type (\(error))")
     }
     var result = ImportedAnnotations(format: .leggioJSON, annotations: [], skipped: [])
-    for row in rows {
+    for (row, article) in rows {
       do {
-        result.annotations.append(try row.annotation(source: source))
+        var annotation = try row.annotation(source: source)
+        if let locate {
+          let clue = ArticleClue(
+            uuid: row.articleId, identity: article?.identity, source: article?.source,
+            textHash: row.textHash, quote: row.quote)
+          guard let uuid = locate(clue) else {
+            result.skipped.append(
+              "annotation \(row.id) skipped: its article (\(article?.title ?? clue.description)) "
+                + "is not in the library")
+            continue
+          }
+          annotation.articleUUID = uuid
+        }
+        result.annotations.append(annotation)
       } catch {
         result.skipped.append(error.localizedDescription)
       }

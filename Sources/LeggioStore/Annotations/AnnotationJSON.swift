@@ -117,6 +117,8 @@ public struct AnnotationJSONDocument: Codable, Hashable, Sendable {
     public var title: String
     public var source: String?
     public var published: String?
+    /// The identity another library computes alike (absent in files of older Leggios).
+    public var identity: String?
     public var annotations: [AnnotationJSON]
   }
 
@@ -133,7 +135,7 @@ public struct AnnotationJSONDocument: Codable, Hashable, Sendable {
       Article(
         id: article.uuid, title: article.title, source: article.source,
         published: article.published.map(ExportFormatting.timestamp),
-        annotations: article.annotations.map(AnnotationJSON.init))
+        identity: article.identity, annotations: article.annotations.map(AnnotationJSON.init))
     }
   }
 }

@@ -50,7 +50,7 @@ extension AnnotationStore {
         source: article?.source, published: article?.published,
         annotations: group.annotations.sorted {
           ($0.anchor.start, $0.anchor.end, $0.uuid) < ($1.anchor.start, $1.anchor.end, $1.uuid)
-        })
+        }, identity: article?.identity)
     }
   }
 }

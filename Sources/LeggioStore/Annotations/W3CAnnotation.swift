@@ -31,7 +31,9 @@ enum W3CAnnotation {
   }
 
   /// The annotation as a JSON-LD object.
-  static func object(_ annotation: Annotation, articleSource: String?) -> [String: Any] {
+  static func object(
+    _ annotation: Annotation, articleSource: String?, articleIdentity: String? = nil
+  ) -> [String: Any] {
     var bodies: [[String: Any]] = []
     if annotation.hasNote {
       bodies.append([
@@ -68,6 +70,7 @@ enum W3CAnnotation {
       "leggio:textHash": anchor.textHash,
       "leggio:orphaned": annotation.isOrphaned,
     ]
+    if let articleIdentity { object["leggio:identity"] = articleIdentity }
     if let color = annotation.color {
       target["styleClass"] = styleClass(color)
       object["stylesheet"] = stylesheet
@@ -92,7 +95,9 @@ enum W3CAnnotation {
   /// A collection of every annotation of `articles`, in one page.
   static func collection(_ articles: [AnnotatedArticle], exportedAt: Date) -> [String: Any] {
     let items = articles.flatMap { article in
-      article.annotations.map { object($0, articleSource: article.source) }
+      article.annotations.map {
+        object($0, articleSource: article.source, articleIdentity: article.identity)
+      }
     }
     return [
       "@context": context,

@@ -8,6 +8,8 @@ struct W3CAnnotationReader {
   let source: String
   /// The article UUID for a target `source` that is a web address, from the library.
   let resolveArticle: (String) -> String?
+  /// Finds the article from everything the annotation says of it (see `AnnotationImporter`).
+  var locate: ((ArticleClue) -> String?)? = nil
 
   /// The annotation objects in a single annotation, an array, a page or a collection.
   static func items(in json: Any) -> [[String: Any]]? {
@@ -35,7 +37,7 @@ struct W3CAnnotationReader {
       }),
       let quote = quoteSelector["exact"] as? String, !quote.isEmpty
     else { return .failure(skip(id, "it has no TextQuoteSelector with the quoted text")) }
-    guard let articleUUID = articleUUID(object, target: target) else {
+    guard let articleUUID = articleUUID(object, target: target, quote: quote) else {
       let where_ = (target?["source"] as? String) ?? "no source"
       return .failure(skip(id, "its target (\(where_)) is not an article in the library"))
     }
@@ -83,7 +85,23 @@ struct W3CAnnotationReader {
         createdAt: created, updatedAt: modified))
   }
 
-  private func articleUUID(_ object: [String: Any], target: [String: Any]?) -> String? {
+  private func articleUUID(_ object: [String: Any], target: [String: Any]?, quote: String)
+    -> String?
+  {
+    if let locate {
+      let source = (target?["source"] as? String) ?? (object["target"] as? String)
+      var uuid = object["leggio:article"] as? String
+      var webSource = source
+      for prefix in ["urn:uuid:", "leggio://article/"]
+      where source?.lowercased().hasPrefix(prefix) == true {
+        uuid = uuid ?? source.map { String($0.dropFirst(prefix.count).prefix { $0 != "#" }) }
+        webSource = nil
+      }
+      return locate(
+        ArticleClue(
+          uuid: uuid, identity: object["leggio:identity"] as? String, source: webSource,
+          textHash: object["leggio:textHash"] as? String, quote: quote))
+    }
     if let uuid = object["leggio:article"] as? String { return uuid }
     guard let source = (target?["source"] as? String) ?? (object["target"] as? String) else {
       return nil

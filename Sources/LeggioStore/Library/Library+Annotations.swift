@@ -13,7 +13,7 @@ extension Library: AnnotationArticleSource {
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT a.uuid, a.title, a.source, a.published, a.contentHash, v.text
+            SELECT a.uuid, a.title, a.source, a.published, a.contentHash, a.globalIdentity, v.text
             FROM article a JOIN article_version v ON v.articleUUID = a.uuid
             WHERE a.uuid = ? AND v.contentHash = a.contentHash AND v.deletedAt IS NULL
             ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1
@@ -21,7 +21,8 @@ extension Library: AnnotationArticleSource {
       else { return nil }
       return AnnotationArticle(
         uuid: row["uuid"], title: row["title"], source: row["source"],
-        published: row["published"], text: row["text"], textHash: row["contentHash"])
+        published: row["published"], text: row["text"], textHash: row["contentHash"],
+        identity: row["globalIdentity"])
     }
   }
 

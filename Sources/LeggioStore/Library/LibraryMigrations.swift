@@ -86,6 +86,8 @@ enum LibraryMigrations {
     }
     // Imports from other services: starred, archived, the fetch queue (issue 16).
     ImportMigrations.register(in: &migrator)
+    // Cross-library identity and the changes sync exports (issue 12).
+    SyncMigrations.register(in: &migrator)
     return migrator
   }
 }
