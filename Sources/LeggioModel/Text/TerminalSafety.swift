@@ -21,13 +21,8 @@ public enum TerminalSafety {
     let value = scalar.value
     if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
     if value < 0x061C { return false }
-    switch value {
-    case 0x061C, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069,
-      0xFEFF, 0xE0000...0xE007F:
-      return true
-    default:
-      return false
-    }
+    return (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+      || isInvisible(scalar)
   }
 
   /// Whether `character` holds a scalar that must not reach the terminal.
@@ -37,6 +32,7 @@ public enum TerminalSafety {
 
   /// Whether the scalar is invisible (zero-width, BOM, tag, bidi mark): it is dropped
   /// rather than shown, since there is nothing a reader would have seen in its place.
+  @inlinable
   public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x061C, 0x200B, 0x200E, 0x200F, 0x2060...0x2064, 0xFEFF, 0xE0000...0xE007F: true
