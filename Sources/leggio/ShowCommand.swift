@@ -47,11 +47,18 @@ struct ShowCommand: ParsableCommand {
   )
   var format: Format = .text
 
-  @Option(name: .long, help: "Lay the article out for this many columns.")
+  @Option(
+    name: .long,
+    help: "Lay the article out for this many columns (1 to \(Self.maximumWidth)).")
   var width: Int?
 
-  @Option(name: .long, help: "Lines per page (with --width).")
+  @Option(name: .long, help: "Lines per page, with --width (1 to \(Self.maximumHeight)).")
   var height: Int?
+
+  /// Wider than any terminal; a larger number would only cost memory.
+  static let maximumWidth = 1000
+  /// Taller than any terminal.
+  static let maximumHeight = 1000
 
   @Option(name: .long, help: "The page to print, from 1, or `last` (with --width and --height).")
   var page: PageChoice?
@@ -60,8 +67,12 @@ struct ShowCommand: ParsableCommand {
   var timeout: Double = 20
 
   func validate() throws {
-    if let width, width < 1 { throw ValidationError("--width must be at least 1") }
-    if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+    if let width, !(1...Self.maximumWidth).contains(width) {
+      throw ValidationError("--width must be between 1 and \(Self.maximumWidth) columns")
+    }
+    if let height, !(1...Self.maximumHeight).contains(height) {
+      throw ValidationError("--height must be between 1 and \(Self.maximumHeight) lines")
+    }
     if height != nil && width == nil { throw ValidationError("--height needs --width") }
     if page != nil && height == nil { throw ValidationError("--page needs --width and --height") }
     if width != nil && format != .text {

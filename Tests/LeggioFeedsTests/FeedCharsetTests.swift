@@ -42,6 +42,23 @@ import Testing
     #expect(feed.warnings.contains { $0.contains("UTF-8") })
   }
 
+  @Test func legacyEncodingsAnyLabelDeclaresAreRead() throws {
+    // "Привет" in KOI8-R, "中文" in GB2312 under two of their WHATWG labels.
+    let cases: [(String, [UInt8], String)] = [
+      ("koi8_r", [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], "Привет"),
+      ("csgb2312", [0xD6, 0xD0, 0xCE, 0xC4], "中文"),
+    ]
+    for (label, title, expected) in cases {
+      var bytes = Array(
+        "<?xml version=\"1.0\" encoding=\"\(label)\"?><rss version=\"2.0\"><channel><title>"
+          .utf8)
+      bytes += title + Array("</title></channel></rss>".utf8)
+      let feed = try FeedParser.parse(data: Data(bytes), contentType: nil, url: nil)
+      #expect(feed.title == expected, "\(label)")
+      #expect(feed.warnings.isEmpty, "\(label)")
+    }
+  }
+
   @Test func utf16WithByteOrderMarkIsRead() throws {
     let text =
       "<?xml version=\"1.0\" encoding=\"UTF-16\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Über</title></feed>"

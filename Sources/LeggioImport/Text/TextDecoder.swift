@@ -28,27 +28,14 @@ public enum TextDecoder {
       return (String(decoding: data.dropFirst(3), as: UTF8.self), .utf8)
     }
     if data.starts(with: [0xFF, 0xFE]) {
-      return (decodeUTF16(data.dropFirst(2), bigEndian: false), .utf16LittleEndian)
+      return (UTF16Bytes.decode(data.dropFirst(2), bigEndian: false), .utf16LittleEndian)
     }
     if data.starts(with: [0xFE, 0xFF]) {
-      return (decodeUTF16(data.dropFirst(2), bigEndian: true), .utf16BigEndian)
+      return (UTF16Bytes.decode(data.dropFirst(2), bigEndian: true), .utf16BigEndian)
     }
     if let text = String(validating: data, as: UTF8.self) {
       return (text, .utf8)
     }
     return (Windows1252.decode(data), .windows1252)
-  }
-
-  private static func decodeUTF16(_ bytes: Data, bigEndian: Bool) -> String {
-    var units: [UInt16] = []
-    units.reserveCapacity(bytes.count / 2)
-    var index = bytes.startIndex
-    while index + 1 < bytes.endIndex {
-      let first = UInt16(bytes[index])
-      let second = UInt16(bytes[index + 1])
-      units.append(bigEndian ? first << 8 | second : second << 8 | first)
-      index += 2
-    }
-    return String(decoding: units, as: UTF16.self)
   }
 }

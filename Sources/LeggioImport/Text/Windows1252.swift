@@ -1,12 +1,5 @@
 /// The Windows-1252 code page: Latin-1 with printable characters in 0x80–0x9F.
 enum Windows1252 {
-  /// The labels WHATWG maps to windows-1252 (browsers read pages labelled Latin-1 or ASCII
-  /// as Windows-1252).
-  static let labels: Set<String> = [
-    "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
-    "l1", "us-ascii", "ascii", "ansi_x3.4-1968", "cp819", "ibm819", "iso-ir-100",
-  ]
-
   /// Unicode scalars for bytes 0x80–0x9F. The five bytes the code page leaves undefined
   /// map to the C1 control of the same value, which the sanitizer then drops.
   private static let high: [UInt32] = [

@@ -9,7 +9,9 @@ extension Library {
   /// Identity is the normalised source (URL or absolute path), else the content hash.
   /// The same source with the same content is `.unchanged`; with other content it is
   /// `.updated` (a new version; old versions are kept). The same content from another
-  /// source is `.unchanged` too. A web page's `originalHTML` is kept with the text
+  /// source is `.unchanged` too (its tags join the article's) when its metadata is the same
+  /// as well; with another title, byline, date or other metadata it is an article of its
+  /// own. A web page's `originalHTML` is kept with the text
   /// version it produced (see `originalHTML(of:)`).
   /// `addedAt` is when the article joined the library (now, or the date an export gives).
   @discardableResult
@@ -74,10 +76,12 @@ extension Library {
         if wasRemoved { return .added(id) }
         return textChanged || metadataChanged ? .updated(id) : .unchanged(id)
       }
-      if let row = try Row.fetchOne(
-        db, sql: "SELECT id, uuid FROM article WHERE contentHash = ? AND deletedAt IS NULL",
+      // The same text from another source is the same article only when its metadata is
+      // the same too; a different title, byline or date makes it an article of its own.
+      let sameText = try Row.fetchAll(
+        db, sql: "SELECT * FROM article WHERE contentHash = ? AND deletedAt IS NULL",
         arguments: [hash])
-      {
+      if let row = sameText.first(where: columns.matchesApartFromSource) {
         try Self.link(db, articleUUID: row["uuid"], tags: tags, now: now)
         return .unchanged(row["id"])
       }
@@ -163,6 +167,14 @@ struct ArticleColumns {
   /// Whether `row` already holds these values.
   func matches(_ row: Row) -> Bool {
     zip(Self.names, values).allSatisfy { name, value in row[name] as DatabaseValue == value }
+  }
+
+  /// Whether `row` holds these values, wherever each copy came from: the test for one
+  /// text saved twice under two names.
+  func matchesApartFromSource(_ row: Row) -> Bool {
+    zip(Self.names, values).allSatisfy { name, value in
+      name == "source" || row[name] as DatabaseValue == value
+    }
   }
 
   /// The title folded for sorting: case and accents ignored, leading punctuation skipped.

@@ -47,7 +47,7 @@ import Testing
     #expect(decoded.text.hasSuffix("<p>à</p>"))
   }
 
-  @Test func otherDeclaredEncodingsDecodeThroughFoundation() {
+  @Test func otherDeclaredEncodingsDecodeThroughIconv() {
     // "Привет" in windows-1251, "Łódź" in iso-8859-2, "日本" in Shift_JIS.
     let cases: [(String, [UInt8], String)] = [
       ("windows-1251", [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2], "Привет"),
@@ -69,7 +69,7 @@ import Testing
 
   @Test func undeclaredValidUTF8IsDetected() {
     let decoded = HTMLCharset.decode(Data("<p>già così</p>".utf8))
-    #expect(decoded.encoding == "utf-8")
+    #expect(decoded.encoding == "UTF-8")
     #expect(decoded.text == "<p>già così</p>")
   }
 

@@ -67,6 +67,23 @@ import LeggioTestSupport
     #expect(try library.count(ArticleQuery()) == 1)
   }
 
+  @Test func theSameTextWithAnotherTitleBylineAndTagsIsAnArticleOfItsOwn() throws {
+    let library = try Library.inMemory()
+    let first = try library.add(
+      imported("Copia", ["Lo stesso testo."], source: "/a/one.txt", byline: "Anna Rossi"))
+    let second = try library.add(
+      imported(
+        "Un altro titolo", ["Lo stesso testo."], source: "/b/two.txt", byline: "Marco Bianchi"),
+      tags: ["altro"])
+    #expect(second == .added(first.id + 1))
+    #expect(try library.count(ArticleQuery()) == 2)
+    let stored = try #require(try library.article(id: second.id))
+    #expect(stored.metadata.title == "Un altro titolo")
+    #expect(stored.metadata.byline == "Marco Bianchi")
+    #expect(stored.summary.tags == ["altro"])
+    #expect(try library.article(id: first.id)?.summary.tags == [])
+  }
+
   @Test func theSameContentFromStandardInputAfterAFileIsUnchanged() throws {
     let library = try Library.inMemory()
     let first = try library.add(imported("Nota", ["Lo stesso testo."], source: "/a/nota.txt"))
