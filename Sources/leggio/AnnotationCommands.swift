@@ -27,7 +27,7 @@ struct AnnotationContext {
   func article(_ reference: String) throws -> AnnotationArticle {
     let uuid = try articleUUID(reference)
     guard let article = try articles.annotationArticle(uuid: uuid) else {
-      throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
+      throw CLIError.invalid("no article \(reference) in the library; `leggio list` shows them")
     }
     return article
   }
@@ -41,7 +41,7 @@ extension AnnotationContext {
       store: library.annotations, articles: library,
       articleUUID: { reference in
         guard let uuid = try library.articleUUID(reference: reference) else {
-          throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
+          throw CLIError.invalid("no article \(reference) in the library; `leggio list` shows them")
         }
         return uuid
       }, locate: { library.locateArticle($0) })
@@ -73,14 +73,24 @@ struct AnnotateCommand: ParsableCommand {
   @Option(help: "The highlight colour, 1 to 5.") var color = 1
   @Flag(help: "Print the annotation as JSON.") var json = false
 
-  func run() throws {
-    guard let color = AnnotationColor(rawValue: color) else {
+  func validate() throws {
+    guard occurrence >= 1 else {
+      throw ValidationError(
+        "--occurrence \(occurrence) is not an occurrence; 1 is the passage's first appearance")
+    }
+    guard AnnotationColor(rawValue: color) != nil else {
       throw ValidationError("--color \(color) is not a highlight colour; use 1 to 5")
     }
-    let context = try library.open()
-    let annotation = try context.store.annotate(
-      try context.article(id), quote: quote, occurrence: occurrence, note: note, color: color)
-    try printAnnotations([annotation], json: json)
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let context = try library.open()
+      let annotation = try context.store.annotate(
+        try context.article(id), quote: quote, occurrence: occurrence, note: note,
+        color: AnnotationColor(rawValue: color) ?? .first)
+      try printAnnotations([annotation], json: json)
+    }
   }
 }
 
@@ -96,9 +106,12 @@ struct BookmarkCommand: ParsableCommand {
   @Flag(help: "Print the bookmark as JSON.") var json = false
 
   func run() throws {
-    let context = try library.open()
-    let bookmark = try context.store.bookmark(try context.article(id), offset: offset, name: name)
-    try printAnnotations([bookmark], json: json)
+    try reportingErrors {
+      let context = try library.open()
+      let bookmark = try context.store.bookmark(
+        try context.article(id), offset: offset, name: name)
+      try printAnnotations([bookmark], json: json)
+    }
   }
 }
 
@@ -117,14 +130,22 @@ struct AnnotationsCommand: ParsableCommand {
   @Flag(help: "Only those no longer found in their article's text.") var orphaned = false
   @Flag(help: "Print JSON objects for scripts.") var json = false
 
-  func run() throws {
-    let context = try library.open()
-    var filter = AnnotationFilter(search: search, tag: tag, orphanedOnly: orphaned)
-    if let color {
-      filter.colors = [try AnnotationColor.checked(color)]
+  func validate() throws {
+    if let color, AnnotationColor(rawValue: color) == nil {
+      throw ValidationError("--color \(color) is not a highlight colour; use 1 to 5")
     }
-    if let id { filter.articleUUID = try context.articleUUID(id) }
-    try printAnnotations(try context.store.annotations(filter), json: json)
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let context = try library.open()
+      var filter = AnnotationFilter(search: search, tag: tag, orphanedOnly: orphaned)
+      if let color {
+        filter.colors = [try AnnotationColor.checked(color)]
+      }
+      if let id { filter.articleUUID = try context.articleUUID(id) }
+      try printAnnotations(try context.store.annotations(filter), json: json)
+    }
   }
 }
 
@@ -148,12 +169,16 @@ struct ExportCommand: ParsableCommand {
   var output: String?
 
   func run() throws {
+    try reportingErrors { try export() }
+  }
+
+  private func export() throws {
     let data: Data
     if let listFormat = ListExporter.Format(rawValue: format.lowercased()) {
       data = try exportList(listFormat)
     } else {
       guard let format = AnnotationExportFormat(rawValue: format.lowercased()) else {
-        throw ValidationError(
+        throw CLIError.invalid(
           "--format \(format) is unknown; use markdown, json, w3c, netscape or csv")
       }
       let context = try library.open()
@@ -172,7 +197,7 @@ struct ExportCommand: ParsableCommand {
       do {
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
       } catch {
-        throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+        throw CLIError.invalid("cannot write \(output): \(error.localizedDescription)")
       }
     } else {
       FileHandle.standardOutput.write(data)
@@ -190,7 +215,7 @@ extension ExportCommand {
       guard let uuid = try store.articleUUID(reference: reference),
         let id = try store.articleID(uuid: uuid)
       else {
-        throw ValidationError("no article \(reference) in the library; `leggio list` shows them")
+        throw CLIError.invalid("no article \(reference) in the library; `leggio list` shows them")
       }
       return id
     }
@@ -212,6 +237,10 @@ struct ImportAnnotationsCommand: ParsableCommand {
   @Argument(help: "The file to import.") var file: String
 
   func run() throws {
+    try reportingErrors { try importAnnotations() }
+  }
+
+  private func importAnnotations() throws {
     let context = try library.open()
     let articles = context.articles
     let importer = AnnotationImporter(locate: context.locate)

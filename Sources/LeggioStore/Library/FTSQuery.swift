@@ -33,11 +33,7 @@ enum FTSQuery {
     var words: [String] = []
     var current = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      let properties = scalar.properties
-      if properties.isAlphabetic || properties.numericType != nil
-        || properties.generalCategory == .nonspacingMark
-        || properties.generalCategory == .spacingMark
-      {
+      if isWordScalar(scalar) {
         current.append(scalar)
       } else if !current.isEmpty {
         words.append(String(current))
@@ -46,5 +42,18 @@ enum FTSQuery {
     }
     if !current.isEmpty { words.append(String(current)) }
     return words
+  }
+
+  /// Letters, digits and marks: what the unicode61 tokenizer keeps in words.
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+        || (0x61...0x7A).contains(value)
+    }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.numericType != nil
+      || properties.generalCategory == .nonspacingMark
+      || properties.generalCategory == .spacingMark
   }
 }
