@@ -1,8 +1,9 @@
 import Foundation
+import LeggioModel
 
-/// Keeps text from outside safe for the terminal: control characters (C0 but tab and
-/// newline, DEL, C1) and bidirectional overrides are removed, runs of whitespace in
-/// one-line fields collapse.
+/// Keeps text from outside safe for the terminal: what `TerminalSafety` refuses (controls
+/// but tab and newline, bidirectional controls, invisible characters) is removed, runs of
+/// whitespace in one-line fields collapse.
 ///
 /// Written on Unicode scalars rather than Foundation's `trimmingCharacters(in:)`, which
 /// bridges through NSString and cost a fifth of the time of parsing a large feed.
@@ -61,7 +62,11 @@ enum FeedTextCleaner {
   private static func mayHoldUnsafe(_ text: String) -> Bool {
     var copy = text
     return copy.withUTF8 { bytes in
-      bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8 }
+      // The lead bytes of every scalar `TerminalSafety` refuses.
+      bytes.contains {
+        $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8 || $0 == 0xEF
+          || $0 == 0xF3
+      }
     }
   }
 
@@ -85,9 +90,7 @@ enum FeedTextCleaner {
   static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A, 0x0D: false
-    case 0x00...0x1F, 0x7F...0x9F: true
-    case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
-    default: false
+    default: TerminalSafety.isUnsafe(scalar)
     }
   }
 }

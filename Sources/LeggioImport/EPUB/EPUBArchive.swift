@@ -32,6 +32,11 @@ struct EPUBArchive {
     self.name = name
     self.limits = limits
     guard data.starts(with: [0x50, 0x4B]) else { throw .notZip(name: name) }
+    do {
+      try ZIPBounds.check(data)
+    } catch {
+      throw .damaged(name: name, detail: error.detail)
+    }
     let opened: Archive
     do {
       opened = try Archive(data: data, accessMode: .read)

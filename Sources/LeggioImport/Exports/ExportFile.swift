@@ -64,6 +64,12 @@ public struct ExportFile: Sendable {
   }
 
   static func zipEntries(_ data: Data, path: String) throws -> [ExportFile] {
+    do {
+      try ZIPBounds.check(data)
+    } catch {
+      throw ExportError.malformed(
+        path: path, entry: nil, reason: "not a readable zip archive (\(error.detail))")
+    }
     let archive: Archive
     do {
       archive = try Archive(data: data, accessMode: .read)

@@ -68,8 +68,14 @@ extension Library {
           $0.properties.generalCategory == .control ? " " : $0
         }))
     let visible = TerminalSafety.removingUnsafe(spaced)
-    let cleaned = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    var cleaned = visible.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     guard !cleaned.isEmpty else { throw LibraryError.invalidTag(tag) }
+    if cleaned.count > maximumTagLength {
+      cleaned = String(cleaned.prefix(maximumTagLength)).trimmingCharacters(in: .whitespaces)
+    }
     return cleaned
   }
+
+  /// Characters a tag keeps: a tag names, it does not hold text.
+  package static let maximumTagLength = 100
 }
