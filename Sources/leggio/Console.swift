@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeggioStore
 
 #if canImport(Glibc)
   import Glibc
@@ -38,7 +39,8 @@ enum Console {
   }
 
   static func error(_ error: any Error) {
-    self.error((error as? LocalizedError)?.errorDescription ?? "\(error)")
+    self.error(
+      Library.describe(error) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)")
   }
 
   static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }

@@ -19,6 +19,7 @@ public final class Library: Sendable {
   ///   directory when nil, see `Library.deviceID(besideLibraryAt:)`.
   public init(path: String, deviceID: String? = nil) throws {
     let url = URL(fileURLWithPath: path)
+    try LibraryHealth.checkBeforeOpening(path: url.path)
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -38,6 +39,15 @@ public final class Library: Sendable {
     }
     self.path = url.path
     self.deviceID = deviceID ?? Self.deviceID(besideLibraryAt: url.path)
+  }
+
+  deinit {
+    // Closed first, so the fingerprint is of the file as the last checkpoint left it.
+    guard let path, let pool = writer as? DatabasePool else { return }
+    do {
+      try pool.close()
+      LibraryHealth.recordClosed(path: path)
+    } catch {}
   }
 
   private init(writer: any DatabaseWriter, deviceID: String) {

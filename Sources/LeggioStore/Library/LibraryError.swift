@@ -12,6 +12,10 @@ public enum LibraryError: LocalizedError, Equatable, Sendable {
   case emptyArticle(source: String)
   /// A tag that cannot be stored (empty after trimming).
   case invalidTag(String)
+  /// The file is not an SQLite database.
+  case notALibrary(path: String)
+  /// The database is damaged; nothing was written to it.
+  case damaged(path: String, detail: String)
 
   public var errorDescription: String? {
     switch self {
@@ -27,6 +31,12 @@ public enum LibraryError: LocalizedError, Equatable, Sendable {
       "\(source) has no text to store"
     case .invalidTag(let tag):
       "\"\(tag)\" is not a tag: a tag needs at least one visible character"
+    case .notALibrary(let path):
+      "\(path) is not a Leggio library (it is not an SQLite database); pass --library PATH "
+        + "with the right file"
+    case .damaged(let path, let detail):
+      "the library at \(path) is damaged (\(detail)) and was left as it is; "
+        + "`leggio recover` saves what can be read"
     }
   }
 }
