@@ -154,6 +154,30 @@ import LeggioTestSupport
     #expect(try await updater.update().map(\.newItems) == [0])
   }
 
+  @Test func twoUpdatesOfOneFeedAtOnceCountOnlyWhatEachStored() async throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("library.sqlite").path
+    let items = (1...3_000).map {
+      "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link></item>"
+    }
+    let url = directory.appendingPathComponent("uno.xml")
+    try FeedFixtures.rss(items.joined(separator: "\n")).write(
+      to: url, atomically: true, encoding: .utf8)
+    // The reader's and the command line's libraries: two connections to one file.
+    let reader = try Library(path: path)
+    let commandLine = try Library(path: path)
+    _ = try reader.feedStore.add(url: url.absoluteString)
+    let first = FeedUpdater(store: reader.feedStore, batchSink: reader.feedArticleSink)
+    let second = FeedUpdater(
+      store: commandLine.feedStore, batchSink: commandLine.feedArticleSink)
+    async let one = first.update()
+    async let two = second.update()
+    let counts = try await one.map(\.newItems) + two.map(\.newItems)
+    #expect(counts.reduce(0, +) == 3_000, "\(counts)")
+    #expect(try reader.count(ArticleQuery()) == 3_000)
+  }
+
   @Test func documentJSONIsWhatJSONEncoderWrites() throws {
     var documents = [
       Document(blocks: [

@@ -87,13 +87,14 @@ extension FeedUpdater {
         title: fresh.item.displayTitle, published: fresh.item.published ?? fresh.item.updated,
         articleID: articleID)
     }
-    // Recorded now, while the next batch is being read and built.
+    // Recorded now, while the next batch is being read and built. What counts is what
+    // this update recorded: another one running at once may have recorded some first.
     do {
-      try store.recordItems(records)
+      return try store.recordItems(records)
     } catch {
       warnings.append(
         "\(records.count) items were saved but not recorded as the feed's: \(Self.describe(error))")
+      return 0
     }
-    return records.count
   }
 }

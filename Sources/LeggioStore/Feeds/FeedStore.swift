@@ -115,13 +115,17 @@ public final class FeedStore: Sendable {
   }
 
   /// Records items stored as articles, in their own transaction: a large update records
-  /// each batch as soon as it is stored.
-  public func recordItems(_ items: [FeedItemRecord]) throws {
-    guard !items.isEmpty else { return }
-    try database.write { db in try Self.insert(items, db) }
+  /// each batch as soon as it is stored. Returns how many were new: an item another
+  /// update (the TUI's and the command line's at once) recorded first is not counted.
+  @discardableResult
+  public func recordItems(_ items: [FeedItemRecord]) throws -> Int {
+    guard !items.isEmpty else { return 0 }
+    return try database.write { db in try Self.insert(items, db) }
   }
 
-  private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws {
+  /// Inserts the items not recorded yet; returns how many that was.
+  @discardableResult
+  private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws -> Int {
     // One statement bound directly for all items: a large first update stores thousands.
     let insert = try BulkStatement(
       db,
@@ -130,6 +134,7 @@ public final class FeedStore: Sendable {
           (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    var inserted = 0
     for item in newItems {
       try insert.execute { row in
         row.value(item.uuid.databaseValue)
@@ -142,7 +147,9 @@ public final class FeedStore: Sendable {
         row.value(DatabaseDate.value(item.createdAt))
         row.value(DatabaseDate.value(item.updatedAt))
       }
+      inserted += db.changesCount
     }
+    return inserted
   }
 
   /// Records why an update failed; everything already stored is kept.
