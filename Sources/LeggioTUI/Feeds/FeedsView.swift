@@ -14,10 +14,15 @@ public enum FeedsView {
       " Feeds · \(count) feed\(count == 1 ? "" : "s") · \(unread) unread", column: 0, row: 0,
       style: header)
     let rows = grid.height - 2
+    // Wide enough for the largest counts on screen ("12345/67890"), at least "999/9999".
+    let shown = state.feeds.dropFirst(state.top).prefix(rows)
+    let countsWidth = max(9, shown.map { counts(of: $0).count }.max() ?? 0)
     for line in 0..<rows {
       let index = state.top + line
       guard index < state.feeds.count else { break }
-      drawRow(state.feeds[index], selected: index == state.selected, row: line + 1, into: &grid)
+      drawRow(
+        state.feeds[index], selected: index == state.selected, row: line + 1,
+        countsWidth: countsWidth, into: &grid)
     }
     if state.isLoaded && state.feeds.isEmpty {
       grid.putCentered(
@@ -27,8 +32,12 @@ public enum FeedsView {
     drawStatus(state, into: &grid)
   }
 
+  private static func counts(of feed: FeedListing) -> String {
+    "\(feed.unread ?? 0)/\(feed.items)"
+  }
+
   private static func drawRow(
-    _ feed: FeedListing, selected: Bool, row: Int, into grid: inout CellGrid
+    _ feed: FeedListing, selected: Bool, row: Int, countsWidth: Int, into grid: inout CellGrid
   ) {
     let base: UIRole = selected ? .selectedRow : .listRow
     grid.fill(row: row, style: CellStyle(base))
@@ -36,11 +45,11 @@ public enum FeedsView {
     if unread > 0 {
       grid.put("●", column: 1, row: row, style: CellStyle(selected ? .selectedRow : .unreadMark))
     }
-    let counts = "\(unread)/\(feed.items)"
-    let padded = String(repeating: " ", count: max(0, 9 - counts.count)) + counts
+    let counts = counts(of: feed)
+    let padded = String(repeating: " ", count: max(0, countsWidth - counts.count)) + counts
     grid.put(padded, column: 3, row: row, style: CellStyle(selected ? .selectedRow : .secondary))
     let title = TerminalSafety.line(feed.title ?? feed.url)
-    let start = 14
+    let start = 3 + countsWidth + 2
     let room = max(0, grid.width - start - 1)
     let titleStyle = CellStyle(base, inline: unread > 0 ? .strong : [])
     guard let error = feed.lastError else {
@@ -66,7 +75,8 @@ public enum FeedsView {
     let position = state.feeds.isEmpty ? "" : "\(state.selected + 1)/\(state.feeds.count) "
     let room = max(0, grid.width - TextWidth.cells(position) - 2)
     grid.put(
-      " " + TextWidth.truncate(TerminalSafety.line(text), to: room), column: 0, row: row, style: bar)
+      " " + TextWidth.truncate(TerminalSafety.line(text), to: room), column: 0, row: row, style: bar
+    )
     if !position.isEmpty {
       grid.put(position, column: grid.width - TextWidth.cells(position), row: row, style: bar)
     }

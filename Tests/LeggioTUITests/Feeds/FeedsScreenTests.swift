@@ -44,6 +44,21 @@ import LeggioTestSupport
       ])
   }
 
+  @Test func fiveDigitCountsFitTheirColumnAndTheTitlesMoveAlong() {
+    var state = FeedsScreenState()
+    state.loaded(
+      [
+        Self.listing(1, "Grande", unread: 12_345, items: 67_890),
+        Self.listing(2, "Piccolo", unread: 1, items: 2),
+      ], visibleRows: 4)
+    #expect(
+      screen(state).prefix(3) == [
+        " Feeds · 2 feeds · 12346 unread",
+        " ● 12345/67890  Grande",
+        " ●         1/2  Piccolo",
+      ])
+  }
+
   @Test func enterAsksForTheSelectedFeedsItemsInTheLibraryList() {
     var state = FeedsScreenState()
     state.loaded(Self.feeds, visibleRows: 4)
