@@ -42,12 +42,13 @@ public final class Library: Sendable {
   }
 
   deinit {
-    // Closed first, so the fingerprint is of the file as the last checkpoint left it.
-    guard let path, let pool = writer as? DatabasePool else { return }
-    do {
-      try pool.close()
-      LibraryHealth.recordClosed(path: path)
-    } catch {}
+    // The log is folded into the file first, so the fingerprint is of the file as it will
+    // stay: closing the pool later (other stores may still hold it) changes nothing more.
+    guard let path, writer is DatabasePool else { return }
+    _ = try? writer.writeWithoutTransaction {
+      try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+    LibraryHealth.recordClosed(path: path)
   }
 
   private init(writer: any DatabaseWriter, deviceID: String) {

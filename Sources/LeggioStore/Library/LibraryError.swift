@@ -32,7 +32,7 @@ public enum LibraryError: LocalizedError, Equatable, Sendable {
     case .invalidTag(let tag):
       "\"\(tag)\" is not a tag: a tag needs at least one visible character"
     case .notALibrary(let path):
-      "\(path) is not a Leggio library (it is not an SQLite database); pass --library PATH "
+      "cannot open the library at \(path): it is not an SQLite database; pass --library PATH "
         + "with the right file"
     case .damaged(let path, let detail):
       "the library at \(path) is damaged (\(detail)) and was left as it is; "

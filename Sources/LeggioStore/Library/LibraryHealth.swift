@@ -72,7 +72,7 @@ enum LibraryHealth {
     }
   }
 
-  /// Remembers the file as Leggio leaves it, after its last connection closed.
+  /// Remembers the file as Leggio leaves it, its log folded in.
   static func recordClosed(path: String) {
     guard let fingerprint = fingerprint(of: path), let file = fingerprintFile(for: path) else {
       return
@@ -86,7 +86,8 @@ enum LibraryHealth {
   static func fingerprint(of path: String) -> String? {
     func stamp(_ file: String) -> String {
       var info = stat()
-      guard stat(file, &info) == 0 else { return "-" }
+      // An empty log and no log are the same: closing deletes an empty one.
+      guard stat(file, &info) == 0, info.st_size > 0 || file == path else { return "-" }
       return
         "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
