@@ -65,7 +65,7 @@ let package = Package(
       name: "LeggioTUI",
       dependencies: [
         "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        .product(name: "TOMLKit", package: "TOMLKit"),
+        "LeggioIntake", .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"], swiftSettings: staticStdlib),
@@ -130,7 +130,7 @@ let package = Package(
       name: "LeggioTUITests",
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioTestSupport",
+        "LeggioIntake", "LeggioTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
     .testTarget(
       name: "EndToEndTests",

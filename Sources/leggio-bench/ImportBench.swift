@@ -2,11 +2,16 @@ import Foundation
 import LeggioImport
 import LeggioIntake
 import LeggioStore
+import LeggioTestSupport
 
-/// `leggio-bench imports`: a 10,000-row Pocket CSV imported as pending articles, as a
-/// whole `leggio import` process and in-process (reading, then storing), and importing
-/// it a second time (every row already there).
+/// `leggio-bench imports`: a realistic Pocket CSV (`GeneratedPocketExport`) imported as
+/// pending articles by a whole `leggio import` process into a new library file, at 1,000
+/// to 10,000 rows to show how it scales; the same in-process, split into reading the CSV
+/// and storing it in memory; and the 10,000 rows imported a second time (all already
+/// there).
 enum ImportBench {
+  static let sizes = [1_000, 2_500, 5_000, 10_000]
+
   static func run() {
     let leggio = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("leggio").path
@@ -18,44 +23,42 @@ enum ImportBench {
       "leggio-bench-imports-\(getpid())")
     try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
-    let csv = work.appendingPathComponent("pocket.csv")
-    try? pocketCSV(rows: 10_000).write(to: csv, atomically: true, encoding: .utf8)
     let runner = ProcessRunner(binary: leggio, directory: work)
     var rows: [(String, String)] = []
-    rows.append(
-      (
-        "import 10,000-row Pocket CSV (pending), process",
-        runner.format(runner.best(of: 3, fresh: true) { ["import", csv.path] })
-      ))
-    rows.append(
-      (
-        "import it again (all already there), process",
-        runner.format(runner.best(of: 3) { ["import", csv.path] })
-      ))
-    let (contents, read) = Stopwatch.time { try? ExportReader.read(path: csv.path) }
-    rows.append(("  read the CSV in-process", Stopwatch.format(read)))
-    if let contents {
-      let store = Stopwatch.best(of: 3) {
-        guard let library = try? Library.inMemory() else { return }
-        _ = ExportImport(library: library).importContents(contents)
+    var last: URL?
+    for size in sizes {
+      var generator = GeneratedPocketExport()
+      let csv = work.appendingPathComponent("pocket-\(size).csv")
+      try? generator.csv(rows: size).write(to: csv, atomically: true, encoding: .utf8)
+      last = csv
+      let wall = runner.best(of: 3, fresh: true) { ["import", csv.path] }
+      let perRow = runner.lastCPU / Double(size) * 1e6
+      rows.append(
+        (
+          "import \(size.formatted())-row Pocket CSV (pending), process",
+          runner.format(wall) + String(format: "  %.0f µs cpu/row", perRow)
+        ))
+      let (contents, read) = Stopwatch.time { try? ExportReader.read(path: csv.path) }
+      var store = Double.nan
+      if let contents {
+        store = Stopwatch.best(of: 3) {
+          guard let library = try? Library.inMemory() else { return }
+          _ = ExportImport(library: library).importContents(contents)
+        }
       }
-      rows.append(("  store 10,000 pending articles in memory", Stopwatch.format(store)))
+      rows.append(
+        (
+          "  in-process: read the CSV / store in memory",
+          Stopwatch.format(read) + " / " + Stopwatch.format(store)
+        ))
+    }
+    if let last {
+      rows.append(
+        (
+          "import the 10,000 rows again (all already there), process",
+          runner.format(runner.best(of: 3) { ["import", last.path] })
+        ))
     }
     LibraryBench.printTable(title: "imports", rows)
-  }
-
-  /// A Pocket export of `rows` saved pages on a handful of sites, with tags and both
-  /// statuses, some titles quoted.
-  static func pocketCSV(rows: Int) -> String {
-    var lines = ["title,url,time_added,cursor,tags,status"]
-    let sites = ["example.com", "example.org", "news.example.net", "blog.example.it"]
-    for n in 0..<rows {
-      let title = n % 7 == 0 ? "\"Article \(n), with a comma\"" : "Article \(n) about things"
-      let tags = n % 3 == 0 ? "reading|later" : n % 3 == 1 ? "news" : ""
-      lines.append(
-        "\(title),https://\(sites[n % sites.count])/\(2020 + n % 5)/article-\(n),"
-          + "\(1_600_000_000 + n),,\(tags),\(n % 4 == 0 ? "archive" : "unread")")
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -23,7 +23,8 @@ import Testing
     #expect(keymap.keys(for: .nextPage, on: .reader) == [.character("f")])
     #expect(keymap.action(for: .function(1), on: .library) == .help)
     #expect(keymap.action(for: .character("?"), on: .tags) == nil)
-    #expect(keymap.action(for: .character("f"), on: .library) == nil)
+    // The library's own f (star) stays: nextPage is not a library action.
+    #expect(keymap.action(for: .character("f"), on: .library) == .star)
   }
 
   @Test func anOverrideTakesTheKeyFromAnotherAction() {

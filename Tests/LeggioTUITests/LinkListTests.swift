@@ -22,7 +22,7 @@ import Testing
         " Links",
         "",
         " Read these.",
-        "   ┌─ Links (2) ────────────────────────────────────────┐",
+        "   ┌─ Links (2) · Enter show · s save · o browser ──────┐",
         " th│ 1. the report — https://example.org/report         │",
         "   │ 2. the ␛]8;;evil␇map — https://example.org/map␛[2J │",
         "   └────────────────────────────────────────────────────┘",

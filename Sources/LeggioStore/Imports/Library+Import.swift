@@ -9,7 +9,8 @@ extension Library {
   ///
   /// Entries are deduplicated by normalised URL within the list and against the library.
   /// An entry with text becomes an article through `add`; one with only an address
-  /// becomes a pending article (title, URL, tags, no text) queued for `fetchPending`.
+  /// becomes a pending article (title, URL, tags, no text) queued for `fetchPending`;
+  /// those are all stored in one transaction (see `importAddressOnly`).
   /// An article already here gains the entry's tags, starred and archived state, saved
   /// date, folder and highlights; nothing is ever taken away, so importing the same
   /// export twice changes nothing the second time.
@@ -36,29 +37,7 @@ extension Library {
         merged[index] = entry
       }
     }
-    var batch: [(index: Int, key: String)] = []
-    func flush() {
-      guard !batch.isEmpty else { return }
-      let pending = batch
-      batch.removeAll()
-      do {
-        let outcomes = try writer.write { db in
-          pending.map { item in
-            Result { () -> ImportOutcome in
-              var outcome: ImportOutcome?
-              try db.inSavepoint {
-                outcome = try Self.importWithoutText(db, merged[item.index]!, key: item.key)
-                return .commit
-              }
-              return outcome!
-            }
-          }
-        }
-        for (item, outcome) in zip(pending, outcomes) { results[item.index] = outcome }
-      } catch {
-        for item in pending { results[item.index] = .failure(error) }
-      }
-    }
+    var addressOnly: [AddressOnlyEntry] = []
     for (key, index) in firstOfKey.sorted(by: { $0.value < $1.value }) {
       let entry = merged[index]!
       if entry.article != nil {
@@ -67,16 +46,17 @@ extension Library {
         } catch LibraryError.emptyArticle {
           // The export's copy holds no text: the page will be fetched instead.
           merged[index]!.article = nil
-          batch.append((index, key))
+          addressOnly.append(AddressOnlyEntry(index: index, entry: merged[index]!, key: key))
         } catch {
           results[index] = .failure(error)
         }
       } else {
-        batch.append((index, key))
-        if batch.count >= 500 { flush() }
+        addressOnly.append(AddressOnlyEntry(index: index, entry: entry, key: key))
       }
     }
-    flush()
+    for (item, result) in zip(addressOnly, importAddressOnly(addressOnly)) {
+      results[item.index] = result
+    }
     for (index, first) in duplicates {
       results[index] = results[first].map { result in
         result.map { outcome in
@@ -112,54 +92,6 @@ extension Library {
     case .updated(let id): return .merged(id)
     case .unchanged(let id): return changed ? .merged(id) : .alreadyThere(id)
     }
-  }
-
-  /// An entry with only an address: merged into the article with that address, else a
-  /// new pending article queued for fetching.
-  static func importWithoutText(_ db: Database, _ entry: ImportEntry, key: String) throws
-    -> ImportOutcome
-  {
-    let now = Date()
-    if let row = try Row.fetchOne(
-      db, sql: "SELECT id, uuid, deletedAt FROM article WHERE identity = ?", arguments: [key])
-    {
-      let id: Int64 = row["id"]
-      let uuid: String = row["uuid"]
-      var changed = false
-      if row["deletedAt"] as Date? != nil {
-        try db.execute(
-          sql: "UPDATE article SET deletedAt = NULL, updatedAt = ? WHERE id = ?",
-          arguments: [now, id])
-        changed = true
-      }
-      changed = try applyState(db, uuid: uuid, entry, tagsLinked: false) || changed
-      changed = try addHighlights(db, uuid: uuid, entry.highlights) > 0 || changed
-      return changed ? .merged(id) : .alreadyThere(id)
-    }
-    let uuid = UUIDv7.string(at: now)
-    let title = entry.title.flatMap { $0.isEmpty ? nil : $0 } ?? entry.url
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO article (uuid, identity, title, sortTitle, byline, published, source,
-          contentHash, words, createdAt, updatedAt, starred, archived, savedAt, folder, readAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, '', 0, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      uuid, key, title, ArticleColumns.sortKey(title), entry.byline,
-      DatabaseDate.value(entry.published), entry.url, now, now, entry.isStarred,
-      entry.isArchived, DatabaseDate.value(entry.savedAt), entry.folder,
-      entry.isArchived ? DatabaseDate.value(entry.savedAt ?? now) : DatabaseValue.null,
-    ])
-    let id = db.lastInsertedRowID
-    try db.cachedStatement(
-      sql: "INSERT INTO fetch_queue (articleUUID, url, createdAt) VALUES (?, ?, ?)"
-    ).execute(arguments: [uuid, entry.url, now])
-    try db.cachedStatement(
-      sql: "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, '')"
-    ).execute(arguments: [id, title, entry.byline ?? ""])
-    try link(db, articleUUID: uuid, tags: entry.tags.compactMap { try? cleanTag($0) }, now: now)
-    _ = try addHighlights(db, uuid: uuid, entry.highlights)
-    return .pending(id)
   }
 
   /// Adds what `entry` says to the article: tags, starred, archived (which marks it

@@ -56,6 +56,8 @@ public struct AppState: Sendable {
   public var stack: [Layer] = [.library]
   /// A feeds update runs in the background (the feeds screen may be closed meanwhile).
   public var feedUpdateRunning = false
+  /// Pending articles' pages are being fetched in the background.
+  public var pendingFetchRunning = false
   /// The last bookmark, highlight or note deleted: the one `u` brings back.
   public var lastDeleted: String?
   public var prompt: Prompt?
@@ -113,6 +115,6 @@ public struct AppState: Sendable {
 
   /// Whether `.tick` events have work to do.
   public var hasBackgroundWork: Bool {
-    (reader?.hasBackgroundWork ?? false) || feedUpdateRunning
+    (reader?.hasBackgroundWork ?? false) || feedUpdateRunning || pendingFetchRunning
   }
 }

@@ -11,6 +11,10 @@ public final class Application {
   public let library: Library
   /// Updates feeds in the background; without it `u` on the feeds screen says so.
   public var feedRunner: FeedUpdateRunner?
+  /// Fetches pending articles' pages and saves links in the background.
+  public var pendingRunner: PendingFetchRunner
+  /// Where `$BROWSER` is read when a link is opened.
+  public var environment = ProcessInfo.processInfo.environment
   /// Where the background update's reports wait for `drainInbox()`.
   public let inbox = MessageInbox()
   /// Hands the terminal to another program (`$EDITOR`) while the body runs; the
@@ -20,6 +24,7 @@ public final class Application {
   public init(library: Library, state: AppState) {
     self.library = library
     self.state = state
+    self.pendingRunner = PendingFetchRunner(library: library)
   }
 
   /// An application on `library` at `width` x `height`, with the built-in guide loaded.
@@ -117,6 +122,23 @@ public final class Application {
         }
         let inbox = self.inbox
         feedRunner.start(feedIDs: ids) { inbox.post(.feedUpdate($0)) }
+        return nil
+      case .setStarred(let id, let starred):
+        try library.setStarred(ids: [id], starred)
+        return .starredSet(id: id, starred)
+      case .fetchPending:
+        let inbox = self.inbox
+        pendingRunner.fetchQueue { inbox.post(.pendingFetch($0)) }
+        return nil
+      case .saveLink(let url, let title):
+        let inbox = self.inbox
+        pendingRunner.saveLink(url, title: title) { inbox.post(.pendingFetch($0)) }
+        return nil
+      case .openInBrowser(let url):
+        let inbox = self.inbox
+        try BrowserLauncher.open(url, environment: environment) {
+          inbox.post(.failed(TerminalSafety.line($0)))
+        }
         return nil
       }
     } catch {

@@ -33,6 +33,14 @@ public enum Effect: Hashable, Sendable {
   case loadFeeds
   /// Starts updating these feeds (all when nil) in the background.
   case updateFeeds([Int64]?)
+  /// Stars or unstars article `id`.
+  case setStarred(id: Int64, Bool)
+  /// Starts fetching every pending article's page in the background.
+  case fetchPending
+  /// Adds the page at `url` to the library and fetches it in the background.
+  case saveLink(url: String, title: String)
+  /// Opens `url` in the user's browser.
+  case openInBrowser(String)
 }
 
 /// What a note is written on: an annotation that exists, or a passage of an article.
@@ -59,6 +67,10 @@ public enum Message: Hashable, Sendable {
   case feedsLoaded([FeedListing])
   /// A report from the feeds update running in the background.
   case feedUpdate(FeedUpdateRunner.Report)
+  /// Article `id` was starred (true) or unstarred.
+  case starredSet(id: Int64, Bool)
+  /// A report from pages being fetched in the background (pending articles, a link).
+  case pendingFetch(PendingFetchRunner.Report)
   /// An effect failed; the message is shown in the status line.
   case failed(String)
 }

@@ -41,6 +41,12 @@ func handleLibrary(_ action: Action?, _ state: inout AppState) -> [Effect] {
     state.status = AppState.Status(
       text: library.query.starredOnly ? "Starred only" : "All articles", isError: false)
     return requery(&library)
+  case .star:
+    guard !library.showsGuide, let row = library.selectedRow else { return [] }
+    return [.setStarred(id: row.id, !row.isStarred)]
+  case .fetchPending:
+    state.library = library
+    return startPendingFetch(&state)
   case .remove:
     guard !library.showsGuide, let row = library.selectedRow else { return [] }
     state.modal = .confirmRemove(row)

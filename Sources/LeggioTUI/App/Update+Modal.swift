@@ -28,7 +28,10 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
         follow(links[selected], number: selected + 1, &state)
       }
     case .closed: state.modal = nil
-    case .ignored: break
+    case .ignored:
+      if links.indices.contains(selected) {
+        return handleLinkAction(action, links[selected], &state)
+      }
     }
     return []
   case .marks(let selected):

@@ -62,6 +62,12 @@ func handleReader(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Ef
     } else {
       state.modal = .links(selected: 0)
     }
+  case .star:
+    guard !reader.isGuide else {
+      state.status = AppState.Status(text: "The guide cannot be starred", isError: false)
+      break
+    }
+    return [.setStarred(id: reader.article.summary.id, !reader.article.summary.isStarred)]
   case .contents:
     openContents(reader, &state)
   case .jumpBack:

@@ -35,6 +35,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     return handleAnnotationMessage(message, &state)
   case .feedsLoaded, .feedUpdate:
     return handleFeedMessage(message, &state)
+  case .starredSet, .pendingFetch:
+    return handleIntakeMessage(message, &state)
   case .removed(let ids):
     state.status = AppState.Status(
       text: ids.count == 1 ? "Moved to the bin" : "Moved \(ids.count) articles to the bin",

@@ -2,15 +2,18 @@
 /// the same screen can be reported.
 extension Action {
   public enum Scope: Hashable, Sendable {
-    case everywhere, lists, reader, selection, annotations, feeds
+    case everywhere, lists, reader, selection, annotations, feeds, links
   }
 
   public var scope: Scope {
     switch self {
     case .quit, .back, .help, .cycleTheme, .search, .notebook: .everywhere
     case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .sort, .filterTag, .toggleUnread,
-      .toggleStarred, .remove, .feeds:
+      .toggleStarred, .remove, .feeds, .fetchPending:
       .lists
+    // On the list and in the reader.
+    case .star: .lists
+    case .saveLink, .openLink: .links
     case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
       .reader
     case .select, .bookmark, .marks, .contents, .jumpBack: .reader

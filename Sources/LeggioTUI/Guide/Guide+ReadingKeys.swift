@@ -18,8 +18,15 @@ extension Guide {
 
     ## Links
 
-    **Enter** lists the article's links; a number then **Enter** shows that link. \
-    Leggio is offline: it shows the address and opens nothing.
+    **Enter** lists the article's links; a number then **Enter** shows that link's \
+    address. In the list, **s** saves the linked page in your library (fetched while \
+    you read on; kept pending when offline) and **o** opens it in your browser.
+
+    ## Stars and pending pages
+
+    **f** stars or unstars an article, in the list or the reader; **\\*** shows only \
+    the starred ones. Articles imported with only their address (`leggio import`) wait \
+    with `wait` in the list: **P** fetches their pages in the background.
 
     ## Feeds
 

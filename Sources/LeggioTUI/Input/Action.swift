@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom, open
   case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove, feeds
   case toggleStarred = "toggle-starred"
+  // Starring an article (the list and the reader); fetching pending articles' pages.
+  case star, fetchPending = "fetch-pending"
   // Reader.
   case nextPage = "next-page", previousPage = "previous-page"
   case firstPage = "first-page", lastPage = "last-page"
@@ -21,6 +23,8 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case highlight, note, noteInEditor = "note-in-editor"
   // Bookmarks, highlights and notes in a list.
   case editNote = "edit-note", deleteAnnotation = "delete-annotation", undo
+  // The links list: save the linked page in the library, open it in the browser.
+  case saveLink = "save-link", openLink = "open-in-browser"
   // The feeds screen.
   case updateFeeds = "update-feeds"
 }

@@ -68,6 +68,7 @@ public struct Keymap: Hashable, Sendable {
       (.open, [.enter, .character("l"), .right]),
       (.sort, [.character("s")]), (.filterTag, [.character("T")]),
       (.toggleUnread, [.character("u")]), (.toggleStarred, [.character("*")]),
+      (.star, [.character("f")]), (.fetchPending, [.character("P")]),
       (.remove, [.character("D")]),
       (.feeds, [.character("F")]),
       (.search, [.character("/")]), (.notebook, [.character("N")]), (.back, [.escape]),
@@ -90,6 +91,7 @@ public struct Keymap: Hashable, Sendable {
       (.links, [.enter]), (.select, [.character("v")]), (.bookmark, [.character("m")]),
       (.marks, [.character("'")]), (.notebook, [.control("n")]),
       (.contents, [.character("o")]), (.jumpBack, [.backspace, .control("o")]),
+      (.star, [.character("f")]),
       (.back, [.character("q"), .escape]), (.quit, [.character("Q"), .control("c")]),
     ] + everywhere,
     .selection: [
@@ -113,7 +115,7 @@ public struct Keymap: Hashable, Sendable {
     ] + everywhere,
     .marks: annotationList,
     .notebook: annotationList + [(.search, [.character("/")]), (.filterTag, [.character("T")])],
-    .links: pickList,
+    .links: pickList + [(.saveLink, [.character("s")]), (.openLink, [.character("o")])],
     .tags: pickList,
     .contents: pickList,
   ]

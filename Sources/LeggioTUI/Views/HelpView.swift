@@ -7,12 +7,17 @@ enum HelpView {
       return (keys.prefix(7).map(\.label).joined(separator: " "), action.summary)
     }
     let keyWidth = lines.map { TextWidth.cells($0.0) }.max() ?? 0
-    let rows =
-      lines.map { keys, summary in
-        keys + String(repeating: " ", count: keyWidth - TextWidth.cells(keys) + 2) + summary
-      } + ["", "Any key closes this help."]
+    var rows = lines.map { keys, summary in
+      keys + String(repeating: " ", count: keyWidth - TextWidth.cells(keys) + 2) + summary
+    }
+    // The closing line always shows: on a short screen it loses its blank line first,
+    // then the last keys make room for it.
+    let width = rows.map { TextWidth.cells($0) }.max() ?? 0
+    let room = max(1, grid.height - 4)
+    rows = rows.count + 2 <= room ? rows + [""] : Array(rows.prefix(room - 1))
+    rows.append("Any key closes this help.")
     let box = BoxView(
-      contentWidth: rows.map { TextWidth.cells($0) }.max() ?? 0, contentHeight: rows.count,
+      contentWidth: max(width, TextWidth.cells(rows.last ?? "")), contentHeight: rows.count,
       in: grid)
     box.drawFrame(title: "Keys: \(screen.title)", into: &grid)
     for (index, row) in rows.enumerated() {

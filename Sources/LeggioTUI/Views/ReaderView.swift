@@ -35,6 +35,8 @@ enum ReaderView {
     let left =
       reader.chapter.map { "\($0.title) · \(reader.article.metadata.title)" }
       ?? reader.article.metadata.title
-    StatusLine.draw(left: TerminalSafety.line(left), right: right, state: state, into: &grid)
+    let star = reader.article.summary.isStarred ? "★ " : ""
+    StatusLine.draw(
+      left: star + TerminalSafety.line(left), right: right, state: state, into: &grid)
   }
 }

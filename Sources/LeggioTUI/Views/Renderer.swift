@@ -45,7 +45,7 @@ public enum Renderer {
     case .links(let selected):
       let links = state.reader?.links ?? []
       ListBox.draw(
-        title: "Links (\(links.count))",
+        title: "Links (\(links.count)) · Enter show · s save · o browser",
         rows: links.enumerated().map {
           "\($0.offset + 1). \($0.element.text) — \($0.element.shownTarget)"
         },
