@@ -76,6 +76,18 @@ extension Library {
     }
   }
 
+  /// Names this device (`leggio sync` gives its host name); the name travels with its
+  /// reading positions.
+  package func nameDevice(_ name: String) throws {
+    try writer.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO sync_device (device, name) VALUES (?, ?)
+          ON CONFLICT (device) DO UPDATE SET name = excluded.name WHERE name != excluded.name
+          """, arguments: [deviceID, name])
+    }
+  }
+
   package func clearSyncState(_ key: String) throws {
     try writer.write { db in
       try db.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [key])
@@ -175,7 +187,9 @@ extension Library {
     else { return nil }
     return SyncPosition(
       article: identity, device: device, offset: row["offset"], progress: row["progress"],
-      updatedAt: SyncTime.milliseconds(row["updatedAt"]))
+      updatedAt: SyncTime.milliseconds(row["updatedAt"]),
+      deviceName: try String.fetchOne(
+        db, sql: "SELECT name FROM sync_device WHERE device = ?", arguments: [device]))
   }
 
   static func syncFeed(_ db: Database, url: String, device: String) throws -> SyncFeed? {

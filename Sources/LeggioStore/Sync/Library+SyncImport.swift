@@ -314,6 +314,13 @@ extension Library {
   private static func importPosition(
     _ db: Database, _ record: SyncPosition, ownDevice: String, _ report: inout SyncImportReport
   ) throws {
+    if let name = record.deviceName, !name.isEmpty, record.device != ownDevice {
+      try db.execute(
+        sql: """
+          INSERT INTO sync_device (device, name) VALUES (?, ?)
+          ON CONFLICT (device) DO UPDATE SET name = excluded.name WHERE name != excluded.name
+          """, arguments: [record.device, name])
+    }
     guard let articleUUID = try localArticleUUID(db, identity: record.article) else {
       report.skipped.append("a reading position: its article has not arrived")
       return

@@ -77,6 +77,8 @@ package struct SyncPosition: Codable, Hashable, Sendable {
   package var offset: Int
   package var progress: Double
   package var updatedAt: Int64
+  /// The device's name (its host name), for "read on NAME"; absent in older records.
+  package var deviceName: String?
 }
 
 /// A feed subscription.
