@@ -64,7 +64,7 @@ let package = Package(
     .target(
       name: "LeggioTUI",
       dependencies: [
-        "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
+        "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds", "LeggioSync",
         .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
@@ -122,7 +122,8 @@ let package = Package(
     .testTarget(
       name: "LeggioSyncTests",
       dependencies: [
-        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioSync", "LeggioTestSupport",
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioSync", "LeggioTUI",
+        "LeggioTestSupport",
       ]),
     .testTarget(
       name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),

@@ -1,3 +1,4 @@
+import Foundation
 import LeggioStore
 import LeggioLayout
 
@@ -19,6 +20,8 @@ public struct AppState: Sendable {
     case contents(selected: Int)
     /// A footnote or endnote shown in place; any key closes it.
     case note(String)
+    /// Another device read the open article to another page (index `page`): go there?
+    case continueReading(ReadingElsewhere, page: Int)
   }
 
   /// A line of input in the status line.
@@ -56,6 +59,10 @@ public struct AppState: Sendable {
   public var stack: [Layer] = [.library]
   /// A feeds update runs in the background (the feeds screen may be closed meanwhile).
   public var feedUpdateRunning = false
+  /// The header's sync state; nil when sync is not set up.
+  public var sync: SyncIndicator?
+  /// Where the times on screen are shown (the last sync, another device's reading).
+  public var timeZone = TimeZone.current
   /// The last bookmark, highlight or note deleted: the one `u` brings back.
   public var lastDeleted: String?
   public var prompt: Prompt?
@@ -99,7 +106,8 @@ public struct AppState: Sendable {
     case .modal(.tags): .tags
     case .modal(.marks): .marks
     case .modal(.contents): .contents
-    case .modal(.help), .modal(.confirmRemove), .modal(.note): screen(of: layers.dropLast())
+    case .modal(.help), .modal(.confirmRemove), .modal(.note), .modal(.continueReading):
+      screen(of: layers.dropLast())
     }
   }
 
@@ -113,6 +121,6 @@ public struct AppState: Sendable {
 
   /// Whether `.tick` events have work to do.
   public var hasBackgroundWork: Bool {
-    (reader?.hasBackgroundWork ?? false) || feedUpdateRunning
+    (reader?.hasBackgroundWork ?? false) || feedUpdateRunning || sync?.running == true
   }
 }

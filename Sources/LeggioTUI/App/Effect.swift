@@ -1,3 +1,4 @@
+import Foundation
 import LeggioStore
 
 /// Work `update` asks for and the `Application` runs outside rendering: reading and
@@ -33,6 +34,12 @@ public enum Effect: Hashable, Sendable {
   case loadFeeds
   /// Starts updating these feeds (all when nil) in the background.
   case updateFeeds([Int64]?)
+  /// The header's sync state: the last sync and the changes waiting.
+  case loadSyncState
+  /// Starts a sync in the background.
+  case sync
+  /// Where another device read article `id`, if further on than here.
+  case checkReadingElsewhere(articleID: Int64)
 }
 
 /// What a note is written on: an annotation that exists, or a passage of an article.
@@ -59,6 +66,10 @@ public enum Message: Hashable, Sendable {
   case feedsLoaded([FeedListing])
   /// A report from the feeds update running in the background.
   case feedUpdate(FeedUpdateRunner.Report)
+  case syncStateLoaded(lastSync: Date?, pending: Int)
+  /// A report from the sync running in the background.
+  case sync(SyncRunner.Report)
+  case readingElsewhere(articleID: Int64, ReadingElsewhere)
   /// An effect failed; the message is shown in the status line.
   case failed(String)
 }

@@ -9,7 +9,7 @@ extension Action {
     switch self {
     case .quit, .back, .help, .cycleTheme, .search, .notebook: .everywhere
     case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .sort, .filterTag, .toggleUnread,
-      .toggleStarred, .remove, .feeds:
+      .toggleStarred, .remove, .feeds, .sync:
       .lists
     case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
       .reader

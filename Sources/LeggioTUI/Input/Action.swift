@@ -6,7 +6,7 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   // Lists.
   case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom, open
   case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove, feeds
-  case toggleStarred = "toggle-starred"
+  case toggleStarred = "toggle-starred", sync
   // Reader.
   case nextPage = "next-page", previousPage = "previous-page"
   case firstPage = "first-page", lastPage = "last-page"

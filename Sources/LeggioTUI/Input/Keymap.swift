@@ -69,7 +69,7 @@ public struct Keymap: Hashable, Sendable {
       (.sort, [.character("s")]), (.filterTag, [.character("T")]),
       (.toggleUnread, [.character("u")]), (.toggleStarred, [.character("*")]),
       (.remove, [.character("D")]),
-      (.feeds, [.character("F")]),
+      (.feeds, [.character("F")]), (.sync, [.character("S")]),
       (.search, [.character("/")]), (.notebook, [.character("N")]), (.back, [.escape]),
     ] + everywhere + [(.quit, [.character("q"), .character("Q"), .control("c")])],
     .reader: [
