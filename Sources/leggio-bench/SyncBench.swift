@@ -73,7 +73,7 @@ enum SyncBench {
     let mib = { (path: String) in Double(directorySize(path)) / 1_048_576 }
     let mirror = homeA.appendingPathComponent("library-sync")
     let libraryMiB = ["", "-wal"].map {
-      mib(homeA.appendingPathComponent("library.sqlite" + $0).path)
+      Double(fileSize(homeA.appendingPathComponent("library.sqlite" + $0).path)) / 1_048_576
     }.reduce(0, +)
     print(
       String(
@@ -105,7 +105,8 @@ enum SyncBench {
     return (annotations, min(500, rows.count))
   }
 
-  /// Both libraries' articles, annotations, tags and positions, compared record by record.
+  /// Both libraries' articles (title and identity), annotations (kind, place and note)
+  /// and read state, compared record by record.
   private static func compare(_ a: Library, _ b: Library) throws -> String {
     func articles(_ library: Library) throws -> [String] {
       try library.summaries(ArticleQuery(), offset: 0, limit: 1_000_000)
@@ -149,6 +150,10 @@ enum SyncBench {
       }
     }
     return total
+  }
+
+  static func fileSize(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
   }
 
   /// Regular files under `path`, leaving out the top-level directory `skipping`.
