@@ -1,3 +1,4 @@
+import Foundation
 import LeggioModel
 import LeggioSync
 
@@ -22,12 +23,12 @@ public final class SyncRunner: Sendable {
   /// Whether `leggio sync init` has set sync up for this library.
   public var isSetUp: Bool { engine.isSetUp }
 
-  /// Starts one sync; `deliver` is called from another thread, once per step and once at
-  /// the end. A sync already running in another process is waited for (the lock).
-  @discardableResult
-  public func start(deliver: @escaping @Sendable (Report) -> Void) -> Task<Void, Never> {
+  /// Starts one sync on a thread of its own (it blocks on git and on the lock, which
+  /// must not hold up Swift's shared pool); `deliver` is called from that thread, once per
+  /// step and once at the end. A sync already running in another process is waited for.
+  public func start(deliver: @escaping @Sendable (Report) -> Void) {
     let engine = self.engine
-    return Task.detached {
+    Thread.detachNewThread {
       do {
         let report = try engine.sync { deliver(.step($0)) }
         deliver(.finished(SyncOutcome(report)))
