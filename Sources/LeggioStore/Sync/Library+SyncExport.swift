@@ -135,7 +135,8 @@ extension Library {
       siteName: row["siteName"], versions: versions,
       createdAt: SyncTime.milliseconds(row["createdAt"]),
       updatedAt: SyncTime.milliseconds(row["updatedAt"]),
-      deleted: row["deletedAt"] as Date? != nil, device: device)
+      deleted: row["deletedAt"] as Date? != nil, device: device, starred: row["starred"],
+      archived: row["archived"])
   }
 
   static func syncTag(_ db: Database, uuid: String, device: String) throws -> SyncTag? {
