@@ -65,7 +65,7 @@ let package = Package(
       name: "LeggioTUI",
       dependencies: [
         "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioIntake", .product(name: "TOMLKit", package: "TOMLKit"),
+        "LeggioIntake", "LeggioSync", .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"], swiftSettings: staticStdlib),
@@ -122,7 +122,8 @@ let package = Package(
     .testTarget(
       name: "LeggioSyncTests",
       dependencies: [
-        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioSync", "LeggioTestSupport",
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioSync", "LeggioTUI",
+        "LeggioTestSupport",
       ]),
     .testTarget(
       name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),

@@ -15,14 +15,30 @@ package final class SyncEngine: Sendable {
   package let git: Git
   /// The shell command git runs to merge two records (`leggio sync merge-driver`).
   package let mergeDriver: String
+  /// This device's name, sent with its reading positions ("read on NAME").
+  package let deviceName: String
 
   static let branch = "main"
 
-  package init(library: Library, mirror: URL, mergeDriver: String) {
+  package init(
+    library: Library, mirror: URL, mergeDriver: String, deviceName: String = hostName()
+  ) {
     self.library = library
     self.mirror = Mirror(root: mirror)
     self.git = Git(directory: mirror, device: library.deviceID)
     self.mergeDriver = mergeDriver
+    self.deviceName = deviceName
+  }
+
+  /// `$LEGGIO_DEVICE_NAME`, else this machine's host name.
+  package static func hostName() -> String {
+    if let name = ProcessInfo.processInfo.environment["LEGGIO_DEVICE_NAME"], !name.isEmpty {
+      return name
+    }
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count - 1) == 0 else { return "another device" }
+    let name = String(cString: buffer)
+    return name.isEmpty ? "another device" : name
   }
 
   /// Where a library's mirror lives by default: beside it, `library.sqlite` ->
@@ -31,6 +47,15 @@ package final class SyncEngine: Sendable {
     let url = URL(fileURLWithPath: libraryPath)
     let name = url.deletingPathExtension().lastPathComponent
     return url.deletingLastPathComponent().appendingPathComponent(name + "-sync")
+  }
+
+  /// The mirror `leggio sync init` set this library up with (it may have been given
+  /// `--mirror`), else the default one.
+  package static func mirror(of library: Library, libraryPath: String) -> URL {
+    if let path = try? library.syncState("mirror"), !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
+    return defaultMirror(libraryPath: libraryPath)
   }
 
   var lockURL: URL {
@@ -44,6 +69,7 @@ package final class SyncEngine: Sendable {
   package func initialize(remote: String?) throws -> SyncReport {
     let lock = try SyncLock(lockURL)
     defer { withExtendedLifetime(lock) {} }
+    try library.setSyncState("mirror", mirror.root.standardizedFileURL.path)
     if let remote {
       if !git.isRepository {
         try clone(remote)
@@ -80,19 +106,23 @@ package final class SyncEngine: Sendable {
     }
   }
 
-  /// One sync; waits for any other sync of this mirror to finish first.
-  package func sync() throws -> SyncReport {
-    guard
-      FileManager.default.fileExists(
-        atPath: mirror.layout.url(MirrorLayout.formatFile).path)
-    else { throw SyncError.notInitialised(mirror: mirror.root.path) }
-    let lock = try SyncLock(lockURL)
-    defer { withExtendedLifetime(lock) {} }
-    return try syncLocked()
+  /// Whether `leggio sync init` has made the mirror.
+  package var isSetUp: Bool {
+    FileManager.default.fileExists(atPath: mirror.layout.url(MirrorLayout.formatFile).path)
   }
 
-  private func syncLocked() throws -> SyncReport {
+  /// One sync; waits for any other sync of this mirror to finish first. `progress` hears
+  /// each step as it starts ("export", "fetch", "merge", "import", "push"...).
+  package func sync(progress: (@Sendable (String) -> Void)? = nil) throws -> SyncReport {
+    guard isSetUp else { throw SyncError.notInitialised(mirror: mirror.root.path) }
+    let lock = try SyncLock(lockURL)
+    defer { withExtendedLifetime(lock) {} }
+    return try syncLocked(progress)
+  }
+
+  private func syncLocked(_ progress: (@Sendable (String) -> Void)? = nil) throws -> SyncReport {
     var report = SyncReport()
+    try library.nameDevice(deviceName)
     if try mirror.prepare() { try library.setSyncState("uncommitted", "1") }
     let usesGit = git.isRepository
     if usesGit { try recover() }
@@ -106,7 +136,7 @@ package final class SyncEngine: Sendable {
     let folded = folding.changed
     report.folded = folding.copies
     let startedAt = Date()
-    report.exported += try trace("export") { try export() }
+    report.exported += try trace("export", progress) { try export() }
     guard usesGit else {
       try importFolder(since: try library.syncState("imported-at"), also: folded, &report)
       // A record whose text has not arrived yet is read again next time.
@@ -123,12 +153,15 @@ package final class SyncEngine: Sendable {
       try git.check(["config", "merge.leggio.driver", mergeDriver])
     }
     let remote = config["remote.origin.url"]
-    try trace("commit") {
+    try trace("commit", progress) {
       try commit("Leggio: changes from \(library.deviceID)", force: folded.count > 0)
     }
     for attempt in 0..<4 {
       if let remote {
-        let fetch = try trace("fetch") { try git.run(["fetch", "--quiet", "origin"]) }
+        // The commit (and git's own gc after it) looks after packing, not every fetch.
+        let fetch = try trace("fetch", progress) {
+          try git.run(["fetch", "--quiet", "--no-auto-maintenance", "origin"])
+        }
         guard fetch.status == 0 else {
           report.offline = .unreachable(remote: remote, reason: fetch.reason)
           break
@@ -136,10 +169,10 @@ package final class SyncEngine: Sendable {
       }
       var heads = try git.heads()
       if remote != nil, heads.remote != nil, heads.remote != heads.local {
-        try trace("merge") { try merge(heads) }
+        try trace("merge", progress) { try merge(heads) }
         heads = try git.heads()
       }
-      try trace("import") {
+      try trace("import", progress) {
         try importCommits(head: heads.local, also: attempt == 0 ? folded : [], &report)
       }
       // The import may have found this library still newer somewhere: say so too.
@@ -153,7 +186,7 @@ package final class SyncEngine: Sendable {
         report.pushed = true
         break
       }
-      let push = try trace("push") {
+      let push = try trace("push", progress) {
         try git.run(["push", "--quiet", "origin", "HEAD:refs/heads/" + Self.branch])
       }
       if push.status == 0 {
@@ -172,8 +205,12 @@ package final class SyncEngine: Sendable {
     return report
   }
 
-  /// Runs `body`, printing its time to stderr when `LEGGIO_SYNC_TRACE` is set.
-  private func trace<T>(_ step: String, _ body: () throws -> T) rethrows -> T {
+  /// Runs `body`, printing its time to stderr when `LEGGIO_SYNC_TRACE` is set; tells
+  /// `progress` the step is starting.
+  private func trace<T>(
+    _ step: String, _ progress: (@Sendable (String) -> Void)? = nil, _ body: () throws -> T
+  ) rethrows -> T {
+    progress?(step)
     guard ProcessInfo.processInfo.environment["LEGGIO_SYNC_TRACE"] != nil else { return try body() }
     let start = Date()
     defer {
@@ -214,7 +251,10 @@ package final class SyncEngine: Sendable {
   /// this commit, it has imported this one too (it made it).
   private func commit(_ message: String, force: Bool = false) throws {
     guard try force || library.syncState("uncommitted") != nil else { return }
-    try git.check(["add", "--all"])
+    // Every new record straight into one pack (git's bulk check-in, which it keeps for
+    // big files) rather than a loose object file each: the first sync of 10,000 articles
+    // wrote 27,000 object files, and their number set off a repack at every later sync.
+    try git.check(["-c", "core.bigFileThreshold=1", "add", "--all"])
     if try git.run(["diff", "--cached", "--quiet"]).status != 0 {
       let before = try git.heads().local
       try git.check(["commit", "--quiet", "--no-verify", "-m", message])
@@ -290,10 +330,7 @@ package final class SyncEngine: Sendable {
 
   /// What a sync would move, without moving it (the remote is not contacted).
   package func status() throws -> SyncStatus {
-    guard
-      FileManager.default.fileExists(
-        atPath: mirror.layout.url(MirrorLayout.formatFile).path)
-    else { throw SyncError.notInitialised(mirror: mirror.root.path) }
+    guard isSetUp else { throw SyncError.notInitialised(mirror: mirror.root.path) }
     var status = SyncStatus(
       mirror: mirror.root.path, remote: nil,
       lastSync: try library.syncState("last-sync").flatMap(Int64.init).map(SyncTime.date),

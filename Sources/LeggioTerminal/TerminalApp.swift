@@ -17,7 +17,8 @@ nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
 ///   keyBindings: configuration.keyOverrides, // [Action: [Key]] from config.toml
 ///   settings: configuration.reader,          // [reader] width, justify, margin
 ///   problems: [String],                      // configuration/theme problems to show
-///   feedRunner: FeedUpdateRunner?)           // updates feeds from the feeds screen (`F`, `u`)
+///   feedRunner: FeedUpdateRunner?,           // updates feeds from the feeds screen (`F`, `u`)
+///   syncRunner: SyncRunner?)                 // syncs from the library (`S`)
 /// ```
 /// It returns when the user quits (the reading position saved, the terminal restored)
 /// and throws `TerminalError` when there is no terminal to run in.
@@ -25,7 +26,8 @@ public enum TerminalApp {
   public static func run(
     library: Library, themes: [Theme], themeIndex: Int = 0,
     keyBindings: [Action: [Key]] = [:], settings: ReaderSettings = .init(),
-    problems: [String] = [], feedRunner: FeedUpdateRunner? = nil
+    problems: [String] = [], feedRunner: FeedUpdateRunner? = nil,
+    syncRunner: SyncRunner? = nil
   ) throws {
     let terminal = try Terminal.start()
     // Each theme brought down once to what this terminal shows.
@@ -41,6 +43,7 @@ public enum TerminalApp {
       settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
     app.suspendTerminal = { body in terminal.suspend(body) }
     app.feedRunner = feedRunner
+    app.syncRunner = syncRunner
     app.start()
     if !problems.isEmpty { app.showProblems(problems) }
     while !app.state.shouldQuit {
@@ -53,7 +56,7 @@ public enum TerminalApp {
         app.quit()
         break
       }
-      // Reports of a feeds update running on other threads.
+      // Reports of a feeds update or a sync running on other threads.
       app.drainInbox()
       if let event {
         app.send(event)

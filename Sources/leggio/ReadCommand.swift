@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeggioFeeds
+import LeggioSync
 import LeggioTUI
 import LeggioTerminal
 
@@ -36,7 +37,11 @@ struct ReadCommand: ParsableCommand {
         keyBindings: configuration.keyOverrides, settings: configuration.reader,
         problems: problems,
         feedRunner: FeedUpdateRunner(
-          updater: FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)))
+          updater: FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)),
+        syncRunner: SyncRunner(
+          engine: SyncEngine(
+            library: library, mirror: SyncEngine.mirror(of: library, libraryPath: options.path),
+            mergeDriver: SyncOptions.mergeDriverCommand)))
     }
   }
 }

@@ -32,7 +32,7 @@ struct SyncOptions: ParsableArguments {
     let library = try options.open()
     let folder =
       mirror.map { URL(fileURLWithPath: $0) }
-      ?? SyncEngine.defaultMirror(libraryPath: options.path)
+      ?? SyncEngine.mirror(of: library, libraryPath: options.path)
     return SyncEngine(library: library, mirror: folder, mergeDriver: Self.mergeDriverCommand)
   }
 

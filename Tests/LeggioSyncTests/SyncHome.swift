@@ -24,7 +24,7 @@ final class SyncHome {
     engine = SyncEngine(
       library: library,
       mirror: mirror ?? directory.appendingPathComponent("data/library-sync"),
-      mergeDriver: Self.mergeDriver)
+      mergeDriver: Self.mergeDriver, deviceName: "machine-" + name)
   }
 
   /// Another `Library` and engine on the same files: a second process of this machine.

@@ -4,9 +4,21 @@ import GRDB
 /// Where another device reached in an article, as sync brought it.
 public struct ReadingElsewhere: Hashable, Sendable {
   public var device: String
+  /// The device's name (its host name) when sync brought one.
+  public var deviceName: String?
   public var offset: Int
   public var progress: Double
   public var readAt: Date
+
+  public init(
+    device: String, deviceName: String? = nil, offset: Int, progress: Double, readAt: Date
+  ) {
+    self.device = device
+    self.deviceName = deviceName
+    self.offset = offset
+    self.progress = progress
+    self.readAt = readAt
+  }
 }
 
 extension Library {
@@ -28,13 +40,14 @@ extension Library {
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT device, "offset", progress, updatedAt FROM reading_position
-            WHERE articleUUID = ? AND device != ? ORDER BY updatedAt DESC LIMIT 1
+            SELECT p.device, p."offset", p.progress, p.updatedAt, d.name FROM reading_position p
+            LEFT JOIN sync_device d ON d.device = p.device
+            WHERE p.articleUUID = ? AND p.device != ? ORDER BY p.updatedAt DESC LIMIT 1
             """, arguments: [uuid, deviceID])
       else { return nil }
       let other = ReadingElsewhere(
-        device: row["device"], offset: row["offset"], progress: row["progress"],
-        readAt: row["updatedAt"])
+        device: row["device"], deviceName: row["name"], offset: row["offset"],
+        progress: row["progress"], readAt: row["updatedAt"])
       if let own {
         guard other.readAt > (own["updatedAt"] as Date), other.offset != own["offset"] as Int
         else { return nil }

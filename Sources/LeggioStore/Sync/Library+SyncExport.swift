@@ -76,6 +76,18 @@ extension Library {
     }
   }
 
+  /// Names this device (`leggio sync` gives its host name); the name travels with its
+  /// reading positions.
+  package func nameDevice(_ name: String) throws {
+    try writer.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO sync_device (device, name) VALUES (?, ?)
+          ON CONFLICT (device) DO UPDATE SET name = excluded.name WHERE name != excluded.name
+          """, arguments: [deviceID, name])
+    }
+  }
+
   package func clearSyncState(_ key: String) throws {
     try writer.write { db in
       try db.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [key])
@@ -123,7 +135,8 @@ extension Library {
       siteName: row["siteName"], versions: versions,
       createdAt: SyncTime.milliseconds(row["createdAt"]),
       updatedAt: SyncTime.milliseconds(row["updatedAt"]),
-      deleted: row["deletedAt"] as Date? != nil, device: device)
+      deleted: row["deletedAt"] as Date? != nil, device: device, starred: row["starred"],
+      archived: row["archived"])
   }
 
   static func syncTag(_ db: Database, uuid: String, device: String) throws -> SyncTag? {
@@ -175,7 +188,9 @@ extension Library {
     else { return nil }
     return SyncPosition(
       article: identity, device: device, offset: row["offset"], progress: row["progress"],
-      updatedAt: SyncTime.milliseconds(row["updatedAt"]))
+      updatedAt: SyncTime.milliseconds(row["updatedAt"]),
+      deviceName: try String.fetchOne(
+        db, sql: "SELECT name FROM sync_device WHERE device = ?", arguments: [device]))
   }
 
   static func syncFeed(_ db: Database, url: String, device: String) throws -> SyncFeed? {

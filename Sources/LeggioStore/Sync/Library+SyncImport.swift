@@ -66,6 +66,16 @@ extension Library {
     }
   }
 
+  /// Stars and archives article `id` as `record` says (an older record says nothing).
+  private static func setFlags(_ db: Database, _ record: SyncArticle, id: Int64) throws {
+    guard record.starred != nil || record.archived != nil else { return }
+    try db.execute(
+      sql: """
+        UPDATE article SET starred = COALESCE(?, starred), archived = COALESCE(?, archived)
+        WHERE id = ?
+        """, arguments: [record.starred, record.archived, id])
+  }
+
   /// True when `a` (time, device) is newer than `b`.
   package static func isNewer(_ a: (Int64, String), than b: (Int64, String)) -> Bool {
     a.0 != b.0 ? a.0 > b.0 : a.1 > b.1
@@ -133,6 +143,7 @@ extension Library {
             ?, ?, ?, ?, ?)
           """, arguments: arguments)
       let id = db.lastInsertedRowID
+      try setFlags(db, record, id: id)
       try insertVersions(db, versions, articleUUID: articleUUID, body: body)
       if !record.deleted { try replaceSearchRow(db, id: id, metadata: metadata, text: last.2) }
       report.applied += 1
@@ -162,6 +173,7 @@ extension Library {
         try db.execute(
           sql: "UPDATE article SET \(ArticleColumns.assignments), updatedAt = ?, deletedAt = ? "
             + "WHERE id = ?", arguments: arguments)
+        try setFlags(db, record, id: id)
       }
       if textChanged {
         try db.execute(
@@ -314,6 +326,13 @@ extension Library {
   private static func importPosition(
     _ db: Database, _ record: SyncPosition, ownDevice: String, _ report: inout SyncImportReport
   ) throws {
+    if let name = record.deviceName, !name.isEmpty, record.device != ownDevice {
+      try db.execute(
+        sql: """
+          INSERT INTO sync_device (device, name) VALUES (?, ?)
+          ON CONFLICT (device) DO UPDATE SET name = excluded.name WHERE name != excluded.name
+          """, arguments: [record.device, name])
+    }
     guard let articleUUID = try localArticleUUID(db, identity: record.article) else {
       report.skipped.append("a reading position: its article has not arrived")
       return

@@ -54,6 +54,12 @@ enum SyncMigrations {
             """)
       }
     }
+    // Each device's name as its user knows it (the host name), so that the reader can say
+    // where an article was read further.
+    migrator.registerMigration("sync-v2: device names") { db in
+      try db.execute(
+        sql: "CREATE TABLE sync_device (device TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL)")
+    }
   }
 
   /// The tables whose changes travel: the table, the kind of record, the key (SQL over

@@ -35,6 +35,10 @@ package struct SyncArticle: Codable, Hashable, Sendable {
   package var updatedAt: Int64
   package var deleted: Bool
   package var device: String
+  /// Starred and archived (`leggio star`, a service's export); absent in older records,
+  /// which leave them as they are.
+  package var starred: Bool?
+  package var archived: Bool?
 }
 
 /// One tag on one article; removing it makes it `deleted`.
@@ -77,6 +81,8 @@ package struct SyncPosition: Codable, Hashable, Sendable {
   package var offset: Int
   package var progress: Double
   package var updatedAt: Int64
+  /// The device's name (its host name), for "read on NAME"; absent in older records.
+  package var deviceName: String?
 }
 
 /// A feed subscription.

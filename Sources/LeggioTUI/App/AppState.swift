@@ -1,3 +1,4 @@
+import Foundation
 import LeggioStore
 import LeggioLayout
 
@@ -19,6 +20,8 @@ public struct AppState: Sendable {
     case contents(selected: Int)
     /// A footnote or endnote shown in place; any key closes it.
     case note(String)
+    /// Another device read the open article to another page (index `page`): go there?
+    case continueReading(ReadingElsewhere, page: Int)
   }
 
   /// A line of input in the status line.
@@ -58,6 +61,10 @@ public struct AppState: Sendable {
   public var feedUpdateRunning = false
   /// Pending articles' pages are being fetched in the background.
   public var pendingFetchRunning = false
+  /// The header's sync state; nil when sync is not set up.
+  public var sync: SyncIndicator?
+  /// Where the times on screen are shown (the last sync, another device's reading).
+  public var timeZone = TimeZone.current
   /// The last bookmark, highlight or note deleted: the one `u` brings back.
   public var lastDeleted: String?
   public var prompt: Prompt?
@@ -101,7 +108,8 @@ public struct AppState: Sendable {
     case .modal(.tags): .tags
     case .modal(.marks): .marks
     case .modal(.contents): .contents
-    case .modal(.help), .modal(.confirmRemove), .modal(.note): screen(of: layers.dropLast())
+    case .modal(.help), .modal(.confirmRemove), .modal(.note), .modal(.continueReading):
+      screen(of: layers.dropLast())
     }
   }
 
@@ -116,5 +124,6 @@ public struct AppState: Sendable {
   /// Whether `.tick` events have work to do.
   public var hasBackgroundWork: Bool {
     (reader?.hasBackgroundWork ?? false) || feedUpdateRunning || pendingFetchRunning
+      || sync?.running == true
   }
 }

@@ -15,6 +15,12 @@ public final class Application {
   public var pendingRunner: PendingFetchRunner
   /// Where `$BROWSER` is read when a link is opened.
   public var environment = ProcessInfo.processInfo.environment
+  /// Syncs in the background (`S`); when sync is set up the header shows its state.
+  public var syncRunner: SyncRunner? {
+    didSet {
+      if syncRunner?.isSetUp == true, state.sync == nil { state.sync = SyncIndicator() }
+    }
+  }
   /// Where the background update's reports wait for `drainInbox()`.
   public let inbox = MessageInbox()
   /// Hands the terminal to another program (`$EDITOR`) while the body runs; the
@@ -140,6 +146,22 @@ public final class Application {
           inbox.post(.failed(TerminalSafety.line($0)))
         }
         return nil
+      case .loadSyncState:
+        return .syncStateLoaded(
+          lastSync: try library.syncState("last-sync").flatMap(Int64.init).map(SyncTime.date),
+          pending: try library.pendingSyncChanges())
+      case .sync:
+        guard let syncRunner, syncRunner.isSetUp else {
+          return .sync(
+            .failed("not set up here; run `leggio sync init REMOTE` once"))
+        }
+        let inbox = self.inbox
+        syncRunner.start { inbox.post(.sync($0)) }
+        return nil
+      case .checkReadingElsewhere(let id):
+        return try library.readingElsewhere(articleID: id).map {
+          .readingElsewhere(articleID: id, $0)
+        }
       }
     } catch {
       return .failed(TerminalSafety.line(error.localizedDescription))

@@ -1,3 +1,4 @@
+import Foundation
 import LeggioStore
 
 /// Work `update` asks for and the `Application` runs outside rendering: reading and
@@ -41,6 +42,12 @@ public enum Effect: Hashable, Sendable {
   case saveLink(url: String, title: String)
   /// Opens `url` in the user's browser.
   case openInBrowser(String)
+  /// The header's sync state: the last sync and the changes waiting.
+  case loadSyncState
+  /// Starts a sync in the background.
+  case sync
+  /// Where another device read article `id`, if further on than here.
+  case checkReadingElsewhere(articleID: Int64)
 }
 
 /// What a note is written on: an annotation that exists, or a passage of an article.
@@ -71,6 +78,10 @@ public enum Message: Hashable, Sendable {
   case starredSet(id: Int64, Bool)
   /// A report from pages being fetched in the background (pending articles, a link).
   case pendingFetch(PendingFetchRunner.Report)
+  case syncStateLoaded(lastSync: Date?, pending: Int)
+  /// A report from the sync running in the background.
+  case sync(SyncRunner.Report)
+  case readingElsewhere(articleID: Int64, ReadingElsewhere)
   /// An effect failed; the message is shown in the status line.
   case failed(String)
 }

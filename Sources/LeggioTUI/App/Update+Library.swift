@@ -53,6 +53,8 @@ func handleLibrary(_ action: Action?, _ state: inout AppState) -> [Effect] {
     return []
   case .feeds:
     return openFeeds(&state)
+  case .sync:
+    return startSync(&state)
   case .back:
     guard
       library.query.search != nil || library.query.tag != nil || library.query.unreadOnly

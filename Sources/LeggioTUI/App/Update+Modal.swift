@@ -11,6 +11,8 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
     return action == .quit ? quit(&state) : []
   case .contents(let selected):
     return handleContents(action, selected: selected, &state)
+  case .continueReading(let other, _):
+    return handleContinueReading(key, other, &state)
   case .confirmRemove(let row):
     state.modal = nil
     if key == .character("y") || key == .character("Y") { return [.remove(ids: [row.id])] }

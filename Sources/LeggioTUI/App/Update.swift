@@ -13,7 +13,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
   case .countsLoaded(let counts):
     state.library.counts = counts
     state.library.countsLoaded = true
+    // The header's sync state changes with the library: read it again too.
     return state.library.select(state.library.selected, visibleRows: state.listRows)
+      + (state.sync == nil ? [] : [.loadSyncState])
   case .countLoaded(let query, let count):
     guard query == state.library.query else { return [] }
     state.library.matching = count
@@ -30,13 +32,18 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
   case .articleLoaded(let article):
     state.modal = nil
     state.reader = ReaderState(article: article, isGuide: false, options: state.layoutOptions)
-    return [.loadAnnotations(articleUUID: article.summary.uuid)]
+    return [
+      .loadAnnotations(articleUUID: article.summary.uuid),
+      .checkReadingElsewhere(articleID: article.summary.id),
+    ]
   case .annotationsLoaded, .annotationSaved, .notebookLoaded, .articleOpened, .notebookTagChosen:
     return handleAnnotationMessage(message, &state)
   case .feedsLoaded, .feedUpdate:
     return handleFeedMessage(message, &state)
   case .starredSet, .pendingFetch:
     return handleIntakeMessage(message, &state)
+  case .syncStateLoaded, .sync, .readingElsewhere:
+    return handleSyncMessage(message, &state)
   case .removed(let ids):
     state.status = AppState.Status(
       text: ids.count == 1 ? "Moved to the bin" : "Moved \(ids.count) articles to the bin",

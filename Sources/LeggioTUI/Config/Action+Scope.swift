@@ -9,7 +9,7 @@ extension Action {
     switch self {
     case .quit, .back, .help, .cycleTheme, .search, .notebook: .everywhere
     case .up, .down, .pageUp, .pageDown, .top, .bottom, .open, .sort, .filterTag, .toggleUnread,
-      .toggleStarred, .remove, .feeds, .fetchPending:
+      .toggleStarred, .remove, .feeds, .fetchPending, .sync:
       .lists
     // On the list and in the reader.
     case .star: .lists

@@ -26,6 +26,7 @@ extension Action {
     case .remove: "remove article"
     case .feeds: "feeds: unread counts, errors, updating"
     case .updateFeeds: "update every feed (in the background)"
+    case .sync: "sync now (in the background)"
     case .nextPage: "next page"
     case .previousPage: "previous page"
     case .firstPage: "first page (a number then G: that page)"

@@ -6,7 +6,7 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   // Lists.
   case up, down, pageUp = "page-up", pageDown = "page-down", top, bottom, open
   case sort, filterTag = "filter-tag", toggleUnread = "toggle-unread", remove, feeds
-  case toggleStarred = "toggle-starred"
+  case toggleStarred = "toggle-starred", sync
   // Starring an article (the list and the reader); fetching pending articles' pages.
   case star, fetchPending = "fetch-pending"
   // Reader.

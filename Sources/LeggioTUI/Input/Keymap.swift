@@ -70,7 +70,7 @@ public struct Keymap: Hashable, Sendable {
       (.toggleUnread, [.character("u")]), (.toggleStarred, [.character("*")]),
       (.star, [.character("f")]), (.fetchPending, [.character("P")]),
       (.remove, [.character("D")]),
-      (.feeds, [.character("F")]),
+      (.feeds, [.character("F")]), (.sync, [.character("S")]),
       (.search, [.character("/")]), (.notebook, [.character("N")]), (.back, [.escape]),
     ] + everywhere + [(.quit, [.character("q"), .character("Q"), .control("c")])],
     .reader: [

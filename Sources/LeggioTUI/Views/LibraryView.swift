@@ -5,7 +5,7 @@ import LeggioModel
 enum LibraryView {
   static func draw(_ state: AppState, into grid: inout CellGrid) {
     let library = state.library
-    drawHeader(library, into: &grid)
+    drawHeader(library, sync: state.sync?.label(timeZone: state.timeZone), into: &grid)
     let rows = state.listRows
     for line in 0..<rows {
       let index = library.top + line
@@ -26,8 +26,11 @@ enum LibraryView {
     StatusLine.draw(left: hints, right: position, state: state, into: &grid, leftIsHints: true)
   }
 
-  /// "Leggio · 12 articles · 3 unread · 5 shown" and the order and filters on the right.
-  private static func drawHeader(_ library: LibraryState, into grid: inout CellGrid) {
+  /// "Leggio · 12 articles · 3 unread · 5 shown" and the order and filters on the right,
+  /// after the sync state when sync is set up ("synced 4 Dec 14:05 · 3 to sync").
+  private static func drawHeader(
+    _ library: LibraryState, sync: String?, into grid: inout CellGrid
+  ) {
     let style = CellStyle(.header)
     grid.fill(row: 0, style: style)
     if library.showsGuide {
@@ -49,11 +52,16 @@ enum LibraryView {
     if library.query.unreadOnly { filters.append("unread only") }
     if library.query.starredOnly { filters.append("starred") }
     if let search = library.query.search { filters.append("“\(TerminalSafety.line(search))”") }
-    let right = filters.joined(separator: " · ") + " "
     let end = grid.put(left, column: 0, row: 0, style: style)
-    let rightCells = TextWidth.cells(right)
-    if end + 2 + rightCells <= grid.width {
-      grid.put(right, column: grid.width - rightCells, row: 0, style: style)
+    // The sync state and the filters; the sync state alone when both do not fit.
+    let candidates = [(sync.map { [$0] } ?? []) + filters, sync.map { [$0] } ?? []]
+    for parts in candidates where !parts.isEmpty {
+      let right = parts.joined(separator: " · ") + " "
+      let rightCells = TextWidth.cells(right)
+      if end + 2 + rightCells <= grid.width {
+        grid.put(right, column: grid.width - rightCells, row: 0, style: style)
+        break
+      }
     }
   }
 

@@ -80,7 +80,7 @@ public enum Renderer {
         selected: selected, into: &grid)
     case .note(let text):
       NoteBox.draw(text, into: &grid)
-    case .confirmRemove:
+    case .confirmRemove, .continueReading:
       break
     }
   }

@@ -26,6 +26,15 @@ enum StatusLine {
       grid.put(" " + question, column: 0, row: row, style: CellStyle(.prompt))
       return
     }
+    if case .continueReading(let other, let page) = state.modal {
+      let time = SyncIndicator.time(other.readAt, timeZone: state.timeZone)
+      let question = "Continue at page \(page + 1) (read on \(other.deviceLabel), \(time))? y/n"
+      grid.fill(row: row, style: CellStyle(.prompt))
+      grid.put(
+        " " + TextWidth.truncate(question, to: max(0, grid.width - 2)), column: 0, row: row,
+        style: CellStyle(.prompt))
+      return
+    }
     let rightText = right.isEmpty ? "" : right + " "
     let rightCells = TextWidth.cells(rightText)
     let room = max(0, grid.width - rightCells - 2)
