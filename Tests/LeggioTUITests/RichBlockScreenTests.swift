@@ -45,6 +45,17 @@ import Testing
     Il testo dopo.
     """
 
+  @Test func aMarkdownFootnoteOpensOverThePageAndAnyKeyClosesIt() throws {
+    let app = makeApp(
+      try Self.library("# Nota\n\nUn testo con una nota.[^a]\n\n[^a]: Ciò che la nota dice.\n"),
+      width: 40, height: 10)
+    app.press("<Enter>1<Enter>")
+    #expect(app.state.modal == .note("Ciò che la nota dice."))
+    #expect(app.render().rows.contains { $0.contains("Ciò che la nota dice.") })
+    app.press("x")
+    #expect(app.state.modal == nil)
+  }
+
   @Test func aTableIsSetAsATableAt40And80Columns() throws {
     try assertScreen(
       try Self.library(Self.table), keys: "<Enter>",
