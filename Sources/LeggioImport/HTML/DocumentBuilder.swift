@@ -109,7 +109,7 @@ struct DocumentBuilder {
       if link != nil { openInline.removeLast() }
       (link, linkTitle) = saved
     case "img":
-      image(node, caption: nil, credit: nil)
+      if !inlineImage(node) { image(node, caption: nil, credit: nil) }
     case "figure":
       figure(node, depth: depth)
     case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -247,8 +247,9 @@ struct DocumentBuilder {
     return classes.contains("footnote-backref") || classes.contains("reversefootnote")
   }
 
+  /// A run without text that still says something: a link's or an inline picture's.
   private static func isEmptyLink(_ run: Inline) -> Bool {
-    run.text.isEmpty && run.link != nil
+    run.text.isEmpty && (run.link != nil || run.image != nil)
   }
 
   private static func isCheckbox(_ node: HTMLNode) -> Bool {

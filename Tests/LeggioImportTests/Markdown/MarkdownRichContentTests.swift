@@ -72,6 +72,24 @@ import Testing
     #expect(other.document.blocks[0].inlines.compactMap(\.link) == ["#nessuno", "https://x.ch/#a"])
   }
 
+  @Test func aPictureInASentenceOrALinkStaysInTheText() throws {
+    let article = try importMarkdown(
+      "# T\n\n[![Build](https://ci.example/badge.svg)](https://ci.example) "
+        + "[![Licenza](lic.svg \"MIT\")](LICENSE)\n\nIl treno ![treno](treno.jpg) parte.\n\n"
+        + "![Il lago](lago.jpg)\n")
+    let blocks = article.document.blocks
+    #expect(blocks.count == 3)
+    let badges = blocks[0].inlines.filter { $0.image != nil }
+    #expect(badges.map(\.text) == ["Build", "Licenza"])
+    #expect(badges.map(\.link) == ["https://ci.example", "LICENSE"])
+    #expect(badges.last?.image == InlineImage(source: "lic.svg", title: "MIT"))
+    #expect(blocks[1].plainText == "Il treno treno parte.")
+    #expect(blocks[2].kind == .image(credit: nil))
+    #expect(
+      HTMLWriter.block(blocks[1])
+        == "<p>Il treno <img src=\"treno.jpg\" alt=\"treno\" /> parte.</p>\n")
+  }
+
   @Test func quotesAndListItemsKeepWhatTheyHold() throws {
     let article = try importMarkdown(
       "Prima.\n\n> # Nel riquadro\n> detto\n\n1. uno\n\n   seguito di uno\n2. due\n")
