@@ -6,11 +6,7 @@ extension DocumentBuilder {
   /// An image placeholder, unless the image says nothing (no alt text, no caption):
   /// spacers and tracking pixels are not content.
   mutating func image(_ node: HTMLNode, caption: String?, credit: String?) {
-    let alt =
-      node.attribute("alt").map {
-        TextSanitizer.removingForbidden($0).split(whereSeparator: \.isWhitespace).joined(
-          separator: " ")
-      } ?? ""
+    let alt = Self.altText(node)
     let text = caption.flatMap { $0.isEmpty ? nil : $0 } ?? alt
     let source = node.attribute("src").flatMap {
       HTMLDocumentConverter.resolve($0, baseURL: baseURL)
@@ -33,11 +29,7 @@ extension DocumentBuilder {
         HTMLDocumentConverter.resolve($0, baseURL: baseURL)
       })
     else { return false }
-    let alt =
-      node.attribute("alt").map {
-        TextSanitizer.removingForbidden($0).split(whereSeparator: \.isWhitespace).joined(
-          separator: " ")
-      } ?? ""
+    let alt = Self.altText(node)
     guard (isAuthored && link != nil) || Self.hasTextBeside(node) else { return false }
     guard !alt.isEmpty || isAuthored else { return true }  // a spacer in a sentence
     var run = Inline(alt, style: style, link: link)
@@ -47,6 +39,14 @@ extension DocumentBuilder {
       source: source, title: node.attribute("title").map(TextSanitizer.removingForbidden))
     runs.append(run)
     return true
+  }
+
+  /// An image's alt text, white space collapsed, controls removed.
+  static func altText(_ node: HTMLNode) -> String {
+    node.attribute("alt").map {
+      TextSanitizer.removingForbidden($0).split(whereSeparator: \.isWhitespace).joined(
+        separator: " ")
+    } ?? ""
   }
 
   /// Whether the block around `node` (its nearest paragraph, heading, item or cell) holds
