@@ -71,6 +71,14 @@ struct FlowUnit {
       text.append(tail + "]", Segment(role: .image, isSource: false))
     default:
       for inline in block.inlines {
+        if inline.image != nil {
+          // A picture in the text: its alt text in brackets, as a picture block shows it.
+          let mark = Segment(role: .image, link: inline.link, isSource: false)
+          text.append(inline.text.isEmpty ? "[Image" : "[Image: ", mark)
+          text.append(inline.text, Self.segment(inline, role: .image))
+          text.append("]", mark)
+          continue
+        }
         text.append(Self.drawnText(inline), Self.segment(inline, role: style.role))
       }
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `swift run -c release leggio-bench [GROUP...]` prints the figures the issues name.
-/// Groups: library, layout, tui, web, feeds, epub, imports, sync (all when none is named).
+/// Groups: library, layout, tui, web, feeds, epub, imports, sync, markdown (all when none is
+/// named).
 let requested = Set(CommandLine.arguments.dropFirst())
 func wants(_ group: String) -> Bool { requested.isEmpty || requested.contains(group) }
 
@@ -13,3 +14,4 @@ if wants("feeds") { FeedBench.run() }
 if wants("epub") { EPUBBench.run() }
 if wants("imports") { ImportBench.run() }
 if wants("sync") { SyncBench.run() }
+if wants("markdown") { MarkdownBench.run() }

@@ -220,7 +220,17 @@ import LeggioTestSupport
               run.title = "titolo"
               run.nesting = [.strong, [], .emphasis]
               return run
-            }()
+            }(),
+            {
+              var run = Inline("badge", link: "/ci")
+              run.image = InlineImage(source: "b.svg", title: "Il \"titolo\"")
+              return run
+            }(),
+            {
+              var run = Inline("")
+              run.image = InlineImage(source: "c.png")
+              return run
+            }(),
           ]),
       ]),
       Document(),

@@ -52,7 +52,7 @@ extension DocumentBuilder {
     guard !text.isEmpty else { return }
     let nesting = Inline.nestingNeeded(openInline)
     if let last = runs.last, last.style == style, last.link == link, last.title == linkTitle,
-      last.nesting == nesting
+      last.nesting == nesting, last.image == nil
     {
       runs[runs.count - 1].text += text  // in place: no copy of a growing paragraph
     } else {

@@ -6,11 +6,7 @@ extension DocumentBuilder {
   /// An image placeholder, unless the image says nothing (no alt text, no caption):
   /// spacers and tracking pixels are not content.
   mutating func image(_ node: HTMLNode, caption: String?, credit: String?) {
-    let alt =
-      node.attribute("alt").map {
-        TextSanitizer.removingForbidden($0).split(whereSeparator: \.isWhitespace).joined(
-          separator: " ")
-      } ?? ""
+    let alt = Self.altText(node)
     let text = caption.flatMap { $0.isEmpty ? nil : $0 } ?? alt
     let source = node.attribute("src").flatMap {
       HTMLDocumentConverter.resolve($0, baseURL: baseURL)
@@ -23,6 +19,50 @@ extension DocumentBuilder {
     block.title = node.attribute("title").map(TextSanitizer.removingForbidden)
     appendBlock(block)
   }
+
+  /// A picture that is part of the text around it, added as an inline run: one in a
+  /// sentence (`My <img> left`), or the author's picture in a link (a README's badge).
+  /// False, and nothing added, for a picture that stands alone.
+  mutating func inlineImage(_ node: HTMLNode) -> Bool {
+    guard
+      let source = node.attribute("src").flatMap({
+        HTMLDocumentConverter.resolve($0, baseURL: baseURL)
+      })
+    else { return false }
+    let alt = Self.altText(node)
+    guard (isAuthored && link != nil) || Self.hasTextBeside(node) else { return false }
+    guard !alt.isEmpty || isAuthored else { return true }  // a spacer in a sentence
+    var run = Inline(alt, style: style, link: link)
+    run.title = linkTitle
+    run.nesting = Inline.nestingNeeded(openInline)
+    run.image = InlineImage(
+      source: source, title: node.attribute("title").map(TextSanitizer.removingForbidden))
+    runs.append(run)
+    return true
+  }
+
+  /// An image's alt text, white space collapsed, controls removed.
+  static func altText(_ node: HTMLNode) -> String {
+    node.attribute("alt").map {
+      TextSanitizer.removingForbidden($0).split(whereSeparator: \.isWhitespace).joined(
+        separator: " ")
+    } ?? ""
+  }
+
+  /// Whether the block around `node` (its nearest paragraph, heading, item or cell) holds
+  /// text other than white space.
+  private static func hasTextBeside(_ node: HTMLNode) -> Bool {
+    var block = node.parent
+    while let current = block, !textBlocks.contains(current.name), current.parent != nil {
+      block = current.parent
+    }
+    guard let block, textBlocks.contains(block.name) else { return false }
+    return block.textContent.contains { !$0.isWhitespace }
+  }
+
+  static let textBlocks: Set<String> = [
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "figcaption",
+  ]
 
   /// `<figure>`: its images with the caption and credit from `<figcaption>`; a figure
   /// without images (a pull quote, a code listing) is read as ordinary content.
@@ -101,6 +141,8 @@ extension DocumentBuilder {
       }
     }
     guard let picture else { return false }
+    // The author's linked picture with nothing under it stays a picture in a link.
+    if isAuthored, texts.isEmpty, picture.parent?.name == "a" { return false }
     let text = texts.joined(separator: " ").split(whereSeparator: \.isWhitespace)
       .joined(separator: " ")
     let isCredit = Self.creditMarkers.contains { text.hasPrefix($0) }

@@ -95,11 +95,21 @@ struct DocumentBuilder {
         linkTitle = link == nil ? nil : node.attribute("title").map(TextSanitizer.removingForbidden)
       }
       if link != nil { openInline.append([]) }
+      let before = [blocks.count, runs.count, runs.last?.text.utf8.count ?? 0]
       walkChildren(of: node, depth: depth)
+      if isAuthored, let link,
+        [blocks.count, runs.count, runs.last?.text.utf8.count ?? 0] == before
+      {
+        // The author's link without text (`[](/url)`): an empty run keeps it.
+        var run = Inline("", style: style, link: link)
+        run.title = linkTitle
+        run.nesting = Inline.nestingNeeded(openInline)
+        runs.append(run)
+      }
       if link != nil { openInline.removeLast() }
       (link, linkTitle) = saved
     case "img":
-      image(node, caption: nil, credit: nil)
+      if !inlineImage(node) { image(node, caption: nil, credit: nil) }
     case "figure":
       figure(node, depth: depth)
     case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -237,6 +247,11 @@ struct DocumentBuilder {
     return classes.contains("footnote-backref") || classes.contains("reversefootnote")
   }
 
+  /// A run without text that still says something: a link's or an inline picture's.
+  private static func isEmptyLink(_ run: Inline) -> Bool {
+    run.text.isEmpty && (run.link != nil || run.image != nil)
+  }
+
   private static func isCheckbox(_ node: HTMLNode) -> Bool {
     node.name == "input" && node.attribute("type")?.lowercased() == "checkbox"
   }
@@ -268,7 +283,8 @@ struct DocumentBuilder {
   mutating func finishBlock(as kind: Block.Kind? = nil, keepingFirstLine: Bool = false) {
     let isPreformatted = kind == .preformatted
     let inlines = Self.trimmed(
-      runs, keepingIndentation: isPreformatted, keepingFirstLine: keepingFirstLine)
+      runs, keepingIndentation: isPreformatted, keepingFirstLine: keepingFirstLine,
+      keepingBlankLines: isAuthored)
     runs = []
     guard !inlines.isEmpty else { return }
     appendPlaced(Block(kind ?? contextualKind(), inlines))
@@ -298,21 +314,30 @@ struct DocumentBuilder {
   }
 
   /// Runs without leading and trailing line breaks and spaces (for `<pre>`, only the
-  /// first line break and the trailing blank lines go).
-  static func trimmed(_ runs: [Inline], keepingIndentation: Bool, keepingFirstLine: Bool = false)
-    -> [Inline]
-  {
+  /// first line break and the trailing blank lines go; with `keepingBlankLines`, as for
+  /// the author's own code blocks, only the line break that ends the last line). A link
+  /// without text (`[](/url)`) is kept: it is all there is of that link.
+  static func trimmed(
+    _ runs: [Inline], keepingIndentation: Bool, keepingFirstLine: Bool = false,
+    keepingBlankLines: Bool = false
+  ) -> [Inline] {
     var runs = runs
     if keepingIndentation {
       // HTML drops a line break right after `<pre>`, not one inside its `<code>`.
       if !keepingFirstLine, runs.first?.text.first == "\n" { runs[0].text.removeFirst() }
+      if keepingBlankLines {
+        if runs.last?.text.last == "\n" { runs[runs.count - 1].text.removeLast() }
+        return runs.filter { !$0.text.isEmpty }
+      }
     } else {
-      while let first = runs.first, !first.style.contains(.code) {
+      while let first = runs.first, !first.style.contains(.code), !isEmptyLink(first) {
         let text = first.text.drop { $0 == "\n" || $0 == " " }
         if text.isEmpty { runs.removeFirst() } else { runs[0].text = String(text); break }
       }
     }
-    while let last = runs.last, keepingIndentation || !last.style.contains(.code) {
+    while let last = runs.last, keepingIndentation || !last.style.contains(.code),
+      !isEmptyLink(last)
+    {
       let text = Substring(last.text).trimmingSuffix(while: {
         $0 == "\n" || ($0 == " " && !keepingIndentation)
       })

@@ -30,8 +30,11 @@ public enum HTMLDocumentConverter {
 
   /// `convert` that also records where each element `id` lands: the index of the block
   /// holding what follows it (see `DocumentBuilder.anchors`).
-  static func convertRecordingAnchors(_ root: HTMLNode) -> (Document, [String: Int]) {
-    var builder = DocumentBuilder(baseURL: nil)
+  static func convertRecordingAnchors(
+    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false
+  ) -> (Document, [String: Int]) {
+    var builder = DocumentBuilder(baseURL: baseURL)
+    builder.isAuthored = authored
     builder.anchors = [:]
     builder.walk(root, depth: 0)
     builder.finishBlock()

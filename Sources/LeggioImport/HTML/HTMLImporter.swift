@@ -9,7 +9,7 @@ public enum HTMLImporter {
     -> ImportedArticle
   {
     let root = HTMLParser.parse(html)
-    var document = HTMLDocumentConverter.convert(root, baseURL: baseURL)
+    var document = HTMLDocumentConverter.convertLinkingFragments(root, baseURL: baseURL)
     let headings = root.elements(named: "h1").map { HTMLDocumentConverter.collapsedText(of: $0) }
       .filter { !$0.isEmpty }
     let pageTitle = root.firstElement(named: "title").map {
@@ -22,7 +22,7 @@ public enum HTMLImporter {
       title = pageTitle
     }
     if let first = document.blocks.first, case .heading = first.kind, first.plainText == title {
-      document.blocks.removeFirst()
+      document.removeBlockKeepingLinks(at: 0)
     }
     var metadata = ArticleMetadata(title: title)
     metadata.language =

@@ -31,8 +31,9 @@ struct FrontMatter: Equatable {
       let line = afterOpening[cursor..<end]
       let next = end < afterOpening.endIndex ? afterOpening.index(after: end) : end
       if line == "---" || line == "..." {
-        // A rule at the top of a note is not front matter: every line must be YAML-ish.
-        guard lines.allSatisfy(isYAMLLine) else { return nil }
+        // A rule at the top of a note is not front matter: every line must be YAML-ish,
+        // and one at least a `key:` (two rules with nothing between are two rules).
+        guard lines.allSatisfy(isYAMLLine), lines.contains(where: isKeyLine) else { return nil }
         return (parse(lines), afterOpening[next...])
       }
       lines.append(line)
@@ -49,6 +50,11 @@ struct FrontMatter: Equatable {
       return true
     }
     return line.firstMatch(of: Self.yamlLinePattern) != nil
+  }
+
+  /// `key: value` or `key:`, not indented.
+  private static func isKeyLine(_ line: Substring) -> Bool {
+    line.firstMatch(of: Self.yamlLinePattern) != nil
   }
 
   private static func parse(_ lines: [Substring]) -> FrontMatter {

@@ -12,7 +12,7 @@ public enum MarkdownImporter {
   ) -> ImportedArticle {
     let (matter, body) = FrontMatter.split(text) ?? (FrontMatter(), Substring(text))
     let html = CommonMarkRenderer.html(String(body))
-    var document = HTMLDocumentConverter.convert(
+    var document = HTMLDocumentConverter.convertLinkingFragments(
       HTMLParser.parse(html), baseURL: baseURL, authored: true)
     creditImagesFromTheirSourceLines(&document)
 
@@ -27,7 +27,7 @@ public enum MarkdownImporter {
           return $0.kind == .rule
         })
       {
-        document.blocks.remove(at: index)
+        document.removeBlockKeepingLinks(at: index)
       }
     }
     metadata.byline = matter.value("author", "authors", "byline")
@@ -69,7 +69,7 @@ public enum MarkdownImporter {
         next.inlines.allSatisfy({ $0.style.contains(.emphasis) })
       {
         document.blocks[index].kind = .image(credit: next.plainText)
-        document.blocks.remove(at: index + 1)
+        document.removeBlockKeepingLinks(at: index + 1)
       }
       index += 1
     }

@@ -19,7 +19,8 @@ public enum WebPageImporter {
     var warnings = decoded.warning.map { [$0] } ?? []
     let extracted = extractor.extract(html: decoded.text, url: url)
     warnings += extracted.warnings
-    var document = HTMLDocumentConverter.convert(extracted.content, baseURL: extracted.baseURL)
+    var document = HTMLDocumentConverter.convertLinkingFragments(
+      extracted.content, baseURL: extracted.baseURL)
     document = sanitized(document)
     guard document.blocks.contains(where: { !$0.plainText.isEmpty }) else {
       throw WebImportError.noArticleText(source: source)
@@ -52,7 +53,7 @@ public enum WebPageImporter {
         block.plainText.collapsingWhitespace().lowercased() == wanted,
         document.blocks.count > 1
       else { continue }
-      document.blocks.remove(at: index)
+      document.removeBlockKeepingLinks(at: index)
       break
     }
     return document

@@ -105,11 +105,27 @@ public struct Inline: Codable, Hashable, Sendable {
   /// says more than `style` does (`<strong><em>`, an `<em>` inside an `<em>`): each entry
   /// one element's style, an empty entry the link. Nil when `style` says it all.
   public var nesting: [InlineStyle]?
+  /// A picture in the run of text (`My ![train](train.jpg) left`, a badge in a link):
+  /// the run's text is its alt text. Pictures that stand alone are `.image` blocks.
+  public var image: InlineImage?
 
   public init(_ text: String, style: InlineStyle = [], link: String? = nil) {
     self.text = text
     self.style = style
     self.link = link
+  }
+}
+
+/// Where an inline picture comes from.
+public struct InlineImage: Codable, Hashable, Sendable {
+  /// The address, as written in the source (resolved when the source had a base).
+  public var source: String
+  /// The picture's title (the tooltip), when the source gives one.
+  public var title: String?
+
+  public init(source: String, title: String? = nil) {
+    self.source = source
+    self.title = title
   }
 }
 

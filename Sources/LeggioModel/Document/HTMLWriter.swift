@@ -101,7 +101,8 @@ public enum HTMLWriter {
   }
 
   /// Runs as inline HTML. Elements that consecutive runs share stay open across them, so
-  /// `**a *b***` is written `<strong>a <em>b</em></strong>`; a line break is `<br />`.
+  /// `**a *b***` is written `<strong>a <em>b</em></strong>`; a line break is `<br />`, an
+  /// inline picture `<img>`.
   public static func inlines(_ runs: [Inline]) -> String {
     var html = ""
     var open: [InlineElement] = []
@@ -114,6 +115,12 @@ public enum HTMLWriter {
       for element in open[common...].reversed() { html += element.closing }
       for element in wanted[common...] { html += element.opening }
       open = wanted
+      if let image = run.image {
+        html +=
+          "<img src=\"\(escape(image.source))\" alt=\"\(escape(run.text))\""
+          + (image.title.map { " title=\"\(escape($0))\"" } ?? "") + " />"
+        continue
+      }
       let isCode = run.style.contains(.code)
       html += escape(run.text).replacingOccurrences(of: "\n", with: isCode ? " " : "<br />\n")
     }

@@ -39,6 +39,7 @@ public enum MarkdownWriter {
   /// One run as Markdown: code spans unescaped, emphasis, strong and link around it.
   public static func markdown(_ run: Inline) -> String {
     var text = run.style.contains(.code) ? "`" + run.text + "`" : escape(run.text)
+    if let image = run.image { text = "![" + text + "](" + image.source + ")" }
     if run.style.contains(.emphasis) { text = "*" + text + "*" }
     if run.style.contains(.strong) { text = "**" + text + "**" }
     if let link = run.link { text = "[" + text + "](" + link + ")" }

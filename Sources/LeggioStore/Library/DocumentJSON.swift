@@ -24,6 +24,12 @@ enum DocumentJSON {
       for (position, inline) in block.inlines.enumerated() {
         if position > 0 { out.append(UInt8(ascii: ",")) }
         out.append(UInt8(ascii: "{"))
+        if let image = inline.image {
+          out.append(contentsOf: #""image":{"source":"#.utf8)
+          appendString(image.source, to: &out)
+          appendOptional("title", image.title, to: &out)
+          out.append(contentsOf: "},".utf8)
+        }
         if let link = inline.link {
           out.append(contentsOf: #""link":"#.utf8)
           appendString(link, to: &out)

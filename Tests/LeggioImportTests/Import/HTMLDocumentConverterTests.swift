@@ -146,8 +146,10 @@ import Testing
     #expect(
       blocks.map { [$0.kindName, $0.plainText, $0.source ?? "-"] } == [
         ["image", "Il vertice del 2019.", "a.jpg"], ["image", "Il porto di Lugano.", "b.jpg"],
-        ["paragraph", "Testo", "-"], ["image", "grafico", "c.png"], ["paragraph", "e fine", "-"],
+        ["paragraph", "Testo grafico e fine", "-"],
       ])
+    // A picture in a sentence stays in it; a spacer there leaves nothing.
+    #expect(blocks[2].inlines.compactMap(\.image) == [InlineImage(source: "c.png")])
     #expect(
       blocks.prefix(2).map(\.kind) == [
         .image(credit: "© AP Photo/Alexander Zemlianichenko"), .image(credit: "Foto: Keystone"),

@@ -55,6 +55,41 @@ import Testing
     #expect(blocks[4].plainText == "La nota, con stile.")
   }
 
+  @Test func aFootnoteReferenceOpensItsNoteAndAFragmentLinkJumps() throws {
+    let article = try importMarkdown(
+      "# T\n\nTesto con nota[^1], vedi [la fine](#fine).\n\n"
+        + "<p id=\"fine\">Ultimo.</p>\n\n[^1]: La nota.\n")
+    let blocks = article.document.blocks
+    let links = blocks[0].inlines.compactMap(\.link).compactMap(InternalLink.init)
+    #expect(links.count == 2)
+    // The heading that became the title is gone: the indices are the ones after it.
+    #expect(links.first.map { blocks[$0.block].plainText } == "La nota.")
+    #expect(links.first.map { if case .note = $0 { true } else { false } } == true)
+    #expect(links.last == .block(1))
+    #expect(blocks[1].plainText == "Ultimo.")
+    // A fragment that names nothing stays as written.
+    let other = try importMarkdown("Vedi [altrove](#nessuno) e [fuori](https://x.ch/#a).\n")
+    #expect(other.document.blocks[0].inlines.compactMap(\.link) == ["#nessuno", "https://x.ch/#a"])
+  }
+
+  @Test func aPictureInASentenceOrALinkStaysInTheText() throws {
+    let article = try importMarkdown(
+      "# T\n\n[![Build](https://ci.example/badge.svg)](https://ci.example) "
+        + "[![Licenza](lic.svg \"MIT\")](LICENSE)\n\nIl treno ![treno](treno.jpg) parte.\n\n"
+        + "![Il lago](lago.jpg)\n")
+    let blocks = article.document.blocks
+    #expect(blocks.count == 3)
+    let badges = blocks[0].inlines.filter { $0.image != nil }
+    #expect(badges.map(\.text) == ["Build", "Licenza"])
+    #expect(badges.map(\.link) == ["https://ci.example", "LICENSE"])
+    #expect(badges.last?.image == InlineImage(source: "lic.svg", title: "MIT"))
+    #expect(blocks[1].plainText == "Il treno treno parte.")
+    #expect(blocks[2].kind == .image(credit: nil))
+    #expect(
+      HTMLWriter.block(blocks[1])
+        == "<p>Il treno <img src=\"treno.jpg\" alt=\"treno\" /> parte.</p>\n")
+  }
+
   @Test func quotesAndListItemsKeepWhatTheyHold() throws {
     let article = try importMarkdown(
       "Prima.\n\n> # Nel riquadro\n> detto\n\n1. uno\n\n   seguito di uno\n2. due\n")

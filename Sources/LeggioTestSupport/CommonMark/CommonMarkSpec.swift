@@ -5,19 +5,19 @@ import Foundation
 /// 32 backticks and `example` opens one, a line holding `.` separates the Markdown from
 /// the expected HTML, `→` stands for a tab, and each example belongs to the section of
 /// the last heading above it.
-struct CommonMarkExample {
-  var number: Int
-  var section: String
-  var markdown: String
-  var html: String
+public struct CommonMarkExample: Sendable {
+  public var number: Int
+  public var section: String
+  public var markdown: String
+  public var html: String
 }
 
-enum CommonMarkSpec {
-  static let file = ImportFixtures.url("corpus/markdown/commonmark-spec.txt")
+public enum CommonMarkSpec {
+  public static let file = SharedFiles.url("corpus/markdown/commonmark-spec.txt")
   /// The sections about raw HTML, which the sanitiser changes on purpose.
-  static let rawHTMLSections: Set<String> = ["HTML blocks", "Raw HTML"]
+  public static let rawHTMLSections: Set<String> = ["HTML blocks", "Raw HTML"]
 
-  static func examples() throws -> [CommonMarkExample] {
+  public static func examples() throws -> [CommonMarkExample] {
     let text = try String(contentsOf: file, encoding: .utf8)
     let fence = String(repeating: "`", count: 32)
     var examples: [CommonMarkExample] = []

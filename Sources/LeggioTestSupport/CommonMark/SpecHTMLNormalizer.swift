@@ -6,13 +6,13 @@ import LeggioModel
 /// one space, whitespace around block-level tags goes, self-closing tags lose their
 /// slash, attributes are sorted and re-escaped, and character references become
 /// characters except `<`, `>`, `&` and `"`.
-struct SpecHTMLNormalizer {
+public struct SpecHTMLNormalizer {
   private var output = ""
   private var last = "starttag"
   private var lastTag = ""
   private var inPre = false
 
-  static func normalize(_ html: String) -> String {
+  public static func normalize(_ html: String) -> String {
     var normalizer = SpecHTMLNormalizer()
     var index = html.startIndex
     while index < html.endIndex {
