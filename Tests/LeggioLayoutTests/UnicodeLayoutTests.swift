@@ -54,10 +54,12 @@ import Testing
     assertLayout(
       "Shalom שלום עליכם e salam مرحبا بالعالم insieme", width: 16,
       expected: [
-        "Shalom      שלום",
-        "עליכם  e   salam",
-        "مرحبا    بالعالم",
-        "insieme",
+        // A word alone on a line rather than gaps of seven cells (total fit).
+        "Shalom",
+        "שלום   עליכם   e",
+        "salam",
+        "مرحبا",
+        "بالعالم insieme",
       ])
   }
 
