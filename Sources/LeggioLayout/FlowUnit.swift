@@ -122,13 +122,14 @@ struct FlowUnit {
   func spans(column: Int) -> [[LineSpan]] {
     parts.map { part in
       let widths = part.style.widths(column: column)
-      if part.style.totalFit && part.style.mode == .prose,
-        let spans = TotalFitBreaker.lines(
-          part.text, widths: widths, justify: part.style.justify, hyphenator: hyphenator)
-      {
-        return spans
-      }
-      return LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
+      let greedy = LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
+      // Most paragraphs come out of the greedy breaker with no hole and no runt: the total
+      // fit (which would keep them, or nearly) is for the others, at a fraction of the cost.
+      guard part.style.totalFit && part.style.mode == .prose,
+        TotalFitBreaker.improves(greedy, part.text, widths: widths, justify: part.style.justify)
+      else { return greedy }
+      return TotalFitBreaker.lines(
+        part.text, widths: widths, justify: part.style.justify, hyphenator: hyphenator) ?? greedy
     }
   }
 

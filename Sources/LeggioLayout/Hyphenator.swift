@@ -58,15 +58,15 @@ final class Hyphenator {
     _ part: ArraySlice<Unicode.Scalar>, offset: Int, into breaks: inout [Break]
   ) {
     // The letters, without the punctuation and quotes around them.
-    guard let first = part.firstIndex(where: { $0.properties.isAlphabetic }),
-      let last = part.lastIndex(where: { $0.properties.isAlphabetic })
+    guard let first = part.firstIndex(where: Self.isLetter),
+      let last = part.lastIndex(where: Self.isLetter)
     else { return }
     let core = part[first...last]
     // A word with soft hyphens breaks only there (the breaker finds them itself, with or
     // without a dictionary).
     guard !core.contains("\u{00AD}") else { return }
-    guard core.allSatisfy({ $0.properties.isAlphabetic || Self.isApostrophe($0) }),
-      core.contains(where: { $0.properties.isLowercase })
+    guard core.allSatisfy({ Self.isLetter($0) || Self.isApostrophe($0) }),
+      core.contains(where: { $0.isASCII ? $0.value >= 0x61 : $0.properties.isLowercase })
     else { return }
     var lettersStart = first
     var lettersEnd = last + 1
@@ -122,12 +122,24 @@ final class Hyphenator {
       switch scalar {
       case "@", "/", "\\", "_", "=", "&", "#", "%", "+", "<", ">", "|", "~": return true
       case ".", ":":
-        if k + 1 < scalars.count && scalars[k + 1].properties.isAlphabetic { return true }
+        if k + 1 < scalars.count && isLetter(scalars[k + 1]) { return true }
       default:
-        if scalar.properties.numericType != nil { return true }
+        if scalar.isASCII
+          ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
+        {
+          return true
+        }
       }
     }
     return false
+  }
+
+  /// A letter (ASCII without a table lookup).
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+    return scalar.properties.isAlphabetic
   }
 
   static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {

@@ -62,36 +62,47 @@ enum TotalFitBreaker {
   static let hyphenBeforeLastCost = 5_000
   static let runtCost = 30_000
 
+  /// Whether the total fit can do better than `greedy`: some justified line has a gap of
+  /// three cells or more (or one word alone), a word had to be cut, or the last line is a
+  /// runt.
+  static func improves(
+    _ greedy: [LineSpan], _ text: ClusterBuffer, widths: LineWidths, justify: Bool
+  ) -> Bool {
+    guard greedy.count > 1 else { return false }
+    // A word cut where it did not fit: perhaps at a soft hyphen instead (else the total
+    // fit fails too and the greedy lines stay).
+    if greedy.contains(where: { $0.ending == .forced }) { return true }
+    if justify {
+      for span in greedy where span.ending == .soft {
+        let extra = widths(span.kind) - span.cells
+        if extra > 0 && (span.gaps == 0 || (extra + span.gaps - 1) / span.gaps >= 2) {
+          return true
+        }
+      }
+    }
+    let last = greedy[greedy.count - 1]
+    guard last.ending == .last, last.end > last.start else { return false }
+    return text.classes.withUnsafeBufferPointer {
+      UnitRenderer.countGaps($0, last.start..<last.end) == 0
+    }
+  }
+
   /// The lines of `text`, or nil when the greedy breaker must set it.
   static func lines(
     _ text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?
   ) -> [LineSpan]? {
-    let n = text.count
     let supported = text.classes.withUnsafeBufferPointer { classes in
       !classes.contains {
         $0 == .tab || $0 == .control || $0 == .ideographic || $0 == .zeroWidthSpace
       }
     }
     guard supported else { return nil }
-    var spans: [LineSpan] = []
-    var segmentStart = 0
-    var kind = LineSpan.Kind.first
     var breaker = Breaker(text: text, widths: widths, justify: justify, hyphenator: hyphenator)
-    while true {
-      var segmentEnd = segmentStart
-      text.classes.withUnsafeBufferPointer { classes in
-        while segmentEnd < n && classes[segmentEnd] != .newline { segmentEnd += 1 }
-      }
-      let last = segmentEnd == n
-      guard
-        breaker.segment(
-          segmentStart..<segmentEnd, kind: kind, ending: last ? .last : .hard, into: &spans)
-      else { return nil }
-      if last { break }
-      segmentStart = segmentEnd + 1
-      kind = .afterHardBreak
-    }
-    return spans
+    breaker.tolerance = max(6, widths.continuation / 4)
+    if let spans = breaker.lines() { return spans }
+    // The emergency pass: every line that fits (long words may need loose lines).
+    breaker.tolerance = .max
+    return breaker.lines()
   }
 
   /// The breaking of one paragraph's segments (the text between hard line breaks).
@@ -105,12 +116,36 @@ enum TotalFitBreaker {
     private var active: [Int] = []
     private var activeStart = 0
     private var wordBreaks: [Hyphenator.Break] = []
+    /// The most cells a line (not the last) may leave empty; lines looser than that are
+    /// considered only when nothing else sets the paragraph.
+    var tolerance = Int.max
 
     init(text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?) {
       self.text = text
       self.widths = widths
       self.justify = justify
       self.hyphenator = hyphenator
+    }
+
+    /// The lines of the whole text, segment by segment; nil when one cannot be set.
+    mutating func lines() -> [LineSpan]? {
+      var spans: [LineSpan] = []
+      var segmentStart = 0
+      var kind = LineSpan.Kind.first
+      let n = text.count
+      while true {
+        var segmentEnd = segmentStart
+        text.classes.withUnsafeBufferPointer { classes in
+          while segmentEnd < n && classes[segmentEnd] != .newline { segmentEnd += 1 }
+        }
+        let last = segmentEnd == n
+        guard
+          segment(segmentStart..<segmentEnd, kind: kind, ending: last ? .last : .hard, into: &spans)
+        else { return nil }
+        if last { return spans }
+        segmentStart = segmentEnd + 1
+        kind = .afterHardBreak
+      }
     }
 
     /// Breaks clusters `range` (no newline inside) into `spans`; false when some stretch
@@ -166,18 +201,21 @@ enum TotalFitBreaker {
         let wordCells = cells
         var wordEnd = i
         var endCells = cells
+        var dashes = false
         while wordEnd < upper && classes[wordEnd] != .space {
           endCells += Int(cellWidths[wordEnd])
+          dashes = dashes || classes[wordEnd] == .hyphen || classes[wordEnd] == .softHyphen
           wordEnd += 1
         }
         wordBreaks.removeAll(keepingCapacity: true)
-        if let hyphenator, wordEnd - wordStart >= 4, overflows(at: endCells, firstWidth, otherWidth)
+        if let hyphenator, wordEnd - wordStart >= 4,
+          overflows(wordCells, endCells, firstWidth, otherWidth)
         {
           hyphenator.breaks(in: text, wordStart..<wordEnd, into: &wordBreaks)
         }
         var nextBreak = 0
         var c = wordCells
-        for k in wordStart..<wordEnd {
+        for k in wordStart..<(dashes || !wordBreaks.isEmpty ? wordEnd : wordStart) {
           c += Int(cellWidths[k])
           let end = k + 1
           guard end < wordEnd else { break }
@@ -239,13 +277,27 @@ enum TotalFitBreaker {
       return true
     }
 
-    /// Whether a word ending at prefix `cells` would overflow the longest line that can
-    /// still be started: only then are its hyphenation points looked up.
-    private func overflows(at cells: Int, _ firstWidth: Int, _ otherWidth: Int) -> Bool {
+    /// Whether a word from prefix `wordStart` to `cells` would overflow the longest line
+    /// that can still be started: only then are its hyphenation points looked up.
+    private mutating func overflows(
+      _ wordStart: Int, _ cells: Int, _ firstWidth: Int, _ otherWidth: Int
+    ) -> Bool {
+      dropOverflowing(upTo: wordStart, firstWidth, otherWidth)
       guard activeStart < active.count else { return false }
       let oldest = nodes[active[activeStart]]
       let width = active[activeStart] == 0 ? firstWidth : otherWidth
       return cells - oldest.nextCells > width
+    }
+
+    /// Forgets the breaks whose line would overflow before prefix `cells`: they can start
+    /// no line from here on.
+    private mutating func dropOverflowing(upTo cells: Int, _ firstWidth: Int, _ otherWidth: Int) {
+      while activeStart < active.count {
+        let index = active[activeStart]
+        let width = index == 0 ? firstWidth : otherWidth
+        guard cells - nodes[index].nextCells > width else { break }
+        activeStart += 1
+      }
     }
 
     /// Weighs every line from an active break to `candidate`; adds the best as new
@@ -253,16 +305,7 @@ enum TotalFitBreaker {
     private mutating func consider(
       _ candidate: Candidate, firstWidth: Int, otherWidth: Int, last: Bool
     ) -> Bool {
-      // Breaks whose line would already overflow can start no line from here on.
-      while activeStart < active.count {
-        let index = active[activeStart]
-        let width = index == 0 ? firstWidth : otherWidth
-        if candidate.endCells - nodes[index].nextCells > width {
-          activeStart += 1
-        } else {
-          break
-        }
-      }
+      dropOverflowing(upTo: candidate.endCells, firstWidth, otherWidth)
       guard activeStart < active.count else { return false }
       // The best line to here for each run of hyphens it would end (0, 1 or 2).
       var choices = (Choice(), Choice(), Choice())
@@ -273,6 +316,8 @@ enum TotalFitBreaker {
         let width = index == 0 ? firstWidth : otherWidth
         let cells = candidate.endCells - start.nextCells + (candidate.hyphen ? 1 : 0)
         guard cells <= width else { continue }
+        // Newer breaks only make looser lines: past the tolerance, stop looking.
+        if !last && width - cells > tolerance { break }
         let gaps = candidate.endGaps - start.nextGaps
         var demerits: Int
         if last {

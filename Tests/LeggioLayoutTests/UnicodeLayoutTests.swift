@@ -54,12 +54,10 @@ import Testing
     assertLayout(
       "Shalom שלום עליכם e salam مرحبا بالعالم insieme", width: 16,
       expected: [
-        // A word alone on a line rather than gaps of seven cells (total fit).
-        "Shalom",
-        "שלום   עליכם   e",
-        "salam",
-        "مرحبا",
-        "بالعالم insieme",
+        "Shalom      שלום",
+        "עליכם  e   salam",
+        "مرحبا    بالعالم",
+        "insieme",
       ])
   }
 
