@@ -19,6 +19,8 @@ final class Hyphenator {
   /// Italian, French and Catalan break after an elision's apostrophe.
   let elides: Bool
   private var cache: [[UInt8]: [Int]] = [:]
+  /// Reused for each word, to spare an allocation per word.
+  private var scalars: [Unicode.Scalar] = []
 
   static let minimum = 2
 
@@ -35,8 +37,7 @@ final class Hyphenator {
   /// in order, appended to `breaks`.
   func breaks(in text: ClusterBuffer, _ range: Range<Int>, into breaks: inout [Break]) {
     guard range.count >= 2 * Self.minimum else { return }
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(range.count)
+    scalars.removeAll(keepingCapacity: true)
     for index in range {
       let lower = Int(text.byteStarts[index])
       let upper = Int(text.byteStarts[index + 1])

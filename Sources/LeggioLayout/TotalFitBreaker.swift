@@ -370,10 +370,11 @@ enum TotalFitBreaker {
       guard justify else { return extra * extra / 2 }
       // One word alone on a justified line cannot be spread: as bad as a hole.
       guard gaps > 0 else { return 2_000 + 50 * extra }
-      let widest = 1 + (extra + gaps - 1) / gaps
       var badness = 40 * extra * extra * extra / (gaps * gaps * gaps)
-      if widest >= 3 { badness += 300 }
-      if widest >= 4 { badness += 1_500 }
+      // The widest gap is 1 + ⌈extra / gaps⌉ cells: 3 or more when extra > gaps, 4 or
+      // more when extra > 2·gaps.
+      if extra > gaps { badness += 300 }
+      if extra > 2 * gaps { badness += 1_500 }
       if extra % gaps != 0 { badness += 2 }
       return badness
     }

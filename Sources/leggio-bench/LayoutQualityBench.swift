@@ -20,8 +20,9 @@ enum LayoutQualityBench {
     print(
       "  "
         + [
-          "text", "width", "lines", "≥3 gap", "≥4 gap", "hyph/100", "2 hyph", "runts/100", "pages",
-          "wid/100p", "orph/100p", "head/100p",
+          "text", "width", "lines", "justif.", "≥3 gap", "≥4 gap", "hyph/100", "2 hyph", "runt/100",
+          "pages",
+          "wid/100p", "orp/100p", "hd/100p",
         ].enumerated().map { $0.offset == 0 ? pad($0.element, 38) : lpad($0.element, 9) }
         .joined())
     for book in books {
@@ -63,6 +64,7 @@ enum LayoutQualityBench {
       per100(s.strandedHeadings, s.pages),
     ]
     return pad(name, 38) + lpad("\(width)", 9) + lpad("\(s.lines)", 9)
+      + lpad("\(s.justifiedLines)", 9)
       + cells.map { lpad($0, 9) }.joined()
   }
 
