@@ -32,6 +32,8 @@ let package = Package(
     .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+    // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
+    .target(name: "CHyphen", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
@@ -60,7 +62,8 @@ let package = Package(
     .target(
       name: "LeggioSync", dependencies: ["LeggioModel", "LeggioStore"],
       swiftSettings: staticStdlib),
-    .target(name: "LeggioLayout", dependencies: ["LeggioModel"], swiftSettings: staticStdlib),
+    .target(
+      name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
       dependencies: [
@@ -68,7 +71,8 @@ let package = Package(
         "LeggioIntake", "LeggioSync", .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
-      name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"], swiftSettings: staticStdlib),
+      name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"],
+      swiftSettings: staticStdlib),
     .executableTarget(
       name: "leggio",
       dependencies: [

@@ -16,6 +16,8 @@ final class ArticleFlow: FlowMetrics {
   let canonical: BlockOffsets
   let geometry: ColumnGeometry
   let justify: Bool
+  let hyphenator: Hyphenator?
+  let totalFit: Bool
   let title: FlowUnit?
   /// 1 when the title block is unit 0, else 0.
   let shift: Int
@@ -26,8 +28,10 @@ final class ArticleFlow: FlowMetrics {
   init(
     document: Document, metadata: ArticleMetadata?, canonical: BlockOffsets,
     geometry: ColumnGeometry,
-    justify: Bool
+    justify: Bool, hyphenator: Hyphenator? = nil, totalFit: Bool = true
   ) {
+    self.totalFit = totalFit
+    self.hyphenator = hyphenator
     self.document = document
     self.canonical = canonical
     self.geometry = geometry
@@ -43,7 +47,7 @@ final class ArticleFlow: FlowMetrics {
     let block = index - shift
     return FlowUnit(
       block: document.blocks[block], start: canonical.starts[block], justify: justify,
-      column: geometry.width)
+      column: geometry.width, hyphenator: hyphenator, totalFit: totalFit)
   }
 
   /// The canonical offset of each line of unit `index`.

@@ -13,6 +13,9 @@ struct BlockStyle {
   var justify: Bool
   var mode: LineBreaker.Mode = .prose
   var centred = false
+  /// Set by the total-fit breaker (prose paragraphs, quotes and list items); the rest
+  /// (headings, captions, verse, the title block) keeps the greedy breaker.
+  var totalFit = false
   var first = Prefix()
   var afterHardBreak = Prefix()
   var continuation = Prefix()
@@ -36,14 +39,17 @@ struct BlockStyle {
     switch kind {
     case .paragraph:
       self.init(role: .text, justify: justify)
+      totalFit = true
     case .heading:
       self.init(role: .heading, justify: false)
     case .blockQuote(let depth):
       self.init(role: .quote, justify: justify)
+      totalFit = true
       let bars = Prefix(pieces: Array(repeating: ("│ ", .quoteBar), count: max(1, min(depth, 8))))
       (first, afterHardBreak, continuation) = (bars, bars, bars)
     case .listItem(let depth, let ordinal):
       self.init(role: .text, justify: false)
+      totalFit = true
       let level = max(1, min(depth, 8))
       let indent = String(repeating: " ", count: 2 * (level - 1))
       let marker = ordinal.map { "\($0). " } ?? (["• ", "◦ ", "▪ "][(level - 1) % 3])

@@ -22,6 +22,8 @@ enum BreakClass: UInt8 {
   case zeroWidthSpace
   /// A control character, drawn as a visible symbol.
   case control
+  /// A soft hyphen (U+00AD): takes no cell; a line may end after it, with a hyphen drawn.
+  case softHyphen
 
   /// The class of a one-scalar cluster of width `width`.
   static func of(_ scalar: Unicode.Scalar, width: Int) -> BreakClass {
@@ -30,6 +32,7 @@ enum BreakClass: UInt8 {
     case 0x09: return .tab
     case 0x0A, 0x2028, 0x2029: return .newline
     case 0x200B: return .zeroWidthSpace
+    case 0xAD: return .softHyphen
     case 0x2D, 0x2010, 0x2012...0x2014, 0x2E3A, 0x2E3B: return .hyphen
     case 0x2F: return .slash
     case 0x28, 0x5B, 0x7B, 0xAB, 0x2018, 0x201A, 0x201C, 0x201E, 0x2039, 0x3008, 0x300A, 0x300C,

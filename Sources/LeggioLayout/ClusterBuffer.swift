@@ -158,6 +158,8 @@ struct ClusterBuffer {
       let breakClass: BreakClass
       if character == "\r\n" {
         (width, breakClass) = (0, .newline)
+      } else if first == "\u{00AD}" && scalars.count == 1 {
+        (width, breakClass) = (0, .softHyphen)
       } else if scalars.count == 1 {
         let w = first == "\t" || first == "\n" ? 0 : CellWidth.clusterWidth(scalars)
         (width, breakClass) = (w, BreakClass.of(first, width: w))

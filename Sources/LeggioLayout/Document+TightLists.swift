@@ -6,6 +6,7 @@ extension Document {
   /// the list nested in it). Documents that do not record their containers keep the
   /// blank line between all blocks.
   func joinsPrevious(_ index: Int) -> Bool {
+    if isContentsEntry(index) { return true }
     guard index > 0, index < blocks.count, let current = blocks[index].containers,
       let previous = blocks[index - 1].containers,
       let currentList = current.last(where: { $0.list != nil })?.list,

@@ -24,11 +24,18 @@ struct FlowUnit {
   /// The canonical offset where the unit's text starts.
   var start: Int
   var placement: Placement
+  /// Hyphenates the unit's prose, nil for none.
+  var hyphenator: Hyphenator? = nil
 
   /// The unit for document block `block`, whose text starts at canonical offset `start`,
   /// set in a column `column` cells wide (tables are sized to it).
-  init(block: Block, start: Int, justify: Bool, column: Int) {
+  init(
+    block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
+    totalFit: Bool = true
+  ) {
+    self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
+    style.totalFit = style.totalFit && totalFit
     if case .listItem = block.kind {
     } else if let containers = block.containers {
       // A list item's second paragraph, code or quote stays under the item's text.
@@ -87,6 +94,7 @@ struct FlowUnit {
       // read as a line of its own, and ragged, as verse is set.
       style.continuation.pieces.append(("  ", .text))
       style.justify = false
+      style.totalFit = false
     }
     parts = (label.map { [$0] } ?? []) + [Part(text: text, style: style, blankBefore: false)]
     self.start = start
@@ -120,8 +128,16 @@ struct FlowUnit {
 
   /// The lines of each part, broken for a column `column` cells wide.
   func spans(column: Int) -> [[LineSpan]] {
-    parts.map {
-      LineBreaker.lines($0.text, widths: $0.style.widths(column: column), mode: $0.style.mode)
+    parts.map { part in
+      let widths = part.style.widths(column: column)
+      let greedy = LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
+      // Most paragraphs come out of the greedy breaker with no hole and no runt: the total
+      // fit (which would keep them, or nearly) is for the others, at a fraction of the cost.
+      guard part.style.totalFit && part.style.mode == .prose,
+        TotalFitBreaker.improves(greedy, part.text, widths: widths, justify: part.style.justify)
+      else { return greedy }
+      return TotalFitBreaker.lines(
+        part.text, widths: widths, justify: part.style.justify, hyphenator: hyphenator) ?? greedy
     }
   }
 

@@ -8,17 +8,22 @@ public struct LayoutOptions: Hashable, Sendable {
   public var measure: Int
   /// Justify paragraph text (the last line of a paragraph stays ragged).
   public var justify: Bool
-  /// Hyphenate long words at line ends (reserved; off by default).
+  /// Hyphenate words at line ends, with the dictionary of the article's language when one
+  /// is installed (`hyphen-it`, `hyphen-en-us`...); the hyphens are drawn, never part of
+  /// the text.
   public var hyphenate: Bool
   /// Cells kept free on each side when the screen is narrower than the measure.
   public var margin: Int
+  /// Whether prose gets the total-fit breaker (else the greedy one it replaced; kept for
+  /// `leggio-bench layout`, which prints both).
+  package var totalFit = true
 
   public init(
     width: Int,
     height: Int = .max,
     measure: Int = 72,
     justify: Bool = true,
-    hyphenate: Bool = false,
+    hyphenate: Bool = true,
     margin: Int = 1
   ) {
     self.width = width

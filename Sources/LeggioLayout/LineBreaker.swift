@@ -13,6 +13,8 @@ struct LineSpan: Equatable {
   var ending: Ending
   /// Runs of spaces between words, for justification (counted for soft breaks only).
   var gaps = 0
+  /// The line ends inside a word, with a hyphen the layout draws (counted in `cells`).
+  var hyphen = false
 }
 
 /// The cells available to each kind of line.

@@ -50,7 +50,9 @@ public final class PagedArticle: @unchecked Sendable {
     self.geometry = ColumnGeometry(options)
     self.flow = ArticleFlow(
       document: document, metadata: metadata, canonical: offsets, geometry: geometry,
-      justify: options.justify)
+      justify: options.justify,
+      hyphenator: options.hyphenate ? Hyphenator(language: metadata?.language) : nil,
+      totalFit: options.totalFit)
     self.paginator = Paginator(height: options.height)
   }
 
@@ -100,6 +102,9 @@ public final class PagedArticle: @unchecked Sendable {
       return rendered.positions[line]
     }
   }
+
+  /// Where each page starts in the flow (as far as pagination has gone).
+  var pageStarts: [FlowPosition] { locked { paginator.pageStarts } }
 
   /// Lays out everything that is still missing.
   public func layoutAll() {

@@ -103,18 +103,25 @@ struct Paginator {
   }
 
   /// The lines that must follow a heading on its page: a blank line and the first two
-  /// lines of the next paragraph (all of a unit kept together; through further headings).
+  /// lines of the next paragraph (all of a unit kept together; through a further heading
+  /// or two). A longer run of headings is a contents list: each entry needs only the
+  /// next, so the list fills its pages instead of taking one each.
   private func linesNeeded(after unit: Int, _ flow: some FlowMetrics) -> Int {
     var needed = 0
     var next = unit + 1
+    var headings = 0
     while next < flow.unitCount {
       let lines = flow.lineCount(next)
+      let separator = flow.isSeparated(next) ? 1 : 0
       switch flow.placement(next) {
       case .heading:
-        needed += 1 + lines
+        needed += separator + lines
+        headings += 1
+        // In a contents list (entries joined without blank lines) the next entry is enough.
+        if separator == 0 || headings == 3 { return needed }
         next += 1
         continue
-      case .splittable: needed += 1 + min(2, lines)
+      case .splittable: needed += separator + min(2, lines)
       case .keepTogether: needed += 1 + lines
       }
       break

@@ -8,12 +8,12 @@ public enum PlainTextRenderer {
   /// The article as lines of text, each ending with "\n".
   public static func render(
     document: Document, metadata: ArticleMetadata?, width: Int, measure: Int = 72,
-    justify: Bool = true, margin: Int = 1
+    justify: Bool = true, hyphenate: Bool = true, margin: Int = 1
   ) -> String {
     String(
       decoding: renderUTF8(
         document: document, metadata: metadata, width: width, measure: measure, justify: justify,
-        margin: margin),
+        hyphenate: hyphenate, margin: margin),
       as: UTF8.self)
   }
 
@@ -21,7 +21,7 @@ public enum PlainTextRenderer {
   /// `String` of the whole book).
   public static func renderUTF8(
     document: Document, metadata: ArticleMetadata?, width: Int, measure: Int = 72,
-    justify: Bool = true, margin: Int = 1
+    justify: Bool = true, hyphenate: Bool = true, margin: Int = 1
   ) -> [UInt8] {
     let geometry = ColumnGeometry(
       LayoutOptions(width: width, measure: measure, justify: justify, margin: margin))
@@ -41,10 +41,13 @@ public enum PlainTextRenderer {
     let slices = ConcurrentSlices.map(document.blocks) { blocks in
       let sliceBytes = blocks.reduce(0) { $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count } }
       var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
+      let hyphenator = hyphenate ? Hyphenator(language: metadata?.language) : nil
       for index in blocks.indices {
         if index > 0 ? !document.joinsPrevious(index) : hasTitle { sink.blankLine(position: 0) }
         UnitRenderer.render(
-          FlowUnit(block: blocks[index], start: 0, justify: justify, column: geometry.width),
+          FlowUnit(
+            block: blocks[index], start: 0, justify: justify, column: geometry.width,
+            hyphenator: hyphenator),
           geometry: geometry, into: &sink)
       }
       return sink.bytes

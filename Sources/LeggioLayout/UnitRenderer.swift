@@ -37,16 +37,21 @@ enum UnitRenderer {
     }
     let textWidth = geometry.width - prefix.cells
     if style.centred { x += max(0, (textWidth - span.cells) / 2) }
+    let extra = style.justify && span.ending == .soft && span.gaps > 0 ? textWidth - span.cells : 0
     text.classes.withUnsafeBufferPointer { classes in
       text.widths.withUnsafeBufferPointer { widths in
         text.specials.withUnsafeBufferPointer { specials in
           drawText(
             span, text: text, classes: classes, widths: widths,
             specials: text.uniform ? specials : nil, start: start, x: x,
-            extra: style.justify && span.ending == .soft ? textWidth - span.cells : 0,
-            special: &special, into: &sink)
+            extra: extra, special: &special, into: &sink)
         }
       }
+    }
+    if span.hyphen {
+      // The hyphen of a word broken at the line's end: drawn, never part of the text.
+      let role = text.segments[text.segmentIndex(containing: max(span.start, span.end - 1))].role
+      sink.decoration("-", column: x + span.cells - 1 + max(0, extra), cells: 1, role: role)
     }
     let lower = Int(text.offsets[span.start])
     let upper = Int(text.offsets[span.end])
@@ -122,7 +127,7 @@ enum UnitRenderer {
       } else {
         while i < limit {
           let cls = classes[i]
-          if cls == .space || cls == .control || cls == .tab { break }
+          if cls == .space || cls == .control || cls == .tab || cls == .softHyphen { break }
           added += Int(widths[i])
           i += 1
         }
@@ -134,6 +139,13 @@ enum UnitRenderer {
         continue
       }
       let cls = classes[i]
+      if cls == .softHyphen {
+        // Invisible unless a line ends at it (then the hyphen is drawn after the line).
+        flush()
+        i += 1
+        runStart = i
+        continue
+      }
       if cls == .control || cls == .tab {
         flush()
         let segment = text.segments[segmentIndex]

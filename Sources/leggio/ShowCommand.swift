@@ -63,6 +63,10 @@ struct ShowCommand: ParsableCommand {
   @Option(name: .long, help: "The page to print, from 1, or `last` (with --width and --height).")
   var page: PageChoice?
 
+  @Flag(
+    name: .customLong("no-hyphenate"), help: "Do not hyphenate words at line ends (with --width).")
+  var noHyphenate = false
+
   @Option(help: "Seconds to wait for a web page (when ARTICLE is a URL).")
   var timeout: Double = 20
 
@@ -157,12 +161,13 @@ struct ShowCommand: ParsableCommand {
   private func printLaidOut(_ metadata: ArticleMetadata, _ document: Document, width: Int) throws {
     guard let height else {
       let bytes = PlainTextRenderer.renderUTF8(
-        document: document, metadata: metadata, width: width)
+        document: document, metadata: metadata, width: width, hyphenate: !noHyphenate)
       Console.write(bytes)
       return
     }
     let paged = PagedArticle(
-      document: document, metadata: metadata, options: LayoutOptions(width: width, height: height))
+      document: document, metadata: metadata,
+      options: LayoutOptions(width: width, height: height, hyphenate: !noHyphenate))
     paged.layoutAll()
     let count = max(1, paged.pageCount.value)
     let number: Int

@@ -16,14 +16,15 @@ import Testing
   }
 
   @Test func raggedRightLeavesSpacesAlone() {
+    // The same breaker as justified text: no runt ("leader." alone) on the last line.
     assertLayout(
       "Vladimir Putin e Kim Jong-un. La storia d'amore tra i due leader.", width: 20,
       justify: false,
       expected: [
-        "Vladimir Putin e Kim",
-        "Jong-un. La storia",
-        "d'amore tra i due",
-        "leader.",
+        "Vladimir Putin e",
+        "Kim Jong-un. La",
+        "storia d'amore tra i",
+        "due leader.",
       ])
   }
 
@@ -31,11 +32,12 @@ import Testing
     assertLayout(
       "La «storia d'amore» tra i due leader, nordcoreano e russo.", width: 18,
       expected: [
-        "La         «storia",
-        "d'amore» tra i due",
-        "leader,",
-        "nordcoreano      e",
-        "russo.",
+        // A word alone, ragged, rather than a hole of nine cells.
+        "La",
+        "«storia   d'amore»",
+        "tra i due  leader,",
+        "nordcoreano",
+        "e russo.",
       ])
   }
 
@@ -71,7 +73,7 @@ import Testing
   @Test func noBreakSpacesHold() {
     assertLayout(
       "Pagina 12\u{00A0}345 e 10\u{202F}km di strada", width: 11,
-      expected: ["Pagina", "12\u{00A0}345    e", "10\u{202F}km    di", "strada"])
+      expected: ["Pagina", "12\u{00A0}345", "e 10\u{202F}km  di", "strada"])
   }
 
   @Test func longURLsBreakAfterASlash() {

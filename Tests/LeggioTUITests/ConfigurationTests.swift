@@ -47,6 +47,17 @@ import Testing
       options == LayoutOptions(width: 100, height: 30, measure: 60, justify: false, margin: 3))
   }
 
+  @Test func hyphenationIsOnUntilTheReaderSettingTurnsItOff() {
+    #expect(Configuration.defaults.reader.hyphenate)
+    let (configuration, problems) = ConfigurationParser.parse(
+      "[reader]\nhyphenate = false\n", file: "config.toml")
+    #expect(problems.isEmpty)
+    #expect(!configuration.reader.hyphenate)
+    #expect(!configuration.reader.applied(to: LayoutOptions(width: 80, height: 24)).hyphenate)
+    let (_, wrong) = ConfigurationParser.parse("[reader]\nhyphenate = 3\n", file: "config.toml")
+    #expect(wrong.count == 1)
+  }
+
   @Test func unknownSettingIsReportedWithItsLineAndAHint() throws {
     let (configuration, problems) = ConfigurationParser.parse(
       """

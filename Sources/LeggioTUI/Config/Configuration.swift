@@ -29,15 +29,18 @@ public struct ReaderSettings: Hashable, Sendable {
   public var width: Int
   /// Justify paragraphs.
   public var justify: Bool
+  /// Hyphenate words at line ends (`LayoutOptions.hyphenate`).
+  public var hyphenate: Bool
   /// Cells kept free on each side when the screen is narrower than `width`.
   public var margin: Int
 
   public static let widthRange = 20...400
   public static let marginRange = 0...20
 
-  public init(width: Int = 72, justify: Bool = true, margin: Int = 1) {
+  public init(width: Int = 72, justify: Bool = true, hyphenate: Bool = true, margin: Int = 1) {
     self.width = width
     self.justify = justify
+    self.hyphenate = hyphenate
     self.margin = margin
   }
 
@@ -46,6 +49,7 @@ public struct ReaderSettings: Hashable, Sendable {
     var options = options
     options.measure = width
     options.justify = justify
+    options.hyphenate = hyphenate
     options.margin = margin
     return options
   }

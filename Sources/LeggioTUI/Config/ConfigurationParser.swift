@@ -9,6 +9,7 @@ import LeggioModel
 /// [reader]
 /// width = 72        # the text column, in cells
 /// justify = true
+/// hyphenate = true  # in the article's language, when its dictionary is installed
 /// margin = 1        # cells kept free each side on narrow screens
 ///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
@@ -19,7 +20,7 @@ import LeggioModel
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
   static let topLevelKeys = ["theme", "reader", "keys"]
-  static let readerKeys = ["width", "justify", "margin"]
+  static let readerKeys = ["width", "justify", "hyphenate", "margin"]
 
   public static func parse(_ text: String, file: String) -> (
     configuration: Configuration, problems: [ConfigurationError]
@@ -97,6 +98,12 @@ public enum ConfigurationParser {
           } else {
             problem(path, "expected true or false")
           }
+        case "hyphenate":
+          if let flag = entry.bool {
+            settings.hyphenate = flag
+          } else {
+            problem(path, "expected true or false")
+          }
         default:
           unknown(path, among: readerKeys, what: "reader setting")
         }
@@ -143,7 +150,9 @@ public enum ConfigurationParser {
           }
           guard let key = KeyName.parse(text) else {
             problem(
-              path, "\"\(TerminalSafety.line(text, limit: 60))\" is not a key name; expected \(KeyName.expected)")
+              path,
+              "\"\(TerminalSafety.line(text, limit: 60))\" is not a key name; expected \(KeyName.expected)"
+            )
             continue
           }
           if !keys.contains(key) { keys.append(key) }

@@ -1,0 +1,77 @@
+import CHyphen
+import Foundation
+
+/// A libhyphen pattern dictionary (the TeX/LibreOffice patterns Debian ships as
+/// `hyphen-it`, `hyphen-en-us`, ...), loaded once per language and shared by every layout.
+/// Nil when the library or a dictionary for the language is missing: then nothing is
+/// hyphenated and the layout is otherwise the same.
+final class HyphenDictionary: @unchecked Sendable {
+  /// Where Debian installs the dictionaries; `LEGGIO_HYPHEN_DIR` overrides it.
+  static var directory: String {
+    ProcessInfo.processInfo.environment["LEGGIO_HYPHEN_DIR"] ?? "/usr/share/hyphen"
+  }
+
+  private let handle: UnsafeMutableRawPointer
+  /// The language's primary subtag ("it", "en").
+  let language: String
+
+  private init(handle: UnsafeMutableRawPointer, language: String) {
+    self.handle = handle
+    self.language = language
+  }
+
+  nonisolated(unsafe) private static var loaded: [String: HyphenDictionary?] = [:]
+  private static let lock = NSLock()
+
+  /// The dictionary for BCP 47 tag `tag` ("it", "en-GB", "pt_BR"), nil when none is
+  /// installed or libhyphen is missing.
+  static func forLanguage(_ tag: String) -> HyphenDictionary? {
+    let parts = tag.replacingOccurrences(of: "_", with: "-").split(separator: "-")
+    guard let primary = parts.first?.lowercased(), !primary.isEmpty,
+      primary.allSatisfy({ $0.isASCII && $0.isLetter })
+    else { return nil }
+    let region = parts.dropFirst().first { $0.count == 2 }?.uppercased()
+    let key = primary + (region.map { "_" + $0 } ?? "")
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = loaded[key] { return known }
+    let dictionary = load(primary: primary, region: region)
+    loaded[key] = dictionary
+    return dictionary
+  }
+
+  private static func load(primary: String, region: String?) -> HyphenDictionary? {
+    guard leggio_hyphen_load(nil, 0) == 0 else { return nil }
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    // hyph_it_IT.dic for "it-IT", else hyph_it.dic, else any hyph_it_*.dic (hyph_en_US.dic
+    // for "en", hyph_en_GB.dic when that is all there is).
+    var candidates: [String] = []
+    if let region { candidates.append("hyph_\(primary)_\(region).dic") }
+    candidates.append("hyph_\(primary).dic")
+    candidates += files.filter { $0.hasPrefix("hyph_\(primary)_") && $0.hasSuffix(".dic") }.sorted()
+    for name in candidates where files.contains(name) {
+      if let handle = leggio_hyphen_dictionary(directory + "/" + name) {
+        return HyphenDictionary(handle: handle, language: primary)
+      }
+    }
+    return nil
+  }
+
+  /// The characters of `word` (lower case UTF-8, `count` characters) after which it may
+  /// break, by the patterns, at least `leftMin` and `rightMin` from its ends.
+  func points(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {
+    var marks = [CChar](repeating: 0, count: word.count + 5)
+    let status = word.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        leggio_hyphen_hyphenate(
+          handle, chars.baseAddress, Int32(word.count), &marks, Int32(leftMin), Int32(rightMin))
+      }
+    }
+    guard status == 0 else { return [] }
+    var points: [Int] = []
+    for k in 0..<max(0, count - 1) where marks[k] & 1 == 1 {
+      if k + 1 >= leftMin && count - (k + 1) >= rightMin { points.append(k + 1) }
+    }
+    return points
+  }
+}
