@@ -64,6 +64,36 @@ public enum ArticleImporter {
   public static func importFile(at url: URL, options: ImportOptions = ImportOptions()) throws
     -> ImportedArticle
   {
+    let (data, name) = try readFile(at: url, options: options)
+    return try importData(data, name: name, mimeType: nil, baseURL: url, options: options)
+  }
+
+  /// Imports the file at `url` as `importFile` does, but a periodical's EPUB as its
+  /// articles (`options.epubForm` forces book or articles).
+  public static func importArticles(fromFile url: URL, options: ImportOptions = ImportOptions())
+    throws -> [ImportedArticle]
+  {
+    let (data, name) = try readFile(at: url, options: options)
+    return try importArticles(data, name: name, baseURL: url, options: options)
+  }
+
+  /// `importData`, with a periodical's EPUB read as its articles.
+  public static func importArticles(
+    _ data: Data, name: String, mimeType: String? = nil, baseURL: URL? = nil,
+    options: ImportOptions = ImportOptions()
+  ) throws -> [ImportedArticle] {
+    guard data.count <= options.maximumSize, !data.isEmpty,
+      EPUBImporter.isEPUB(data, name: name, mimeType: mimeType)
+    else {
+      return [
+        try importData(data, name: name, mimeType: mimeType, baseURL: baseURL, options: options)
+      ]
+    }
+    return try EPUBImporter.importArticles(data, name: name, as: options.epubForm)
+  }
+
+  /// The bytes of the file at `url` and how messages name it, after the checks.
+  static func readFile(at url: URL, options: ImportOptions) throws -> (Data, String) {
     let name = url.isFileURL ? url.relativePath : url.absoluteString
     let path = url.path
     var isDirectory: ObjCBool = false
@@ -77,13 +107,11 @@ public enum ArticleImporter {
     guard options.isReadable(path) else {
       throw ImportError.unreadable(name: name, reason: "permission denied")
     }
-    let data: Data
     do {
-      data = try Data(contentsOf: url)
+      return (try Data(contentsOf: url), name)
     } catch {
       throw ImportError.unreadable(name: name, reason: readFailureReason(error))
     }
-    return try importData(data, name: name, mimeType: nil, baseURL: url, options: options)
   }
 
   /// The size of the file at `path` from `stat(2)`, or nil if it cannot be read.

@@ -13,6 +13,9 @@ public struct ImportOptions: Sendable {
   /// Whether the file at a path may be read. Injected so tests, which run as root,
   /// can exercise the permission error; the default asks the file system.
   public var isReadable: @Sendable (String) -> Bool
+  /// How an EPUB is read by `importArticles`: a book, a periodical's articles, or
+  /// (nil) Leggio's guess.
+  public var epubForm: EPUBForm? = nil
 
   public init(
     maximumSize: Int = ImportOptions.defaultMaximumSize,

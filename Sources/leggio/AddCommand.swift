@@ -3,6 +3,8 @@ import Foundation
 import LeggioImport
 import LeggioStore
 
+extension EPUBForm: ExpressibleByArgument {}
+
 struct AddCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "add",
@@ -10,6 +12,9 @@ struct AddCommand: ParsableCommand {
     discussion: """
       Text, Markdown and HTML files are read; an http(s) URL is fetched, its article
       extracted and stored with the original page, and read offline from then on.
+      An EPUB is one book, or, when it is a periodical (calibre's news: sections and
+      articles), one article per piece, tagged with the periodical's name and issue
+      date; --as book or --as articles overrides the guess.
       Prints one line per article ("added 12  Title", "updated", "unchanged") and a
       summary. Errors name the file or URL; the good ones are imported anyway and the
       exit status is non-zero if anything failed.
@@ -19,6 +24,9 @@ struct AddCommand: ParsableCommand {
 
   @Option(name: .long, help: "Tag every imported article (repeatable).")
   var tag: [String] = []
+
+  @Option(name: .customLong("as"), help: "Read EPUB files as one book or as articles.")
+  var form: EPUBForm?
 
   @Option(help: "Seconds to wait for a web page before giving up on it.")
   var timeout: Double = 20
@@ -50,13 +58,15 @@ struct AddCommand: ParsableCommand {
       var bar = ProgressBar(total: inputs.count)
       for input in inputs {
         do {
-          let article = try InputFiles.importArticle(input, fetcher: fetcher)
-          for warning in article.warnings {
+          let articles = try InputFiles.importArticles(input, fetcher: fetcher, as: form)
+          for warning in articles.first?.warnings ?? [] {
             bar.error(CLIError.invalid(CLIError.naming(input, "warning: " + warning)))
           }
-          let outcome = try library.add(article, tags: tag)
-          tally.count(outcome)
-          bar.print("\(outcome.verb) \(outcome.id)  \(article.metadata.title.terminalSafe())")
+          for article in articles {
+            let outcome = try library.add(article, tags: tag)
+            tally.count(outcome)
+            bar.print("\(outcome.verb) \(outcome.id)  \(article.metadata.title.terminalSafe())")
+          }
         } catch {
           tally.failed += 1
           bar.error(CLIError.about(input, error))

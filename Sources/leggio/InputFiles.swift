@@ -81,15 +81,42 @@ enum InputFiles {
         data: page.data, url: page.finalURL, contentType: page.contentType)
     }
     if input.isStandardInput {
-      let limit = ImportOptions.defaultMaximumSize
-      let data = try FileHandle.standardInput.read(upToCount: limit + 1) ?? Data()
-      guard data.count <= limit else {
-        throw ImportError.tooLarge(name: "-", size: data.count, limit: limit)
-      }
-      return try ArticleImporter.importData(data, name: "-")
+      return try ArticleImporter.importData(try standardInput(), name: "-")
     }
     var article = try ArticleImporter.importFile(at: URL(fileURLWithPath: input.path))
     if article.metadata.source == nil { article.metadata.source = input.absolutePath }
     return article
+  }
+
+  /// Imports one input as `importArticle` does, but a periodical's EPUB as one article
+  /// per piece (`form` forces book or articles). A piece without a web address of its
+  /// own gets the file's path with its number (`/path/issue.epub#3`) as its source, so
+  /// adding the file again finds the same articles.
+  static func importArticles(
+    _ input: Input, fetcher: PageFetcher = PageFetcher(), as form: EPUBForm? = nil
+  ) throws -> [ImportedArticle] {
+    if input.webURL != nil { return [try importArticle(input, fetcher: fetcher)] }
+    var options = ImportOptions()
+    options.epubForm = form
+    if input.isStandardInput {
+      return try ArticleImporter.importArticles(try standardInput(), name: "-", options: options)
+    }
+    var articles = try ArticleImporter.importArticles(
+      fromFile: URL(fileURLWithPath: input.path), options: options)
+    for index in articles.indices where articles[index].metadata.source == nil {
+      articles[index].metadata.source = input.absolutePath.map {
+        articles.count == 1 ? $0 : "\($0)#\(index + 1)"
+      }
+    }
+    return articles
+  }
+
+  private static func standardInput() throws -> Data {
+    let limit = ImportOptions.defaultMaximumSize
+    let data = try FileHandle.standardInput.read(upToCount: limit + 1) ?? Data()
+    guard data.count <= limit else {
+      throw ImportError.tooLarge(name: "-", size: data.count, limit: limit)
+    }
+    return data
   }
 }

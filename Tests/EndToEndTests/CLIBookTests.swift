@@ -91,6 +91,17 @@ import Testing
     var drm = EPUBFixture.book(chapters: Self.chapters)
     drm.add("META-INF/rights.xml", "<rights/>")
     bad.append(try Self.writeBook(cli, drm, name: "drm.epub"))
+    var encrypted = EPUBFixture.book(chapters: Self.chapters)
+    encrypted.add(
+      "META-INF/encryption.xml",
+      """
+      <encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container"
+        xmlns:enc="http://www.w3.org/2001/04/xmlenc#">
+      <enc:EncryptedData><enc:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc"/>
+      <enc:CipherData><enc:CipherReference URI="OEBPS/text/chapter1.xhtml"/></enc:CipherData>
+      </enc:EncryptedData></encryption>
+      """)
+    bad.append(try Self.writeBook(cli, encrypted, name: "encrypted.epub"))
     var bomb = EPUBFixture.book(chapters: Self.chapters)
     bomb.add("OEBPS/zeros.txt", Data(repeating: 0, count: 16 * 1024 * 1024))
     bad.append(try Self.writeBook(cli, bomb, name: "bomb.epub"))
@@ -106,7 +117,7 @@ import Testing
     for (line, path) in zip(result.stderrLines, bad) {
       #expect(line.hasPrefix("leggio: " + path + ": "), "\(line)")
     }
-    #expect(result.stdoutLines.last == "0 added, 0 updated, 0 unchanged, 6 failed")
+    #expect(result.stdoutLines.last == "0 added, 0 updated, 0 unchanged, 7 failed")
     #expect(try cli.snapshot() == before)
   }
 

@@ -10,12 +10,18 @@ struct EPUBChapter: Sendable {
   var anchors: [String: Int]
   var firstHeading: String?
   var pageTitle: String?
+  /// The page an article of a calibre news book was downloaded from.
+  var downloadedFrom: String?
+  /// The articles a calibre section page lists, with their dates, bylines and summaries.
+  var listings: [CalibreNews.Listing] = []
 
   /// Reads `data` through the HTML pipeline. Links stay as written (relative to
   /// `path`); note references are marked with `noteMarker` for the book to resolve.
   init(path: String, data: Data) {
     self.path = path
     let root = HTMLParser.parse(ChapterText.decode(data))
+    downloadedFrom = CalibreNews.removeNavigation(from: root)
+    listings = CalibreNews.listings(in: root)
     for link in root.elements(named: "a") where Self.isNoteReference(link) {
       if let href = link.attribute("href") { link.setAttribute("href", Self.noteMarker + href) }
     }

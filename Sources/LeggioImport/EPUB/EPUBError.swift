@@ -16,6 +16,8 @@ public enum EPUBError: Error, Equatable, Sendable {
   case drm(name: String, scheme: String)
   /// The archive would expand beyond the limits (a zip bomb).
   case tooLarge(name: String, detail: String)
+  /// Read as articles (`--as articles`), the book has no entry with text to make one.
+  case noArticles(name: String)
   /// An entry's name leaves the book (`../`, an absolute path, a backslash).
   case unsafeName(name: String, entry: String)
 }
@@ -31,6 +33,7 @@ extension EPUBError: LocalizedError {
     case .noPackage:
       "is not an EPUB: it has no package document (META-INF/container.xml names none)"
     case .noContent: "is an EPUB with no readable chapters"
+    case .noArticles: "has no table-of-contents entry with text to make an article of"
     case .drm(_, let scheme):
       "is protected by DRM (\(scheme)); Leggio reads only books without it"
     case .tooLarge(_, let detail): "expands too far to be a book (\(detail)); refused"
@@ -43,7 +46,7 @@ extension EPUBError: LocalizedError {
   public var name: String {
     switch self {
     case .notZip(let name), .damaged(let name, _), .noPackage(let name), .noContent(let name),
-      .drm(let name, _), .tooLarge(let name, _), .unsafeName(let name, _):
+      .noArticles(let name), .drm(let name, _), .tooLarge(let name, _), .unsafeName(let name, _):
       name
     }
   }

@@ -21,11 +21,37 @@ public enum EPUBImporter {
 
   /// Reads the book in `data`; `name` is how errors and a missing title refer to it.
   public static func importBook(_ data: Data, name: String) throws(EPUBError) -> ImportedArticle {
-    let book = try read(data, name: name)
-    return book.article
+    try read(data, name: name).book.article
   }
 
-  static func read(_ data: Data, name: String) throws(EPUBError) -> EPUBBook {
+  /// Reads `data` as one book or as the articles of a periodical: `form` forces either;
+  /// nil guesses (`CalibreNews.isPeriodical`: calibre's `periodical:` publication type, or
+  /// its `feed_N/article_M/` pages).
+  public static func importArticles(_ data: Data, name: String, as form: EPUBForm? = nil)
+    throws(EPUBError) -> [ImportedArticle]
+  {
+    let read = try read(data, name: name)
+    let periodical = form.map { $0 == .articles } ?? CalibreNews.isPeriodical(read.package)
+    guard periodical else { return [read.book.article] }
+    let articles = EPUBPeriodical(
+      book: read.book, chapters: read.chapters, package: read.package, resolve: read.resolve
+    ).articles
+    guard !articles.isEmpty else { throw .noArticles(name: name) }
+    return articles.map { article in
+      var article = article
+      article.warnings = read.book.article.warnings
+      return article
+    }
+  }
+
+  struct Reading {
+    var book: EPUBBook
+    var chapters: [EPUBChapter]
+    var package: EPUBPackage
+    var resolve: (String) -> String?
+  }
+
+  static func read(_ data: Data, name: String) throws(EPUBError) -> Reading {
     let archive = try EPUBArchive(data: data, name: name)
     try EPUBProtection.check(archive)
     let packagePath = try EPUBPackage.locate(in: archive)
@@ -66,9 +92,11 @@ public enum EPUBImporter {
     if points.isEmpty, let ncx = package.ncxPath, let ncxData = try archive.data(at: ncx) {
       points = EPUBNavigation.ncxPoints(ncxData, path: archive.resolve(ncx) ?? ncx)
     }
-    return EPUBBook(
+    let book = EPUBBook(
       name: name, package: package, chapters: chapters, points: points,
       resolve: { archive.resolve($0) }, warnings: warnings)
+    return Reading(
+      book: book, chapters: chapters, package: package, resolve: { archive.resolve($0) })
   }
 
   /// Whether a spine item is a document Leggio can read (XHTML, HTML, or a `.xml`
