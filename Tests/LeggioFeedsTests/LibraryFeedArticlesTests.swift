@@ -244,7 +244,7 @@ import LeggioTestSupport
     }
     #expect(documents.count > 50)
     for document in documents {
-      #expect(DocumentJSON.encode(document) == (try Library.encode(document)))
+      #expect(DocumentJSON.encode(document) == (try Library.encodeWithFoundation(document)))
     }
   }
 }

@@ -129,14 +129,23 @@ extension Library {
       arguments: [id, metadata.title, metadata.byline ?? "", text])
   }
 
+  /// A document as the library stores it: `JSONEncoder`'s sorted keys and unescaped
+  /// slashes, written by `DocumentJSON` (the same bytes, several times faster).
   static func encode(_ document: Document) throws -> String {
+    DocumentJSON.encode(document)
+  }
+
+  /// The same JSON as `JSONEncoder` writes it, for checking `DocumentJSON` against it.
+  static func encodeWithFoundation(_ document: Document) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(document), as: UTF8.self)
   }
 
+  /// A stored document: read by `DocumentJSONDecoder`, else by `JSONDecoder`.
   static func decode(_ json: String) throws -> Document {
-    try JSONDecoder().decode(Document.self, from: Data(json.utf8))
+    if let document = DocumentJSONDecoder.decode(json) { return document }
+    return try JSONDecoder().decode(Document.self, from: Data(json.utf8))
   }
 }
 

@@ -1,0 +1,349 @@
+import LeggioModel
+
+/// Reads the JSON of a stored document (`DocumentJSON`, or `JSONEncoder`'s output of the
+/// same shape) straight into a `Document`, an order of magnitude faster than
+/// `JSONDecoder`, which was most of the time of opening a long book. Keys may come in
+/// any order; anything it does not expect (an unknown key, a malformed value) returns
+/// nil, and the caller falls back on `JSONDecoder`.
+struct DocumentJSONDecoder {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+
+  static func decode(_ json: String) -> Document? {
+    var json = json
+    return json.withUTF8 { buffer in
+      var decoder = DocumentJSONDecoder(bytes: buffer)
+      guard let document = decoder.document() else { return nil }
+      decoder.skipSpace()
+      return decoder.index == buffer.count ? document : nil
+    }
+  }
+
+  private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  private mutating func document() -> Document? {
+    var blocks: [Block] = []
+    let ok = object { key, decoder in
+      guard key == "blocks" else { return false }
+      return decoder.array { decoder in
+        guard let block = decoder.block() else { return false }
+        blocks.append(block)
+        return true
+      }
+    }
+    return ok ? Document(blocks: blocks) : nil
+  }
+
+  private mutating func block() -> Block? {
+    var kind: Block.Kind?
+    var inlines: [Inline] = []
+    var containers: [BlockContainer]?
+    var language: String?
+    var source: String?
+    var title: String?
+    let ok = object { key, decoder in
+      switch key {
+      case "kind":
+        kind = decoder.kind()
+        return kind != nil
+      case "inlines":
+        inlines.reserveCapacity(4)
+        return decoder.array { decoder in
+          guard let inline = decoder.inline() else { return false }
+          inlines.append(inline)
+          return true
+        }
+      case "containers":
+        var list: [BlockContainer] = []
+        let ok = decoder.array { decoder in
+          guard let container = decoder.container() else { return false }
+          list.append(container)
+          return true
+        }
+        containers = list
+        return ok
+      case "language": return decoder.optionalString(&language)
+      case "source": return decoder.optionalString(&source)
+      case "title": return decoder.optionalString(&title)
+      default: return false
+      }
+    }
+    guard ok, let kind else { return nil }
+    var block = Block(kind, inlines)
+    block.containers = containers
+    block.language = language
+    block.source = source
+    block.title = title
+    return block
+  }
+
+  private mutating func inline() -> Inline? {
+    var text: String?
+    var style: UInt8 = 0
+    var link: String?
+    var title: String?
+    var nesting: [InlineStyle]?
+    let ok = object { key, decoder in
+      switch key {
+      case "text":
+        text = decoder.string()
+        return text != nil
+      case "style":
+        guard let value = decoder.integer(), let raw = UInt8(exactly: value) else { return false }
+        style = raw
+        return true
+      case "link": return decoder.optionalString(&link)
+      case "title": return decoder.optionalString(&title)
+      case "nesting":
+        var styles: [InlineStyle] = []
+        let ok = decoder.array { decoder in
+          guard let value = decoder.integer(), let raw = UInt8(exactly: value) else {
+            return false
+          }
+          styles.append(InlineStyle(rawValue: raw))
+          return true
+        }
+        nesting = styles
+        return ok
+      default: return false
+      }
+    }
+    guard ok, let text else { return nil }
+    var inline = Inline(text, style: InlineStyle(rawValue: style), link: link)
+    inline.title = title
+    inline.nesting = nesting
+    return inline
+  }
+
+  private mutating func container() -> BlockContainer? {
+    var id: Int?
+    var list: ListPlace?
+    let ok = object { key, decoder in
+      switch key {
+      case "id":
+        id = decoder.integer()
+        return id != nil
+      case "list":
+        var listID: Int?
+        var ordinal: Int?
+        var isLoose: Bool?
+        let ok = decoder.object { key, decoder in
+          switch key {
+          case "id":
+            listID = decoder.integer()
+            return listID != nil
+          case "ordinal":
+            ordinal = decoder.integer()
+            return ordinal != nil
+          case "isLoose":
+            isLoose = decoder.boolean()
+            return isLoose != nil
+          default: return false
+          }
+        }
+        guard ok, let listID, let isLoose else { return false }
+        list = ListPlace(id: listID, ordinal: ordinal, isLoose: isLoose)
+        return true
+      default: return false
+      }
+    }
+    guard ok, let id else { return nil }
+    return BlockContainer(id: id, list: list)
+  }
+
+  /// `{"paragraph":{}}`, `{"heading":{"level":2}}` and the rest, as `Codable` writes them.
+  private mutating func kind() -> Block.Kind? {
+    var kind: Block.Kind?
+    let ok = object { name, decoder in
+      var numbers: [String: Int] = [:]
+      var credit: String?
+      var alignments: [TableAlignment] = []
+      let ok = decoder.object { key, decoder in
+        switch key {
+        case "credit": return decoder.optionalString(&credit)
+        case "alignments":
+          return decoder.array { decoder in
+            guard let raw = decoder.string(), let alignment = TableAlignment(rawValue: raw)
+            else { return false }
+            alignments.append(alignment)
+            return true
+          }
+        default:
+          guard let value = decoder.integer() else { return false }
+          numbers[key] = value
+          return true
+        }
+      }
+      guard ok else { return false }
+      switch name {
+      case "paragraph": kind = .paragraph
+      case "heading": kind = numbers["level"].map { .heading(level: $0) }
+      case "blockQuote": kind = numbers["depth"].map { .blockQuote(depth: $0) }
+      case "listItem":
+        kind = numbers["depth"].map { .listItem(depth: $0, ordinal: numbers["ordinal"]) }
+      case "preformatted": kind = .preformatted
+      case "rule": kind = .rule
+      case "image": kind = .image(credit: credit)
+      case "table":
+        kind = numbers["headerRows"].map { .table(alignments: alignments, headerRows: $0) }
+      default: return false
+      }
+      return kind != nil
+    }
+    return ok ? kind : nil
+  }
+
+  // MARK: JSON
+
+  private mutating func skipSpace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  private mutating func take(_ byte: UInt8) -> Bool {
+    skipSpace()
+    guard index < bytes.count, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+
+  /// An object, each member's value read by `member` (false stops with a failure).
+  private mutating func object(
+    _ member: (String, inout DocumentJSONDecoder) -> Bool
+  ) -> Bool {
+    guard take(UInt8(ascii: "{")) else { return false }
+    if take(UInt8(ascii: "}")) { return true }
+    repeat {
+      skipSpace()
+      guard let key = string(), take(UInt8(ascii: ":")) else { return false }
+      skipSpace()
+      guard member(key, &self) else { return false }
+    } while take(UInt8(ascii: ","))
+    return take(UInt8(ascii: "}"))
+  }
+
+  private mutating func array(_ element: (inout DocumentJSONDecoder) -> Bool) -> Bool {
+    guard take(UInt8(ascii: "[")) else { return false }
+    if take(UInt8(ascii: "]")) { return true }
+    repeat {
+      skipSpace()
+      guard element(&self) else { return false }
+    } while take(UInt8(ascii: ","))
+    return take(UInt8(ascii: "]"))
+  }
+
+  /// A string, or `null` for nil.
+  private mutating func optionalString(_ value: inout String?) -> Bool {
+    if literal("null") { return true }
+    value = string()
+    return value != nil
+  }
+
+  private mutating func literal(_ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard index + count <= bytes.count else { return false }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+      return false
+    }
+    index += count
+    return true
+  }
+
+  private mutating func boolean() -> Bool? {
+    if literal("true") { return true }
+    if literal("false") { return false }
+    return nil
+  }
+
+  private mutating func integer() -> Int? {
+    var negative = false
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+      negative = true
+      index += 1
+    }
+    var value = 0
+    let start = index
+    while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+      let (product, overflow) = value.multipliedReportingOverflow(by: 10)
+      guard !overflow else { return nil }
+      value = product + Int(bytes[index] - 0x30)
+      index += 1
+    }
+    guard index > start else { return nil }
+    return negative ? -value : value
+  }
+
+  /// A string: runs without escapes are copied whole.
+  private mutating func string() -> String? {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+    index += 1
+    let start = index
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        index += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      index += 1
+    }
+    // Escapes: build the bytes.
+    var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        guard index < bytes.count else { return nil }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "u"):
+          guard var scalar = hex4() else { return nil }
+          if (0xD800..<0xDC00).contains(scalar) {
+            guard literal("\\u"), let low = hex4(), (0xDC00..<0xE000).contains(low) else {
+              return nil
+            }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let value = Unicode.Scalar(scalar) else { return nil }
+          out.append(contentsOf: String(Character(value)).utf8)
+        default: return nil
+        }
+      default: out.append(byte)
+      }
+    }
+    return nil
+  }
+
+  private mutating func hex4() -> UInt32? {
+    guard index + 4 <= bytes.count else { return nil }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case 0x30...0x39: digit = UInt32(byte - 0x30)
+      case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+      case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+      default: return nil
+      }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LeggioImport
+import LeggioModel
+import LeggioTestSupport
+import Testing
+
+@testable import LeggioStore
+
+/// The fast reader of stored documents gives exactly what `JSONDecoder` gives, for the
+/// books of the corpus and for every shape and escape a document can hold; what it does
+/// not expect it leaves to `JSONDecoder`.
+@Suite struct DocumentJSONDecoderTests {
+  static let tricky = Document(blocks: [
+    Block(.heading(level: 2), [Inline("Quote \" back\\slash / tab\t nl\n cr\r \u{1} \u{8} \u{c}")]),
+    Block(.listItem(depth: 2, ordinal: 3), [Inline("ordered")]),
+    Block(.listItem(depth: 1, ordinal: nil), [Inline("bullet")]),
+    Block(.blockQuote(depth: 1), [Inline("😀 emoji, più, 日本語", style: [.emphasis])]),
+    Block(.image(credit: "Photo: A. B."), [Inline("alt")]),
+    Block(.image(credit: nil), []),
+    Block(.rule, []),
+    Block(.preformatted, [Inline("let x = 1")]),
+    Block(.table(alignments: [.left, .none, .right, .center], headerRows: 1), [Inline("a")]),
+    {
+      var block = Block(
+        .paragraph,
+        [
+          {
+            var run = Inline("t", style: [.strong, .emphasis], link: "leggio:block/3")
+            run.title = "titolo"
+            run.nesting = [.strong, [], .emphasis]
+            return run
+          }()
+        ])
+      block.containers = [
+        BlockContainer(id: 1, list: ListPlace(id: 2, ordinal: 4, isLoose: true)),
+        .quote(9),
+      ]
+      block.language = "it"
+      block.source = "https://example.org/"
+      block.title = "figure"
+      return block
+    }(),
+  ])
+
+  @Test func everyShapeAndEscapeReadsAsJSONDecoderReadsIt() throws {
+    for json in [
+      try Library.encode(Self.tricky), try Library.encodeWithFoundation(Self.tricky),
+      try Library.encode(Document()),
+    ] {
+      let fast = try #require(DocumentJSONDecoder.decode(json))
+      #expect(fast == (try JSONDecoder().decode(Document.self, from: Data(json.utf8))))
+    }
+  }
+
+  @Test func unicodeEscapesAndSurrogatePairsAreDecoded() throws {
+    let json =
+      #"{"blocks":[{"inlines":[{"style":0,"text":"a\u00e8\ud83d\ude00\/"}],"kind":{"paragraph":{}}}]}"#
+    let fast = try #require(DocumentJSONDecoder.decode(json))
+    #expect(fast.blocks.first?.plainText == "aè😀/")
+  }
+
+  @Test func whatItDoesNotExpectIsLeftToJSONDecoder() throws {
+    #expect(DocumentJSONDecoder.decode(#"{"blocks":[{"inlines":[],"kind":{"poem":{}}}]}"#) == nil)
+    #expect(DocumentJSONDecoder.decode(#"{"blocks":[],"extra":1}"#) == nil)
+    #expect(DocumentJSONDecoder.decode(#"{"blocks":[{"inlines":[{"text":"cut"#) == nil)
+    #expect(DocumentJSONDecoder.decode(#"{"blocks":[]} trailing"#) == nil)
+  }
+
+  @Test func everyBookOfTheCorpusReadsBackAsItWasStored() throws {
+    let folder = SharedFiles.url("corpus/epub")
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    var count = 0
+    while let url = enumerator?.nextObject() as? URL {
+      guard url.pathExtension == "epub",
+        let article = try? ArticleImporter.importFile(at: url)
+      else { continue }
+      let json = try Library.encode(article.document)
+      #expect(json == (try Library.encodeWithFoundation(article.document)))
+      #expect(DocumentJSONDecoder.decode(json) == article.document)
+      count += 1
+    }
+    #expect(count == 10)
+  }
+}
