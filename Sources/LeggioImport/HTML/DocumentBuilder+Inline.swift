@@ -12,13 +12,22 @@ extension DocumentBuilder {
       append(text)
       return
     }
-    var visible = ""
     let isCode = style.contains(.code)
+    let leading = endsWithVisibleCharacter || isCode
+    append(
+      WhitespaceCollapse.bytes(text, keepLeadingSpace: leading)
+        ?? Self.collapsedByCharacter(text, keepLeadingSpace: leading))
+  }
+
+  /// Whitespace collapsed character by character: the reference, and the way for text
+  /// where a space joins a neighbour in one grapheme (a combining mark after it).
+  static func collapsedByCharacter(_ text: String, keepLeadingSpace: Bool) -> String {
+    var visible = ""
     for character in text {
       if character == " " || character == "\n" || character == "\t" {
         if visible.isEmpty {
           // A code span keeps a space at its edge: `` ` a` `` is not `` `a` ``.
-          if endsWithVisibleCharacter || isCode { visible = " " }
+          if keepLeadingSpace { visible = " " }
         } else if visible.last != " " {
           visible.append(" ")
         }
@@ -26,7 +35,7 @@ extension DocumentBuilder {
         visible.append(character)
       }
     }
-    append(visible)
+    return visible
   }
 
   /// Whether the block so far ends in something other than a space or a line break, so
