@@ -64,6 +64,18 @@ public struct SqueezedText {
 /// `linear="no"` ones; one chunk per run of text between block boundaries; scripts,
 /// styles, navigation, embedded SVG and MathML, and hidden elements left out.
 public enum SpineOracle {
+  /// The readable books of `shared/corpus/epub` (all but the file that is not a ZIP),
+  /// sorted by path.
+  public static var corpusBooks: [URL] {
+    let folder = SharedFiles.url("corpus/epub")
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    var found: [URL] = []
+    while let url = enumerator?.nextObject() as? URL {
+      if url.pathExtension == "epub", url.lastPathComponent != "file-e.epub" { found.append(url) }
+    }
+    return found.sorted { $0.path < $1.path }
+  }
+
   public static func chunks(of url: URL) throws -> [String] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

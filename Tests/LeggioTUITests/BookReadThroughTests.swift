@@ -13,15 +13,7 @@ import Testing
 /// Inside a table whose cells wrap side by side, a row reads across its cells, so a
 /// wrapped cell's words are only required to be on the pages (`cellsMayWrap`).
 @Suite struct BookReadThroughTests {
-  static var books: [URL] {
-    let folder = SharedFiles.url("corpus/epub")
-    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-    var found: [URL] = []
-    while let url = enumerator?.nextObject() as? URL {
-      if url.pathExtension == "epub", url.lastPathComponent != "file-e.epub" { found.append(url) }
-    }
-    return found.sorted { $0.path < $1.path }
-  }
+  static var books: [URL] { SpineOracle.corpusBooks }
 
   @Test func theCorpusHoldsTenBooks() {
     #expect(Self.books.count == 10)

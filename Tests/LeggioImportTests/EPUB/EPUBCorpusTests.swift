@@ -11,14 +11,7 @@ import Testing
 @Suite struct EPUBCorpusTests {
   static let folder = ImportFixtures.url("corpus/epub")
 
-  static var books: [URL] {
-    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-    var found: [URL] = []
-    while let url = enumerator?.nextObject() as? URL {
-      if url.pathExtension == "epub", url.lastPathComponent != "file-e.epub" { found.append(url) }
-    }
-    return found.sorted { $0.path < $1.path }
-  }
+  static var books: [URL] { SpineOracle.corpusBooks }
 
   @Test func theCorpusHoldsTenReadableBooks() {
     #expect(Self.books.count == 10)
