@@ -83,8 +83,24 @@ struct DocumentJSONDecoder {
     var link: String?
     var title: String?
     var nesting: [InlineStyle]?
+    var image: InlineImage?
     let ok = object { key, decoder in
       switch key {
+      case "image":
+        var source: String?
+        var imageTitle: String?
+        let ok = decoder.object { key, decoder in
+          switch key {
+          case "source":
+            source = decoder.string()
+            return source != nil
+          case "title": return decoder.optionalString(&imageTitle)
+          default: return false
+          }
+        }
+        guard ok, let source else { return false }
+        image = InlineImage(source: source, title: imageTitle)
+        return true
       case "text":
         text = decoder.string()
         return text != nil
@@ -112,6 +128,7 @@ struct DocumentJSONDecoder {
     var inline = Inline(text, style: InlineStyle(rawValue: style), link: link)
     inline.title = title
     inline.nesting = nesting
+    inline.image = image
     return inline
   }
 
