@@ -61,7 +61,11 @@ final class HyphenDictionary: @unchecked Sendable {
   /// break, by the patterns, at least `leftMin` and `rightMin` from its ends.
   func points(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {
     var marks = [CChar](repeating: 0, count: word.count + 5)
-    let status = word.withUnsafeBufferPointer { bytes in
+    // libhyphen reads the word as a C string past `size` (its NOHYPHEN rules search it
+    // with strstr and mark what they find): without the terminator it reads and writes
+    // beyond both buffers.
+    let terminated = word + [0]
+    let status = terminated.withUnsafeBufferPointer { bytes in
       bytes.withMemoryRebound(to: CChar.self) { chars in
         leggio_hyphen_hyphenate(
           handle, chars.baseAddress, Int32(word.count), &marks, Int32(leftMin), Int32(rightMin))

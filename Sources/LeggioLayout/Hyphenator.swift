@@ -107,7 +107,11 @@ final class Hyphenator {
         guard mapped.count == 1, let only = mapped.first else { return [] }
         lower = only
       }
-      key.append(contentsOf: String(Character(lower)).utf8)
+      if lower.isASCII {
+        key.append(UInt8(lower.value))
+      } else {
+        UTF8.encode(lower) { key.append($0) }
+      }
     }
     if let known = cache[key] { return known }
     let found = dictionary.points(
