@@ -60,6 +60,30 @@ final class HyphenDictionary: @unchecked Sendable {
   /// The characters of `word` (lower case UTF-8, `count` characters) after which it may
   /// break, by the patterns, at least `leftMin` and `rightMin` from its ends.
   func points(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {
+    // Shared by the slices a long book is laid out in (each keeps its own first cache),
+    // so a word is given to libhyphen once per dictionary.
+    let key = CacheKey(word: word, leftMin: leftMin, rightMin: rightMin)
+    cacheLock.lock()
+    let known = cache[key]
+    cacheLock.unlock()
+    if let known { return known }
+    let found = computePoints(word, count: count, leftMin: leftMin, rightMin: rightMin)
+    cacheLock.lock()
+    cache[key] = found
+    cacheLock.unlock()
+    return found
+  }
+
+  private struct CacheKey: Hashable {
+    var word: [UInt8]
+    var leftMin: Int
+    var rightMin: Int
+  }
+
+  private var cache: [CacheKey: [Int]] = [:]
+  private let cacheLock = NSLock()
+
+  private func computePoints(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {
     var marks = [CChar](repeating: 0, count: word.count + 5)
     // libhyphen reads the word as a C string past `size` (its NOHYPHEN rules search it
     // with strstr and mark what they find): without the terminator it reads and writes
