@@ -46,4 +46,24 @@ import Testing
       try OPML.parse(data: Data("<rss version=\"2.0\"><channel/></rss>".utf8), source: "subs.opml")
     }
   }
+
+  @Test func anOPMLFileOfOneLargeEntityRepeatedIsRefusedLikeAFeed() {
+    let value = String(repeating: "x", count: 60_000)
+    let uses = String(repeating: "&big;", count: 2_000)
+    let text = """
+      <?xml version="1.0"?><!DOCTYPE opml [<!ENTITY big "\(value)">]>
+      <opml version="2.0"><body><outline text="\(uses)" xmlUrl="https://a.example/rss"/></body></opml>
+      """
+    do {
+      let feeds = try OPML.parse(data: Data(text.utf8), source: "subs.opml")
+      Issue.record("read \(feeds.first?.title?.count ?? 0) characters of title")
+    } catch let error as FeedError {
+      guard case .entityExpansion = error else {
+        Issue.record("refused as \(error)")
+        return
+      }
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
 }

@@ -33,7 +33,7 @@ enum FeedCharset {
       return Decoded(
         bytes: Array(charset.decode(bytes[2...]).utf8), libxmlEncoding: "UTF-8", warnings: [])
     }
-    let declared = normalized(httpCharset) ?? normalized(xmlDeclaredEncoding(bytes))
+    let declared = normalized(httpCharset) ?? normalized(Charset.xmlDeclaredLabel(in: bytes))
     guard let declared else {
       return utf8OrFallback(bytes, declared: "UTF-8", warnings: &warnings)
     }
@@ -61,19 +61,6 @@ enum FeedCharset {
     }
     warnings.append("declared \(declared) but the bytes are not UTF-8; read as Windows-1252")
     return Decoded(bytes: windows1252(bytes), libxmlEncoding: "UTF-8", warnings: warnings)
-  }
-
-  /// The `encoding` of `<?xml version="1.0" encoding="..."?>`, if the bytes start with one.
-  static func xmlDeclaredEncoding(_ bytes: [UInt8]) -> String? {
-    let head = String(decoding: bytes.prefix(200), as: UTF8.self)
-    guard let declStart = head.range(of: "<?xml"),
-      let declEnd = head.range(of: "?>", range: declStart.upperBound..<head.endIndex)
-    else { return nil }
-    let declaration = head[declStart.upperBound..<declEnd.lowerBound]
-    guard let key = declaration.range(of: "encoding") else { return nil }
-    let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" }
-    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-    return String(rest.dropFirst().prefix { $0 != quote })
   }
 
   private static func normalized(_ name: String?) -> String? {

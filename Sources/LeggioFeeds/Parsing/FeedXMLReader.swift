@@ -1,12 +1,12 @@
 import CLibXML2
 import Foundation
+import LeggioImport
 
 /// Parses XML with libxml2 into a `FeedXMLElement` tree, safely.
 ///
-/// Options: RECOVER (a malformed feed yields what can be read, plus a warning), NONET,
-/// NOCDATA, IGNORE_ENC (the bytes are already UTF-8, see `FeedCharset`); never NOENT,
-/// DTDLOAD or HUGE, so external entities are not loaded and libxml2's own amplification
-/// limits stay on. Internal entities are expanded by the tree builder within a budget;
+/// It follows `XMLReadingPolicy` (a malformed feed yields what can be read, plus a
+/// warning), with IGNORE_ENC since the bytes are already UTF-8 (see `FeedCharset`).
+/// Internal entities are expanded by the tree builder within the policy's budget;
 /// external ones are dropped with a warning.
 enum FeedXMLReader {
   struct Result {
@@ -14,31 +14,31 @@ enum FeedXMLReader {
     var warnings: [String]
   }
 
-  static let maximumDepth = 256
+  static let maximumDepth = XMLReadingPolicy.maximumDepth
 
   static func parse(_ input: [UInt8], encoding: String, url: URL?, source: String) throws -> Result
   {
-    try FeedEntityGuard.check(input, source: source)
+    if let refusal = XMLEntityDeclarations.refusal(in: input) {
+      throw FeedError.entityExpansion(source: source, detail: refusal)
+    }
     let bytes = encoding == "UTF-8" ? HTMLEntities.numericReferences(in: input) : input
-    installEntityLoader
+    XMLReadingPolicy.prepare()
     guard let context = xmlNewParserCtxt() else {
       throw FeedError.malformedXML(source: source, detail: "libxml2 could not start")
     }
     defer { xmlFreeParserCtxt(context) }
-    var options =
-      XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-    if encoding == "UTF-8" { options |= XML_PARSE_IGNORE_ENC.rawValue }
+    var options = XMLReadingPolicy.parserOptions
+    if encoding == "UTF-8" { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
     let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
         xmlCtxtReadMemory(
           context, $0, Int32(clamping: buffer.count), url?.absoluteString, encoding,
-          Int32(bitPattern: options))
+          options)
       }
     }
     return try finish(
       context, document: document, url: url, source: source, builder: nil,
-      budget: max(bytes.count * 8, 4 << 20))
+      budget: XMLReadingPolicy.entityBudget(forInputBytes: bytes.count))
   }
 
   /// What a parse ends with, read whole or streamed: a warning if the XML was malformed
@@ -75,13 +75,6 @@ enum FeedXMLReader {
     }
     return Result(root: root, warnings: warnings + builder.warnings)
   }
-
-  /// libxml2 loads nothing from outside, whatever a document asks for. Also initialises
-  /// libxml2 once, which is not safe to do from several threads at a time.
-  static let installEntityLoader: Void = {
-    xmlInitParser()
-    xmlSetExternalEntityLoader { _, _, _ in nil }
-  }()
 
   struct Builder {
     let document: xmlDocPtr
@@ -128,10 +121,10 @@ enum FeedXMLReader {
       while let attr = attribute {
         let attrName = intern(attr.pointee.name)
         let attrNamespace = attr.pointee.ns.flatMap { $0.pointee.href }.map { intern($0) }
-        var value = ""
-        if let content = xmlNodeListGetString(document, attr.pointee.children, 1) {
-          value = String(cString: content)
-          leggio_xml_free(content)
+        guard let value = XMLReadingPolicy.attributeValue(attr, in: document, budget: &budget)
+        else {
+          overBudget = true
+          break
         }
         if attrName == "base", attrNamespace == FeedNamespace.xml {
           newBase =

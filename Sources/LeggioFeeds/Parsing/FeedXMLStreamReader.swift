@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import LeggioImport
 
 /// Reads a large RSS document as it is parsed: libxml2's push parser is fed the bytes a
 /// piece at a time, and each item, once its end tag is read, is turned into a
@@ -29,16 +30,13 @@ enum FeedXMLStreamReader {
     onBatch: ([FeedXMLElement], FeedXMLElement) -> Void
   ) throws -> FeedXMLReader.Result {
     let bytes = HTMLEntities.numericReferences(in: input)
-    FeedXMLReader.installEntityLoader
+    XMLReadingPolicy.prepare()
     guard let context = xmlCreatePushParserCtxt(nil, nil, nil, 0, url?.absoluteString) else {
       throw FeedError.malformedXML(source: source, detail: "libxml2 could not start")
     }
     defer { xmlFreeParserCtxt(context) }
-    let options =
-      XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-      | XML_PARSE_IGNORE_ENC.rawValue
-    xmlCtxtUseOptions(context, Int32(bitPattern: options))
+    xmlCtxtUseOptions(
+      context, XMLReadingPolicy.parserOptions | Int32(XML_PARSE_IGNORE_ENC.rawValue))
     var reader = ItemReader(url: url, batchSize: batchSize)
     var offset = 0
     repeat {

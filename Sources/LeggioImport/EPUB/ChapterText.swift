@@ -21,22 +21,10 @@ enum ChapterText {
       return String(decoding: data.dropFirst(3), as: UTF8.self)
     }
     if let text = String(validating: data, as: UTF8.self) { return text }
-    if let label = xmlDeclaredEncoding(data) {
+    if let label = Charset.xmlDeclaredLabel(in: data) {
       return HTMLCharset.decode(data, contentType: "text/html; charset=" + label).text
     }
     return HTMLCharset.decode(data).text
-  }
-
-  /// The `encoding` of an `<?xml ...?>` declaration at the start, lower-cased.
-  static func xmlDeclaredEncoding(_ data: Data) -> String? {
-    let head = String(decoding: data.prefix(200), as: UTF8.self)
-    guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return nil }
-    let declaration = head[..<end.lowerBound]
-    guard let key = declaration.range(of: "encoding") else { return nil }
-    let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" }
-    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-    let value = rest.dropFirst().prefix { $0 != quote }
-    return value.isEmpty ? nil : value.lowercased()
   }
 
   static let maximumEntities = 64

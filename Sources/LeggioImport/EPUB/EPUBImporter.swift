@@ -55,9 +55,13 @@ public enum EPUBImporter {
     let archive = try EPUBArchive(data: data, name: name)
     try EPUBProtection.check(archive)
     let packagePath = try EPUBPackage.locate(in: archive)
-    guard let packageData = try archive.data(at: packagePath),
-      let root = EPUBXML.parse(packageData)
-    else { throw .noPackage(name: name) }
+    guard let packageData = try archive.data(at: packagePath) else {
+      throw .noPackage(name: name)
+    }
+    if let refusal = XMLEntityDeclarations.refusal(in: packageData) {
+      throw .tooLarge(name: name, detail: "in its package document, \(refusal)")
+    }
+    guard let root = EPUBXML.parse(packageData) else { throw .noPackage(name: name) }
     let package = EPUBPackage(root: root, path: packagePath)
     var warnings: [String] = []
     // Read the bytes in order (the archive is one stream), then convert on every core.
@@ -80,7 +84,7 @@ public enum EPUBImporter {
         "\(missing.count) chapter\(missing.count == 1 ? " is" : "s are") missing from the book (\(list))"
       )
     }
-    EPUBXML.prepare()
+    XMLReadingPolicy.prepare()
     let chapters = ConcurrentSlices.map(sources, minimumSliceLength: 8) { slice in
       slice.map { EPUBChapter(path: $0.path, data: $0.data) }
     }.flatMap { $0 }

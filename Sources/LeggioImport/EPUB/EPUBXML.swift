@@ -72,42 +72,30 @@ final class EPUBXMLElement {
   }
 }
 
-/// Parses XML with libxml2 without ever loading anything from outside: no network
-/// (NONET), no DTD loading, no substitution of entities by the parser (no NOENT), an
-/// external entity loader that loads nothing, and internal entities expanded by the tree
-/// builder within a budget. RECOVER keeps what a malformed file holds.
+/// Parses a book's package files with libxml2 under `XMLReadingPolicy`: nothing loaded
+/// from outside, attack-only entity declarations refused, internal entities expanded by
+/// the tree builder within the policy's budget, depth capped.
 enum EPUBXML {
-  static let maximumDepth = 128
+  static let maximumDepth = XMLReadingPolicy.maximumDepth
 
-  /// The root element, or nil when nothing could be read.
+  /// The root element, or nil when nothing could be read (or the policy refuses it).
   static func parse(_ data: Data) -> EPUBXMLElement? {
-    guard !data.isEmpty else { return nil }
-    _ = quietLoader
+    guard !data.isEmpty, XMLEntityDeclarations.refusal(in: data) == nil else { return nil }
+    XMLReadingPolicy.prepare()
     guard let context = xmlNewParserCtxt() else { return nil }
     defer { xmlFreeParserCtxt(context) }
-    let options =
-      XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-      | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
     let document: xmlDocPtr? = data.withUnsafeBytes { raw in
       raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) {
-        xmlCtxtReadMemory(context, $0, Int32(clamping: raw.count), nil, nil, Int32(options))
+        xmlCtxtReadMemory(
+          context, $0, Int32(clamping: raw.count), nil, nil, XMLReadingPolicy.parserOptions)
       }
     }
     guard let document else { return nil }
     defer { xmlFreeDoc(document) }
     guard let root = xmlDocGetRootElement(document) else { return nil }
-    var budget = max(data.count * 4, 1 << 20)
+    var budget = XMLReadingPolicy.entityBudget(forInputBytes: data.count)
     return element(root, document: document, depth: 0, budget: &budget)
   }
-
-  /// Initialises libxml2 (once, before parsing on several threads) with the loader below.
-  static func prepare() { _ = quietLoader }
-
-  /// libxml2 loads nothing from outside, whatever a document asks for.
-  private static let quietLoader: Void = {
-    xmlInitParser()
-    xmlSetExternalEntityLoader { _, _, _ in nil }
-  }()
 
   private static func element(
     _ node: xmlNodePtr, document: xmlDocPtr, depth: Int, budget: inout Int
@@ -116,11 +104,8 @@ enum EPUBXML {
     var attribute = node.pointee.properties
     while let attr = attribute {
       let name = String(cString: attr.pointee.name)
-      var value = ""
-      if let content = xmlNodeListGetString(document, attr.pointee.children, 1) {
-        value = String(cString: content)
-        leggio_xml_free(content)
-      }
+      guard let value = XMLReadingPolicy.attributeValue(attr, in: document, budget: &budget)
+      else { break }
       if attributes[name] == nil { attributes[name] = value }
       if let prefix = attr.pointee.ns?.pointee.prefix {
         attributes[String(cString: prefix) + ":" + name] = value

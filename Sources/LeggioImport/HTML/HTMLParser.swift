@@ -18,6 +18,7 @@ public enum HTMLParser {
     let root = HTMLNode(kind: .document)
     var bytes = Array(html.utf8)
     if bytes.isEmpty { return root }
+    XMLReadingPolicy.prepare()
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)

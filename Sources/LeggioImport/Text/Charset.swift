@@ -63,6 +63,23 @@ public struct Charset: Hashable, Sendable, CustomStringConvertible {
   ]
 }
 
+extension Charset {
+  /// The label in an `<?xml … encoding="…"?>` declaration among the first 200 bytes,
+  /// lower-cased: what feeds and e-book files declare.
+  package static func xmlDeclaredLabel(in bytes: some Collection<UInt8>) -> String? {
+    let head = String(decoding: bytes.prefix(200), as: UTF8.self)
+    guard let start = head.range(of: "<?xml"),
+      let end = head.range(of: "?>", range: start.upperBound..<head.endIndex)
+    else { return nil }
+    let declaration = head[start.upperBound..<end.lowerBound]
+    guard let key = declaration.range(of: "encoding") else { return nil }
+    let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+    let value = rest.dropFirst().prefix { $0 != quote }
+    return value.isEmpty ? nil : value.lowercased()
+  }
+}
+
 extension StringProtocol {
   fileprivate func trimmingASCIIWhitespace() -> Substring {
     let whitespace: Set<Character> = ["\t", "\n", "\u{0C}", "\r", " "]

@@ -99,11 +99,8 @@ public final class Library: Sendable {
     besideLibraryAt libraryPath: String,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> String {
-    let stateHome =
-      environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? home(environment) + "/.local/state"
     let candidates = [
-      stateHome + "/leggio/device-id",
+      stateDirectory(environment) + "/device-id",
       URL(fileURLWithPath: libraryPath).deletingLastPathComponent().path + "/device-id",
     ]
     for file in candidates {
@@ -124,6 +121,16 @@ public final class Library: Sendable {
       } catch { continue }
     }
     return id
+  }
+
+  /// Leggio's state directory: `$XDG_STATE_HOME/leggio`, else `~/.local/state/leggio`.
+  static func stateDirectory(
+    _ environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    let stateHome =
+      environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? home(environment) + "/.local/state"
+    return stateHome + "/leggio"
   }
 
   private static func home(_ environment: [String: String]) -> String {

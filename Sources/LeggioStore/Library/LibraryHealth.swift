@@ -104,11 +104,8 @@ enum LibraryHealth {
 
   /// `$XDG_STATE_HOME/leggio/closed/<hash of the library's path>`.
   private static func fingerprintFile(for path: String) -> URL? {
-    let environment = ProcessInfo.processInfo.environment
-    let stateHome =
-      environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-    return URL(fileURLWithPath: stateHome + "/leggio/closed/" + SHA256.hex(absolute).prefix(32))
+    return URL(
+      fileURLWithPath: Library.stateDirectory() + "/closed/" + SHA256.hex(absolute).prefix(32))
   }
 }
