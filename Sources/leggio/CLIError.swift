@@ -1,5 +1,6 @@
 import Foundation
 import LeggioImport
+import LeggioStore
 
 /// Errors of the command line itself (what an input is, the importers say), each naming
 /// what it is about.
@@ -25,7 +26,9 @@ enum CLIError: LocalizedError {
     if let error = error as? ImportError {
       return .invalid((error.name == "-" ? "standard input" : error.name) + ": " + error.problem)
     }
-    return .invalid(naming(input, (error as? LocalizedError)?.errorDescription ?? "\(error)"))
+    let words =
+      Library.describe(error) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+    return .invalid(naming(input, words))
   }
 
   /// A message from a part that does not know how the person named the input, named:

@@ -124,7 +124,7 @@ final class CLIHarness {
 }
 
 /// The files a run of leggio writes its output to (files, not pipes, so nothing blocks).
-private struct OutputFiles {
+struct OutputFiles {
   let out: URL
   let err: URL
 

@@ -13,6 +13,10 @@ public final class Library: Sendable {
   public let deviceID: String
   /// Where the database lives, nil in memory.
   public let path: String?
+  /// Whether the library was opened read-only (its file or folder cannot be written):
+  /// reading, listing, searching and showing work; every write fails with
+  /// `SQLITE_READONLY`, which `describe(_:)` words.
+  public let isReadOnly: Bool
 
   /// Opens (creating it and its parent directories if needed) the library at `path`.
   /// - Parameter deviceID: this machine's id; read from (or written to) the state
@@ -21,17 +25,25 @@ public final class Library: Sendable {
     let url = URL(fileURLWithPath: path)
     try LibraryHealth.checkBeforeOpening(path: url.path)
     do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      let pool = try DatabasePool(path: url.path, configuration: Self.configuration())
-      do {
-        try LibraryMigrations.migrator.migrate(pool)
-      } catch {
-        // Another process opening a new library may have run the migrations between our
-        // look at the schema and our own run; a second pass sees them applied.
-        try LibraryMigrations.migrator.migrate(pool)
+      if LibraryAccess.isReadOnly(path: url.path) {
+        self.writer = try Self.openReadOnly(path: url.path)
+        self.isReadOnly = true
+      } else {
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: url.path, configuration: Self.configuration())
+        do {
+          try LibraryMigrations.migrator.migrate(pool)
+        } catch {
+          // Another process opening a new library may have run the migrations between our
+          // look at the schema and our own run; a second pass sees them applied.
+          try LibraryMigrations.migrator.migrate(pool)
+        }
+        self.writer = pool
+        self.isReadOnly = false
       }
-      self.writer = pool
+    } catch let error as LibraryError {
+      throw error
     } catch let error as DatabaseError {
       throw LibraryError.cannotOpen(path: path, reason: error.message ?? error.description)
     } catch {
@@ -44,7 +56,7 @@ public final class Library: Sendable {
   deinit {
     // The log is folded into the file first, so the fingerprint is of the file as it will
     // stay: closing the pool later (other stores may still hold it) changes nothing more.
-    guard let path, writer is DatabasePool else { return }
+    guard let path, writer is DatabasePool, !isReadOnly else { return }
     _ = try? writer.writeWithoutTransaction {
       try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
     }
@@ -55,6 +67,22 @@ public final class Library: Sendable {
     self.writer = writer
     self.deviceID = deviceID
     self.path = nil
+    self.isReadOnly = false
+  }
+
+  /// Opens a library this process cannot write as SQLite's immutable file: nothing is
+  /// created beside it (no `-wal`, no `-shm`) and nothing in it changes. A library made
+  /// by an older Leggio cannot be brought up to date this way, and says so.
+  private static func openReadOnly(path: String) throws -> DatabaseQueue {
+    let queue = try LibraryAccess.readingQueue(path: path, configuration: configuration())
+    let current = try queue.read { try LibraryMigrations.migrator.hasCompletedMigrations($0) }
+    guard current else {
+      throw LibraryError.cannotOpen(
+        path: path,
+        reason: "it is read-only and was made by an older Leggio; open it once where it can "
+          + "be written to bring it up to date")
+    }
+    return queue
   }
 
   /// A fresh library in memory, for tests.

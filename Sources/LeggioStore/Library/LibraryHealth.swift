@@ -23,11 +23,10 @@ enum LibraryHealth {
       throw LibraryError.notALibrary(path: path)
     }
     guard fingerprint(of: path) != recordedFingerprint(of: path) else { return }
-    var configuration = Configuration()
-    configuration.readonly = true
+    let configuration = Configuration()
     var problems: [String] = []
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let queue = try LibraryAccess.readingQueue(path: path, configuration: configuration)
       problems = try queue.read { db in
         try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" }
       }
@@ -55,10 +54,9 @@ enum LibraryHealth {
   /// Every problem SQLite's full integrity check finds, the file opened read-only so a
   /// damaged library is only looked at.
   static func integrityProblems(path: String) throws -> [String] {
-    var configuration = Configuration()
-    configuration.readonly = true
+    let configuration = Configuration()
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let queue = try LibraryAccess.readingQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
       return try queue.read { db in
         try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }

@@ -63,6 +63,9 @@ public struct AppState: Sendable {
   public var pendingFetchRunning = false
   /// The header's sync state; nil when sync is not set up.
   public var sync: SyncIndicator?
+  /// The library cannot be written here (its file or folder is read-only): the header
+  /// says so, reading places are not kept, and changes fail with a message.
+  public var libraryIsReadOnly = false
   /// Where the times on screen are shown (the last sync, another device's reading).
   public var timeZone = TimeZone.current
   /// The last bookmark, highlight or note deleted: the one `u` brings back.

@@ -30,6 +30,7 @@ public final class Application {
   public init(library: Library, state: AppState) {
     self.library = library
     self.state = state
+    self.state.libraryIsReadOnly = library.isReadOnly
     self.pendingRunner = PendingFetchRunner(library: library)
   }
 
@@ -112,6 +113,8 @@ public final class Application {
         }
         return .articleLoaded(article)
       case .saveReadingPosition(let id, let offset, let progress):
+        // A read-only library keeps no place; the header says it is read-only.
+        guard !library.isReadOnly else { return nil }
         try library.saveReadingPosition(articleID: id, offset: offset, progress: progress)
         return nil
       case .remove(let ids):
@@ -164,7 +167,8 @@ public final class Application {
         }
       }
     } catch {
-      return .failed(TerminalSafety.line(error.localizedDescription))
+      return .failed(
+        TerminalSafety.line(Library.describe(error) ?? error.localizedDescription))
     }
   }
 }

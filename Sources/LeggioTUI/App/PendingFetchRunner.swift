@@ -42,7 +42,7 @@ public final class PendingFetchRunner: Sendable {
       do {
         items = try fetcher.library.pendingFetches(retryingFailed: true)
       } catch {
-        deliver(.failed(TerminalSafety.line(error.localizedDescription)))
+        deliver(.failed(TerminalSafety.line(Library.describe(error) ?? error.localizedDescription)))
         return
       }
       let tally = Tally()

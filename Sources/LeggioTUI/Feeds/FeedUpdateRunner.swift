@@ -1,4 +1,5 @@
 import LeggioModel
+import LeggioStore
 import LeggioFeeds
 
 /// Runs a feeds update off the interface's thread and reports as it goes, so the screen
@@ -29,7 +30,7 @@ public final class FeedUpdateRunner: Sendable {
         let summaries = try await updater.update(feedIDs: feedIDs) { deliver(.progress($0)) }
         deliver(.finished(summaries))
       } catch {
-        deliver(.failed(TerminalSafety.line(error.localizedDescription)))
+        deliver(.failed(TerminalSafety.line(Library.describe(error) ?? error.localizedDescription)))
       }
     }
   }

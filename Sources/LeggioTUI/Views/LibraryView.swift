@@ -5,7 +5,9 @@ import LeggioModel
 enum LibraryView {
   static func draw(_ state: AppState, into grid: inout CellGrid) {
     let library = state.library
-    drawHeader(library, sync: state.sync?.label(timeZone: state.timeZone), into: &grid)
+    drawHeader(
+      library, sync: state.sync?.label(timeZone: state.timeZone),
+      readOnly: state.libraryIsReadOnly, into: &grid)
     let rows = state.listRows
     for line in 0..<rows {
       let index = library.top + line
@@ -29,7 +31,7 @@ enum LibraryView {
   /// "Leggio · 12 articles · 3 unread · 5 shown" and the order and filters on the right,
   /// after the sync state when sync is set up ("synced 4 Dec 14:05 · 3 to sync").
   private static func drawHeader(
-    _ library: LibraryState, sync: String?, into grid: inout CellGrid
+    _ library: LibraryState, sync: String?, readOnly: Bool, into grid: inout CellGrid
   ) {
     let style = CellStyle(.header)
     grid.fill(row: 0, style: style)
@@ -42,7 +44,7 @@ enum LibraryView {
     let counts = library.counts
     var left =
       " Leggio · \(plural(counts.total, "article")) · \(counts.unread) unread"
-      + " · \(library.matching) shown"
+      + " · \(library.matching) shown" + (readOnly ? " · read-only" : "")
     if TextWidth.cells(left) > grid.width { left = " " + left.dropFirst(" Leggio · ".count) }
     var filters = ["by \(library.query.sort.label)"]
     if let tag = library.query.tag { filters.append("tag: \(TerminalSafety.line(tag))") }
