@@ -8,10 +8,18 @@ struct RenderedPage {
   var flowLines: [FlowPosition?]
 }
 
-/// The article as a flow of units (the title block, then one unit per block), measured
-/// on demand: each unit's line offsets are computed once and kept; runs are built only
-/// when a page is drawn, for the units on it.
+/// The article as a flow of units (the title block, then one unit per block, or per
+/// piece of a block too long to lay out at once, see `BlockPieces`), measured on demand:
+/// each unit's line offsets are computed once and kept; runs are built only when a page
+/// is drawn, for the units on it.
 final class ArticleFlow: FlowMetrics {
+  /// A unit's text: block `block`, whole, or its scalars from `start` when it is cut.
+  struct Piece {
+    var block: Int
+    /// Scalar offsets inside the block; nil for the whole block.
+    var scalars: Range<Int>?
+  }
+
   let document: Document
   let canonical: BlockOffsets
   let geometry: ColumnGeometry
@@ -22,6 +30,10 @@ final class ArticleFlow: FlowMetrics {
   /// 1 when the title block is unit 0, else 0.
   let shift: Int
   let unitCount: Int
+  /// The text of each unit after the title, in order.
+  let pieces: [Piece]
+  /// The canonical offset where each piece starts.
+  private let pieceStarts: [Int]
   private var measured: [[Int32]?]
   private var renderedUnits: [Int: RunSink] = [:]
 
@@ -38,16 +50,31 @@ final class ArticleFlow: FlowMetrics {
     self.justify = justify
     self.title = TitleBlock.unit(metadata)
     self.shift = title == nil ? 0 : 1
-    self.unitCount = document.blocks.count + shift
+    var pieces: [Piece] = []
+    var pieceStarts: [Int] = []
+    pieces.reserveCapacity(document.blocks.count)
+    pieceStarts.reserveCapacity(document.blocks.count)
+    for (index, block) in document.blocks.enumerated() {
+      let range = canonical.range(ofBlock: index)
+      let starts = BlockPieces.starts(of: block, scalarCount: range.count)
+      for (k, start) in starts.enumerated() {
+        let end = k + 1 < starts.count ? starts[k + 1] : range.count
+        pieces.append(Piece(block: index, scalars: starts.count == 1 ? nil : start..<end))
+        pieceStarts.append(range.lowerBound + start)
+      }
+    }
+    self.pieces = pieces
+    self.pieceStarts = pieceStarts
+    self.unitCount = pieces.count + shift
     self.measured = Array(repeating: nil, count: unitCount)
   }
 
   func unit(_ index: Int) -> FlowUnit {
     if let title, index == 0 { return title }
-    let block = index - shift
-    return FlowUnit(
-      block: document.blocks[block], start: canonical.starts[block], justify: justify,
-      column: geometry.width, hyphenator: hyphenator, totalFit: totalFit)
+    let piece = pieces[index - shift]
+    return BlockPieces.unit(
+      document.blocks[piece.block], scalars: piece.scalars, start: pieceStarts[index - shift],
+      justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit)
   }
 
   /// The canonical offset of each line of unit `index`.
@@ -60,14 +87,20 @@ final class ArticleFlow: FlowMetrics {
 
   func lineCount(_ unit: Int) -> Int { lineOffsets(unit).count }
 
+  /// How many units have been measured so far.
+  var measuredUnitCount: Int { measured.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
   /// Whether a blank line comes before unit `index` (not between items of a tight list).
   func isSeparated(_ index: Int) -> Bool {
-    index <= shift || !document.joinsPrevious(index - shift)
+    guard index > shift else { return true }
+    let piece = pieces[index - shift]
+    if let scalars = piece.scalars, scalars.lowerBound > 0 { return false }
+    return !document.joinsPrevious(piece.block)
   }
 
   func placement(_ index: Int) -> FlowUnit.Placement {
     if title != nil && index == 0 { return .keepTogether }
-    switch document.blocks[index - shift].kind {
+    switch document.blocks[pieces[index - shift].block].kind {
     case .heading: return .heading
     case .rule, .image, .table: return .keepTogether
     default: return .splittable
@@ -77,7 +110,8 @@ final class ArticleFlow: FlowMetrics {
   /// The length of unit `index` in scalars (the work it takes to measure it).
   func scalarLength(_ index: Int) -> Int {
     guard index >= shift && index < unitCount else { return 1 }
-    return canonical.range(ofBlock: index - shift).count
+    let piece = pieces[index - shift]
+    return piece.scalars?.count ?? canonical.range(ofBlock: piece.block).count
   }
 
   /// The canonical offset where the line at `position` starts (the text's end past the
@@ -91,7 +125,7 @@ final class ArticleFlow: FlowMetrics {
   func flowPosition(of offset: Int) -> FlowPosition {
     guard !document.blocks.isEmpty else { return FlowPosition(unit: 0, line: 0) }
     let offset = max(0, min(offset, canonical.scalarCount))
-    let unit = (canonical.blockIndex(containing: offset) ?? 0) + shift
+    let unit = pieceStarts.indexOfBlock(containing: offset) + shift
     let offsets = lineOffsets(unit)
     var low = 0
     var high = offsets.count - 1
