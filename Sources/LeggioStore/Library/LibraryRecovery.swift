@@ -20,7 +20,8 @@ public enum RecoveryError: LocalizedError, Equatable {
 
   public var errorDescription: String? {
     switch self {
-    case .noLibrary(let path): "there is no library at \(path) to recover"
+    case .noLibrary(let path):
+      "there is no library at \(path) (pass --library PATH or set LEGGIO_LIBRARY)"
     case .noSQLiteProgram:
       "`leggio recover` needs the sqlite3 program (on Debian: apt install sqlite3); "
         + "the library was left as it was"
