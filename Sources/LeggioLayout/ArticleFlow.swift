@@ -13,11 +13,11 @@ struct RenderedPage {
 /// each unit's line offsets are computed once and kept; runs are built only when a page
 /// is drawn, for the units on it.
 final class ArticleFlow: FlowMetrics {
-  /// A unit's text: block `block`, whole, or its scalars from `start` when it is cut.
+  /// A unit's text: block `block`, whole, or a piece of it.
   struct Piece {
     var block: Int
-    /// Scalar offsets inside the block; nil for the whole block.
-    var scalars: Range<Int>?
+    /// The piece's text inside the block; nil for the whole block.
+    var span: BlockPieces.Span?
   }
 
   let document: Document
@@ -56,11 +56,9 @@ final class ArticleFlow: FlowMetrics {
     pieceStarts.reserveCapacity(document.blocks.count)
     for (index, block) in document.blocks.enumerated() {
       let range = canonical.range(ofBlock: index)
-      let starts = BlockPieces.starts(of: block, scalarCount: range.count)
-      for (k, start) in starts.enumerated() {
-        let end = k + 1 < starts.count ? starts[k + 1] : range.count
-        pieces.append(Piece(block: index, scalars: starts.count == 1 ? nil : start..<end))
-        pieceStarts.append(range.lowerBound + start)
+      for span in BlockPieces.spans(of: block, scalarCount: range.count) {
+        pieces.append(Piece(block: index, span: span))
+        pieceStarts.append(range.lowerBound + (span?.lower.scalar ?? 0))
       }
     }
     self.pieces = pieces
@@ -73,7 +71,7 @@ final class ArticleFlow: FlowMetrics {
     if let title, index == 0 { return title }
     let piece = pieces[index - shift]
     return BlockPieces.unit(
-      document.blocks[piece.block], scalars: piece.scalars, start: pieceStarts[index - shift],
+      document.blocks[piece.block], span: piece.span, start: pieceStarts[index - shift],
       justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit)
   }
 
@@ -94,7 +92,7 @@ final class ArticleFlow: FlowMetrics {
   func isSeparated(_ index: Int) -> Bool {
     guard index > shift else { return true }
     let piece = pieces[index - shift]
-    if let scalars = piece.scalars, scalars.lowerBound > 0 { return false }
+    if let span = piece.span, span.lower.scalar > 0 { return false }
     return !document.joinsPrevious(piece.block)
   }
 
@@ -111,7 +109,7 @@ final class ArticleFlow: FlowMetrics {
   func scalarLength(_ index: Int) -> Int {
     guard index >= shift && index < unitCount else { return 1 }
     let piece = pieces[index - shift]
-    return piece.scalars?.count ?? canonical.range(ofBlock: piece.block).count
+    return piece.span?.scalars.count ?? canonical.range(ofBlock: piece.block).count
   }
 
   /// The canonical offset where the line at `position` starts (the text's end past the

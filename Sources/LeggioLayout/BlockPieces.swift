@@ -12,35 +12,60 @@ enum BlockPieces {
   /// Blocks longer than this (in scalars) are cut.
   static let length = 16_384
 
-  /// The flow unit of `block`'s scalars `scalars` (all of it when nil), its text starting
-  /// at canonical offset `start`. A piece after the first goes on the block's lines: no
+  /// A place in a block's text: its scalar offset, and where that is among the inlines
+  /// (inline `inline`, `utf8` bytes into its text), so that slicing a piece costs the
+  /// piece, not the text before it.
+  struct Cut {
+    var scalar: Int
+    var inline: Int
+    var utf8: Int
+  }
+
+  /// The text of one piece: from `lower` up to `upper`.
+  struct Span {
+    var lower: Cut
+    var upper: Cut
+    var scalars: Range<Int> { lower.scalar..<upper.scalar }
+  }
+
+  /// The flow unit of `block`'s text `span` (all of it when nil), its text starting at
+  /// canonical offset `start`. A piece after the first goes on the block's lines: no
   /// first-line mark or indent.
   static func unit(
-    _ block: Block, scalars: Range<Int>?, start: Int, justify: Bool, column: Int,
+    _ block: Block, span: Span?, start: Int, justify: Bool, column: Int,
     hyphenator: Hyphenator?, totalFit: Bool = true
   ) -> FlowUnit {
-    guard let scalars else {
+    guard let span else {
       return FlowUnit(
         block: block, start: start, justify: justify, column: column, hyphenator: hyphenator,
         totalFit: totalFit)
     }
     var unit = FlowUnit(
-      block: block.slice(scalars: scalars), start: start, justify: justify, column: column,
+      block: block.slice(span), start: start, justify: justify, column: column,
       hyphenator: hyphenator, totalFit: totalFit)
-    if scalars.lowerBound > 0 {
+    if span.lower.scalar > 0 {
       for k in unit.parts.indices { unit.parts[k].style.first = unit.parts[k].style.continuation }
     }
     return unit
   }
 
-  /// The scalar ranges of `block`'s pieces, nil alone for a block kept whole.
-  static func ranges(of block: Block) -> [Range<Int>?] {
+  /// The pieces of `block`, nil alone for a block kept whole.
+  static func spans(of block: Block) -> [Span?] {
     let bytes = block.inlines.reduce(0) { $0 + $1.text.utf8.count }
     guard bytes > length, isDivisible(block) else { return [nil] }
     let count = block.inlines.reduce(0) { $0 + BlockOffsets.scalarCount($1.text) }
-    let starts = starts(of: block, scalarCount: count)
-    guard starts.count > 1 else { return [nil] }
-    return starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : count) }
+    return spans(of: block, scalarCount: count)
+  }
+
+  /// The pieces of `block`, whose text is `scalarCount` scalars long; nil alone for a
+  /// block kept whole.
+  static func spans(of block: Block, scalarCount: Int) -> [Span?] {
+    let cuts = cuts(of: block, scalarCount: scalarCount)
+    guard cuts.count > 1 else { return [nil] }
+    let end = Cut(scalar: scalarCount, inline: block.inlines.count, utf8: 0)
+    return cuts.indices.map {
+      Span(lower: cuts[$0], upper: $0 + 1 < cuts.count ? cuts[$0 + 1] : end)
+    }
   }
 
   /// Whether pieces of `block` read as the block would: prose and quotes; lists, code,
@@ -52,43 +77,47 @@ enum BlockPieces {
     }
   }
 
-  /// The scalar offsets inside `block` where its pieces start, the first being 0; `[0]`
-  /// for a block that is kept whole.
-  static func starts(of block: Block, scalarCount: Int) -> [Int] {
-    guard scalarCount > length, isDivisible(block) else { return [0] }
-    var starts = [0]
+  /// Where `block`'s pieces start, the first at its beginning; one cut for a block that
+  /// is kept whole.
+  static func cuts(of block: Block, scalarCount: Int) -> [Cut] {
+    var cuts = [Cut(scalar: 0, inline: 0, utf8: 0)]
+    guard scalarCount > length, isDivisible(block) else { return cuts }
     var offset = 0
-    var newline: Int?
-    var sentence: Int?
-    var space: Int?
+    var newline: Cut?
+    var sentence: Cut?
+    var space: Cut?
     var previous: Unicode.Scalar = " "
-    for inline in block.inlines {
+    for (index, inline) in block.inlines.enumerated() {
+      var utf8 = 0
       for scalar in inline.text.unicodeScalars {
-        let pieceStart = starts[starts.count - 1]
+        let pieceStart = cuts[cuts.count - 1].scalar
         if offset - pieceStart >= length, canCut(before: scalar, after: previous) {
           let earliest = pieceStart + length / 2
+          let here = Cut(scalar: offset, inline: index, utf8: utf8)
           let cut =
-            [newline, sentence].compactMap { $0 }.first { $0 >= earliest } ?? space ?? offset
-          if cut > pieceStart && cut < scalarCount {
-            starts.append(cut)
-            if newline.map({ $0 <= cut }) == true { newline = nil }
-            if sentence.map({ $0 <= cut }) == true { sentence = nil }
-            if space.map({ $0 <= cut }) == true { space = nil }
+            [newline, sentence].compactMap { $0 }.first { $0.scalar >= earliest } ?? space ?? here
+          if cut.scalar > pieceStart && cut.scalar < scalarCount {
+            cuts.append(cut)
+            if newline.map({ $0.scalar <= cut.scalar }) == true { newline = nil }
+            if sentence.map({ $0.scalar <= cut.scalar }) == true { sentence = nil }
+            if space.map({ $0.scalar <= cut.scalar }) == true { space = nil }
           }
         }
         offset += 1
+        utf8 += UTF8.width(scalar)
+        let after = Cut(scalar: offset, inline: index, utf8: utf8)
         switch scalar {
-        case "\n": newline = offset
+        case "\n": newline = after
         case " ", "\u{3000}":
-          space = offset
-          if ".!?…»”\"".unicodeScalars.contains(previous) { sentence = offset }
-        case "。", "！", "？": sentence = offset
+          space = after
+          if ".!?…»”\"".unicodeScalars.contains(previous) { sentence = after }
+        case "。", "！", "？": sentence = after
         default: break
         }
         previous = scalar
       }
     }
-    return starts
+    return cuts
   }
 
   /// Whether a piece may start at `scalar`: never inside a character (before a combining
@@ -105,25 +134,28 @@ enum BlockPieces {
 }
 
 extension Block {
-  /// The block with only the text at scalar offsets `range` of its own text.
-  func slice(scalars range: Range<Int>) -> Block {
+  /// The block with only the text of `span`.
+  func slice(_ span: BlockPieces.Span) -> Block {
     var slice = self
     slice.inlines = []
-    var offset = 0
-    for inline in inlines {
-      let count = BlockOffsets.scalarCount(inline.text)
-      defer { offset += count }
-      let lower = max(range.lowerBound, offset)
-      let upper = min(range.upperBound, offset + count)
-      guard lower < upper else { continue }
-      var piece = inline
-      if lower > offset || upper < offset + count {
-        let scalars = inline.text.unicodeScalars
-        let from = scalars.index(scalars.startIndex, offsetBy: lower - offset)
-        let to = scalars.index(from, offsetBy: upper - lower)
-        piece.text = String(scalars[from..<to])
+    var index = span.lower.inline
+    while index < inlines.count
+      && (index < span.upper.inline || (index == span.upper.inline && span.upper.utf8 > 0))
+    {
+      let text = inlines[index].text
+      let from = index == span.lower.inline ? span.lower.utf8 : 0
+      let to = index == span.upper.inline ? span.upper.utf8 : text.utf8.count
+      if from < to {
+        var piece = inlines[index]
+        if from > 0 || to < text.utf8.count {
+          let bytes = text.utf8
+          let lower = bytes.index(bytes.startIndex, offsetBy: from)
+          let upper = bytes.index(bytes.startIndex, offsetBy: to)
+          piece.text = String(text[lower..<upper])
+        }
+        slice.inlines.append(piece)
       }
-      slice.inlines.append(piece)
+      index += 1
     }
     return slice
   }

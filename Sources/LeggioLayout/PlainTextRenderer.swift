@@ -44,10 +44,10 @@ public enum PlainTextRenderer {
       let hyphenator = hyphenate ? Hyphenator(language: metadata?.language) : nil
       for index in blocks.indices {
         if index > 0 ? !document.joinsPrevious(index) : hasTitle { sink.blankLine(position: 0) }
-        for piece in BlockPieces.ranges(of: blocks[index]) {
+        for piece in BlockPieces.spans(of: blocks[index]) {
           UnitRenderer.render(
             BlockPieces.unit(
-              blocks[index], scalars: piece, start: 0, justify: justify, column: geometry.width,
+              blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
               hyphenator: hyphenator),
             geometry: geometry, into: &sink)
         }

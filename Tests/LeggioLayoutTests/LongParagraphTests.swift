@@ -27,7 +27,7 @@ import Testing
   @Test func everyPieceAfterTheFirstStartsAfterASentence() {
     let block = Self.document.blocks[1]
     let scalars = Array(block.plainText.unicodeScalars)
-    let starts = BlockPieces.starts(of: block, scalarCount: scalars.count)
+    let starts = BlockPieces.cuts(of: block, scalarCount: scalars.count).map(\.scalar)
     #expect(starts.count > 10)
     for start in starts.dropFirst() {
       #expect(scalars[start - 1] == " ")
@@ -73,5 +73,30 @@ import Testing
     let expected = text.unicodeScalars.filter { !$0.properties.isWhitespace }
     #expect(shown.count == expected.count)
     #expect(shown.elementsEqual(expected))
+  }
+
+  @Test func piecesOfAParagraphOfManyStyledRunsKeepEveryRunAndItsStyle() {
+    let sentences = Fixtures.promessiSposi.blocks.prefix(400).map(\.plainText)
+    let inlines = sentences.enumerated().map { index, text in
+      Inline(text + " ", style: index % 3 == 0 ? .emphasis : [])
+    }
+    let block = Block(.paragraph, inlines)
+    let spans = BlockPieces.spans(of: block).compactMap { $0 }
+    #expect(spans.count > 2)
+    let slices = spans.map { block.slice($0) }
+    #expect(slices.map(\.plainText).joined() == block.plainText)
+    // Runs cut at a piece's edge keep their style: joined again, the runs are the same.
+    func merged(_ runs: [Inline]) -> [String] {
+      var result: [(text: String, style: InlineStyle)] = []
+      for run in runs {
+        if let last = result.last, last.style == run.style {
+          result[result.count - 1].text += run.text
+        } else {
+          result.append((run.text, run.style))
+        }
+      }
+      return result.map { "\($0.style.rawValue):\($0.text)" }
+    }
+    #expect(merged(slices.flatMap(\.inlines)) == merged(inlines))
   }
 }
