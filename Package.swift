@@ -34,6 +34,9 @@ let package = Package(
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
     .target(name: "CHyphen", linkerSettings: [.linkedLibrary("dl")]),
+    // libfribidi, opened with dlopen when right-to-left text is first laid out
+    // (include/CFriBidi.h).
+    .target(name: "CFriBidi", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
@@ -63,7 +66,7 @@ let package = Package(
       name: "LeggioSync", dependencies: ["LeggioModel", "LeggioStore"],
       swiftSettings: staticStdlib),
     .target(
-      name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen"], swiftSettings: staticStdlib),
+      name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen", "CFriBidi"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
       dependencies: [

@@ -26,6 +26,8 @@ final class ArticleFlow: FlowMetrics {
   let justify: Bool
   let hyphenator: Hyphenator?
   let totalFit: Bool
+  /// The article's language is written right to left (paragraphs without letters follow it).
+  let rightToLeft: Bool
   let title: FlowUnit?
   /// 1 when the title block is unit 0, else 0.
   let shift: Int
@@ -43,6 +45,7 @@ final class ArticleFlow: FlowMetrics {
     justify: Bool, hyphenator: Hyphenator? = nil, totalFit: Bool = true
   ) {
     self.totalFit = totalFit
+    self.rightToLeft = BidiParagraph.isRightToLeftLanguage(metadata?.language)
     self.hyphenator = hyphenator
     self.document = document
     self.canonical = canonical
@@ -72,7 +75,8 @@ final class ArticleFlow: FlowMetrics {
     let piece = pieces[index - shift]
     return BlockPieces.unit(
       document.blocks[piece.block], span: piece.span, start: pieceStarts[index - shift],
-      justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit)
+      justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit,
+      rightToLeftDocument: rightToLeft)
   }
 
   /// The canonical offset of each line of unit `index`.

@@ -33,16 +33,16 @@ enum BlockPieces {
   /// first-line mark or indent.
   static func unit(
     _ block: Block, span: Span?, start: Int, justify: Bool, column: Int,
-    hyphenator: Hyphenator?, totalFit: Bool = true
+    hyphenator: Hyphenator?, totalFit: Bool = true, rightToLeftDocument: Bool = false
   ) -> FlowUnit {
     guard let span else {
       return FlowUnit(
         block: block, start: start, justify: justify, column: column, hyphenator: hyphenator,
-        totalFit: totalFit)
+        totalFit: totalFit, rightToLeftDocument: rightToLeftDocument)
     }
     var unit = FlowUnit(
       block: block.slice(span), start: start, justify: justify, column: column,
-      hyphenator: hyphenator, totalFit: totalFit)
+      hyphenator: hyphenator, totalFit: totalFit, rightToLeftDocument: rightToLeftDocument)
     if span.lower.scalar > 0 {
       for k in unit.parts.indices { unit.parts[k].style.first = unit.parts[k].style.continuation }
     }

@@ -9,6 +9,20 @@ struct FlowUnit {
     var style: BlockStyle
     /// A blank line sets this part apart from the one before.
     var blankBefore: Bool
+    /// Bidi levels when the part holds right-to-left text (lines drawn in visual order).
+    var bidi: BidiParagraph? = nil
+
+    init(
+      text: ClusterBuffer, style: BlockStyle, blankBefore: Bool, rightToLeftDocument: Bool = false
+    ) {
+      self.text = text
+      self.style = style
+      self.blankBefore = blankBefore
+      // Code and tables keep their columns as written.
+      if style.mode == .prose {
+        bidi = BidiParagraph(text, rightToLeftDocument: rightToLeftDocument)
+      }
+    }
   }
 
   enum Placement {
@@ -31,7 +45,7 @@ struct FlowUnit {
   /// set in a column `column` cells wide (tables are sized to it).
   init(
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
-    totalFit: Bool = true
+    totalFit: Bool = true, rightToLeftDocument: Bool = false
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -96,7 +110,12 @@ struct FlowUnit {
       style.justify = false
       style.totalFit = false
     }
-    parts = (label.map { [$0] } ?? []) + [Part(text: text, style: style, blankBefore: false)]
+    let body = Part(
+      text: text, style: style, blankBefore: false,
+      rightToLeftDocument: rightToLeftDocument)
+    // Hyphenation patterns are for left-to-right scripts; a right-to-left line keeps words whole.
+    if body.bidi?.rightToLeft == true { self.hyphenator = nil }
+    parts = (label.map { [$0] } ?? []) + [body]
     self.start = start
     switch block.kind {
     case .heading: placement = .heading

@@ -80,7 +80,7 @@ final class HyphenDictionary: @unchecked Sendable {
     var rightMin: Int
   }
 
-  private var cache: [CacheKey: [Int]] = [:]
+  private var cache: [CacheKey: [Int]] = Dictionary(minimumCapacity: 16_384)
   private let cacheLock = NSLock()
 
   private func computePoints(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {

@@ -18,9 +18,12 @@ final class Hyphenator {
   let dictionary: HyphenDictionary
   /// Italian, French and Catalan break after an elision's apostrophe.
   let elides: Bool
-  private var cache: [[UInt8]: [Int]] = [:]
+  /// Room for a long book's words from the start: growing a table of array keys rehashes
+  /// every key, which cost more than the lookups themselves.
+  private var cache: [[UInt8]: [Int]] = Dictionary(minimumCapacity: 8_192)
   /// Reused for each word, to spare an allocation per word.
   private var scalars: [Unicode.Scalar] = []
+  private var key: [UInt8] = []
 
   static let minimum = 2
 
@@ -95,8 +98,7 @@ final class Hyphenator {
 
   /// The dictionary's points in `letters`, as counts of letters before the break.
   private func points(_ letters: ArraySlice<Unicode.Scalar>) -> [Int] {
-    var key: [UInt8] = []
-    key.reserveCapacity(letters.count * 2)
+    key.removeAll(keepingCapacity: true)
     for scalar in letters {
       let lower: Unicode.Scalar
       if scalar.isASCII {

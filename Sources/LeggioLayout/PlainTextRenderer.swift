@@ -38,6 +38,7 @@ public enum PlainTextRenderer {
     // Blocks are laid out independently (a blank line between each two), so a long book
     // is set in slices on every core and the slices joined in order.
     let hasTitle = !output.isEmpty
+    let rightToLeft = BidiParagraph.isRightToLeftLanguage(metadata?.language)
     let slices = ConcurrentSlices.map(document.blocks) { blocks in
       let sliceBytes = blocks.reduce(0) { $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count } }
       var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
@@ -48,7 +49,7 @@ public enum PlainTextRenderer {
           UnitRenderer.render(
             BlockPieces.unit(
               blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
-              hyphenator: hyphenator),
+              hyphenator: hyphenator, rightToLeftDocument: rightToLeft),
             geometry: geometry, into: &sink)
         }
       }

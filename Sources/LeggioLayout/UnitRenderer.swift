@@ -38,13 +38,19 @@ enum UnitRenderer {
     let textWidth = geometry.width - prefix.cells
     if style.centred { x += max(0, (textWidth - span.cells) / 2) }
     let extra = style.justify && span.ending == .soft && span.gaps > 0 ? textWidth - span.cells : 0
-    text.classes.withUnsafeBufferPointer { classes in
+    if let bidi = part.bidi {
+      // Right to left: the line against the right edge, its clusters in visual order.
+      if bidi.rightToLeft && !style.centred && extra <= 0 { x += max(0, textWidth - span.cells) }
+      BidiLineRenderer.draw(span, text: text, bidi: bidi, start: start, x: x, extra: extra, into: &sink)
+    } else {
+      text.classes.withUnsafeBufferPointer { classes in
       text.widths.withUnsafeBufferPointer { widths in
         text.specials.withUnsafeBufferPointer { specials in
           drawText(
             span, text: text, classes: classes, widths: widths,
             specials: text.uniform ? specials : nil, start: start, x: x,
             extra: extra, special: &special, into: &sink)
+          }
         }
       }
     }

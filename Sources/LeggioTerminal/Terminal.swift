@@ -36,6 +36,7 @@ public final class Terminal {
       throw TerminalError.cannotInitialise(term: environment["TERM"] ?? "(unset)")
     }
     set_term(screen)
+    ExplicitBidi.enter()
     raw()
     noecho()
     nonl()
@@ -59,6 +60,7 @@ public final class Terminal {
     stopped = true
     curs_set(1)
     endwin()
+    ExplicitBidi.leave()
     if let screen { delscreen(screen) }
     screen = nil
   }
@@ -70,7 +72,9 @@ public final class Terminal {
   public func suspend(_ body: () -> Void) {
     def_prog_mode()
     endwin()
+    ExplicitBidi.leave()
     body()
+    ExplicitBidi.enter()
     reset_prog_mode()
     previous = nil
     clearok(leggio_stdscr(), true)

@@ -159,6 +159,7 @@ struct ShowCommand: ParsableCommand {
   /// The article laid out `width` cells wide: the whole text, or with `height` one page
   /// padded to the height and followed by "page N/M".
   private func printLaidOut(_ metadata: ArticleMetadata, _ document: Document, width: Int) throws {
+    if let note = RightToLeftText.missingSupport(in: document) { Console.error("note: " + note) }
     guard let height else {
       let bytes = PlainTextRenderer.renderUTF8(
         document: document, metadata: metadata, width: width, hyphenate: !noHyphenate)

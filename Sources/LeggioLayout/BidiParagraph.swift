@@ -1,0 +1,138 @@
+import CFriBidi
+import LeggioModel
+
+/// The bidirectional levels of one paragraph's clusters, resolved by GNU FriBidi (UAX #9)
+/// on the whole paragraph in logical order, and the visual order of each line the breaker
+/// cut from it. Only paragraphs with right-to-left text (or of a right-to-left document)
+/// get one: Latin text never pays for it.
+///
+/// Lines are broken in logical order; only drawing is visual. Every cluster keeps its
+/// canonical offset, so selection, search and annotations still address logical text.
+struct BidiParagraph {
+  /// The paragraph reads right to left: its lines sit against the right edge.
+  var rightToLeft: Bool
+  /// Per cluster: the bidi class of its first scalar, as FriBidi numbers them.
+  var types: [UInt32]
+  /// Per cluster: its resolved embedding level (odd is right to left).
+  var levels: [Int8]
+
+  /// The levels of `text`, or nil when it needs none: nothing right to left in it, or
+  /// FriBidi is not installed (then it reads in logical order; see `unavailableReason`).
+  /// `rightToLeftDocument` makes a paragraph without strong letters right to left.
+  init?(_ text: ClusterBuffer, rightToLeftDocument: Bool = false) {
+    guard text.count > 0, rightToLeftDocument || Self.mayHoldRightToLeft(text) else {
+      return nil
+    }
+    guard Self.unavailableReason == nil else { return nil }
+    var scalars: [UInt32] = []
+    var clusterOfScalar: [Int32] = []
+    scalars.reserveCapacity(text.count)
+    clusterOfScalar.reserveCapacity(text.count)
+    for cluster in 0..<text.count {
+      for scalar in text.string(cluster..<cluster + 1).unicodeScalars {
+        scalars.append(scalar.value)
+        clusterOfScalar.append(Int32(cluster))
+      }
+    }
+    var scalarTypes = [UInt32](repeating: 0, count: scalars.count)
+    var scalarLevels = [Int8](repeating: 0, count: scalars.count)
+    let resolved = leggio_fribidi_levels(
+      scalars, Int32(scalars.count), rightToLeftDocument ? 1 : 0, &scalarTypes, &scalarLevels)
+    guard resolved >= 0 else { return nil }
+    guard resolved == 1 || scalarLevels.contains(where: { $0 != 0 }) else { return nil }
+    rightToLeft = resolved == 1
+    types = [UInt32](repeating: 0, count: text.count)
+    levels = [Int8](repeating: 0, count: text.count)
+    var previous: Int32 = -1
+    for index in scalars.indices where clusterOfScalar[index] != previous {
+      previous = clusterOfScalar[index]
+      types[Int(previous)] = scalarTypes[index]
+      levels[Int(previous)] = scalarLevels[index]
+    }
+  }
+
+  /// Why right-to-left text is shown in logical order, or nil when FriBidi is there.
+  static let unavailableReason: String? = {
+    var message = [CChar](repeating: 0, count: 256)
+    guard leggio_fribidi_load(&message, message.count) != 0 else { return nil }
+    return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }()
+
+  /// The clusters of `range` (one line) in the order they are drawn from left to right.
+  func visualOrder(_ range: Range<Int>) -> [Int] {
+    guard !range.isEmpty else { return [] }
+    var lineTypes = Array(types[range])
+    var lineLevels = Array(levels[range])
+    var map = (0..<Int32(range.count)).map { $0 }
+    let result = leggio_fribidi_reorder(
+      &lineTypes, Int32(range.count), 0, rightToLeft ? 1 : 0, &lineLevels, &map)
+    guard result == 0 else { return Array(range) }
+    return map.map { range.lowerBound + Int($0) }
+  }
+
+  /// Whether cluster `index` is drawn right to left (and so its bracket mirrored).
+  func isRightToLeft(_ index: Int) -> Bool { levels[index] & 1 == 1 }
+
+  /// `scalar` as drawn in a right-to-left run: "(" for ")" and so on.
+  static func mirrored(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    Unicode.Scalar(leggio_fribidi_mirror(scalar.value)) ?? scalar
+  }
+
+  /// A quick look at the bytes for a scalar of a right-to-left script or a right-to-left
+  /// control: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic (U+0590-08FF), their
+  /// presentation forms (U+FB1D-FEFF), RLM, RLE, RLO, RLI and the historic scripts of
+  /// U+10800-10FFF and U+1E800-1EFFF. Text that came through the simple path has none.
+  static func mayHoldRightToLeft(_ text: ClusterBuffer) -> Bool {
+    if text.uniform { return false }
+    return text.bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      let n = bytes.count
+      while index < n {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let next = index + 1 < n ? bytes[index + 1] : 0
+        let third = index + 2 < n ? bytes[index + 2] : 0
+        switch lead {
+        case 0xD6...0xDF: return true
+        case 0xE0 where (0xA0...0xA3).contains(next): return true
+        case 0xEF where (0xAC...0xBB).contains(next): return true
+        case 0xE2 where next == 0x80 && (third == 0x8F || third == 0xAB || third == 0xAE):
+          return true
+        case 0xE2 where next == 0x81 && third == 0xA7: return true
+        case 0xF0 where (next == 0x90 || next == 0x9E) && third >= 0xA0: return true
+        default: break
+        }
+        index += lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
+      }
+      return false
+    }
+  }
+
+  /// Whether a language tag ("he", "ar-EG", "fa_IR") names a language written right to left.
+  static func isRightToLeftLanguage(_ tag: String?) -> Bool {
+    guard let tag else { return false }
+    let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? ""
+    return ["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "ckb", "dv", "syr"].contains(
+      String(primary))
+  }
+}
+
+/// Whether right-to-left text can be shown in reading order, for the front ends' notes.
+public enum RightToLeftText {
+  /// Why the right-to-left text in `document` will be shown in logical order (FriBidi is
+  /// not installed), nil when it can be reordered or there is none.
+  public static func missingSupport(in document: Document) -> String? {
+    guard let reason = BidiParagraph.unavailableReason else { return nil }
+    let found = document.blocks.contains { block in
+      block.inlines.contains { inline in
+        inline.text.unicodeScalars.contains {
+          (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFF).contains($0.value)
+        }
+      }
+    }
+    return found ? reason + "; right-to-left text is shown in logical order" : nil
+  }
+}
