@@ -60,7 +60,8 @@ enum BidiLineRenderer {
 
     for (position, cluster) in order.enumerated() {
       segmentIndex = text.segmentIndex(
-        containing: cluster, from: text.segments[segmentIndex].clusterStart <= cluster ? segmentIndex : 0)
+        containing: cluster,
+        from: text.segments[segmentIndex].clusterStart <= cluster ? segmentIndex : 0)
       let cls = classes[cluster]
       let width = Int(text.widths[cluster])
       if cls == .softHyphen { continue }

@@ -41,15 +41,16 @@ enum UnitRenderer {
     if let bidi = part.bidi {
       // Right to left: the line against the right edge, its clusters in visual order.
       if bidi.rightToLeft && !style.centred && extra <= 0 { x += max(0, textWidth - span.cells) }
-      BidiLineRenderer.draw(span, text: text, bidi: bidi, start: start, x: x, extra: extra, into: &sink)
+      BidiLineRenderer.draw(
+        span, text: text, bidi: bidi, start: start, x: x, extra: extra, into: &sink)
     } else {
       text.classes.withUnsafeBufferPointer { classes in
-      text.widths.withUnsafeBufferPointer { widths in
-        text.specials.withUnsafeBufferPointer { specials in
-          drawText(
-            span, text: text, classes: classes, widths: widths,
-            specials: text.uniform ? specials : nil, start: start, x: x,
-            extra: extra, special: &special, into: &sink)
+        text.widths.withUnsafeBufferPointer { widths in
+          text.specials.withUnsafeBufferPointer { specials in
+            drawText(
+              span, text: text, classes: classes, widths: widths,
+              specials: text.uniform ? specials : nil, start: start, x: x,
+              extra: extra, special: &special, into: &sink)
           }
         }
       }

@@ -16,7 +16,8 @@ struct BidiLayoutTests {
     + "وعليهم أن يعامل بعضهم بعضًا بروح الإخاء."
 
   @Test func aHebrewLineReadsRightToLeftAgainstTheRightEdge() {
-    assertLayout("שלום עולם", width: 20, expected: [String(repeating: " ", count: 11) + "םלוע םולש"])
+    assertLayout(
+      "שלום עולם", width: 20, expected: [String(repeating: " ", count: 11) + "םלוע םולש"])
   }
 
   @Test func numbersAndLatinWordsInsideKeepTheirOwnOrder() {
@@ -73,7 +74,9 @@ struct BidiLayoutTests {
   /// Each run of a reordered line still names the canonical offsets of what it shows, so
   /// selection, search highlights and annotations find their cells.
   @Test func runsOfReorderedLinesKeepTheirLogicalOffsets() throws {
-    let document = Document(blocks: [Block(.paragraph, text: "גרסה 2.5 של Leggio (חדש) " + Self.hebrew)])
+    let document = Document(blocks: [
+      Block(.paragraph, text: "גרסה 2.5 של Leggio (חדש) " + Self.hebrew)
+    ])
     let canonical = Array(document.blocks[0].plainText.unicodeScalars)
     let article = PagedArticle(document: document, metadata: nil, options: columnOptions(width: 30))
     let page = try #require(article.page(at: 0))
@@ -84,7 +87,8 @@ struct BidiLayoutTests {
         let shown = String(String.UnicodeScalarView(canonical[source]))
         if run.text != shown {
           // Only a mirrored bracket differs from its source.
-          #expect(run.text.unicodeScalars.count == 1 && source.count == 1, "\(run.text) vs \(shown)")
+          #expect(
+            run.text.unicodeScalars.count == 1 && source.count == 1, "\(run.text) vs \(shown)")
           #expect(shown.unicodeScalars.first!.properties.isBidiMirrored)
         }
         covered.formUnion(source)
