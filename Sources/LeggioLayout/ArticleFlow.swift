@@ -26,6 +26,7 @@ final class ArticleFlow: FlowMetrics {
   let justify: Bool
   let hyphenator: Hyphenator?
   let totalFit: Bool
+  let strictLineBreaks: Bool
   /// The article's language is written right to left (paragraphs without letters follow it).
   let rightToLeft: Bool
   let title: FlowUnit?
@@ -42,9 +43,11 @@ final class ArticleFlow: FlowMetrics {
   init(
     document: Document, metadata: ArticleMetadata?, canonical: BlockOffsets,
     geometry: ColumnGeometry,
-    justify: Bool, hyphenator: Hyphenator? = nil, totalFit: Bool = true
+    justify: Bool, hyphenator: Hyphenator? = nil, totalFit: Bool = true,
+    strictLineBreaks: Bool = false
   ) {
     self.totalFit = totalFit
+    self.strictLineBreaks = strictLineBreaks
     self.rightToLeft = BidiParagraph.isRightToLeftLanguage(metadata?.language)
     self.hyphenator = hyphenator
     self.document = document
@@ -76,7 +79,7 @@ final class ArticleFlow: FlowMetrics {
     return BlockPieces.unit(
       document.blocks[piece.block], span: piece.span, start: pieceStarts[index - shift],
       justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit,
-      rightToLeftDocument: rightToLeft)
+      rightToLeftDocument: rightToLeft, strictLineBreaks: strictLineBreaks)
   }
 
   /// The canonical offset of each line of unit `index`.

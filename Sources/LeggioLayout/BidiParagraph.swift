@@ -29,6 +29,13 @@ struct BidiParagraph {
     scalars.reserveCapacity(text.count)
     clusterOfScalar.reserveCapacity(text.count)
     for cluster in 0..<text.count {
+      if text.classes[cluster] == .control {
+        // Drawn as a visible symbol, a control character (an RLO, an isolate) has no say
+        // in the order: it reads as a neutral mark.
+        scalars.append(0xFFFD)
+        clusterOfScalar.append(Int32(cluster))
+        continue
+      }
       for scalar in text.string(cluster..<cluster + 1).unicodeScalars {
         scalars.append(scalar.value)
         clusterOfScalar.append(Int32(cluster))
@@ -78,10 +85,11 @@ struct BidiParagraph {
     Unicode.Scalar(leggio_fribidi_mirror(scalar.value)) ?? scalar
   }
 
-  /// A quick look at the bytes for a scalar of a right-to-left script or a right-to-left
-  /// control: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic (U+0590-08FF), their
-  /// presentation forms (U+FB1D-FEFF), RLM, RLE, RLO, RLI and the historic scripts of
-  /// U+10800-10FFF and U+1E800-1EFFF. Text that came through the simple path has none.
+  /// A quick look at the bytes for a letter of a right-to-left script: Hebrew, Arabic,
+  /// Syriac, Thaana, N'Ko, Samaritan, Mandaic (U+0590-08FF), their presentation forms
+  /// (U+FB1D-FEFF) and the historic scripts of U+10800-10FFF and U+1E800-1EFFF. Bidi
+  /// controls (RLO, RLI...) do not count: they are drawn as symbols and steer nothing.
+  /// Text that came through the simple path has none.
   static func mayHoldRightToLeft(_ text: ClusterBuffer) -> Bool {
     if text.uniform { return false }
     return text.bytes.withUnsafeBufferPointer { bytes in
@@ -99,9 +107,6 @@ struct BidiParagraph {
         case 0xD6...0xDF: return true
         case 0xE0 where (0xA0...0xA3).contains(next): return true
         case 0xEF where (0xAC...0xBB).contains(next): return true
-        case 0xE2 where next == 0x80 && (third == 0x8F || third == 0xAB || third == 0xAE):
-          return true
-        case 0xE2 where next == 0x81 && third == 0xA7: return true
         case 0xF0 where (next == 0x90 || next == 0x9E) && third >= 0xA0: return true
         default: break
         }

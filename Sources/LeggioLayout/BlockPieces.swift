@@ -33,16 +33,19 @@ enum BlockPieces {
   /// first-line mark or indent.
   static func unit(
     _ block: Block, span: Span?, start: Int, justify: Bool, column: Int,
-    hyphenator: Hyphenator?, totalFit: Bool = true, rightToLeftDocument: Bool = false
+    hyphenator: Hyphenator?, totalFit: Bool = true, rightToLeftDocument: Bool = false,
+    strictLineBreaks: Bool = false
   ) -> FlowUnit {
     guard let span else {
       return FlowUnit(
         block: block, start: start, justify: justify, column: column, hyphenator: hyphenator,
-        totalFit: totalFit, rightToLeftDocument: rightToLeftDocument)
+        totalFit: totalFit, rightToLeftDocument: rightToLeftDocument,
+        strictLineBreaks: strictLineBreaks)
     }
     var unit = FlowUnit(
       block: block.slice(span), start: start, justify: justify, column: column,
-      hyphenator: hyphenator, totalFit: totalFit, rightToLeftDocument: rightToLeftDocument)
+      hyphenator: hyphenator, totalFit: totalFit, rightToLeftDocument: rightToLeftDocument,
+      strictLineBreaks: strictLineBreaks)
     if span.lower.scalar > 0 {
       for k in unit.parts.indices { unit.parts[k].style.first = unit.parts[k].style.continuation }
     }

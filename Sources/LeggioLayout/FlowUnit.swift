@@ -45,7 +45,7 @@ struct FlowUnit {
   /// set in a column `column` cells wide (tables are sized to it).
   init(
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
-    totalFit: Bool = true, rightToLeftDocument: Bool = false
+    totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -103,6 +103,7 @@ struct FlowUnit {
         text.append(Self.drawnText(inline), Self.segment(inline, role: style.role))
       }
     }
+    if strictLineBreaks { text.keepSmallKanaWithTheirWord() }
     if style.mode == .prose && style.role != .heading && text.containsNewline {
       // Verse: a line too long for the column turns over indented, so that it does not
       // read as a line of its own, and ragged, as verse is set.

@@ -14,6 +14,9 @@ public struct LayoutOptions: Hashable, Sendable {
   public var hyphenate: Bool
   /// Cells kept free on each side when the screen is narrower than the measure.
   public var margin: Int
+  /// Japanese strict line breaking (CSS `line-break: strict`): small kana (っ, ゃ, ァ...)
+  /// never start a line, as closing punctuation never does. Off by default, as in browsers.
+  public var strictLineBreaks = false
   /// Whether prose gets the total-fit breaker (else the greedy one it replaced; kept for
   /// `leggio-bench layout`, which prints both).
   package var totalFit = true

@@ -43,7 +43,8 @@ struct LineWidths: Equatable {
 /// Greedy line breaking over a `ClusterBuffer`.
 ///
 /// Prose breaks at spaces, after hyphens and dashes and between wide characters (CJK,
-/// kana, emoji), never before closing punctuation nor after opening punctuation; a no-break
+/// kana, emoji), never before closing punctuation, an ellipsis or a dash that follows a
+/// word without a space, nor after opening punctuation; a no-break
 /// space holds. When no such break fits, a line ends after a `/` (long URLs), and failing
 /// that at the last cluster that fits: never inside a grapheme cluster or a wide character.
 /// "\n" is a hard break. Preformatted text breaks only at "\n" and where a line is full.
@@ -204,7 +205,10 @@ enum LineBreaker {
               (breakEnd, breakNext, breakCells, breakGaps) = (i + 1, i + 1, cells, gaps)
             }
           case .ideographic, .zeroWidthSpace:
-            (breakEnd, breakNext, breakCells, breakGaps) = (i + 1, i + 1, cells, gaps)
+            // A dash (——) stays with the word it follows, as closing marks do.
+            if next != .hyphen {
+              (breakEnd, breakNext, breakCells, breakGaps) = (i + 1, i + 1, cells, gaps)
+            }
           case .slash:
             if next != .slash { (slashEnd, slashCells) = (i + 1, cells) }
           default:

@@ -52,7 +52,7 @@ public final class PagedArticle: @unchecked Sendable {
       document: document, metadata: metadata, canonical: offsets, geometry: geometry,
       justify: options.justify,
       hyphenator: options.hyphenate ? Hyphenator(language: metadata?.language) : nil,
-      totalFit: options.totalFit)
+      totalFit: options.totalFit, strictLineBreaks: options.strictLineBreaks)
     self.paginator = Paginator(height: options.height)
   }
 

@@ -100,6 +100,12 @@ struct BidiLayoutTests {
     #expect(page.lines[0].source?.lowerBound == 0)
   }
 
+  /// An override in the text is drawn as a symbol and reorders nothing (nor does it make
+  /// a Latin paragraph a right-to-left one).
+  @Test func bidiControlsInTheTextSteerNothing() {
+    assertLayout("abc \u{202E}def שלום", width: 16, justify: false, expected: ["abc �def םולש"])
+  }
+
   @Test func latinTextNeverGetsBidiLevels() {
     var text = ClusterBuffer()
     text.append("Plain English, with “quotes” and café.", Segment(role: .text, isSource: true))

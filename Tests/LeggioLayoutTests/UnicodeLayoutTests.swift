@@ -50,13 +50,15 @@ import Testing
       ])
   }
 
-  @Test func rightToLeftWordsKeepTheirLogicalOrder() {
+  /// Broken in logical order, drawn in visual order: in a paragraph that starts in Latin,
+  /// each run of Hebrew or Arabic words reads right to left where it stands.
+  @Test func rightToLeftWordsInALatinParagraphReadRightToLeft() {
     assertLayout(
       "Shalom שלום עליכם e salam مرحبا بالعالم insieme", width: 16,
       expected: [
-        "Shalom      שלום",
-        "עליכם  e   salam",
-        "مرحبا    بالعالم",
+        "Shalom      םולש",
+        "םכילע  e   salam",
+        "ملاعلاب    ابحرم",
         "insieme",
       ])
   }

@@ -58,6 +58,18 @@ import Testing
     #expect(wrong.count == 1)
   }
 
+  @Test func strictLineBreakingIsOffUntilTheReaderSettingTurnsItOn() {
+    #expect(!Configuration.defaults.reader.strictLineBreaks)
+    let (configuration, problems) = ConfigurationParser.parse(
+      "[reader]\nstrict-line-breaks = true\n", file: "config.toml")
+    #expect(problems.isEmpty)
+    #expect(
+      configuration.reader.applied(to: LayoutOptions(width: 80, height: 24)).strictLineBreaks)
+    let (_, wrong) = ConfigurationParser.parse(
+      "[reader]\nstrict-line-breaks = \"yes\"\n", file: "config.toml")
+    #expect(wrong.count == 1)
+  }
+
   @Test func unknownSettingIsReportedWithItsLineAndAHint() throws {
     let (configuration, problems) = ConfigurationParser.parse(
       """

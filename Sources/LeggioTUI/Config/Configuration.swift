@@ -33,6 +33,8 @@ public struct ReaderSettings: Hashable, Sendable {
   public var hyphenate: Bool
   /// Cells kept free on each side when the screen is narrower than `width`.
   public var margin: Int
+  /// Japanese strict line breaking (`LayoutOptions.strictLineBreaks`).
+  public var strictLineBreaks = false
 
   public static let widthRange = 20...400
   public static let marginRange = 0...20
@@ -51,6 +53,7 @@ public struct ReaderSettings: Hashable, Sendable {
     options.justify = justify
     options.hyphenate = hyphenate
     options.margin = margin
+    options.strictLineBreaks = strictLineBreaks
     return options
   }
 }

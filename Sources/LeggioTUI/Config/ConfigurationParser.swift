@@ -11,6 +11,7 @@ import LeggioModel
 /// justify = true
 /// hyphenate = true  # in the article's language, when its dictionary is installed
 /// margin = 1        # cells kept free each side on narrow screens
+/// strict-line-breaks = false  # true: Japanese small kana never start a line
 ///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
 /// next-page = ["j", "Space", "PgDn"]
@@ -20,7 +21,7 @@ import LeggioModel
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
   static let topLevelKeys = ["theme", "reader", "keys"]
-  static let readerKeys = ["width", "justify", "hyphenate", "margin"]
+  static let readerKeys = ["width", "justify", "hyphenate", "margin", "strict-line-breaks"]
 
   public static func parse(_ text: String, file: String) -> (
     configuration: Configuration, problems: [ConfigurationError]
@@ -101,6 +102,12 @@ public enum ConfigurationParser {
         case "hyphenate":
           if let flag = entry.bool {
             settings.hyphenate = flag
+          } else {
+            problem(path, "expected true or false")
+          }
+        case "strict-line-breaks":
+          if let flag = entry.bool {
+            settings.strictLineBreaks = flag
           } else {
             problem(path, "expected true or false")
           }
