@@ -34,6 +34,9 @@ let package = Package(
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
     .target(name: "CHyphen", linkerSettings: [.linkedLibrary("dl")]),
+    // libchafa, libstb and libwebp, opened with dlopen when a picture is first drawn
+    // (include/CPictures.h); without them pictures keep their placeholders.
+    .target(name: "CPictures", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
@@ -64,14 +67,21 @@ let package = Package(
       swiftSettings: staticStdlib),
     .target(
       name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen"], swiftSettings: staticStdlib),
+    /// Pictures decoded and converted for the terminal: chafa's symbols into cells, and
+    /// kitty, sixel and iTerm2 byte streams (issue 15).
+    .target(
+      name: "LeggioPictures", dependencies: ["LeggioModel", "CPictures"],
+      swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
       dependencies: [
         "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioIntake", "LeggioSync", .product(name: "TOMLKit", package: "TOMLKit"),
+        "LeggioIntake", "LeggioSync", "LeggioPictures",
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
-      name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"],
+      name: "LeggioTerminal",
+      dependencies: ["LeggioTUI", "LeggioStore", "LeggioPictures", "CNcursesw"],
       swiftSettings: staticStdlib),
     .executableTarget(
       name: "leggio",
@@ -95,12 +105,18 @@ let package = Package(
       name: "leggio-bench",
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioIntake", "LeggioSync", "LeggioTestSupport",
+        "LeggioIntake", "LeggioSync", "LeggioTestSupport", "LeggioPictures",
       ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
     ),
     .testTarget(name: "LeggioModelTests", dependencies: ["LeggioModel"]),
+    .testTarget(
+      name: "LeggioPicturesTests",
+      dependencies: [
+        "LeggioPictures", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioLayout",
+        "LeggioTUI", "LeggioTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .testTarget(
       name: "LeggioImportTests",
       dependencies: ["LeggioModel", "LeggioImport", "LeggioTestSupport"]),

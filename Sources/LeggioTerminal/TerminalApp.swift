@@ -40,7 +40,10 @@ public enum TerminalApp {
     let (width, height) = terminal.size
     let app = Application(
       library: library, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
-      settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
+      settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex,
+      pictures: PictureDisplay.resolve(
+        settings.images, depth: terminal.colorDepth,
+        environment: ProcessInfo.processInfo.environment))
     app.suspendTerminal = { body in terminal.suspend(body) }
     app.feedRunner = feedRunner
     app.syncRunner = syncRunner

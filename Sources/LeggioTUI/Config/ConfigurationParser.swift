@@ -1,5 +1,6 @@
 import TOMLKit
 import LeggioModel
+import LeggioPictures
 
 /// Reads `config.toml`:
 ///
@@ -11,6 +12,7 @@ import LeggioModel
 /// justify = true
 /// hyphenate = true  # in the article's language, when its dictionary is installed
 /// margin = 1        # cells kept free each side on narrow screens
+/// images = "auto"   # or "kitty", "sixel", "iterm", "symbols", "off"
 ///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
 /// next-page = ["j", "Space", "PgDn"]
@@ -20,7 +22,7 @@ import LeggioModel
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
   static let topLevelKeys = ["theme", "reader", "keys"]
-  static let readerKeys = ["width", "justify", "hyphenate", "margin"]
+  static let readerKeys = ["width", "justify", "hyphenate", "margin", "images"]
 
   public static func parse(_ text: String, file: String) -> (
     configuration: Configuration, problems: [ConfigurationError]
@@ -103,6 +105,13 @@ public enum ConfigurationParser {
             settings.hyphenate = flag
           } else {
             problem(path, "expected true or false")
+          }
+        case "images":
+          if let name = entry.string, let mode = PictureMode(rawValue: name.lowercased()) {
+            settings.images = mode
+          } else {
+            let names = PictureMode.allCases.map { "\"\($0.rawValue)\"" }
+            problem(path, "expected one of " + names.joined(separator: ", "))
           }
         default:
           unknown(path, among: readerKeys, what: "reader setting")
