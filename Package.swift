@@ -115,7 +115,8 @@ let package = Package(
       name: "LeggioPicturesTests",
       dependencies: [
         "LeggioPictures", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioLayout",
-        "LeggioTUI", "LeggioTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+        "LeggioTUI", "LeggioTerminal", "LeggioTestSupport",
+        .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
     .testTarget(
       name: "LeggioImportTests",

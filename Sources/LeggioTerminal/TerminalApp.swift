@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import LeggioPictures
 import LeggioStore
 import LeggioTUI
 
@@ -29,6 +30,11 @@ public enum TerminalApp {
     problems: [String] = [], feedRunner: FeedUpdateRunner? = nil,
     syncRunner: SyncRunner? = nil
   ) throws {
+    // Asked before ncurses starts, so that the terminal's answers never reach the keys.
+    let graphics =
+      isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+      ? TerminalGraphics.detect(settings.images, environment: ProcessInfo.processInfo.environment)
+      : nil
     let terminal = try Terminal.start()
     // Each theme brought down once to what this terminal shows.
     let themes = (themes.isEmpty ? [Theme.fallback] : themes).map {
@@ -43,7 +49,9 @@ public enum TerminalApp {
       settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex,
       pictures: PictureDisplay.resolve(
         settings.images, depth: terminal.colorDepth,
-        environment: ProcessInfo.processInfo.environment))
+        environment: ProcessInfo.processInfo.environment, graphics: graphics))
+    var writer: PictureWriter?
+    if case .graphics(let kind) = app.state.pictures { writer = PictureWriter(graphics: kind) }
     app.suspendTerminal = { body in terminal.suspend(body) }
     app.feedRunner = feedRunner
     app.syncRunner = syncRunner
@@ -51,7 +59,10 @@ public enum TerminalApp {
     if !problems.isEmpty { app.showProblems(problems) }
     while !app.state.shouldQuit {
       let theme = themes[min(app.state.themeIndex, themes.count - 1)]
+      let placements = app.state.picturePlacements
+      writer?.prepare(placements, terminal: terminal)
       terminal.draw(app.render(), theme: theme)
+      writer?.draw(placements)
       let background = app.state.hasBackgroundWork
       let event = terminal.nextEvent(timeout: background ? 10 : 500)
       if pendingSignal != 0 {

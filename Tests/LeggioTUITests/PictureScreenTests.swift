@@ -107,3 +107,24 @@ import Testing
     return false
   }
 }
+
+@Suite struct PictureSettingTests {
+  @Test func theImagesSettingIsReadAndAWrongValueIsReportedWithItsChoices() {
+    #expect(Configuration.defaults.reader.images == .auto)
+    let (configuration, problems) = ConfigurationParser.parse(
+      "[reader]\nimages = \"off\"\n", file: "config.toml")
+    #expect(problems.isEmpty)
+    #expect(configuration.reader.images == .off)
+    let (wrong, reported) = ConfigurationParser.parse(
+      "[reader]\nimages = \"pixels\"\n", file: "config.toml")
+    #expect(wrong.reader.images == .auto)
+    #expect(reported.count == 1)
+    guard case .invalid(_, _, let key, let problem) = reported.first else {
+      Issue.record("expected an invalid value, got \(reported)")
+      return
+    }
+    #expect(key == "reader.images")
+    #expect(
+      problem == "expected one of \"auto\", \"kitty\", \"sixel\", \"iterm\", \"symbols\", \"off\"")
+  }
+}

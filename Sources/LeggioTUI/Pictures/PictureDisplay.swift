@@ -18,17 +18,22 @@ public enum PictureDisplay: Hashable, Sendable {
   case off
   /// chafa's Unicode symbols in the theme's colour depth.
   case symbols(PictureColours)
+  /// The terminal's own pictures (kitty, sixel, iTerm2), written by the terminal layer
+  /// over the blank cells the reader leaves for them (`AppState.picturePlacements`).
+  case graphics(PictureStream.Graphics)
 
   public var isShown: Bool { self != .off }
 
-  /// The display for `setting` on a terminal of `depth`. Every mode but `off` draws in
-  /// symbols for now: kitty, sixel and iTerm2 pictures are not written to the terminal yet.
+  /// The display for `setting` on a terminal of `depth` whose own pictures, if any, the
+  /// terminal layer found (`graphics`); symbols when it found none.
   public static func resolve(
     _ setting: PictureMode, depth: ColorDepth, environment: [String: String],
+    graphics: PictureStream.Graphics? = nil,
     available: Bool = DecodedPicture.unavailableReason == nil
   ) -> PictureDisplay {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .off }
     guard setting != .off, available else { return .off }
+    if let graphics, depth != .none { return .graphics(graphics) }
     switch depth {
     case .none: return .off
     case .sixteen: return .symbols(.sixteen)

@@ -10,6 +10,8 @@ extension ReaderView {
     _ picture: PictureRow, row: Int, reader: ReaderState, display: PictureDisplay,
     into grid: inout CellGrid
   ) {
+    // The terminal's own graphics are written over these blank cells by the terminal
+    // layer; placeholders (`off`) never reach here (no picture has rows then).
     guard case .symbols(let colours) = display else { return }
     let symbols = reader.article.images[picture.source].flatMap {
       PictureCache.shared.symbols(
