@@ -17,10 +17,14 @@ final class PictureWriter {
   /// A cell's size in pixels (from the terminal when it says, else 10x20).
   private let cell: (width: Int, height: Int)
 
-  init(graphics: PictureStream.Graphics) {
+  /// `cell`: the cell size the terminal gave (`CSI 16 t`), else the one its window size
+  /// in pixels gives, else 10x20.
+  init(graphics: PictureStream.Graphics, cell known: (width: Int, height: Int)? = nil) {
     self.graphics = graphics
     var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0,
+    if let known {
+      cell = known
+    } else if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0,
       size.ws_xpixel > 0, size.ws_ypixel > 0
     {
       cell = (Int(size.ws_xpixel) / Int(size.ws_col), Int(size.ws_ypixel) / Int(size.ws_row))

@@ -31,10 +31,8 @@ public enum TerminalApp {
     syncRunner: SyncRunner? = nil
   ) throws {
     // Asked before ncurses starts, so that the terminal's answers never reach the keys.
-    let graphics =
-      isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-      ? TerminalGraphics.detect(settings.images, environment: ProcessInfo.processInfo.environment)
-      : nil
+    let found = TerminalGraphics.detectWithCell(
+      settings.images, environment: ProcessInfo.processInfo.environment)
     let terminal = try Terminal.start()
     // Each theme brought down once to what this terminal shows.
     let themes = (themes.isEmpty ? [Theme.fallback] : themes).map {
@@ -49,9 +47,11 @@ public enum TerminalApp {
       settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex,
       pictures: PictureDisplay.resolve(
         settings.images, depth: terminal.colorDepth,
-        environment: ProcessInfo.processInfo.environment, graphics: graphics))
+        environment: ProcessInfo.processInfo.environment, graphics: found.graphics))
     var writer: PictureWriter?
-    if case .graphics(let kind) = app.state.pictures { writer = PictureWriter(graphics: kind) }
+    if case .graphics(let kind) = app.state.pictures {
+      writer = PictureWriter(graphics: kind, cell: found.cell)
+    }
     app.suspendTerminal = { body in terminal.suspend(body) }
     app.feedRunner = feedRunner
     app.syncRunner = syncRunner

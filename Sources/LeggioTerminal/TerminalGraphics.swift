@@ -8,28 +8,61 @@ import LeggioPictures
 /// never reach the key input. Inside tmux (which answers for itself and does not pass
 /// these pictures through unless configured to) and without an answer: none, so symbols.
 enum TerminalGraphics {
+  /// What was found: the pictures the terminal shows, and its cell size in pixels when
+  /// it said (`CSI 16 t`).
+  struct Found: Equatable {
+    var graphics: PictureStream.Graphics?
+    var cell: (width: Int, height: Int)?
+
+    static func == (a: Found, b: Found) -> Bool {
+      a.graphics == b.graphics && a.cell?.width == b.cell?.width && a.cell?.height == b.cell?.height
+    }
+  }
+
   static func detect(
     _ setting: PictureMode, environment: [String: String], timeout milliseconds: Int32 = 300
   ) -> PictureStream.Graphics? {
+    detectWithCell(setting, environment: environment, timeout: milliseconds).graphics
+  }
+
+  static func detectWithCell(
+    _ setting: PictureMode, environment: [String: String], timeout milliseconds: Int32 = 300
+  ) -> Found {
+    var named: PictureStream.Graphics?
     switch setting {
-    case .kitty: return .kitty
-    case .sixel: return .sixel
-    case .iterm: return .iterm
-    case .off, .symbols: return nil
-    case .auto: break
+    case .kitty: named = .kitty
+    case .sixel: named = .sixel
+    case .iterm: named = .iterm
+    case .off, .symbols: return Found()
+    case .auto:
+      if environment["TMUX"] != nil || environment["STY"] != nil { return Found() }
+      if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return Found() }
+      if environment["TERM_PROGRAM"] == "iTerm.app" { named = .iterm }
     }
-    if environment["TMUX"] != nil || environment["STY"] != nil { return nil }
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return nil }
-    let program = environment["TERM_PROGRAM"] ?? ""
-    if program == "iTerm.app" { return .iterm }
-    guard let reply = query(timeout: milliseconds) else { return nil }
-    return capabilities(reply)
+    // A named protocol is used as it is; the terminal is still asked for its cell size.
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+      let reply = query(timeout: milliseconds)
+    else { return Found(graphics: named) }
+    return Found(graphics: named ?? capabilities(reply), cell: cellSize(reply))
   }
 
   /// kitty's query (an image id 31, one RGB pixel, `a=q`: answered only by terminals with
-  /// the protocol) followed by the primary device attributes, which every terminal answers:
-  /// their reply ends the wait.
-  static let question = Array("\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[c".utf8)
+  /// the protocol), the cell size (`CSI 16 t`), then the primary device attributes, which
+  /// every terminal answers: their reply ends the wait.
+  static let question = Array(
+    "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\\u{1B}[16t\u{1B}[c".utf8)
+
+  /// The cell size from the reply to `CSI 16 t` (`CSI 6 ; height ; width t`).
+  static func cellSize(_ reply: [UInt8]) -> (width: Int, height: Int)? {
+    let text = String(decoding: reply, as: UTF8.self)
+    guard let start = text.range(of: "\u{1B}[6;"),
+      let end = text[start.upperBound...].firstIndex(of: "t")
+    else { return nil }
+    let numbers = text[start.upperBound..<end].split(separator: ";").compactMap { Int($0) }
+    guard numbers.count == 2, (4...200).contains(numbers[0]), (2...100).contains(numbers[1])
+    else { return nil }
+    return (numbers[1], numbers[0])
+  }
 
   /// What the reply says: kitty when it acknowledges image 31, else sixel when the device
   /// attributes list 4; nil for neither.

@@ -49,3 +49,14 @@ import Testing
     #expect(text.hasSuffix("\u{1B}\\\u{1B}8"))
   }
 }
+
+@Suite struct TerminalCellSizeTests {
+  @Test func theCellSizeIsReadFromTheReplyToCSI16t() {
+    let reply = Array("\u{1B}[6;17;8t\u{1B}[?63;1;2;4c".utf8)
+    #expect(TerminalGraphics.cellSize(reply)?.width == 8)
+    #expect(TerminalGraphics.cellSize(reply)?.height == 17)
+    #expect(TerminalGraphics.capabilities(reply) == .sixel)
+    #expect(TerminalGraphics.cellSize(Array("\u{1B}[6;0;0t".utf8)) == nil)
+    #expect(TerminalGraphics.cellSize([]) == nil)
+  }
+}
