@@ -11,9 +11,16 @@ public struct KeptImage: Hashable, Sendable {
   public var hash: String
 
   public init(source: String, data: Data, info: ImageInfo) {
+    let digits = Array("0123456789abcdef".utf8)
+    let hex = SHA256.hash(data).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }
+    self.init(source: source, data: data, info: info, hash: String(decoding: hex, as: UTF8.self))
+  }
+
+  /// A picture whose hash is already known (the library keeps it beside the bytes).
+  public init(source: String, data: Data, info: ImageInfo, hash: String) {
     self.source = source
     self.data = data
     self.info = info
-    self.hash = SHA256.hash(data).map { String(format: "%02x", $0) }.joined()
+    self.hash = hash
   }
 }

@@ -51,7 +51,7 @@ extension Library {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT l.source, i.format, i.width, i.height, i.data FROM article a
+          SELECT l.source, i.hash, i.format, i.width, i.height, i.data FROM article a
           JOIN article_image l ON l.articleUUID = a.uuid JOIN image i ON i.hash = l.imageHash
           WHERE a.id = ? AND a.deletedAt IS NULL
           """, arguments: [id])
@@ -60,7 +60,7 @@ extension Library {
         guard let format = ImageFormat(rawValue: row["format"]) else { continue }
         let source: String = row["source"]
         let info = ImageInfo(format: format, width: row["width"], height: row["height"])
-        images[source] = KeptImage(source: source, data: row["data"], info: info)
+        images[source] = KeptImage(source: source, data: row["data"], info: info, hash: row["hash"])
       }
       return images
     }
