@@ -37,6 +37,9 @@ let package = Package(
     // libfribidi, opened with dlopen when right-to-left text is first laid out
     // (include/CFriBidi.h).
     .target(name: "CFriBidi", linkerSettings: [.linkedLibrary("dl")]),
+    // libchafa, libstb and libwebp, opened with dlopen when a picture is first drawn
+    // (include/CPictures.h); without them pictures keep their placeholders.
+    .target(name: "CPictures", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "LeggioModel", swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
@@ -67,14 +70,21 @@ let package = Package(
       swiftSettings: staticStdlib),
     .target(
       name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen", "CFriBidi"], swiftSettings: staticStdlib),
+    /// Pictures decoded and converted for the terminal: chafa's symbols into cells, and
+    /// kitty, sixel and iTerm2 byte streams (issue 15).
+    .target(
+      name: "LeggioPictures", dependencies: ["LeggioModel", "CPictures"],
+      swiftSettings: staticStdlib),
     .target(
       name: "LeggioTUI",
       dependencies: [
         "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioIntake", "LeggioSync", .product(name: "TOMLKit", package: "TOMLKit"),
+        "LeggioIntake", "LeggioSync", "LeggioPictures",
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ], swiftSettings: staticStdlib),
     .target(
-      name: "LeggioTerminal", dependencies: ["LeggioTUI", "LeggioStore", "CNcursesw"],
+      name: "LeggioTerminal",
+      dependencies: ["LeggioTUI", "LeggioStore", "LeggioPictures", "CNcursesw"],
       swiftSettings: staticStdlib),
     .executableTarget(
       name: "leggio",
@@ -98,12 +108,19 @@ let package = Package(
       name: "leggio-bench",
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
-        "LeggioIntake", "LeggioSync", "LeggioTestSupport",
+        "LeggioIntake", "LeggioSync", "LeggioTestSupport", "LeggioPictures",
       ],
       swiftSettings: staticStdlib,
       linkerSettings: linkStaticStdlib
     ),
     .testTarget(name: "LeggioModelTests", dependencies: ["LeggioModel"]),
+    .testTarget(
+      name: "LeggioPicturesTests",
+      dependencies: [
+        "LeggioPictures", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioLayout",
+        "LeggioTUI", "LeggioTerminal", "LeggioTestSupport",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .testTarget(
       name: "LeggioImportTests",
       dependencies: ["LeggioModel", "LeggioImport", "LeggioTestSupport"]),

@@ -29,6 +29,9 @@ final class ArticleFlow: FlowMetrics {
   let strictLineBreaks: Bool
   /// The article's language is written right to left (paragraphs without letters follow it).
   let rightToLeft: Bool
+  /// The pictures drawn (see `LayoutOptions.pictures`) and the page's height they fit in.
+  var pictures: [String: PictureSize] = [:]
+  var pageHeight: Int = .max
   let title: FlowUnit?
   /// 1 when the title block is unit 0, else 0.
   let shift: Int
@@ -76,8 +79,17 @@ final class ArticleFlow: FlowMetrics {
   func unit(_ index: Int) -> FlowUnit {
     if let title, index == 0 { return title }
     let piece = pieces[index - shift]
+    let block = document.blocks[piece.block]
+    // A picture that is drawn gets its rows (a picture block is never cut into pieces).
+    if piece.span == nil, !pictures.isEmpty, let picture = block.source.flatMap({ pictures[$0] }) {
+      return FlowUnit(
+        block: block, start: pieceStarts[index - shift], justify: justify,
+        column: geometry.width, hyphenator: hyphenator, totalFit: totalFit,
+        rightToLeftDocument: rightToLeft, strictLineBreaks: strictLineBreaks, picture: picture,
+        pageHeight: pageHeight)
+    }
     return BlockPieces.unit(
-      document.blocks[piece.block], span: piece.span, start: pieceStarts[index - shift],
+      block, span: piece.span, start: pieceStarts[index - shift],
       justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit,
       rightToLeftDocument: rightToLeft, strictLineBreaks: strictLineBreaks)
   }

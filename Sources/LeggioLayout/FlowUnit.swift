@@ -13,16 +13,20 @@ struct FlowUnit {
     var bidi: BidiParagraph? = nil
 
     init(
-      text: ClusterBuffer, style: BlockStyle, blankBefore: Bool, rightToLeftDocument: Bool = false
+      text: ClusterBuffer, style: BlockStyle, blankBefore: Bool, rightToLeftDocument: Bool = false,
+      picture: PictureSlot? = nil
     ) {
       self.text = text
       self.style = style
       self.blankBefore = blankBefore
+      self.picture = picture
       // Code and tables keep their columns as written.
       if style.mode == .prose {
         bidi = BidiParagraph(text, rightToLeftDocument: rightToLeftDocument)
       }
     }
+    /// The picture drawn over this part's lines (its text is then empty).
+    var picture: PictureSlot? = nil
   }
 
   enum Placement {
@@ -45,7 +49,8 @@ struct FlowUnit {
   /// set in a column `column` cells wide (tables are sized to it).
   init(
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
-    totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false
+    totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false,
+    picture: PictureSize? = nil, pageHeight: Int = .max
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -84,6 +89,13 @@ struct FlowUnit {
     case .rule:
       text.append("⁂", Segment(role: .rule, isSource: false))
       for inline in block.inlines { text.append(inline.text, Self.segment(inline, role: .rule)) }
+    case .image(let credit) where picture != nil && block.source != nil:
+      // The picture itself above, its caption (or alt text) and credit under it.
+      for inline in block.inlines { text.append(inline.text, Self.segment(inline, role: .image)) }
+      if let credit {
+        let lead = block.inlines.isEmpty ? "" : "\u{00A0}— "
+        text.append(lead + credit, Segment(role: .credit, isSource: false))
+      }
     case .image(let credit):
       let alt = block.plainText
       text.append(alt.isEmpty ? "[Image" : "[Image: ", Segment(role: .image, isSource: false))
@@ -117,6 +129,19 @@ struct FlowUnit {
     // Hyphenation patterns are for left-to-right scripts; a right-to-left line keeps words whole.
     if body.bidi?.rightToLeft == true { self.hyphenator = nil }
     parts = (label.map { [$0] } ?? []) + [body]
+    if case .image = block.kind, let picture, let source = block.source {
+      let caption = parts[0]
+      let captionLines =
+        caption.text.widths.isEmpty
+        ? 0
+        : LineBreaker.lines(caption.text, widths: style.widths(column: column), mode: style.mode)
+          .count
+      let slot = PictureSlot(
+        source: source, size: picture, column: column, maximumRows: pageHeight - captionLines)
+      let drawn = Part(
+        text: ClusterBuffer(), style: style, blankBefore: false, picture: slot)
+      parts = captionLines == 0 ? [drawn] : [drawn, caption]
+    }
     self.start = start
     switch block.kind {
     case .heading: placement = .heading
@@ -149,6 +174,7 @@ struct FlowUnit {
   /// The lines of each part, broken for a column `column` cells wide.
   func spans(column: Int) -> [[LineSpan]] {
     parts.map { part in
+      guard part.picture == nil else { return [] }
       let widths = part.style.widths(column: column)
       let greedy = LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
       // Most paragraphs come out of the greedy breaker with no hole and no runt: the total
@@ -166,6 +192,10 @@ struct FlowUnit {
   func lineOffsets(column: Int) -> [Int32] {
     var offsets: [Int32] = []
     for (part, spans) in zip(parts, spans(column: column)) {
+      if let picture = part.picture {
+        offsets += repeatElement(Int32(start), count: picture.rows)
+        continue
+      }
       if part.blankBefore { offsets.append(Int32(start) + part.text.offsets[0]) }
       for span in spans { offsets.append(Int32(start) + part.text.offsets[span.start]) }
     }

@@ -58,10 +58,13 @@ public struct LaidOutLine: Hashable, Sendable {
   public var runs: [Run]
   /// The canonical offsets the line shows, nil for a blank or decorative line.
   public var source: Range<Int>?
+  /// The row of a picture this (otherwise blank) line shows, nil for text.
+  public var picture: PictureRow?
 
-  public init(runs: [Run] = [], source: Range<Int>? = nil) {
+  public init(runs: [Run] = [], source: Range<Int>? = nil, picture: PictureRow? = nil) {
     self.runs = runs
     self.source = source
+    self.picture = picture
   }
 
   /// The line as plain text, runs placed at their columns, trailing spaces removed.

@@ -20,6 +20,10 @@ public struct LayoutOptions: Hashable, Sendable {
   /// Whether prose gets the total-fit breaker (else the greedy one it replaced; kept for
   /// `leggio-bench layout`, which prints both).
   package var totalFit = true
+  /// The pictures that are drawn, by their address in the document, with their size: each
+  /// gets rows of its own on the page (an unbreakable block with its caption and credit).
+  /// A picture not listed keeps its `[Image: …]` placeholder.
+  public var pictures: [String: PictureSize] = [:]
 
   public init(
     width: Int,

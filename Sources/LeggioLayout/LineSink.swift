@@ -20,6 +20,13 @@ protocol LineSink {
   mutating func endLine(source: Range<Int>?, position: Int)
   /// A blank line at canonical offset `position`.
   mutating func blankLine(position: Int)
+  /// A line a picture is drawn over (blank as text) at canonical offset `position`.
+  mutating func pictureLine(_ picture: PictureRow, position: Int)
+}
+
+extension LineSink {
+  /// As text, a picture's line is blank.
+  mutating func pictureLine(_ picture: PictureRow, position: Int) { blankLine(position: position) }
 }
 
 /// Builds the reader's lines, with each line's canonical position.
@@ -60,6 +67,11 @@ struct RunSink: LineSink {
 
   mutating func blankLine(position: Int) {
     lines.append(LaidOutLine())
+    positions.append(position)
+  }
+
+  mutating func pictureLine(_ picture: PictureRow, position: Int) {
+    lines.append(LaidOutLine(picture: picture))
     positions.append(position)
   }
 }

@@ -54,6 +54,8 @@ public final class PagedArticle: @unchecked Sendable {
       hyphenator: options.hyphenate ? Hyphenator(language: metadata?.language) : nil,
       totalFit: options.totalFit, strictLineBreaks: options.strictLineBreaks)
     self.paginator = Paginator(height: options.height)
+    flow.pictures = options.pictures
+    flow.pageHeight = options.height
   }
 
   /// The number of pages, `.estimated` while the layout has not reached the end.

@@ -11,6 +11,16 @@ enum UnitRenderer {
     _ unit: FlowUnit, geometry: ColumnGeometry, into sink: inout Sink
   ) {
     for (part, spans) in zip(unit.parts, unit.spans(column: geometry.width)) {
+      if let picture = part.picture {
+        for row in 0..<picture.rows {
+          sink.pictureLine(
+            PictureRow(
+              source: picture.source, row: row, rows: picture.rows,
+              column: geometry.left + picture.indent, columns: picture.columns),
+            position: unit.start)
+        }
+        continue
+      }
       if part.blankBefore { sink.blankLine(position: unit.start + Int(part.text.offsets[0])) }
       var special = 0  // where the last line's search in `specials` ended
       for span in spans {

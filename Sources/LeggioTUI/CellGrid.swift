@@ -9,6 +9,8 @@ public struct CellStyle: Hashable, Sendable {
   /// A mark laid over the cell: a search match, the selection or a highlight colour.
   public var overlay: UIRole?
   public var isLink: Bool
+  /// A picture's own colours, drawn as they are whatever the theme (symbols mode).
+  public var picture: PictureInk? = nil
 
   public init(
     _ role: UIRole = .text, inline: InlineStyle = [], overlay: UIRole? = nil, isLink: Bool = false

@@ -6,6 +6,9 @@ struct ColorPalette {
   let depth: ColorDepth
   private var pairs: [PairKey: Int32] = [:]
   private var nextPair: Int32 = 1
+  /// Counts the times every pair was given back to be made again: pictures' colours use up
+  /// the terminal's pairs after a while, and cells drawn before then must be drawn again.
+  private(set) var generation = 0
 
   private struct PairKey: Hashable {
     var foreground: Int32
@@ -39,14 +42,19 @@ struct ColorPalette {
     }
   }
 
-  /// The colour pair for `style`'s colours, made the first time it is needed
-  /// (pair 0, the terminal's defaults, once the terminal runs out of pairs).
+  /// The colour pair for `style`'s colours, made the first time it is needed; when the
+  /// terminal runs out of pairs they are all made afresh (see `generation`).
   mutating func pair(for style: ResolvedStyle) -> Int32 {
     guard depth != .none else { return 0 }
     let key = PairKey(foreground: number(style.foreground), background: number(style.background))
     if key.foreground == -1 && key.background == -1 { return 0 }
     if let known = pairs[key] { return known }
-    guard nextPair < leggio_color_pairs() else { return 0 }
+    if nextPair >= leggio_color_pairs() {
+      guard nextPair > 1 else { return 0 }
+      pairs.removeAll(keepingCapacity: true)
+      nextPair = 1
+      generation += 1
+    }
     let pair = nextPair
     guard init_extended_pair(pair, key.foreground, key.background) == OK else { return 0 }
     nextPair += 1

@@ -9,6 +9,20 @@ extension Terminal {
       previous = nil
       previousTheme = theme
     }
+    let generation = palette.generation
+    drawRows(grid, theme: theme)
+    if palette.generation != generation {
+      // The pairs were made afresh while drawing: every cell is drawn and sent again (a
+      // cell ncurses thinks unchanged may have a pair number that means new colours now).
+      previous = nil
+      drawRows(grid, theme: theme)
+      clearok(leggio_stdscr(), true)
+    }
+    previous = grid
+    refresh()
+  }
+
+  private func drawRows(_ grid: CellGrid, theme: Theme) {
     var styles: [CellStyle: (attr_t, Int32)] = [:]
     for row in 0..<grid.height where rowChanged(row, grid) {
       for column in 0..<grid.width {
@@ -25,8 +39,6 @@ extension Terminal {
         put(cell.character, row: row, column: column, attributes: attributes, pair: pair)
       }
     }
-    previous = grid
-    refresh()
   }
 
   /// Forgets the last frame: the next `draw` draws everything.

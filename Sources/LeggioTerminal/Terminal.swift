@@ -46,11 +46,13 @@ public final class Terminal {
     intrflush(leggio_stdscr(), false)
     mouseinterval(0)
     mousemask(leggio_button4_pressed() | leggio_button5_pressed(), nil)
-    let depth = ColorPalette.depth(environment: environment)
-    if depth != .none {
+    // ncurses sets COLORS in start_color(): before it the count is 0, and the depth found
+    // from it was none in every terminal (no theme colours, no pictures).
+    if has_colors() {
       start_color()
       use_default_colors()
     }
+    let depth = ColorPalette.depth(environment: environment)
     return Terminal(screen: screen, palette: ColorPalette(depth: depth))
   }
 

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import LeggioPictures
 import LeggioStore
 import LeggioTUI
 
@@ -29,6 +30,9 @@ public enum TerminalApp {
     problems: [String] = [], feedRunner: FeedUpdateRunner? = nil,
     syncRunner: SyncRunner? = nil
   ) throws {
+    // Asked before ncurses starts, so that the terminal's answers never reach the keys.
+    let found = TerminalGraphics.detectWithCell(
+      settings.images, environment: ProcessInfo.processInfo.environment)
     let terminal = try Terminal.start()
     // Each theme brought down once to what this terminal shows.
     let themes = (themes.isEmpty ? [Theme.fallback] : themes).map {
@@ -40,7 +44,14 @@ public enum TerminalApp {
     let (width, height) = terminal.size
     let app = Application(
       library: library, width: width, height: height, keymap: Keymap.default.applying(keyBindings),
-      settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex)
+      settings: settings, themeNames: themes.map(\.name), themeIndex: themeIndex,
+      pictures: PictureDisplay.resolve(
+        settings.images, depth: terminal.colorDepth,
+        environment: ProcessInfo.processInfo.environment, graphics: found.graphics))
+    var writer: PictureWriter?
+    if case .graphics(let kind) = app.state.pictures {
+      writer = PictureWriter(graphics: kind, cell: found.cell)
+    }
     app.suspendTerminal = { body in terminal.suspend(body) }
     app.feedRunner = feedRunner
     app.syncRunner = syncRunner
@@ -48,7 +59,10 @@ public enum TerminalApp {
     if !problems.isEmpty { app.showProblems(problems) }
     while !app.state.shouldQuit {
       let theme = themes[min(app.state.themeIndex, themes.count - 1)]
+      let placements = app.state.picturePlacements
+      writer?.prepare(placements, terminal: terminal)
       terminal.draw(app.render(), theme: theme)
+      writer?.draw(placements)
       let background = app.state.hasBackgroundWork
       let event = terminal.nextEvent(timeout: background ? 10 : 500)
       if pendingSignal != 0 {

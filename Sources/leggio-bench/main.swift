@@ -1,8 +1,8 @@
 import Foundation
 
 /// `swift run -c release leggio-bench [GROUP...]` prints the figures the issues name.
-/// Groups: library, layout, tui, web, feeds, epub, imports, sync, markdown (all when none is
-/// named).
+/// Groups: library, layout, tui, web, feeds, epub, imports, sync, markdown, pictures (all
+/// when none is named).
 let requested = Set(CommandLine.arguments.dropFirst())
 func wants(_ group: String) -> Bool { requested.isEmpty || requested.contains(group) }
 
@@ -15,3 +15,4 @@ if wants("epub") { EPUBBench.run() }
 if wants("imports") { ImportBench.run() }
 if wants("sync") { SyncBench.run() }
 if wants("markdown") { MarkdownBench.run() }
+if wants("pictures") { PictureBench.run() }

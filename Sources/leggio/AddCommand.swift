@@ -11,7 +11,9 @@ struct AddCommand: ParsableCommand {
     abstract: "Import files, directories (recursively), web pages or standard input (-).",
     discussion: """
       Text, Markdown and HTML files are read; an http(s) URL is fetched, its article
-      extracted and stored with the original page, and read offline from then on.
+      extracted and stored with the original page and its pictures (--no-images skips
+      them; a picture that cannot be kept is named in a warning), and read offline from
+      then on.
       An EPUB is one book, or, when it is a periodical (calibre's news: sections and
       articles), one article per piece, tagged with the periodical's name and issue
       date; --as book or --as articles overrides the guess.
@@ -30,6 +32,9 @@ struct AddCommand: ParsableCommand {
 
   @Option(help: "Seconds to wait for a web page before giving up on it.")
   var timeout: Double = 20
+
+  @Flag(help: "Keep no pictures of web pages and books (they are kept by default).")
+  var noImages = false
 
   @Argument(help: "Files, directories, http(s) URLs, or - for standard input.")
   var paths: [String]
@@ -55,10 +60,18 @@ struct AddCommand: ParsableCommand {
         tally.failed += 1
       }
       let fetcher = PageFetcher(timeout: timeout)
+      let pictures = noImages ? nil : ImageCollector(timeout: timeout)
       var bar = ProgressBar(total: inputs.count)
       for input in inputs {
         do {
-          let articles = try InputFiles.importArticles(input, fetcher: fetcher, as: form)
+          var articles = try InputFiles.importArticles(input, fetcher: fetcher, as: form)
+          if input.webURL != nil, let pictures {
+            for index in articles.indices { pictures.collect(into: &articles[index]) }
+          } else if !noImages, let path = input.absolutePath, path.lowercased().hasSuffix(".epub"),
+            let book = FileManager.default.contents(atPath: path)
+          {
+            EPUBImages.keep(in: &articles, bookData: book, name: input.displayName)
+          }
           for warning in articles.first?.warnings ?? [] {
             bar.error(CLIError.invalid(CLIError.naming(input, "warning: " + warning)))
           }

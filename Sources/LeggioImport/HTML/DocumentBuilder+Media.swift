@@ -8,9 +8,7 @@ extension DocumentBuilder {
   mutating func image(_ node: HTMLNode, caption: String?, credit: String?) {
     let alt = Self.altText(node)
     let text = caption.flatMap { $0.isEmpty ? nil : $0 } ?? alt
-    let source = node.attribute("src").flatMap {
-      HTMLDocumentConverter.resolve($0, baseURL: baseURL)
-    }
+    let source = PictureSource.best(node, baseURL: baseURL)
     guard !text.isEmpty || credit != nil || (isAuthored && source != nil) else {
       return
     }
@@ -24,11 +22,7 @@ extension DocumentBuilder {
   /// sentence (`My <img> left`), or the author's picture in a link (a README's badge).
   /// False, and nothing added, for a picture that stands alone.
   mutating func inlineImage(_ node: HTMLNode) -> Bool {
-    guard
-      let source = node.attribute("src").flatMap({
-        HTMLDocumentConverter.resolve($0, baseURL: baseURL)
-      })
-    else { return false }
+    guard let source = PictureSource.best(node, baseURL: baseURL) else { return false }
     let alt = Self.altText(node)
     guard (isAuthored && link != nil) || Self.hasTextBeside(node) else { return false }
     guard !alt.isEmpty || isAuthored else { return true }  // a spacer in a sentence

@@ -58,6 +58,8 @@ public struct ImportedArticle: Hashable, Sendable {
   public var originalHTML: Data?
   /// A book's table of contents and facts (EPUB); nil for articles.
   public var contents: BookContents?
+  /// The article's pictures, kept with it (empty when none were fetched or read).
+  public var images: [KeptImage] = []
 
   public init(
     metadata: ArticleMetadata, document: Document, warnings: [String] = [],

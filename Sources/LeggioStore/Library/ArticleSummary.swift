@@ -96,6 +96,9 @@ public struct StoredArticle: Hashable, Sendable {
   public var readingOffset: Int?
   /// A book's table of contents and facts; nil for an article.
   public var contents: BookContents?
+  /// The pictures kept with the article, by their address in the document; filled by
+  /// the reader when it shows pictures (`Library.images(ofArticle:)`), else empty.
+  public var images: [String: KeptImage] = [:]
 
   public init(
     summary: ArticleSummary, metadata: ArticleMetadata, document: Document, readingOffset: Int?,

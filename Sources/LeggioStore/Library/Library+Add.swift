@@ -63,6 +63,7 @@ extension Library {
         if let contents = imported.contents, let versionUUID {
           try BookContentsRecord.store(db, contents: contents, versionUUID: versionUUID, now: now)
         }
+        try Self.keepImages(db, imported.images, articleUUID: uuid, now: now)
         if textChanged || metadataChanged || wasRemoved {
           var arguments = columns.arguments
           _ = arguments.append(contentsOf: [hash, words, now, id])
@@ -100,6 +101,7 @@ extension Library {
       if let contents = imported.contents {
         try BookContentsRecord.store(db, contents: contents, versionUUID: versionUUID, now: now)
       }
+      try Self.keepImages(db, imported.images, articleUUID: uuid, now: now)
       try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
       try Self.link(db, articleUUID: uuid, tags: tags, now: now)
       return .added(id)

@@ -122,6 +122,7 @@ extension Library {
           unknown.append(id)
         } else {
           try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
+          try Self.releaseImages(db, articleID: id)
         }
       }
       return unknown

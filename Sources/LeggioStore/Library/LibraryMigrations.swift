@@ -88,6 +88,8 @@ enum LibraryMigrations {
     ImportMigrations.register(in: &migrator)
     // Cross-library identity and the changes sync exports (issue 12).
     SyncMigrations.register(in: &migrator)
+    // Pictures kept offline with their articles (issue 15).
+    ImageMigrations.register(in: &migrator)
     return migrator
   }
 }

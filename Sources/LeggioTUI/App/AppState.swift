@@ -74,6 +74,9 @@ public struct AppState: Sendable {
   public var status: Status?
   public var keymap: Keymap
   public var settings: ReaderSettings
+  /// How pictures are shown on this terminal (placeholders unless the terminal layer
+  /// found a way).
+  public var pictures: PictureDisplay = .off
   public var themeNames: [String]
   public var themeIndex: Int
   public var shouldQuit = false

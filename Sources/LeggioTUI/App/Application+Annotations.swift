@@ -67,10 +67,11 @@ extension Application {
       let next = current.flatMap { tags.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
       return .notebookTagChosen(next < tags.count ? tags[next] : nil)
     case .openArticle(let uuid, let offset):
-      guard let id = try library.articleID(uuid: uuid), let article = try library.article(id: id)
+      guard let id = try library.articleID(uuid: uuid), var article = try library.article(id: id)
       else {
         return .failed("That article is no longer in the library")
       }
+      if state.pictures.isShown { article.images = try library.images(ofArticle: id) }
       return .articleOpened(article, offset: offset)
     default:
       return nil

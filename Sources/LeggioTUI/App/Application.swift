@@ -37,11 +37,13 @@ public final class Application {
   /// An application on `library` at `width` x `height`, with the built-in guide loaded.
   public convenience init(
     library: Library, width: Int, height: Int, keymap: Keymap = .default,
-    settings: ReaderSettings = .init(), themeNames: [String] = [], themeIndex: Int = 0
+    settings: ReaderSettings = .init(), themeNames: [String] = [], themeIndex: Int = 0,
+    pictures: PictureDisplay = .off
   ) {
-    let state = AppState(
+    var state = AppState(
       width: width, height: height, keymap: keymap, settings: settings, themeNames: themeNames,
       themeIndex: themeIndex, guide: Guide.articles())
+    state.pictures = pictures
     self.init(library: library, state: state)
   }
 
@@ -108,9 +110,11 @@ public final class Application {
       case .loadTags:
         return .tagsLoaded(try library.allTags())
       case .loadArticle(let id):
-        guard let article = try library.article(id: id) else {
+        guard var article = try library.article(id: id) else {
           return .failed("Article \(id) is no longer in the library")
         }
+        // Pictures come from the library, never the network, and only when shown.
+        if state.pictures.isShown { article.images = try library.images(ofArticle: id) }
         return .articleLoaded(article)
       case .saveReadingPosition(let id, let offset, let progress):
         // A read-only library keeps no place; the header says it is read-only.

@@ -43,7 +43,8 @@ public struct ReaderState: @unchecked Sendable {
     let start = min(max(0, article.readingOffset ?? 0), canonical.scalarCount)
     self.anchor = start
     self.paged = PagedArticle(
-      document: article.document, metadata: article.metadata, options: options)
+      document: article.document, metadata: article.metadata,
+      options: Self.options(options, for: article))
     // Never read, or read from the start: the first page, title block and all (on a small
     // window the title block may fill a page or more before the text's first offset).
     self.pageIndex = start == 0 ? 0 : paged.pageIndex(containing: start)
@@ -92,6 +93,7 @@ public struct ReaderState: @unchecked Sendable {
 
   /// Lays the article out again for `options`, on the page holding the anchor.
   mutating func relayout(_ options: LayoutOptions) {
+    let options = Self.options(options, for: article)
     guard options != paged.options else { return }
     let keep = anchor
     paged = PagedArticle(document: article.document, metadata: article.metadata, options: options)
@@ -105,6 +107,16 @@ public struct ReaderState: @unchecked Sendable {
   mutating func layoutMore() -> Bool {
     guard let incremental = paged as AnyObject as? IncrementalPagination else { return false }
     return incremental.layoutMore(budget: 50_000)
+  }
+
+  /// `options` with the article's pictures, so that the layout leaves them room.
+  static func options(_ options: LayoutOptions, for article: StoredArticle) -> LayoutOptions {
+    guard !article.images.isEmpty else { return options }
+    var options = options
+    options.pictures = article.images.mapValues {
+      PictureSize(width: $0.info.width, height: $0.info.height)
+    }
+    return options
   }
 
   /// Whether the page count is still being worked out.

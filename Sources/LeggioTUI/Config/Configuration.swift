@@ -1,4 +1,5 @@
 import LeggioLayout
+import LeggioPictures
 
 /// The user's settings from `config.toml` (see `ConfigurationParser` for the file):
 /// the theme, how the reader lays out text, and key bindings.
@@ -35,6 +36,8 @@ public struct ReaderSettings: Hashable, Sendable {
   public var margin: Int
   /// Japanese strict line breaking (`LayoutOptions.strictLineBreaks`).
   public var strictLineBreaks = false
+  /// How pictures are shown (`images = "auto"`); see `PictureDisplay`.
+  public var images: PictureMode = .auto
 
   public static let widthRange = 20...400
   public static let marginRange = 0...20

@@ -1,5 +1,6 @@
 import TOMLKit
 import LeggioModel
+import LeggioPictures
 
 /// Reads `config.toml`:
 ///
@@ -12,6 +13,7 @@ import LeggioModel
 /// hyphenate = true  # in the article's language, when its dictionary is installed
 /// margin = 1        # cells kept free each side on narrow screens
 /// strict-line-breaks = false  # true: Japanese small kana never start a line
+/// images = "auto"   # or "kitty", "sixel", "iterm", "symbols", "off"
 ///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
 /// next-page = ["j", "Space", "PgDn"]
@@ -21,7 +23,9 @@ import LeggioModel
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
   static let topLevelKeys = ["theme", "reader", "keys"]
-  static let readerKeys = ["width", "justify", "hyphenate", "margin", "strict-line-breaks"]
+  static let readerKeys = [
+    "width", "justify", "hyphenate", "margin", "strict-line-breaks", "images",
+  ]
 
   public static func parse(_ text: String, file: String) -> (
     configuration: Configuration, problems: [ConfigurationError]
@@ -110,6 +114,13 @@ public enum ConfigurationParser {
             settings.strictLineBreaks = flag
           } else {
             problem(path, "expected true or false")
+          }
+        case "images":
+          if let name = entry.string, let mode = PictureMode(rawValue: name.lowercased()) {
+            settings.images = mode
+          } else {
+            let names = PictureMode.allCases.map { "\"\($0.rawValue)\"" }
+            problem(path, "expected one of " + names.joined(separator: ", "))
           }
         default:
           unknown(path, among: readerKeys, what: "reader setting")

@@ -22,6 +22,9 @@ public struct Theme: Hashable, Sendable {
   /// takes the `link` role's; an overlay (search match, selection, highlight) sets the
   /// background, and the foreground where it gives one.
   public func resolve(_ style: CellStyle) -> ResolvedStyle {
+    if let ink = style.picture {
+      return ResolvedStyle(foreground: ink.foreground, background: ink.background)
+    }
     var resolved = styles[style.role] ?? styles[.text] ?? ResolvedStyle()
     if style.inline.contains(.code) { apply(.code, to: &resolved) }
     if style.inline.contains(.strong) {

@@ -8,6 +8,9 @@ enum ReaderView {
     let lines = reader.page?.lines ?? []
     let spans = reader.page.map { Self.spans(reader, on: $0) } ?? []
     for (row, line) in lines.prefix(max(0, grid.height - 1)).enumerated() {
+      if let picture = line.picture {
+        drawPicture(picture, row: row, reader: reader, display: state.pictures, into: &grid)
+      }
       for run in line.runs {
         let style = CellStyle(UIRole(run.role), inline: run.inline, isLink: run.link != nil)
         grid.put(run.text, column: run.column, row: row, style: style)
