@@ -34,8 +34,10 @@ enum EPUBBench {
     let leggio = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent().appendingPathComponent("leggio").path
     let runner = ProcessRunner(binary: leggio, directory: work)
+    var added: String?
     if FileManager.default.isExecutableFile(atPath: leggio) {
       let add = runner.best(of: 5, fresh: true) { ["add", book.path] }
+      added = runner.format(add)
       print(
         "epub: leggio add Mémoires d'outre-tombe (\(size)), whole process: \(runner.format(add))")
     }
@@ -88,16 +90,32 @@ enum EPUBBench {
     print(
       "epub: TUI Enter to the book's first page, 80x24 (load, text, layout): "
         + CPUClock.format(open))
-    sideBySide(leggio: leggio, runner: runner)
+    let epy = sideBySide(leggio: leggio, runner: runner)
+    print(
+      "epub: side by side with epy's first page ("
+        + (epy.map { Stopwatch.format($0) + " measured here" } ?? Self.epyReference)
+        + "; the aim is a tenth, \(Stopwatch.format(Self.aim(epy)))):")
+    if let added { print("epub:   leggio add, whole process      " + added) }
+    print("epub:   leggio Enter to the first page  " + CPUClock.format(open))
   }
+
+  /// Issue 13's figure for epy to its first page of War and Peace on
+  /// the development machine, used when epy is not installed.
+  static let epyReferenceSeconds = 0.440
+  static let epyReference =
+    "issue 13's reference figure, 440 ms on War and Peace: epy is not installed here"
+
+  /// A tenth of epy's time: measured, else the reference figure.
+  static func aim(_ epy: Double?) -> Double { (epy ?? epyReferenceSeconds) / 10 }
 
   /// epy and leggio started in tmux (80x24), each timed from its start to the book's first
   /// page on screen: epy opening the file, leggio opening its library and Enter on the
-  /// book. Wall time, best of 3, polling the screen every 5 ms.
-  private static func sideBySide(leggio: String, runner: ProcessRunner) {
+  /// book. Wall time, best of 3, polling the screen every 5 ms. Returns epy's time when
+  /// epy ran.
+  private static func sideBySide(leggio: String, runner: ProcessRunner) -> Double? {
     guard Tmux.available else {
       print("epub: (tmux not found: no side-by-side figures)")
-      return
+      return nil
     }
     let environment = ProcessInfo.processInfo.environment
     let epy =
@@ -105,6 +123,7 @@ enum EPUBBench {
       ?? (environment["PATH"] ?? "").split(separator: ":").map { $0 + "/epy" }.first {
         FileManager.default.isExecutableFile(atPath: $0)
       }
+    var epySeconds: Double?
     if let epy {
       let home = runner.directory.appendingPathComponent("epy-home").path
       let seconds = Tmux.best(of: 3) { session in
@@ -115,10 +134,11 @@ enum EPUBBench {
           until: { Tmux.hasText($0) && !$0.contains("initalizing") })
       }
       print("epub: epy to its first page of this book, in tmux: " + format(seconds))
+      epySeconds = seconds
     } else {
       print("epub: (epy not found on PATH or $EPY: pip install epy-reader)")
     }
-    guard FileManager.default.isExecutableFile(atPath: leggio) else { return }
+    guard FileManager.default.isExecutableFile(atPath: leggio) else { return epySeconds }
     let seconds = Tmux.best(of: 3) { session in
       Tmux.timeToScreen(
         session: session,
@@ -128,6 +148,7 @@ enum EPUBBench {
         whenShown: ({ $0.contains("Mémoires") }, "Enter"))
     }
     print("epub: leggio start, library list, Enter to the first page, in tmux: " + format(seconds))
+    return epySeconds
   }
 
   private static func format(_ seconds: Double?) -> String {
@@ -191,8 +212,9 @@ enum Tmux {
   ) -> Double? {
     let start = DispatchTime.now().uptimeNanoseconds
     guard
-      run(["new-session", "-d", "-s", session, "-x", "80", "-y", "24", command + "; sleep 30"])
-        != nil
+      run(
+        ["new-session", "-d", "-s", session, "-x", "80", "-y", "24", command + "; sleep 30"],
+        capturing: false) != nil
     else { return nil }
     var pending = whenShown
     while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 30 {
@@ -213,16 +235,19 @@ enum Tmux {
     screen.contains { !$0.isWhitespace }
   }
 
+  /// tmux's output, or nil if it failed. Without `capturing`, its output is discarded: a
+  /// `new-session` that starts the tmux server would otherwise hand the server our pipe,
+  /// and reading to its end would wait for the server to exit.
   @discardableResult
-  static func run(_ arguments: [String]) -> String? {
+  static func run(_ arguments: [String], capturing: Bool = true) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["tmux"] + arguments
     let output = Pipe()
-    process.standardOutput = output
+    process.standardOutput = capturing ? output : FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let data = capturing ? output.fileHandleForReading.readDataToEndOfFile() : Data()
     process.waitUntilExit()
     return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
   }

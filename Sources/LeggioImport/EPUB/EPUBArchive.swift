@@ -22,6 +22,8 @@ struct EPUBArchive {
 
   let name: String
   private let archive: Archive
+  /// The archive's bytes, for readers of its entries on other threads (`reader()`).
+  private let bytes: Data
   private let limits: Limits
   private var entries: [String: Entry] = [:]
   private var folded: [String: String] = [:]
@@ -44,6 +46,7 @@ struct EPUBArchive {
       throw .damaged(name: name, detail: "its ZIP directory cannot be read")
     }
     archive = opened
+    bytes = data
     var total = 0
     var count = 0
     for entry in opened {
@@ -128,6 +131,55 @@ struct EPUBArchive {
   /// `.tooLarge` as soon as more bytes come out than the entry declared or the limit.
   func data(at path: String) throws(EPUBError) -> Data? {
     guard let resolved = resolve(path), let entry = entries[resolved] else { return nil }
+    return try Self.inflate(entry, named: resolved, from: archive, limits: limits, book: name)
+  }
+
+  /// The entries named `resolved` (names `resolve` returned), for reading them on
+  /// several threads at once.
+  func shared(_ resolved: [String]) -> Shared {
+    Shared(
+      book: name, bytes: bytes, limits: limits,
+      entries: resolved.map { ($0, entries[$0]) })
+  }
+
+  /// Entries of the archive that threads inflate side by side: ZIPFoundation's `Archive`
+  /// reads through one seekable stream, so each thread opens its own over the same bytes
+  /// (not copied). Unchecked: its values are never changed, and ZIPFoundation's `Entry`
+  /// is a value of plain fields that does not declare itself `Sendable`.
+  struct Shared: @unchecked Sendable {
+    fileprivate let book: String
+    fileprivate let bytes: Data
+    fileprivate let limits: Limits
+    fileprivate let entries: [(name: String, entry: Entry?)]
+
+    var count: Int { entries.count }
+
+    /// The bytes of entries `range`, in order (nil for a name the archive lacks), or the
+    /// first entry's error.
+    func data(_ range: Range<Int>) -> [Result<Data?, EPUBError>] {
+      let stream: Archive
+      do {
+        stream = try Archive(data: bytes, accessMode: .read)
+      } catch {
+        let failure = EPUBError.damaged(name: book, detail: "its ZIP directory cannot be read")
+        return range.map { _ in .failure(failure) }
+      }
+      return range.map { index -> Result<Data?, EPUBError> in
+        let (name, entry) = entries[index]
+        guard let entry else { return .success(nil) }
+        do throws(EPUBError) {
+          return .success(
+            try EPUBArchive.inflate(entry, named: name, from: stream, limits: limits, book: book))
+        } catch {
+          return .failure(error)
+        }
+      }
+    }
+  }
+
+  private static func inflate(
+    _ entry: Entry, named resolved: String, from archive: Archive, limits: Limits, book name: String
+  ) throws(EPUBError) -> Data {
     let declared = Int(clamping: entry.uncompressedSize)
     let allowed = min(declared, limits.entry)
     var result = Data()

@@ -64,9 +64,9 @@ public enum EPUBImporter {
     guard let root = EPUBXML.parse(packageData) else { throw .noPackage(name: name) }
     let package = EPUBPackage(root: root, path: packagePath)
     var warnings: [String] = []
-    // Read the bytes in order (the archive is one stream), then convert on every core.
+    // Each core inflates and converts a run of chapters with its own reader of the archive.
     let ordered = package.spine.filter(\.linear) + package.spine.filter { !$0.linear }
-    var sources: [(path: String, data: Data)] = []
+    var names: [String] = []
     var seen = Set<String>()
     var missing: [String] = []
     for spineItem in ordered where Self.isContent(spineItem.item) {
@@ -75,8 +75,24 @@ public enum EPUBImporter {
         if !archive.contains(spineItem.item.path) { missing.append(spineItem.item.path) }
         continue
       }
-      guard let bytes = try archive.data(at: resolved), !bytes.isEmpty else { continue }
-      sources.append((resolved, bytes))
+      names.append(resolved)
+    }
+    XMLReadingPolicy.prepare()
+    let shared = archive.shared(names)
+    let paths = names
+    let read = ConcurrentSlices.map(Array(names.indices), minimumSliceLength: 8) { slice in
+      let range = slice.startIndex..<slice.endIndex
+      return zip(range, shared.data(range)).map { index, bytes in
+        bytes.map { bytes -> EPUBChapter? in
+          guard let bytes, !bytes.isEmpty else { return nil }
+          return EPUBChapter(path: paths[index], data: bytes)
+        }
+      }
+    }.flatMap { $0 }
+    // The first chapter that cannot be read stops the book, as reading in order would.
+    var chapters: [EPUBChapter] = []
+    for result in read {
+      if let chapter = try result.get() { chapters.append(chapter) }
     }
     if !missing.isEmpty {
       let list = missing.prefix(3).map(EPUBError.printable).joined(separator: ", ")
@@ -84,10 +100,6 @@ public enum EPUBImporter {
         "\(missing.count) chapter\(missing.count == 1 ? " is" : "s are") missing from the book (\(list))"
       )
     }
-    XMLReadingPolicy.prepare()
-    let chapters = ConcurrentSlices.map(sources, minimumSliceLength: 8) { slice in
-      slice.map { EPUBChapter(path: $0.path, data: $0.data) }
-    }.flatMap { $0 }
     guard chapters.contains(where: { !$0.document.isEmpty }) else { throw .noContent(name: name) }
     var points: [EPUBNavigation.Point] = []
     if let nav = package.navPath, let navData = try archive.data(at: nav) {

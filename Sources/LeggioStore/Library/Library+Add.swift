@@ -25,9 +25,8 @@ extension Library {
       throw LibraryError.emptyArticle(source: metadata.source ?? metadata.title)
     }
     let tags = try (metadata.tags + tags).map(Self.cleanTag)
-    let hash = SHA256.hex(text)
-    let documentJSON = try Self.encode(imported.document)
-    let words = TextStatistics.wordCount(text)
+    let digest = ArticleDigest(document: imported.document, text: text)
+    let (hash, documentJSON, words) = (digest.hash, digest.documentJSON, digest.words)
     let sourceKey = SourceIdentity.key(for: metadata.source)
     let identity = sourceKey ?? "sha256:" + hash
     let columns = ArticleColumns(metadata)
