@@ -212,9 +212,7 @@ enum Tmux {
   ) -> Double? {
     let start = DispatchTime.now().uptimeNanoseconds
     guard
-      run(
-        ["new-session", "-d", "-s", session, "-x", "80", "-y", "24", command + "; sleep 30"],
-        capturing: false) != nil
+      spawn(["new-session", "-d", "-s", session, "-x", "80", "-y", "24", command + "; sleep 30"])
     else { return nil }
     var pending = whenShown
     while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < 30 {
@@ -235,19 +233,38 @@ enum Tmux {
     screen.contains { !$0.isWhitespace }
   }
 
-  /// tmux's output, or nil if it failed. Without `capturing`, its output is discarded: a
-  /// `new-session` that starts the tmux server would otherwise hand the server our pipe,
-  /// and reading to its end would wait for the server to exit.
+  /// Whether tmux ran `arguments` and succeeded, started with `posix_spawn` and waited
+  /// for with `waitpid`: a `new-session` that starts the tmux server leaves the server
+  /// holding what `Process` watches for its child's exit, and `waitUntilExit` would wait
+  /// for the server to end.
+  static func spawn(_ arguments: [String]) -> Bool {
+    let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for descriptor in Int32(0)...2 {
+      posix_spawn_file_actions_addopen(
+        &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    var pid = pid_t()
+    guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return false }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return status == 0
+  }
+
+  /// tmux's output, or nil if it failed.
   @discardableResult
-  static func run(_ arguments: [String], capturing: Bool = true) -> String? {
+  static func run(_ arguments: [String]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["tmux"] + arguments
     let output = Pipe()
-    process.standardOutput = capturing ? output : FileHandle.nullDevice
+    process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return nil }
-    let data = capturing ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
   }
