@@ -31,22 +31,39 @@ enum ChapterText {
 
   /// Whether a `<!DOCTYPE` in the first 64 KiB is followed by `[` before its `>`.
   static func hasInternalSubset(_ text: String) -> Bool {
-    let bytes = text.utf8.prefix(65_536)
-    var index = bytes.startIndex
-    let doctype = Array("doctype".utf8)
-    while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-      let rest = bytes[bytes.index(after: open)...]
-      index = bytes.index(after: open)
-      guard rest.first == UInt8(ascii: "!"),
-        rest.dropFirst().prefix(7).map({ $0 | 0x20 }).elementsEqual(doctype)
-      else { continue }
-      for byte in rest.dropFirst(8) {
-        if byte == UInt8(ascii: "[") { return true }
-        if byte == UInt8(ascii: ">") { return false }
+    var text = text
+    // On the contiguous bytes: a generic walk of `utf8` slices cost a few per cent of
+    // adding a long book.
+    return text.withUTF8 { all in
+      let bytes = UnsafeBufferPointer(rebasing: all.prefix(65_536))
+      var index = 0
+      while index < bytes.count {
+        guard bytes[index] == UInt8(ascii: "<") else {
+          index += 1
+          continue
+        }
+        index += 1
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "!"),
+          isDoctype(bytes, at: index + 1)
+        else { continue }
+        for byte in bytes[(index + 8)...] {
+          if byte == UInt8(ascii: "[") { return true }
+          if byte == UInt8(ascii: ">") { return false }
+        }
+        return false
       }
       return false
     }
-    return false
+  }
+
+  /// Whether `doctype`, in any case, starts at `index`.
+  private static func isDoctype(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    guard index + 7 <= bytes.count else { return false }
+    for (offset, letter) in "doctype".utf8.enumerated() where bytes[index + offset] | 0x20 != letter
+    {
+      return false
+    }
+    return true
   }
 
   /// `text` without its DOCTYPE declared subset, that subset's entities applied.
