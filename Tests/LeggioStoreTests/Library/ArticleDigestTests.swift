@@ -1,0 +1,33 @@
+import Foundation
+import LeggioModel
+import Testing
+
+@testable import LeggioStore
+
+/// The hash, word count and JSON of a long text, made side by side, are those made one
+/// after another; a short text's too.
+@Suite struct ArticleDigestTests {
+  static func document(paragraphs: Int) -> Document {
+    Document(
+      blocks: (0..<paragraphs).map { index in
+        Block(
+          .paragraph,
+          [
+            Inline("Paragraphe \(index) : l'été où tout a changé, ", style: []),
+            Inline("emphasised", style: .emphasis, link: "https://example.org/\(index)"),
+          ])
+      })
+  }
+
+  @Test(arguments: [10, 20_000])
+  func theDigestIsTheSameWhetherMadeSideBySideOrInTurn(paragraphs: Int) throws {
+    let document = Self.document(paragraphs: paragraphs)
+    let text = CanonicalText(document).text
+    #expect((text.utf8.count >= ArticleDigest.concurrentLength) == (paragraphs > 10))
+    let digest = ArticleDigest(document: document, text: text)
+    #expect(digest.hash == SHA256.hex(text))
+    #expect(digest.words == TextStatistics.wordCount(text))
+    let json = try Library.encodeWithFoundation(document)
+    #expect(digest.documentJSON == json)
+  }
+}
