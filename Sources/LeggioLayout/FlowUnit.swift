@@ -45,7 +45,8 @@ struct FlowUnit {
   /// set in a column `column` cells wide (tables are sized to it).
   init(
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
-    totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false
+    totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false,
+    asciiBorders: Bool = false
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -59,7 +60,8 @@ struct FlowUnit {
     var label: Part?
     switch block.kind {
     case .table:
-      for (index, line) in TableLayout(block).lines(width: column).enumerated() {
+      for (index, line) in TableLayout(block, ascii: asciiBorders).lines(width: column).enumerated()
+      {
         if index > 0 { text.append("\n", Segment(role: .text, isSource: false)) }
         for piece in line.pieces {
           text.append(

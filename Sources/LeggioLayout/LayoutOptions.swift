@@ -20,6 +20,12 @@ public struct LayoutOptions: Hashable, Sendable {
   /// Whether prose gets the total-fit breaker (else the greedy one it replaced; kept for
   /// `leggio-bench layout`, which prints both).
   package var totalFit = true
+  /// Set a page's footnotes at its foot, under a short rule, as books do (`FootNote`);
+  /// else they are only shown on demand, when their reference is followed.
+  public var notesAtFoot = true
+  /// Draw table borders and the notes' rule with ASCII (`+-|=`) instead of box-drawing
+  /// characters, for terminals and fonts without them.
+  public var asciiBorders = false
 
   public init(
     width: Int,

@@ -12,6 +12,8 @@ import LeggioModel
 /// hyphenate = true  # in the article's language, when its dictionary is installed
 /// margin = 1        # cells kept free each side on narrow screens
 /// strict-line-breaks = false  # true: Japanese small kana never start a line
+/// ascii-borders = false  # tables in +-| (default: when the locale is not UTF-8)
+/// notes-at-foot = true   # footnotes at the foot of their page, else on demand
 ///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
 /// next-page = ["j", "Space", "PgDn"]
@@ -21,7 +23,10 @@ import LeggioModel
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
   static let topLevelKeys = ["theme", "reader", "keys"]
-  static let readerKeys = ["width", "justify", "hyphenate", "margin", "strict-line-breaks"]
+  static let readerKeys = [
+    "width", "justify", "hyphenate", "margin", "strict-line-breaks", "ascii-borders",
+    "notes-at-foot",
+  ]
 
   public static func parse(_ text: String, file: String) -> (
     configuration: Configuration, problems: [ConfigurationError]
@@ -108,6 +113,18 @@ public enum ConfigurationParser {
         case "strict-line-breaks":
           if let flag = entry.bool {
             settings.strictLineBreaks = flag
+          } else {
+            problem(path, "expected true or false")
+          }
+        case "ascii-borders":
+          if let flag = entry.bool {
+            settings.asciiBorders = flag
+          } else {
+            problem(path, "expected true or false")
+          }
+        case "notes-at-foot":
+          if let flag = entry.bool {
+            settings.notesAtFoot = flag
           } else {
             problem(path, "expected true or false")
           }
