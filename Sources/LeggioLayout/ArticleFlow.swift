@@ -42,13 +42,25 @@ final class ArticleFlow: FlowMetrics {
   private let pieceStarts: [Int]
   private var measured: [[Int32]?]
   private var renderedUnits: [Int: RunSink] = [:]
+  /// Set notes at the foot of their pages (`LayoutOptions.notesAtFoot`).
+  let notesAtFoot: Bool
+  /// Draw the notes' rule in ASCII.
+  let asciiBorders: Bool
+  /// Each unit's note references, found when first asked for.
+  private var references: [Int: [FootNote.Reference]] = [:]
+  /// The mark each note is referred to by (its number as the text raises it).
+  private var noteMarks: [Int: String] = [:]
+  /// Each note's lines at the foot of a page, measured once.
+  private var footUnits: [Int: RunSink] = [:]
 
   init(
     document: Document, metadata: ArticleMetadata?, canonical: BlockOffsets,
     geometry: ColumnGeometry,
     justify: Bool, hyphenator: Hyphenator? = nil, totalFit: Bool = true,
-    strictLineBreaks: Bool = false
+    strictLineBreaks: Bool = false, notesAtFoot: Bool = false, asciiBorders: Bool = false
   ) {
+    self.notesAtFoot = notesAtFoot
+    self.asciiBorders = asciiBorders
     self.totalFit = totalFit
     self.strictLineBreaks = strictLineBreaks
     self.rightToLeft = BidiParagraph.isRightToLeftLanguage(metadata?.language)
@@ -57,7 +69,7 @@ final class ArticleFlow: FlowMetrics {
     self.canonical = canonical
     self.geometry = geometry
     self.justify = justify
-    self.title = TitleBlock.unit(metadata)
+    self.title = TitleBlock.unit(metadata, document: document)
     self.shift = title == nil ? 0 : 1
     var pieces: [Piece] = []
     var pieceStarts: [Int] = []
@@ -91,7 +103,8 @@ final class ArticleFlow: FlowMetrics {
     return BlockPieces.unit(
       block, span: piece.span, start: pieceStarts[index - shift],
       justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit,
-      rightToLeftDocument: rightToLeft, strictLineBreaks: strictLineBreaks)
+      rightToLeftDocument: rightToLeft, strictLineBreaks: strictLineBreaks,
+      asciiBorders: asciiBorders)
   }
 
   /// The canonical offset of each line of unit `index`.
@@ -122,6 +135,44 @@ final class ArticleFlow: FlowMetrics {
     case .rule, .image, .table: return .keepTogether
     default: return .splittable
     }
+  }
+
+  func footNotes(_ index: Int) -> [FootNote.Reference] {
+    guard notesAtFoot, index >= shift, index < unitCount else { return [] }
+    if let found = references[index] { return found }
+    let piece = pieces[index - shift]
+    let blockStart = canonical.starts[piece.block]
+    let found = FootNote.references(
+      in: document.blocks[piece.block], index: piece.block, blockCount: document.blocks.count
+    ).filter { piece.span?.scalars.contains($0.offset) ?? true }
+    var result: [FootNote.Reference] = []
+    if !found.isEmpty {
+      let offsets = lineOffsets(index)
+      for reference in found {
+        let offset = Int32(blockStart + reference.offset)
+        let line = (offsets.lastIndex { $0 <= offset } ?? 0)
+        // The note's first unit: the piece where its block starts.
+        let noteUnit =
+          pieceStarts.indexOfBlock(containing: canonical.starts[reference.note]) + shift
+        result.append(FootNote.Reference(line: line, note: reference.note, noteUnit: noteUnit))
+        if noteMarks[reference.note] == nil { noteMarks[reference.note] = reference.mark }
+      }
+    }
+    references[index] = result
+    return result
+  }
+
+  func footNoteLines(_ note: Int) -> Int { footNote(note).lines.count }
+
+  /// The lines of note `note` as the foot of a page shows them.
+  func footNote(_ note: Int) -> RunSink {
+    if let sink = footUnits[note] { return sink }
+    var sink = RunSink()
+    UnitRenderer.render(
+      FootNote.unit(document.blocks[note], mark: noteMarks[note] ?? "*"), geometry: geometry,
+      into: &sink)
+    footUnits[note] = sink
+    return sink
   }
 
   /// The length of unit `index` in scalars (the work it takes to measure it).
@@ -164,9 +215,11 @@ final class ArticleFlow: FlowMetrics {
     return sink
   }
 
-  /// Page `index`, from flow line `start` up to `end`; padded to `height` lines unless last.
+  /// Page `index`, from flow line `start` up to `end`; padded to `height` lines unless
+  /// last; `notes` set at its foot, under a rule, at the bottom of the page.
   func renderPage(
-    index: Int, from start: FlowPosition, to end: FlowPosition, isLast: Bool, height: Int
+    index: Int, from start: FlowPosition, to end: FlowPosition, isLast: Bool, height: Int,
+    notes: [Int] = []
   )
     -> RenderedPage
   {
@@ -192,12 +245,22 @@ final class ArticleFlow: FlowMetrics {
       line = 0
     }
     let endOffset = isLast ? canonical.scalarCount : position(end)
-    if !isLast {
-      while lines.count < height {
+    var foot: [LaidOutLine] = []
+    if !notes.isEmpty {
+      foot.append(FootNote.rule(geometry, ascii: asciiBorders))
+      for note in notes { foot += footNote(note).lines }
+    }
+    if !isLast || !foot.isEmpty {
+      while lines.count < height - foot.count {
         lines.append(LaidOutLine())
         positions.append(endOffset)
         flowLines.append(nil)
       }
+    }
+    for line in foot {
+      lines.append(line)
+      positions.append(endOffset)
+      flowLines.append(nil)
     }
     let startOffset = index == 0 ? 0 : position(start)
     return RenderedPage(

@@ -50,7 +50,8 @@ struct FlowUnit {
   init(
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
     totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false,
-    picture: PictureSize? = nil, pageHeight: Int = .max
+    picture: PictureSize? = nil, pageHeight: Int = .max,
+    asciiBorders: Bool = false
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -64,7 +65,8 @@ struct FlowUnit {
     var label: Part?
     switch block.kind {
     case .table:
-      for (index, line) in TableLayout(block).lines(width: column).enumerated() {
+      for (index, line) in TableLayout(block, ascii: asciiBorders).lines(width: column).enumerated()
+      {
         if index > 0 { text.append("\n", Segment(role: .text, isSource: false)) }
         for piece in line.pieces {
           text.append(

@@ -24,6 +24,12 @@ public struct LayoutOptions: Hashable, Sendable {
   /// gets rows of its own on the page (an unbreakable block with its caption and credit).
   /// A picture not listed keeps its `[Image: …]` placeholder.
   public var pictures: [String: PictureSize] = [:]
+  /// Set a page's footnotes at its foot, under a short rule, as books do (`FootNote`);
+  /// else they are only shown on demand, when their reference is followed.
+  public var notesAtFoot = true
+  /// Draw table borders and the notes' rule with ASCII (`+-|=`) instead of box-drawing
+  /// characters, for terminals and fonts without them.
+  public var asciiBorders = false
 
   public init(
     width: Int,

@@ -52,7 +52,9 @@ public final class PagedArticle: @unchecked Sendable {
       document: document, metadata: metadata, canonical: offsets, geometry: geometry,
       justify: options.justify,
       hyphenator: options.hyphenate ? Hyphenator(language: metadata?.language) : nil,
-      totalFit: options.totalFit, strictLineBreaks: options.strictLineBreaks)
+      totalFit: options.totalFit, strictLineBreaks: options.strictLineBreaks,
+      notesAtFoot: options.notesAtFoot && options.height < .max,
+      asciiBorders: options.asciiBorders)
     self.paginator = Paginator(height: options.height)
     flow.pictures = options.pictures
     flow.pageHeight = options.height
@@ -166,7 +168,7 @@ public final class PagedArticle: @unchecked Sendable {
       index + 1 < starts.count ? starts[index + 1] : FlowPosition(unit: flow.unitCount, line: 0)
     let page = flow.renderPage(
       index: index, from: starts[index], to: end, isLast: index + 1 >= starts.count,
-      height: options.height)
+      height: options.height, notes: paginator.pageNotes[index])
     if pageCache.count >= 16 { pageCache.removeAll(keepingCapacity: true) }
     pageCache[index] = page
     return page

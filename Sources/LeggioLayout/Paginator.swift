@@ -16,6 +16,16 @@ protocol FlowMetrics {
   func placement(_ unit: Int) -> FlowUnit.Placement
   /// Whether a blank line sets unit `unit` apart from the one before it.
   func isSeparated(_ unit: Int) -> Bool
+  /// The note references on the lines of unit `unit` whose notes go at the foot of the
+  /// page (none when notes are shown only on demand).
+  func footNotes(_ unit: Int) -> [FootNote.Reference]
+  /// The lines note `note` takes at the foot of a page.
+  func footNoteLines(_ note: Int) -> Int
+}
+
+extension FlowMetrics {
+  func footNotes(_ unit: Int) -> [FootNote.Reference] { [] }
+  func footNoteLines(_ note: Int) -> Int { 0 }
 }
 
 /// Cuts the flow of units into pages of `height` lines, one unit at a time, so that
@@ -26,7 +36,10 @@ protocol FlowMetrics {
 /// whole or gives up a line to the next page; a unit kept together moves to the next page
 /// when it does not fit; a heading is never the last thing on a page: it moves with the
 /// first two lines of what follows. Pages under 4 lines are filled without these rules,
-/// and a unit taller than a page is split where it must.
+/// and a unit taller than a page is split where it must. The notes referred to from a
+/// page's lines are set at its foot (`FootNote`): their lines and a rule are kept free
+/// there, and a line whose notes do not fit moves to the next page with them; a note
+/// longer than a third of the page stays on demand.
 struct Paginator {
   let height: Int
   /// Where each page starts; page 0 starts at the first line.
@@ -38,6 +51,10 @@ struct Paginator {
   private var used = 0
   /// The last unit placed on this page was a heading.
   private var afterHeading = false
+  /// The notes set at the foot of each page, in order, for the pages in `pageStarts`.
+  private(set) var pageNotes: [[Int]] = [[]]
+  /// Lines kept at the foot of the current page: its notes and their rule.
+  private var footUsed = 0
 
   init(height: Int) { self.height = max(1, height) }
 
@@ -52,23 +69,33 @@ struct Paginator {
     let remaining = flow.lineCount(unit) - cursor.line
     let separator = used > 0 && cursor.line == 0 && flow.isSeparated(unit) ? 1 : 0
     let placement = flow.placement(unit)
-    let room = height - used - separator
+    let room = height - used - separator - footUsed
     if remaining <= room
       && (placement != .heading || used == 0 || linesNeeded(after: unit, flow) <= room - remaining)
     {
-      used += separator + remaining
-      afterHeading = placement == .heading
-      cursor = FlowPosition(unit: unit + 1, line: 0)
-      if cursor.unit >= flow.unitCount { isComplete = true }
-      return
+      let foot = footCost(flow, unit, cursor.line..<cursor.line + remaining, room: nil)
+      if remaining + foot.lines <= room {
+        place(separator + remaining, foot)
+        afterHeading = placement == .heading
+        cursor = FlowPosition(unit: unit + 1, line: 0)
+        if cursor.unit >= flow.unitCount { isComplete = true }
+        return
+      }
     }
     if used > 0 && placement != .splittable {
       newPage()
       return
     }
     var take: Int
+    var foot: (notes: [Int], lines: Int)
     if used > 0 {
-      take = linesToKeep(remaining, room: room)
+      // As many lines as keep their notes on the page, widows and orphans avoided.
+      var limit = room
+      repeat {
+        take = linesToKeep(remaining, room: limit)
+        foot = footCost(flow, unit, cursor.line..<cursor.line + take, room: nil)
+        limit = take - 1
+      } while take > 0 && take + foot.lines > room
       if take == 0 {
         newPage()
         return
@@ -76,16 +103,74 @@ struct Paginator {
     } else {
       take = min(remaining, height)
       if placement == .splittable && height >= 4 && remaining - take == 1 { take -= 1 }
+      foot = footCost(flow, unit, cursor.line..<cursor.line + take, room: nil)
+      while take > 1 && take + foot.lines > height {
+        take -= 1
+        foot = footCost(flow, unit, cursor.line..<cursor.line + take, room: nil)
+      }
+      // A line whose notes cannot all fit even alone keeps those that do.
+      if take + foot.lines > height {
+        foot = footCost(flow, unit, cursor.line..<cursor.line + take, room: height - take)
+      }
     }
     cursor.line += take
-    used += separator + take
+    place(separator + take, foot)
     newPage()
+  }
+
+  private mutating func place(_ lines: Int, _ foot: (notes: [Int], lines: Int)) {
+    used += lines
+    pageNotes[pageNotes.count - 1] += foot.notes
+    footUsed += foot.lines
   }
 
   private mutating func newPage() {
     pageStarts.append(cursor)
+    pageNotes.append([])
     used = 0
+    footUsed = 0
     afterHeading = false
+  }
+
+  /// The notes that lines `lines` of `unit` bring to this page and the foot lines they
+  /// add (the rule with the first). Notes longer than a third of the page stay on
+  /// demand; with `room`, only the notes that fit in it, in order.
+  private func footCost(_ flow: some FlowMetrics, _ unit: Int, _ lines: Range<Int>, room: Int?)
+    -> (notes: [Int], lines: Int)
+  {
+    var notes: [Int] = []
+    var cost = 0
+    let onPage = pageNotes[pageNotes.count - 1]
+    for reference in flow.footNotes(unit)
+    where lines.contains(reference.line) && !onPage.contains(reference.note)
+      && !notes.contains(reference.note)
+    {
+      let count = flow.footNoteLines(reference.note)
+      guard count > 0 && count <= max(1, height / 3),
+        !reaches(flow, from: unit, line: lines.lowerBound, to: reference.noteUnit)
+      else { continue }
+      let rule = footUsed == 0 && notes.isEmpty ? 1 : 0
+      if let room, cost + rule + count > room { continue }
+      notes.append(reference.note)
+      cost += rule + count
+    }
+    return (notes, cost)
+  }
+
+  /// Whether unit `target` (a note) starts on this page anyway after the lines of `unit`
+  /// from `line`: a short text's notes list is not repeated at the foot.
+  private func reaches(_ flow: some FlowMetrics, from unit: Int, line: Int, to target: Int)
+    -> Bool
+  {
+    guard target > unit else { return false }
+    let room = height - used - footUsed
+    var needed = flow.lineCount(unit) - line
+    var next = unit + 1
+    while needed <= room && next <= target {
+      needed += (flow.isSeparated(next) ? 1 : 0) + (next == target ? 1 : flow.lineCount(next))
+      next += 1
+    }
+    return needed <= room
   }
 
   /// How many of a paragraph's `remaining` lines stay on this page when only `room` fit:

@@ -30,7 +30,7 @@ public enum PlainTextRenderer {
     }
     var output: [UInt8] = []
     output.reserveCapacity(textBytes + textBytes / 8 + 4096)
-    if let title = TitleBlock.unit(metadata) {
+    if let title = TitleBlock.unit(metadata, document: document) {
       var sink = TextSink(capacity: 1024)
       UnitRenderer.render(title, geometry: geometry, into: &sink)
       output += sink.bytes

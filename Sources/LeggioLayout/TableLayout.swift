@@ -2,7 +2,7 @@ import LeggioModel
 
 /// A table set in a column of text: columns sized to their content within the width, cell
 /// text wrapped inside its column, aligned as the source says, borders in box-drawing
-/// characters, the header rows set apart by a double rule. A table whose columns cannot
+/// characters (ASCII when asked), the header rows set apart by a double rule. A table whose columns cannot
 /// fit even at their longest word's width is shown transposed instead: one record per
 /// row, each value after its column's header.
 struct TableLayout {
@@ -20,8 +20,11 @@ struct TableLayout {
   let rows: [[String]]
   let alignments: [TableAlignment]
   let headerRows: Int
+  /// Borders in ASCII (`+`, `-`, `|`, `=`) for terminals without box drawing.
+  var ascii = false
 
-  init(_ block: Block) {
+  init(_ block: Block, ascii: Bool = false) {
+    self.ascii = ascii
     guard case .table(let alignments, let headerRows) = block.kind else {
       (rows, self.alignments, self.headerRows) = ([], [], 0)
       return
@@ -46,6 +49,7 @@ struct TableLayout {
     guard let widths = columnWidths(width: width) else { return transposed(width: width) }
     let wraps = rows.map { row in row.indices.map { Self.wrap(row[$0], width: widths[$0]) } }
     let ruled = wraps.contains { $0.contains { $0.count > 1 } }
+    let bar = ascii ? "|" : "│"
     var lines = [border("┌", "┬", "┐", widths)]
     for (index, row) in wraps.enumerated() {
       if index > 0 && index == headerRows {
@@ -55,9 +59,11 @@ struct TableLayout {
       }
       let isHeader = index < headerRows
       for lineIndex in 0..<(row.map(\.count).max() ?? 1) {
-        var line = Line(pieces: [Piece(text: "│ ", isBorder: true, isHeader: false)])
+        var line = Line(pieces: [Piece(text: bar + " ", isBorder: true, isHeader: false)])
         for column in row.indices {
-          if column > 0 { line.pieces.append(Piece(text: " │ ", isBorder: true, isHeader: false)) }
+          if column > 0 {
+            line.pieces.append(Piece(text: " \(bar) ", isBorder: true, isHeader: false))
+          }
           let text = lineIndex < row[column].count ? row[column][lineIndex] : ""
           let alignment = isHeader && alignment(column) == .none ? .center : alignment(column)
           line.pieces.append(
@@ -65,7 +71,7 @@ struct TableLayout {
               text: Self.pad(text, to: widths[column], alignment), isBorder: false,
               isHeader: isHeader))
         }
-        line.pieces.append(Piece(text: " │", isBorder: true, isHeader: false))
+        line.pieces.append(Piece(text: " " + bar, isBorder: true, isHeader: false))
         lines.append(line)
       }
     }
@@ -114,7 +120,8 @@ struct TableLayout {
         lines.append(
           Line(pieces: [
             Piece(
-              text: String(repeating: "─", count: min(width, 20)), isBorder: true, isHeader: false)
+              text: String(repeating: ascii ? "-" : "─", count: min(width, 20)), isBorder: true,
+              isHeader: false)
           ]))
       }
       for column in row.indices where !row[column].isEmpty {
@@ -130,6 +137,13 @@ struct TableLayout {
   private func border(
     _ left: String, _ middle: String, _ right: String, _ widths: [Int], fill: String = "─"
   ) -> Line {
+    if ascii {
+      // Every corner and joint a `+`, rules `-`, the header's double rule `=`.
+      let fill = fill == "═" ? "=" : "-"
+      let text =
+        "+" + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: "+") + "+"
+      return Line(pieces: [Piece(text: text, isBorder: true, isHeader: false)])
+    }
     let text =
       left + widths.map { String(repeating: fill, count: $0 + 2) }.joined(separator: middle)
       + right

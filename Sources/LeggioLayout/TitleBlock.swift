@@ -5,8 +5,9 @@ import LeggioModel
 /// image credit, each set apart by a blank line. Its lines show metadata, not canonical
 /// text, so their runs have no `source`.
 enum TitleBlock {
-  /// The title unit for `metadata`, nil when there is nothing to show.
-  static func unit(_ metadata: ArticleMetadata?) -> FlowUnit? {
+  /// The title unit for `metadata`, nil when there is nothing to show; the headline is
+  /// `document`'s when it keeps one (`Document.headline`), with its inline styles.
+  static func unit(_ metadata: ArticleMetadata?, document: Document? = nil) -> FlowUnit? {
     guard let metadata else { return nil }
     var parts: [FlowUnit.Part] = []
     func add(_ pieces: [(String, StyleRole)], blankBefore: Bool = true) {
@@ -20,7 +21,22 @@ enum TitleBlock {
           blankBefore: blankBefore && !parts.isEmpty))
     }
     add([(clean(metadata.kicker), .kicker)])
-    add([(clean(metadata.title), .title)])
+    if let headline = document?.headline, !headline.isEmpty {
+      // The headline with the emphasis and code the text gave it.
+      var text = ClusterBuffer()
+      for inline in headline {
+        let words = clean(inline.text)
+        let spaced =
+          (inline.text.first?.isWhitespace == true ? " " : "") + words
+          + (inline.text.last?.isWhitespace == true && !words.isEmpty ? " " : "")
+        text.append(spaced, Segment(role: .title, inline: inline.style, isSource: false))
+      }
+      parts.append(
+        FlowUnit.Part(
+          text: text, style: BlockStyle(role: .title, justify: false), blankBefore: !parts.isEmpty))
+    } else {
+      add([(clean(metadata.title), .title)])
+    }
     add([(clean(metadata.standfirst), .standfirst)])
     let byline = clean(metadata.byline)
     var dateline = clean(metadata.dateline)

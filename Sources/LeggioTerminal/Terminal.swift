@@ -56,6 +56,13 @@ public final class Terminal {
     return Terminal(screen: screen, palette: ColorPalette(depth: depth))
   }
 
+  /// Whether the locale's character set (set from the environment by `start`) is UTF-8,
+  /// so that box-drawing characters can be drawn.
+  public var isUTF8: Bool {
+    guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+    return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+  }
+
   /// Gives the terminal back: leaves the alternate screen, restores modes and the cursor.
   public func stop() {
     guard !stopped else { return }

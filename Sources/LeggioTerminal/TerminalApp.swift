@@ -34,6 +34,9 @@ public enum TerminalApp {
     let found = TerminalGraphics.detectWithCell(
       settings.images, environment: ProcessInfo.processInfo.environment)
     let terminal = try Terminal.start()
+    var settings = settings
+    // Box drawing only where the locale's character set can show it.
+    if settings.asciiBorders == nil { settings.asciiBorders = !terminal.isUTF8 }
     // Each theme brought down once to what this terminal shows.
     let themes = (themes.isEmpty ? [Theme.fallback] : themes).map {
       $0.adapted(to: terminal.colorDepth)

@@ -25,6 +25,12 @@ enum MarkdownBench {
       "\(count) of \(total) (" + String(format: "%.1f%%", 100 * Double(count) / Double(total)) + ")"
     }
     rows.append(("CommonMark spec examples passing, outside raw HTML", share(conformance.passed)))
+    rows.append(("  the same as HTML trees", share(conformance.passedAsTrees)))
+    rows.append(
+      (
+        "  raw-HTML sections (not counted)",
+        "\(conformance.rawHTMLPassed) of \(conformance.rawHTMLExamples.count)"
+      ))
     rows.append(("  before, with Ink 0.6 (commit f3adbd7)", share(passingWithInk)))
     rows.append(
       ("  still failing", conformance.failedNumbers.map(String.init).joined(separator: " ")))

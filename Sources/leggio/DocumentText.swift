@@ -51,7 +51,10 @@ enum DocumentText {
     front.append("---")
     var parts = [front.joined(separator: "\n")]
     if let kicker = metadata.kicker { parts.append("*" + MarkdownWriter.escape(kicker) + "*") }
-    parts.append("# " + MarkdownWriter.escape(metadata.title))
+    parts.append(
+      "# "
+        + (document.headline.map { $0.map(MarkdownWriter.markdown).joined() }
+          ?? MarkdownWriter.escape(metadata.title)))
     if let standfirst = metadata.standfirst {
       parts.append("**" + MarkdownWriter.escape(standfirst) + "**")
     }

@@ -56,13 +56,15 @@ struct TUIBookEndToEndTests {
     try first.keys("Enter")
     try first.wait(for: "It was an old stone bridge.")
     try first.type("x")
-    // The status line under the box already names the chapter: wait for the box to go.
+    // The status line under the box already names the chapter: wait for the box (its
+    // frame's " Note " title) to go. The note stays at the foot of the page.
     var closed = try first.screen()
-    for _ in 0..<300 where closed.contains("It was an old stone bridge.") {
+    for _ in 0..<300 where closed.contains(" Note ") {
       Thread.sleep(forTimeInterval: 0.03)
       closed = try first.screen()
     }
-    #expect(!closed.contains("It was an old stone bridge."), "\(closed)")
+    #expect(!closed.contains(" Note "), "\(closed)")
+    #expect(closed.contains("1 It was an old stone bridge."), "\(closed)")
     #expect(closed.contains("Chapter Three · Three Rivers"))
     try first.type("/bridge fell")
     try first.keys("Enter")

@@ -5,7 +5,8 @@ import LeggioModel
 /// body to HTML, which `HTMLParser` and `HTMLDocumentConverter` turn into a `Document` — the
 /// same path (and sanitiser) web pages take. The title is the front matter's, else the
 /// first of the most prominent headings outside quotes and lists (taken out of the body when
-/// nothing but pictures and rules come before it), else the file name.
+/// nothing but pictures and rules come before it, its formatting kept as the document's
+/// `headline`), else the file name.
 public enum MarkdownImporter {
   public static func importText(
     _ text: String, fallbackTitle: String, baseURL: URL? = nil, timeZone: TimeZone = .current
@@ -27,6 +28,7 @@ public enum MarkdownImporter {
           return $0.kind == .rule
         })
       {
+        document.headline = document.blocks[index].inlines
         document.removeBlockKeepingLinks(at: index)
       }
     }

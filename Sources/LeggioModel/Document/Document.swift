@@ -8,9 +8,15 @@ import Foundation
 /// highlights, notes and search hits.
 public struct Document: Codable, Hashable, Sendable {
   public var blocks: [Block]
+  /// The headline's runs when the text gave it as a heading that became
+  /// `ArticleMetadata.title` and left the body (`# The *new* reader`): its emphasis, code
+  /// and links, which the plain title cannot hold. The title block and the writers show
+  /// it in place of the plain title; it is not part of the canonical text.
+  public var headline: [Inline]?
 
-  public init(blocks: [Block] = []) {
+  public init(blocks: [Block] = [], headline: [Inline]? = nil) {
     self.blocks = blocks
+    self.headline = headline
   }
 
   public var isEmpty: Bool { blocks.isEmpty }

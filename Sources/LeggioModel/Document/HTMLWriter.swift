@@ -16,7 +16,8 @@ public enum HTMLWriter {
     }
     html += "</head>\n<body>\n<article>\n<header>\n"
     if let kicker = metadata.kicker { html += "<p class=\"kicker\">\(escape(kicker))</p>\n" }
-    html += "<h1>\(escape(metadata.title))</h1>\n"
+    // The headline as the text wrote it, formatting and links kept, when it gave one.
+    html += "<h1>\(document.headline.map(inlines) ?? escape(metadata.title))</h1>\n"
     if let standfirst = metadata.standfirst {
       html += "<p class=\"standfirst\">\(escape(standfirst))</p>\n"
     }

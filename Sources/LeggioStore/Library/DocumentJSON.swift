@@ -21,33 +21,7 @@ enum DocumentJSON {
         out.append(contentsOf: "],".utf8)
       }
       out.append(contentsOf: #""inlines":["#.utf8)
-      for (position, inline) in block.inlines.enumerated() {
-        if position > 0 { out.append(UInt8(ascii: ",")) }
-        out.append(UInt8(ascii: "{"))
-        if let image = inline.image {
-          out.append(contentsOf: #""image":{"source":"#.utf8)
-          appendString(image.source, to: &out)
-          appendOptional("title", image.title, to: &out)
-          out.append(contentsOf: "},".utf8)
-        }
-        if let link = inline.link {
-          out.append(contentsOf: #""link":"#.utf8)
-          appendString(link, to: &out)
-          out.append(UInt8(ascii: ","))
-        }
-        if let nesting = inline.nesting {
-          out.append(contentsOf: #""nesting":["#.utf8)
-          out.append(
-            contentsOf: nesting.map { String($0.rawValue) }.joined(separator: ",").utf8)
-          out.append(contentsOf: "],".utf8)
-        }
-        out.append(contentsOf: #""style":"#.utf8)
-        out.append(contentsOf: String(inline.style.rawValue).utf8)
-        out.append(contentsOf: #","text":"#.utf8)
-        appendString(inline.text, to: &out)
-        appendOptional("title", inline.title, to: &out)
-        out.append(UInt8(ascii: "}"))
-      }
+      appendInlines(block.inlines, to: &out)
       out.append(contentsOf: #"],"kind":"#.utf8)
       appendKind(block.kind, to: &out)
       appendOptional("language", block.language, to: &out)
@@ -55,8 +29,44 @@ enum DocumentJSON {
       appendOptional("title", block.title, to: &out)
       out.append(UInt8(ascii: "}"))
     }
-    out.append(contentsOf: "]}".utf8)
+    out.append(UInt8(ascii: "]"))
+    if let headline = document.headline {
+      out.append(contentsOf: #","headline":["#.utf8)
+      appendInlines(headline, to: &out)
+      out.append(UInt8(ascii: "]"))
+    }
+    out.append(UInt8(ascii: "}"))
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Runs as the members of an array, without its brackets.
+  private static func appendInlines(_ inlines: [Inline], to out: inout [UInt8]) {
+    for (position, inline) in inlines.enumerated() {
+      if position > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(UInt8(ascii: "{"))
+      if let image = inline.image {
+        out.append(contentsOf: #""image":{"source":"#.utf8)
+        appendString(image.source, to: &out)
+        appendOptional("title", image.title, to: &out)
+        out.append(contentsOf: "},".utf8)
+      }
+      if let link = inline.link {
+        out.append(contentsOf: #""link":"#.utf8)
+        appendString(link, to: &out)
+        out.append(UInt8(ascii: ","))
+      }
+      if let nesting = inline.nesting {
+        out.append(contentsOf: #""nesting":["#.utf8)
+        out.append(contentsOf: nesting.map { String($0.rawValue) }.joined(separator: ",").utf8)
+        out.append(contentsOf: "],".utf8)
+      }
+      out.append(contentsOf: #""style":"#.utf8)
+      out.append(contentsOf: String(inline.style.rawValue).utf8)
+      out.append(contentsOf: #","text":"#.utf8)
+      appendString(inline.text, to: &out)
+      appendOptional("title", inline.title, to: &out)
+      out.append(UInt8(ascii: "}"))
+    }
   }
 
   private static func appendKind(_ kind: Block.Kind, to out: inout [UInt8]) {

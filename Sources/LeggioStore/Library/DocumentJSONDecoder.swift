@@ -23,15 +23,28 @@ struct DocumentJSONDecoder {
 
   private mutating func document() -> Document? {
     var blocks: [Block] = []
+    var headline: [Inline]?
     let ok = object { key, decoder in
-      guard key == "blocks" else { return false }
-      return decoder.array { decoder in
-        guard let block = decoder.block() else { return false }
-        blocks.append(block)
-        return true
+      switch key {
+      case "blocks":
+        return decoder.array { decoder in
+          guard let block = decoder.block() else { return false }
+          blocks.append(block)
+          return true
+        }
+      case "headline":
+        var runs: [Inline] = []
+        let ok = decoder.array { decoder in
+          guard let inline = decoder.inline() else { return false }
+          runs.append(inline)
+          return true
+        }
+        headline = runs
+        return ok
+      default: return false
       }
     }
-    return ok ? Document(blocks: blocks) : nil
+    return ok ? Document(blocks: blocks, headline: headline) : nil
   }
 
   private mutating func block() -> Block? {

@@ -38,6 +38,12 @@ public struct ReaderSettings: Hashable, Sendable {
   public var strictLineBreaks = false
   /// How pictures are shown (`images = "auto"`); see `PictureDisplay`.
   public var images: PictureMode = .auto
+  /// Table borders in ASCII rather than box drawing (`LayoutOptions.asciiBorders`); nil
+  /// lets the terminal decide: ASCII when its locale's character set is not UTF-8.
+  public var asciiBorders: Bool?
+  /// Footnotes at the foot of the page that refers to them (`LayoutOptions.notesAtFoot`);
+  /// else only over the page, when their reference is followed.
+  public var notesAtFoot = true
 
   public static let widthRange = 20...400
   public static let marginRange = 0...20
@@ -57,6 +63,8 @@ public struct ReaderSettings: Hashable, Sendable {
     options.hyphenate = hyphenate
     options.margin = margin
     options.strictLineBreaks = strictLineBreaks
+    options.asciiBorders = asciiBorders ?? false
+    options.notesAtFoot = notesAtFoot
     return options
   }
 }

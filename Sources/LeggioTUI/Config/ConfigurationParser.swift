@@ -14,6 +14,8 @@ import LeggioPictures
 /// margin = 1        # cells kept free each side on narrow screens
 /// strict-line-breaks = false  # true: Japanese small kana never start a line
 /// images = "auto"   # or "kitty", "sixel", "iterm", "symbols", "off"
+/// ascii-borders = false  # tables in +-| (default: when the locale is not UTF-8)
+/// notes-at-foot = true   # footnotes at the foot of their page, else on demand
 ///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
 /// next-page = ["j", "Space", "PgDn"]
@@ -24,7 +26,8 @@ import LeggioPictures
 public enum ConfigurationParser {
   static let topLevelKeys = ["theme", "reader", "keys"]
   static let readerKeys = [
-    "width", "justify", "hyphenate", "margin", "strict-line-breaks", "images",
+    "width", "justify", "hyphenate", "margin", "strict-line-breaks", "images", "ascii-borders",
+    "notes-at-foot",
   ]
 
   public static func parse(_ text: String, file: String) -> (
@@ -121,6 +124,18 @@ public enum ConfigurationParser {
           } else {
             let names = PictureMode.allCases.map { "\"\($0.rawValue)\"" }
             problem(path, "expected one of " + names.joined(separator: ", "))
+          }
+        case "ascii-borders":
+          if let flag = entry.bool {
+            settings.asciiBorders = flag
+          } else {
+            problem(path, "expected true or false")
+          }
+        case "notes-at-foot":
+          if let flag = entry.bool {
+            settings.notesAtFoot = flag
+          } else {
+            problem(path, "expected true or false")
           }
         default:
           unknown(path, among: readerKeys, what: "reader setting")
