@@ -50,7 +50,8 @@ public enum PageMetadataReader {
         jsonLD?.description, meta["dc:description"], meta["dcterm:description"],
         meta["og:description"], meta["description"], meta["twitter:description"]),
       byline: byline.map(cleanByline).flatMap { $0.isEmpty ? nil : $0 },
-      published: publishedText.flatMap(PublishedDate.parse),
+      published: publishedText.flatMap(PublishedDate.parse)
+        ?? VisibleDate.find(document, url: url),
       language: language,
       source: url?.absoluteString,
       siteName: siteName)
