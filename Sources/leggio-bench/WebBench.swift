@@ -45,6 +45,19 @@ enum WebBench {
       trafilatura, outputs: ours["trafilatura"]!.outputs)
     if ProcessInfo.processInfo.environment["LEGGIO_BENCH_PAGES"] != nil {
       printMisses(zyte: zyteScore, trafilatura: trafilaturaScore)
+      for page in trafilatura.pages {
+        guard let wanted = trafilatura.expected[page.key], let got = ours["trafilatura"]?.outputs[page.key]
+        else { continue }
+        if !wanted.title.isEmpty, !BenchmarkScoring.namesMatch(got.title, wanted.title) {
+          print("title  want \(wanted.title) | got \(got.title ?? "nil")")
+        }
+        if !wanted.author.isEmpty, !BenchmarkScoring.namesMatch(got.byline, wanted.author) {
+          print("byline want \(wanted.author) | got \(got.byline ?? "nil") | \(page.key)")
+        }
+        if !wanted.date.isEmpty, !BenchmarkScoring.dayMatches(got.published, wanted.date) {
+          print("date   want \(wanted.date) | got \(got.published.map { "\($0)" } ?? "nil") | \(page.key)")
+        }
+      }
     }
 
     var peer: [String: ReadabilityLXML.SetRun]?

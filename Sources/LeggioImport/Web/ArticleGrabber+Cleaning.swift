@@ -27,6 +27,7 @@ extension ArticleGrabber {
         !$0.hasVisibleText && $0.elements(namedAnyOf: media).isEmpty
       })
     unwrapSingleCellTables(content)
+    if flags.contains(.cleanConditionally) { removeBoilerplate(content) }
   }
 
   /// Removes every `tag` element except embedded videos from known hosts.

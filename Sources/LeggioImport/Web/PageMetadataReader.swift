@@ -57,15 +57,39 @@ public enum PageMetadataReader {
       siteName: siteName)
   }
 
-  /// "By JANE DOE" -> "Jane Doe"; whitespace collapsed, "By"/"Di"/"Par"/"Von" dropped.
+  /// "By JANE DOE" -> "Jane Doe"; entities decoded, whitespace collapsed, a label
+  /// ("By", "Von:", "Autor:", "Posted by", "Par") and a trailing date or "|" part dropped.
   public static func cleanByline(_ byline: String) -> String {
-    var text = TextSanitizer.sanitize(byline).collapsingWhitespace()
-    for prefix in ["by ", "di ", "par ", "von ", "por ", "door ", "written by "]
-    where text.lowercased().hasPrefix(prefix) {
-      text = String(text.dropFirst(prefix.count))
-      break
+    var text = TextSanitizer.sanitize(decodingEntities(byline)).collapsingWhitespace()
+    // "Posted on 5 March 2019 by Jane Doe": the name is after the last " by ".
+    for marker in [" by ", " von ", " par ", " di ", " por "] {
+      if let range = text.range(of: marker, options: [.caseInsensitive, .backwards]),
+        WrittenDate.first(in: String(text[..<range.lowerBound])) != nil
+      {
+        text = String(text[range.upperBound...])
+        break
+      }
     }
-    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,:;|-–—"))
+    var stripped = true
+    while stripped {
+      stripped = false
+      let lower = text.lowercased()
+      for label in bylineLabels where lower.hasPrefix(label) {
+        text = String(text.dropFirst(label.count)).trimmingCharacters(in: labelPunctuation)
+        stripped = true
+        break
+      }
+    }
+    // A second field after the name: "Jane Doe | 05.03.2019", "Jane Doe, 5. März 2019".
+    for separator in [" | ", " · ", " - ", " – ", " — "] {
+      if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+    }
+    if let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+      let range = Range(date.range, in: text), range.lowerBound != text.startIndex
+    {
+      text = String(text[..<range.lowerBound])
+    }
+    text = text.trimmingCharacters(in: labelPunctuation)
     // Shouted names read better in title case.
     if text.count > 3, text == text.uppercased(), text.contains(where: \.isLetter) {
       text = text.capitalized
@@ -73,9 +97,31 @@ public enum PageMetadataReader {
     return text
   }
 
+  private static let labelPunctuation = CharacterSet(charactersIn: " :.,;|-–—\u{00A0}")
+
+  /// Labels before a name ("autorin" before "autor"), each with ":" or a space after it.
+  static let bylineLabels = [
+    "posted by", "posted on", "written by", "published by", "geschrieben von", "verfasst von",
+    "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
+    "von", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
+  ].flatMap { [$0 + ":", $0 + " "] }
+
+  /// ", 5. März 2019", " am 05.03.2019", ", le 5 mars": a date after the name.
+  nonisolated(unsafe) private static let dateSuffix = try! NSRegularExpression(
+    pattern: #"[,\s]+(?:am|le|il|el|on|den|dnia)?\s*\d{1,4}[./ -]+(?:\d|\p{L}).*$"#)
+
+  /// `&#8211;` -> "–", `&amp;` -> "&": text from JSON-LD or a doubly escaped attribute.
+  static func decodingEntities(_ text: String) -> String {
+    guard text.contains("&"), text.contains(";") else { return text }
+    return HTMLParser.parse("<p>" + text.replacingOccurrences(of: "<", with: "&lt;") + "</p>")
+      .textContent
+  }
+
   private static func first(_ values: String?...) -> String? {
     for value in values {
-      if let text = value?.collapsingWhitespace(), !text.isEmpty { return text }
+      if let text = value.map(decodingEntities)?.collapsingWhitespace(), !text.isEmpty {
+        return text
+      }
     }
     return nil
   }
