@@ -46,7 +46,8 @@ enum WebBench {
     if ProcessInfo.processInfo.environment["LEGGIO_BENCH_PAGES"] != nil {
       printMisses(zyte: zyteScore, trafilatura: trafilaturaScore)
       for page in trafilatura.pages {
-        guard let wanted = trafilatura.expected[page.key], let got = ours["trafilatura"]?.outputs[page.key]
+        guard let wanted = trafilatura.expected[page.key],
+          let got = ours["trafilatura"]?.outputs[page.key]
         else { continue }
         if !wanted.title.isEmpty, !BenchmarkScoring.namesMatch(got.title, wanted.title) {
           print("title  want \(wanted.title) | got \(got.title ?? "nil")")
@@ -55,7 +56,9 @@ enum WebBench {
           print("byline want \(wanted.author) | got \(got.byline ?? "nil") | \(page.key)")
         }
         if !wanted.date.isEmpty, !BenchmarkScoring.dayMatches(got.published, wanted.date) {
-          print("date   want \(wanted.date) | got \(got.published.map { "\($0)" } ?? "nil") | \(page.key)")
+          print(
+            "date   want \(wanted.date) | got \(got.published.map { "\($0)" } ?? "nil") | \(page.key)"
+          )
         }
       }
     }

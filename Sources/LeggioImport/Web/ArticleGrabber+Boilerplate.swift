@@ -142,7 +142,9 @@ extension ArticleGrabber {
       let length = line.innerTextLength
       guard length > 0, length <= 80 else { continue }
       let text = line.innerText.lowercased()
-      if Self.labelPrefixes.contains(where: text.hasPrefix) || Self.namesFurniture(text, byPrefix: false) {
+      if Self.labelPrefixes.contains(where: text.hasPrefix)
+        || Self.namesFurniture(text, byPrefix: false)
+      {
         remove.append(line)
       }
     }

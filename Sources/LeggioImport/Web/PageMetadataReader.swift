@@ -89,6 +89,12 @@ public enum PageMetadataReader {
     {
       text = String(text[..<range.lowerBound])
     }
+    // "@handle" after the name, and one word of affiliation: "Rob Picheta, CNN".
+    text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
+    let commaParts = text.components(separatedBy: ", ")
+    if commaParts.count == 2, !commaParts[1].contains(" "), commaParts[0].contains(" ") {
+      text = commaParts[0]
+    }
     text = text.trimmingCharacters(in: labelPunctuation)
     // Shouted names read better in title case.
     if text.count > 3, text == text.uppercased(), text.contains(where: \.isLetter) {
@@ -101,7 +107,8 @@ public enum PageMetadataReader {
 
   /// Labels before a name ("autorin" before "autor"), each with ":" or a space after it.
   static let bylineLabels = [
-    "posted by", "posted on", "written by", "published by", "geschrieben von", "verfasst von",
+    "posted by", "posted on", "written by", "veröffentlicht von", "publié par", "scritto da",
+    "published by", "geschrieben von", "verfasst von",
     "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
     "von", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
   ].flatMap { [$0 + ":", $0 + " "] }
@@ -130,20 +137,35 @@ public enum PageMetadataReader {
     value.contains("://") || value.hasPrefix("/") ? nil : value
   }
 
-  /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`.
+  /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`;
+  /// the first whose text reads as a name (not "By" alone, a form's "Name *" or "Follow").
   private static func visibleByline(_ document: HTMLNode) -> String? {
     let marked = document.descendants { node in
       guard node.isElement else { return false }
       if node.attribute("rel") == "author" { return true }
       if node.attribute("itemprop")?.contains("author") ?? false { return true }
-      let classes = (node.attribute("class") ?? "").lowercased()
-      return classes.contains("byline") || classes.contains("author")
+      guard let classes = node.attribute("class"), !classes.isEmpty else { return false }
+      return ReadabilityPatterns.matches(classes.lowercased(), authorClassNeedles)
     }
-    for node in marked {
+    for node in marked where !["form", "label", "input", "textarea"].contains(node.name) {
       let text = cleanByline(node.bylineText)
-      if !text.isEmpty && text.count < 100 { return text }
+      if isPlausibleName(text) { return text }
     }
     return nil
+  }
+
+  private static let authorClassNeedles = ["byline", "author"].map(ByteNeedle.init)
+
+  /// Words that a byline element can hold without naming anyone.
+  private static let notNames: Set<String> = [
+    "by", "von", "par", "di", "follow", "share", "author", "autor", "comments", "admin",
+  ]
+
+  static func isPlausibleName(_ text: String) -> Bool {
+    guard !text.isEmpty, text.count < 100, text.contains(where: \.isLetter),
+      !text.contains("*"), !text.contains("http"), !notNames.contains(text.lowercased())
+    else { return false }
+    return text.split(separator: " ").count <= 12
   }
 
   /// The first `<time datetime>`, preferring one marked as the publication time.

@@ -39,6 +39,7 @@ package enum PublishedDate {
 
   /// `2019-03-05`, then optionally `T`/space and `HH:mm[:ss[.fff]]`, then any zone.
   nonisolated(unsafe) private static let isoPattern = try! NSRegularExpression(
-    pattern: #"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?)?(?:Z|[+-]\d\d(?::?\d\d)?|\s*[A-Z]{2,4})?$"#
+    pattern:
+      #"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,]\d+)?)?)?(?:Z|[+-]\d\d(?::?\d\d)?|\s*[A-Z]{2,4})?$"#
   )
 }

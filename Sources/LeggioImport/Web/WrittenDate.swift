@@ -39,25 +39,39 @@ package enum WrittenDate {
   /// Spanish, Portuguese, Dutch and Polish (Polish in the genitive that dates use).
   static let months: [String: Int] = {
     let names: [[String]] = [
-      ["january", "jan", "januar", "jänner", "janvier", "janv", "gennaio", "gen", "enero", "ene",
-       "janeiro", "januari", "stycznia", "styczeń"],
-      ["february", "feb", "februar", "feber", "février", "févr", "fevrier", "febbraio", "febrero",
-       "fevereiro", "fev", "februari", "lutego", "luty"],
-      ["march", "mar", "märz", "maerz", "mär", "mrz", "mars", "marzo", "março", "maart",
-       "marca", "marzec"],
+      [
+        "january", "jan", "januar", "jänner", "janvier", "janv", "gennaio", "gen", "enero", "ene",
+        "janeiro", "januari", "stycznia", "styczeń",
+      ],
+      [
+        "february", "feb", "februar", "feber", "février", "févr", "fevrier", "febbraio", "febrero",
+        "fevereiro", "fev", "februari", "lutego", "luty",
+      ],
+      [
+        "march", "mar", "märz", "maerz", "mär", "mrz", "mars", "marzo", "março", "maart",
+        "marca", "marzec",
+      ],
       ["april", "apr", "avril", "avr", "aprile", "abril", "abr", "kwietnia", "kwiecień"],
       ["may", "mai", "maggio", "mag", "mayo", "maio", "mei", "maja", "maj"],
       ["june", "jun", "juni", "juin", "giugno", "giu", "junio", "junho", "czerwca", "czerwiec"],
-      ["july", "jul", "juli", "juillet", "juil", "luglio", "lug", "julio", "julho", "lipca",
-       "lipiec"],
+      [
+        "july", "jul", "juli", "juillet", "juil", "luglio", "lug", "julio", "julho", "lipca",
+        "lipiec",
+      ],
       ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień"],
-      ["september", "sep", "sept", "septembre", "settembre", "set", "septiembre", "setembro",
-       "września", "wrzesień"],
-      ["october", "oct", "oktober", "okt", "octobre", "ottobre", "ott", "octubre", "outubro",
-       "out", "października", "październik"],
+      [
+        "september", "sep", "sept", "septembre", "settembre", "set", "septiembre", "setembro",
+        "września", "wrzesień",
+      ],
+      [
+        "october", "oct", "oktober", "okt", "octobre", "ottobre", "ott", "octubre", "outubro",
+        "out", "października", "październik",
+      ],
       ["november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad"],
-      ["december", "dec", "dezember", "dez", "décembre", "dicembre", "dic", "diciembre",
-       "dezembro", "grudnia", "grudzień"],
+      [
+        "december", "dec", "dezember", "dez", "décembre", "dicembre", "dic", "diciembre",
+        "dezembro", "grudnia", "grudzień",
+      ],
     ]
     var table: [String: Int] = [:]
     for (index, list) in names.enumerated() {
