@@ -75,7 +75,12 @@ public enum PageMetadataReader {
       stripped = false
       let lower = text.lowercased()
       for label in bylineLabels where lower.hasPrefix(label) {
-        text = String(text.dropFirst(label.count)).trimmingCharacters(in: labelPunctuation)
+        // The label ends at ":", a space, or a capital glued to it ("Veröffentlicht vonChris").
+        let rest = text.dropFirst(label.count)
+        guard let next = rest.first,
+          next == ":" || next.isWhitespace || (next.isUppercase && label.last!.isLetter)
+        else { continue }
+        text = String(rest).trimmingCharacters(in: labelPunctuation)
         stripped = true
         break
       }
@@ -105,13 +110,13 @@ public enum PageMetadataReader {
 
   private static let labelPunctuation = CharacterSet(charactersIn: " :.,;|-–—\u{00A0}")
 
-  /// Labels before a name ("autorin" before "autor"), each with ":" or a space after it.
+  /// Labels before a name, longest first ("autorin" before "autor").
   static let bylineLabels = [
     "posted by", "posted on", "written by", "veröffentlicht von", "publié par", "scritto da",
     "published by", "geschrieben von", "verfasst von",
     "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
     "von", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
-  ].flatMap { [$0 + ":", $0 + " "] }
+  ].sorted { $0.count > $1.count }
 
   /// ", 5. März 2019", " am 05.03.2019", ", le 5 mars": a date after the name.
   nonisolated(unsafe) private static let dateSuffix = try! NSRegularExpression(
