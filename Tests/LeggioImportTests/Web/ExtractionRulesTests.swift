@@ -230,10 +230,14 @@ import Testing
   }
 
   @Test func anArticleAfterAStrayUnclosedNoscriptIsFound() throws {
+    // A tracking pixel's <noscript> left open: the parser puts the rest of the body in it.
     let html = """
-      <html><head><title>Seite</title><noscript><link rel="stylesheet" href="/a.css">
-      </head><body><article><h1>Seite</h1>\(Self.paragraphs)</article></body></html>
+      <html><head><title>Seite</title></head><body>
+      <noscript><img src="/pixel.gif?id=1" width="1" height="1" alt="">
+      <article><h1>Seite</h1>\(Self.paragraphs)</article></body></html>
       """
+    let root = HTMLParser.parse(html)
+    #expect(root.firstElement(named: "noscript")?.firstElement(named: "article") != nil)
     let article = try WebPageImporter.importHTML(
       data: Data(html.utf8), url: URL(string: "https://example.de/a"))
     #expect(CanonicalText(article.document).text.contains("Absatz 6"))
