@@ -8,28 +8,150 @@ import LeggioImport
 enum WebBench {
   static let corpus = URL(fileURLWithPath: "../shared/corpus/html")
 
+  static let extraction = URL(fileURLWithPath: "../shared/corpus/extraction")
+
   static func run() {
-    print("== web: article extraction over \(corpus.path)")
-    guard let pages = try? CorpusEvaluation.loadPages(in: corpus), !pages.isEmpty else {
+    print("== web: article extraction over \(corpus.path) and \(extraction.path)")
+    guard let pages = try? CorpusEvaluation.loadPages(in: corpus), !pages.isEmpty,
+      let zyte = try? ExtractionBenchmarks.loadZyte(
+        extraction.appendingPathComponent("scrapinghub")),
+      let trafilatura = try? ExtractionBenchmarks.loadTrafilatura(
+        extraction.appendingPathComponent("trafilatura"))
+    else {
       print("corpus not found; run from the package root with ../shared beside it")
       return
     }
-    let bytes = pages.reduce(0) { $0 + $1.source.utf8.count }
-    let extractor = ReadabilityExtractor()
-    let rounds = 5
-    let seconds = Stopwatch.best(of: rounds) {
-      for page in pages { _ = extractor.extract(html: page.source, url: CorpusEvaluation.pageURL) }
+    let readabilityScores = pages.map { CorpusEvaluation.score($0) }
+    print(CorpusEvaluation.table(readabilityScores))
+    let readabilityPages = pages.map { page in
+      let file = corpus.appendingPathComponent(page.name).appendingPathComponent("source.html")
+      return ExtractionBenchmarks.Page(
+        key: page.name, url: CorpusEvaluation.pageURL,
+        data: (try? Data(contentsOf: file)) ?? Data(page.source.utf8), file: file)
     }
-    let pagesPerSecond = Double(pages.count) / seconds
+    let sets: [(name: String, pages: [ExtractionBenchmarks.Page])] = [
+      ("readability", readabilityPages), ("zyte", zyte.pages), ("trafilatura", trafilatura.pages),
+    ]
+    var ours: [String: (outputs: [String: ExtractionBenchmarks.Output], perSecond: Double)] = [:]
+    for (name, setPages) in sets {
+      var outputs: [String: ExtractionBenchmarks.Output] = [:]
+      let seconds = Stopwatch.best(of: 3) {
+        for page in setPages { outputs[page.key] = ExtractionBenchmarks.leggio(page) }
+      }
+      ours[name] = (outputs, Double(setPages.count) / seconds)
+    }
+    let zyteScore = ExtractionBenchmarks.scoreZyte(zyte, outputs: ours["zyte"]!.outputs)
+    let trafilaturaScore = ExtractionBenchmarks.scoreTrafilatura(
+      trafilatura, outputs: ours["trafilatura"]!.outputs)
+    if ProcessInfo.processInfo.environment["LEGGIO_BENCH_PAGES"] != nil {
+      printMisses(zyte: zyteScore, trafilatura: trafilaturaScore)
+      for page in trafilatura.pages {
+        guard let wanted = trafilatura.expected[page.key],
+          let got = ours["trafilatura"]?.outputs[page.key]
+        else { continue }
+        if !wanted.title.isEmpty, !BenchmarkScoring.namesMatch(got.title, wanted.title) {
+          print("title  want \(wanted.title) | got \(got.title ?? "nil")")
+        }
+        if !wanted.author.isEmpty, !BenchmarkScoring.namesMatch(got.byline, wanted.author) {
+          print("byline want \(wanted.author) | got \(got.byline ?? "nil") | \(page.key)")
+        }
+        if !wanted.date.isEmpty, !BenchmarkScoring.dayMatches(got.published, wanted.date) {
+          print(
+            "date   want \(wanted.date) | got \(got.published.map { "\($0)" } ?? "nil") | \(page.key)"
+          )
+        }
+      }
+    }
+
+    var peer: [String: ReadabilityLXML.SetRun]?
+    var peerNote = ""
+    if ProcessInfo.processInfo.environment["LEGGIO_BENCH_NO_PEERS"] != nil {
+      peerNote = "readability-lxml: skipped (LEGGIO_BENCH_NO_PEERS)"
+    } else {
+      let listing = Dictionary(
+        uniqueKeysWithValues: sets.map { set in
+          (set.name, set.pages.map { ($0.key, $0.file.path, $0.url?.absoluteString ?? "") })
+        })
+      switch ReadabilityLXML.run(listing) {
+      case .success(let runs): peer = runs
+      case .failure(let reason): peerNote = "readability-lxml: " + reason.text + "; skipped"
+      }
+    }
+    let lxmlHTML = peer?["readability"].map { run in
+      pages.map { page in
+        ExtractionEvaluation.f1(
+          extracted: run.outputs[page.name]?.text ?? "", expected: page.expectedText)
+      }.reduce(0, +) / Double(pages.count)
+    }
+    let lxmlZyte = peer?["zyte"].map { ExtractionBenchmarks.scoreZyte(zyte, outputs: $0.outputs) }
+    let lxmlTrafilatura = peer?["trafilatura"].map {
+      ExtractionBenchmarks.scoreTrafilatura(trafilatura, outputs: $0.outputs)
+    }
+    let readabilityMean =
+      readabilityScores.map(\.f1).reduce(0, +) / Double(readabilityScores.count)
+    func f3(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
+    func f2(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
+    func speed(_ set: String, _ run: ReadabilityLXML.SetRun?) -> String {
+      guard let run, run.seconds > 0 else { return "–" }
+      return String(format: "%.1f", Double(run.outputs.count) / run.seconds)
+    }
+    let setNames = sets.map(\.name)
+    let lxmlSpeeds = setNames.map { speed($0, peer?[$0]) }.joined(separator: " / ")
+    let ourSpeeds = setNames.map { String(format: "%.1f", ours[$0]!.perSecond) }
+      .joined(separator: " / ")
+    let lxmlSnippets = f3(lxmlTrafilatura?.f1) + " / " + f3(lxmlTrafilatura?.accuracy)
+    let ourSnippets = f3(trafilaturaScore.f1) + " / " + f3(trafilaturaScore.accuracy)
+    let lxmlZyteCell = f3(lxmlZyte?.meanF1) + " (" + f3(lxmlZyte?.microF1) + ")"
+    let ourZyteCell = f3(zyteScore.meanF1) + " (" + f3(zyteScore.microF1) + ")"
+    let ourMetadata = [
+      trafilaturaScore.titleShare, trafilaturaScore.bylineShare, trafilaturaScore.dateShare,
+    ].map { f2($0) }.joined(separator: " / ")
+    var rows: [String] = []
+    rows.append("| dev set: measure | readability-lxml 0.8 | Leggio |")
+    rows.append("|---|---|---|")
+    rows.append(
+      "| Readability pages (\(pages.count)): token F1 mean | \(f3(lxmlHTML)) | \(f3(readabilityMean)) |"
+    )
+    rows.append(
+      "| Zyte (\(zyte.pages.count)): token F1 mean (micro) | \(lxmlZyteCell) | \(ourZyteCell) |")
+    rows.append(
+      "| trafilatura (\(trafilatura.pages.count)): snippet F1 / accuracy | \(lxmlSnippets) | \(ourSnippets) |"
+    )
+    rows.append(
+      "| trafilatura: title / byline / date right | \(f2(lxmlTrafilatura?.titleShare)) / – / – | \(ourMetadata) |"
+    )
+    rows.append("| pages/s (Readability / Zyte / trafilatura) | \(lxmlSpeeds) | \(ourSpeeds) |")
+    if let peer {
+      let ratios = setNames.map { name -> String in
+        guard let run = peer[name], run.seconds > 0 else { return "–" }
+        return String(
+          format: "%.1fx", ours[name]!.perSecond / (Double(run.outputs.count) / run.seconds))
+      }
+      rows.append(
+        "| Leggio's speed over readability-lxml's | | " + ratios.joined(separator: " / ") + " |")
+    }
+    print(rows.joined(separator: "\n"))
     print(
-      String(
-        format: "%d pages, %.1f MB: best of %d rounds %@ -> %.1f pages/s, %.1f MB/s",
-        pages.count, Double(bytes) / 1e6, rounds, Stopwatch.format(seconds), pagesPerSecond,
-        Double(bytes) / 1e6 / seconds))
-    print(CorpusEvaluation.table(pages.map { CorpusEvaluation.score($0, extractor: extractor) }))
-    compareWithReadabilityLXML(pages: pages.count, ours: pagesPerSecond)
-    largePages(extractor)
+      "(titles/bylines/dates: share right of the pages whose reference has one: "
+        + "\(trafilaturaScore.titles.checked) / \(trafilaturaScore.bylines.checked) / \(trafilaturaScore.dates.checked);"
+        + " Leggio timed over the whole import, best of 3; readability-lxml one round)")
+    if !peerNote.isEmpty { print(peerNote) }
+    largePages(ReadabilityExtractor())
     print(String(format: "peak memory %.1f MiB", peakMemoryMiB()))
+  }
+
+  /// The worst Zyte pages and every trafilatura page with a snippet wrong.
+  static func printMisses(
+    zyte: ExtractionBenchmarks.ZyteScore, trafilatura: ExtractionBenchmarks.TrafilaturaScore
+  ) {
+    for (key, f1) in zyte.pages.sorted(by: { $0.value < $1.value }).prefix(15) {
+      print(String(format: "zyte %.3f %@", f1, key))
+    }
+    for (key, miss) in trafilatura.misses.sorted(by: { $0.key < $1.key }) {
+      print("trafilatura \(key)")
+      for snippet in miss.missing { print("  missing: \(snippet.prefix(80))") }
+      for snippet in miss.kept { print("  kept:    \(snippet.prefix(80))") }
+    }
   }
 
   /// One extraction of synthetic 5 MB pages: many paragraphs, and text split by `<br><br>`.
@@ -54,49 +176,5 @@ enum WebBench {
           format: "5 MB page of %@: %@, %d characters kept", name, Stopwatch.format(seconds),
           article.text.utf16.count))
     }
-  }
-
-  /// Times python3 + readability-lxml on the same pages in one process, best of the same rounds.
-  static func compareWithReadabilityLXML(pages: Int, ours: Double) {
-    let script = """
-      import glob, sys, time
-      try:
-          from readability import Document
-      except ImportError:
-          print("missing"); sys.exit(0)
-      sources = [open(p, encoding="utf-8", errors="replace").read()
-                 for p in sorted(glob.glob(sys.argv[1] + "/*/source.html"))]
-      best = float("inf")
-      for _ in range(5):
-          start = time.perf_counter()
-          for html in sources:
-              doc = Document(html, url="http://fakehost/test/page.html")
-              doc.title(); doc.summary()
-          best = min(best, time.perf_counter() - start)
-      print(len(sources), best)
-      """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, corpus.path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else {
-      print("readability-lxml: python3 not found; skipped")
-      return
-    }
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let fields = text.split(whereSeparator: \.isWhitespace)
-    guard fields.count == 2, let count = Double(fields[0]), let seconds = Double(fields[1]) else {
-      print("readability-lxml: not installed; skipped (pip install readability-lxml to compare)")
-      return
-    }
-    let theirs = count / seconds
-    print(
-      String(
-        format:
-          "readability-lxml (python3, same pages, one process): %.1f pages/s; Leggio is %.2fx",
-        theirs, ours / theirs))
   }
 }

@@ -27,6 +27,7 @@ extension ArticleGrabber {
         !$0.hasVisibleText && $0.elements(namedAnyOf: media).isEmpty
       })
     unwrapSingleCellTables(content)
+    if flags.contains(.cleanConditionally) { removeBoilerplate(content) }
   }
 
   /// Removes every `tag` element except embedded videos from known hosts.
@@ -50,8 +51,7 @@ extension ArticleGrabber {
   }
 
   private func shouldRemove(_ node: HTMLNode, tag: String) -> Bool {
-    let text = node.innerText
-    let contentLength = text.utf16.count
+    let contentLength = node.innerTextLength
     var isList = tag == "ul" || tag == "ol"
     if !isList, contentLength > 0 {
       let listLength = node.elements(namedAnyOf: ["ul", "ol"]).reduce(0) {
@@ -66,7 +66,7 @@ extension ArticleGrabber {
     if node.elements(named: "table").contains(where: isDataTable) { return false }
     let weight = classWeight(node)
     if weight < 0 { return true }
-    if text.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }) >= 10 { return false }
+    if node.commaCount(upTo: 10, asciiOnly: true) >= 10 { return false }
 
     let paragraphs = node.elements(named: "p").count
     let images = node.elements(named: "img").count
@@ -78,11 +78,14 @@ extension ArticleGrabber {
       if isAllowedVideo(embed) { return false }
       embeds += 1
     }
-    let lowered = text.lowercased()
-    if ReadabilityPatterns.adWords.contains(lowered) { return true }
-    let withoutEllipsis = lowered.replacingOccurrences(of: "…", with: "")
-      .replacingOccurrences(of: "...", with: "")
-    if ReadabilityPatterns.loadingWords.contains(withoutEllipsis) { return true }
+    // The ad and loading words are short: only short texts are compared with them.
+    if contentLength <= 20 {
+      let lowered = node.innerText.lowercased()
+      if ReadabilityPatterns.adWords.contains(lowered) { return true }
+      let withoutEllipsis = lowered.replacingOccurrences(of: "…", with: "")
+        .replacingOccurrences(of: "...", with: "")
+      if ReadabilityPatterns.loadingWords.contains(withoutEllipsis) { return true }
+    }
     let density = linkDensity(node)
     let textish = ReadabilityPatterns.divToParagraphBlockers.union(["span", "li", "td"])
     let textishDensity = textDensity(node, tags: textish)

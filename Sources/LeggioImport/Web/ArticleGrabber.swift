@@ -181,14 +181,12 @@ final class ArticleGrabber {
     var candidates: [HTMLNode] = []
     for element in elements {
       guard let parent = element.parent, parent.isElement else { continue }
-      let text = element.innerText
-      let length = text.utf16.count
+      let length = element.innerTextLength
       if length < 25 { continue }
       let ancestors = ancestors(of: element, maxDepth: 5)
       if ancestors.isEmpty { continue }
       var contentScore = 1.0
-      contentScore += Double(
-        text.unicodeScalars.reduce(0) { $0 + (Patterns.commas.contains($1) ? 1 : 0) })
+      contentScore += Double(element.commaCount())
       contentScore += Double(min(length / 100, 3))
       for (level, ancestor) in ancestors.enumerated() {
         guard ancestor.isElement, ancestor.parent != nil else { continue }

@@ -50,21 +50,57 @@ public enum PageMetadataReader {
         jsonLD?.description, meta["dc:description"], meta["dcterm:description"],
         meta["og:description"], meta["description"], meta["twitter:description"]),
       byline: byline.map(cleanByline).flatMap { $0.isEmpty ? nil : $0 },
-      published: publishedText.flatMap(PublishedDate.parse),
+      published: publishedText.flatMap(PublishedDate.parse)
+        ?? VisibleDate.find(document, url: url),
       language: language,
       source: url?.absoluteString,
       siteName: siteName)
   }
 
-  /// "By JANE DOE" -> "Jane Doe"; whitespace collapsed, "By"/"Di"/"Par"/"Von" dropped.
+  /// "By JANE DOE" -> "Jane Doe"; entities decoded, whitespace collapsed, a label
+  /// ("By", "Von:", "Autor:", "Posted by", "Par") and a trailing date or "|" part dropped.
   public static func cleanByline(_ byline: String) -> String {
-    var text = TextSanitizer.sanitize(byline).collapsingWhitespace()
-    for prefix in ["by ", "di ", "par ", "von ", "por ", "door ", "written by "]
-    where text.lowercased().hasPrefix(prefix) {
-      text = String(text.dropFirst(prefix.count))
-      break
+    var text = TextSanitizer.sanitize(decodingEntities(byline)).collapsingWhitespace()
+    // "Posted on 5 March 2019 by Jane Doe": the name is after the last " by ".
+    for marker in [" by ", " von ", " par ", " di ", " por "] {
+      if let range = text.range(of: marker, options: [.caseInsensitive, .backwards]),
+        WrittenDate.first(in: String(text[..<range.lowerBound])) != nil
+      {
+        text = String(text[range.upperBound...])
+        break
+      }
     }
-    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,:;|-–—"))
+    var stripped = true
+    while stripped {
+      stripped = false
+      let lower = text.lowercased()
+      for label in bylineLabels where lower.hasPrefix(label) {
+        // The label ends at ":", a space, or a capital glued to it ("Veröffentlicht vonChris").
+        let rest = text.dropFirst(label.count)
+        guard let next = rest.first,
+          next == ":" || next.isWhitespace || (next.isUppercase && label.last!.isLetter)
+        else { continue }
+        text = String(rest).trimmingCharacters(in: labelPunctuation)
+        stripped = true
+        break
+      }
+    }
+    // A second field after the name: "Jane Doe | 05.03.2019", "Jane Doe, 5. März 2019".
+    for separator in [" | ", " · ", " - ", " – ", " — "] {
+      if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+    }
+    if let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+      let range = Range(date.range, in: text), range.lowerBound != text.startIndex
+    {
+      text = String(text[..<range.lowerBound])
+    }
+    // "@handle" after the name, and one word of affiliation: "Rob Picheta, CNN".
+    text = text.split(separator: " ").filter { !$0.hasPrefix("@") }.joined(separator: " ")
+    let commaParts = text.components(separatedBy: ", ")
+    if commaParts.count == 2, !commaParts[1].contains(" "), commaParts[0].contains(" ") {
+      text = commaParts[0]
+    }
+    text = text.trimmingCharacters(in: labelPunctuation)
     // Shouted names read better in title case.
     if text.count > 3, text == text.uppercased(), text.contains(where: \.isLetter) {
       text = text.capitalized
@@ -72,9 +108,32 @@ public enum PageMetadataReader {
     return text
   }
 
+  private static let labelPunctuation = CharacterSet(charactersIn: " :.,;|-–—\u{00A0}")
+
+  /// Labels before a name, longest first ("autorin" before "autor").
+  static let bylineLabels = [
+    "posted by", "posted on", "written by", "veröffentlicht von", "publié par", "scritto da",
+    "published by", "geschrieben von", "verfasst von",
+    "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
+    "von", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
+  ].sorted { $0.count > $1.count }
+
+  /// ", 5. März 2019", " am 05.03.2019", ", le 5 mars": a date after the name.
+  nonisolated(unsafe) private static let dateSuffix = try! NSRegularExpression(
+    pattern: #"[,\s]+(?:am|le|il|el|on|den|dnia)?\s*\d{1,4}[./ -]+(?:\d|\p{L}).*$"#)
+
+  /// `&#8211;` -> "–", `&amp;` -> "&": text from JSON-LD or a doubly escaped attribute.
+  static func decodingEntities(_ text: String) -> String {
+    guard text.contains("&"), text.contains(";") else { return text }
+    return HTMLParser.parse("<p>" + text.replacingOccurrences(of: "<", with: "&lt;") + "</p>")
+      .textContent
+  }
+
   private static func first(_ values: String?...) -> String? {
     for value in values {
-      if let text = value?.collapsingWhitespace(), !text.isEmpty { return text }
+      if let text = value.map(decodingEntities)?.collapsingWhitespace(), !text.isEmpty {
+        return text
+      }
     }
     return nil
   }
@@ -83,20 +142,35 @@ public enum PageMetadataReader {
     value.contains("://") || value.hasPrefix("/") ? nil : value
   }
 
-  /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`.
+  /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`;
+  /// the first whose text reads as a name (not "By" alone, a form's "Name *" or "Follow").
   private static func visibleByline(_ document: HTMLNode) -> String? {
     let marked = document.descendants { node in
       guard node.isElement else { return false }
       if node.attribute("rel") == "author" { return true }
       if node.attribute("itemprop")?.contains("author") ?? false { return true }
-      let classes = (node.attribute("class") ?? "").lowercased()
-      return classes.contains("byline") || classes.contains("author")
+      guard let classes = node.attribute("class"), !classes.isEmpty else { return false }
+      return ReadabilityPatterns.matches(classes.lowercased(), authorClassNeedles)
     }
-    for node in marked {
+    for node in marked where !["form", "label", "input", "textarea"].contains(node.name) {
       let text = cleanByline(node.bylineText)
-      if !text.isEmpty && text.count < 100 { return text }
+      if isPlausibleName(text) { return text }
     }
     return nil
+  }
+
+  private static let authorClassNeedles = ["byline", "author"].map(ByteNeedle.init)
+
+  /// Words that a byline element can hold without naming anyone.
+  private static let notNames: Set<String> = [
+    "by", "von", "par", "di", "follow", "share", "author", "autor", "comments", "admin",
+  ]
+
+  static func isPlausibleName(_ text: String) -> Bool {
+    guard !text.isEmpty, text.count < 100, text.contains(where: \.isLetter),
+      !text.contains("*"), !text.contains("http"), !notNames.contains(text.lowercased())
+    else { return false }
+    return text.split(separator: " ").count <= 12
   }
 
   /// The first `<time datetime>`, preferring one marked as the publication time.

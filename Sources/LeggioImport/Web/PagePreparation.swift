@@ -10,6 +10,7 @@ enum PagePreparation {
 
   static func prepare(_ document: HTMLNode) {
     unwrapNoscriptImages(document)
+    unwrapNoscriptContent(document)
     HTMLNode.detach(document.descendants { $0.kind == .comment || removedTags.contains($0.name) })
     replaceBreaks(in: document)
     for font in document.elements(named: "font") { font.renamed(to: "span") }
@@ -37,6 +38,36 @@ enum PagePreparation {
       parent.replaceChild(placeholder, with: image)
     }
   }
+
+  /// A `<noscript>` holding the page's text is unwrapped, not removed: pages that show
+  /// their article only without scripts, and pages where a stray unclosed `<noscript>`
+  /// swallowed the rest of the body. A short notice ("enable JavaScript") still goes.
+  static func unwrapNoscriptContent(_ document: HTMLNode) {
+    for noscript in document.elements(named: "noscript").reversed() {
+      guard let parent = noscript.parent, let index = noscript.indexInParent,
+        noscript.innerTextLength >= 200, !noscript.elements(namedAnyOf: contentTags).isEmpty
+      else { continue }
+      let children = noscript.removeAllChildren()
+      noscript.removeFromParent()
+      // One left open in `<head>` took the body with it: the text goes back to the body.
+      if parent.name == "head" || parent.hasAncestor("head", maxDepth: 0) {
+        let body =
+          document.firstElement(named: "body")
+          ?? {
+            let made = HTMLNode(kind: .element, name: "body")
+            (document.firstElement(named: "html") ?? document).append(made)
+            return made
+          }()
+        for (offset, child) in children.enumerated() { body.insert(child, at: offset) }
+      } else {
+        for (offset, child) in children.enumerated() { parent.insert(child, at: index + offset) }
+      }
+    }
+  }
+
+  private static let contentTags: Set<String> = [
+    "p", "div", "article", "section", "main", "h1", "h2", "h3", "table", "ul", "ol",
+  ]
 
   /// The node itself or its only descendant image, with no text around it.
   private static func singleImage(in node: HTMLNode) -> HTMLNode? {

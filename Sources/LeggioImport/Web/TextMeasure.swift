@@ -22,6 +22,23 @@ extension HTMLNode {
     return length
   }
 
+  /// The commas in the text below (Readability's list of commas in many scripts, or
+  /// only ASCII ones), counting stops at `limit`.
+  func commaCount(upTo limit: Int = .max, asciiOnly: Bool = false) -> Int {
+    var count = 0
+    forEachText { text in
+      if asciiOnly || !text.utf8.contains(where: { $0 >= 0x80 }) {
+        for byte in text.utf8 where byte == UInt8(ascii: ",") { count += 1 }
+      } else {
+        for scalar in text.unicodeScalars where ReadabilityPatterns.commas.contains(scalar) {
+          count += 1
+        }
+      }
+      return count < limit
+    }
+    return count
+  }
+
   /// Whether any text below is more than whitespace; stops at the first that is.
   var hasVisibleText: Bool {
     var found = false

@@ -4,7 +4,9 @@ import LeggioModel
 /// Takes the site's name (and other chrome) off a page title:
 /// "Headline - BBC News" -> "Headline", "Mozilla - Wikipedia" -> "Mozilla".
 package enum TitleCleaner {
-  package static let separators = [" | ", " - ", " – ", " — ", " · ", " » ", " :: ", " // "]
+  package static let separators = [
+    " | ", " - ", " – ", " — ", " · ", " » ", " :: ", " // ", " ǀ ", " : ", " / ",
+  ]
 
   static func clean(
     _ title: String, siteName: String?, byline: String?, host: String?, headings: [String]
@@ -12,12 +14,19 @@ package enum TitleCleaner {
     let title = TextSanitizer.sanitize(title).collapsingWhitespace()
     var segments = split(title)
     guard segments.count > 1 else { return title }
-    // A heading on the page that is a run of leading segments is the headline.
+    // A heading on the page that is a run of leading segments is the headline; so is one
+    // after a section's name ("News - Headline", "08.11.2021 | Headline").
     for heading in headings {
       let normalized = heading.lowercased()
       for count in stride(from: segments.count - 1, through: 1, by: -1)
       where joined(segments.prefix(count)).lowercased() == normalized {
         return joined(segments.prefix(count))
+      }
+      for start in 1..<segments.count {
+        for end in stride(from: segments.count, to: start, by: -1)
+        where joined(segments[start..<end]).lowercased() == normalized {
+          return joined(segments[start..<end])
+        }
       }
     }
     let names = [siteName, byline, host.map(siteLabel)].compactMap { $0 }.map(normalize)
@@ -35,6 +44,8 @@ package enum TitleCleaner {
     // Otherwise a short last segment after a long enough headline is taken as the site.
     if segments.count > 1, let last = segments.last,
       wordCount(last.text) <= 4, wordCount(joined(segments.dropLast())) >= 3,
+      // "… - und FACC profitiert" goes on the headline; a site's name starts in capitals.
+      !(last.text.first?.isLowercase ?? false),
       !stripped || segments.count > 1 && last.separator == " | "
     {
       segments.removeLast()

@@ -29,14 +29,26 @@ public enum WebPageImporter {
     document = withoutRepeatedStandfirst(document, standfirst: metadata.standfirst)
     metadata.source = url?.absoluteString
     if metadata.title.isEmpty {
-      metadata.title = url.map(fallbackTitle) ?? "Untitled page"
+      metadata.title = firstHeading(document) ?? url.flatMap(fallbackTitle) ?? "Untitled page"
     }
     return ImportedArticle(
       metadata: metadata, document: document, warnings: warnings, originalHTML: data)
   }
 
-  /// The last path component or the host, for pages with no title at all.
-  private static func fallbackTitle(_ url: URL) -> String {
+  /// The article's first heading, for a page with no title of its own.
+  static func firstHeading(_ document: Document) -> String? {
+    for block in document.blocks.prefix(20) {
+      guard case .heading = block.kind else { continue }
+      let text = block.plainText.collapsingWhitespace()
+      if !text.isEmpty { return text }
+    }
+    return nil
+  }
+
+  /// The last path component or the host of a web address, for pages with no title or
+  /// heading; nil for a file, whose name (often a temporary file's) is no title.
+  private static func fallbackTitle(_ url: URL) -> String? {
+    guard !url.isFileURL else { return nil }
     let last = url.deletingPathExtension().lastPathComponent
     return last.isEmpty || last == "/" ? (url.host ?? url.absoluteString) : last
   }

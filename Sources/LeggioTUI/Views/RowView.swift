@@ -26,7 +26,11 @@ enum RowView {
     let percent = summary.isPending ? "wait" : "\(Int((summary.progress * 100).rounded(.down)))%"
     let progress = String(repeating: " ", count: max(0, 4 - percent.count)) + percent
     let showsDate = width >= 50
-    let right = (showsDate ? date(summary.published ?? summary.addedAt) + "  " : "") + progress
+    // A page's date is its own calendar day (kept as UTC); the day it was added is local.
+    let shown =
+      summary.published.map { date($0, timeZone: TimeZone(identifier: "UTC")) }
+      ?? date(summary.addedAt)
+    let right = (showsDate ? shown + "  " : "") + progress
     let rightStart = width - right.count - 1
     grid.put(right, column: rightStart, row: row, style: secondary)
     // The middle: title, source, byline.
@@ -59,9 +63,11 @@ enum RowView {
     }
   }
 
-  /// A date as `2023-08-16`, in the local calendar.
-  static func date(_ date: Date) -> String {
-    let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+  /// A date as `2023-08-16`, in the local calendar (or in `timeZone`).
+  static func date(_ date: Date, timeZone: TimeZone? = nil) -> String {
+    var calendar = Calendar.current
+    if let timeZone { calendar.timeZone = timeZone }
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
     let y = parts.year ?? 0
     let m = parts.month ?? 0
     let d = parts.day ?? 0

@@ -23,7 +23,8 @@ import Testing
     let metadata = read(jsonLD)
     #expect(metadata.title == "Il vertice di Pyongyang")
     #expect(metadata.byline == "Anna Bianchi, Luca Verdi")
-    #expect(metadata.published == ISO8601DateFormatter().date(from: "2024-06-19T06:30:00Z"))
+    // The page's own wall-clock time, its offset dropped rather than applied.
+    #expect(metadata.published == ISO8601DateFormatter().date(from: "2024-06-19T08:30:00Z"))
     #expect(metadata.siteName == "Il Giornale")
     #expect(metadata.standfirst == "Putin e Kim firmano un patto.")
     #expect(metadata.kicker == "Esteri")
@@ -69,7 +70,7 @@ import Testing
         """, lang: " lang=\"it\"")
     #expect(metadata.title == "Il titolo vero")
     #expect(metadata.byline == "Anna Bianchi")
-    #expect(metadata.published == ISO8601DateFormatter().date(from: "2024-06-19T08:00:00Z"))
+    #expect(metadata.published == ISO8601DateFormatter().date(from: "2024-06-19T10:00:00Z"))
     #expect(metadata.language == "it")
   }
 
