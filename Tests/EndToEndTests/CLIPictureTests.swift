@@ -45,7 +45,7 @@ import Testing
     var url = ""
     try await withServer { base in
       url = base.appendingPathComponent("story.html").absoluteString
-      added = try await cli.runAsync(["add", url, "--timeout", "10"])
+      added = try await cli.runAsync(["add", url, "--timeout", "60"])
     }
     let result = try #require(added)
     #expect(result.status == 0, "\(result.stderr)")

@@ -42,7 +42,7 @@ import Testing
         base.appendingPathComponent($0).absoluteString
       }
       // When the three URLs are added in one batch
-      result = try await cli.runAsync(["add"] + urls + ["--timeout", "10"])
+      result = try await cli.runAsync(["add"] + urls + ["--timeout", "60"])
     }
     let added = try #require(result)
     // Then the page is stored, each failure is one line naming its URL, the status says so

@@ -28,7 +28,7 @@ import Testing
     #expect(highlighted.isOrphaned, "no text to place it on yet")
 
     // When the queue is fetched, at most two at a time from this one host
-    let fetcher = PendingFetcher(library: library, fetcher: PageFetcher(timeout: 10), perHost: 2)
+    let fetcher = PendingFetcher(library: library, fetcher: PageFetcher(timeout: 60), perHost: 2)
     let results = await fetcher.fetch(try library.pendingFetches())
 
     // Then four pages are stored, the two 404s are kept with their reason

@@ -71,7 +71,7 @@ import Testing
     let sourcesBox = SourcesBox()
     try await withServer(sources: { sourcesBox.value }) { base in
       let url = base.appendingPathComponent("article.html")
-      let page = try await PageFetcher(timeout: 10).fetch(url)
+      let page = try await PageFetcher(timeout: 60).fetch(url)
       var article = try WebPageImporter.importHTML(
         data: page.data, url: page.finalURL, contentType: page.contentType)
       let sources = ImageCollector.sources(in: article.document)
@@ -81,7 +81,7 @@ import Testing
       #expect(sources.allSatisfy { $0.hasPrefix(base.absoluteString) })
       // When its pictures are collected
       let warningsBefore = article.warnings.count
-      let collector = ImageCollector(limits: Self.limits, timeout: 10)
+      let collector = ImageCollector(limits: Self.limits, timeout: 60)
       // (on a thread of its own: fetching blocks, and the server needs the task threads)
       let snapshot = article
       article = await withCheckedContinuation { continuation in
