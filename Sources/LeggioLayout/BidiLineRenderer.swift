@@ -68,16 +68,12 @@ enum BidiLineRenderer {
       if cls == .control || cls == .tab {
         flush()
         let segment = text.segments[segmentIndex]
-        let drawn = cls == .tab ? CellWidth.tabStop - cells % CellWidth.tabStop : 1
-        let symbol =
-          cls == .tab
-          ? String(repeating: " ", count: drawn)
-          : String(TerminalSafety.visibleSymbol(for: text.firstScalar(cluster)))
+        let drawn = text.drawnControl(cluster, isTab: cls == .tab, segment: segment, cells: cells)
         sink.symbol(
-          symbol, column: column, cells: drawn, role: cls == .tab ? segment.role : .controlSymbol,
+          drawn.symbol, column: column, cells: drawn.cells, role: drawn.role,
           inline: segment.inline, source: source(cluster..<cluster + 1, segmentIndex))
-        column += drawn
-        cells += drawn
+        column += drawn.cells
+        cells += drawn.cells
         continue
       }
       let scalar = bidi.isRightToLeft(cluster) ? mirroredScalar(text, cluster) : nil

@@ -202,6 +202,19 @@ struct ClusterBuffer {
   }
 
   /// The first scalar of cluster `index`.
+  /// How the control character or tab at cluster `index` is drawn on a line that has
+  /// `cells` cells so far: a visible symbol one cell wide, or spaces to the next tab stop
+  /// in the text's own role.
+  func drawnControl(_ index: Int, isTab: Bool, segment: Segment, cells: Int)
+    -> (symbol: String, cells: Int, role: StyleRole)
+  {
+    guard isTab else {
+      return (String(TerminalSafety.visibleSymbol(for: firstScalar(index))), 1, .controlSymbol)
+    }
+    let width = CellWidth.tabStop - cells % CellWidth.tabStop
+    return (String(repeating: " ", count: width), width, segment.role)
+  }
+
   func firstScalar(_ index: Int) -> Unicode.Scalar {
     let text = string(index..<index + 1)
     return text.unicodeScalars.first ?? " "

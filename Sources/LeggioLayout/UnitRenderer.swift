@@ -166,17 +166,12 @@ enum UnitRenderer {
       if cls == .control || cls == .tab {
         flush()
         let segment = text.segments[segmentIndex]
-        let width = cls == .tab ? CellWidth.tabStop - cells % CellWidth.tabStop : 1
-        let symbol =
-          cls == .tab
-          ? String(repeating: " ", count: width)
-          : String(TerminalSafety.visibleSymbol(for: text.firstScalar(i)))
+        let drawn = text.drawnControl(i, isTab: cls == .tab, segment: segment, cells: cells)
         sink.symbol(
-          symbol, column: runColumn, cells: width,
-          role: cls == .tab ? segment.role : .controlSymbol,
+          drawn.symbol, column: runColumn, cells: drawn.cells, role: drawn.role,
           inline: segment.inline, source: source(i..<i + 1))
-        runColumn += width
-        cells += width
+        runColumn += drawn.cells
+        cells += drawn.cells
         i += 1
         runStart = i
         if cls == .control { seenVisible = true }
