@@ -56,10 +56,13 @@ public final class Library: Sendable {
   deinit {
     // The log is folded into the file first, so the fingerprint is of the file as it will
     // stay: closing the pool later (other stores may still hold it) changes nothing more.
-    guard let path, writer is DatabasePool, !isReadOnly else { return }
-    _ = try? writer.writeWithoutTransaction {
-      try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    guard let path else { return }
+    if !isReadOnly {
+      _ = try? writer.writeWithoutTransaction {
+        try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      }
     }
+    // A read-only library is remembered too, so the next open skips its quick check.
     LibraryHealth.recordClosed(path: path)
   }
 
