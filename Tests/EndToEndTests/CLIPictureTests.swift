@@ -71,7 +71,10 @@ import Testing
     var added: CLIHarness.Result?
     try await withServer { base in
       added = try await cli.runAsync(
-        ["add", base.appendingPathComponent("story.html").absoluteString, "--no-images"])
+        [
+          "add", base.appendingPathComponent("story.html").absoluteString, "--no-images",
+          "--timeout", "60",
+        ])
     }
     let result = try #require(added)
     #expect(result.status == 0)

@@ -53,7 +53,7 @@ struct FeedTestLibrary {
     }
   }
 
-  func updater(fetcher: FeedFetcher = FeedFetcher(timeout: 15), extractor: PageExtractor? = nil)
+  func updater(fetcher: FeedFetcher = FeedFetcher(timeout: 60), extractor: PageExtractor? = nil)
     -> FeedUpdater
   {
     FeedUpdater(store: store, fetcher: fetcher, sink: sink, extractor: extractor)
