@@ -2,8 +2,14 @@ import Foundation
 
 /// `swift run -c release leggio-bench [GROUP...]` prints the figures the issues name.
 /// Groups: library, layout, tui, web, feeds, epub, imports, sync, markdown, pictures (all
-/// when none is named).
-let requested = Set(CommandLine.arguments.dropFirst())
+/// when none is named), and scale (only when named; `scale --feeds F --items N --runs R`,
+/// see `ScaleBench`).
+let arguments = Array(CommandLine.arguments.dropFirst())
+/// The group names: the arguments that are neither options nor their values.
+let requested = Set(
+  arguments.enumerated().filter { index, argument in
+    !argument.hasPrefix("--") && (index == 0 || !arguments[index - 1].hasPrefix("--"))
+  }.map(\.element))
 func wants(_ group: String) -> Bool { requested.isEmpty || requested.contains(group) }
 
 if wants("library") { LibraryBench.run() }
@@ -16,3 +22,4 @@ if wants("imports") { ImportBench.run() }
 if wants("sync") { SyncBench.run() }
 if wants("markdown") { MarkdownBench.run() }
 if wants("pictures") { PictureBench.run() }
+if requested.contains("scale") { ScaleBench.run(ScaleBench.Options(arguments)) }

@@ -21,7 +21,7 @@ enum JSONValue {
     return output
   }
 
-  private func write(into output: inout String, indent: Int) {
+  func write(into output: inout String, indent: Int) {
     switch self {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"

@@ -37,30 +37,48 @@ struct ListCommand: ParsableCommand {
       let query = ArticleQuery(
         search: search, tag: tag, unreadOnly: unread, sort: sort, starredOnly: starred,
         pendingOnly: pending)
-      let entries = try library.entries(query)
+      // Written as the rows are read: constant memory however large the library.
       if json {
-        Console.out(JSONValue.array(entries.map(ArticleJSON.value)).text)
-      } else {
-        let lines = Self.table(entries, width: Console.width())
-        if !lines.isEmpty { Console.out(lines.joined(separator: "\n")) }
+        let array = StreamedJSONArray()
+        try library.forEachEntry(query) { array.append(ArticleJSON.value($0)) }
+        array.finish()
+        return
       }
+      let widths = try library.entryWidths(query)
+      let columns = Columns(maxID: widths.id, maxWords: widths.words, width: Console.width())
+      let output = StreamedOutput()
+      var first = true
+      try library.forEachEntry(query) { entry in
+        output.write((first ? columns.header + "\n" : "") + columns.line(entry) + "\n")
+        first = false
+      }
+      output.flush()
     }
   }
 
-  /// Aligned columns: id, date added, words, progress, then title, site and tags in what
-  /// is left of `width` (nothing is cut when `width` is nil).
-  static func table(_ entries: [LibraryEntry], width: Int?) -> [String] {
-    guard !entries.isEmpty else { return [] }
-    let idWidth = max(2, entries.map { String($0.summary.id).count }.max() ?? 2)
-    let wordsWidth = max(5, entries.map { String($0.summary.words).count }.max() ?? 5)
-    let fixed = [
-      "ID".padded(toCells: idWidth, alignRight: true), "ADDED     ",
-      "WORDS".padded(toCells: wordsWidth, alignRight: true), "READ",
-    ]
-    let prefixWidth = fixed.joined(separator: "  ").cellWidth + 2
-    let titleWidth = width.map { max(10, $0 - prefixWidth) } ?? .max
-    var lines = [(fixed + ["TITLE"]).joined(separator: "  ")]
-    for entry in entries {
+  /// The table's aligned columns: id, date added, words, progress, then title, site and
+  /// tags in what is left of `width` (nothing is cut when `width` is nil). The widths are
+  /// known before the first row (from the largest id and word count), so that rows are
+  /// printed as they are read.
+  struct Columns {
+    let idWidth: Int
+    let wordsWidth: Int
+    let titleWidth: Int
+    let header: String
+
+    init(maxID: Int64, maxWords: Int, width: Int?) {
+      idWidth = max(2, String(maxID).count)
+      wordsWidth = max(5, String(maxWords).count)
+      let fixed = [
+        "ID".padded(toCells: idWidth, alignRight: true), "ADDED     ",
+        "WORDS".padded(toCells: wordsWidth, alignRight: true), "READ",
+      ]
+      let prefixWidth = fixed.joined(separator: "  ").cellWidth + 2
+      titleWidth = width.map { max(10, $0 - prefixWidth) } ?? .max
+      header = (fixed + ["TITLE"]).joined(separator: "  ")
+    }
+
+    func line(_ entry: LibraryEntry) -> String {
       let summary = entry.summary
       var title = (summary.isStarred ? "★ " : "") + summary.title
       if let site = summary.siteName ?? summary.byline { title += " · " + site }
@@ -78,8 +96,7 @@ struct ListCommand: ParsableCommand {
         read.padded(toCells: 4, alignRight: true),
         titleWidth == .max ? title : title.truncated(toCells: titleWidth),
       ]
-      lines.append(columns.joined(separator: "  "))
+      return columns.joined(separator: "  ")
     }
-    return lines
   }
 }

@@ -27,18 +27,20 @@ struct SearchCommand: ParsableCommand {
       let library = try options.open()
       let hits = try library.search(query.joined(separator: " "), limit: limit)
       if json {
-        let values = hits.map { hit -> JSONValue in
-          .object([
-            "id": .int(hit.id), "uuid": .string(hit.uuid), "title": .string(hit.title),
-            "byline": hit.byline.json, "snippet": .string(hit.snippet),
-            "matches": .array(
-              hit.matches.map {
-                .array([.int(Int64($0.lowerBound)), .int(Int64($0.upperBound))])
-              }),
-            "score": .double(hit.score),
-          ])
+        let array = StreamedJSONArray()
+        for hit in hits {
+          array.append(
+            .object([
+              "id": .int(hit.id), "uuid": .string(hit.uuid), "title": .string(hit.title),
+              "byline": hit.byline.json, "snippet": .string(hit.snippet),
+              "matches": .array(
+                hit.matches.map {
+                  .array([.int(Int64($0.lowerBound)), .int(Int64($0.upperBound))])
+                }),
+              "score": .double(hit.score),
+            ]))
         }
-        Console.out(JSONValue.array(values).text)
+        array.finish()
         return
       }
       let emphasise =

@@ -26,6 +26,20 @@ enum AtomReader {
     return feed
   }
 
+  /// An Atom entry document (`<entry>` at the root): a feed of that one entry, titled
+  /// and linked from the entry's `<source>` when it names its feed.
+  static func readEntryDocument(_ root: FeedXMLElement) -> ParsedFeed {
+    let isLegacy = root.namespace == FeedNamespace.atom03 || root.attribute("version") == "0.3"
+    var feed = ParsedFeed(format: isLegacy ? .atom03 : .atom10)
+    if let source = root.child("source", in: atom) {
+      feed.title = source.child("title", in: atom).flatMap(text).map(plainLine)
+      feed.link = alternateLink(source)
+      feed.authors = people(source.children("author", in: atom))
+    }
+    feed.items = [entry(root, feedAuthors: feed.authors)]
+    return feed
+  }
+
   private static func entry(_ element: FeedXMLElement, feedAuthors: [FeedPerson]) -> FeedItem {
     var item = FeedItem()
     item.id = element.child("id", in: atom)?.trimmedText

@@ -42,10 +42,12 @@ public enum FeedParser {
   /// Parses like `parse(data:contentType:url:)`, handing the items to `onItems` in
   /// batches of up to `batchSize`, each with the feed as read so far (title, link...).
   /// RSS is read as a stream, so the first batch comes while the rest is still being
-  /// parsed; other feeds are parsed whole and then handed over. Returns the whole feed.
+  /// parsed; other feeds are parsed whole and then handed over. Returns the whole feed;
+  /// without `keepsItems`, the returned feed leaves out the items handed over while
+  /// streaming, so that no step holds a large feed's items all at once.
   public static func parse(
     data: Data, contentType: String? = nil, url: URL? = nil, batchSize: Int,
-    onItems: ([FeedItem], ParsedFeed) -> Void
+    keepsItems: Bool = true, onItems: ([FeedItem], ParsedFeed) -> Void
   ) throws -> ParsedFeed {
     let source = url.map(describe) ?? "The feed"
     let decoded = FeedCharset.decode(data, httpCharset: charset(in: contentType))
@@ -64,7 +66,7 @@ public enum FeedParser {
       bytes, url: url, source: source, batchSize: batchSize
     ) { elements, root in
       let items = ConcurrentSlices.map(elements) { $0.map(RSSReader.item) }.flatMap { $0 }
-      streamed += items
+      if keepsItems { streamed += items }
       onItems(items, RSSReader.header(root))
     }
     var feed = try read(result.root, bytes: bytes, url: url, source: source)
@@ -83,6 +85,8 @@ public enum FeedParser {
     switch root.name.lowercased() {
     case "rss", "rdf": return RSSReader.read(root)
     case "feed": return AtomReader.read(root)
+    // A standalone Atom entry document (RFC 5023's member resource): a feed of one entry.
+    case "entry": return AtomReader.readEntryDocument(root)
     case "html": throw htmlError(bytes, url: url, source: source)
     default:
       throw FeedError.unknownXML(source: source, rootElement: FeedTextCleaner.line(root.name))

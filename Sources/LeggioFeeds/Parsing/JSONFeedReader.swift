@@ -23,7 +23,7 @@ enum JSONFeedReader {
     }
     var feed = ParsedFeed(format: version.hasSuffix("1.1") ? .json11 : .json10)
     if json["items"] == nil { feed.warnings.append("the feed has no \"items\" array") }
-    feed.title = string(json["title"]).map(FeedTextCleaner.line)
+    feed.title = string(json["title"]).map(title)
     feed.link = string(json["home_page_url"]).map(resolve)
     feed.subtitle = string(json["description"])
     feed.language = string(json["language"])
@@ -42,7 +42,7 @@ enum JSONFeedReader {
     } else if let number = json["id"] as? NSNumber {
       item.id = number.stringValue  // 1.0 feeds in the wild use numbers
     }
-    item.title = string(json["title"]).map(FeedTextCleaner.line)
+    item.title = string(json["title"]).map(title)
     item.link = (string(json["url"]) ?? string(json["external_url"])).map(resolve)
     let authors = people(json)
     item.authors = authors.isEmpty ? feedAuthors : authors
@@ -74,6 +74,15 @@ enum JSONFeedReader {
       guard name != nil || url != nil else { return nil }
       return FeedPerson(name: name, uri: url)
     }
+  }
+
+  /// A title as one line with its character references decoded (`&#8211;`, `&amp;`):
+  /// JSON Feed titles are plain text, but publishers write them from HTML templates, and
+  /// every other reader decodes them. Tags are left as they are (they are text here).
+  static func title(_ value: String) -> String {
+    guard value.contains("&") else { return FeedTextCleaner.line(value) }
+    let escaped = value.replacingOccurrences(of: "<", with: "&lt;")
+    return FeedTextCleaner.line(FeedHTML.plainText(escaped))
   }
 
   private static func string(_ value: Any?) -> String? {

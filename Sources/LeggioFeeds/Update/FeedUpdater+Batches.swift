@@ -21,7 +21,7 @@ extension FeedUpdater {
   /// millisecond before the batch that came before it, so that the library's "added"
   /// order is the feed's order however many batches there are.
   func store(
-    _ batches: AsyncStream<FreshBatch>, feedID: Int64, feedURL: URL, baseURL: URL,
+    _ batches: some AsyncSequence<FreshBatch, Never>, feedID: Int64, feedURL: URL, baseURL: URL,
     pages: [String: ImportedArticle] = [:], tags: [String], warnings: inout [String]
   ) async -> Int {
     let started = Date()

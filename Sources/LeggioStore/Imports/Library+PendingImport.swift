@@ -144,12 +144,6 @@ struct AddressOnlyBatch {
         INSERT INTO fetch_queue (articleUUID, url, createdAt)
         SELECT value->>0, value->>6, ?1 FROM json_each(?2) ORDER BY key
         """, arguments: [stamp, list])
-    try db.execute(
-      sql: """
-        INSERT INTO article_fts (rowid, title, byline, text)
-        SELECT a.id, a.title, COALESCE(a.byline, ''), ''
-        FROM json_each(?) j JOIN article a ON a.uuid = j.value->>0 ORDER BY j.key
-        """, arguments: [list])
     if !tags.isEmpty {
       try db.execute(
         sql: """
@@ -211,17 +205,7 @@ struct AddressOnlyBatch {
       try db.execute(
         sql: "UPDATE article SET deletedAt = NULL, updatedAt = ? WHERE id = ?",
         arguments: [stamp, found.id])
-      // Removing it took it out of the search index: it goes back with its current text.
-      try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [found.id])
-      try db.execute(
-        sql: """
-          INSERT INTO article_fts (rowid, title, byline, text)
-          SELECT a.id, a.title, COALESCE(a.byline, ''), COALESCE((
-            SELECT v.text FROM article_version v
-            WHERE v.articleUUID = a.uuid AND v.contentHash = a.contentHash AND v.deletedAt IS NULL
-            ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1), '')
-          FROM article a WHERE a.id = ?1
-          """, arguments: [found.id])
+      // Removing it took it out of the search index; `SearchIndex`'s triggers put it back.
       changed = true
     }
     let missing = tags.filter { !found.tags.contains(Self.nocase($0)) }

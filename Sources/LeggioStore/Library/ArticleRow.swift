@@ -44,7 +44,34 @@ struct ArticleRow {
     -> [ArticleRow]
   {
     var rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map(ArticleRow.init)
-    guard !rows.isEmpty else { return rows }
+    try fillTags(db, &rows)
+    return rows
+  }
+
+  /// The rows of `sql` handed to `body` as they are read, `chunk` at a time (the tags of
+  /// a chunk are read in one query): memory stays that of one chunk however many rows.
+  static func forEach(
+    _ db: Database, sql: String, arguments: StatementArguments, chunk: Int = 500,
+    _ body: (ArticleRow) throws -> Void
+  ) throws {
+    let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    var rows: [ArticleRow] = []
+    rows.reserveCapacity(chunk)
+    func flush() throws {
+      try fillTags(db, &rows)
+      for row in rows { try body(row) }
+      rows.removeAll(keepingCapacity: true)
+    }
+    while let row = try cursor.next() {
+      rows.append(ArticleRow(row))
+      if rows.count == chunk { try flush() }
+    }
+    try flush()
+  }
+
+  /// Fills in the tags of `rows`.
+  static func fillTags(_ db: Database, _ rows: inout [ArticleRow]) throws {
+    guard !rows.isEmpty else { return }
     var positions: [String: Int] = [:]
     for (index, row) in rows.enumerated() { positions[row.summary.uuid] = index }
     // In chunks: SQLite limits the number of parameters of one statement.
@@ -62,6 +89,5 @@ struct ArticleRow {
         if let index = positions[tagRow[0]] { rows[index].summary.tags.append(tagRow[1]) }
       }
     }
-    return rows
   }
 }

@@ -23,8 +23,4 @@ enum ArticleSQL {
     INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
     VALUES (?, ?, ?, ?, ?)
     """
-
-  /// The full-text row of an article: rowid, title, byline, text.
-  static let insertSearchRow =
-    "INSERT INTO article_fts (rowid, title, byline, text) VALUES (?, ?, ?, ?)"
 }

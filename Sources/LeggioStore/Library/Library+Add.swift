@@ -4,7 +4,7 @@ import LeggioModel
 
 extension Library {
   /// Stores an imported article in one transaction: the article, its text version, its
-  /// tags and its full-text row, or nothing at all.
+  /// tags and (by `SearchIndex`'s triggers) its full-text row, or nothing at all.
   ///
   /// Identity is the normalised source (URL or absolute path), else the content hash.
   /// The same source with the same content is `.unchanged`; with other content it is
@@ -70,7 +70,6 @@ extension Library {
             sql: "UPDATE article SET \(ArticleColumns.assignments), contentHash = ?, words = ?, "
               + "updatedAt = ?, deletedAt = NULL WHERE id = ?",
             arguments: arguments)
-          try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
         }
         try Self.link(db, articleUUID: uuid, tags: tags, now: now)
         if wasRemoved { return .added(id) }
@@ -101,7 +100,6 @@ extension Library {
         try BookContentsRecord.store(db, contents: contents, versionUUID: versionUUID, now: now)
       }
       try Self.keepImages(db, imported.images, articleUUID: uuid, now: now)
-      try Self.replaceSearchRow(db, id: id, metadata: metadata, text: text)
       try Self.link(db, articleUUID: uuid, tags: tags, now: now)
       return .added(id)
     }
@@ -118,16 +116,6 @@ extension Library {
       sql: ArticleSQL.insertVersion,
       arguments: [uuid, articleUUID, document, text, hash, words, now, now])
     return uuid
-  }
-
-  /// Keeps the full-text row of article `id` in step with its current text.
-  static func replaceSearchRow(
-    _ db: Database, id: Int64, metadata: ArticleMetadata, text: String
-  ) throws {
-    try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
-    try db.execute(
-      sql: ArticleSQL.insertSearchRow,
-      arguments: [id, metadata.title, metadata.byline ?? "", text])
   }
 
   /// A document as the library stores it: `JSONEncoder`'s sorted keys and unescaped

@@ -46,11 +46,13 @@ extension Library {
       // A batch is several MB: with SQLite's default 2 MB page cache the transaction
       // spills pages to the WAL and writes them again later.
       try db.execute(sql: "PRAGMA cache_size = -32768")
+      // Each version goes in before its article (checked at commit), so that the search
+      // index's trigger on the article indexes title and text at once, not twice.
+      try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
       let find = try BulkStatement(
         db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
       let insertArticle = try BulkStatement(db, sql: ArticleSQL.insertArticle)
       let insertVersion = try BulkStatement(db, sql: ArticleSQL.insertVersion)
-      let insertSearch = try BulkStatement(db, sql: ArticleSQL.insertSearchRow)
       let insertTag = try BulkStatement(db, sql: ArticleSQL.insertTag)
       var ids: [Int64] = []
       ids.reserveCapacity(articles.count)
@@ -66,16 +68,6 @@ extension Library {
           return
         }
         let uuid = article.uuid
-        try insertArticle.execute { row in
-          row.text(uuid)
-          row.text(article.identity)
-          for value in article.columns.values { row.value(value) }
-          row.text(article.hash)
-          row.integer(article.words)
-          row.value(stamp)
-          row.value(stamp)
-        }
-        let id = db.lastInsertedRowID
         try insertVersion.execute { row in
           row.text(article.versionUUID)
           row.text(uuid)
@@ -86,12 +78,16 @@ extension Library {
           row.value(stamp)
           row.value(stamp)
         }
-        try insertSearch.execute { row in
-          row.integer(id)
-          row.text(article.title)
-          row.text(article.byline)
-          row.text(article.text)
+        try insertArticle.execute { row in
+          row.text(uuid)
+          row.text(article.identity)
+          for value in article.columns.values { row.value(value) }
+          row.text(article.hash)
+          row.integer(article.words)
+          row.value(stamp)
+          row.value(stamp)
         }
+        let id = db.lastInsertedRowID
         for (tag, tagUUID) in zip(article.tags, article.tagUUIDs) {
           try insertTag.execute { row in
             row.text(tagUUID)

@@ -118,10 +118,10 @@ extension Library {
         try db.execute(
           sql: "UPDATE article SET deletedAt = ?, updatedAt = ? WHERE id = ? AND deletedAt IS NULL",
           arguments: [now, now, id])
+        // The search index lets go of it by itself (`SearchIndex`'s triggers).
         if db.changesCount == 0 {
           unknown.append(id)
         } else {
-          try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
           try Self.releaseImages(db, articleID: id)
         }
       }

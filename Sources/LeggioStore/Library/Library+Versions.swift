@@ -44,19 +44,8 @@ extension Library {
             AND NOT EXISTS (SELECT 1 FROM fetch_queue q WHERE q.articleUUID = a.uuid)
           """)
       problems += withoutVersion.map { "article \($0) has no text version" }
-      let withoutSearch = try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT id FROM article a WHERE deletedAt IS NULL
-            AND id NOT IN (SELECT rowid FROM article_fts)
-          """)
+      let (withoutSearch, stray) = try SearchIndex.problems(db)
       problems += withoutSearch.map { "article \($0) is missing from the search index" }
-      let stray = try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT rowid FROM article_fts WHERE rowid NOT IN
-            (SELECT id FROM article WHERE deletedAt IS NULL)
-          """)
       problems += stray.map { "the search index holds a row for article \($0), which is not live" }
       return problems
     }

@@ -39,4 +39,31 @@ extension Library {
       ).map { LibraryEntry(summary: $0.summary, metadata: $0.metadata) }
     }
   }
+
+  /// Every entry of the list for `query`, handed to `body` in order as it is read: what
+  /// `leggio list` and `list --json` print without holding the library in memory.
+  public func forEachEntry(_ query: ArticleQuery, _ body: (LibraryEntry) throws -> Void) throws {
+    let filter = ListFilter(query)
+    try writer.read { db in
+      try ArticleRow.forEach(
+        db,
+        sql: """
+          SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
+          ORDER BY \(ListFilter.order(query.sort))
+          """, arguments: filter.arguments
+      ) { try body(LibraryEntry(summary: $0.summary, metadata: $0.metadata)) }
+    }
+  }
+
+  /// The widest id and word count among the entries for `query`, for aligning a list's
+  /// columns before its first row is printed.
+  public func entryWidths(_ query: ArticleQuery) throws -> (id: Int64, words: Int) {
+    let filter = ListFilter(query)
+    return try writer.read { db in
+      let row = try Row.fetchOne(
+        db, sql: "SELECT MAX(a.id), MAX(a.words) FROM article a WHERE \(filter.sql)",
+        arguments: filter.arguments)
+      return (row?[0] ?? 0, row?[1] ?? 0)
+    }
+  }
 }

@@ -90,6 +90,8 @@ enum LibraryMigrations {
     SyncMigrations.register(in: &migrator)
     // Pictures kept offline with their articles (issue 15).
     ImageMigrations.register(in: &migrator)
+    // The search index without its own copy of every text (issue 17).
+    migrator.registerMigration(SearchIndex.migrationName, migrate: SearchIndex.migrate)
     return migrator
   }
 }

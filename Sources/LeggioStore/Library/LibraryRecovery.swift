@@ -84,6 +84,7 @@ extension Library {
     let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
       !(line.hasPrefix("CREATE ") || line.contains("sqlite_schema")
         || line.contains("sqlite_master") || line.contains("article_fts")
+        || line.contains("article_search")
         || line.contains("grdb_migrations") || line.hasPrefix("PRAGMA writable_schema"))
     }
     try kept.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
@@ -92,19 +93,7 @@ extension Library {
   private static func rebuildAfterRecovery(path: String, aside: String) throws -> RecoveryReport {
     let queue = try DatabaseQueue(path: path)
     let report = try queue.write { db -> RecoveryReport in
-      try db.execute(
-        sql: """
-          DROP TABLE IF EXISTS article_fts;
-          CREATE VIRTUAL TABLE article_fts USING fts5(
-            title, byline, text, tokenize = 'unicode61 remove_diacritics 2'
-          );
-          INSERT INTO article_fts (rowid, title, byline, text)
-            SELECT a.id, a.title, COALESCE(a.byline, ''), COALESCE((
-              SELECT v.text FROM article_version v
-              WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL
-              ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1), '')
-            FROM article a WHERE a.deletedAt IS NULL;
-          """)
+      try SearchIndex.rebuild(db)
       let unplaced =
         try db.tableExists("lost_and_found")
         ? Int.fetchOne(db, sql: "SELECT count(*) FROM lost_and_found") ?? 0 : 0

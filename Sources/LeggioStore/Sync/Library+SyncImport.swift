@@ -145,7 +145,6 @@ extension Library {
       let id = db.lastInsertedRowID
       try setFlags(db, record, id: id)
       try insertVersions(db, versions, articleUUID: articleUUID, body: body)
-      if !record.deleted { try replaceSearchRow(db, id: id, metadata: metadata, text: last.2) }
       report.applied += 1
       return nil
     }
@@ -181,20 +180,7 @@ extension Library {
           arguments: [currentHash, TextStatistics.wordCount(currentText), id])
         try reanchorOnCurrentText(db, articleUUID: uuid)
       }
-      let removed =
-        try Bool.fetchOne(
-          db, sql: "SELECT deletedAt IS NOT NULL FROM article WHERE id = ?", arguments: [id])
-        ?? false
-      try db.execute(sql: "DELETE FROM article_fts WHERE rowid = ?", arguments: [id])
-      if !removed {
-        let title: String =
-          try String.fetchOne(
-            db, sql: "SELECT title FROM article WHERE id = ?", arguments: [id]) ?? record.title
-        let byline = try String.fetchOne(
-          db, sql: "SELECT byline FROM article WHERE id = ?", arguments: [id])
-        try replaceSearchRow(
-          db, id: id, metadata: ArticleMetadata(title: title, byline: byline), text: currentText)
-      }
+      // The search index follows by itself (`SearchIndex`'s triggers).
       report.applied += 1
     } else if versions.isEmpty {
       report.unchanged += 1

@@ -1,0 +1,239 @@
+import Foundation
+import LeggioStore
+
+/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH]`: issue 17's table. F feeds of N
+/// realistic items each (about 1.5 KB of HTML paragraphs of real prose, `ProseFeeds`),
+/// served on 127.0.0.1; `leggio feeds update` on a fresh library and `newsboat -x reload`
+/// on a fresh cache, whole process against whole process (wall time, CPU time and peak
+/// memory from `wait4`); the size of each on disk, Leggio's broken down by table and
+/// index; `list` and `list --json` over the library the update made. The issue's sizes are
+/// `--items 10000 --feeds 10` and `--items 10000 --feeds 1`; the default runs in a minute.
+enum ScaleBench {
+  struct Options {
+    var feeds = 10
+    var items = 1000
+    var runs = 1
+    /// Another `leggio` to measure (an older build, for a before-and-after).
+    var leggio: String?
+
+    init(_ arguments: [String]) {
+      var iterator = arguments.makeIterator()
+      while let argument = iterator.next() {
+        let value = { iterator.next().flatMap(Int.init) }
+        switch argument {
+        case "--feeds": feeds = value() ?? feeds
+        case "--items": items = value() ?? items
+        case "--runs": runs = value() ?? runs
+        case "--leggio": leggio = iterator.next()
+        default: break
+        }
+      }
+    }
+  }
+
+  static func run(_ options: Options) {
+    let total = options.feeds * options.items
+    print("== scale: \(options.feeds) feed(s) of \(options.items) items (\(total) items)")
+    guard let leggio = options.leggio ?? LeggioFeedsProcess.executable?.path else {
+      print("no leggio binary beside the bench (swift build -c release); skipping")
+      return
+    }
+    guard var prose = ProseFeeds() else {
+      print("the corpus (../shared/corpus/texts) is missing; skipping")
+      return
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "leggio-scale-\(getpid())")
+    try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var feedBytes = 0
+    for feed in 0..<options.feeds {
+      let data = Data(prose.rss(feed: feed, items: options.items).utf8)
+      feedBytes += data.count
+      try! data.write(to: directory.appendingPathComponent("feed\(feed).xml"))
+    }
+    print(
+      "generated \(options.feeds) RSS feed(s), \(MeasuredProcess.megabytes(feedBytes)) "
+        + "(\(feedBytes / max(1, total)) bytes an item with its markup)")
+    guard let server = PythonServer(directory: directory) else {
+      print("python3 http.server could not start; skipping")
+      return
+    }
+    defer { server.stop() }
+    let urls = (0..<options.feeds).map {
+      server.base.appendingPathComponent("feed\($0).xml").absoluteString
+    }
+
+    var update: MeasuredProcess?
+    var library = ""
+    var newsboat: MeasuredProcess?
+    var cache = ""
+    for round in 1...options.runs {
+      let home = directory.appendingPathComponent("leggio\(round)")
+      if let run = leggioUpdate(leggio, urls: urls, home: home) {
+        if update == nil || run.wall < update!.wall {
+          update = run
+          library = home.appendingPathComponent("library.sqlite").path
+        }
+      }
+      let newsboatHome = directory.appendingPathComponent("newsboat\(round)")
+      if let run = newsboatReload(urls: urls, home: newsboatHome) {
+        if newsboat == nil || run.wall < newsboat!.wall {
+          newsboat = run
+          cache = newsboatHome.appendingPathComponent("cache.db").path
+        }
+      }
+    }
+    guard let update else {
+      print("leggio feeds update failed")
+      return
+    }
+    print("leggio feeds update (whole process, fresh library): \(update.summary)")
+    if let newsboat {
+      print("newsboat -x reload (whole process, fresh cache):   \(newsboat.summary)")
+      print(
+        String(
+          format: "  ratio: Leggio %.2f× newsboat's speed (target ≥ 3×); peak memory %.2f× (≤ 1×)",
+          newsboat.wall / update.wall, Double(update.peakRSS) / Double(newsboat.peakRSS)))
+    } else {
+      print("newsboat is not installed (apt-get install -y newsboat); no comparison")
+    }
+
+    let leggioBytes = fileSize(library) + fileSize(library + "-wal")
+    print("size on disk: Leggio \(MeasuredProcess.megabytes(leggioBytes))", terminator: "")
+    if newsboat != nil {
+      let newsboatBytes = fileSize(cache)
+      print(
+        String(
+          format: ", newsboat %@ (Leggio %.2f× newsboat's; target ≤ 1×)",
+          MeasuredProcess.megabytes(newsboatBytes), Double(leggioBytes) / Double(newsboatBytes)))
+    } else {
+      print()
+    }
+    printBreakdown(library)
+
+    let environment = leggioEnvironment(
+      home: URL(fileURLWithPath: library).deletingLastPathComponent())
+    for arguments in [
+      ["list"], ["list", "--json"], ["search", "--json", "--limit", "1000", "Renzo"],
+    ] {
+      var best: MeasuredProcess?
+      for _ in 0..<max(1, options.runs) {
+        guard let run = MeasuredProcess.run(leggio, arguments, environment: environment),
+          run.status == 0
+        else { continue }
+        if best == nil || run.wall < best!.wall { best = run }
+      }
+      let label = ("leggio " + arguments.joined(separator: " ")).padding(
+        toLength: 44, withPad: " ", startingAt: 0)
+      print("\(label) \(best?.summary ?? "failed")")
+    }
+  }
+
+  private static func leggioEnvironment(home: URL) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["LEGGIO_LIBRARY"] = home.appendingPathComponent("library.sqlite").path
+    environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+    environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+    return environment
+  }
+
+  /// Subscribes a fresh library in `home` to `urls`, then times one `leggio feeds update`.
+  private static func leggioUpdate(_ leggio: String, urls: [String], home: URL)
+    -> MeasuredProcess?
+  {
+    try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    let environment = leggioEnvironment(home: home)
+    for url in urls {
+      guard
+        MeasuredProcess.run(leggio, ["feeds", "add", url], environment: environment)?.status
+          == 0
+      else {
+        print("leggio feeds add \(url) failed")
+        return nil
+      }
+    }
+    guard let run = MeasuredProcess.run(leggio, ["feeds", "update"], environment: environment)
+    else { return nil }
+    if run.status != 0 { print("leggio feeds update exited \(run.status)") }
+    return run
+  }
+
+  /// `newsboat -x reload` with its own urls file, config and cache in `home`.
+  private static func newsboatReload(urls: [String], home: URL) -> MeasuredProcess? {
+    let paths = ["/usr/bin/newsboat", "/usr/local/bin/newsboat"]
+    guard let newsboat = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else {
+      return nil
+    }
+    try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    let urlsFile = home.appendingPathComponent("urls").path
+    let config = home.appendingPathComponent("config").path
+    try? (urls.joined(separator: "\n") + "\n").write(
+      toFile: urlsFile, atomically: true, encoding: .utf8)
+    try? "max-items 0\nreload-threads 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+    var environment = ProcessInfo.processInfo.environment
+    environment["HOME"] = home.path
+    environment["XDG_CONFIG_HOME"] = home.path
+    environment["XDG_DATA_HOME"] = home.path
+    let run = MeasuredProcess.run(
+      newsboat,
+      [
+        "-u", urlsFile, "-C", config, "-c", home.appendingPathComponent("cache.db").path, "-x",
+        "reload",
+      ],
+      environment: environment)
+    if let run, run.status != 0 {
+      print("newsboat exited \(run.status)")
+      return nil
+    }
+    return run
+  }
+
+  /// The library's tables and indexes grouped as the issue names them.
+  private static func printBreakdown(_ path: String) {
+    guard let objects = try? Library.spaceByObject(path: path), !objects.isEmpty else {
+      print("  (no breakdown: this SQLite has no dbstat)")
+      return
+    }
+    let groups: [(String, (String) -> Bool)] = [
+      ("text versions (article_version + indexes)", { $0.hasPrefix("article_version") }),
+      ("search: FTS copy of the text", { $0 == "article_fts_content" }),
+      ("search: FTS index", { $0.hasPrefix("article_fts") && $0 != "article_fts_content" }),
+      ("original pages", { $0.hasPrefix("article_original") }),
+      (
+        "articles (+ indexes)",
+        {
+          $0 == "article" || $0.hasPrefix("article_by") || $0.hasPrefix("sqlite_autoindex_article_")
+        }
+      ),
+      (
+        "feed items (+ indexes)",
+        { $0.hasPrefix("feed_items") || $0.hasPrefix("sqlite_autoindex_feed_items") }
+      ),
+      (
+        "tags (+ indexes)",
+        { $0.hasPrefix("article_tag") || $0.hasPrefix("sqlite_autoindex_article_tag") }
+      ),
+      ("sync bookkeeping", { $0.hasPrefix("sync_") || $0.hasPrefix("sqlite_autoindex_sync") }),
+    ]
+    var rest = 0
+    var sums = Array(repeating: 0, count: groups.count)
+    for (name, bytes) in objects {
+      if let index = groups.firstIndex(where: { $0.1(name) }) {
+        sums[index] += bytes
+      } else {
+        rest += bytes
+      }
+    }
+    for (index, group) in groups.enumerated() where sums[index] > 0 {
+      print("  \(group.0): \(MeasuredProcess.megabytes(sums[index]))")
+    }
+    print("  everything else: \(MeasuredProcess.megabytes(rest))")
+    let largest = objects.prefix(8).map { "\($0.name) \(MeasuredProcess.megabytes($0.bytes))" }
+    print("  largest objects: " + largest.joined(separator: ", "))
+  }
+
+  private static func fileSize(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+  }
+}

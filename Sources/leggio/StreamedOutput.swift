@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Standard output written as it is produced, 64 KiB at a time: `list`, `list --json`,
+/// `search --json` print 100,000 rows in the memory of one buffer, not of the whole text.
+final class StreamedOutput {
+  private var buffer: [UInt8] = []
+  private let capacity: Int
+
+  init(capacity: Int = 1 << 16) {
+    self.capacity = capacity
+    buffer.reserveCapacity(capacity + 4096)
+  }
+
+  /// Appends `text`; writes the buffer out once it is full.
+  func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= capacity { flush() }
+  }
+
+  /// Writes out what is buffered.
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    Console.write(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  deinit { flush() }
+}
+
+/// A JSON array written one element at a time, exactly as `JSONValue.array(...).text`
+/// prints it (two spaces of indent, `[]` when empty), followed by a newline.
+final class StreamedJSONArray {
+  private let output = StreamedOutput()
+  private var count = 0
+
+  func append(_ value: JSONValue) {
+    var text = count == 0 ? "[\n  " : ",\n  "
+    value.write(into: &text, indent: 1)
+    output.write(text)
+    count += 1
+  }
+
+  /// Closes the array and writes out everything.
+  func finish() {
+    output.write(count == 0 ? "[]\n" : "\n]\n")
+    output.flush()
+  }
+}
