@@ -30,6 +30,8 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
     .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
+    // zlib for the library's stored documents (issue 17); ZIPFoundation's own CZlib is not public.
+    .systemLibrary(name: "CZlibStore", path: "Sources/CZlibStore"),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
@@ -51,7 +53,7 @@ let package = Package(
     .target(
       name: "LeggioStore",
       dependencies: [
-        "LeggioModel",
+        "LeggioModel", "CZlibStore",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: staticStdlib),

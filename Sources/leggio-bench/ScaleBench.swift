@@ -1,7 +1,7 @@
 import Foundation
 import LeggioStore
 
-/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH]`: issue 17's table. F feeds of N
+/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH] [--keep]`: issue 17's table. F feeds of N
 /// realistic items each (about 1.5 KB of HTML paragraphs of real prose, `ProseFeeds`),
 /// served on 127.0.0.1; `leggio feeds update` on a fresh library and `newsboat -x reload`
 /// on a fresh cache, whole process against whole process (wall time, CPU time and peak
@@ -15,6 +15,8 @@ enum ScaleBench {
     var runs = 1
     /// Another `leggio` to measure (an older build, for a before-and-after).
     var leggio: String?
+    /// Keep the generated feeds and libraries (their folder is printed).
+    var keep = false
 
     init(_ arguments: [String]) {
       var iterator = arguments.makeIterator()
@@ -25,6 +27,7 @@ enum ScaleBench {
         case "--items": items = value() ?? items
         case "--runs": runs = value() ?? runs
         case "--leggio": leggio = iterator.next()
+        case "--keep": keep = true
         default: break
         }
       }
@@ -45,7 +48,13 @@ enum ScaleBench {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "leggio-scale-\(getpid())")
     try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    defer {
+      if options.keep {
+        print("kept in \(directory.path)")
+      } else {
+        try? FileManager.default.removeItem(at: directory)
+      }
+    }
     var feedBytes = 0
     for feed in 0..<options.feeds {
       let data = Data(prose.rss(feed: feed, items: options.items).utf8)

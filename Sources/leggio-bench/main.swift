@@ -6,9 +6,12 @@ import Foundation
 /// see `ScaleBench`).
 let arguments = Array(CommandLine.arguments.dropFirst())
 /// The group names: the arguments that are neither options nor their values.
+let flags: Set<String> = ["--keep"]
 let requested = Set(
   arguments.enumerated().filter { index, argument in
-    !argument.hasPrefix("--") && (index == 0 || !arguments[index - 1].hasPrefix("--"))
+    !argument.hasPrefix("--")
+      && (index == 0 || !arguments[index - 1].hasPrefix("--")
+        || flags.contains(arguments[index - 1]))
   }.map(\.element))
 func wants(_ group: String) -> Bool { requested.isEmpty || requested.contains(group) }
 

@@ -45,7 +45,7 @@ extension Library {
             SELECT uuid, document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
             ORDER BY createdAt DESC, rowid DESC LIMIT 1
             """, arguments: [uuid])
-        let currentDocument: String? = current?["document"]
+        let currentDocument = current.flatMap { StoredDocument.json(from: $0["document"]) }
         let textChanged = row["contentHash"] != hash || currentDocument != documentJSON
         let metadataChanged = !columns.matches(row)
         var versionUUID: String? = current?["uuid"]
@@ -105,7 +105,7 @@ extension Library {
     }
   }
 
-  /// Inserts a text version and returns its UUID.
+  /// Inserts a text version (its document JSON compressed) and returns its UUID.
   @discardableResult
   static func insertVersion(
     _ db: Database, articleUUID: String, document: String, text: String, hash: String,
@@ -114,7 +114,9 @@ extension Library {
     let uuid = UUIDv7.string(at: now)
     try db.execute(
       sql: ArticleSQL.insertVersion,
-      arguments: [uuid, articleUUID, document, text, hash, words, now, now])
+      arguments: [
+        uuid, articleUUID, StoredDocument.compress(document), text, hash, words, now, now,
+      ])
     return uuid
   }
 

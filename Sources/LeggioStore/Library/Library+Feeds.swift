@@ -71,7 +71,7 @@ extension Library {
         try insertVersion.execute { row in
           row.text(article.versionUUID)
           row.text(uuid)
-          row.text(article.documentJSON)
+          row.value(article.storedDocument.databaseValue)
           row.text(article.text)
           row.text(article.hash)
           row.integer(article.words)

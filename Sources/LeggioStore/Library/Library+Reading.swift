@@ -72,7 +72,7 @@ extension Library {
         ).first
       else { return nil }
       let uuid = row.summary.uuid
-      let json = try String.fetchOne(
+      let json = try DatabaseValue.fetchOne(
         db,
         sql: """
           SELECT document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
@@ -84,7 +84,8 @@ extension Library {
         arguments: [uuid, deviceID])
       return StoredArticle(
         summary: row.summary, metadata: row.metadata,
-        document: try json.map(Self.decode) ?? Document(), readingOffset: offset,
+        document: try json.flatMap(StoredDocument.json(from:)).map(Self.decode) ?? Document(),
+        readingOffset: offset,
         contents: try BookContentsRecord.fetch(db, articleUUID: uuid))
     }
   }

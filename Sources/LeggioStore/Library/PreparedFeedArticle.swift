@@ -2,8 +2,8 @@ import Foundation
 import LeggioModel
 
 /// A feed item's article with everything the library stores computed ahead of the
-/// write transaction: canonical text, hash, word count, the document as JSON, identity
-/// and clean tags.
+/// write transaction: canonical text, hash, word count, the document as stored
+/// (compressed JSON), identity and clean tags.
 struct PreparedFeedArticle: Sendable {
   let identity: String
   let columns: ArticleColumns
@@ -12,7 +12,8 @@ struct PreparedFeedArticle: Sendable {
   let text: String
   let hash: String
   let words: Int
-  let documentJSON: String
+  /// The document as the library stores it (`StoredDocument`).
+  let storedDocument: Data
   let tags: [String]
   /// Identifiers for the article, its version and its tag links, made here so that the
   /// writing thread does not (each costs a random-number system call).
@@ -32,7 +33,7 @@ struct PreparedFeedArticle: Sendable {
     self.text = text
     self.hash = SHA256.hex(text)
     self.words = TextStatistics.wordCount(text)
-    self.documentJSON = DocumentJSON.encode(document)
+    self.storedDocument = StoredDocument.compress(DocumentJSON.encode(document))
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
     self.columns = ArticleColumns(metadata)
     self.title = metadata.title

@@ -215,7 +215,7 @@ extension Library {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          versionUUID, articleUUID, document, text, SHA256.hex(text),
+          versionUUID, articleUUID, StoredDocument.compress(document), text, SHA256.hex(text),
           TextStatistics.wordCount(text), created, created,
         ])
       if let original = version.original, let html = body(original) {
