@@ -108,8 +108,11 @@ enum ScaleBench {
       print("newsboat is not installed (apt-get install -y newsboat); no comparison")
     }
 
-    let leggioBytes = fileSize(library) + fileSize(library + "-wal")
-    print("size on disk: Leggio \(MeasuredProcess.megabytes(leggioBytes))", terminator: "")
+    let wal = fileSize(library + "-wal")
+    let leggioBytes = fileSize(library) + wal
+    let walNote = wal > 0 ? " (of which \(MeasuredProcess.megabytes(wal)) of write-ahead log)" : ""
+    print(
+      "size on disk: Leggio \(MeasuredProcess.megabytes(leggioBytes))\(walNote)", terminator: "")
     if newsboat != nil {
       let newsboatBytes = fileSize(cache)
       print(
