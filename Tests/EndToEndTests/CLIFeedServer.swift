@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import LeggioTestSupport
 
 /// A real HTTP server on 127.0.0.1 for the feeds commands: an RSS feed with an ETag (304
 /// when it is sent back), an Atom feed without validators, an HTML page, a 404, and a
@@ -75,7 +76,7 @@ final class CLIFeedServer: Sendable {
     }
     await server.appendRoute("GET /missing.xml") { _ in HTTPResponse(statusCode: .notFound) }
     let server = self.server
-    task = Task { try await server.run() }
+    task = Task(priority: .testServer) { try await server.run() }
     try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await server.listeningAddress else {
       throw URLError(.cannotConnectToHost)

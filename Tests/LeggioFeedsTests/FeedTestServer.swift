@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import LeggioTestSupport
 
 /// A real HTTP server on 127.0.0.1 for the fetch and update tests, with a log of the
 /// requests it received and the most requests it ever served at once.
@@ -49,7 +50,7 @@ final class FeedTestServer: Sendable {
         return try await handler(request)
       }
     }
-    let task = Task { try await server.run() }
+    let task = Task(priority: .testServer) { try await server.run() }
     try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await server.listeningAddress else {
       throw URLError(.cannotConnectToHost)

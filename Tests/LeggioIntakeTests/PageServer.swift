@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import LeggioTestSupport
 
 /// A real HTTP server on 127.0.0.1 serving article pages, for the fetch queue's tests:
 /// it counts the requests it serves at once, and a page may be made to fail or succeed.
@@ -43,8 +44,8 @@ final class PageServer: Sendable {
   /// to `/page/NAME-moved`.
   static func start(delay: Duration = .milliseconds(700)) async throws -> PageServer {
     let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30)
-    let task = Task { try await server.run() }
-    try await server.waitUntilListening()
+    let task = Task(priority: .testServer) { try await server.run() }
+    try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await server.listeningAddress else {
       throw URLError(.cannotConnectToHost)
     }

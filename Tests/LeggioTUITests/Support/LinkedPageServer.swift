@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import LeggioTestSupport
 
 /// A real HTTP server on 127.0.0.1 for the pages the TUI fetches in the background:
 /// `/page/NAME` is an article page titled NAME, anything else answers 404.
@@ -16,7 +17,7 @@ final class LinkedPageServer: Sendable {
 
   static func start() async throws -> LinkedPageServer {
     let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30)
-    let task = Task { try await server.run() }
+    let task = Task(priority: .testServer) { try await server.run() }
     try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await server.listeningAddress else {
       throw URLError(.cannotConnectToHost)
