@@ -29,18 +29,23 @@ final class TUITmux {
     .appendingPathComponent("leggio-e2e-\(UUID().uuidString).status")
   let session = "leggio"
 
-  /// Starts `leggio` with `arguments` at `width` x `height`, with `environment` added.
-  func start(width: Int, height: Int, environment: [String: String], arguments: [String] = [])
-    throws
-  {
+  /// Starts `leggio` with `arguments` at `width` x `height`, with `environment` added;
+  /// with `recording`, under `script`, which keeps every byte leggio writes in that file.
+  func start(
+    width: Int, height: Int, environment: [String: String], arguments: [String] = [],
+    recording: URL? = nil
+  ) throws {
     let variables = (["TERM": "xterm-256color"].merging(environment) { $1 })
       .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
+    var program =
+      Self.quote(Self.binary.path) + " " + arguments.map(Self.quote).joined(separator: " ")
+    if let recording {
+      program = "script -qfec \(Self.quote(program)) \(Self.quote(recording.path))"
+    }
     // The shell records the exit status in a file: tmux sometimes marks the pane dead
     // without a status when the program's end and its output's end race.
     let command =
-      "env \(variables) \(Self.quote(Self.binary.path)) "
-      + arguments.map(Self.quote).joined(separator: " ")
-      + "; echo $? > \(Self.quote(statusFile.path))"
+      "env \(variables) \(program)" + "; echo $? > \(Self.quote(statusFile.path))"
     try tmux([
       "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
       command,
