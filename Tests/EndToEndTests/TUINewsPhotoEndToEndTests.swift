@@ -332,4 +332,50 @@ struct TUINewsPhotoEndToEndTests {
     #expect(String(decoding: photo.stream, as: UTF8.self).hasSuffix("\u{1B}\\"))
     try readThroughAndQuit(tmux, pictureFree: true)
   }
+
+  @Test func iShowsThePhotoAloneAndBigIOpensItInTheViewerWithoutWaitingForIt() async throws {
+    let (cli, result, base) = try await addPage()
+    #expect(result.status == 0, "\(result.stderr)")
+    // A viewer that keeps a copy of what it was given and then stays open a while.
+    let opened = cli.directory.appendingPathComponent("opened.jpg")
+    let viewer = cli.directory.appendingPathComponent("viewer.sh")
+    try """
+    #!/bin/sh
+    cp "$1" '\(opened.path).part' && mv '\(opened.path).part' '\(opened.path)'
+    sleep 20
+    """.write(to: viewer, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: viewer.path)
+    var environment = try environment(cli, images: "symbols")
+    environment["LEGGIO_IMAGE_VIEWER"] = viewer.path
+    let tmux = TUITmux()
+    defer { tmux.stop() }
+    try tmux.start(width: 80, height: 24, environment: environment)
+    _ = try turnToThePhoto(tmux)
+    try tmux.keys("i")
+    let alone = try tmux.wait(for: "Kim Jong-un — \(Self.credit)")
+    let lines = Self.lines(alone)
+    // The caption whole, then which of the article's two kept pictures this is.
+    #expect(lines.last { !$0.isEmpty }?.hasSuffix("1/2") == true, "\(alone)")
+    // Every row above the status line is the picture's: 1600x1000 at 80 cells is 25 rows,
+    // so it takes all 23 and is as wide as they allow.
+    #expect(
+      lines.prefix(23).filter { TUIPictureEndToEndTests.hasSymbols($0) }.count >= 21, "\(alone)")
+    #expect(!alone.contains("Vladimir Putin e Kim Jong-un. Kim Jong-un"))
+    try tmux.keys("I")
+    var copy: Data?
+    for _ in 0..<100 where copy == nil {
+      try await Task.sleep(for: .milliseconds(100))
+      copy = try? Data(contentsOf: opened)
+    }
+    let photo = try Library(path: cli.libraryPath).images(ofArticle: 1)[
+      base + "media/putin-kim-1600.jpg"]
+    #expect(copy != nil && copy == photo?.data)
+    // The viewer is still open: the reader goes on all the same.
+    try tmux.keys("q")
+    _ = try tmux.wait(for: Self.credit)
+    try tmux.keys("Space")
+    _ = try tmux.wait(for: "page 3/")
+    try tmux.keys("q", "q")
+    #expect(try tmux.exitStatus() == 0)
+  }
 }

@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     case note(String)
     /// Another device read the open article to another page (index `page`): go there?
     case continueReading(ReadingElsewhere, page: Int)
+    /// One of the open article's pictures alone on the screen (`source`: its address).
+    case picture(source: String)
   }
 
   /// A line of input in the status line.
@@ -114,6 +116,7 @@ public struct AppState: Sendable {
     case .modal(.tags): .tags
     case .modal(.marks): .marks
     case .modal(.contents): .contents
+    case .modal(.picture): .picture
     case .modal(.help), .modal(.confirmRemove), .modal(.note), .modal(.continueReading):
       screen(of: layers.dropLast())
     }

@@ -153,6 +153,12 @@ public final class Application {
           inbox.post(.failed(TerminalSafety.line($0)))
         }
         return nil
+      case .openPicture(let image):
+        let inbox = self.inbox
+        try PictureViewerLauncher.open(image, environment: environment) {
+          inbox.post(.failed(TerminalSafety.line($0)))
+        }
+        return nil
       case .loadSyncState:
         return .syncStateLoaded(
           lastSync: try library.syncState("last-sync").flatMap(Int64.init).map(SyncTime.date),

@@ -1,5 +1,6 @@
 import Foundation
 import LeggioStore
+import LeggioModel
 
 /// Work `update` asks for and the `Application` runs outside rendering: reading and
 /// writing the library. Each answer comes back to `update` as a `Message`.
@@ -42,6 +43,8 @@ public enum Effect: Hashable, Sendable {
   case saveLink(url: String, title: String)
   /// Opens `url` in the user's browser.
   case openInBrowser(String)
+  /// Opens a picture in the system's image viewer, without waiting for it.
+  case openPicture(KeptImage)
   /// The header's sync state: the last sync and the changes waiting.
   case loadSyncState
   /// Starts a sync in the background.

@@ -38,6 +38,8 @@ func handleModal(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
   case .marks(let selected):
     return handleMarks(action, key, selected: selected, &state)
+  case .picture(let source):
+    return handlePictureScreen(action, source: source, &state)
   case .tags(let selected):
     let tags = state.library.tags
     if let effects = handleGlobal(action, &state) { return effects }

@@ -70,6 +70,8 @@ func handleReader(_ key: Key, _ action: Action?, _ state: inout AppState) -> [Ef
     return [.setStarred(id: reader.article.summary.id, !reader.article.summary.isStarred)]
   case .contents:
     openContents(reader, &state)
+  case .viewPicture, .openPicture:
+    return showPicture(reader, open: action == .openPicture, &state)
   case .jumpBack:
     state.reader = reader
     jumpBack(&state)

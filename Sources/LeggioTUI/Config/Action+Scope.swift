@@ -17,6 +17,7 @@ extension Action {
     case .nextPage, .previousPage, .firstPage, .lastPage, .nextMatch, .previousMatch, .links:
       .reader
     case .select, .bookmark, .marks, .contents, .jumpBack: .reader
+    case .viewPicture, .previousPicture, .openPicture: .reader
     case .wordForward, .wordBack, .sentenceForward, .sentenceBack, .paragraphForward,
       .paragraphBack, .highlight, .note, .noteInEditor:
       .selection

@@ -22,6 +22,14 @@ extension Guide {
     address. In the list, **s** saves the linked page in your library (fetched while \
     you read on; kept pending when offline) and **o** opens it in your browser.
 
+    ## Pictures
+
+    **i** shows the picture on the page (or the next one after it) alone on the \
+    screen, as large as it fits; there **i** or **Space** shows the next, **p** the one \
+    before, **o** opens it in your image viewer and **q** comes back to the page. **I** \
+    in the reader opens it in the viewer straight away (`$LEGGIO_IMAGE_VIEWER`, else \
+    `xdg-open`); Leggio does not wait for the viewer.
+
     ## Stars and pending pages
 
     **f** stars or unstars an article, in the list or the reader; **\\*** shows only \

@@ -51,6 +51,9 @@ extension Action {
     case .editNote: "edit the note"
     case .deleteAnnotation: "delete"
     case .undo: "undo the delete"
+    case .viewPicture: "the next picture alone on the screen"
+    case .previousPicture: "the picture before"
+    case .openPicture: "open the picture in the image viewer ($LEGGIO_IMAGE_VIEWER, else xdg-open)"
     }
   }
 }

@@ -27,4 +27,8 @@ public enum Action: String, CaseIterable, Codable, Hashable, Sendable {
   case saveLink = "save-link", openLink = "open-in-browser"
   // The feeds screen.
   case updateFeeds = "update-feeds"
+  // Pictures: one alone on the screen (the reader and the picture screen), the next or
+  // the one before, and the picture opened in the system's viewer.
+  case viewPicture = "view-picture", previousPicture = "previous-picture"
+  case openPicture = "open-picture"
 }

@@ -92,7 +92,15 @@ public struct Keymap: Hashable, Sendable {
       (.marks, [.character("'")]), (.notebook, [.control("n")]),
       (.contents, [.character("o")]), (.jumpBack, [.backspace, .control("o")]),
       (.star, [.character("f")]),
+      (.viewPicture, [.character("i")]), (.openPicture, [.character("I")]),
       (.back, [.character("q"), .escape]), (.quit, [.character("Q"), .control("c")]),
+    ] + everywhere,
+    .picture: [
+      (.viewPicture, [.character("i"), .character(" "), .character("n"), .right, .down]),
+      (.previousPicture, [.character("p"), .character("b"), .left, .up]),
+      (.openPicture, [.character("o"), .character("I"), .enter]),
+      (.back, [.character("q"), .escape, .backspace]),
+      (.quit, [.character("Q"), .control("c")]),
     ] + everywhere,
     .selection: [
       (.wordForward, [.character("w"), .right]),

@@ -18,4 +18,6 @@ public enum Screen: String, CaseIterable, Codable, Hashable, Sendable {
   case feeds
   /// A book's table of contents (`o` in the reader).
   case contents
+  /// A picture alone on the screen (`i` in the reader).
+  case picture
 }

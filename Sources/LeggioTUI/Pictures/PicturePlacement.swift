@@ -23,6 +23,17 @@ extension AppState {
   /// The pictures the terminal draws itself (kitty, sixel, iTerm2) on the reader's page:
   /// none under a box, a prompt or another screen, so nothing is ever drawn over them.
   public var picturePlacements: [PicturePlacement] {
+    if case .graphics = pictures, case .modal(.picture(let source)) = stack.last, prompt == nil,
+      !isTooSmall, let image = reader?.article.images[source]
+    {
+      // A picture alone on the screen.
+      let place = PictureScreenView.frame(image.info, width: width, height: height)
+      return [
+        PicturePlacement(
+          image: image, row: place.row, column: place.column, columns: place.columns,
+          rows: place.rows)
+      ]
+    }
     guard case .graphics = pictures, case .reader(let reader) = stack.last,
       prompt == nil, !isTooSmall, let lines = reader.page?.lines
     else { return [] }

@@ -39,6 +39,7 @@ extension Screen {
     case .notebook: "notebook"
     case .feeds: "feeds"
     case .contents: "contents"
+    case .picture: "picture"
     }
   }
 }

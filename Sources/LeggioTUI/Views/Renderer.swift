@@ -31,6 +31,8 @@ public enum Renderer {
           " " + TextWidth.truncate(TerminalSafety.line(status.text), to: max(0, grid.width - 2)),
           column: 0, row: row, style: style)
       }
+    case .modal(.picture(let source)):
+      PictureScreenView.draw(source: source, state, into: &grid)
     case .modal(let modal):
       draw(layers.dropLast(), state, into: &grid)
       drawBox(modal, state, into: &grid)
@@ -80,7 +82,7 @@ public enum Renderer {
         selected: selected, into: &grid)
     case .note(let text):
       NoteBox.draw(text, into: &grid)
-    case .confirmRemove, .continueReading:
+    case .confirmRemove, .continueReading, .picture:
       break
     }
   }
