@@ -104,6 +104,8 @@ public final class Terminal {
     var character: wint_t = 0
     let status = get_wch(&character)
     switch status {
+    case OK where character == 27:
+      return escapeOrReply()
     case OK:
       return .key(KeyDecoder.character(UInt32(character)))
     case KEY_CODE_YES:
@@ -119,6 +121,26 @@ public final class Terminal {
     default:
       return nil
     }
+  }
+
+  /// An Esc read on its own: the Esc key, unless what follows it is a late answer from the
+  /// terminal (`TerminalReply`), which is dropped whole. Characters read to decide that
+  /// and that are keys are given back to ncurses.
+  private func escapeOrReply() -> Event? {
+    var following: [UInt32] = []
+    var keyCode: Int32?
+    wtimeout(leggio_stdscr(), 30)
+    while following.count < 1024, TerminalReply.classify(following) == .partial {
+      var next: wint_t = 0
+      let status = get_wch(&next)
+      if status == KEY_CODE_YES { keyCode = Int32(next) }
+      guard status == OK else { break }
+      following.append(UInt32(next))
+    }
+    if TerminalReply.classify(following) == .reply { return nil }
+    if let keyCode { ungetch(keyCode) }
+    for value in following.reversed() { unget_wch(wchar_t(value)) }
+    return .key(.escape)
   }
 
   private func mouseEvent() -> Event? {

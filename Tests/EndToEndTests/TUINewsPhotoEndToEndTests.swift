@@ -378,4 +378,34 @@ struct TUINewsPhotoEndToEndTests {
     try tmux.keys("q", "q")
     #expect(try tmux.exitStatus() == 0)
   }
+
+  @Test func aLateAnswerFromTheTerminalIsNeverReadAsKeys() async throws {
+    let (cli, result, _) = try await addPage()
+    #expect(result.status == 0, "\(result.stderr)")
+    let tmux = TUITmux()
+    defer { tmux.stop() }
+    try tmux.start(width: 80, height: 24, environment: try environment(cli, images: "symbols"))
+    let before = try turnToThePhoto(tmux)
+    // What a terminal on a slow link answers after the picture query's wait: the device
+    // attributes, kitty's acknowledgement, the cell size. Read as keys they would be Esc
+    // (back to the list), `?` (the help), `G` (the last page)…
+    try tmux.type("\u{1B}[?62;22;4c")
+    try tmux.type("\u{1B}_Gi=31;OK\u{1B}\\")
+    try tmux.type("\u{1B}[6;20;10t")
+    try tmux.type(" ")
+    let after = try tmux.wait(for: "page 3/")
+    #expect(!after.contains("Keys"))
+    try tmux.keys("b")
+    #expect(try tmux.wait(for: "page 2/") == before)
+    // Esc itself still goes back to the list.
+    try tmux.keys("Escape")
+    var screen = try tmux.screen()
+    for _ in 0..<100 where screen.contains("page 2/") {
+      try await Task.sleep(for: .milliseconds(50))
+      screen = try tmux.screen()
+    }
+    #expect(!screen.contains("page 2/") && screen.contains("Putin"), "\(screen)")
+    try tmux.keys("q")
+    #expect(try tmux.exitStatus() == 0)
+  }
 }

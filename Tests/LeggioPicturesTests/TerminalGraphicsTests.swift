@@ -60,3 +60,38 @@ import Testing
     #expect(TerminalGraphics.cellSize([]) == nil)
   }
 }
+
+/// A terminal's late answer to the picture query is dropped, never read as keys.
+@Suite struct TerminalReplyTests {
+  static func classify(_ text: String) -> TerminalReply.Verdict {
+    TerminalReply.classify(text.unicodeScalars.map(\.value))
+  }
+
+  @Test func theAnswersAfterAnEscAreRecognisedWhole() {
+    #expect(Self.classify("[?63;1;2;4;6;9;15;16;22;28;29c") == .reply)
+    #expect(Self.classify("[?62;22;52c") == .reply)
+    #expect(Self.classify("[6;20;10t") == .reply)
+    #expect(Self.classify("_Gi=31;OK\u{1B}\\") == .reply)
+    #expect(Self.classify("_Gi=31;ENOENT:unsupported\u{1B}\\") == .reply)
+    #expect(Self.classify("P1$r0m\u{1B}\\") == .reply)
+  }
+
+  @Test func theirBeginningsAreReadOn() {
+    #expect(Self.classify("") == .partial)
+    #expect(Self.classify("[") == .partial)
+    #expect(Self.classify("[?63;1") == .partial)
+    #expect(Self.classify("_Gi=31;O") == .partial)
+    #expect(Self.classify("_Gi=31;OK\u{1B}") == .partial)
+  }
+
+  @Test func keysAreNotAnswers() {
+    // Alt-j, Esc then q, a key sequence ncurses did not know.
+    #expect(Self.classify("j") == .notAReply)
+    #expect(Self.classify("q") == .notAReply)
+    #expect(Self.classify("[1;5P") == .notAReply)
+    #expect(Self.classify("[200~") == .notAReply)
+    #expect(Self.classify("_x") == .notAReply)
+    #expect(Self.classify("[?25h") == .notAReply)
+    #expect(Self.classify("[6;20t") == .notAReply)
+  }
+}
