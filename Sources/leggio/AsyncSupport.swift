@@ -9,6 +9,7 @@ final class SharedProgressBar: @unchecked Sendable {
 
   func advance() { lock.withLock { bar.advance() } }
   func print(_ line: String) { lock.withLock { bar.print(line) } }
+  func error(_ error: any Error) { lock.withLock { bar.error(error) } }
   func clear() { lock.withLock { bar.clear() } }
 }
 

@@ -14,7 +14,8 @@ struct FetchCommand: ParsableCommand {
       ones that failed too; IDs fetch exactly those. A few pages are fetched at a time, at
       most --per-host from one site. A failure keeps its reason (`leggio list --pending`)
       and the article stays pending. The queue is in the library: an interrupted fetch
-      resumes where it was. Exits 1 when any page failed.
+      resumes where it was. Each page's pictures are kept with it, as `leggio add` keeps
+      them (--no-images: none). Exits 1 when any page failed.
       """)
 
   @OptionGroup var options: LibraryOptions
@@ -27,6 +28,9 @@ struct FetchCommand: ParsableCommand {
 
   @Option(name: .customLong("per-host"), help: "At most this many fetches at once from one host.")
   var perHost = 2
+
+  @Flag(name: .customLong("no-images"), help: "Keep none of the pages' pictures.")
+  var noImages = false
 
   @Argument(help: "Only these pending articles.") var ids: [Int64] = []
 
@@ -54,11 +58,16 @@ struct FetchCommand: ParsableCommand {
             : "Nothing to fetch.")
       }
       let fetcher = PendingFetcher(
-        library: library, fetcher: PageFetcher(timeout: timeout), perHost: perHost)
+        library: library, fetcher: PageFetcher(timeout: timeout), perHost: perHost,
+        pictures: noImages ? nil : ImageCollector(timeout: timeout))
       let bar = SharedProgressBar(total: items.count)
       let results = try runBlocking {
         await fetcher.fetch(items) { result in
           if let title = result.title {
+            for warning in result.warnings {
+              bar.error(
+                CLIError.invalid("\(result.pending.url): warning: \(warning)".terminalSafe()))
+            }
             bar.print("fetched \(result.pending.id)  \(title.terminalSafe())")
           } else {
             bar.print(
