@@ -55,6 +55,29 @@ public enum TestPictures {
     return try Data(contentsOf: output)
   }
 
+  /// The PNG of `png(width:height:)` as a WebP file, made by Debian's `cwebp` (lossless
+  /// unless `quality` is given); nil when cwebp is not installed.
+  public static func webp(width: Int, height: Int, quality: Int? = nil) throws -> Data? {
+    let program = "/usr/bin/cwebp"
+    guard FileManager.default.isExecutableFile(atPath: program) else { return nil }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "leggio-pictures-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let input = directory.appendingPathComponent("in.png")
+    let output = directory.appendingPathComponent("out.webp")
+    try png(width: width, height: height).write(to: input)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments =
+      (quality.map { ["-q", "\($0)"] } ?? ["-lossless"]) + [
+        "-quiet", input.path, "-o", output.path,
+      ]
+    try process.run()
+    process.waitUntilExit()
+    return try Data(contentsOf: output)
+  }
+
   private static func pngFile(width: Int, height: Int, idat: [UInt8]) -> Data {
     var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     var header: [UInt8] = []
