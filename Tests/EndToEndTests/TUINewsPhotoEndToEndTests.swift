@@ -252,6 +252,17 @@ struct TUINewsPhotoEndToEndTests {
     return []
   }
 
+  /// Whether `text` is written to `recording` after its first `offset` bytes, waiting up
+  /// to 10 seconds.
+  static func appears(_ text: String, in recording: URL, after offset: Int) async throws -> Bool {
+    for _ in 0..<100 {
+      let after = Array(try Data(contentsOf: recording).dropFirst(offset))
+      if String(decoding: after, as: UTF8.self).contains(text) { return true }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    return false
+  }
+
   @Test func offlineThePhotoIsWrittenAsAKittyPictureAboveItsCredit() async throws {
     let (cli, result, _) = try await addPage()
     #expect(result.status == 0, "\(result.stderr)")
@@ -297,6 +308,14 @@ struct TUINewsPhotoEndToEndTests {
       deleted = String(decoding: after, as: UTF8.self).contains("\u{1B}_Ga=d,d=A\u{1B}\\")
     }
     #expect(deleted)
+    // Back on the photo's page it is drawn again; a resize deletes it before the new size.
+    try tmux.keys("b")
+    #expect(try await Self.appears("\u{1B}_Ga=T", in: recording, after: before))
+    let drawnAgain = try Data(contentsOf: recording).count
+    try tmux.resize(width: 100, height: 30)
+    #expect(try await Self.appears("\u{1B}_Ga=d,d=A\u{1B}\\", in: recording, after: drawnAgain))
+    try tmux.resize(width: 80, height: 24)
+    _ = try tmux.wait(forStatus: "page ", width: 80)
     try readThroughAndQuit(tmux, pictureFree: true)
   }
 
