@@ -135,7 +135,9 @@ struct ColourCounts: CustomStringConvertible {
       (0..<4).reduce(0) { $0 << 8 | Int(bytes[index * 4 + $1]) }
     }
     let (headerSize, width, height) = (field(0), field(4), field(5))
-    let (byteOrder, bitsPerPixel, bytesPerLine, colours) = (field(7), field(11), field(12), field(19))
+    let (byteOrder, bitsPerPixel, bytesPerLine, colours) = (
+      field(7), field(11), field(12), field(19)
+    )
     guard bitsPerPixel == 32 else { return nil }
     let start = headerSize + colours * 12
     guard bytes.count >= start + height * bytesPerLine else { return nil }
@@ -146,7 +148,8 @@ struct ColourCounts: CustomStringConvertible {
         let at = start + y * bytesPerLine + x * 4
         let (r, g, b) =
           byteOrder == 0
-          ? (bytes[at + 2], bytes[at + 1], bytes[at]) : (bytes[at + 1], bytes[at + 2], bytes[at + 3])
+          ? (bytes[at + 2], bytes[at + 1], bytes[at])
+          : (bytes[at + 1], bytes[at + 2], bytes[at + 3])
         if near(r, 200) && near(g, 30) && near(b, 30) {
           red += 1
           redX += x
