@@ -12,31 +12,11 @@ enum BrowserLauncher {
     _ url: String, environment: [String: String],
     ended: @escaping @Sendable (String) -> Void
   ) throws {
-    let process = Process()
     let browser = environment["BROWSER"].flatMap { value in
       value.split(separator: ":").first.map(String.init)
     }?.trimmingCharacters(in: .whitespaces)
-    let name: String
-    if let browser, !browser.isEmpty {
-      name = "$BROWSER (\(browser))"
-      let command =
-        browser.contains("%s")
-        ? browser.replacingOccurrences(of: "%s", with: "\"$1\"") : browser + " \"$1\""
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", command, "leggio-browser", url]
-    } else {
-      name = "xdg-open (set $BROWSER to choose a browser)"
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["xdg-open", url]
-    }
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    process.terminationHandler = { process in
-      guard process.terminationStatus != 0 else { return }
-      ended("\(name) failed with status \(process.terminationStatus)")
-    }
-    try process.run()
+    try DetachedCommand.start(
+      browser, argument: url, variable: "$BROWSER", purpose: "browser",
+      environment: environment, ended: ended)
   }
 }
