@@ -33,7 +33,7 @@ import Testing
       HTTPResponse(statusCode: .ok, headers: [.contentType: "image/png"], body: boats)
     }
     await server.appendRoute("GET /gone.png") { _ in HTTPResponse(statusCode: .notFound) }
-    let task = Task { try await server.run() }
+    let task = Task(priority: .testServer) { try await server.run() }
     defer { task.cancel() }
     try await server.waitUntilListening(timeout: 60)
     guard case .ip4(_, let port) = await server.listeningAddress else {
