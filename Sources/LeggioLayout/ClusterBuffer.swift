@@ -51,6 +51,13 @@ struct ClusterBuffer {
     bytes.reserveCapacity(capacity + capacity / 8)
   }
 
+  /// Makes the next text appended start at scalar offset `offset` of the block: for
+  /// text laid out out of source order (a table's cells, line by line). Only source
+  /// segments' offsets are read as ranges, so the clusters before need not agree.
+  mutating func moveOffset(to offset: Int) {
+    offsets[offsets.count - 1] = Int32(offset)
+  }
+
   /// Appends `text` as a segment.
   mutating func append(_ text: String, _ segment: Segment) {
     var segment = segment

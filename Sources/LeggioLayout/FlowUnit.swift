@@ -65,16 +65,24 @@ struct FlowUnit {
     var label: Part?
     switch block.kind {
     case .table:
+      // Cell text keeps its offsets (a highlight in a cell is drawn there); borders and
+      // padding sit at the furthest offset shown so far, so that lines start in order.
+      var shown = 0
       for (index, line) in TableLayout(block, ascii: asciiBorders).lines(width: column).enumerated()
       {
         if index > 0 { text.append("\n", Segment(role: .text, isSource: false)) }
         for piece in line.pieces {
+          text.moveOffset(to: piece.source ?? shown)
           text.append(
             piece.text,
             Segment(
               role: piece.isBorder ? .rule : .text, inline: piece.isHeader ? .strong : [],
-              isSource: false))
+              isSource: piece.source != nil))
+          if let source = piece.source {
+            shown = max(shown, source + piece.text.unicodeScalars.count)
+          }
         }
+        text.moveOffset(to: shown)
       }
     case .preformatted:
       for inline in block.inlines {
