@@ -52,8 +52,9 @@ struct ClusterBuffer {
   }
 
   /// Makes the next text appended start at scalar offset `offset` of the block: for
-  /// text laid out out of source order (a table's cells, line by line). Only source
-  /// segments' offsets are read as ranges, so the clusters before need not agree.
+  /// text laid out out of source order (a table's cells, line by line). This is also where
+  /// the last cluster so far ends, so call it only after decoration (whose offsets are
+  /// never read as a range).
   mutating func moveOffset(to offset: Int) {
     offsets[offsets.count - 1] = Int32(offset)
   }

@@ -130,7 +130,8 @@ struct TableLayout {
         continue
       }
       if index > 0 { plain(" ") }
-      pieces.append(Piece(text: word.text, isBorder: false, isHeader: isHeader, source: word.source))
+      pieces.append(
+        Piece(text: word.text, isBorder: false, isHeader: isHeader, source: word.source))
     }
     plain(String(repeating: " ", count: gap - before))
     return pieces

@@ -104,7 +104,8 @@ import Testing
     // drawn from the library by a new application in each cell it covers, at 40 columns too.
     let uuid = try #require(library.summaries(ArticleQuery(), offset: 0, limit: 10).first?.uuid)
     let article = try #require(try library.annotationArticle(uuid: uuid))
-    try library.annotations.annotate(article, quote: "Abitanti\tCantone\nLugano", color: AnnotationColor(rawValue: 3)!)
+    try library.annotations.annotate(
+      article, quote: "Abitanti\tCantone\nLugano", color: AnnotationColor(rawValue: 3)!)
     for width in [80, 40] {
       let again = makeApp(library, width: width, height: 12)
       again.press("<Enter>")
