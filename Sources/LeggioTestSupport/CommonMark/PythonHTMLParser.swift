@@ -32,12 +32,7 @@ public struct PythonHTMLParser<Handler: PythonHTMLHandler> {
 
   public mutating func close() { goAhead(end: true) }
 
-  // MARK: - Character classes
-
-  /// `\s` in a Python `str` pattern: what `str.isspace()` accepts.
-  static func isSpace(_ c: Unicode.Scalar) -> Bool {
-    c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
-  }
+  static func isSpace(_ c: Unicode.Scalar) -> Bool { PythonCharacters.isSpace(c) }
   static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
     ("a"..."z").contains(c) || ("A"..."Z").contains(c)
   }
@@ -439,25 +434,22 @@ public struct PythonHTMLParser<Handler: PythonHTMLHandler> {
   }
 }
 
-extension String {
-  /// The string without Python whitespace (`str.strip()`) at either end.
-  func trimmingPythonSpaces() -> String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !PythonHTMLParser<NoHandler>.isSpace($0) })
-    else { return "" }
-    let last = scalars.lastIndex { !PythonHTMLParser<NoHandler>.isSpace($0) }!
-    return String(scalars[first...last])
+/// Python's idea of white space.
+enum PythonCharacters {
+  /// `\s` in a Python `str` pattern, and what `str.strip()` removes: `str.isspace()`.
+  static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    c.properties.isWhitespace || (0x1C...0x1F).contains(c.value)
   }
 }
 
-/// A handler that ignores everything, for naming the parser's static helpers.
-struct NoHandler: PythonHTMLHandler {
-  mutating func startTag(_ name: String, _ attributes: [(String, String?)], closed: Bool) {}
-  mutating func endTag(_ name: String) {}
-  mutating func data(_ text: String) {}
-  mutating func entityReference(_ name: String) {}
-  mutating func characterReference(_ name: String) {}
-  mutating func comment(_ text: String) {}
-  mutating func declaration(_ text: String) {}
-  mutating func processingInstruction(_ text: String) {}
+extension String {
+  /// The string without Python white space at either end (`str.strip()`).
+  func trimmingPythonSpaces() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !PythonCharacters.isSpace($0) }) else {
+      return ""
+    }
+    let last = scalars.lastIndex { !PythonCharacters.isSpace($0) }!
+    return String(scalars[first...last])
+  }
 }

@@ -76,7 +76,7 @@ public struct SpecHTMLNormalizer: PythonHTMLHandler {
   ]
 
   private static func isSpace(_ c: Unicode.Scalar) -> Bool {
-    PythonHTMLParser<NoHandler>.isSpace(c)
+    PythonCharacters.isSpace(c)
   }
 
   private mutating func append(_ text: String) {
