@@ -103,7 +103,7 @@ let package = Package(
     .target(
       name: "LeggioTestSupport",
       dependencies: [
-        "LeggioModel", "LeggioImport", "LeggioStore",
+        "LeggioModel", "LeggioImport", "LeggioStore", "CLibXML2", "CCmarkGFM",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .executableTarget(

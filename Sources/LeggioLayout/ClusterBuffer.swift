@@ -51,6 +51,14 @@ struct ClusterBuffer {
     bytes.reserveCapacity(capacity + capacity / 8)
   }
 
+  /// Makes the next text appended start at scalar offset `offset` of the block: for
+  /// text laid out out of source order (a table's cells, line by line). This is also where
+  /// the last cluster so far ends, so call it only after decoration (whose offsets are
+  /// never read as a range).
+  mutating func moveOffset(to offset: Int) {
+    offsets[offsets.count - 1] = Int32(offset)
+  }
+
   /// Appends `text` as a segment.
   mutating func append(_ text: String, _ segment: Segment) {
     var segment = segment

@@ -65,17 +65,29 @@ struct FlowUnit {
     var label: Part?
     switch block.kind {
     case .table:
+      // Cell text keeps its offsets (a highlight in a cell is drawn there). Borders and
+      // padding sit at the furthest offset shown so far, so that lines start in order;
+      // an offset moves only after such a piece, never cutting short the text before.
+      var shown = 0
+      var afterText = false
+      func add(_ piece: String, _ segment: Segment, source: Int?) {
+        if !afterText { text.moveOffset(to: source ?? shown) }
+        text.append(piece, segment)
+        afterText = source != nil
+        if let source { shown = max(shown, source + piece.unicodeScalars.count) }
+      }
       for (index, line) in TableLayout(block, ascii: asciiBorders).lines(width: column).enumerated()
       {
-        if index > 0 { text.append("\n", Segment(role: .text, isSource: false)) }
+        if index > 0 { add("\n", Segment(role: .text, isSource: false), source: nil) }
         for piece in line.pieces {
-          text.append(
+          add(
             piece.text,
             Segment(
               role: piece.isBorder ? .rule : .text, inline: piece.isHeader ? .strong : [],
-              isSource: false))
+              isSource: piece.source != nil), source: piece.source)
         }
       }
+      if !afterText { text.moveOffset(to: shown) }
     case .preformatted:
       for inline in block.inlines {
         text.append(inline.text, Self.segment(inline, role: style.role))

@@ -4,7 +4,9 @@ import LeggioModel
 /// text wrapped inside its column, aligned as the source says, borders in box-drawing
 /// characters (ASCII when asked), the header rows set apart by a double rule. A table whose columns cannot
 /// fit even at their longest word's width is shown transposed instead: one record per
-/// row, each value after its column's header.
+/// row, each value after its column's header. Cell text keeps its place in the block's
+/// plain text (`Piece.source`), so that highlights, the selection and search matches
+/// are drawn in the cells.
 struct TableLayout {
   /// One line of the table: pieces of border and cell text.
   struct Line: Equatable {
@@ -15,9 +17,23 @@ struct TableLayout {
     var text: String
     var isBorder: Bool
     var isHeader: Bool
+    /// The scalar offset in the block's plain text where `text` starts when it is the
+    /// cell's own text, exactly as written there; nil for borders, padding and the space
+    /// that stands for a run of white space.
+    var source: Int? = nil
   }
 
-  let rows: [[String]]
+  /// A word of a cell and where it starts in the block's plain text.
+  struct Word: Equatable {
+    var text: String
+    var source: Int
+    /// One plain space comes before it in the source, so it can be drawn with the word
+    /// before as one piece of the text.
+    var followsOneSpace = false
+  }
+
+  /// The cells' words, row by row (short rows padded with empty cells).
+  let rows: [[[Word]]]
   let alignments: [TableAlignment]
   let headerRows: Int
   /// Borders in ASCII (`+`, `-`, `|`, `=`) for terminals without box drawing.
@@ -29,16 +45,96 @@ struct TableLayout {
       (rows, self.alignments, self.headerRows) = ([], [], 0)
       return
     }
-    let cells = block.tableRows.map { row in
-      row.map { cell in
-        cell.reduce(into: "") { $0 += $1.text }.split(whereSeparator: \.isWhitespace)
-          .joined(separator: " ")
-      }
-    }
+    let cells = Self.words(block.plainText)
     let columns = cells.map(\.count).max() ?? 0
-    rows = cells.map { $0 + Array(repeating: "", count: columns - $0.count) }
+    rows = cells.map { $0 + Array(repeating: [], count: columns - $0.count) }
     self.alignments = alignments
     self.headerRows = min(headerRows, rows.count)
+  }
+
+  /// The words of each cell of a table's plain text (`"\t"` between cells, `"\n"` between
+  /// rows), with their scalar offsets.
+  static func words(_ plain: String) -> [[[Word]]] {
+    var rows: [[[Word]]] = []
+    var row: [[Word]] = []
+    var cell: [Word] = []
+    var word: Word?
+    var offset = 0
+    var spaces = 0
+    var spaceIsPlain = true
+    func endWord() {
+      if let word { cell.append(word) }
+      word = nil
+    }
+    for character in plain {
+      let scalars = character.unicodeScalars.count
+      defer { offset += scalars }
+      if character == "\t" || character == "\n" {
+        endWord()
+        row.append(cell)
+        cell = []
+        if character == "\n" {
+          rows.append(row)
+          row = []
+        }
+        spaces = 0
+      } else if character.isWhitespace {
+        endWord()
+        spaces += 1
+        spaceIsPlain = spaces == 1 && character == " "
+      } else if word != nil {
+        word?.text.append(character)
+      } else {
+        word = Word(
+          text: String(character), source: offset,
+          followsOneSpace: !cell.isEmpty && spaces == 1 && spaceIsPlain)
+        spaces = 0
+      }
+    }
+    endWord()
+    row.append(cell)
+    rows.append(row)
+    return rows
+  }
+
+  /// A cell's text as shown: its words, one space between them.
+  static func text(_ words: [Word]) -> String {
+    words.map(\.text).joined(separator: " ")
+  }
+
+  /// A line of a cell as pieces: runs of words joined by the source's own single spaces,
+  /// padded to `width` as `alignment` says.
+  static func pieces(
+    _ words: [Word], width: Int, _ alignment: TableAlignment, isHeader: Bool, indent: String = ""
+  ) -> [Piece] {
+    let gap = max(0, width - CellWidth.of(text(words)))
+    let before =
+      switch alignment {
+      case .right: gap
+      case .center: gap / 2
+      case .left, .none: 0
+      }
+    var pieces: [Piece] = []
+    func plain(_ text: String) {
+      guard !text.isEmpty else { return }
+      if let last = pieces.last, last.source == nil {
+        pieces[pieces.count - 1].text += text
+      } else {
+        pieces.append(Piece(text: text, isBorder: false, isHeader: isHeader))
+      }
+    }
+    plain(indent + String(repeating: " ", count: before))
+    for (index, word) in words.enumerated() {
+      if index > 0 && word.followsOneSpace, let last = pieces.last, last.source != nil {
+        pieces[pieces.count - 1].text += " " + word.text
+        continue
+      }
+      if index > 0 { plain(" ") }
+      pieces.append(
+        Piece(text: word.text, isBorder: false, isHeader: isHeader, source: word.source))
+    }
+    plain(String(repeating: " ", count: gap - before))
+    return pieces
   }
 
   var columnCount: Int { rows.first?.count ?? 0 }
@@ -64,12 +160,10 @@ struct TableLayout {
           if column > 0 {
             line.pieces.append(Piece(text: " \(bar) ", isBorder: true, isHeader: false))
           }
-          let text = lineIndex < row[column].count ? row[column][lineIndex] : ""
+          let words = lineIndex < row[column].count ? row[column][lineIndex] : []
           let alignment = isHeader && alignment(column) == .none ? .center : alignment(column)
-          line.pieces.append(
-            Piece(
-              text: Self.pad(text, to: widths[column], alignment), isBorder: false,
-              isHeader: isHeader))
+          line.pieces += Self.pieces(
+            words, width: widths[column], alignment, isHeader: isHeader)
         }
         line.pieces.append(Piece(text: " " + bar, isBorder: true, isHeader: false))
         lines.append(line)
@@ -89,7 +183,7 @@ struct TableLayout {
   func columnWidths(width: Int) -> [Int]? {
     let room = width - (3 * columnCount + 1)
     let natural = (0..<columnCount).map { column in
-      max(1, rows.map { CellWidth.of($0[column]) }.max() ?? 1)
+      max(1, rows.map { CellWidth.of(Self.text($0[column])) }.max() ?? 1)
     }
     if natural.reduce(0, +) <= room { return natural }
     var widths = (0..<columnCount).map { column in
@@ -113,7 +207,9 @@ struct TableLayout {
   /// One record per body row: each header, then its value wrapped under it, indented;
   /// records separated by a rule.
   private func transposed(width: Int) -> [Line] {
-    let headers = headerRows > 0 ? rows[0] : rows[0].indices.map { "\($0 + 1)" }
+    let headers =
+      headerRows > 0
+      ? rows[0] : rows[0].indices.map { [Word(text: "\($0 + 1)", source: 0)] }
     var lines: [Line] = []
     for (index, row) in rows.dropFirst(headerRows).enumerated() {
       if index > 0 {
@@ -125,9 +221,13 @@ struct TableLayout {
           ]))
       }
       for column in row.indices where !row[column].isEmpty {
-        lines.append(Line(pieces: [Piece(text: headers[column], isBorder: false, isHeader: true)]))
-        for text in Self.wrap(row[column], width: max(1, width - 2)) {
-          lines.append(Line(pieces: [Piece(text: "  " + text, isBorder: false, isHeader: false)]))
+        lines.append(
+          headerRows > 0
+            ? Line(pieces: Self.pieces(headers[column], width: 0, .left, isHeader: true))
+            : Line(pieces: [Piece(text: "\(column + 1)", isBorder: false, isHeader: true)]))
+        for words in Self.wrap(row[column], width: max(1, width - 2)) {
+          lines.append(
+            Line(pieces: Self.pieces(words, width: 0, .left, isHeader: false, indent: "  ")))
         }
       }
     }
@@ -150,21 +250,20 @@ struct TableLayout {
     return Line(pieces: [Piece(text: text, isBorder: true, isHeader: false)])
   }
 
-  static func longestWord(_ text: String) -> Int {
-    text.split(separator: " ").map { CellWidth.of(String($0)) }.max() ?? 0
+  static func longestWord(_ words: [Word]) -> Int {
+    words.map { CellWidth.of($0.text) }.max() ?? 0
   }
 
-  /// `text` in lines of at most `width` cells, broken between words, a word longer than
-  /// the width broken between characters.
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
+  /// `words` in lines of at most `width` cells, broken between words, a word longer than
+  /// the width broken between characters (each piece keeping its place in the source).
+  static func wrap(_ words: [Word], width: Int) -> [[Word]] {
+    var lines: [[Word]] = []
+    var line: [Word] = []
     var lineCells = 0
-    for word in text.split(separator: " ") {
-      var word = String(word)
-      var cells = CellWidth.of(word)
+    for var word in words {
+      var cells = CellWidth.of(word.text)
       if lineCells > 0 && lineCells + 1 + cells <= width {
-        line += " " + word
+        line.append(word)
         lineCells += 1 + cells
         continue
       }
@@ -172,32 +271,23 @@ struct TableLayout {
       while cells > width {
         var head = ""
         var headCells = 0
-        for character in word {
+        for character in word.text {
           let characterCells = CellWidth.of(String(character))
           if headCells + characterCells > width { break }
           head.append(character)
           headCells += characterCells
         }
-        if head.isEmpty { head = String(word.first!) }
-        lines.append(head)
-        word = String(word.dropFirst(head.count))
-        cells = CellWidth.of(word)
+        if head.isEmpty { head = String(word.text.first!) }
+        lines.append([Word(text: head, source: word.source, followsOneSpace: word.followsOneSpace)])
+        word = Word(
+          text: String(word.text.dropFirst(head.count)),
+          source: word.source + head.unicodeScalars.count)
+        cells = CellWidth.of(word.text)
       }
-      line = word
+      line = word.text.isEmpty ? [] : [word]
       lineCells = cells
     }
     if lineCells > 0 || lines.isEmpty { lines.append(line) }
     return lines
-  }
-
-  static func pad(_ text: String, to width: Int, _ alignment: TableAlignment) -> String {
-    let gap = max(0, width - CellWidth.of(text))
-    switch alignment {
-    case .right: return String(repeating: " ", count: gap) + text
-    case .center:
-      return String(repeating: " ", count: gap / 2) + text
-        + String(repeating: " ", count: gap - gap / 2)
-    case .left, .none: return text + String(repeating: " ", count: gap)
-    }
   }
 }

@@ -126,6 +126,35 @@ import Testing
       ])
   }
 
+  /// What highlights and the selection are drawn from: each run of a cell's text names
+  /// the canonical offsets it shows, wrapped or transposed, and every word of every cell
+  /// is shown by such a run.
+  @Test func tableCellTextKeepsItsPlaceInTheTextWrappedOrTransposed() throws {
+    for (markdown, width) in [
+      (Self.phases, 80), (Self.phases, 40),
+      (Self.months + "\n| sole | vento | uva | foglie | luci |", 40),
+    ] {
+      let doc = try document(markdown)
+      let canonical = CanonicalText(doc)
+      let article = PagedArticle(document: doc, metadata: nil, options: columnOptions(width: width))
+      let runs = try #require(article.page(at: 0)).lines.flatMap(\.runs)
+      var shown = Set<Int>()
+      for run in runs {
+        guard let source = run.source else { continue }
+        #expect(canonical.substring(source) == run.text, "at \(width): \(run.text)")
+        shown.formUnion(source)
+      }
+      let words = canonical.text.unicodeScalars.enumerated().filter {
+        !$0.element.properties.isWhitespace
+      }.map(\.offset)
+      #expect(words.allSatisfy(shown.contains), "at \(width)")
+      if markdown == Self.phases {
+        // Words and the single spaces between them are one run, drawn as one.
+        #expect(runs.contains { $0.source != nil && $0.text.contains(" ") }, "at \(width)")
+      }
+    }
+  }
+
   @Test func tableMovesWholeToTheNextPageRatherThanSplitMidRow() throws {
     let doc = try document(
       "Un paragrafo che occupa qualche riga prima della tabella, apposta.\n\n" + Self.cities)

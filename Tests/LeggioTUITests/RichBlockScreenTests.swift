@@ -74,6 +74,45 @@ import Testing
       snapshot: "reader-table")
   }
 
+  /// The text of the cells carrying `overlay`, row by row, gaps between marked cells kept
+  /// as a space so that two cells' texts do not run together.
+  static func marked(_ grid: CellGrid, _ overlay: UIRole) -> [String] {
+    (0..<grid.height).compactMap { row in
+      var text = ""
+      var previous: Int?
+      for column in 0..<grid.width
+      where grid[column, row].style.overlay == overlay && grid[column, row].width > 0 {
+        if let previous, column > previous + 1 { text += " " }
+        text.append(grid[column, row].character)
+        previous = column
+      }
+      return text.isEmpty ? nil : text
+    }
+  }
+
+  @Test func aHighlightInATableCellIsDrawnInTheCell() throws {
+    let library = try Self.library(Self.table)
+    let app = makeApp(library, width: 80, height: 24)
+    app.press("<Enter>/")
+    app.type("Bellinzona")
+    app.press("<Enter>vh")
+    #expect(app.state.status?.text.hasPrefix("Highlighted") == true)
+    let grid = app.render()
+    #expect(Self.marked(grid, .highlight1) == ["Bellinzona"])
+
+    // One made elsewhere (`leggio annotate`), over two cells of a row and the row after it,
+    // drawn from the library by a new application in each cell it covers, at 40 columns too.
+    let uuid = try #require(library.summaries(ArticleQuery(), offset: 0, limit: 10).first?.uuid)
+    let article = try #require(try library.annotationArticle(uuid: uuid))
+    try library.annotations.annotate(
+      article, quote: "Abitanti\tCantone\nLugano", color: AnnotationColor(rawValue: 3)!)
+    for width in [80, 40] {
+      let again = makeApp(library, width: width, height: 12)
+      again.press("<Enter>")
+      #expect(Self.marked(again.render(), .highlight3) == ["Abitanti Cantone", "Lugano"])
+    }
+  }
+
   @Test func aCodeBlockIsSetApartWithItsLanguageAt40And80Columns() throws {
     try assertScreen(
       try Self.library(Self.code), keys: "<Enter>",

@@ -48,6 +48,16 @@ import Testing
     }
   }
 
+  /// Inline code is told from the prose around it in every theme (issue 20).
+  @Test func inlineCodeStandsOutFromProseInEveryTheme() {
+    for entry in ThemeCatalog.builtIn.entries {
+      let theme = entry.theme
+      let prose = theme.resolve(CellStyle(.text))
+      let code = theme.resolve(CellStyle(.text, inline: .code))
+      #expect(code != prose, "\(theme.name): inline code looks like prose")
+    }
+  }
+
   @Test func bodyTextIsComfortablyLegibleInEveryTheme() throws {
     for entry in ThemeCatalog.builtIn.entries {
       let text = entry.theme.resolve(CellStyle(.text))

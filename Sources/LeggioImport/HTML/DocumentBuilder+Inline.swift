@@ -42,7 +42,9 @@ extension DocumentBuilder {
   /// that collapsed whitespace shows as one space (in the style of the text before it,
   /// as browsers do).
   private var endsWithVisibleCharacter: Bool {
-    guard let run = runs.last, let last = run.text.last else { return false }
+    guard let run = runs.last else { return false }
+    if run.image != nil { return true }  // a picture shows, whatever its alt text
+    guard let last = run.text.last else { return false }
     if run.style.contains(.code) { return true }  // a code span's own space is its text
     return last != "\n" && last != " "
   }

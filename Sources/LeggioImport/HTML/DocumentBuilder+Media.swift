@@ -30,7 +30,8 @@ extension DocumentBuilder {
     run.title = linkTitle
     run.nesting = Inline.nestingNeeded(openInline)
     run.image = InlineImage(
-      source: source, title: node.attribute("title").map(TextSanitizer.removingForbidden))
+      source: source, title: node.attribute("title").map(TextSanitizer.removingForbidden),
+      altMissing: node.attribute("alt") == nil ? true : nil)
     runs.append(run)
     return true
   }

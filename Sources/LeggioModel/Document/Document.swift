@@ -128,10 +128,14 @@ public struct InlineImage: Codable, Hashable, Sendable {
   public var source: String
   /// The picture's title (the tooltip), when the source gives one.
   public var title: String?
+  /// True when the source gives no alt text at all (`<img src>`), which is not the same
+  /// as an empty one (`alt=""`, a decoration): the run's text is then empty. Nil otherwise.
+  public var altMissing: Bool?
 
-  public init(source: String, title: String? = nil) {
+  public init(source: String, title: String? = nil, altMissing: Bool? = nil) {
     self.source = source
     self.title = title
+    self.altMissing = altMissing
   }
 }
 

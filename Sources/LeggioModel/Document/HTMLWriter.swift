@@ -118,7 +118,8 @@ public enum HTMLWriter {
       open = wanted
       if let image = run.image {
         html +=
-          "<img src=\"\(escape(image.source))\" alt=\"\(escape(run.text))\""
+          "<img src=\"\(escape(image.source))\""
+          + (image.altMissing == true ? "" : " alt=\"\(escape(run.text))\"")
           + (image.title.map { " title=\"\(escape($0))\"" } ?? "") + " />"
         continue
       }

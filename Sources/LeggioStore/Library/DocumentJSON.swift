@@ -48,6 +48,7 @@ enum DocumentJSON {
         out.append(contentsOf: #""image":{"source":"#.utf8)
         appendString(image.source, to: &out)
         appendOptional("title", image.title, to: &out)
+        if image.altMissing == true { out.append(contentsOf: #","altMissing":true"#.utf8) }
         out.append(contentsOf: "},".utf8)
       }
       if let link = inline.link {

@@ -102,17 +102,21 @@ struct DocumentJSONDecoder {
       case "image":
         var source: String?
         var imageTitle: String?
+        var altMissing: Bool?
         let ok = decoder.object { key, decoder in
           switch key {
           case "source":
             source = decoder.string()
             return source != nil
           case "title": return decoder.optionalString(&imageTitle)
+          case "altMissing":
+            altMissing = decoder.boolean()
+            return altMissing != nil
           default: return false
           }
         }
         guard ok, let source else { return false }
-        image = InlineImage(source: source, title: imageTitle)
+        image = InlineImage(source: source, title: imageTitle, altMissing: altMissing)
         return true
       case "text":
         text = decoder.string()

@@ -17,6 +17,20 @@ public enum CommonMarkSpec {
   /// The sections about raw HTML, which the sanitiser changes on purpose.
   public static let rawHTMLSections: Set<String> = ["HTML blocks", "Raw HTML"]
 
+  /// The HTML of the examples that GitHub Flavored Markdown's autolink extension changes,
+  /// as the GFM spec's rules for it write them ("Autolinks (extension)", GFM spec 0.29):
+  /// a URL of `http://`, `https://` or `ftp://` at the start of a line, after white space
+  /// or after `*`, `_`, `~` or `(` is a link; an address (letters, digits, `.`, `-`, `_`,
+  /// `+`, then `@` and a domain with a dot) in any text is a `mailto:` link. Example 604
+  /// (`<https://foo.bar/baz bim>`) is not here: its URL follows `<`, so the rule leaves it
+  /// as text, though cmark-gfm links it.
+  public static let gfmAutolinkHTML: [Int: String] = [
+    608: "<p>&lt;<a href=\"mailto:foo+@bar.example.com\">foo+@bar.example.com</a>&gt;</p>\n",
+    610: "<p>&lt; <a href=\"https://foo.bar\">https://foo.bar</a> &gt;</p>\n",
+    613: "<p><a href=\"https://example.com\">https://example.com</a></p>\n",
+    614: "<p><a href=\"mailto:foo@bar.example.com\">foo@bar.example.com</a></p>\n",
+  ]
+
   public static func examples() throws -> [CommonMarkExample] {
     let text = try String(contentsOf: file, encoding: .utf8)
     let fence = String(repeating: "`", count: 32)

@@ -1,31 +1,70 @@
 import Foundation
-import LeggioModel
 
-/// HTML normalised as the CommonMark spec's test harness does it (`test/normalize.py`),
-/// so that insignificant differences do not count: whitespace runs outside `<pre>` become
-/// one space, whitespace around block-level tags goes, self-closing tags lose their
-/// slash, attributes are sorted and re-escaped, and character references become
-/// characters except `<`, `>`, `&` and `"`.
-public struct SpecHTMLNormalizer {
-  private var output = ""
+/// HTML normalised as the CommonMark spec's harness does before comparing
+/// (`test/normalize.py`, `normalize_html`), so that only differences the spec counts
+/// count: runs of white space outside `<pre>` become one space, white space around
+/// block-level tags goes, self-closing tags lose their slash, attributes are sorted and
+/// written back escaped, and references become characters except `<`, `>`, `&` and `"`.
+/// A port of the script as it runs on Python 3.11: its `MyHTMLParser` over
+/// `PythonHTMLParser`, its chunking of the input, its quirks (an `&#X41;` reference is
+/// written `&X41;`; a `<` that no `>` follows is dropped). Where the script would stop
+/// with an exception (an attribute whose value is the word `href` or `src`, a marked
+/// section with an unknown keyword) this goes on as the nearest case does.
+public struct SpecHTMLNormalizer: PythonHTMLHandler {
+  private var output = String.UnicodeScalarView()
   private var last = "starttag"
   private var lastTag = ""
   private var inPre = false
 
   public static func normalize(_ html: String) -> String {
-    var normalizer = SpecHTMLNormalizer()
-    var index = html.startIndex
-    while index < html.endIndex {
-      if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
-        normalizer.tag(String(html[html.index(after: index)..<close]))
-        index = html.index(after: close)
+    var parser = PythonHTMLParser(handler: SpecHTMLNormalizer())
+    for chunk in chunks(html) {
+      if chunk.hasPrefix("<![CDATA") {
+        parser.handler.output.append(contentsOf: chunk.unicodeScalars)
       } else {
-        let next = html[html.index(after: index)...].firstIndex(of: "<") ?? html.endIndex
-        normalizer.data(String(html[index..<next]))
-        index = next
+        parser.feed(chunk)
       }
     }
-    return normalizer.output
+    parser.close()
+    return String(parser.handler.output)
+  }
+
+  /// The matches of `(<!\[CDATA\[.*?\]\]>|<[^>]*>|[^<]+)` in order: what is fed to the
+  /// parser, or passed through for a one-line CDATA section.
+  static func chunks(_ html: String) -> [String] {
+    let s = Array(html.unicodeScalars)
+    var result: [String] = []
+    func text(_ range: Range<Int>) -> String {
+      String(String.UnicodeScalarView(s[range]))
+    }
+    var i = 0
+    while i < s.count {
+      if s[i] == "<" {
+        if text(i..<min(s.count, i + 9)) == "<![CDATA[" {
+          var k = i + 9
+          while k + 2 < s.count, s[k] != "\n", !(s[k] == "]" && s[k + 1] == "]" && s[k + 2] == ">")
+          {
+            k += 1
+          }
+          if k + 2 < s.count, s[k] == "]" {
+            result.append(text(i..<(k + 3)))
+            i = k + 3
+            continue
+          }
+        }
+        if let close = s[(i + 1)...].firstIndex(of: ">") {
+          result.append(text(i..<(close + 1)))
+          i = close + 1
+        } else {
+          i += 1  // no match starts here
+        }
+      } else {
+        let end = s[i...].firstIndex(of: "<") ?? s.count
+        result.append(text(i..<end))
+        i = end
+      }
+    }
+    return result
   }
 
   static let blockTags: Set<String> = [
@@ -36,151 +75,114 @@ public struct SpecHTMLNormalizer {
     "h1", "h2", "h3", "h4", "h5", "h6", "video", "script", "style",
   ]
 
-  private mutating func tag(_ inside: String) {
-    if inside.hasPrefix("!--") {
-      output += "<" + inside + ">"
-      last = "comment"
-    } else if inside.hasPrefix("!") || inside.hasPrefix("?") {
-      output += "<" + inside + ">"
-      last = "decl"
-    } else if inside.hasPrefix("/") {
-      let name = inside.dropFirst().trimmingCharacters(in: .whitespaces).lowercased()
-      if name == "pre" {
-        inPre = false
-      } else if Self.blockTags.contains(name) {
-        trimOutputEnd()
-      }
-      output += "</" + name + ">"
-      lastTag = name
-      last = "endtag"
-    } else if let first = inside.first, first.isLetter {
-      var body = Substring(inside)
-      let selfClosing = body.hasSuffix("/")
-      if selfClosing { body = body.dropLast() }
-      let name = String(body.prefix { !$0.isWhitespace }).lowercased()
-      let attributes = Self.attributes(body.dropFirst(name.count))
-      if name == "pre" { inPre = true }
-      if Self.blockTags.contains(name) { trimOutputEnd() }
-      output += "<" + name
-      for (key, value) in attributes.sorted(by: { ($0.0, $0.1 ?? "") < ($1.0, $1.1 ?? "") }) {
-        output += " " + key
-        if let value { output += "=\"" + Self.escape(Self.unescape(value)) + "\"" }
-      }
-      output += ">"
-      lastTag = name
-      last = selfClosing ? "endtag" : "starttag"
-    } else {
-      data("<" + inside + ">")
-    }
+  private static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    PythonCharacters.isSpace(c)
   }
 
-  private mutating func data(_ raw: String) {
-    var data = Self.decodingReferences(raw)
-    let afterTag = last == "endtag" || last == "starttag"
-    let afterBlockTag = afterTag && Self.blockTags.contains(lastTag)
-    if afterTag && lastTag == "br" { data = String(data.drop { $0 == "\n" }) }
-    if !inPre { data = Self.collapsingWhitespace(data) }
-    if afterBlockTag && !inPre {
-      if last == "starttag" {
-        data = String(data.drop(while: \.isWhitespace))
-      } else if last == "endtag" {
-        data = data.trimmingCharacters(in: .whitespacesAndNewlines)
-      }
-    }
-    output += data
-    last = "data"
+  private mutating func append(_ text: String) {
+    output.append(contentsOf: text.unicodeScalars)
   }
 
   private mutating func trimOutputEnd() {
-    while let last = output.last, last.isWhitespace { output.removeLast() }
+    while let c = output.last, Self.isSpace(c) { output.removeLast() }
   }
 
-  private static func collapsingWhitespace(_ text: String) -> String {
-    var result = ""
-    var inSpace = false
-    for character in text {
-      if character.isWhitespace {
-        if !inSpace { result.append(" ") }
-        inSpace = true
-      } else {
-        result.append(character)
-        inSpace = false
-      }
-    }
-    return result
-  }
-
-  /// `name="value"`, `name='value'`, `name=value` and bare `name`, in source order.
-  private static func attributes(_ text: Substring) -> [(String, String?)] {
-    var result: [(String, String?)] = []
-    var rest = text.drop(while: \.isWhitespace)
-    while !rest.isEmpty {
-      let name = rest.prefix { !$0.isWhitespace && $0 != "=" }
-      guard !name.isEmpty else { break }
-      rest = rest.dropFirst(name.count).drop(while: \.isWhitespace)
-      var value: String?
-      if rest.first == "=" {
-        rest = rest.dropFirst().drop(while: \.isWhitespace)
-        if let quote = rest.first, quote == "\"" || quote == "'" {
-          let body = rest.dropFirst()
-          let end = body.firstIndex(of: quote) ?? body.endIndex
-          value = String(body[..<end])
-          rest = end < body.endIndex ? body[body.index(after: end)...] : body[end...]
-        } else {
-          let token = rest.prefix { !$0.isWhitespace }
-          value = String(token)
-          rest = rest.dropFirst(token.count)
+  public mutating func data(_ text: String) {
+    var data = Array(text.unicodeScalars)
+    let afterTag = last == "endtag" || last == "starttag"
+    let afterBlockTag = afterTag && Self.blockTags.contains(lastTag)
+    if afterTag && lastTag == "br" { data = Array(data.drop { $0 == "\n" }) }
+    if !inPre {
+      // `\s+` to one space.
+      var collapsed: [Unicode.Scalar] = []
+      for c in data {
+        if !Self.isSpace(c) {
+          collapsed.append(c)
+        } else if collapsed.last.map(Self.isSpace) != true {
+          collapsed.append(" ")
         }
       }
-      result.append((name.lowercased(), value))
-      rest = rest.drop(while: \.isWhitespace)
+      data = collapsed
     }
-    return result
-  }
-
-  private static let named: [String: Character] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "nbsp": "\u{A0}", "copy": "©",
-  ]
-
-  /// Character references as characters, except that `<`, `>`, `&` and `"` are written as
-  /// entities; unknown references stay as written.
-  private static func decodingReferences(_ text: String) -> String {
-    decoding(text) { escape(String($0)) }
-  }
-
-  static func unescape(_ value: String) -> String {
-    decoding(value) { String($0) }
-  }
-
-  /// `text` with each reference it knows (`&#65;`, `&#x41;`, `&amp;`...) written by `write`.
-  private static func decoding(_ text: String, _ write: (Character) -> String) -> String {
-    guard text.contains("&") else { return text }
-    var result = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == "&", let semicolon = text[index...].prefix(40).firstIndex(of: ";"),
-        let decoded = character(named: text[text.index(after: index)..<semicolon])
-      {
-        result += write(decoded)
-        index = text.index(after: semicolon)
-      } else {
-        result.append(text[index])
-        index = text.index(after: index)
+    if afterBlockTag && !inPre {
+      data = Array(data.drop(while: Self.isSpace))
+      if last == "endtag" {
+        while let c = data.last, Self.isSpace(c) { data.removeLast() }
       }
     }
-    return result
+    output.append(contentsOf: data)
+    last = "data"
   }
 
-  private static func character(named name: Substring) -> Character? {
-    if name.hasPrefix("#x") || name.hasPrefix("#X") {
-      return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
+  public mutating func endTag(_ name: String) {
+    if name == "pre" {
+      inPre = false
+    } else if Self.blockTags.contains(name) {
+      trimOutputEnd()
     }
-    if name.hasPrefix("#") {
-      return UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map(Character.init)
-    }
-    return named[String(name)]
+    append("</" + name + ">")
+    lastTag = name
+    last = "endtag"
   }
 
-  /// `&`, `<`, `>` and `"` as entities: what `cgi.escape(v, quote=True)` does.
-  static func escape(_ text: String) -> String { HTMLWriter.escape(text) }
+  public mutating func startTag(_ name: String, _ attributes: [(String, String?)], closed: Bool) {
+    if name == "pre" { inPre = true }
+    if Self.blockTags.contains(name) { trimOutputEnd() }
+    append("<" + name)
+    let sorted = attributes.sorted { a, b in
+      if a.0 != b.0 { return a.0.unicodeScalars.lexicographicallyPrecedes(b.0.unicodeScalars) }
+      guard let left = a.1 else { return b.1 != nil }
+      guard let right = b.1 else { return false }
+      return left.unicodeScalars.lexicographicallyPrecedes(right.unicodeScalars)
+    }
+    for (key, value) in sorted {
+      append(" " + key)
+      if let value { append("=\"" + PythonHTMLReferences.escape(value) + "\"") }
+    }
+    append(">")
+    lastTag = name
+    last = closed ? "endtag" : "starttag"
+  }
+
+  public mutating func comment(_ text: String) {
+    append("<!--" + text + "-->")
+    last = "comment"
+  }
+
+  public mutating func declaration(_ text: String) {
+    append("<!" + text + ">")
+    last = "decl"
+  }
+
+  public mutating func processingInstruction(_ text: String) {
+    append("<?" + text + ">")
+    last = "pi"
+  }
+
+  public mutating func entityReference(_ name: String) {
+    write(PythonHTMLReferences.html4(name), fallback: "&" + name + ";")
+  }
+
+  public mutating func characterReference(_ name: String) {
+    let number =
+      name.hasPrefix("x") ? UInt64(name.dropFirst(), radix: 16) : UInt64(name, radix: 10)
+    var scalar = number.flatMap { UInt32(exactly: $0) }.flatMap(Unicode.Scalar.init)
+    if scalar == nil, let number, (0xD800...0xDFFF).contains(number) {
+      scalar = "\u{FFFD}"  // Python keeps the lone surrogate; Swift cannot
+    }
+    write(scalar, fallback: "&" + name + ";")
+  }
+
+  /// `output_char`: the character, as an entity when it is `<`, `>`, `&` or `"`.
+  private mutating func write(_ character: Unicode.Scalar?, fallback: String) {
+    switch character {
+    case "<": append("&lt;")
+    case ">": append("&gt;")
+    case "&": append("&amp;")
+    case "\"": append("&quot;")
+    case let character?: output.append(character)
+    case nil: append(fallback)
+    }
+    last = "ref"
+  }
 }

@@ -90,6 +90,21 @@ import Testing
         == "<p>Il treno <img src=\"treno.jpg\" alt=\"treno\" /> parte.</p>\n")
   }
 
+  /// Raw `<img>` without alt text keeps none (not an empty one, which marks a decoration)
+  /// and the space after it, as a picture with alt text does.
+  @Test func aRawPictureWithoutAltTextKeepsNoneAndTheSpaceAfterIt() throws {
+    let article = try importMarkdown(
+      "# T\n\nUn'icona <img src=\"i.png\" title=\"suggerimento\"> qui.\n")
+    let block = try #require(article.document.blocks.first)
+    #expect(
+      block.inlines.compactMap(\.image) == [
+        InlineImage(source: "i.png", title: "suggerimento", altMissing: true)
+      ])
+    #expect(
+      HTMLWriter.block(block)
+        == "<p>Un'icona <img src=\"i.png\" title=\"suggerimento\" /> qui.</p>\n")
+  }
+
   @Test func quotesAndListItemsKeepWhatTheyHold() throws {
     let article = try importMarkdown(
       "Prima.\n\n> # Nel riquadro\n> detto\n\n1. uno\n\n   seguito di uno\n2. due\n")

@@ -18,6 +18,16 @@ import Testing
     Block(.image(credit: "Photo: A. B."), [Inline("alt")]),
     Block(.image(credit: nil), []),
     Block(.rule, []),
+    Block(
+      .paragraph,
+      [
+        {
+          // A picture whose source gave no alt text at all.
+          var run = Inline("")
+          run.image = InlineImage(source: "p.png", title: "*", altMissing: true)
+          return run
+        }()
+      ]),
     Block(.preformatted, [Inline("let x = 1")]),
     Block(.table(alignments: [.left, .none, .right, .center], headerRows: 1), [Inline("a")]),
     {
