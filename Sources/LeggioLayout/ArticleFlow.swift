@@ -41,6 +41,8 @@ final class ArticleFlow: FlowMetrics {
   /// The canonical offset where each piece starts.
   private let pieceStarts: [Int]
   private var measured: [[Int32]?]
+  /// The lines of each measured unit that end with a drawn hyphen (mostly none).
+  private var hyphenated: [[Int32]]
   private var renderedUnits: [Int: RunSink] = [:]
   /// Set notes at the foot of their pages (`LayoutOptions.notesAtFoot`).
   let notesAtFoot: Bool
@@ -86,6 +88,7 @@ final class ArticleFlow: FlowMetrics {
     self.pieceStarts = pieceStarts
     self.unitCount = pieces.count + shift
     self.measured = Array(repeating: nil, count: unitCount)
+    self.hyphenated = Array(repeating: [], count: unitCount)
   }
 
   func unit(_ index: Int) -> FlowUnit {
@@ -110,9 +113,15 @@ final class ArticleFlow: FlowMetrics {
   /// The canonical offset of each line of unit `index`.
   func lineOffsets(_ index: Int) -> [Int32] {
     if let offsets = measured[index] { return offsets }
-    let offsets = unit(index).lineOffsets(column: geometry.width)
+    let (offsets, hyphenated) = unit(index).measure(column: geometry.width)
     measured[index] = offsets
+    self.hyphenated[index] = hyphenated
     return offsets
+  }
+
+  func endsWithHyphen(_ unit: Int, line: Int) -> Bool {
+    _ = lineOffsets(unit)
+    return hyphenated[unit].contains(Int32(line))
   }
 
   func lineCount(_ unit: Int) -> Int { lineOffsets(unit).count }

@@ -203,16 +203,23 @@ struct FlowUnit {
 
   /// The canonical offset of each line's first character (blank lines inside the unit
   /// take the offset of the line after them).
-  func lineOffsets(column: Int) -> [Int32] {
+  func lineOffsets(column: Int) -> [Int32] { measure(column: column).offsets }
+
+  /// The lines' offsets (as `lineOffsets`) and the lines that end with a drawn hyphen.
+  func measure(column: Int) -> (offsets: [Int32], hyphenated: [Int32]) {
     var offsets: [Int32] = []
+    var hyphenated: [Int32] = []
     for (part, spans) in zip(parts, spans(column: column)) {
       if let picture = part.picture {
         offsets += repeatElement(Int32(start), count: picture.rows)
         continue
       }
       if part.blankBefore { offsets.append(Int32(start) + part.text.offsets[0]) }
-      for span in spans { offsets.append(Int32(start) + part.text.offsets[span.start]) }
+      for span in spans {
+        if span.hyphen { hyphenated.append(Int32(offsets.count)) }
+        offsets.append(Int32(start) + part.text.offsets[span.start])
+      }
     }
-    return offsets
+    return (offsets, hyphenated)
   }
 }

@@ -57,30 +57,29 @@ final class HyphenDictionary: @unchecked Sendable {
     return nil
   }
 
-  /// The characters of `word` (lower case UTF-8, `count` characters) after which it may
-  /// break, by the patterns, at least `leftMin` and `rightMin` from its ends.
-  func points(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {
-    // Shared by the slices a long book is laid out in (each keeps its own first cache),
+  /// The letters of `word` (lower case UTF-8, `count` letters, at most
+  /// `HyphenPointsTable.longestWord`) after which it may break by the patterns, at least
+  /// `Hyphenator.minimum` from its ends: bit k of the mask for a break after k letters.
+  /// `hash` is the word's `HyphenPointsTable.hash`.
+  func points(_ word: UnsafeBufferPointer<UInt8>, count: Int, hash: UInt64) -> UInt64 {
+    // Shared by the slices a long book is laid out in (each keeps its own first table),
     // so a word is given to libhyphen once per dictionary.
-    let key = CacheKey(word: word, leftMin: leftMin, rightMin: rightMin)
     cacheLock.lock()
-    let known = cache[key]
+    let known = cache.points(word, hash: hash)
     cacheLock.unlock()
     if let known { return known }
-    let found = computePoints(word, count: count, leftMin: leftMin, rightMin: rightMin)
+    let minimum = Hyphenator.minimum
+    var found: UInt64 = 0
+    for point in computePoints(Array(word), count: count, leftMin: minimum, rightMin: minimum) {
+      found |= 1 << UInt64(point)
+    }
     cacheLock.lock()
-    cache[key] = found
+    if cache.points(word, hash: hash) == nil { cache.insert(word, hash: hash, points: found) }
     cacheLock.unlock()
     return found
   }
 
-  private struct CacheKey: Hashable {
-    var word: [UInt8]
-    var leftMin: Int
-    var rightMin: Int
-  }
-
-  private var cache: [CacheKey: [Int]] = Dictionary(minimumCapacity: 16_384)
+  private var cache = HyphenPointsTable(capacity: 16_384)
   private let cacheLock = NSLock()
 
   private func computePoints(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {

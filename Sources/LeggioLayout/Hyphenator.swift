@@ -18,9 +18,8 @@ final class Hyphenator {
   let dictionary: HyphenDictionary
   /// Italian, French and Catalan break after an elision's apostrophe.
   let elides: Bool
-  /// Room for a long book's words from the start: growing a table of array keys rehashes
-  /// every key, which cost more than the lookups themselves.
-  private var cache: [[UInt8]: [Int]] = Dictionary(minimumCapacity: 8_192)
+  /// Room for a long book's words from the start (growing the table moves every entry).
+  private var cache = HyphenPointsTable(capacity: 8_192)
   /// Reused for each word, to spare an allocation per word.
   private var scalars: [Unicode.Scalar] = []
   private var key: [UInt8] = []
@@ -91,35 +90,44 @@ final class Hyphenator {
     guard letters.count >= 2 * Self.minimum, !letters.contains(where: Self.isApostrophe) else {
       return
     }
-    for point in points(letters) {
+    var points = points(letters)
+    while points != 0 {
+      let point = points.trailingZeroBitCount
+      points &= points - 1
       breaks.append(Break(end: offset + lettersStart + point, hyphen: true))
     }
   }
 
-  /// The dictionary's points in `letters`, as counts of letters before the break.
-  private func points(_ letters: ArraySlice<Unicode.Scalar>) -> [Int] {
+  /// The dictionary's points in `letters`: bit k for a break after k letters.
+  private func points(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64 {
+    guard letters.count <= HyphenPointsTable.longestWord else { return 0 }
     key.removeAll(keepingCapacity: true)
     for scalar in letters {
+      let value = scalar.value
+      if value < 0x80 {
+        key.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
+        continue
+      }
       let lower: Unicode.Scalar
-      if scalar.isASCII {
-        lower =
-          scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar
+      if value >= 0xC0 && value <= 0xDE && value != 0xD7 {
+        // Latin-1 capitals: their lower case is 0x20 on, as in ASCII.
+        lower = Unicode.Scalar(value + 0x20)!
+      } else if value >= 0xDF && value <= 0xFF {
+        lower = scalar
       } else {
         let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-        guard mapped.count == 1, let only = mapped.first else { return [] }
+        guard mapped.count == 1, let only = mapped.first else { return 0 }
         lower = only
       }
-      if lower.isASCII {
-        key.append(UInt8(lower.value))
-      } else {
-        UTF8.encode(lower) { key.append($0) }
-      }
+      UTF8.encode(lower) { key.append($0) }
     }
-    if let known = cache[key] { return known }
-    let found = dictionary.points(
-      key, count: letters.count, leftMin: Self.minimum, rightMin: Self.minimum)
-    cache[key] = found
-    return found
+    return key.withUnsafeBufferPointer { key in
+      let hash = HyphenPointsTable.hash(key)
+      if let known = cache.points(key, hash: hash) { return known }
+      let found = dictionary.points(key, count: letters.count, hash: hash)
+      cache.insert(key, hash: hash, points: found)
+      return found
+    }
   }
 
   /// URLs, e-mail addresses, numbers, words with digits, paths, domain names and
@@ -143,9 +151,10 @@ final class Hyphenator {
 
   /// A letter (ASCII without a table lookup).
   static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII {
-      return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-    }
+    let value = scalar.value
+    if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+    // Latin-1's letters without a table lookup (all but × and ÷).
+    if value >= 0xC0 && value <= 0xFF { return value != 0xD7 && value != 0xF7 }
     return scalar.properties.isAlphabetic
   }
 

@@ -24,6 +24,8 @@ package struct LayoutStatistics: Sendable {
   package var orphans = 0
   /// A heading that is the last thing on its page.
   package var strandedHeadings = 0
+  /// A page whose last line ends with a hyphen the layout drew.
+  package var hyphensAtPageFoot = 0
 
   /// The figures for `document` laid out with `options` (pages of `options.height` lines).
   package init(document: Document, metadata: ArticleMetadata?, options: LayoutOptions) {
@@ -41,6 +43,9 @@ package struct LayoutStatistics: Sendable {
     pages = starts.count
     for (page, start) in starts.enumerated() where page > 0 {
       let lines = flow.lineCount(start.unit)
+      if start.line > 0 && flow.endsWithHyphen(start.unit, line: start.line - 1) {
+        hyphensAtPageFoot += 1
+      }
       if flow.placement(start.unit) == .splittable && lines > 1 {
         if start.line == lines - 1 { widows += 1 }
         if start.line == 1 { orphans += 1 }

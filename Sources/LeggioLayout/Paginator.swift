@@ -21,11 +21,14 @@ protocol FlowMetrics {
   func footNotes(_ unit: Int) -> [FootNote.Reference]
   /// The lines note `note` takes at the foot of a page.
   func footNoteLines(_ note: Int) -> Int
+  /// Whether line `line` of unit `unit` ends with a hyphen the layout drew.
+  func endsWithHyphen(_ unit: Int, line: Int) -> Bool
 }
 
 extension FlowMetrics {
   func footNotes(_ unit: Int) -> [FootNote.Reference] { [] }
   func footNoteLines(_ note: Int) -> Int { 0 }
+  func endsWithHyphen(_ unit: Int, line: Int) -> Bool { false }
 }
 
 /// Cuts the flow of units into pages of `height` lines, one unit at a time, so that
@@ -35,7 +38,9 @@ extension FlowMetrics {
 /// never leaves a single line at the bottom (orphan) or top (widow) of a page — it moves
 /// whole or gives up a line to the next page; a unit kept together moves to the next page
 /// when it does not fit; a heading is never the last thing on a page: it moves with the
-/// first two lines of what follows. Pages under 4 lines are filled without these rules,
+/// first two lines of what follows; a page does not end with a word broken by a hyphen
+/// when its paragraph can give the next page one more line (TeX's `\brokenpenalty`, at
+/// the price of a page one line short). Pages under 4 lines are filled without these rules,
 /// and a unit taller than a page is split where it must. The notes referred to from a
 /// page's lines are set at its foot (`FootNote`): their lines and a rule are kept free
 /// there, and a line whose notes do not fit moves to the next page with them; a note
@@ -100,9 +105,27 @@ struct Paginator {
         newPage()
         return
       }
+      // A word broken at the page's foot goes over with its line (two hyphenated lines in
+      // a row: both), the paragraph keeping two lines here or moving whole.
+      var kept = take
+      while kept > 0 && endsWithHyphen(flow, unit, kept) { kept -= 1 }
+      if kept < 2 { kept = 0 }
+      if height >= 4 && kept != take && (kept > 0 || !afterHeading) {
+        take = kept
+        if take == 0 {
+          newPage()
+          return
+        }
+        foot = footCost(flow, unit, cursor.line..<cursor.line + take, room: nil)
+      }
     } else {
       take = min(remaining, height)
       if placement == .splittable && height >= 4 && remaining - take == 1 { take -= 1 }
+      while placement == .splittable && height >= 4 && take > 2 && remaining > take
+        && endsWithHyphen(flow, unit, take)
+      {
+        take -= 1
+      }
       foot = footCost(flow, unit, cursor.line..<cursor.line + take, room: nil)
       while take > 1 && take + foot.lines > height {
         take -= 1
@@ -116,6 +139,11 @@ struct Paginator {
     cursor.line += take
     place(separator + take, foot)
     newPage()
+  }
+
+  /// Whether the `take`th line from the cursor of `unit` ends with a hyphen.
+  private func endsWithHyphen(_ flow: some FlowMetrics, _ unit: Int, _ take: Int) -> Bool {
+    flow.endsWithHyphen(unit, line: cursor.line + take - 1)
   }
 
   private mutating func place(_ lines: Int, _ foot: (notes: [Int], lines: Int)) {

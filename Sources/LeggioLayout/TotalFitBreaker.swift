@@ -97,12 +97,33 @@ enum TotalFitBreaker {
       }
     }
     guard supported else { return nil }
+    if hyphenator != nil {
+      // TeX's first pass: without hyphens, within a tight tolerance. Most paragraphs set
+      // this way (no hole, no runt), and their words are never looked up.
+      var plain = Breaker(text: text, widths: widths, justify: justify, hyphenator: nil)
+      plain.tolerance = justify ? max(6, widths.continuation / 4) : raggedPretolerance(widths)
+      plain.pretolerant = true
+      if let spans = plain.lines(), !hasRunt(spans, text) { return spans }
+    }
     var breaker = Breaker(text: text, widths: widths, justify: justify, hyphenator: hyphenator)
     breaker.tolerance = max(6, widths.continuation / 4)
     if let spans = breaker.lines() { return spans }
     // The emergency pass: every line that fits (long words may need loose lines).
     breaker.tolerance = .max
     return breaker.lines()
+  }
+
+  /// The most cells a ragged line may leave empty in the first pass, without hyphens.
+  static func raggedPretolerance(_ widths: LineWidths) -> Int {
+    max(3, widths.continuation / 10)
+  }
+
+  /// Whether the last line of `spans` (two or more) holds one word alone.
+  static func hasRunt(_ spans: [LineSpan], _ text: ClusterBuffer) -> Bool {
+    guard spans.count > 1, let last = spans.last, last.end > last.start else { return false }
+    return text.classes.withUnsafeBufferPointer {
+      UnitRenderer.countGaps($0, last.start..<last.end) == 0
+    }
   }
 
   /// The breaking of one paragraph's segments (the text between hard line breaks).
@@ -119,6 +140,10 @@ enum TotalFitBreaker {
     /// The most cells a line (not the last) may leave empty; lines looser than that are
     /// considered only when nothing else sets the paragraph.
     var tolerance = Int.max
+    /// The first pass's test (TeX's pretolerance): a justified line (not the last) may
+    /// have no gap of three cells or more and no word alone; a ragged one may leave
+    /// `tolerance` cells at most. A paragraph that cannot be set so returns nil.
+    var pretolerant = false
 
     init(text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?) {
       self.text = text
@@ -318,6 +343,10 @@ enum TotalFitBreaker {
         guard cells <= width else { continue }
         // Newer breaks only make looser lines: past the tolerance, stop looking.
         if !last && width - cells > tolerance { break }
+        // Newer breaks make lines with more room and fewer gaps: past a hole, stop too.
+        if pretolerant && !last && justify && width - cells > candidate.endGaps - start.nextGaps {
+          break
+        }
         let gaps = candidate.endGaps - start.nextGaps
         var demerits: Int
         if last {

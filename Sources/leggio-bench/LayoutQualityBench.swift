@@ -5,8 +5,8 @@ import LeggioModel
 
 /// How well the long texts are set (issue 14): for each text of `corpus/texts/` and the
 /// English books among the EPUB samples, at 45x24 and 80x24, the share of justified lines
-/// with a gap of 3 or 4 cells, hyphens and runts per 100 lines, and widows, orphans and
-/// stranded headings per 100 pages. Imported as `leggio` imports them (language detected).
+/// with a gap of 3 or 4 cells, hyphens and runts per 100 lines, and widows, orphans,
+/// stranded headings and pages ending in a hyphen ("-ft") per 100 pages. Imported as `leggio` imports them (language detected).
 enum LayoutQualityBench {
   static let books = [
     "corpus/texts/i-promessi-sposi_pg45334_it.txt",
@@ -22,7 +22,7 @@ enum LayoutQualityBench {
         + [
           "text", "width", "lines", "justif.", "≥3 gap", "≥4 gap", "hyph/100", "2 hyph", "runt/100",
           "pages",
-          "wid/100p", "orp/100p", "hd/100p",
+          "wid/100p", "orp/100p", "hd/100p", "-ft/100p",
         ].enumerated().map { $0.offset == 0 ? pad($0.element, 38) : lpad($0.element, 9) }
         .joined())
     for book in books {
@@ -61,7 +61,7 @@ enum LayoutQualityBench {
       share(s.gapsOfThree, s.justifiedLines), share(s.gapsOfFour, s.justifiedLines),
       per100(s.hyphens, s.lines), "\(s.consecutiveHyphens)", per100(s.runts, s.lines),
       "\(s.pages)", per100(s.widows, s.pages), per100(s.orphans, s.pages),
-      per100(s.strandedHeadings, s.pages),
+      per100(s.strandedHeadings, s.pages), per100(s.hyphensAtPageFoot, s.pages),
     ]
     return pad(name, 38) + lpad("\(width)", 9) + lpad("\(s.lines)", 9)
       + lpad("\(s.justifiedLines)", 9)

@@ -5,6 +5,7 @@ import LeggioFeeds
 extension FeedsCommand {
   struct Update: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "update",
       abstract: "Fetch feeds and store their new items as articles.",
       discussion: """
         Feeds are fetched concurrently (a few at a time per host) with conditional

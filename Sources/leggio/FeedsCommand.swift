@@ -38,7 +38,10 @@ struct FeedsCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Subscribe to a feed.")
+    // Each command names itself: a name derived from the type (`String(describing:)`)
+    // costs runtime conformance scans on every start of `leggio`, whatever the command.
+    static let configuration = CommandConfiguration(
+      commandName: "add", abstract: "Subscribe to a feed.")
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The feed's URL.") var url: String
     @Option(name: .long, help: "A tag for the feed's articles (repeat for more).")
@@ -59,6 +62,7 @@ struct FeedsCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the feeds with their unread counts and errors.")
     @OptionGroup var options: LibraryOptions
     @Flag(name: .long, help: "Print JSON: id, url, title, items, unread, lastUpdated, lastError.")
@@ -81,6 +85,7 @@ struct FeedsCommand: ParsableCommand {
 
   struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "remove",
       abstract: "Unsubscribe; the articles stay in the library.")
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The feeds' ids, as `leggio feeds list` shows them.") var ids: [Int64]
@@ -98,6 +103,7 @@ struct FeedsCommand: ParsableCommand {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Subscribe to every feed of an OPML file (folders become tags).")
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The OPML file.") var file: String
@@ -127,6 +133,7 @@ struct FeedsCommand: ParsableCommand {
 
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Print the subscriptions as OPML 2.0 (tags become folders).")
     @OptionGroup var options: LibraryOptions
 

@@ -196,8 +196,15 @@ enum ParagraphBuilder {
 
   /// A line's length for wrap decisions: Unicode scalars, which match characters in
   /// precomposed text and cost far less to count than grapheme clusters.
-  static func columns(_ line: Substring) -> Int { line.utf8ScalarCount }
-
+  static func columns(_ line: Substring) -> Int {
+    // On the bytes here: `utf8ScalarCount`, generic and in another module, runs
+    // unspecialized (a witness-table call per byte), a twentieth of `leggio show`'s time.
+    line.utf8.withContiguousStorageIfAvailable { bytes in
+      var continuations = 0
+      for byte in bytes { continuations &+= byte & 0xC0 == 0x80 ? 1 : 0 }
+      return bytes.count &- continuations
+    } ?? line.unicodeScalars.count
+  }
 
   /// The lines collapsed and joined into one string, built in place.
   static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
