@@ -91,8 +91,12 @@ extension ArticleGrabber {
     "ähnliche ", "andere ", "autres ", "altri ", "otros ", "więcej ",
   ]
 
+  private static let furnitureEnds: Set<Unicode.Scalar> = [
+    " ", ":", ".", "!", "?", "…", "»", "«", "›", "‹",
+  ]
+
   static func namesFurniture(_ text: String, byPrefix: Bool = true) -> Bool {
-    let key = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.!?…»«›‹"))
+    let key = text.lowercased().trimming(furnitureEnds)
     if sectionNames.contains(key) { return true }
     let words = key.split(separator: " ").count
     return byPrefix && words <= 4 && sectionPrefixes.contains { key.hasPrefix($0) }

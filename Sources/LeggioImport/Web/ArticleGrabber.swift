@@ -239,14 +239,5 @@ final class ArticleGrabber {
   }
 
   /// The share of a node's text that sits in links; in-page (`#`) links count 30%.
-  func linkDensity(_ node: HTMLNode) -> Double {
-    let length = node.innerTextLength
-    guard length > 0 else { return 0 }
-    var linkLength = 0.0
-    for link in node.elements(named: "a") {
-      let coefficient = (link.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
-      linkLength += Double(link.innerTextLength) * coefficient
-    }
-    return linkLength / Double(length)
-  }
+  func linkDensity(_ node: HTMLNode) -> Double { node.linkDensity }
 }

@@ -50,14 +50,6 @@ extension HTMLNode {
     return false
   }
 
-  /// A copy of this node and everything below it, detached from any parent.
-  func deepCopy() -> HTMLNode {
-    let copy = HTMLNode(
-      kind: kind, name: name, attributes: attributes.map { ($0.name, $0.value) }, text: text)
-    for child in children { copy.append(child.deepCopy()) }
-    return copy
-  }
-
   /// This element with its tag changed in place (Readability's `_setNodeTag`).
   @discardableResult
   func renamed(to tag: String) -> HTMLNode {
@@ -80,15 +72,6 @@ extension HTMLNode {
     descendants { $0.isElement && tags.contains($0.name) }
   }
 
-  /// Whether this node is inside `root` (or is it).
-  func isInside(_ root: HTMLNode) -> Bool {
-    var node: HTMLNode? = self
-    while let current = node {
-      if current === root { return true }
-      node = current.parent
-    }
-    return false
-  }
 }
 
 extension StringProtocol {
@@ -109,6 +92,27 @@ extension StringProtocol {
       }
     }
     return String(result)
+  }
+}
+
+extension StringProtocol {
+  /// The text without whitespace at either end (`TextMeasure.isSpace`, which is
+  /// Unicode's whitespace): Foundation's `trimmingCharacters` goes through `NSString`.
+  package func trimmingWhitespace() -> String {
+    trimming { TextMeasure.isSpace($0) }
+  }
+
+  /// The text without the given scalars at either end.
+  func trimming(_ scalars: Set<Unicode.Scalar>) -> String {
+    trimming { scalars.contains($0) }
+  }
+
+  private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+    let view = unicodeScalars
+    guard let first = view.firstIndex(where: { !isTrimmed($0) }),
+      let last = view.lastIndex(where: { !isTrimmed($0) })
+    else { return "" }
+    return String(self[first...last])
   }
 }
 
