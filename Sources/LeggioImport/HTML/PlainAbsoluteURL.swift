@@ -3,10 +3,13 @@
 /// so the converter and the extractor skip Foundation's `URL` (slow, and called for
 /// every link and picture of a page). Addresses with `.` or `..` segments are left to it.
 enum PlainAbsoluteURL {
+  /// "/./" and "/../" both contain it.
+  private static let dotSegment = ByteNeedle("./")
+
   static func isPlain(_ address: String) -> Bool {
-    guard !address.contains("/./"), !address.contains("/../") else { return false }
     var copy = address
     return copy.withUTF8 { bytes in
+      guard !dotSegment.occurs(in: bytes) else { return false }
       let http = Array("http://".utf8)
       let https = Array("https://".utf8)
       let scheme =

@@ -24,7 +24,7 @@ extension ArticleGrabber {
   private func gatherCaptions(_ content: HTMLNode) {
     let captions = content.descendants { node in
       node.isElement && !["figcaption", "figure", "caption", "table", "img"].contains(node.name)
-        && ReadabilityPatterns.matches(node.classAndID, Self.captionHints)
+        && ReadabilityPatterns.classOrIDMatches(node, Self.captionHints)
     }
     for caption in captions where caption.isInside(content) {
       if caption.hasAncestor("figcaption", maxDepth: 0) { continue }

@@ -11,7 +11,7 @@ extension ArticleGrabber {
     for child in content.elementChildren {
       HTMLNode.detach(
         child.descendants { node in
-          node.isElement && ReadabilityPatterns.isShare(node.classAndID)
+          node.isElement && ReadabilityPatterns.isShare(node)
             && node.innerTextLength < options.charThreshold
         })
     }

@@ -22,7 +22,7 @@ enum ContentFinishing {
         || (image.attribute("class")?.lowercased().contains("lazy") ?? false)
       guard isPlaceholder else { continue }
       for attribute in image.attributes where !["src", "srcset", "alt"].contains(attribute.name) {
-        let value = attribute.value.trimmingCharacters(in: .whitespaces)
+        let value = attribute.value.trimmingWhitespace()
         let lower = value.lowercased()
         guard imageExtensions.contains(where: lower.contains) else { continue }
         if value.contains(" ") && value.contains(",") || attribute.name.hasSuffix("srcset") {

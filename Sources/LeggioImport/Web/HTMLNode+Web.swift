@@ -2,12 +2,6 @@ import Foundation
 
 /// Read-only helpers over `HTMLNode` that the extractor and the metadata reader share.
 extension HTMLNode {
-  /// The `class` and `id` attributes joined, lower-cased: what class/id hints match against.
-  var classAndID: String {
-    let joined = (attribute("class") ?? "") + " " + (attribute("id") ?? "")
-    return joined.lowercased()
-  }
-
   /// Text below the node with runs of whitespace collapsed to one space and trimmed.
   var innerText: String { textContent.collapsingWhitespace() }
 
@@ -32,7 +26,7 @@ extension HTMLNode {
 
   /// True for a text node of only whitespace.
   var isWhitespaceText: Bool {
-    kind == .text && text.allSatisfy(\.isWhitespace)
+    kind == .text && text.unicodeScalars.allSatisfy(TextMeasure.isSpace)
   }
 
   /// An ancestor with the tag within `maxDepth` levels (0: unlimited) that passes `filter`.
@@ -75,23 +69,35 @@ extension HTMLNode {
 }
 
 extension StringProtocol {
-  /// Whitespace runs collapsed to one space, ends trimmed. Works on scalars, which is
-  /// what whitespace is made of, to stay fast on megabyte pages.
+  /// Whitespace runs collapsed to one space, ends trimmed. Works on the UTF-8 bytes,
+  /// copying runs of text whole, to stay fast on megabyte pages.
   package func collapsingWhitespace() -> String {
-    var result = String.UnicodeScalarView()
-    var pendingSpace = false
-    var isEmpty = true
-    for scalar in unicodeScalars {
-      if TextMeasure.isSpace(scalar) {
-        pendingSpace = !isEmpty
-      } else {
-        if pendingSpace { result.append(" ") }
-        pendingSpace = false
-        isEmpty = false
-        result.append(scalar)
+    var string = String(self)
+    return string.withUTF8 { bytes -> String in
+      String(unsafeUninitializedCapacity: bytes.count) { output in
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+          let (value, width) = TextMeasure.scalar(at: index, in: bytes)
+          if TextMeasure.isSpace(value: value) {
+            pendingSpace = written > 0
+          } else {
+            if pendingSpace {
+              output[written] = 0x20
+              written += 1
+              pendingSpace = false
+            }
+            for offset in 0..<width where index + offset < bytes.count {
+              output[written] = bytes[index + offset]
+              written += 1
+            }
+          }
+          index += width
+        }
+        return written
       }
     }
-    return String(result)
   }
 }
 

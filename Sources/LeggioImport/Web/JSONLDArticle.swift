@@ -21,10 +21,10 @@ struct JSONLDArticle {
 
   private static let cdataNeedle = ByteNeedle("<![CDATA[")
 
-  /// The first article object in the page's `application/ld+json` scripts.
-  static func read(_ document: HTMLNode) -> JSONLDArticle? {
-    for script in document.elements(named: "script")
-    where script.attribute("type")?.lowercased().contains("ld+json") ?? false {
+  /// The first article object in the page's `application/ld+json` scripts (as
+  /// `MetadataSources` finds them).
+  static func read(_ scripts: [HTMLNode]) -> JSONLDArticle? {
+    for script in scripts {
       var source = script.textContent
       if ReadabilityPatterns.matches(source, [cdataNeedle]) {
         source = source.replacingOccurrences(of: "<![CDATA[", with: "")
