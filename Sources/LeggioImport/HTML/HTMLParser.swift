@@ -42,7 +42,7 @@ public enum HTMLParser {
   /// Lower-cased tag and attribute names by libxml2's pointer: the parser keeps each name
   /// once in its dictionary, so a page's thousands of `div`s make one Swift string.
   struct NameTable {
-    private var known: [UnsafePointer<xmlChar>: String] = [:]
+    private var known: [UnsafePointer<xmlChar>: String] = Dictionary(minimumCapacity: 128)
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
       if let name = known[pointer] { return name }

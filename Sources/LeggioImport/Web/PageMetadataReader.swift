@@ -92,7 +92,8 @@ public enum PageMetadataReader {
     for separator in [" | ", " · ", " - ", " – ", " — "] {
       if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
     }
-    if let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+    if text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
+      let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
       let range = Range(date.range, in: text), range.lowerBound != text.startIndex
     {
       text = String(text[..<range.lowerBound])
