@@ -1,6 +1,6 @@
 import Foundation
 
-/// Wall-clock timing for the benchmarks.
+/// Timing for the benchmarks: wall clock, and CPU time of the calling thread (`bestCPU`).
 enum Stopwatch {
   /// Runs `body` and returns its result and the seconds it took.
   static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
