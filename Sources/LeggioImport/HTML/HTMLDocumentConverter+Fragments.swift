@@ -45,7 +45,7 @@ extension HTMLDocumentConverter {
   /// The fragment of `href` when it points into the page at `page` (or is only a
   /// fragment), as written; nil for a link elsewhere or an empty fragment.
   static func samePageFragment(_ href: String, page: String?) -> String? {
-    let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = href.trimmingWhitespace()
     guard let hash = trimmed.firstIndex(of: "#") else { return nil }
     let before = trimmed[..<hash]
     guard before.isEmpty || page.map({ before == $0 }) == true else { return nil }

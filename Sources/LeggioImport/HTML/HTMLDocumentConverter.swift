@@ -76,7 +76,8 @@ public enum HTMLDocumentConverter {
 
   /// A link target made absolute against `baseURL`; nil for script and data links.
   static func resolve(_ href: String, baseURL: URL?) -> String? {
-    let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = href.trimmingWhitespace()
+    if PlainAbsoluteURL.isPlain(trimmed) { return TextSanitizer.removingForbidden(trimmed) }
     let lower = trimmed.lowercased()
     guard !trimmed.isEmpty, !lower.hasPrefix("javascript:"), !lower.hasPrefix("data:") else {
       return nil

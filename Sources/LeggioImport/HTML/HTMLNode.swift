@@ -18,8 +18,16 @@ public final class HTMLNode {
   public private(set) var attributes: [(name: String, value: String)]
   /// Text content of a text node.
   public let text: String
-  public private(set) var children: [HTMLNode] = []
-  public private(set) weak var parent: HTMLNode?
+  public private(set) var children: [HTMLNode] = [] {
+    didSet { invalidateMeasures() }
+  }
+  /// The parent, held unretained: a `weak` reference would give every node a side table
+  /// and make each retain of it slow. A parent clears its children's links as it goes
+  /// (`deinit`), so the link never outlives the parent.
+  private var parentLink: Unmanaged<HTMLNode>?
+  public var parent: HTMLNode? { parentLink?.takeUnretainedValue() }
+  /// Text measures of the subtree (see `TextMeasure.swift`), dropped on any edit below.
+  var measures: NodeMeasures?
 
   public init(kind: Kind, name: String = "", attributes: [(String, String)] = [], text: String = "")
   {
@@ -29,14 +37,64 @@ public final class HTMLNode {
     self.text = text
   }
 
+  private init(copying node: HTMLNode) {
+    kind = node.kind
+    name = node.name
+    attributes = node.attributes
+    text = node.text
+  }
+
+  /// A copy of this node and everything below it, detached from any parent; cached
+  /// measures come along, as the copy has the same text.
+  func deepCopy() -> HTMLNode {
+    let copy = HTMLNode(copying: self)
+    let copies = children.map { $0.deepCopy() }
+    for child in copies { child.setParent(copy) }
+    copy.children = copies
+    copy.measures = measures
+    return copy
+  }
+
+  deinit {
+    let me = Unmanaged.passUnretained(self).toOpaque()
+    for child in children where child.parentLink?.toOpaque() == me { child.parentLink = nil }
+  }
+
+  private func setParent(_ node: HTMLNode?) {
+    parentLink = node.map { Unmanaged.passUnretained($0) }
+  }
+
+  /// Whether this node is inside `root` (or is it). Follows the parent links without
+  /// retaining: the extractor asks this of every element of a page.
+  func isInside(_ root: HTMLNode) -> Bool {
+    if self === root { return true }
+    let target = Unmanaged.passUnretained(root).toOpaque()
+    var link = parentLink
+    while let current = link {
+      if current.toOpaque() == target { return true }
+      link = current._withUnsafeGuaranteedRef { $0.parentLink }
+    }
+    return false
+  }
+
+  /// Drops the cached measures of this node and its ancestors. A node with none has
+  /// ancestors with none (measures are computed from the children's), so it stops there.
+  func invalidateMeasures() {
+    var node: HTMLNode? = self
+    while let current = node, current.measures != nil {
+      current.measures = nil
+      node = current.parent
+    }
+  }
+
   public func append(_ child: HTMLNode) {
-    child.parent = self
+    child.setParent(self)
     children.append(child)
   }
 
   public func removeChild(_ child: HTMLNode) {
     children.removeAll { $0 === child }
-    child.parent = nil
+    child.setParent(nil)
   }
 
   public func setAttribute(_ name: String, _ value: String) {
@@ -45,6 +103,8 @@ public final class HTMLNode {
     } else {
       attributes.append((name: name, value: value))
     }
+    // A link's target weighs its text in the parent's link density.
+    if name == "href" { parent?.invalidateMeasures() }
   }
 
   public func attribute(_ name: String) -> String? {
@@ -78,15 +138,31 @@ public final class HTMLNode {
     }
   }
 
-  /// This node and every node below it, depth first, in document order.
+  /// Every node below this one, depth first, in document order, that passes `predicate`.
+  /// Walks by recursion over the children arrays: trees from `HTMLParser` are at most
+  /// `HTMLParser.maximumDepth` deep, and no stack array is built per node.
   public func descendants(where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
     var found: [HTMLNode] = []
-    var stack: [HTMLNode] = children.reversed()
-    while let node = stack.popLast() {
-      if predicate(node) { found.append(node) }
-      stack.append(contentsOf: node.children.reversed())
-    }
+    collect(into: &found, predicate)
     return found
+  }
+
+  private func collect(into found: inout [HTMLNode], _ predicate: (HTMLNode) -> Bool) {
+    for child in children {
+      if predicate(child) { found.append(child) }
+      if !child.children.isEmpty { child.collect(into: &found, predicate) }
+    }
+  }
+
+  /// Calls `body` with every node below this one in document order while it returns true;
+  /// false when `body` stopped the walk.
+  @discardableResult
+  public func visitDescendants(_ body: (HTMLNode) -> Bool) -> Bool {
+    for child in children {
+      if !body(child) { return false }
+      if !child.children.isEmpty, !child.visitDescendants(body) { return false }
+    }
+    return true
   }
 
   /// Elements below this node with the given tag name.
@@ -96,12 +172,15 @@ public final class HTMLNode {
 
   /// The first element below with the given tag name.
   public func firstElement(named tag: String) -> HTMLNode? {
-    var stack: [HTMLNode] = children.reversed()
-    while let node = stack.popLast() {
-      if node.kind == .element && node.name == tag { return node }
-      stack.append(contentsOf: node.children.reversed())
+    var found: HTMLNode?
+    visitDescendants { node in
+      if node.kind == .element && node.name == tag {
+        found = node
+        return false
+      }
+      return true
     }
-    return nil
+    return found
   }
 }
 
@@ -110,7 +189,7 @@ extension HTMLNode {
   /// Inserts `child` at `index` among this node's children, detaching it from any old parent.
   public func insert(_ child: HTMLNode, at index: Int) {
     child.parent?.removeChild(child)
-    child.parent = self
+    child.setParent(self)
     children.insert(child, at: min(max(index, 0), children.count))
   }
 
@@ -120,20 +199,23 @@ extension HTMLNode {
     replacement.parent?.removeChild(replacement)
     let position = children.firstIndex(where: { $0 === old }) ?? index
     children[position] = replacement
-    replacement.parent = self
-    old.parent = nil
+    replacement.setParent(self)
+    old.setParent(nil)
   }
 
   /// Detaches and returns all children, in order.
   public func removeAllChildren() -> [HTMLNode] {
     let taken = children
-    for child in taken { child.parent = nil }
+    for child in taken { child.setParent(nil) }
     children = []
     return taken
   }
 
   /// Changes an element's tag in place (`div` -> `p`), keeping its identity and children.
   public func rename(to tag: String) {
+    guard name != tag else { return }
+    // Whether a child is a link counts in its parent's link density.
+    if name == "a" || tag == "a" { parent?.invalidateMeasures() }
     name = tag
   }
 
@@ -141,7 +223,7 @@ extension HTMLNode {
   public func removeChildren(identifiedBy ids: Set<ObjectIdentifier>) {
     children.removeAll { child in
       guard ids.contains(ObjectIdentifier(child)) else { return false }
-      child.parent = nil
+      child.setParent(nil)
       return true
     }
   }
@@ -149,5 +231,6 @@ extension HTMLNode {
   /// Removes the attribute if present.
   public func removeAttribute(_ name: String) {
     attributes.removeAll { $0.name == name }
+    if name == "href" { parent?.invalidateMeasures() }
   }
 }

@@ -30,24 +30,44 @@ public enum HTMLParser {
     }
     guard let doc = parsed else { return root }
     defer { xmlFreeDoc(doc) }
+    var names = NameTable()
     var child = doc.pointee.children
     while let node = child {
-      convert(node, into: root, depth: 0)
+      convert(node, into: root, depth: 0, names: &names)
       child = node.pointee.next
     }
     return root
   }
 
-  private static func convert(_ node: xmlNodePtr, into parent: HTMLNode, depth: Int) {
+  /// Lower-cased tag and attribute names by libxml2's pointer: the parser keeps each name
+  /// once in its dictionary, so a page's thousands of `div`s make one Swift string.
+  struct NameTable {
+    private var known: [UnsafePointer<xmlChar>: String] = Dictionary(minimumCapacity: 128)
+
+    mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+      if let name = known[pointer] { return name }
+      let name = String(cString: pointer).lowercased()
+      known[pointer] = name
+      return name
+    }
+  }
+
+  private static func convert(
+    _ node: xmlNodePtr, into parent: HTMLNode, depth: Int, names: inout NameTable
+  ) {
     switch node.pointee.type {
     case XML_ELEMENT_NODE:
-      let name = String(cString: node.pointee.name).lowercased()
+      let name = names.name(node.pointee.name)
       var attributes: [(String, String)] = []
       var attribute = node.pointee.properties
       while let attr = attribute {
-        let attrName = String(cString: attr.pointee.name).lowercased()
+        let attrName = names.name(attr.pointee.name)
         var value = ""
-        if let content = xmlNodeListGetString(node.pointee.doc, attr.pointee.children, 1) {
+        if let text = attr.pointee.children, text.pointee.next == nil,
+          text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+        {
+          value = String(cString: content)
+        } else if let content = xmlNodeListGetString(node.pointee.doc, attr.pointee.children, 1) {
           value = String(cString: content)
           leggio_xml_free(content)
         }
@@ -62,7 +82,7 @@ public enum HTMLParser {
       parent.append(target)
       var child = node.pointee.children
       while let next = child {
-        convert(next, into: target, depth: depth + 1)
+        convert(next, into: target, depth: depth + 1, names: &names)
         child = next.pointee.next
       }
     case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:

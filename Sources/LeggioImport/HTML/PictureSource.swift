@@ -19,7 +19,7 @@ enum PictureSource {
     var candidates: [Candidate] = []
     if let picture = enclosingPicture(image) {
       let source = picture.elements(named: "source").first { child in
-        let type = child.attribute("type")?.lowercased().trimmingCharacters(in: .whitespaces)
+        let type = child.attribute("type")?.lowercased().trimmingWhitespace()
         return type.map(decodedTypes.contains) ?? true
       }
       if let source { candidates += srcsetAttributes.flatMap { parse(source.attribute($0)) } }
@@ -93,7 +93,7 @@ enum PictureSource {
   }
 
   private static func usable(_ value: String?) -> String? {
-    guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty,
+    guard let value = value?.trimmingWhitespace(), !value.isEmpty,
       !value.lowercased().hasPrefix("data:")
     else { return nil }
     return value

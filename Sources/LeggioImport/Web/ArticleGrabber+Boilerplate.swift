@@ -24,7 +24,7 @@ extension ArticleGrabber {
   private func gatherCaptions(_ content: HTMLNode) {
     let captions = content.descendants { node in
       node.isElement && !["figcaption", "figure", "caption", "table", "img"].contains(node.name)
-        && ReadabilityPatterns.matches(node.classAndID, Self.captionHints)
+        && ReadabilityPatterns.classOrIDMatches(node, Self.captionHints)
     }
     for caption in captions where caption.isInside(content) {
       if caption.hasAncestor("figcaption", maxDepth: 0) { continue }
@@ -91,8 +91,12 @@ extension ArticleGrabber {
     "ähnliche ", "andere ", "autres ", "altri ", "otros ", "więcej ",
   ]
 
+  private static let furnitureEnds: Set<Unicode.Scalar> = [
+    " ", ":", ".", "!", "?", "…", "»", "«", "›", "‹",
+  ]
+
   static func namesFurniture(_ text: String, byPrefix: Bool = true) -> Bool {
-    let key = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " :.!?…»«›‹"))
+    let key = text.lowercased().trimming(furnitureEnds)
     if sectionNames.contains(key) { return true }
     let words = key.split(separator: " ").count
     return byPrefix && words <= 4 && sectionPrefixes.contains { key.hasPrefix($0) }

@@ -11,7 +11,7 @@ extension ArticleGrabber {
     for child in content.elementChildren {
       HTMLNode.detach(
         child.descendants { node in
-          node.isElement && ReadabilityPatterns.isShare(node.classAndID)
+          node.isElement && ReadabilityPatterns.isShare(node)
             && node.innerTextLength < options.charThreshold
         })
     }
@@ -50,31 +50,65 @@ extension ArticleGrabber {
     }
   }
 
+  /// What `shouldRemove` counts below a node, gathered in one walk.
+  private struct Inventory {
+    var paragraphs = 0
+    var images = 0
+    var items = 0
+    var inputs = 0
+    var embeds: [HTMLNode] = []
+    var listLength = 0
+    var headingLength = 0
+    var textishLength = 0
+    var hasDataTable = false
+
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    static let textish = ReadabilityPatterns.divToParagraphBlockers.union(["span", "li", "td"])
+
+    init(_ node: HTMLNode, dataTables: Set<ObjectIdentifier>) {
+      node.visitDescendants { child in
+        guard child.kind == .element else { return true }
+        switch child.name {
+        case "p": paragraphs += 1
+        case "img": images += 1
+        case "li": items += 1
+        case "input": inputs += 1
+        case "object", "embed", "iframe": embeds.append(child)
+        case "ul", "ol": listLength += child.innerTextLength
+        case "table": if dataTables.contains(ObjectIdentifier(child)) { hasDataTable = true }
+        default: break
+        }
+        if Self.headings.contains(child.name) { headingLength += child.innerTextLength }
+        if Self.textish.contains(child.name) { textishLength += child.innerTextLength }
+        return true
+      }
+    }
+  }
+
   private func shouldRemove(_ node: HTMLNode, tag: String) -> Bool {
     let contentLength = node.innerTextLength
+    let inventory = Inventory(node, dataTables: dataTables)
     var isList = tag == "ul" || tag == "ol"
     if !isList, contentLength > 0 {
-      let listLength = node.elements(namedAnyOf: ["ul", "ol"]).reduce(0) {
-        $0 + $1.innerTextLength
-      }
-      isList = Double(listLength) / Double(contentLength) > 0.9
+      isList = Double(inventory.listLength) / Double(contentLength) > 0.9
     }
     let isDataTable = { (table: HTMLNode) in self.dataTables.contains(ObjectIdentifier(table)) }
     if tag == "table" && isDataTable(node) { return false }
     if node.hasAncestor("table", maxDepth: 0, where: isDataTable) { return false }
     if node.hasAncestor("code", maxDepth: 0) { return false }
-    if node.elements(named: "table").contains(where: isDataTable) { return false }
+    if inventory.hasDataTable { return false }
     let weight = classWeight(node)
     if weight < 0 { return true }
     if node.commaCount(upTo: 10, asciiOnly: true) >= 10 { return false }
 
-    let paragraphs = node.elements(named: "p").count
-    let images = node.elements(named: "img").count
-    let items = node.elements(named: "li").count - 100
-    let inputs = node.elements(named: "input").count
-    let headingDensity = textDensity(node, tags: ["h1", "h2", "h3", "h4", "h5", "h6"])
+    let paragraphs = inventory.paragraphs
+    let images = inventory.images
+    let items = inventory.items - 100
+    let inputs = inventory.inputs
+    let headingDensity =
+      contentLength > 0 ? Double(inventory.headingLength) / Double(contentLength) : 0
     var embeds = 0
-    for embed in node.elements(namedAnyOf: ["object", "embed", "iframe"]) {
+    for embed in inventory.embeds {
       if isAllowedVideo(embed) { return false }
       embeds += 1
     }
@@ -87,8 +121,8 @@ extension ArticleGrabber {
       if ReadabilityPatterns.loadingWords.contains(withoutEllipsis) { return true }
     }
     let density = linkDensity(node)
-    let textish = ReadabilityPatterns.divToParagraphBlockers.union(["span", "li", "td"])
-    let textishDensity = textDensity(node, tags: textish)
+    let textishDensity =
+      contentLength > 0 ? Double(inventory.textishLength) / Double(contentLength) : 0
     let inFigure = node.hasAncestor("figure", maxDepth: 0)
 
     var remove = false
@@ -107,17 +141,9 @@ extension ArticleGrabber {
     // A plain list of images stays.
     if isList && remove {
       if node.elementChildren.contains(where: { $0.elementChildren.count > 1 }) { return true }
-      if images == node.elements(named: "li").count { return false }
+      if images == inventory.items { return false }
     }
     return remove
-  }
-
-  /// The share of a node's text inside descendants with the given tags.
-  private func textDensity(_ node: HTMLNode, tags: Set<String>) -> Double {
-    let length = node.innerTextLength
-    guard length > 0 else { return 0 }
-    let inside = node.elements(namedAnyOf: tags).reduce(0) { $0 + $1.innerTextLength }
-    return Double(inside) / Double(length)
   }
 
   /// Tables of data (headers, captions, many cells) are kept; layout tables may go.

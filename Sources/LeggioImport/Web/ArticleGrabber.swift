@@ -13,6 +13,8 @@ final class ArticleGrabber {
   /// Content scores, keyed by node identity; the node is kept alive with its score.
   private var scores: [ObjectIdentifier: (node: HTMLNode, score: Double)] = [:]
   var dataTables: Set<ObjectIdentifier> = []
+  /// The title's words, for headings that repeat it.
+  private lazy var titleWords = Set(TextSimilarity.words(title))
 
   init(flags: ReadabilityExtractor.Flags, options: ReadabilityExtractor.Options, title: String) {
     self.flags = flags
@@ -48,7 +50,6 @@ final class ArticleGrabber {
     for original in body.descendants(where: \.isElement) {
       var node = original
       guard node.isInside(body) else { continue }
-      let match = node.classAndID
       if !Visibility.isProbablyVisible(node) {
         node.removeFromParent()
         continue
@@ -57,7 +58,7 @@ final class ArticleGrabber {
         node.removeFromParent()
         continue
       }
-      if byline == nil, isByline(node, match: match) {
+      if byline == nil, isByline(node) {
         byline = node.bylineText
         node.removeFromParent()
         continue
@@ -67,8 +68,8 @@ final class ArticleGrabber {
         continue
       }
       if flags.contains(.stripUnlikelys) {
-        if Patterns.matches(match, Patterns.unlikelyNeedles)
-          && !Patterns.matches(match, Patterns.maybeNeedles)
+        if Patterns.classOrIDMatches(node, Patterns.unlikelyNeedles)
+          && !Patterns.classOrIDMatches(node, Patterns.maybeNeedles)
           && !node.hasAncestor("table", maxDepth: 0) && !node.hasAncestor("code", maxDepth: 0)
           && node.name != "body" && node.name != "a" && !isSemanticArticle(node)
         {
@@ -143,20 +144,22 @@ final class ArticleGrabber {
     return made
   }
 
-  private func isByline(_ node: HTMLNode, match: String) -> Bool {
+  private func isByline(_ node: HTMLNode) -> Bool {
     let marked =
       node.attribute("rel") == "author"
-      || (node.attribute("itemprop")?.contains("author") ?? false)
-      || Patterns.matches(match, Patterns.bylineNeedles)
+      || node.attribute("itemprop").map { Patterns.matches($0, [Self.authorNeedle]) } ?? false
+      || Patterns.classOrIDMatches(node, Patterns.bylineNeedles)
     guard marked else { return false }
-    let length = node.innerText.utf16.count
+    let length = node.innerTextLength
     return length > 0 && length < 100
   }
 
   private func duplicatesTitle(_ heading: HTMLNode) -> Bool {
     guard !title.isEmpty else { return false }
-    return TextSimilarity.similarity(title, heading.innerText) > 0.75
+    return TextSimilarity.similarity(words: titleWords, heading.innerText) > 0.75
   }
+
+  private static let authorNeedle = ByteNeedle("author")
 
   func isSemanticArticle(_ node: HTMLNode) -> Bool {
     node.name == "article" || node.name == "main" || node.attribute("itemprop") == "articleBody"
@@ -239,14 +242,5 @@ final class ArticleGrabber {
   }
 
   /// The share of a node's text that sits in links; in-page (`#`) links count 30%.
-  func linkDensity(_ node: HTMLNode) -> Double {
-    let length = node.innerTextLength
-    guard length > 0 else { return 0 }
-    var linkLength = 0.0
-    for link in node.elements(named: "a") {
-      let coefficient = (link.attribute("href") ?? "").hasPrefix("#") ? 0.3 : 1
-      linkLength += Double(link.innerTextLength) * coefficient
-    }
-    return linkLength / Double(length)
-  }
+  func linkDensity(_ node: HTMLNode) -> Double { node.linkDensity }
 }

@@ -22,7 +22,7 @@ enum ContentFinishing {
         || (image.attribute("class")?.lowercased().contains("lazy") ?? false)
       guard isPlaceholder else { continue }
       for attribute in image.attributes where !["src", "srcset", "alt"].contains(attribute.name) {
-        let value = attribute.value.trimmingCharacters(in: .whitespaces)
+        let value = attribute.value.trimmingWhitespace()
         let lower = value.lowercased()
         guard imageExtensions.contains(where: lower.contains) else { continue }
         if value.contains(" ") && value.contains(",") || attribute.name.hasSuffix("srcset") {
@@ -42,7 +42,7 @@ enum ContentFinishing {
   static func resolveURLs(_ content: HTMLNode, baseURL: URL?) {
     for link in content.elements(named: "a") {
       guard let href = link.attribute("href") else { continue }
-      let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+      let trimmed = href.trimmingWhitespace()
       if trimmed.lowercased().hasPrefix("javascript:") {
         link.removeAttribute("href")
       } else if !trimmed.hasPrefix("#") {
@@ -66,8 +66,10 @@ enum ContentFinishing {
   }
 
   static func absolute(_ reference: String, baseURL: URL?) -> String {
-    let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let baseURL, !trimmed.hasPrefix("data:") else { return trimmed }
+    let trimmed = reference.trimmingWhitespace()
+    guard let baseURL, !trimmed.hasPrefix("data:"), !PlainAbsoluteURL.isPlain(trimmed) else {
+      return trimmed
+    }
     let escaped =
       trimmed.addingPercentEncoding(withAllowedCharacters: urlCharacters) ?? trimmed
     return URL(string: escaped, relativeTo: baseURL)?.absoluteString ?? trimmed

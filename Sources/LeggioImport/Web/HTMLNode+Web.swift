@@ -2,12 +2,6 @@ import Foundation
 
 /// Read-only helpers over `HTMLNode` that the extractor and the metadata reader share.
 extension HTMLNode {
-  /// The `class` and `id` attributes joined, lower-cased: what class/id hints match against.
-  var classAndID: String {
-    let joined = (attribute("class") ?? "") + " " + (attribute("id") ?? "")
-    return joined.lowercased()
-  }
-
   /// Text below the node with runs of whitespace collapsed to one space and trimmed.
   var innerText: String { textContent.collapsingWhitespace() }
 
@@ -32,7 +26,7 @@ extension HTMLNode {
 
   /// True for a text node of only whitespace.
   var isWhitespaceText: Bool {
-    kind == .text && text.allSatisfy(\.isWhitespace)
+    kind == .text && text.unicodeScalars.allSatisfy(TextMeasure.isSpace)
   }
 
   /// An ancestor with the tag within `maxDepth` levels (0: unlimited) that passes `filter`.
@@ -48,14 +42,6 @@ extension HTMLNode {
       depth += 1
     }
     return false
-  }
-
-  /// A copy of this node and everything below it, detached from any parent.
-  func deepCopy() -> HTMLNode {
-    let copy = HTMLNode(
-      kind: kind, name: name, attributes: attributes.map { ($0.name, $0.value) }, text: text)
-    for child in children { copy.append(child.deepCopy()) }
-    return copy
   }
 
   /// This element with its tag changed in place (Readability's `_setNodeTag`).
@@ -80,35 +66,59 @@ extension HTMLNode {
     descendants { $0.isElement && tags.contains($0.name) }
   }
 
-  /// Whether this node is inside `root` (or is it).
-  func isInside(_ root: HTMLNode) -> Bool {
-    var node: HTMLNode? = self
-    while let current = node {
-      if current === root { return true }
-      node = current.parent
+}
+
+extension StringProtocol {
+  /// Whitespace runs collapsed to one space, ends trimmed. Works on the UTF-8 bytes,
+  /// copying runs of text whole, to stay fast on megabyte pages.
+  package func collapsingWhitespace() -> String {
+    var string = String(self)
+    return string.withUTF8 { bytes -> String in
+      String(unsafeUninitializedCapacity: bytes.count) { output in
+        var written = 0
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+          let (value, width) = TextMeasure.scalar(at: index, in: bytes)
+          if TextMeasure.isSpace(value: value) {
+            pendingSpace = written > 0
+          } else {
+            if pendingSpace {
+              output[written] = 0x20
+              written += 1
+              pendingSpace = false
+            }
+            for offset in 0..<width where index + offset < bytes.count {
+              output[written] = bytes[index + offset]
+              written += 1
+            }
+          }
+          index += width
+        }
+        return written
+      }
     }
-    return false
   }
 }
 
 extension StringProtocol {
-  /// Whitespace runs collapsed to one space, ends trimmed. Works on scalars, which is
-  /// what whitespace is made of, to stay fast on megabyte pages.
-  package func collapsingWhitespace() -> String {
-    var result = String.UnicodeScalarView()
-    var pendingSpace = false
-    var isEmpty = true
-    for scalar in unicodeScalars {
-      if TextMeasure.isSpace(scalar) {
-        pendingSpace = !isEmpty
-      } else {
-        if pendingSpace { result.append(" ") }
-        pendingSpace = false
-        isEmpty = false
-        result.append(scalar)
-      }
-    }
-    return String(result)
+  /// The text without whitespace at either end (`TextMeasure.isSpace`, which is
+  /// Unicode's whitespace): Foundation's `trimmingCharacters` goes through `NSString`.
+  package func trimmingWhitespace() -> String {
+    trimming { TextMeasure.isSpace($0) }
+  }
+
+  /// The text without the given scalars at either end.
+  func trimming(_ scalars: Set<Unicode.Scalar>) -> String {
+    trimming { scalars.contains($0) }
+  }
+
+  private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+    let view = unicodeScalars
+    guard let first = view.firstIndex(where: { !isTrimmed($0) }),
+      let last = view.lastIndex(where: { !isTrimmed($0) })
+    else { return "" }
+    return String(self[first...last])
   }
 }
 

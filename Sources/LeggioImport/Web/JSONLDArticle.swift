@@ -19,14 +19,19 @@ struct JSONLDArticle {
     "AdvertiserContentArticle", "SatiricalArticle", "DiscussionForumPosting", "Blog",
   ]
 
-  /// The first article object in the page's `application/ld+json` scripts.
-  static func read(_ document: HTMLNode) -> JSONLDArticle? {
-    for script in document.elements(named: "script")
-    where script.attribute("type")?.lowercased().contains("ld+json") ?? false {
-      var source = script.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-      source = source.replacingOccurrences(of: "<![CDATA[", with: "")
-        .replacingOccurrences(of: "]]>", with: "")
-      guard let data = source.data(using: .utf8),
+  private static let cdataNeedle = ByteNeedle("<![CDATA[")
+
+  /// The first article object in the page's `application/ld+json` scripts (as
+  /// `MetadataSources` finds them).
+  static func read(_ scripts: [HTMLNode]) -> JSONLDArticle? {
+    for script in scripts {
+      var source = script.textContent
+      if ReadabilityPatterns.matches(source, [cdataNeedle]) {
+        source = source.replacingOccurrences(of: "<![CDATA[", with: "")
+          .replacingOccurrences(of: "]]>", with: "")
+      }
+      let data = Data(source.utf8)
+      guard
         let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
         let object = findArticle(in: json)
       else { continue }

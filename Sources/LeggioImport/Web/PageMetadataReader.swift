@@ -9,8 +9,9 @@ import LeggioModel
 /// more deliberate declaration, while `og:` titles often carry the site's suffix.
 public enum PageMetadataReader {
   public static func read(_ document: HTMLNode, url: URL?) -> ArticleMetadata {
-    let meta = MetaTags(document)
-    let jsonLD = JSONLDArticle.read(document)
+    let sources = MetadataSources(document)
+    let meta = MetaTags(sources.metas)
+    let jsonLD = JSONLDArticle.read(sources.jsonLDScripts)
 
     let siteName = first(
       meta["og:site_name"], jsonLD?.publisher, meta["application-name"], meta["dc:publisher"])
@@ -20,13 +21,13 @@ public enum PageMetadataReader {
       meta["article:author"].flatMap(nameUnlessURL),
       meta["og:article:author"].flatMap(nameUnlessURL),
       meta["byl"], meta["parsely-author"], meta["sailthru.author"])
-    if byline == nil { byline = visibleByline(document) }
+    if byline == nil { byline = visibleByline(sources.authorMarked) }
 
-    let headings = document.elements(named: "h1").map(\.innerText).filter { !$0.isEmpty }
+    let headings = sources.headings.map(\.innerText).filter { !$0.isEmpty }
     let rawTitle = first(
       jsonLD?.headline, meta["dc:title"], meta["dcterm:title"], meta["og:title"],
       meta["twitter:title"], meta["title"],
-      document.firstElement(named: "title")?.innerText, headings.first)
+      sources.title?.innerText, headings.first)
     let title = rawTitle.map {
       TitleCleaner.clean(
         $0, siteName: siteName, byline: byline.map(cleanByline), host: url?.host,
@@ -37,9 +38,9 @@ public enum PageMetadataReader {
       jsonLD?.datePublished, meta["article:published_time"], meta["og:article:published_time"],
       meta["dc:date.issued"], meta["dcterm:issued"], meta["dc:date"], meta["datepublished"],
       meta["parsely-pub-date"], meta["sailthru.date"], meta["pubdate"], meta["publishdate"],
-      meta["date"], timeElementDate(document))
+      meta["date"], timeElementDate(sources.times))
     let language = first(
-      jsonLD?.language, document.firstElement(named: "html")?.attribute("lang"),
+      jsonLD?.language, sources.html?.attribute("lang"),
       meta["content-language"], meta["dc:language"],
       meta["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") })
 
@@ -62,7 +63,9 @@ public enum PageMetadataReader {
   public static func cleanByline(_ byline: String) -> String {
     var text = TextSanitizer.sanitize(decodingEntities(byline)).collapsingWhitespace()
     // "Posted on 5 March 2019 by Jane Doe": the name is after the last " by ".
-    for marker in [" by ", " von ", " par ", " di ", " por "] {
+    let lowered = text.lowercased()
+    for marker in [" by ", " von ", " par ", " di ", " por "]
+    where ReadabilityPatterns.matches(lowered, [ByteNeedle(marker)]) {
       if let range = text.range(of: marker, options: [.caseInsensitive, .backwards]),
         WrittenDate.first(in: String(text[..<range.lowerBound])) != nil
       {
@@ -89,7 +92,8 @@ public enum PageMetadataReader {
     for separator in [" | ", " · ", " - ", " – ", " — "] {
       if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
     }
-    if let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+    if text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
+      let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
       let range = Range(date.range, in: text), range.lowerBound != text.startIndex
     {
       text = String(text[..<range.lowerBound])
@@ -144,22 +148,13 @@ public enum PageMetadataReader {
 
   /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`;
   /// the first whose text reads as a name (not "By" alone, a form's "Name *" or "Follow").
-  private static func visibleByline(_ document: HTMLNode) -> String? {
-    let marked = document.descendants { node in
-      guard node.isElement else { return false }
-      if node.attribute("rel") == "author" { return true }
-      if node.attribute("itemprop")?.contains("author") ?? false { return true }
-      guard let classes = node.attribute("class"), !classes.isEmpty else { return false }
-      return ReadabilityPatterns.matches(classes.lowercased(), authorClassNeedles)
-    }
+  private static func visibleByline(_ marked: [HTMLNode]) -> String? {
     for node in marked where !["form", "label", "input", "textarea"].contains(node.name) {
       let text = cleanByline(node.bylineText)
       if isPlausibleName(text) { return text }
     }
     return nil
   }
-
-  private static let authorClassNeedles = ["byline", "author"].map(ByteNeedle.init)
 
   /// Words that a byline element can hold without naming anyone.
   private static let notNames: Set<String> = [
@@ -174,8 +169,7 @@ public enum PageMetadataReader {
   }
 
   /// The first `<time datetime>`, preferring one marked as the publication time.
-  private static func timeElementDate(_ document: HTMLNode) -> String? {
-    let times = document.elements(named: "time").filter { $0.attribute("datetime") != nil }
+  private static func timeElementDate(_ times: [HTMLNode]) -> String? {
     let marked = times.first {
       $0.attribute("pubdate") != nil || $0.attribute("itemprop") == "datePublished"
     }
@@ -188,9 +182,9 @@ public enum PageMetadataReader {
 struct MetaTags {
   private var values: [String: String] = [:]
 
-  init(_ document: HTMLNode) {
+  init(_ metas: [HTMLNode]) {
     var fromName: [String: String] = [:]
-    for meta in document.elements(named: "meta") {
+    for meta in metas {
       guard let content = meta.attribute("content")?.collapsingWhitespace(), !content.isEmpty
       else { continue }
       if let property = meta.attribute("property") ?? meta.attribute("itemprop") {
@@ -208,7 +202,7 @@ struct MetaTags {
 
   /// Lower case; Dublin Core's `DC.title` and `dcterms.title` become `dc:title`, `dcterm:title`.
   static func normalize<S: StringProtocol>(_ key: S) -> String {
-    var lower = key.lowercased().trimmingCharacters(in: .whitespaces)
+    var lower = key.lowercased().trimmingWhitespace()
     for prefix in ["dcterms.", "dcterms:", "dcterm."] where lower.hasPrefix(prefix) {
       lower = "dcterm:" + lower.dropFirst(prefix.count)
     }

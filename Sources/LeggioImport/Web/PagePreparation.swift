@@ -9,16 +9,36 @@ enum PagePreparation {
   ]
 
   static func prepare(_ document: HTMLNode) {
-    unwrapNoscriptImages(document)
-    unwrapNoscriptContent(document)
-    HTMLNode.detach(document.descendants { $0.kind == .comment || removedTags.contains($0.name) })
-    replaceBreaks(in: document)
-    for font in document.elements(named: "font") { font.renamed(to: "span") }
+    // One walk finds everything the steps need: none of them adds such nodes.
+    var noscripts: [HTMLNode] = []
+    var removed: [HTMLNode] = []
+    var breaks: [HTMLNode] = []
+    var fonts: [HTMLNode] = []
+    document.visitDescendants { node in
+      if node.kind == .comment {
+        removed.append(node)
+      } else if node.kind == .element {
+        switch node.name {
+        case "br": breaks.append(node)
+        case "font": fonts.append(node)
+        case "noscript":
+          noscripts.append(node)
+          removed.append(node)
+        default: if removedTags.contains(node.name) { removed.append(node) }
+        }
+      }
+      return true
+    }
+    unwrapNoscriptImages(noscripts)
+    unwrapNoscriptContent(noscripts, in: document)
+    HTMLNode.detach(removed)
+    replaceBreaks(breaks)
+    for font in fonts { font.renamed(to: "span") }
   }
 
   /// A `<noscript>` holding just one image replaces the placeholder image before it.
-  static func unwrapNoscriptImages(_ document: HTMLNode) {
-    for noscript in document.elements(named: "noscript") {
+  static func unwrapNoscriptImages(_ noscripts: [HTMLNode]) {
+    for noscript in noscripts {
       guard let image = singleImage(in: noscript), let parent = noscript.parent,
         let index = noscript.indexInParent
       else { continue }
@@ -42,8 +62,8 @@ enum PagePreparation {
   /// A `<noscript>` holding the page's text is unwrapped, not removed: pages that show
   /// their article only without scripts, and pages where a stray unclosed `<noscript>`
   /// swallowed the rest of the body. A short notice ("enable JavaScript") still goes.
-  static func unwrapNoscriptContent(_ document: HTMLNode) {
-    for noscript in document.elements(named: "noscript").reversed() {
+  static func unwrapNoscriptContent(_ noscripts: [HTMLNode], in document: HTMLNode) {
+    for noscript in noscripts.reversed() {
       guard let parent = noscript.parent, let index = noscript.indexInParent,
         noscript.innerTextLength >= 200, !noscript.elements(namedAnyOf: contentTags).isEmpty
       else { continue }
@@ -80,10 +100,10 @@ enum PagePreparation {
   /// Two or more `<br>` in a row end a paragraph: the phrasing content after them
   /// becomes a `<p>` (Readability's `_replaceBrs`). Each parent's children are rebuilt
   /// in one pass, so a page of thousands of lines stays linear.
-  static func replaceBreaks(in document: HTMLNode) {
+  static func replaceBreaks(_ breaks: [HTMLNode]) {
     var parents: [HTMLNode] = []
     var seen: Set<ObjectIdentifier> = []
-    for br in document.elements(named: "br") {
+    for br in breaks {
       if let parent = br.parent, seen.insert(ObjectIdentifier(parent)).inserted {
         parents.append(parent)
       }

@@ -42,22 +42,37 @@ public struct ReadabilityExtractor: Sendable {
   }
 
   public func extract(html: String, url: URL?) -> ExtractedArticle {
-    extract(document: HTMLParser.parse(html), url: url)
+    // A retry parses the page again: cheaper than copying every page's tree for the few
+    // that need a second pass.
+    extract(document: HTMLParser.parse(html), url: url) {
+      let page = HTMLParser.parse(html)
+      PagePreparation.prepare(page)
+      return page
+    }
   }
 
   /// Extracts from a parsed page. The tree is modified; pass a copy to keep it.
   public func extract(document: HTMLNode, url: URL?) -> ExtractedArticle {
+    extract(document: document, url: url, preparedAgain: nil)
+  }
+
+  /// `preparedAgain` gives a fresh prepared tree of the same page for a retry; without
+  /// it, a copy of the prepared tree is kept for them.
+  func extract(
+    document: HTMLNode, url: URL?, preparedAgain: (() -> HTMLNode)?
+  ) -> ExtractedArticle {
     let baseURL = Self.baseURL(of: document, pageURL: url)
     var metadata = PageMetadataReader.read(document, url: url)
     PagePreparation.prepare(document)
-    // Each pass edits the tree; retries start again from a copy of the prepared page.
-    let prepared = document.deepCopy()
+    // Each pass edits the tree; retries start again from the prepared page.
+    let kept = preparedAgain == nil ? document.deepCopy() : nil
+    let freshPage = { kept?.deepCopy() ?? preparedAgain!() }
     let title = metadata.title
     var attempts: [(content: HTMLNode, length: Int, byline: String?)] = []
     var flags = Flags.all
     var chosen: (content: HTMLNode, length: Int, byline: String?)?
     while chosen == nil {
-      let page = attempts.isEmpty ? document : prepared.deepCopy()
+      let page = attempts.isEmpty ? document : freshPage()
       let pass = ArticleGrabber(flags: flags, options: options, title: title)
       let content = pass.grab(Self.body(of: page))
       let length = content.innerTextLength

@@ -70,11 +70,32 @@ enum ReadabilityPatterns {
     return string.withUTF8 { haystack in needles.contains { $0.occurs(in: haystack) } }
   }
 
-  static let unlikelyNeedles = unlikelyCandidates.map(ByteNeedle.init)
-  static let maybeNeedles = maybeCandidate.map(ByteNeedle.init)
+  /// Whether any needle occurs in the node's `class` or `id`, lower-cased: what
+  /// matching `(class + " " + id).lowercased()` answers, without building that string.
+  static func classOrIDMatches(_ node: HTMLNode, _ needles: [ByteNeedle]) -> Bool {
+    attributeMatches(node, "class", needles) || attributeMatches(node, "id", needles)
+  }
+
+  static func classOrIDMatches(_ node: HTMLNode, _ needles: NeedleSet) -> Bool {
+    attributeMatches(node, "class", needles) || attributeMatches(node, "id", needles)
+  }
+
+  static func attributeMatches(_ node: HTMLNode, _ name: String, _ needles: NeedleSet) -> Bool {
+    guard var value = node.attribute(name), !value.isEmpty else { return false }
+    return value.withUTF8 { needles.occurs(inLowercased: $0) }
+  }
+
+  /// Whether any needle occurs in the attribute's value, lower-cased.
+  static func attributeMatches(_ node: HTMLNode, _ name: String, _ needles: [ByteNeedle]) -> Bool {
+    guard var value = node.attribute(name), !value.isEmpty else { return false }
+    return value.withUTF8 { bytes in needles.contains { $0.occurs(inLowercased: bytes) } }
+  }
+
+  static let unlikelyNeedles = NeedleSet(unlikelyCandidates)
+  static let maybeNeedles = NeedleSet(maybeCandidate)
   static let positiveNeedles = positive.map(ByteNeedle.init)
   static let negativeNeedles = negative.map(ByteNeedle.init)
-  static let bylineNeedles = bylineHints.map(ByteNeedle.init)
+  static let bylineNeedles = NeedleSet(bylineHints)
 
   /// Readability's `negative` also matches the whole word "hid".
   static func isNegative(_ string: String) -> Bool {
@@ -85,4 +106,35 @@ enum ReadabilityPatterns {
   static func isShare(_ string: String) -> Bool {
     string.split { !$0.isLetter && !$0.isNumber }.contains { $0 == "share" || $0 == "sharedaddy" }
   }
+
+  /// `isShare` of the node's class and id, read as bytes: words are runs of ASCII
+  /// letters and digits and of non-ASCII characters (letters, in the pages that matter).
+  static func isShare(_ node: HTMLNode) -> Bool {
+    for name in ["class", "id"] {
+      guard var value = node.attribute(name), value.utf8.count >= 5 else { continue }
+      let found = value.withUTF8 { bytes -> Bool in
+        var start = 0
+        for end in 0...bytes.count {
+          let isWordByte =
+            end < bytes.count
+            && (bytes[end] >= 0x80 || (bytes[end] | 0x20 >= 0x61 && bytes[end] | 0x20 <= 0x7A)
+              || (bytes[end] >= 0x30 && bytes[end] <= 0x39))
+          if isWordByte { continue }
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+          if (word.count == 5 || word.count == 10) && shareNeedle.occurs(inLowercased: word)
+            && (word.count == 5 || sharedaddyNeedle.occurs(inLowercased: word))
+          {
+            return true
+          }
+          start = end + 1
+        }
+        return false
+      }
+      if found { return true }
+    }
+    return false
+  }
+
+  private static let shareNeedle = ByteNeedle("share")
+  private static let sharedaddyNeedle = ByteNeedle("sharedaddy")
 }

@@ -1,10 +1,13 @@
 /// How alike two short texts are, by their words: 1 for the same words, 0 for none shared.
 enum TextSimilarity {
   static func similarity(_ a: String, _ b: String) -> Double {
-    let wordsA = words(a)
+    similarity(words: Set(words(a)), b)
+  }
+
+  /// `similarity` with the first text given as its set of words.
+  static func similarity(words setA: Set<String>, _ b: String) -> Double {
     let wordsB = words(b)
-    guard !wordsA.isEmpty, !wordsB.isEmpty else { return 0 }
-    let setA = Set(wordsA)
+    guard !setA.isEmpty, !wordsB.isEmpty else { return 0 }
     let extra = wordsB.filter { !setA.contains($0) }
     let distance =
       Double(extra.joined(separator: " ").count)

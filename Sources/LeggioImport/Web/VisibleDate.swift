@@ -5,10 +5,10 @@ import Foundation
 /// `<time>` without `datetime`), then a date in the first lines after the headline.
 enum VisibleDate {
   /// Class/id/itemprop fragments of elements that carry a post's date.
-  static let hints = [
+  static let hints = NeedleSet([
     "date", "time", "publish", "posted", "datum", "fecha", "data-", "meta", "byline",
     "dateline", "info", "entry-header", "article-header", "stand", "pubdate", "veröffentlicht",
-  ].map(ByteNeedle.init)
+  ])
 
   static func find(_ document: HTMLNode, url: URL?) -> Date? {
     if let url, let date = WrittenDate.inURL(url) { return date }
@@ -17,8 +17,9 @@ enum VisibleDate {
     var stack: [HTMLNode] = [body]
     while let node = stack.popLast() {
       guard node.isElement, !skipped.contains(node.name) else { continue }
-      let hint = node.classAndID + " " + (node.attribute("itemprop") ?? "").lowercased()
-      if node.name == "time" || ReadabilityPatterns.matches(hint, hints) {
+      if node.name == "time" || ReadabilityPatterns.classOrIDMatches(node, hints)
+        || ReadabilityPatterns.attributeMatches(node, "itemprop", hints)
+      {
         let length = node.innerTextLength
         if length >= 6 && length <= 200 { marked.append(node) }
       }

@@ -58,11 +58,15 @@ public enum WebPageImporter {
   static func withoutRepeatedStandfirst(_ document: Document, standfirst: String?) -> Document {
     guard let standfirst, standfirst.count >= 20 else { return document }
     let wanted = standfirst.collapsingWhitespace().lowercased()
+    let wantedBytes = wanted.utf8.count
     var document = document
     for index in document.blocks.indices.prefix(3) {
       let block = document.blocks[index]
-      guard case .paragraph = block.kind,
-        block.plainText.collapsingWhitespace().lowercased() == wanted,
+      guard case .paragraph = block.kind else { continue }
+      let text = block.plainText.collapsingWhitespace()
+      // Lower-casing changes a text's length by little: a far longer one is no repeat.
+      guard abs(text.utf8.count - wantedBytes) <= wantedBytes / 4 + 8,
+        text.lowercased() == wanted,
         document.blocks.count > 1
       else { continue }
       document.removeBlockKeepingLinks(at: index)

@@ -7,6 +7,9 @@ import Foundation
 package enum WrittenDate {
   /// The first date found in `text`, if any.
   package static func first(in text: String) -> Date? {
+    // Every form has a year of 19xx or 20xx in ASCII digits (others would not read as
+    // numbers): without four digits in a row the expressions need not run.
+    guard hasYear(text) else { return nil }
     let lower = text.lowercased()
     let range = NSRange(lower.startIndex..., in: lower)
     var best: (location: Int, date: Date)?
@@ -24,6 +27,16 @@ package enum WrittenDate {
       if let date = reader(groups) { best = (match.range.location, date) }
     }
     return best?.date
+  }
+
+  /// Whether `text` holds four ASCII digits in a row (what a year needs).
+  static func hasYear(_ text: String) -> Bool {
+    var run = 0
+    for byte in text.utf8 {
+      run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+      if run == 4 { return true }
+    }
+    return false
   }
 
   /// A date in a URL's path: `/2019/03/05/`, `/2019-03-05-`, `/20190305/`.
