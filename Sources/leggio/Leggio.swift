@@ -14,7 +14,7 @@ struct Leggio: ParsableCommand {
       SearchCommand.self, RemoveCommand.self, TagCommand.self, UntagCommand.self,
       ExtractCommand.self, TocCommand.self, ThemesCommand.self, FeedsCommand.self,
       ImportCommand.self, FetchCommand.self, StarCommand.self,
-      SyncCommand.self, CheckCommand.self, RecoverCommand.self,
+      SyncCommand.self, CheckCommand.self, RecoverCommand.self, VacuumCommand.self,
     ] + AnnotationCommands.all,
     defaultSubcommand: ReadCommand.self)
 }

@@ -13,8 +13,8 @@ struct LibraryOptions: ParsableArguments {
   /// The path that will be opened.
   var path: String { library ?? Library.defaultPath() }
 
-  /// Opens (creating if needed) the library.
+  /// Opens (creating if needed) the library; an older one's migration draws a bar.
   func open() throws -> Library {
-    try Library(path: path)
+    try Library(path: path, progress: MigrationProgressBar.report)
   }
 }

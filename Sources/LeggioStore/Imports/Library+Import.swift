@@ -132,7 +132,7 @@ extension Library {
     let current = try Row.fetchOne(
       db,
       sql: """
-        SELECT v.text, a.contentHash FROM article a JOIN article_version v
+        SELECT leggio_text(v.document, v.text) AS text, a.contentHash FROM article a JOIN article_version v
           ON v.articleUUID = a.uuid AND v.contentHash = a.contentHash AND v.deletedAt IS NULL
         WHERE a.uuid = ? ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1
         """, arguments: [uuid])

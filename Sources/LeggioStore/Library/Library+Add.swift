@@ -115,7 +115,7 @@ extension Library {
     try db.execute(
       sql: ArticleSQL.insertVersion,
       arguments: [
-        uuid, articleUUID, StoredDocument.compress(document), text, hash, words, now, now,
+        uuid, articleUUID, StoredDocument.compress(document, text: text), "", hash, words, now, now,
       ])
     return uuid
   }

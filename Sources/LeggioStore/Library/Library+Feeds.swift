@@ -72,7 +72,7 @@ extension Library {
           row.text(article.versionUUID)
           row.text(uuid)
           row.value(article.storedDocument.databaseValue)
-          row.text(article.text)
+          row.text("")
           row.text(article.hash)
           row.integer(article.words)
           row.value(stamp)

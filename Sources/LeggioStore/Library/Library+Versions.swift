@@ -30,7 +30,8 @@ extension Library {
   }
 
   /// Problems in the stored data, empty when all is well: SQLite's own integrity check,
-  /// live articles without a text version or a full-text row, stray full-text rows.
+  /// live articles without a text version or a full-text row, stray full-text rows. (An
+  /// article in the bin may have none: `vacuum(emptyingBin:)` erases them.)
   public func integrityProblems() throws -> [String] {
     try writer.read { db in
       var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter {
@@ -39,7 +40,7 @@ extension Library {
       let withoutVersion = try Int64.fetchAll(
         db,
         sql: """
-          SELECT id FROM article a WHERE NOT EXISTS (
+          SELECT id FROM article a WHERE a.deletedAt IS NULL AND NOT EXISTS (
             SELECT 1 FROM article_version v WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL)
             AND NOT EXISTS (SELECT 1 FROM fetch_queue q WHERE q.articleUUID = a.uuid)
           """)

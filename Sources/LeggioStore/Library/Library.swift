@@ -21,7 +21,8 @@ public final class Library: Sendable {
   /// Opens (creating it and its parent directories if needed) the library at `path`.
   /// - Parameter deviceID: this machine's id; read from (or written to) the state
   ///   directory when nil, see `Library.deviceID(besideLibraryAt:)`.
-  public init(path: String, deviceID: String? = nil) throws {
+  /// - Parameter progress: told how far a long migration of an older library got.
+  public init(path: String, deviceID: String? = nil, progress: MigrationProgress? = nil) throws {
     let url = URL(fileURLWithPath: path)
     try LibraryHealth.checkBeforeOpening(path: url.path)
     do {
@@ -32,12 +33,13 @@ public final class Library: Sendable {
         try FileManager.default.createDirectory(
           at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let pool = try DatabasePool(path: url.path, configuration: Self.configuration())
+        let migrator = LibraryMigrations.migrator(progress: progress)
         do {
-          try LibraryMigrations.migrator.migrate(pool)
+          try migrator.migrate(pool)
         } catch {
           // Another process opening a new library may have run the migrations between our
           // look at the schema and our own run; a second pass sees them applied.
-          try LibraryMigrations.migrator.migrate(pool)
+          try migrator.migrate(pool)
         }
         self.writer = pool
         self.isReadOnly = false
@@ -95,7 +97,7 @@ public final class Library: Sendable {
     return Library(writer: queue, deviceID: deviceID)
   }
 
-  private static func configuration() -> Configuration {
+  static func configuration() -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     // Another process importing holds the write lock for one article at a time.
@@ -108,6 +110,7 @@ public final class Library: Sendable {
       // (`leggio add`) takes about 1.0 ms instead of 0.85 ms.
       try db.execute(sql: "PRAGMA page_size = 16384")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      db.add(function: StoredDocument.textFunction)
     }
     return configuration
   }

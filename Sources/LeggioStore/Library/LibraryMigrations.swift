@@ -7,7 +7,10 @@ import GRDB
 /// together), `createdAt`, `updatedAt` and a `deletedAt` tombstone. The short integer
 /// `id` of an article is for people at the command line.
 enum LibraryMigrations {
-  static var migrator: DatabaseMigrator {
+  static var migrator: DatabaseMigrator { migrator(progress: nil) }
+
+  /// The migrator, telling `progress` how far the long migrations got.
+  static func migrator(progress: MigrationProgress?) -> DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: articles, versions, tags, positions, search") { db in
       try db.execute(
@@ -91,7 +94,13 @@ enum LibraryMigrations {
     // Pictures kept offline with their articles (issue 15).
     ImageMigrations.register(in: &migrator)
     // The search index without its own copy of every text (issue 17).
-    migrator.registerMigration(SearchIndex.migrationName, migrate: SearchIndex.migrate)
+    migrator.registerMigration(SearchIndex.migrationName) { db in
+      try SearchIndex.migrate(db, progress: progress)
+    }
+    // Each version's text inside its compressed document, not beside it (issue 17).
+    migrator.registerMigration(VersionTextMigration.name) { db in
+      try VersionTextMigration.migrate(db, progress: progress)
+    }
     return migrator
   }
 }

@@ -91,7 +91,9 @@ extension Library {
   }
 
   private static func rebuildAfterRecovery(path: String, aside: String) throws -> RecoveryReport {
-    let queue = try DatabaseQueue(path: path)
+    var configuration = Configuration()
+    configuration.prepareDatabase { $0.add(function: StoredDocument.textFunction) }
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
     let report = try queue.write { db -> RecoveryReport in
       try SearchIndex.rebuild(db)
       let unplaced =

@@ -33,7 +33,7 @@ struct PreparedFeedArticle: Sendable {
     self.text = text
     self.hash = SHA256.hex(text)
     self.words = TextStatistics.wordCount(text)
-    self.storedDocument = StoredDocument.compress(DocumentJSON.encode(document))
+    self.storedDocument = StoredDocument.compress(DocumentJSON.encode(document), text: text)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
     self.columns = ArticleColumns(metadata)
     self.title = metadata.title

@@ -14,41 +14,65 @@ enum SearchIndex {
   static let migrationName = "search-v2: index without a copy of the text"
 
   /// The view, the index and the triggers; `article_fts` must not exist yet.
-  static var create: String {
-    let view = """
-      CREATE VIEW article_search AS
-        SELECT a.id AS id, a.title AS title, COALESCE(a.byline, '') AS byline,
-          COALESCE((SELECT v.text FROM article_version v
-            WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL
-            ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1), '') AS text
-        FROM article a WHERE a.deletedAt IS NULL;
-      CREATE VIRTUAL TABLE article_fts USING fts5(
-        title, byline, text, content = 'article_search', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2'
-      );
-      """
+  static var create: String { view + table + triggers }
+
+  /// What the index reads: each live article's title, byline and current text (read
+  /// through `leggio_text`, as versions keep their text inside their document).
+  static let view = """
+    CREATE VIEW article_search AS
+      SELECT a.id AS id, a.title AS title, COALESCE(a.byline, '') AS byline,
+        COALESCE((SELECT leggio_text(v.document, v.text) FROM article_version v
+          WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL
+          ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1), '') AS text
+      FROM article a WHERE a.deletedAt IS NULL;
+
+    """
+
+  static let table = """
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+      title, byline, text, content = 'article_search', content_rowid = 'id',
+      tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+    """
+
+  /// The triggers' names, for `replaceView`.
+  static let triggerNames = [
+    "insert", "before_update", "after_update", "delete", "before_version", "after_version",
+    "before_version_update", "after_version_update", "before_version_delete",
+    "after_version_delete",
+  ].map { "article_search_" + $0 }
+
+  static var triggers: String {
     let version = "(SELECT id FROM article WHERE uuid = new.articleUUID)"
     let oldVersion = "(SELECT id FROM article WHERE uuid = old.articleUUID)"
     let columns = "OF title, byline, deletedAt ON article"
-    // What decides which version is current and its text: not the document column.
-    let versionColumns = "OF articleUUID, text, createdAt, deletedAt ON article_version"
-    let triggers = [
-      ("insert", "AFTER INSERT ON article", index("new.id")),
-      ("before_update", "BEFORE UPDATE \(columns)", unindex("old.id")),
-      ("after_update", "AFTER UPDATE \(columns)", index("new.id")),
-      ("delete", "BEFORE DELETE ON article", unindex("old.id")),
-      ("before_version", "BEFORE INSERT ON article_version", unindex(version)),
-      ("after_version", "AFTER INSERT ON article_version", index(version)),
-      ("before_version_update", "BEFORE UPDATE \(versionColumns)", unindex(oldVersion)),
-      ("after_version_update", "AFTER UPDATE \(versionColumns)", index(version)),
-      ("before_version_delete", "BEFORE DELETE ON article_version", unindex(oldVersion)),
-      ("after_version_delete", "AFTER DELETE ON article_version", index(oldVersion)),
+    // What decides which version is current and its text (kept in the document).
+    let versionColumns = "OF articleUUID, document, text, createdAt, deletedAt ON article_version"
+    let bodies = [
+      ("AFTER INSERT ON article", index("new.id")),
+      ("BEFORE UPDATE \(columns)", unindex("old.id")),
+      ("AFTER UPDATE \(columns)", index("new.id")),
+      ("BEFORE DELETE ON article", unindex("old.id")),
+      ("BEFORE INSERT ON article_version", unindex(version)),
+      ("AFTER INSERT ON article_version", index(version)),
+      ("BEFORE UPDATE \(versionColumns)", unindex(oldVersion)),
+      ("AFTER UPDATE \(versionColumns)", index(version)),
+      ("BEFORE DELETE ON article_version", unindex(oldVersion)),
+      ("AFTER DELETE ON article_version", index(oldVersion)),
     ]
     // One line each: `leggio recover` drops schema statements from a dump line by line.
-    return view
-      + triggers.map { name, when, body in
-        "CREATE TRIGGER article_search_\(name) \(when) BEGIN \(body) END;\n"
-      }.joined()
+    return zip(triggerNames, bodies).map { name, trigger in
+      "CREATE TRIGGER \(name) \(trigger.0) BEGIN \(trigger.1) END;\n"
+    }.joined()
+  }
+
+  /// Drops the view and its triggers and makes them again as `view` and `triggers` say
+  /// now; the index is left as it is (it indexes the same values).
+  static func replaceView(_ db: Database) throws {
+    for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+    try db.execute(sql: "DROP VIEW IF EXISTS article_search")
+    try db.execute(sql: view + triggers)
   }
 
   /// Indexes every live article (after `create`, on an existing library).
@@ -75,10 +99,21 @@ enum SearchIndex {
 
   /// Replaces the index of the first schema (which kept a copy of every text) with this
   /// one, in the migration's one transaction: interrupted, nothing has changed.
-  static func migrate(_ db: Database) throws {
+  static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
     try db.execute(sql: create)
-    try db.execute(sql: indexAll)
+    // A thousand articles at a time, so that a large library can show how far it got.
+    let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
+    var start: Int64 = 0
+    while start <= last {
+      try db.execute(
+        sql: """
+          INSERT INTO article_fts (rowid, title, byline, text)
+            SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
+          """, arguments: [start, start + 999])
+      start += 1000
+      progress?("Indexing articles", Int(min(start, last)), Int(last))
+    }
   }
 
   /// The ids of live articles missing from the index, and of indexed rows that are not

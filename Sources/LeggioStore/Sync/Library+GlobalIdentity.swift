@@ -76,7 +76,7 @@ extension Library {
         sql: """
           SELECT a.uuid FROM article a JOIN article_version v
             ON v.articleUUID = a.uuid AND v.contentHash = a.contentHash
-          WHERE a.deletedAt IS NULL AND v.deletedAt IS NULL AND instr(v.text, ?) > 0
+          WHERE a.deletedAt IS NULL AND v.deletedAt IS NULL AND instr(leggio_text(v.document, v.text), ?) > 0
           GROUP BY a.uuid LIMIT 2
           """, arguments: [quote])
       return holders.count == 1 ? holders[0] : nil

@@ -157,7 +157,7 @@ extension Library {
     let current = try Row.fetchOne(
       db,
       sql: """
-        SELECT contentHash, text FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+        SELECT contentHash, leggio_text(document, text) AS text FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
         ORDER BY createdAt DESC, rowid DESC LIMIT 1
         """, arguments: [uuid])
     let currentHash: String = current?["contentHash"] ?? row["contentHash"]
@@ -215,7 +215,7 @@ extension Library {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          versionUUID, articleUUID, StoredDocument.compress(document), text, SHA256.hex(text),
+          versionUUID, articleUUID, StoredDocument.compress(document, text: text), "", SHA256.hex(text),
           TextStatistics.wordCount(text), created, created,
         ])
       if let original = version.original, let html = body(original) {
@@ -229,7 +229,7 @@ extension Library {
       let current = try Row.fetchOne(
         db,
         sql: """
-          SELECT contentHash, text FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+          SELECT contentHash, leggio_text(document, text) AS text FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
           ORDER BY createdAt DESC, rowid DESC LIMIT 1
           """, arguments: [articleUUID])
     else { return }
