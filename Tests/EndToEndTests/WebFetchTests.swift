@@ -253,10 +253,21 @@ import Testing
   }
 
   @Test func aDeadHostCannotBeReached() async throws {
-    var port = 0
-    try await withServer { base in port = base.port ?? 0 }
-    // The server has stopped: nothing listens on its port any more.
-    let url = URL(string: "http://127.0.0.1:\(port)/article.html")!
+    // A port bound but never listened on: refused, and no other test's server can take
+    // it while this test runs (a stopped server's port could be given to the next one).
+    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(socket) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0
+      }
+    }
+    try #require(bound)
+    let url = URL(string: "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/article.html")!
     guard case .cannotConnect(let failed, _)? = await fetchError(url) else {
       Issue.record("expected cannotConnect")
       return
