@@ -39,6 +39,11 @@ public enum ExtractionBenchmarks {
 
   // MARK: Leggio
 
+  /// Leggio's import of every page, by page key.
+  public static func leggio(_ pages: [Page]) -> [String: Output] {
+    Dictionary(pages.map { ($0.key, leggio($0)) }, uniquingKeysWith: { $1 })
+  }
+
   /// Leggio's import of a page, as `leggio add` stores it. The scored text is the
   /// article's text stream: every block but images, whose text is their caption (kept as
   /// the image's metadata, not as running text). A page that fails gives no text.

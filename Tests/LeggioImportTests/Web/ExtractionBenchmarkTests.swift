@@ -13,8 +13,7 @@ import Testing
     let set = try ExtractionBenchmarks.loadZyte(
       Self.extraction.appendingPathComponent("scrapinghub"))
     #expect(set.pages.count == 45)
-    var outputs: [String: ExtractionBenchmarks.Output] = [:]
-    for page in set.pages { outputs[page.key] = ExtractionBenchmarks.leggio(page) }
+    let outputs = ExtractionBenchmarks.leggio(set.pages)
     let score = ExtractionBenchmarks.scoreZyte(set, outputs: outputs)
     #expect(score.meanF1 >= 0.970, "Zyte mean F1 \(score.meanF1)")
     for (key, f1) in score.pages { #expect(f1 >= 0.8, "\(key): F1 \(f1)") }
@@ -24,8 +23,7 @@ import Testing
     let set = try ExtractionBenchmarks.loadTrafilatura(
       Self.extraction.appendingPathComponent("trafilatura"))
     #expect(set.pages.count == 198)
-    var outputs: [String: ExtractionBenchmarks.Output] = [:]
-    for page in set.pages { outputs[page.key] = ExtractionBenchmarks.leggio(page) }
+    let outputs = ExtractionBenchmarks.leggio(set.pages)
     let score = ExtractionBenchmarks.scoreTrafilatura(set, outputs: outputs)
     #expect(score.f1 >= 0.91, "snippet F1 \(score.f1)")
     #expect(score.accuracy >= 0.91, "accuracy \(score.accuracy)")
