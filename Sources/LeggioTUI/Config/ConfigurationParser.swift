@@ -27,7 +27,7 @@ import LeggioPictures
 ///
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
-  static let topLevelKeys = ["theme", "reader", "feeds", "keys"]
+  static let topLevelKeys = ["theme", "reader", "keys", "feeds"]
   static let feedsKeys = ["images"]
   static let readerKeys = [
     "width", "justify", "hyphenate", "margin", "strict-line-breaks", "images", "ascii-borders",
