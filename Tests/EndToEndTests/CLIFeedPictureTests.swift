@@ -99,7 +99,10 @@ import Testing
     _ = try tmux.wait(for: "page 1/")
     // The picture is decoded off the interface's thread, then drawn.
     var screen = try tmux.screen()
-    for _ in 0..<100 where !TUINewsPhotoEndToEndTests.lines(screen).contains(where: TUIPictureEndToEndTests.hasSymbols) {
+    for _ in 0..<100
+    where !TUINewsPhotoEndToEndTests.lines(screen).contains(
+      where: TUIPictureEndToEndTests.hasSymbols)
+    {
       try await Task.sleep(for: .milliseconds(100))
       screen = try tmux.screen()
     }

@@ -57,7 +57,9 @@ import Testing
     let itemID = try a.add(
       "La notizia", ["Una notizia del giorno, con la sua fotografia."],
       source: "https://example.org/notizia")
-    #expect(try a.library.keepImage(Self.picture("https://example.org/foto.jpg", photo), articleID: itemID))
+    #expect(
+      try a.library.keepImage(
+        Self.picture("https://example.org/foto.jpg", photo), articleID: itemID))
     // When A syncs, then B
     try syncRound()
     // Then B holds both pictures, byte for byte, under the addresses the texts name
@@ -106,6 +108,9 @@ import Testing
     // The article arrives; its picture is refused, and said so.
     #expect(try b.titles() == ["Il molo"])
     #expect(try b.library.imageTotals().count == 0)
-    #expect(report.skipped == ["Il molo: the picture https://example.org/molo.png is damaged (not the picture its name says)"])
+    #expect(
+      report.skipped == [
+        "Il molo: the picture https://example.org/molo.png is damaged (not the picture its name says)"
+      ])
   }
 }

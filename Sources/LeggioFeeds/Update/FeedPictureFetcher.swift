@@ -84,7 +84,9 @@ public final class FeedPictureFetcher: @unchecked Sendable {
       Thread { [self] in
         condition.lock()
         while workers > 0 || next < jobs.count { condition.wait() }
-        let finished = report
+        var finished = report
+        // In a steady order, whatever order the threads came upon them.
+        for feed in finished.warnings.keys { finished.warnings[feed]?.sort() }
         report = Report()
         outcomes = [:]
         noted = []
@@ -213,7 +215,8 @@ public final class FeedPictureFetcher: @unchecked Sendable {
   }
 
   /// One warning per address and update, unless `always` (a budget is the article's).
-  private func note(_ feed: String, _ source: String, _ reason: ImageRefusal, always: Bool = false) {
+  private func note(_ feed: String, _ source: String, _ reason: ImageRefusal, always: Bool = false)
+  {
     condition.lock()
     if always || noted.insert(source).inserted {
       report.warnings[feed, default: []].append("picture skipped: \(source): \(reason)")
