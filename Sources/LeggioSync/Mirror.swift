@@ -64,12 +64,22 @@ package struct Mirror: Sendable {
   /// Writes `changes` and returns how many files changed. Bodies that exist are left
   /// alone (they are named by their hash); a record whose file already holds the same
   /// bytes is not written again.
+  /// Pictures are read with `picture` one at a time, only those the mirror lacks.
   @discardableResult
-  package func write(_ changes: SyncChanges) throws -> Int {
+  package func write(_ changes: SyncChanges, picture: (String) -> Data? = { _ in nil }) throws
+    -> Int
+  {
     var written = 0
     for (hash, data) in changes.bodies {
       let path = MirrorLayout.body(hash)
       if FileManager.default.fileExists(atPath: layout.url(path).path) { continue }
+      try write(data, to: path)
+      written += 1
+    }
+    for hash in changes.pictures.sorted() {
+      let path = MirrorLayout.picture(hash)
+      if FileManager.default.fileExists(atPath: layout.url(path).path) { continue }
+      guard let data = picture(hash) else { continue }
       try write(data, to: path)
       written += 1
     }
@@ -90,6 +100,11 @@ package struct Mirror: Sendable {
         let known = Set(value.versions.map(\.body))
         value.versions += there.versions.filter { !known.contains($0.body) }
         value.versions.sort { ($0.createdAt, $0.body) < ($1.createdAt, $1.body) }
+        // And pictures another device linked: ours win where both name an address.
+        if let theirs = there.images {
+          let united = (value.images ?? [:]).merging(theirs) { ours, _ in ours }
+          value.images = united.isEmpty ? nil : united
+        }
       }
       try record(value, path)
     }
@@ -131,6 +146,11 @@ package struct Mirror: Sendable {
       }
     }
     return (incoming, unreadable)
+  }
+
+  /// A picture's file by its hash, nil when it has not arrived.
+  package func picture(_ hash: String) -> Data? {
+    try? Data(contentsOf: layout.url(MirrorLayout.picture(hash)))
   }
 
   /// A body file by its hash, nil when it has not arrived.

@@ -8,6 +8,7 @@ import LeggioModel
 /// ```
 /// leggio-mirror.json                     format and version
 /// content/ab/<sha256>                     bodies (documents, original pages), written once
+/// pictures/ab/<sha256>                    articles' pictures, as kept, written once
 /// articles/ab/<sha256 of identity>.json   one per article
 /// tags/ab/<sha256 of identity, tag>.json  one per tag on an article
 /// annotations/ab/<uuid>.json              one per bookmark, highlight or note
@@ -31,6 +32,8 @@ package struct MirrorLayout: Sendable {
   }
 
   package static func body(_ hash: String) -> String { fanned("content", hash, "") }
+
+  package static func picture(_ hash: String) -> String { fanned("pictures", hash, "") }
 
   package static func article(identity: String) -> String {
     fanned("articles", SHA256.hex(identity))

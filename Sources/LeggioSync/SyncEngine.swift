@@ -241,7 +241,9 @@ package final class SyncEngine: Sendable {
     }
     // Set until the files are committed: a sync killed in between commits them next time.
     try library.setSyncState("uncommitted", "1")
-    let written = try trace("export: write") { try mirror.write(changes) }
+    let written = try trace("export: write") {
+      try mirror.write(changes) { try? self.library.imageData(hash: $0) }
+    }
     try library.markExported(through: changes.watermark)
     return written
   }
@@ -322,7 +324,8 @@ package final class SyncEngine: Sendable {
     guard !paths.isEmpty else { return }
     let (incoming, unreadable) = mirror.read(Array(Set(paths)))
     let mirror = self.mirror
-    let result = try library.importSync(incoming) { mirror.body($0) }
+    let result = try library.importSync(
+      incoming, body: { mirror.body($0) }, picture: { mirror.picture($0) })
     report.imported += result.applied
     report.unchanged += result.unchanged
     report.skipped += result.skipped + unreadable.map { "\($0) is not a record Leggio can read" }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeggioFeeds
+import LeggioTUI
 
 extension FeedsCommand {
   struct Update: ParsableCommand {
@@ -11,16 +12,22 @@ extension FeedsCommand {
         Feeds are fetched concurrently (a few at a time per host) with conditional
         requests. A feed that fails keeps its items and records the error (see `leggio
         feeds list`); the others still update. Exits 1 only when every feed failed.
+        New items keep their pictures as `leggio add` keeps a page's, fetched while the
+        update goes on (--no-images, or `[feeds] images = false`: none).
         """)
     @OptionGroup var options: LibraryOptions
     @Argument(help: "The feeds to update (all when none is given).") var ids: [Int64] = []
+    @Flag(name: .customLong("no-images"), help: "Keep none of the new items' pictures.")
+    var noImages = false
 
     func run() throws {
       HeapTuning.growInLargeSteps()
       try reportingErrors {
         let context = try FeedsCommand.open(options)
+        let pictures = try keepsPictures() ? FeedPictureFetcher(library: context.library) : nil
         let updater = FeedUpdater(
-          store: context.store, batchSink: context.sink, extractor: context.extractor)
+          store: context.store, batchSink: context.library.feedArticleSink(pictures: pictures),
+          extractor: context.extractor)
         let feeds = try context.store.feeds(ids: ids.isEmpty ? nil : ids)
         guard !feeds.isEmpty else {
           return Console.out("No feeds yet: `leggio feeds add URL` subscribes to one.")
@@ -28,7 +35,9 @@ extension FeedsCommand {
         let bar = SharedProgressBar(total: feeds.count)
         let ids = feeds.compactMap(\.id)
         let summaries = try runBlocking {
-          try await updater.update(feedIDs: ids) { _ in bar.advance() }
+          var summaries = try await updater.update(feedIDs: ids) { _ in bar.advance() }
+          _ = await pictures?.finish(into: &summaries)
+          return summaries
         }
         bar.clear()
         var failures = 0
@@ -50,6 +59,16 @@ extension FeedsCommand {
             + "\(summaries.count == 1 ? "" : "s")\(failures > 0 ? ", \(failures) failed" : "").")
         if failures > 0 && failures == summaries.count { throw ExitCode.failure }
       }
+    }
+
+    /// Whether new items keep their pictures: not with `--no-images` nor with
+    /// `[feeds] images = false` in the configuration (whose problems are named).
+    func keepsPictures() throws -> Bool {
+      guard !noImages else { return false }
+      let (configuration, problems) = Configuration.load(
+        environment: ProcessInfo.processInfo.environment)
+      for problem in problems { Console.error(problem.errorDescription ?? "\(problem)") }
+      return configuration.feedPictures
     }
   }
 }

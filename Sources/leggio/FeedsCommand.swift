@@ -22,7 +22,6 @@ struct FeedsCommand: ParsableCommand {
   struct Context {
     let library: LeggioStore.Library
     var store: FeedStore { library.feedStore }
-    var sink: ArticleBatchSink { library.feedArticleSink }
     var unread: FeedStore.UnreadCounter { library.feedUnreadCounter }
     /// For `--full`: an item's page, extracted as `leggio add URL` would.
     var extractor: PageExtractor {

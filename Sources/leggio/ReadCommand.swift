@@ -36,8 +36,7 @@ struct ReadCommand: ParsableCommand {
         library: library, themes: themes.isEmpty ? [selection.theme] : themes, themeIndex: index,
         keyBindings: configuration.keyOverrides, settings: configuration.reader,
         problems: problems,
-        feedRunner: FeedUpdateRunner(
-          updater: FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)),
+        feedRunner: FeedUpdateRunner(library: library, pictures: configuration.feedPictures),
         syncRunner: SyncRunner(
           engine: SyncEngine(
             library: library, mirror: SyncEngine.mirror(of: library, libraryPath: options.path),

@@ -81,8 +81,11 @@ final class CLIHarness {
 
   /// Runs leggio to the end without blocking a thread of the test's executor, so a server
   /// running in the test process keeps answering the binary's requests.
-  func runAsync(_ arguments: [String]) async throws -> Result {
+  func runAsync(_ arguments: [String], extraEnvironment: [String: String] = [:]) async throws
+    -> Result
+  {
     let process = process(arguments)
+    process.environment?.merge(extraEnvironment) { $1 }
     let output = try OutputFiles(in: directory, for: process)
     defer { output.remove() }
     process.standardInput = FileHandle.nullDevice

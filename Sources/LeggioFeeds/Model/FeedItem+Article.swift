@@ -37,6 +37,7 @@ extension FeedItem {
     if document.isEmpty, let link {
       document = Document(blocks: [Block(.paragraph, [Inline(link, link: link)])])
     }
+    document = withPicture(document)
     let standfirst: String? =
       content != nil ? summary.map { FeedTextCleaner.line(FeedHTML.plainText($0.value)) } : nil
     let byline = authors.compactMap(\.displayName).joined(separator: ", ")

@@ -16,11 +16,15 @@ public struct FeedItem: Hashable, Sendable {
   public var content: FeedText?
   public var categories: [String]
   public var enclosures: [FeedEnclosure]
+  /// The item's own picture where the feed names one apart from its enclosures:
+  /// `media:thumbnail` (RSS, Atom) or JSON Feed's `image`.
+  public var image: String?
 
   public init(
     id: String? = nil, title: String? = nil, link: String? = nil, authors: [FeedPerson] = [],
     published: Date? = nil, updated: Date? = nil, summary: FeedText? = nil,
-    content: FeedText? = nil, categories: [String] = [], enclosures: [FeedEnclosure] = []
+    content: FeedText? = nil, categories: [String] = [], enclosures: [FeedEnclosure] = [],
+    image: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -32,6 +36,7 @@ public struct FeedItem: Hashable, Sendable {
     self.content = content
     self.categories = categories
     self.enclosures = enclosures
+    self.image = image
   }
 
   /// What identifies the item across updates: its id/guid, else its link.

@@ -86,6 +86,7 @@ enum AtomReader {
           FeedEnclosure(url: mediaContent.resolve(url), type: mediaContent.attribute("type")))
       }
     }
+    item.image = MediaThumbnail.url(in: element)
     return item
   }
 

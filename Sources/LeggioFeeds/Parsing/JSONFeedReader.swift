@@ -61,6 +61,7 @@ enum JSONFeedReader {
         url: resolve(url), type: string(attachment["mime_type"]),
         length: (attachment["size_in_bytes"] as? NSNumber)?.int64Value)
     }
+    item.image = string(json["image"]).map(resolve)
     return item
   }
 

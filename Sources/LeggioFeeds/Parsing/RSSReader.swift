@@ -109,6 +109,7 @@ enum RSSReader {
     item.categories = (element.children("category", in: rss) + element.children("subject", in: dc))
       .compactMap { $0.trimmedText.map(FeedTextCleaner.line) }
     item.enclosures = enclosures(element, mediaGroup: element.child("group", in: media))
+    item.image = MediaThumbnail.url(in: element)
     return item
   }
 

@@ -58,8 +58,8 @@ public struct ImageCollector: Sendable {
     article.notePictures(skipped: skipped)
   }
 
-  /// One picture, fetched and checked.
-  func fetch(_ source: String) -> Result<KeptImage, ImageRefusal> {
+  /// One picture, fetched and checked. Blocks the calling thread.
+  package func fetch(_ source: String) -> Result<KeptImage, ImageRefusal> {
     guard let url = URL(string: source) else { return .failure(.failed("not a usable address")) }
     let request = HTTPGetRequest(
       url: url,

@@ -28,7 +28,7 @@ public enum ImageRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  static func megabytes(_ bytes: Int) -> String {
+  package static func megabytes(_ bytes: Int) -> String {
     bytes % (1 << 20) == 0
       ? "\(bytes >> 20) MB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
   }

@@ -20,29 +20,35 @@ extension Library {
           image.hash, image.info.format.rawValue, image.info.width, image.info.height,
           image.data.count, image.data, now,
         ])
-      try db.execute(
-        sql: """
-          INSERT OR REPLACE INTO article_image (articleUUID, source, imageHash, createdAt)
-          VALUES (?, ?, ?, ?)
-          """, arguments: [articleUUID, image.source, image.hash, now])
+      if let replaced = try link(
+        db, hash: image.hash, source: image.source, articleUUID: articleUUID, now: now)
+      {
+        try freeIfUnused(db, hash: replaced)
+      }
     }
-    if !images.isEmpty { try freeUnusedImages(db) }
   }
 
-  /// Unlinks the pictures of removed articles and erases those nothing shows any more.
+  /// Unlinks the pictures of a removed article and erases those nothing shows any more.
   static func releaseImages(_ db: Database, articleID: Int64) throws {
-    try db.execute(
-      sql: "DELETE FROM article_image WHERE articleUUID = (SELECT uuid FROM article WHERE id = ?)",
-      arguments: [articleID])
-    try freeUnusedImages(db)
+    guard
+      let uuid = try String.fetchOne(
+        db, sql: "SELECT uuid FROM article WHERE id = ?", arguments: [articleID])
+    else { return }
+    let hashes = try String.fetchAll(
+      db, sql: "SELECT DISTINCT imageHash FROM article_image WHERE articleUUID = ?",
+      arguments: [uuid])
+    guard !hashes.isEmpty else { return }
+    try db.execute(sql: "DELETE FROM article_image WHERE articleUUID = ?", arguments: [uuid])
+    for hash in hashes { try freeIfUnused(db, hash: hash) }
   }
 
-  private static func freeUnusedImages(_ db: Database) throws {
+  /// Erases picture `hash` when no article shows it any more.
+  static func freeIfUnused(_ db: Database, hash: String) throws {
     try db.execute(
       sql: """
-        DELETE FROM image WHERE NOT EXISTS
+        DELETE FROM image WHERE hash = ? AND NOT EXISTS
           (SELECT 1 FROM article_image l WHERE l.imageHash = image.hash)
-        """)
+        """, arguments: [hash])
   }
 
   /// The pictures of live article `id`, keyed by the address its document names them by.

@@ -127,6 +127,8 @@ extension Library {
           body: body, textHash: version["contentHash"],
           createdAt: SyncTime.milliseconds(version["createdAt"]), original: original))
     }
+    let images = try Self.syncImages(db, articleUUID: uuid)
+    changes.pictures.formUnion(images.values)
     return SyncArticle(
       identity: identity, title: row["title"], kicker: row["kicker"],
       standfirst: row["standfirst"], byline: row["byline"],
@@ -136,7 +138,7 @@ extension Library {
       createdAt: SyncTime.milliseconds(row["createdAt"]),
       updatedAt: SyncTime.milliseconds(row["updatedAt"]),
       deleted: row["deletedAt"] as Date? != nil, device: device, starred: row["starred"],
-      archived: row["archived"])
+      archived: row["archived"], images: images.isEmpty ? nil : images)
   }
 
   static func syncTag(_ db: Database, uuid: String, device: String) throws -> SyncTag? {

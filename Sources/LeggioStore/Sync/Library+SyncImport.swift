@@ -34,9 +34,10 @@ extension Library {
   /// The triggers mark what this import writes as changed; those marks are dropped at the
   /// end (the mirror has the records already), except for articles that still hold
   /// something the mirror lacks.
-  package func importSync(_ incoming: SyncIncoming, body: (String) -> Data?) throws
-    -> SyncImportReport
-  {
+  /// `picture` reads a picture's file by its hash.
+  package func importSync(
+    _ incoming: SyncIncoming, body: (String) -> Data?, picture: (String) -> Data? = { _ in nil }
+  ) throws -> SyncImportReport {
     try writer.write { db in
       let mark = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM sync_dirty") ?? 0
       var report = SyncImportReport()
@@ -44,6 +45,9 @@ extension Library {
       for feed in incoming.feeds { try Self.importFeed(db, feed, &report) }
       for article in incoming.articles {
         if let uuid = try Self.importArticle(db, article, body: body, &report) {
+          stillNewer.append(uuid)
+        }
+        if let uuid = try Self.importImages(db, article, picture: picture, &report) {
           stillNewer.append(uuid)
         }
       }

@@ -39,6 +39,9 @@ package struct SyncArticle: Codable, Hashable, Sendable {
   /// which leave them as they are.
   package var starred: Bool?
   package var archived: Bool?
+  /// The article's pictures: the SHA-256 of each picture's file, by the address its
+  /// document names it with. Absent when it has none (and in older records).
+  package var images: [String: String]? = nil
 }
 
 /// One tag on one article; removing it makes it `deleted`.
@@ -107,6 +110,9 @@ package struct SyncChanges: Sendable {
   package var feeds: [SyncFeed] = []
   /// Body files by their SHA-256: documents as JSON and original pages.
   package var bodies: [String: Data] = [:]
+  /// The pictures the articles name, by SHA-256; their bytes are read from the library
+  /// one at a time as the mirror writes them (`Mirror.write(_:picture:)`).
+  package var pictures: Set<String> = []
   /// Hand back to `markExported(through:)` once the records are written.
   package var watermark: Int64 = 0
 

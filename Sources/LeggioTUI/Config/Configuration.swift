@@ -10,6 +10,8 @@ public struct Configuration: Hashable, Sendable {
   /// Keys the user binds to an action, in place of that action's default keys; an empty
   /// list unbinds the action.
   public var keyOverrides: [Action: [Key]]
+  /// Whether feed updates keep their items' pictures (`[feeds] images`).
+  public var feedPictures = true
 
   public init(
     theme: String? = nil, reader: ReaderSettings = ReaderSettings(),

@@ -17,6 +17,9 @@ import LeggioPictures
 /// ascii-borders = false  # tables in +-| (default: when the locale is not UTF-8)
 /// notes-at-foot = true   # footnotes at the foot of their page, else on demand
 ///
+/// [feeds]
+/// images = true     # false: feed items keep no pictures
+///
 /// [keys]            # action = key or [keys]; replaces the action's default keys
 /// next-page = ["j", "Space", "PgDn"]
 /// quit = "q"
@@ -24,7 +27,8 @@ import LeggioPictures
 ///
 /// Every problem is reported with its line; the settings that are fine still apply.
 public enum ConfigurationParser {
-  static let topLevelKeys = ["theme", "reader", "keys"]
+  static let topLevelKeys = ["theme", "reader", "keys", "feeds"]
+  static let feedsKeys = ["images"]
   static let readerKeys = [
     "width", "justify", "hyphenate", "margin", "strict-line-breaks", "images", "ascii-borders",
     "notes-at-foot",
@@ -53,6 +57,8 @@ public enum ConfigurationParser {
         }
       case "reader":
         configuration.reader = reader.readerSettings(value)
+      case "feeds":
+        reader.feedsSettings(value, into: &configuration)
       case "keys":
         configuration.keyOverrides = reader.keyBindings(value)
       default:
@@ -81,6 +87,28 @@ public enum ConfigurationParser {
         "Leggio has no \(what) \"\(TerminalSafety.line(name, limit: 60))\""
           + Suggestion.hint(for: name, among: names) + "; "
           + "expected one of " + names.joined(separator: ", "))
+    }
+
+    /// The `[feeds]` table: whether feed items keep their pictures.
+    mutating func feedsSettings(
+      _ value: any TOMLValueConvertible, into configuration: inout Configuration
+    ) {
+      guard let table = value.table else {
+        problem(["feeds"], "expected a table: [feeds] then images = true on the next line")
+        return
+      }
+      for (key, entry) in table {
+        let path = ["feeds", key]
+        guard key == "images" else {
+          unknown(path, among: feedsKeys, what: "feeds setting")
+          continue
+        }
+        if let flag = entry.bool {
+          configuration.feedPictures = flag
+        } else {
+          problem(path, "expected true or false")
+        }
+      }
     }
 
     mutating func readerSettings(_ value: any TOMLValueConvertible) -> ReaderSettings {

@@ -13,9 +13,21 @@ public final class FeedUpdateRunner: Sendable {
   }
 
   private let updater: FeedUpdater
+  /// Fetches new items' pictures; the update is finished once they are in.
+  private let pictures: FeedPictureFetcher?
 
-  public init(updater: FeedUpdater) {
+  public init(updater: FeedUpdater, pictures: FeedPictureFetcher? = nil) {
     self.updater = updater
+    self.pictures = pictures
+  }
+
+  /// Updates `library`'s feeds, keeping new items' pictures when `pictures` is true.
+  public convenience init(library: Library, pictures: Bool) {
+    let fetcher = pictures ? FeedPictureFetcher(library: library) : nil
+    self.init(
+      updater: FeedUpdater(
+        store: library.feedStore, batchSink: library.feedArticleSink(pictures: fetcher)),
+      pictures: fetcher)
   }
 
   /// Starts updating `feedIDs` (all when nil); `deliver` is called from another thread,
@@ -24,10 +36,11 @@ public final class FeedUpdateRunner: Sendable {
   public func start(feedIDs: [Int64]? = nil, deliver: @escaping @Sendable (Report) -> Void)
     -> Task<Void, Never>
   {
-    let updater = self.updater
+    let (updater, pictures) = (self.updater, self.pictures)
     return Task.detached {
       do {
-        let summaries = try await updater.update(feedIDs: feedIDs) { deliver(.progress($0)) }
+        var summaries = try await updater.update(feedIDs: feedIDs) { deliver(.progress($0)) }
+        _ = await pictures?.finish(into: &summaries)
         deliver(.finished(summaries))
       } catch {
         deliver(.failed(TerminalSafety.line(Library.describe(error) ?? error.localizedDescription)))
