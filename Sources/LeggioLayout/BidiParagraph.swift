@@ -18,9 +18,15 @@ struct BidiParagraph {
 
   /// The levels of `text`, or nil when it needs none: nothing right to left in it, or
   /// FriBidi is not installed (then it reads in logical order; see `unavailableReason`).
-  /// `rightToLeftDocument` makes a paragraph without strong letters right to left.
-  init?(_ text: ClusterBuffer, rightToLeftDocument: Bool = false) {
-    guard text.count > 0, rightToLeftDocument || Self.mayHoldRightToLeft(text) else {
+  /// `rightToLeftDocument` makes a paragraph without strong letters right to left;
+  /// `direction`, the source's own (`<p dir="rtl">`), decides the paragraph's direction
+  /// whatever its first letter is.
+  init?(
+    _ text: ClusterBuffer, rightToLeftDocument: Bool = false, direction: TextDirection? = nil
+  ) {
+    guard text.count > 0,
+      direction == .rightToLeft || rightToLeftDocument || Self.mayHoldRightToLeft(text)
+    else {
       return nil
     }
     guard Self.unavailableReason == nil else { return nil }
@@ -44,7 +50,8 @@ struct BidiParagraph {
     var scalarTypes = [UInt32](repeating: 0, count: scalars.count)
     var scalarLevels = [Int8](repeating: 0, count: scalars.count)
     let resolved = leggio_fribidi_levels(
-      scalars, Int32(scalars.count), rightToLeftDocument ? 1 : 0, &scalarTypes, &scalarLevels)
+      scalars, Int32(scalars.count), Self.base(rightToLeftDocument, direction), &scalarTypes,
+      &scalarLevels)
     guard resolved >= 0 else { return nil }
     guard resolved == 1 || scalarLevels.contains(where: { $0 != 0 }) else { return nil }
     rightToLeft = resolved == 1
@@ -55,6 +62,16 @@ struct BidiParagraph {
       previous = clusterOfScalar[index]
       types[Int(previous)] = scalarTypes[index]
       levels[Int(previous)] = scalarLevels[index]
+    }
+  }
+
+  /// The paragraph direction asked of FriBidi: 0 and 1 leave it to the first strong
+  /// letter (left or right to left when there is none), 2 and 3 set it.
+  private static func base(_ rightToLeftDocument: Bool, _ direction: TextDirection?) -> Int32 {
+    switch direction {
+    case .leftToRight: 2
+    case .rightToLeft: 3
+    case nil: rightToLeftDocument ? 1 : 0
     }
   }
 

@@ -14,7 +14,7 @@ struct FlowUnit {
 
     init(
       text: ClusterBuffer, style: BlockStyle, blankBefore: Bool, rightToLeftDocument: Bool = false,
-      picture: PictureSlot? = nil
+      direction: TextDirection? = nil, picture: PictureSlot? = nil
     ) {
       self.text = text
       self.style = style
@@ -22,7 +22,8 @@ struct FlowUnit {
       self.picture = picture
       // Code and tables keep their columns as written.
       if style.mode == .prose {
-        bidi = BidiParagraph(text, rightToLeftDocument: rightToLeftDocument)
+        bidi = BidiParagraph(
+          text, rightToLeftDocument: rightToLeftDocument, direction: direction)
       }
     }
     /// The picture drawn over this part's lines (its text is then empty).
@@ -139,7 +140,7 @@ struct FlowUnit {
     }
     let body = Part(
       text: text, style: style, blankBefore: false,
-      rightToLeftDocument: rightToLeftDocument)
+      rightToLeftDocument: rightToLeftDocument, direction: block.direction)
     // Hyphenation patterns are for left-to-right scripts; a right-to-left line keeps words whole.
     if body.bidi?.rightToLeft == true { self.hyphenator = nil }
     parts = (label.map { [$0] } ?? []) + [body]

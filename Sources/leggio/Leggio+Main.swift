@@ -6,6 +6,7 @@ extension Leggio {
   /// `leggio: what is wrong`, exit status 1, or 64 when the command line itself is wrong
   /// (with where to read how it goes). Help goes to standard output, exit status 0.
   static func main() {
+    if QuickShow.runIfAsked(Array(CommandLine.arguments.dropFirst())) { return }
     do {
       var command = try parseAsRoot()
       try command.run()

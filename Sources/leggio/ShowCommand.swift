@@ -68,7 +68,9 @@ struct ShowCommand: ParsableCommand {
   var noHyphenate = false
 
   @Option(help: "Seconds to wait for a web page (when ARTICLE is a URL).")
-  var timeout: Double = 20
+  var timeout: Double = Self.defaultTimeout
+
+  static let defaultTimeout: Double = 20
 
   func validate() throws {
     if let width, !(1...Self.maximumWidth).contains(width) {
@@ -85,6 +87,7 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
+    HeapTuning.keepLargeBuffersInHeap()
     try reportingErrors {
       let (summary, metadata, document, page, contents) = try load()
       switch format {
@@ -133,14 +136,19 @@ struct ShowCommand: ParsableCommand {
       let contents = format == .json ? try library.contents(of: id) : nil
       return (stored.summary, stored.metadata, stored.document, page, contents)
     }
+    let imported = try Self.importInput(input, timeout: timeout)
+    return (nil, imported.metadata, imported.document, imported.originalHTML, imported.contents)
+  }
+
+  /// The file, page or standard input, imported but not stored; its warnings said on
+  /// standard error.
+  static func importInput(_ input: InputFiles.Input, timeout: Double) throws -> ImportedArticle {
     do {
       let imported = try InputFiles.importArticle(input, fetcher: PageFetcher(timeout: timeout))
       for warning in imported.warnings {
         Console.error(CLIError.naming(input, "warning: " + warning))
       }
-      return (
-        nil, imported.metadata, imported.document, imported.originalHTML, imported.contents
-      )
+      return imported
     } catch {
       throw CLIError.about(input, error)
     }
@@ -156,16 +164,24 @@ struct ShowCommand: ParsableCommand {
     }
   }
 
+  /// The whole article laid out `width` cells wide, in one write.
+  static func printWhole(
+    _ metadata: ArticleMetadata, _ document: Document, width: Int, hyphenate: Bool
+  ) {
+    if let note = RightToLeftText.missingSupport(in: document) { Console.error("note: " + note) }
+    Console.write(
+      PlainTextRenderer.renderUTF8(
+        document: document, metadata: metadata, width: width, hyphenate: hyphenate))
+  }
+
   /// The article laid out `width` cells wide: the whole text, or with `height` one page
   /// padded to the height and followed by "page N/M".
   private func printLaidOut(_ metadata: ArticleMetadata, _ document: Document, width: Int) throws {
-    if let note = RightToLeftText.missingSupport(in: document) { Console.error("note: " + note) }
     guard let height else {
-      let bytes = PlainTextRenderer.renderUTF8(
-        document: document, metadata: metadata, width: width, hyphenate: !noHyphenate)
-      Console.write(bytes)
+      Self.printWhole(metadata, document, width: width, hyphenate: !noHyphenate)
       return
     }
+    if let note = RightToLeftText.missingSupport(in: document) { Console.error("note: " + note) }
     let paged = PagedArticle(
       document: document, metadata: metadata,
       options: LayoutOptions(width: width, height: height, hyphenate: !noHyphenate))

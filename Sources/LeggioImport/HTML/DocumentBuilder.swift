@@ -27,6 +27,9 @@ struct DocumentBuilder {
   private var lists: [ListContext] = []
   /// The kind of the next block when a list item has just opened.
   private var itemKind: Block.Kind?
+  /// The direction the nearest `dir` around the text names (`<p dir="rtl">`), given to
+  /// the blocks made inside it.
+  var direction: TextDirection?
   /// When not nil, each element `id` (and `<a name>`) met, with the index of the block
   /// that holds what follows it: how a book's links find their targets.
   var anchors: [String: Int]?
@@ -66,6 +69,19 @@ struct DocumentBuilder {
 
   private mutating func walkElement(_ node: HTMLNode, depth: Int) {
     let name = node.name
+    // A block element's `dir` steers the blocks inside it; the text before it is a
+    // block of its own, ended first. Inline `dir` (`<span>`, `<bdi>`) is left to the
+    // paragraph's own resolution.
+    let saved = direction
+    if Self.directed.contains(name), let dir = node.attribute("dir") {
+      let named = TextDirection(htmlAttribute: dir)
+      // `auto` gives the decision back to the text; a value that is neither is ignored.
+      if named != nil || dir.trimmingCharacters(in: .whitespaces).lowercased() == "auto" {
+        finishBlock()
+        direction = named
+      }
+    }
+    defer { direction = saved }
     if anchors != nil,
       let id = node.attribute("id") ?? (name == "a" ? node.attribute("name") : nil),
       anchors?[id] == nil
@@ -252,6 +268,12 @@ struct DocumentBuilder {
     run.text.isEmpty && (run.link != nil || run.image != nil)
   }
 
+  /// Elements whose `dir` sets the direction of the blocks they hold.
+  static let directed: Set<String> = HTMLDocumentConverter.containers.union([
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "menu", "dir", "li", "dt",
+    "pre", "listing", "xmp", "plaintext", "table", "figure",
+  ])
+
   private static func isCheckbox(_ node: HTMLNode) -> Bool {
     node.name == "input" && node.attribute("type")?.lowercased() == "checkbox"
   }
@@ -294,6 +316,7 @@ struct DocumentBuilder {
   private mutating func appendPlaced(_ block: Block) {
     var block = block
     if !containers.isEmpty { block.containers = containers }
+    if block.direction == nil { block.direction = direction }
     blocks.append(block)
     itemKind = nil
   }

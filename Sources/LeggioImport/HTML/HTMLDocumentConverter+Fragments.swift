@@ -9,9 +9,11 @@ extension HTMLDocumentConverter {
   static let blockFragment = "leggio-block-fragment:"
 
   /// `convert`, with same-page links pointing at blocks. A fragment that names no
-  /// element stays the link it was.
+  /// element stays the link it was. `direction` is the page's, for a root detached from
+  /// the elements that name it.
   public static func convertLinkingFragments(
-    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false
+    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false,
+    direction: TextDirection? = nil
   ) -> Document {
     let page = baseURL.map(address(withoutFragment:))
     var marked = false
@@ -22,8 +24,11 @@ extension HTMLDocumentConverter {
       link.setAttribute("href", marker + fragment)
       marked = true
     }
-    guard marked else { return convert(root, baseURL: baseURL, authored: authored) }
-    var (document, anchors) = convertRecordingAnchors(root, baseURL: baseURL, authored: authored)
+    guard marked else {
+      return convert(root, baseURL: baseURL, authored: authored, direction: direction)
+    }
+    var (document, anchors) = convertRecordingAnchors(
+      root, baseURL: baseURL, authored: authored, direction: direction)
     for block in document.blocks.indices {
       for run in document.blocks[block].inlines.indices {
         guard let link = document.blocks[block].inlines[run].link, link.hasPrefix("leggio-")

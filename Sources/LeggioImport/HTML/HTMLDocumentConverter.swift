@@ -17,12 +17,15 @@ public enum HTMLDocumentConverter {
 
   /// `authored` when the HTML was made from Markdown: pictures without alt text, empty
   /// headings and links to `""` are the author's, kept (a web page's are spacers and
-  /// leftovers).
+  /// leftovers). `direction` is where the blocks' direction starts when no element above
+  /// `root` names one (the page's, for an extracted article detached from its page).
   public static func convert(
-    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false
+    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false,
+    direction: TextDirection? = nil
   ) -> Document {
     var builder = DocumentBuilder(baseURL: baseURL)
     builder.isAuthored = authored
+    builder.direction = inheritedDirection(of: root) ?? direction
     builder.walk(root, depth: 0)
     builder.finishBlock()
     return Document(blocks: builder.blocks)
@@ -31,14 +34,31 @@ public enum HTMLDocumentConverter {
   /// `convert` that also records where each element `id` lands: the index of the block
   /// holding what follows it (see `DocumentBuilder.anchors`).
   static func convertRecordingAnchors(
-    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false
+    _ root: HTMLNode, baseURL: URL? = nil, authored: Bool = false,
+    direction: TextDirection? = nil
   ) -> (Document, [String: Int]) {
     var builder = DocumentBuilder(baseURL: baseURL)
     builder.isAuthored = authored
+    builder.direction = inheritedDirection(of: root) ?? direction
     builder.anchors = [:]
     builder.walk(root, depth: 0)
     builder.finishBlock()
     return (Document(blocks: builder.blocks), builder.anchors ?? [:])
+  }
+
+  /// The direction the nearest `dir` above `root` names (`<html dir="rtl">` over the
+  /// article an extractor chose), nil when none does.
+  static func inheritedDirection(of root: HTMLNode) -> TextDirection? {
+    var node = root.parent
+    while let current = node {
+      if current.kind == .element,
+        let named = TextDirection(htmlAttribute: current.attribute("dir"))
+      {
+        return named
+      }
+      node = current.parent
+    }
+    return nil
   }
 
   /// Elements whose content is never part of the text. A `form` is not one of them: whole

@@ -68,6 +68,12 @@ public enum DatelineParser {
 
   /// `2023-08-16`, `2023-08-16T20:24`, `2023-08-16 20:24:05+02:00`.
   private static func iso(_ text: String) -> Fields? {
+    // The expression is built (and run) only for a line that starts as one: building it
+    // is most of what a short article's import costs.
+    let head = Array(text.prefix(5))
+    guard head.count == 5, head[4] == "-", head.prefix(4).allSatisfy(isDigitLike) else {
+      return nil
+    }
     let pattern =
       Self.isoPattern
     guard let match = text.wholeMatch(of: pattern) else { return nil }
@@ -80,6 +86,7 @@ public enum DatelineParser {
   /// `16.08.2023 20:24`, `16/08/2023`, `16-08-23, ore 20.24`; month first only when the
   /// day-first reading is impossible (`08/16/2023`).
   private static func numeric(_ text: String) -> Fields? {
+    guard let first = text.first, isDigitLike(first) else { return nil }
     let pattern =
       Self.numericPattern
     guard let match = text.wholeMatch(of: pattern) else { return nil }
@@ -113,6 +120,11 @@ public enum DatelineParser {
     var fields = Fields(year: Int(match.3)!, month: month, day: Int(match.2)!)
     fields.setTime(hour: match.4, minute: match.5, meridiem: match.6)
     return fields
+  }
+
+  /// Whatever `\d` may match: a quick test before an expression is built.
+  private static func isDigitLike(_ character: Character) -> Bool {
+    character.isNumber || character.isWholeNumber
   }
 
   private static func fullYear(_ year: Int) -> Int {

@@ -44,26 +44,60 @@ public enum PlainTextImporter {
 
   /// The text's lines, split at each "\n" byte: the same lines as splitting by
   /// characters (the decoder leaves no "\r\n", the one cluster holding a line feed),
-  /// without walking grapheme clusters through a whole book. The line feeds are found
-  /// in the contiguous UTF-8 buffer; the lines are then cut at those byte offsets.
+  /// without walking grapheme clusters through a whole book. A long text is cut after
+  /// line feeds into stretches split on every core (a book's 50,000 lines were a
+  /// twentieth of `show`'s time on one thread); the lines come back in order.
   static func lines(of text: String) -> [Substring] {
     var text = text
-    let breaks = text.withUTF8 { bytes in
-      var found: [Int] = []
-      found.reserveCapacity(bytes.count / 40)
-      for index in bytes.indices where bytes[index] == 0x0A { found.append(index) }
-      return found
+    text.makeContiguousUTF8()
+    let stretches = text.withUTF8 { bytes in Self.stretches(bytes) }
+    let parts = ConcurrentSlices.map(stretches, minimumSliceLength: 1) { [text] slice in
+      slice.flatMap { Self.lines(of: text, in: $0) }
     }
+    var lines: [Substring] = []
+    lines.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { lines += part }
+    return lines
+  }
+
+  /// Byte ranges that cover `bytes`, each but the last ending just after a line feed:
+  /// one for a short text, eight for a long one.
+  private static func stretches(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    let pieces = bytes.count >= 1 << 18 ? 8 : 1
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for piece in 1..<pieces {
+      var cut = max(start, bytes.count * piece / pieces)
+      while cut < bytes.count && bytes[cut] != 0x0A { cut += 1 }
+      guard cut < bytes.count else { break }
+      ranges.append(start..<cut + 1)
+      start = cut + 1
+    }
+    ranges.append(start..<bytes.count)
+    return ranges
+  }
+
+  /// The lines that end in byte range `range` of `text` (each at a "\n", and the text's
+  /// last line when the range reaches the end). The line feeds are found in the
+  /// contiguous UTF-8 buffer; the lines are then cut at those byte offsets.
+  private static func lines(of text: String, in range: Range<Int>) -> [Substring] {
+    let breaks: [Int] =
+      text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+        var found: [Int] = []
+        found.reserveCapacity(range.count / 40)
+        for index in range where bytes[index] == 0x0A { found.append(index) }
+        return found
+      } ?? []
     let utf8 = text.utf8
     var lines: [Substring] = []
     lines.reserveCapacity(breaks.count + 1)
-    var start = utf8.startIndex
+    var start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
     for offset in breaks {
       let end = utf8.index(utf8.startIndex, offsetBy: offset)
       lines.append(text[start..<end])
       start = utf8.index(after: end)
     }
-    lines.append(text[start..<utf8.endIndex])
+    if range.upperBound == utf8.count { lines.append(text[start..<utf8.endIndex]) }
     return lines
   }
 

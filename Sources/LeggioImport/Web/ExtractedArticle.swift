@@ -11,6 +11,9 @@ public struct ExtractedArticle {
   public var warnings: [String]
   /// What relative links resolved against: the `<base href>` or the page URL.
   public var baseURL: URL?
+  /// The direction the page gives its text (`<html dir="rtl">`, or `<body dir>`): the
+  /// content is detached from them, so its blocks start from this one.
+  public var direction: TextDirection?
 
   public init(
     metadata: ArticleMetadata, content: HTMLNode, warnings: [String] = [], baseURL: URL? = nil

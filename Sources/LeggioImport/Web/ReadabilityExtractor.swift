@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// Finds the article in a web page, in the manner of Mozilla's Readability.js.
 ///
@@ -63,6 +64,7 @@ public struct ReadabilityExtractor: Sendable {
   ) -> ExtractedArticle {
     let baseURL = Self.baseURL(of: document, pageURL: url)
     var metadata = PageMetadataReader.read(document, url: url)
+    let direction = Self.direction(of: document)
     PagePreparation.prepare(document)
     // Each pass edits the tree; retries start again from the prepared page.
     let kept = preparedAgain == nil ? document.deepCopy() : nil
@@ -112,8 +114,18 @@ public struct ReadabilityExtractor: Sendable {
         "most of the text found is links (\(Int(linkShare * 100))%); the page may be an index rather than an article"
       )
     }
-    return ExtractedArticle(
+    var extracted = ExtractedArticle(
       metadata: metadata, content: result.content, warnings: warnings, baseURL: baseURL)
+    extracted.direction = direction
+    return extracted
+  }
+
+  /// The direction `<body dir>`, else `<html dir>`, names.
+  static func direction(of document: HTMLNode) -> TextDirection? {
+    let body = document.firstElement(named: "body")
+    let html = body?.parent?.name == "html" ? body?.parent : document.firstElement(named: "html")
+    return TextDirection(htmlAttribute: body?.attribute("dir"))
+      ?? TextDirection(htmlAttribute: html?.attribute("dir"))
   }
 
   static func body(of document: HTMLNode) -> HTMLNode {

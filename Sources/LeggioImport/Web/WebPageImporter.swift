@@ -20,7 +20,7 @@ public enum WebPageImporter {
     let extracted = extractor.extract(html: decoded.text, url: url)
     warnings += extracted.warnings
     var document = HTMLDocumentConverter.convertLinkingFragments(
-      extracted.content, baseURL: extracted.baseURL)
+      extracted.content, baseURL: extracted.baseURL, direction: extracted.direction)
     document = sanitized(document)
     guard document.blocks.contains(where: { !$0.plainText.isEmpty }) else {
       throw WebImportError.noArticleText(source: source)

@@ -57,6 +57,8 @@ public struct Block: Codable, Hashable, Sendable {
   public var source: String?
   /// An image's title (the tooltip), when the source gives one.
   public var title: String?
+  /// The direction the source gives the block (`<p dir="rtl">`); nil when its text decides.
+  public var direction: TextDirection?
 
   public init(_ kind: Kind, _ inlines: [Inline]) {
     self.kind = kind

@@ -20,6 +20,11 @@ enum DocumentJSON {
         }
         out.append(contentsOf: "],".utf8)
       }
+      if let direction = block.direction {
+        out.append(contentsOf: #""direction":"#.utf8)
+        appendString(direction.rawValue, to: &out)
+        out.append(UInt8(ascii: ","))
+      }
       out.append(contentsOf: #""inlines":["#.utf8)
       appendInlines(block.inlines, to: &out)
       out.append(contentsOf: #"],"kind":"#.utf8)

@@ -54,11 +54,17 @@ struct DocumentJSONDecoder {
     var language: String?
     var source: String?
     var title: String?
+    var direction: TextDirection?
     let ok = object { key, decoder in
       switch key {
       case "kind":
         kind = decoder.kind()
         return kind != nil
+      case "direction":
+        var name: String?
+        guard decoder.optionalString(&name) else { return false }
+        direction = name.flatMap(TextDirection.init(rawValue:))
+        return name == nil || direction != nil
       case "inlines":
         inlines.reserveCapacity(4)
         return decoder.array { decoder in
@@ -87,6 +93,7 @@ struct DocumentJSONDecoder {
     block.language = language
     block.source = source
     block.title = title
+    block.direction = direction
     return block
   }
 

@@ -20,6 +20,16 @@ import Testing
     #expect(PlainTextImporter.lines(of: text) == expected)
   }
 
+  /// Texts long enough to be cut into stretches split on every core, cut next to
+  /// multi-byte letters, blank lines and the text's end.
+  @Test(arguments: ["", "\n", "\n\n", "ultima riga è qui"])
+  func longTextsSplitInStretchesGiveTheSameLines(_ ending: String) {
+    let text = String(repeating: Self.texts.joined(separator: "\n"), count: 3_000) + ending
+    #expect(text.utf8.count > 1 << 18)
+    let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(PlainTextImporter.lines(of: text) == expected)
+  }
+
   static let lines: [Substring] = [
     "parola", "  rientrata di due", "\tdopo un tab", "città è là", "\u{A0}spazio fisso poi",
     "parola\u{A0}unita", "\u{3000}全角の空白", "e\u{301}\u{302}accentata dopo", " \u{301}segno solo",

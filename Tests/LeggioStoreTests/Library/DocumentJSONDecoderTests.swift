@@ -48,6 +48,7 @@ import Testing
       block.language = "it"
       block.source = "https://example.org/"
       block.title = "figure"
+      block.direction = .rightToLeft
       return block
     }(),
   ])
