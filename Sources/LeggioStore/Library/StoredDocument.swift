@@ -28,6 +28,7 @@ enum StoredDocument {
   }
 
   private static func compress(source: UnsafeBufferPointer<UInt8>) -> Data {
+    if let fast = FastDeflate.compress(source) { return fast }
     var capacity = compressBound(uLong(source.count))
     var output = Data(count: 4 + Int(capacity))
     let status = output.withUnsafeMutableBytes { buffer -> Int32 in
@@ -101,6 +102,11 @@ enum StoredDocument {
       guard length < 1 << 30 else { return nil }
       var written = uLongf(length)
       let bytes = [UInt8](unsafeUninitializedCapacity: max(1, length)) { output, count in
+        let compressed = UnsafeRawBufferPointer(rebasing: buffer[4...])
+        if FastDeflate.inflate(compressed, into: UnsafeMutableBufferPointer(rebasing: output[..<length])) {
+          count = length
+          return
+        }
         let status = uncompress(
           output.baseAddress, &written,
           buffer.baseAddress!.advanced(by: 4).assumingMemoryBound(to: Bytef.self),
