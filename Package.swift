@@ -132,7 +132,7 @@ let package = Package(
     .testTarget(
       name: "LeggioStoreTests",
       dependencies: [
-        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioTestSupport",
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioTestSupport", "CZlibStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(

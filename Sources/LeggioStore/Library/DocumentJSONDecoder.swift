@@ -11,12 +11,18 @@ struct DocumentJSONDecoder {
 
   static func decode(_ json: String) -> Document? {
     var json = json
-    return json.withUTF8 { buffer in
-      var decoder = DocumentJSONDecoder(bytes: buffer)
-      guard let document = decoder.document() else { return nil }
-      decoder.skipSpace()
-      return decoder.index == buffer.count ? document : nil
-    }
+    return json.withUTF8 { decode(bytes: $0) }
+  }
+
+  /// The document in JSON's UTF-8 bytes, read where they lie: a stored document is
+  /// decoded from its inflated payload without a `String` of the whole JSON (validating
+  /// a long book's 6 MB of JSON as UTF-8 cost as much as decoding it). Each string is
+  /// validated as it is made.
+  static func decode(bytes: UnsafeBufferPointer<UInt8>) -> Document? {
+    var decoder = DocumentJSONDecoder(bytes: bytes)
+    guard let document = decoder.document() else { return nil }
+    decoder.skipSpace()
+    return decoder.index == bytes.count ? document : nil
   }
 
   private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }

@@ -85,7 +85,7 @@ enum StoredDocument {
   }
 
   /// A compressed payload's text (when stored) and JSON.
-  private static func parts(_ data: Data) -> (text: ArraySlice<UInt8>?, json: ArraySlice<UInt8>)? {
+  static func parts(_ data: Data) -> (text: ArraySlice<UInt8>?, json: ArraySlice<UInt8>)? {
     guard let payload = inflate(data) else { return nil }
     guard payload.first == textMark, payload.count >= 5 else { return (nil, payload[...]) }
     let length =
