@@ -38,7 +38,9 @@ enum FastDeflate {
   /// `compressed` (a zlib stream) inflated into `output`, which holds exactly the
   /// payload's length; false for a short payload, without libdeflate, or when the
   /// stream does not inflate to that length (zlib then says what it makes of it).
-  static func inflate(_ compressed: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+  static func inflate(
+    _ compressed: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>
+  ) -> Bool {
     guard output.count >= threshold else { return false }
     return leggio_deflate_zlib_decompress(
       compressed.baseAddress, compressed.count, output.baseAddress, output.count) == 0

@@ -103,7 +103,9 @@ enum StoredDocument {
       var written = uLongf(length)
       let bytes = [UInt8](unsafeUninitializedCapacity: max(1, length)) { output, count in
         let compressed = UnsafeRawBufferPointer(rebasing: buffer[4...])
-        if FastDeflate.inflate(compressed, into: UnsafeMutableBufferPointer(rebasing: output[..<length])) {
+        if FastDeflate.inflate(
+          compressed, into: UnsafeMutableBufferPointer(rebasing: output[..<length]))
+        {
           count = length
           return
         }

@@ -14,7 +14,7 @@ import Testing
     blocks: (0..<6_000).map { index in
       Block(
         .paragraph,
-        "Capitolo \(index): quel ramo del lago di Como, che volge a mezzogiorno, "
+        text: "Capitolo \(index): quel ramo del lago di Como, che volge a mezzogiorno, "
           + "tra due catene non interrotte di monti, tutto a seni e a golfi (\(index * 7919 % 10007)), "
           + "l'été où tout a changé; κόσμος \(index % 97).")
     })
