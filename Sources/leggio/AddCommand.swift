@@ -51,9 +51,6 @@ struct AddCommand: ParsableCommand {
   }
 
   func run() throws {
-    // A book passes through buffers of megabytes: fewer heaps, grown in large steps, fault
-    // in fewer fresh pages.
-    HeapTuning.growInLargeSteps()
     var tally = Tally()
     try reportingErrors {
       let library = try options.open()
