@@ -32,6 +32,9 @@ let package = Package(
     .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM"),
     // zlib for the library's stored documents (issue 17); ZIPFoundation's own CZlib is not public.
     .systemLibrary(name: "CZlibStore", path: "Sources/CZlibStore"),
+    // libdeflate, opened with dlopen when a large document is first stored or read
+    // (include/CDeflate.h); without it zlib does the work.
+    .target(name: "CDeflate", linkerSettings: [.linkedLibrary("dl")]),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
@@ -53,7 +56,7 @@ let package = Package(
     .target(
       name: "LeggioStore",
       dependencies: [
-        "LeggioModel", "CZlibStore",
+        "LeggioModel", "CZlibStore", "CDeflate",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: staticStdlib),
@@ -129,7 +132,7 @@ let package = Package(
     .testTarget(
       name: "LeggioStoreTests",
       dependencies: [
-        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioTestSupport",
+        "LeggioModel", "LeggioImport", "LeggioStore", "LeggioTestSupport", "CZlibStore",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(

@@ -13,12 +13,16 @@ public enum EPUBImages {
     in articles: inout [ImportedArticle], bookData: Data, name: String,
     limits: ImageLimits = ImageLimits()
   ) {
-    guard let archive = try? EPUBArchive(data: bookData, name: name) else { return }
-    for index in articles.indices {
-      let sources = ImageCollector.sources(in: articles[index].document).filter {
+    let wanted = articles.map { article in
+      ImageCollector.sources(in: article.document).filter {
         EPUBPath.resolve($0, against: "") != nil
       }
-      guard !sources.isEmpty else { continue }
+    }
+    // Opening the archive again checks every entry: only when there is a picture to read.
+    guard wanted.contains(where: { !$0.isEmpty }),
+      let archive = try? EPUBArchive(data: bookData, name: name)
+    else { return }
+    for (index, sources) in zip(articles.indices, wanted) where !sources.isEmpty {
       let results = sources.map { source in
         (source: source, result: read(source, from: archive, limits: limits))
       }

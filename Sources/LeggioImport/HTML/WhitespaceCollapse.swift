@@ -11,33 +11,46 @@ enum WhitespaceCollapse {
   static func bytes(_ text: String, keepLeadingSpace: Bool) -> String? {
     var text = text
     return text.withUTF8 { bytes -> String? in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var endsWithSpace = false
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        guard byte == 0x20 || byte == 0x0A || byte == 0x09 else {
-          out.append(byte)
-          endsWithSpace = false
-          index += 1
-          continue
-        }
-        if byte == 0x0A, index > 0, bytes[index - 1] == 0x0D { return nil }
-        if byte == 0x20, !standsAlone(bytes, space: index) { return nil }
-        if out.isEmpty {
-          if keepLeadingSpace {
-            out.append(0x20)
+      var joins = false
+      // Written through a pointer, runs of other bytes copied whole: appending byte by
+      // byte to an array was most of the cost.
+      let out = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, written in
+        var count = 0
+        var endsWithSpace = false
+        var index = 0
+        while index < bytes.count {
+          var end = index
+          while end < bytes.count, !isWhitespace(bytes[end]) { end += 1 }
+          if end > index {
+            (buffer.baseAddress! + count).update(
+              from: bytes.baseAddress! + index, count: end - index)
+            count += end - index
+            endsWithSpace = false
+            index = end
+            continue
+          }
+          let byte = bytes[index]
+          let afterReturn = byte == 0x0A && index > 0 && bytes[index - 1] == 0x0D
+          if afterReturn || (byte == 0x20 && !standsAlone(bytes, space: index)) {
+            joins = true
+            break
+          }
+          if !endsWithSpace && (count > 0 || keepLeadingSpace) {
+            buffer[count] = 0x20
+            count += 1
             endsWithSpace = true
           }
-        } else if !endsWithSpace {
-          out.append(0x20)
-          endsWithSpace = true
+          index += 1
         }
-        index += 1
+        written = count
       }
-      return String(decoding: out, as: UTF8.self)
+      return joins ? nil : String(decoding: out, as: UTF8.self)
     }
+  }
+
+  @inline(__always)
+  private static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09
   }
 
   /// Whether the space at `index` is a grapheme of its own: nothing before it that
@@ -68,7 +81,23 @@ enum WhitespaceCollapse {
     return nil
   }
 
+  /// `mayExtend` and `mayPrepend` of the scalars below U+0800 (two UTF-8 bytes or
+  /// fewer), worked out once: the letters beside spaces in most Latin, Greek, Cyrillic,
+  /// Hebrew and Arabic text, whose properties were costly to look up at every space.
+  private static let twoByteScalars: [(extends: Bool, prepends: Bool)] = (0..<0x800).map {
+    let scalar = Unicode.Scalar(UInt32($0))!
+    return (slowMayExtend(scalar), slowMayPrepend(scalar))
+  }
+
   private static func mayExtend(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x800 ? twoByteScalars[Int(scalar.value)].extends : slowMayExtend(scalar)
+  }
+
+  private static func mayPrepend(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x800 ? twoByteScalars[Int(scalar.value)].prepends : slowMayPrepend(scalar)
+  }
+
+  private static func slowMayExtend(_ scalar: Unicode.Scalar) -> Bool {
     let properties = scalar.properties
     switch properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
@@ -79,7 +108,7 @@ enum WhitespaceCollapse {
   }
 
   /// Prepended concatenation marks and the other Prepend characters of UAX #29.
-  private static func mayPrepend(_ scalar: Unicode.Scalar) -> Bool {
+  private static func slowMayPrepend(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.properties.generalCategory == .format { return true }
     switch scalar.value {
     case 0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46,

@@ -70,6 +70,8 @@ public enum TextSanitizer {
   /// Text from markup (an HTML text node, an attribute): forbidden scalars removed, line
   /// endings made `\n` and left to the whitespace collapsing that follows.
   package static func removingForbidden(_ text: String) -> String {
+    // `isClean` judges the bytes in one pass: most text nodes have nothing to remove.
+    if isClean(text) { return text }
     guard text.unicodeScalars.contains(where: isForbidden) else { return text }
     var result = String.UnicodeScalarView()
     var afterCarriageReturn = false

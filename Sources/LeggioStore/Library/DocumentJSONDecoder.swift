@@ -1,3 +1,4 @@
+import Dispatch
 import LeggioModel
 
 /// Reads the JSON of a stored document (`DocumentJSON`, or `JSONEncoder`'s output of the
@@ -11,15 +12,127 @@ struct DocumentJSONDecoder {
 
   static func decode(_ json: String) -> Document? {
     var json = json
-    return json.withUTF8 { buffer in
-      var decoder = DocumentJSONDecoder(bytes: buffer)
-      guard let document = decoder.document() else { return nil }
-      decoder.skipSpace()
-      return decoder.index == buffer.count ? document : nil
-    }
+    return json.withUTF8 { decode(bytes: $0) }
+  }
+
+  /// The document in JSON's UTF-8 bytes, read where they lie: a stored document is
+  /// decoded from its inflated payload without a `String` of the whole JSON (validating
+  /// a long book's 6 MB of JSON as UTF-8 cost as much as decoding it). Each string is
+  /// validated as it is made.
+  static func decode(bytes: UnsafeBufferPointer<UInt8>) -> Document? {
+    var decoder = DocumentJSONDecoder(bytes: bytes)
+    guard let document = decoder.document() else { return nil }
+    decoder.skipSpace()
+    return decoder.index == bytes.count ? document : nil
   }
 
   private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  /// JSON this long (a book's) is decoded in two halves, one on each of two threads.
+  static let concurrentLength = 1 << 20
+
+  /// `decode(bytes:)`, a long document's blocks read in two halves side by side: its
+  /// blocks array (first, as both writers sort the keys) is cut at a block that starts
+  /// near the middle. A block starts with `{"containers":` or `{"inlines":`, keys no
+  /// other object has and a string cannot hold unescaped. Anything unexpected, and the
+  /// whole is read in one piece.
+  static func decodeInHalves(bytes: UnsafeBufferPointer<UInt8>) -> Document? {
+    guard bytes.count >= concurrentLength, let halves = Halves(bytes) else {
+      return decode(bytes: bytes)
+    }
+    let results = HalfResults()
+    // Only read, and only until `concurrentPerform` returns.
+    nonisolated(unsafe) let shared = bytes
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+      var decoder = DocumentJSONDecoder(bytes: shared)
+      if half == 0 {
+        decoder.index = halves.start
+        results.first = decoder.blocks(until: halves.cut - 1)
+      } else {
+        decoder.index = halves.cut
+        results.second = decoder.lastBlocks()
+      }
+    }
+    guard let first = results.first, let (second, headline) = results.second else {
+      return decode(bytes: bytes)
+    }
+    return Document(blocks: first + second, headline: headline)
+  }
+
+  /// Where the blocks start and where the second half's first block starts.
+  private struct Halves {
+    let start: Int
+    let cut: Int
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      let opening = Array(#"{"blocks":["#.utf8)
+      guard bytes.count > opening.count, bytes.starts(with: opening) else { return nil }
+      start = opening.count
+      let marks = [Array(#"},{"inlines":"#.utf8), Array(#"},{"containers":"#.utf8)]
+      var index = bytes.count / 2
+      while index < bytes.count - 16 {
+        if bytes[index] == UInt8(ascii: "}"),
+          marks.contains(where: { mark in
+            UnsafeBufferPointer(rebasing: bytes[index...]).starts(with: mark)
+          })
+        {
+          cut = index + 2
+          return
+        }
+        index += 1
+      }
+      return nil
+    }
+  }
+
+  /// What each thread decoded, written by it before `concurrentPerform` returns.
+  private final class HalfResults: @unchecked Sendable {
+    var first: [Block]?
+    var second: ([Block], [Inline]?)?
+  }
+
+  /// Blocks separated by commas up to `end` (the comma after the last of them).
+  private mutating func blocks(until end: Int) -> [Block]? {
+    var blocks: [Block] = []
+    while true {
+      guard let block = block() else { return nil }
+      blocks.append(block)
+      skipSpace()
+      if index == end { return blocks }
+      guard index < end, take(UInt8(ascii: ",")) else { return nil }
+      skipSpace()
+    }
+  }
+
+  /// The blocks from here to the end of the array, then the rest of the document: an
+  /// optional headline and the closing brace.
+  private mutating func lastBlocks() -> ([Block], [Inline]?)? {
+    var blocks: [Block] = []
+    repeat {
+      skipSpace()
+      guard let block = block() else { return nil }
+      blocks.append(block)
+    } while take(UInt8(ascii: ","))
+    guard take(UInt8(ascii: "]")) else { return nil }
+    var headline: [Inline]?
+    if take(UInt8(ascii: ",")) {
+      skipSpace()
+      guard string() == "headline", take(UInt8(ascii: ":")) else { return nil }
+      skipSpace()
+      var runs: [Inline] = []
+      guard
+        array({ decoder in
+          guard let inline = decoder.inline() else { return false }
+          runs.append(inline)
+          return true
+        })
+      else { return nil }
+      headline = runs
+    }
+    guard take(UInt8(ascii: "}")) else { return nil }
+    skipSpace()
+    return index == bytes.count ? (blocks, headline) : nil
+  }
 
   private mutating func document() -> Document? {
     var blocks: [Block] = []

@@ -27,6 +27,7 @@ extension Library {
     let tags = try (metadata.tags + tags).map(Self.cleanTag)
     let digest = ArticleDigest(document: imported.document, text: text)
     let (hash, documentJSON, words) = (digest.hash, digest.documentJSON, digest.words)
+    let stored = digest.storedDocument
     let sourceKey = SourceIdentity.key(for: metadata.source)
     let identity = sourceKey ?? "sha256:" + hash
     let columns = ArticleColumns(metadata)
@@ -51,8 +52,7 @@ extension Library {
         var versionUUID: String? = current?["uuid"]
         if textChanged {
           versionUUID = try Self.insertVersion(
-            db, articleUUID: uuid, document: documentJSON, text: text, hash: hash,
-            words: words, now: now)
+            db, articleUUID: uuid, stored: stored, hash: hash, words: words, now: now)
           // Annotations follow the text to its new version, in this same transaction.
           try AnnotationStore.reanchorAll(db, articleUUID: uuid, newText: text, newHash: hash)
         }
@@ -91,8 +91,7 @@ extension Library {
       try db.execute(sql: ArticleSQL.insertArticle, arguments: arguments)
       let id = db.lastInsertedRowID
       let versionUUID = try Self.insertVersion(
-        db, articleUUID: uuid, document: documentJSON, text: text, hash: hash, words: words,
-        now: now)
+        db, articleUUID: uuid, stored: stored, hash: hash, words: words, now: now)
       if let html = imported.originalHTML {
         try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
       }
@@ -105,18 +104,16 @@ extension Library {
     }
   }
 
-  /// Inserts a text version (its document JSON compressed) and returns its UUID.
+  /// Inserts a text version (`stored`: its text and document JSON compressed, as
+  /// `StoredDocument` makes them) and returns its UUID.
   @discardableResult
   static func insertVersion(
-    _ db: Database, articleUUID: String, document: String, text: String, hash: String,
-    words: Int, now: Date
+    _ db: Database, articleUUID: String, stored: Data, hash: String, words: Int, now: Date
   ) throws -> String {
     let uuid = UUIDv7.string(at: now)
     try db.execute(
       sql: ArticleSQL.insertVersion,
-      arguments: [
-        uuid, articleUUID, StoredDocument.compress(document, text: text), "", hash, words, now, now,
-      ])
+      arguments: [uuid, articleUUID, stored, "", hash, words, now, now])
     return uuid
   }
 

@@ -84,7 +84,7 @@ extension Library {
         arguments: [uuid, deviceID])
       return StoredArticle(
         summary: row.summary, metadata: row.metadata,
-        document: try json.flatMap(StoredDocument.json(from:)).map(Self.decode) ?? Document(),
+        document: try json.flatMap(StoredDocument.document(from:)) ?? Document(),
         readingOffset: offset,
         contents: try BookContentsRecord.fetch(db, articleUUID: uuid))
     }

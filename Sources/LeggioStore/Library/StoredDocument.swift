@@ -28,6 +28,7 @@ enum StoredDocument {
   }
 
   private static func compress(source: UnsafeBufferPointer<UInt8>) -> Data {
+    if let fast = FastDeflate.compress(source) { return fast }
     var capacity = compressBound(uLong(source.count))
     var output = Data(count: 4 + Int(capacity))
     let status = output.withUnsafeMutableBytes { buffer -> Int32 in
@@ -84,7 +85,7 @@ enum StoredDocument {
   }
 
   /// A compressed payload's text (when stored) and JSON.
-  private static func parts(_ data: Data) -> (text: ArraySlice<UInt8>?, json: ArraySlice<UInt8>)? {
+  static func parts(_ data: Data) -> (text: ArraySlice<UInt8>?, json: ArraySlice<UInt8>)? {
     guard let payload = inflate(data) else { return nil }
     guard payload.first == textMark, payload.count >= 5 else { return (nil, payload[...]) }
     let length =
@@ -101,6 +102,13 @@ enum StoredDocument {
       guard length < 1 << 30 else { return nil }
       var written = uLongf(length)
       let bytes = [UInt8](unsafeUninitializedCapacity: max(1, length)) { output, count in
+        let compressed = UnsafeRawBufferPointer(rebasing: buffer[4...])
+        if FastDeflate.inflate(
+          compressed, into: UnsafeMutableBufferPointer(rebasing: output[..<length]))
+        {
+          count = length
+          return
+        }
         let status = uncompress(
           output.baseAddress, &written,
           buffer.baseAddress!.advanced(by: 4).assumingMemoryBound(to: Bytef.self),

@@ -29,5 +29,7 @@ import Testing
     #expect(digest.words == TextStatistics.wordCount(text))
     let json = try Library.encodeWithFoundation(document)
     #expect(digest.documentJSON == json)
+    #expect(StoredDocument.json(from: digest.storedDocument.databaseValue) == json)
+    #expect(StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
   }
 }

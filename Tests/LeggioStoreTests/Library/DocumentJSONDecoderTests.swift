@@ -77,6 +77,24 @@ import Testing
     #expect(DocumentJSONDecoder.decode(#"{"blocks":[]} trailing"#) == nil)
   }
 
+  @Test func aLongDocumentReadInTwoHalvesIsTheDocumentReadInOne() throws {
+    var long = Document(
+      blocks: (0..<1_200).flatMap { _ in Self.tricky.blocks }, headline: [Inline("Titolo")])
+    for json in [try Library.encode(long), try Library.encodeWithFoundation(long)] {
+      #expect(json.utf8.count >= DocumentJSONDecoder.concurrentLength)
+      var bytes = json
+      #expect(bytes.withUTF8(DocumentJSONDecoder.decodeInHalves(bytes:)) == long)
+    }
+    long.headline = nil
+    var json = try Library.encode(long)
+    #expect(json.withUTF8(DocumentJSONDecoder.decodeInHalves(bytes:)) == long)
+    // A fault in the second half: nothing is made of either half.
+    var broken = try Library.encode(long)
+    broken.replaceSubrange(
+      broken.index(broken.endIndex, offsetBy: -40)..<broken.endIndex, with: "\"}")
+    #expect(broken.withUTF8(DocumentJSONDecoder.decodeInHalves(bytes:)) == nil)
+  }
+
   @Test func everyBookOfTheCorpusReadsBackAsItWasStored() throws {
     let folder = SharedFiles.url("corpus/epub")
     let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
@@ -88,6 +106,8 @@ import Testing
       let json = try Library.encode(article.document)
       #expect(json == (try Library.encodeWithFoundation(article.document)))
       #expect(DocumentJSONDecoder.decode(json) == article.document)
+      var bytes = json
+      #expect(bytes.withUTF8(DocumentJSONDecoder.decodeInHalves(bytes:)) == article.document)
       count += 1
     }
     #expect(count == 10)

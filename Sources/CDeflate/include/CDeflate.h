@@ -1,0 +1,33 @@
+#ifndef LEGGIO_CDEFLATE_H
+#define LEGGIO_CDEFLATE_H
+// libdeflate (Debian's libdeflate0), loaded with dlopen the first time a large document is
+// stored or read. It writes and reads the zlib format that zlib itself does, about twice as
+// fast to compress and three times as fast to inflate; without the library every document
+// goes through zlib as before.
+#include <stddef.h>
+
+/// Whether libdeflate could be loaded (loads it the first time).
+int leggio_deflate_available(void);
+
+/// The most bytes `leggio_deflate_zlib_compress` can write for `size` bytes of input.
+size_t leggio_deflate_zlib_bound(size_t size);
+
+/// Compresses `size` bytes at `input` into the zlib format at `level` (1 to 12) into
+/// `output`; the number of bytes written, 0 on failure or without libdeflate.
+size_t leggio_deflate_zlib_compress(const void *input, size_t size, void *output,
+                                    size_t capacity, int level);
+
+/// Inflates a zlib stream of `size` bytes into exactly `expected` bytes at `output`;
+/// 0 on success, -1 on failure (damaged, another length, or no libdeflate).
+int leggio_deflate_zlib_decompress(const void *input, size_t size, void *output,
+                                   size_t expected);
+
+/// Inflates a raw DEFLATE stream (a ZIP entry) into exactly `expected` bytes at `output`;
+/// 0 on success, -1 on failure.
+int leggio_deflate_raw_decompress(const void *input, size_t size, void *output,
+                                  size_t expected);
+
+/// The CRC-32 of `size` bytes, continuing from `crc` (0 to start); 0 without libdeflate.
+unsigned leggio_deflate_crc32(unsigned crc, const void *input, size_t size);
+
+#endif
