@@ -118,8 +118,9 @@ extension ArticleGrabber {
     if unit.name == "table" && dataTables.contains(ObjectIdentifier(unit)) { return .solid }
     let density = linkDensity(unit)
     if Self.headingTags.contains(unit.name) { return density > 0.5 ? .furniture : .heading }
-    // A long paragraph rich in links (a deals roundup) is still prose.
-    if density > 0.5 && length < 200 {
+    // A long paragraph rich in links (a deals roundup) and a sentence that links ("See
+    // the other piece.") are still prose.
+    if density > 0.5 && length < 200 && !Self.endsSentence(unit.innerText) {
       return Self.citesAddresses(unit) ? .solid : .furniture
     }
     if Self.solidTags.contains(unit.name) { return .solid }

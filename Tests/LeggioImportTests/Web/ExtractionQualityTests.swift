@@ -68,10 +68,10 @@ import Testing
     let text = Self.extracted(
       """
       <div class="content"><p>Über allen Gipfeln ist Ruh</p>\(Self.absätze)
-      <p>Kategorie: Lokales</p><p>Absatz 6: Und danach geht der Text noch weiter, mit einem letzten ruhigen Satz über die Brücke.</p></div>
+      <p>Ort: Rathaus</p><p>Absatz 6: Und danach geht der Text noch weiter, mit einem letzten ruhigen Satz über die Brücke.</p></div>
       """)
     #expect(text.hasPrefix("Über allen Gipfeln"))
-    #expect(text.contains("Kategorie: Lokales"))
+    #expect(text.contains("Ort: Rathaus"))
   }
 
   @Test func aClosingHeadingOverAGalleryOrLinksGoesAndSourcesStay() {
@@ -157,5 +157,19 @@ import Testing
       "Brücke, Gemeinderat, Haushalt, Verkehr, Stadtplanung, Bürger")
     #expect(row.density < 0.1 && row.words == 6)
     #expect(StopWords.german.density(german).density > 0.3)
+  }
+
+  @Test func aNewsroomNamedRedaktionKeepsTheWordButARedaktionLabelGoes() {
+    #expect(PageMetadataReader.cleanByline("Redaktion Polizeiticker") == "Redaktion Polizeiticker")
+    #expect(PageMetadataReader.cleanByline("Redaktion: Anna Muster") == "Anna Muster")
+    #expect(PageMetadataReader.cleanByline("Von Anna Muster") == "Anna Muster")
+  }
+
+  @Test func aLinkedSentenceClosingTheArticleStays() {
+    let text = Self.extracted(
+      """
+      <div class="content">\(Self.absätze)<p>Siehe <a href="/b">den Bericht von gestern</a>.</p></div>
+      """)
+    #expect(text.contains("den Bericht von gestern"))
   }
 }
