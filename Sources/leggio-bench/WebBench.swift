@@ -43,6 +43,9 @@ enum WebBench {
     let zyteScore = ExtractionBenchmarks.scoreZyte(zyte, outputs: ours["zyte"]!.outputs)
     let trafilaturaScore = ExtractionBenchmarks.scoreTrafilatura(
       trafilatura, outputs: ours["trafilatura"]!.outputs)
+    if let folder = ProcessInfo.processInfo.environment["LEGGIO_BENCH_DUMP"] {
+      dumpOutputs(sets, ours.mapValues(\.outputs), into: URL(fileURLWithPath: folder))
+    }
     if ProcessInfo.processInfo.environment["LEGGIO_BENCH_PAGES"] != nil {
       printMisses(zyte: zyteScore, trafilatura: trafilaturaScore)
       for page in trafilatura.pages {
@@ -139,6 +142,24 @@ enum WebBench {
     if !peerNote.isEmpty { print(peerNote) }
     largePages(ReadabilityExtractor())
     print(String(format: "peak memory %.1f MiB", peakMemoryMiB()))
+  }
+
+  /// Each page's text stream as `FOLDER/SET/PAGE-FILE.txt`, to read what was kept.
+  static func dumpOutputs(
+    _ sets: [(name: String, pages: [ExtractionBenchmarks.Page])],
+    _ outputs: [String: [String: ExtractionBenchmarks.Output]], into folder: URL
+  ) {
+    for (name, pages) in sets {
+      let setFolder = folder.appendingPathComponent(name)
+      try? FileManager.default.createDirectory(at: setFolder, withIntermediateDirectories: true)
+      for page in pages {
+        let file =
+          page.file.lastPathComponent == "source.html" ? page.key : page.file.lastPathComponent
+        let text = outputs[name]?[page.key]?.text ?? ""
+        try? text.write(
+          to: setFolder.appendingPathComponent(file + ".txt"), atomically: true, encoding: .utf8)
+      }
+    }
   }
 
   /// The worst Zyte pages and every trafilatura page with a snippet wrong.

@@ -27,7 +27,11 @@ extension ArticleGrabber {
         !$0.hasVisibleText && $0.elements(namedAnyOf: media).isEmpty
       })
     unwrapSingleCellTables(content)
-    if flags.contains(.cleanConditionally) { removeBoilerplate(content) }
+    if flags.contains(.cleanConditionally) {
+      removeBoilerplate(content)
+      removeBoxes(content)
+      trimEdges(content)
+    }
   }
 
   /// Removes every `tag` element except embedded videos from known hosts.

@@ -34,7 +34,12 @@ final class ArticleGrabber {
     let candidates = scoreParagraphs(elementsToScore)
     let content = HTMLNode(kind: .element, name: "div")
     guard let top = pickTopCandidate(candidates, body: body) else { return content }
+    let lead = leadBefore(top, body: body)
     gatherSiblings(of: top, into: content)
+    if let lead, !lead.isInside(content) {
+      lead.removeFromParent()
+      content.insert(lead, at: 0)
+    }
     prepareArticle(content)
     return content
   }
@@ -44,6 +49,15 @@ final class ArticleGrabber {
   private func collectElementsToScore(_ body: HTMLNode) -> [HTMLNode] {
     var toScore: [HTMLNode] = []
     var queued: Set<ObjectIdentifier> = []
+    // The blocks that hold the page's headline: one whose class reads as furniture
+    // ("above-footer") but that holds the headline and much text is the page's body.
+    var headlineHolders: Set<ObjectIdentifier> = []
+    if var node = body.firstElement(named: "h1") {
+      while let parent = node.parent, parent !== body {
+        headlineHolders.insert(ObjectIdentifier(parent))
+        node = parent
+      }
+    }
     func enqueue(_ node: HTMLNode) {
       if queued.insert(ObjectIdentifier(node)).inserted { toScore.append(node) }
     }
@@ -72,6 +86,7 @@ final class ArticleGrabber {
           && !Patterns.classOrIDMatches(node, Patterns.maybeNeedles)
           && !node.hasAncestor("table", maxDepth: 0) && !node.hasAncestor("code", maxDepth: 0)
           && node.name != "body" && node.name != "a" && !isSemanticArticle(node)
+          && !(headlineHolders.contains(ObjectIdentifier(node)) && node.innerTextLength >= 1000)
         {
           node.removeFromParent()
           continue

@@ -81,7 +81,9 @@ public enum PageMetadataReader {
         // The label ends at ":", a space, or a capital glued to it ("Veröffentlicht vonChris").
         let rest = text.dropFirst(label.count)
         guard let next = rest.first,
-          next == ":" || next.isWhitespace || (next.isUppercase && label.last!.isLetter)
+          next == ":"
+            || (!colonOnlyLabels.contains(label)
+              && (next.isWhitespace || (next.isUppercase && label.last!.isLetter)))
         else { continue }
         text = String(rest).trimmingCharacters(in: labelPunctuation)
         stripped = true
@@ -121,6 +123,10 @@ public enum PageMetadataReader {
     "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
     "von", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
   ].sorted { $0.count > $1.count }
+
+  /// Labels that are part of the name unless a colon ends them: "Redaktion: Jane Doe" is
+  /// Jane Doe, "Redaktion Polizeiticker" is the newsroom's own name.
+  static let colonOnlyLabels: Set<String> = ["redaktion", "redakcja"]
 
   /// ", 5. März 2019", " am 05.03.2019", ", le 5 mars": a date after the name.
   nonisolated(unsafe) private static let dateSuffix = try! NSRegularExpression(

@@ -46,13 +46,22 @@ public enum ExtractionBenchmarks {
 
   /// Leggio's import of a page, as `leggio add` stores it. The scored text is the
   /// article's text stream: every block but images, whose text is their caption (kept as
-  /// the image's metadata, not as running text). A page that fails gives no text.
+  /// the image's metadata, not as running text), after the standfirst when it was the
+  /// article's opening paragraph (lifted into the title block, where the reader shows it).
+  /// A page that fails gives no text.
   public static func leggio(_ page: Page) -> Output {
-    guard let article = try? WebPageImporter.importHTML(data: page.data, url: page.url) else {
+    guard
+      let (article, liftedLead) = try? WebPageImporter.importHTMLLiftingLead(
+        data: page.data, url: page.url)
+    else {
       return Output(text: "")
     }
+    var text = textStream(article.document)
+    if liftedLead, let standfirst = article.metadata.standfirst {
+      text = standfirst + "\n" + text
+    }
     return Output(
-      text: textStream(article.document), title: article.metadata.title,
+      text: text, title: article.metadata.title,
       byline: article.metadata.byline, published: article.metadata.published)
   }
 

@@ -1,0 +1,64 @@
+/// The most frequent function words of the languages Leggio's pages come in, for
+/// jusText's test of prose: running text is dense in stop words ("the", "und", "de"),
+/// while menus, tag lists, credits and link labels are not. Each list is a small head of
+/// jusText's list for the language (Pomikálek, 2011); a page's language is the one whose
+/// words its text uses most.
+struct StopWords: Sendable {
+  let words: Set<String>
+
+  static let english = StopWords(
+    "the of and to a in is it that for was on are as with be by at this have from or an but not they his her we you he she were been has had their which will would there can all so if one its also more who about when what our into than them then these some up out no"
+  )
+  static let german = StopWords(
+    "der die das und in zu den von mit ist im nicht sich des auf ein eine für dem es auch als an wie bei aus nach sie er wird so oder aber noch hat sind um werden vor zum zur einen einem einer wir ich man nur über durch kann war wenn dass daß sein ihre ihr wurde diese dieser schon noch mehr"
+  )
+  static let french = StopWords(
+    "de la le et les des à du un une en est que pour dans qui pas au sur par il elle ne ce se plus sont avec a ont son sa ses aux ou mais nous vous ils leur été être cette comme tout y on lui même"
+  )
+  static let italian = StopWords(
+    "di e il la che a in un per è non una i del della le si da con sono al dei delle gli lo alla anche ha come più ma nel nella su questo questa ci ne essere era dopo tra o se loro sua suo"
+  )
+  static let spanish = StopWords(
+    "de la que el en y a los del se las por un para con no una su al es lo como más pero sus le ha me si sin sobre este ya entre cuando todo esta ser son dos también fue había muy hasta desde está o"
+  )
+  static let polish = StopWords(
+    "i w na z do nie się że to jest o jak a po przez od za co ale są dla by tak już jego jej ich tym był była było może także oraz czy tylko który która które przy lub aby gdy"
+  )
+  static let portuguese = StopWords(
+    "de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito há nos já está também pelo pela"
+  )
+  static let dutch = StopWords(
+    "de en van het een in is dat op te zijn met voor niet aan er die om ook als bij of door maar over naar dan nog wel uit tot wordt werd heeft hebben deze zo kan"
+  )
+
+  static let all = [english, german, french, italian, spanish, polish, portuguese, dutch]
+
+  init(_ list: String) {
+    words = Set(list.split(separator: " ").map(String.init))
+  }
+
+  /// The language whose stop words `text` uses most; nil when no list reads it (a
+  /// language without a list, or too little text to tell).
+  static func detect(_ text: String) -> StopWords? {
+    let words = lowercasedWords(text.prefix(3000))
+    var best: (list: StopWords, hits: Int)?
+    for list in all {
+      let hits = words.reduce(0) { $0 + (list.words.contains($1) ? 1 : 0) }
+      if hits > (best?.hits ?? 0) { best = (list, hits) }
+    }
+    guard let best, best.hits >= 10, best.hits * 10 >= words.count else { return nil }
+    return best.list
+  }
+
+  /// Stop words per word in `text`, and how many words it has.
+  func density(_ text: String) -> (density: Double, words: Int) {
+    let words = Self.lowercasedWords(text[...])
+    guard !words.isEmpty else { return (0, 0) }
+    let hits = words.reduce(0) { $0 + (self.words.contains($1) ? 1 : 0) }
+    return (Double(hits) / Double(words.count), words.count)
+  }
+
+  static func lowercasedWords(_ text: Substring) -> [String] {
+    text.lowercased().split { !$0.isLetter }.map(String.init)
+  }
+}
