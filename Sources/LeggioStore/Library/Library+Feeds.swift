@@ -49,9 +49,14 @@ extension Library {
       // Each version goes in before its article (checked at commit), so that the search
       // index's trigger on the article indexes title and text at once, not twice.
       try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+      // The batch's new articles are indexed at once before it commits (`SearchIndex`);
+      // AUTOINCREMENT gives each of them an id above every id so far.
+      let lastID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
+      try SearchIndex.deferRowIndexing(db)
       let find = try BulkStatement(
         db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
-      let insertArticle = try BulkStatement(db, sql: ArticleSQL.insertArticle)
+      let insertArticle = try BulkStatement(
+        db, sql: ArticleSQL.insertArticleWithGlobalIdentity)
       let insertVersion = try BulkStatement(db, sql: ArticleSQL.insertVersion)
       let insertTag = try BulkStatement(db, sql: ArticleSQL.insertTag)
       var ids: [Int64] = []
@@ -81,6 +86,7 @@ extension Library {
         try insertArticle.execute { row in
           row.text(uuid)
           row.text(article.identity)
+          row.text(article.globalIdentity)
           for value in article.columns.values { row.value(value) }
           row.text(article.hash)
           row.integer(article.words)
@@ -99,6 +105,7 @@ extension Library {
         }
         ids.append(id)
       }
+      try SearchIndex.indexArticles(after: lastID, db)
       return ids
     }
   }

@@ -6,6 +6,8 @@ import LeggioModel
 /// (compressed JSON), identity and clean tags.
 struct PreparedFeedArticle: Sendable {
   let identity: String
+  /// What sync knows the article by (`ArticleSQL.globalIdentity`).
+  let globalIdentity: String
   let columns: ArticleColumns
   let title: String
   let byline: String
@@ -35,6 +37,7 @@ struct PreparedFeedArticle: Sendable {
     self.words = TextStatistics.wordCount(text)
     self.storedDocument = StoredDocument.compress(DocumentJSON.encode(document), text: text)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
+    self.globalIdentity = ArticleSQL.globalIdentity(identity: identity, hash: hash)
     self.columns = ArticleColumns(metadata)
     self.title = metadata.title
     self.byline = metadata.byline ?? ""
