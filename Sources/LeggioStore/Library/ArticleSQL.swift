@@ -10,18 +10,10 @@ enum ArticleSQL {
     VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
     """
 
-  /// An article row with its global identity (`SyncMigrations`) given, for the batch path:
-  /// uuid, identity, global identity, then as `insertArticle`. The trigger that fills a
-  /// missing global identity rewrites the row just written (an `UPDATE` per article and
-  /// a second write of its index entry); given here, it does nothing.
-  static let insertArticleWithGlobalIdentity = """
-    INSERT INTO article (uuid, identity, globalIdentity,
-      \(ArticleColumns.names.joined(separator: ", ")), contentHash, words, createdAt, updatedAt)
-    VALUES (?, ?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
-    """
-
   /// The global identity the trigger of `SyncMigrations` gives an article: its identity
   /// when that is a web address (`LIKE 'https://%'`, case folded), else its text's hash.
+  /// A feed batch gives it itself: the trigger, finding it missing, rewrote the row just
+  /// written (an `UPDATE` per article and a second write of its index entry).
   static func globalIdentity(identity: String, hash: String) -> String {
     identity.utf8.count >= 8 && identity.prefix(8).lowercased() == "https://"
       ? identity : "sha256:" + hash

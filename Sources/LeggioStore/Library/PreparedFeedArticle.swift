@@ -23,7 +23,7 @@ struct PreparedFeedArticle: Sendable {
   let versionUUID: String
   let tagUUIDs: [String]
 
-  init(_ imported: ImportedArticle) {
+  init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
     let metadata = imported.metadata
     var document = imported.document
     var text = CanonicalText(document).text
@@ -35,7 +35,8 @@ struct PreparedFeedArticle: Sendable {
     self.text = text
     self.hash = SHA256.hex(text)
     self.words = TextStatistics.wordCount(text)
-    self.storedDocument = StoredDocument.compress(DocumentJSON.encode(document), text: text)
+    self.storedDocument = StoredDocument.compress(
+      DocumentJSON.encode(document), text: text, deflater: deflater)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
     self.globalIdentity = ArticleSQL.globalIdentity(identity: identity, hash: hash)
     self.columns = ArticleColumns(metadata)
@@ -60,7 +61,11 @@ struct PreparedFeedArticle: Sendable {
     _ body: (PreparedFeedArticle) throws -> Void
   ) throws {
     var start = 0
-    var current = articles[0..<min(chunk, articles.count)].map(PreparedFeedArticle.init)
+    // One zlib stream for every chunk: each is prepared only once the one before is done.
+    let deflater = UncheckedDeflater(DocumentDeflater())
+    var current = articles[0..<min(chunk, articles.count)].map {
+      PreparedFeedArticle($0, deflater: deflater.deflater)
+    }
     while !current.isEmpty {
       start += current.count
       let next = articles[start..<min(start + chunk, articles.count)]
@@ -68,7 +73,7 @@ struct PreparedFeedArticle: Sendable {
       let done = DispatchSemaphore(value: 0)
       if !next.isEmpty {
         DispatchQueue.global(qos: .userInitiated).async {
-          box.prepared = next.map(PreparedFeedArticle.init)
+          box.prepared = next.map { PreparedFeedArticle($0, deflater: deflater.deflater) }
           done.signal()
         }
       }
@@ -82,6 +87,13 @@ struct PreparedFeedArticle: Sendable {
       done.wait()
       current = box.prepared
     }
+  }
+
+  /// The deflater, handed from chunk to chunk; the semaphore keeps two threads from ever
+  /// using it at once.
+  private struct UncheckedDeflater: @unchecked Sendable {
+    let deflater: DocumentDeflater
+    init(_ deflater: DocumentDeflater) { self.deflater = deflater }
   }
 
   /// Carries a prepared chunk from its thread; the semaphore orders write and read.
