@@ -65,27 +65,27 @@ enum ArticleJSON {
 
   /// The metadata members, in key order (`JSONValue.fields`).
   private static func members(summary: ArticleSummary?, metadata: ArticleMetadata, words: Int)
-    -> [(key: String, value: JSONValue)]
+    -> [JSONMember]
   {
     [
-      ("addedAt", summary.map { iso8601($0.addedAt) }.json),
-      ("byline", metadata.byline.json),
-      ("dateline", metadata.dateline.json),
-      ("id", summary.map { .int($0.id) } ?? .null),
-      ("imageCredit", metadata.imageCredit.json),
-      ("kicker", metadata.kicker.json),
-      ("language", metadata.language.json),
-      ("pending", .bool(summary?.isPending ?? false)),
-      ("progress", .double(summary?.progress ?? 0)),
-      ("published", metadata.published.map(iso8601).json),
-      ("siteName", metadata.siteName.json),
-      ("source", metadata.source.json),
-      ("standfirst", metadata.standfirst.json),
-      ("starred", .bool(summary?.isStarred ?? false)),
-      ("tags", .array(metadata.tags.map(JSONValue.string))),
-      ("title", .string(metadata.title)),
-      ("uuid", summary.map { .string($0.uuid) } ?? .null),
-      ("words", .int(Int64(words))),
+      JSONMember("addedAt", summary.map { iso8601($0.addedAt) }.json),
+      JSONMember("byline", metadata.byline.json),
+      JSONMember("dateline", metadata.dateline.json),
+      JSONMember("id", summary.map { .int($0.id) } ?? .null),
+      JSONMember("imageCredit", metadata.imageCredit.json),
+      JSONMember("kicker", metadata.kicker.json),
+      JSONMember("language", metadata.language.json),
+      JSONMember("pending", .bool(summary?.isPending ?? false)),
+      JSONMember("progress", .double(summary?.progress ?? 0)),
+      JSONMember("published", metadata.published.map(iso8601).json),
+      JSONMember("siteName", metadata.siteName.json),
+      JSONMember("source", metadata.source.json),
+      JSONMember("standfirst", metadata.standfirst.json),
+      JSONMember("starred", .bool(summary?.isStarred ?? false)),
+      JSONMember("tags", .array(metadata.tags.map(JSONValue.string))),
+      JSONMember("title", .string(metadata.title)),
+      JSONMember("uuid", summary.map { .string($0.uuid) } ?? .null),
+      JSONMember("words", .int(Int64(words))),
     ]
   }
 

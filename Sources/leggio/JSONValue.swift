@@ -15,7 +15,7 @@ enum JSONValue {
   case object([String: JSONValue])
   /// An object whose members are given in key order already: written as `object` would
   /// write them, without hashing and sorting keys (`list --json` writes 100,000).
-  case fields([(key: String, value: JSONValue)])
+  case fields([JSONMember])
 
   /// Pretty text, two spaces per level, keys sorted.
   var text: String {
@@ -115,6 +115,17 @@ enum JSONValue {
     case 0x20..<0x7F: return nil
     default: return TerminalSafety.jsonEscape(scalar)
     }
+  }
+}
+
+/// A member of `JSONValue.fields`.
+struct JSONMember {
+  let key: String
+  let value: JSONValue
+
+  init(_ key: String, _ value: JSONValue) {
+    self.key = key
+    self.value = value
   }
 }
 
