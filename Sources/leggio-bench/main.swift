@@ -3,7 +3,7 @@ import Foundation
 /// `swift run -c release leggio-bench [GROUP...]` prints the figures the issues name.
 /// Groups: library, layout, tui, web, feeds, epub, imports, sync, markdown, pictures (all
 /// when none is named), and scale (only when named; `scale --feeds F --items N --runs R`,
-/// see `ScaleBench`).
+/// see `ScaleBench`; million, `million --articles N`, see `MillionBench`).
 let arguments = Array(CommandLine.arguments.dropFirst())
 /// The group names: the arguments that are neither options nor their values.
 let flags: Set<String> = ["--keep"]
@@ -26,3 +26,4 @@ if wants("sync") { SyncBench.run() }
 if wants("markdown") { MarkdownBench.run() }
 if wants("pictures") { PictureBench.run() }
 if requested.contains("scale") { ScaleBench.run(ScaleBench.Options(arguments)) }
+if requested.contains("million") { MillionBench.run(MillionBench.Options(arguments)) }

@@ -7,7 +7,7 @@ import LeggioStore
 enum ArticleJSON {
   /// A library entry: its metadata, id, uuid, progress, date added and word count.
   static func value(_ entry: LibraryEntry) -> JSONValue {
-    value(summary: entry.summary, metadata: entry.metadata, words: entry.summary.words)
+    .fields(members(summary: entry.summary, metadata: entry.metadata, words: entry.summary.words))
   }
 
   /// An article with its body (`blocks` and canonical `text`); `summary` is nil for a
@@ -56,31 +56,49 @@ enum ArticleJSON {
   private static func value(summary: ArticleSummary?, metadata: ArticleMetadata, words: Int)
     -> JSONValue
   {
-    .object([
-      "id": summary.map { .int($0.id) } ?? .null,
-      "uuid": summary.map { .string($0.uuid) } ?? .null,
-      "title": .string(metadata.title),
-      "kicker": metadata.kicker.json,
-      "standfirst": metadata.standfirst.json,
-      "byline": metadata.byline.json,
-      "published": metadata.published.map(iso8601).json,
-      "dateline": metadata.dateline.json,
-      "imageCredit": metadata.imageCredit.json,
-      "language": metadata.language.json,
-      "source": metadata.source.json,
-      "siteName": metadata.siteName.json,
-      "tags": .array(metadata.tags.map(JSONValue.string)),
-      "progress": .double(summary?.progress ?? 0),
-      "addedAt": summary.map { iso8601($0.addedAt) }.json,
-      "words": .int(Int64(words)),
-      "starred": .bool(summary?.isStarred ?? false),
-      "pending": .bool(summary?.isPending ?? false),
-    ])
+    .object(
+      Dictionary(
+        uniqueKeysWithValues: members(summary: summary, metadata: metadata, words: words).map {
+          ($0.key, $0.value)
+        }))
+  }
+
+  /// The metadata members, in key order (`JSONValue.fields`).
+  private static func members(summary: ArticleSummary?, metadata: ArticleMetadata, words: Int)
+    -> [JSONMember]
+  {
+    [
+      JSONMember("addedAt", summary.map { iso8601($0.addedAt) }.json),
+      JSONMember("byline", metadata.byline.json),
+      JSONMember("dateline", metadata.dateline.json),
+      JSONMember("id", summary.map { .int($0.id) } ?? .null),
+      JSONMember("imageCredit", metadata.imageCredit.json),
+      JSONMember("kicker", metadata.kicker.json),
+      JSONMember("language", metadata.language.json),
+      JSONMember("pending", .bool(summary?.isPending ?? false)),
+      JSONMember("progress", .double(summary?.progress ?? 0)),
+      JSONMember("published", metadata.published.map(iso8601).json),
+      JSONMember("siteName", metadata.siteName.json),
+      JSONMember("source", metadata.source.json),
+      JSONMember("standfirst", metadata.standfirst.json),
+      JSONMember("starred", .bool(summary?.isStarred ?? false)),
+      JSONMember("tags", .array(metadata.tags.map(JSONValue.string))),
+      JSONMember("title", .string(metadata.title)),
+      JSONMember("uuid", summary.map { .string($0.uuid) } ?? .null),
+      JSONMember("words", .int(Int64(words))),
+    ]
   }
 
   /// ISO 8601 in the local time zone, `2023-08-16T20:24:00+02:00`, so the wall-clock
   /// time reads as the article's dateline does.
   static func iso8601(_ date: Date) -> String {
+    let written = ISO8601Text.local(date) ?? foundationISO8601(date)
+    assert(written == foundationISO8601(date))
+    return written
+  }
+
+  /// What `iso8601` writes, by Foundation (about 5 µs a date: 10% of `list --json`).
+  static func foundationISO8601(_ date: Date) -> String {
     date.formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: .current))
   }
 }

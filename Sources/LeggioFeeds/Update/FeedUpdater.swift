@@ -33,6 +33,8 @@ public struct FeedUpdater: Sendable {
   static let feedsStoredAtOnce = 2
   /// Lets `feedsStoredAtOnce` feeds at a time past their fetch into parsing and storing.
   private let storing = FeedFetchLimiter(total: feedsStoredAtOnce, perHost: feedsStoredAtOnce)
+  /// Holds fetches back while this many bytes of fetched feeds wait to be stored.
+  private let fetched = FetchedBytesBudget(limit: 64 << 20)
 
   public init(
     store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), sink: @escaping ArticleSink,
@@ -85,7 +87,18 @@ public struct FeedUpdater: Sendable {
         throw FeedSubscriptionError.invalidURL(feed.url)
       }
       let request = FeedFetchRequest(url: url, etag: feed.etag, lastModified: feed.lastModified)
-      guard case .fetched(let response) = try await fetcher.fetch(request) else {
+      await fetched.startFetch()
+      let result: FeedFetchResult
+      do {
+        result = try await fetcher.fetch(request)
+      } catch {
+        await fetched.fetched(0)
+        throw error
+      }
+      let size = if case .fetched(let response) = result { response.data.count } else { 0 }
+      await fetched.fetched(size)
+      defer { Task { [fetched] in await fetched.release(size) } }
+      guard case .fetched(let response) = result else {
         try store.recordFetched(
           feedID: feedID, title: nil, siteURL: nil, etag: nil, lastModified: nil, newItems: [])
         summary.notModified = true

@@ -10,6 +10,15 @@ enum ArticleSQL {
     VALUES (?, ?, \(ArticleColumns.names.map { _ in "?" }.joined(separator: ", ")), ?, ?, ?, ?)
     """
 
+  /// The global identity the trigger of `SyncMigrations` gives an article: its identity
+  /// when that is a web address (`LIKE 'https://%'`, case folded), else its text's hash.
+  /// A feed batch gives it itself: the trigger, finding it missing, rewrote the row just
+  /// written (an `UPDATE` per article and a second write of its index entry).
+  static func globalIdentity(identity: String, hash: String) -> String {
+    identity.utf8.count >= 8 && identity.prefix(8).lowercased() == "https://"
+      ? identity : "sha256:" + hash
+  }
+
   /// A text version: uuid, article uuid, document JSON, text, content hash, words, created,
   /// updated.
   static let insertVersion = """

@@ -40,66 +40,65 @@ extension Library {
     -> [Int64]
   {
     guard !articles.isEmpty else { return [] }
-    return try writer.write { db in
-      // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
-      let stamp = now.databaseValue
-      // A batch is several MB: with SQLite's default 2 MB page cache the transaction
-      // spills pages to the WAL and writes them again later.
-      try db.execute(sql: "PRAGMA cache_size = -32768")
-      // Each version goes in before its article (checked at commit), so that the search
-      // index's trigger on the article indexes title and text at once, not twice.
-      try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-      let find = try BulkStatement(
-        db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
-      let insertArticle = try BulkStatement(db, sql: ArticleSQL.insertArticle)
-      let insertVersion = try BulkStatement(db, sql: ArticleSQL.insertVersion)
-      let insertTag = try BulkStatement(db, sql: ArticleSQL.insertTag)
+    return try writer.writeWithoutTransaction { db in
+      // The staged batch and the statement journals stay in memory (`FeedBatchStage`).
+      try db.execute(sql: "PRAGMA temp_store = MEMORY")
       var ids: [Int64] = []
-      ids.reserveCapacity(articles.count)
-      try PreparedFeedArticle.forEach(articles) { article in
-        let existing = try find.step({ $0.text(article.identity) }) {
-          (id: $0.integer(0), uuid: $0.text(1), isRemoved: $0.integer(2) != 0)
-        }
-        if let existing {
-          if !existing.isRemoved {
-            try Self.link(db, articleUUID: existing.uuid, tags: article.tags, now: now)
-          }
-          ids.append(existing.id)
-          return
-        }
-        let uuid = article.uuid
-        try insertVersion.execute { row in
-          row.text(article.versionUUID)
-          row.text(uuid)
-          row.value(article.storedDocument.databaseValue)
-          row.text("")
-          row.text(article.hash)
-          row.integer(article.words)
-          row.value(stamp)
-          row.value(stamp)
-        }
-        try insertArticle.execute { row in
-          row.text(uuid)
-          row.text(article.identity)
-          for value in article.columns.values { row.value(value) }
-          row.text(article.hash)
-          row.integer(article.words)
-          row.value(stamp)
-          row.value(stamp)
-        }
-        let id = db.lastInsertedRowID
-        for (tag, tagUUID) in zip(article.tags, article.tagUUIDs) {
-          try insertTag.execute { row in
-            row.text(tagUUID)
-            row.text(uuid)
-            row.text(tag)
-            row.value(stamp)
-            row.value(stamp)
-          }
-        }
-        ids.append(id)
+      try db.inTransaction {
+        ids = try Self.storeFeedArticles(articles, addedAt: now, db)
+        return .commit
       }
       return ids
     }
+  }
+
+  /// `addFeedArticles` inside its transaction.
+  private static func storeFeedArticles(
+    _ articles: [ImportedArticle], addedAt now: Date, _ db: Database
+  ) throws -> [Int64] {
+    // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
+    let stamp = now.databaseValue
+    // A batch is several MB: with SQLite's default 2 MB page cache the transaction
+    // spills pages to the WAL and writes them again later.
+    try db.execute(sql: "PRAGMA cache_size = -32768")
+    // Each version goes in before its article (checked at commit).
+    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+    // The batch's new articles are indexed at once before it commits (`SearchIndex`);
+    // AUTOINCREMENT gives each of them an id above every id so far.
+    let lastID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
+    try SearchIndex.deferRowIndexing(db)
+    let find = try BulkStatement(
+      db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
+    var stage = try FeedBatchStage(db)
+    // Each item's article id; a staged article's (0 here) is known once it is stored.
+    var ids: [Int64] = []
+    ids.reserveCapacity(articles.count)
+    var staged: [(index: Int, uuid: String)] = []
+    func flush() throws {
+      let stored = try stage.flush(db)
+      for (index, uuid) in staged { ids[index] = stored[uuid] ?? 0 }
+      staged.removeAll(keepingCapacity: true)
+    }
+    try PreparedFeedArticle.forEach(articles) { article in
+      // A second item of this batch with one identity: store what is staged, and the
+      // item then finds its article like any other.
+      if stage.identities.contains(article.identity) { try flush() }
+      let existing = try find.step({ $0.text(article.identity) }) {
+        (id: $0.integer(0), uuid: $0.text(1), isRemoved: $0.integer(2) != 0)
+      }
+      if let existing {
+        if !existing.isRemoved {
+          try Self.link(db, articleUUID: existing.uuid, tags: article.tags, now: now)
+        }
+        ids.append(existing.id)
+        return
+      }
+      try stage.add(article, stamp: stamp)
+      staged.append((ids.count, article.uuid))
+      ids.append(0)
+    }
+    try flush()
+    try SearchIndex.indexArticles(after: lastID, db)
+    return ids
   }
 }

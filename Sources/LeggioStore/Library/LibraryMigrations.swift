@@ -101,6 +101,10 @@ enum LibraryMigrations {
     migrator.registerMigration(VersionTextMigration.name) { db in
       try VersionTextMigration.migrate(db, progress: progress)
     }
+    // New articles of a batch indexed at once, not row by row (issue 17).
+    migrator.registerMigration(SearchIndex.batchMigrationName) { db in
+      try SearchIndex.replaceView(db)
+    }
     return migrator
   }
 }

@@ -6,6 +6,8 @@ import LeggioModel
 /// (compressed JSON), identity and clean tags.
 struct PreparedFeedArticle: Sendable {
   let identity: String
+  /// What sync knows the article by (`ArticleSQL.globalIdentity`).
+  let globalIdentity: String
   let columns: ArticleColumns
   let title: String
   let byline: String
@@ -21,7 +23,7 @@ struct PreparedFeedArticle: Sendable {
   let versionUUID: String
   let tagUUIDs: [String]
 
-  init(_ imported: ImportedArticle) {
+  init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
     let metadata = imported.metadata
     var document = imported.document
     var text = CanonicalText(document).text
@@ -33,8 +35,10 @@ struct PreparedFeedArticle: Sendable {
     self.text = text
     self.hash = SHA256.hex(text)
     self.words = TextStatistics.wordCount(text)
-    self.storedDocument = StoredDocument.compress(DocumentJSON.encode(document), text: text)
+    self.storedDocument = StoredDocument.compress(
+      DocumentJSON.encode(document), text: text, deflater: deflater)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
+    self.globalIdentity = ArticleSQL.globalIdentity(identity: identity, hash: hash)
     self.columns = ArticleColumns(metadata)
     self.title = metadata.title
     self.byline = metadata.byline ?? ""
@@ -57,7 +61,11 @@ struct PreparedFeedArticle: Sendable {
     _ body: (PreparedFeedArticle) throws -> Void
   ) throws {
     var start = 0
-    var current = articles[0..<min(chunk, articles.count)].map(PreparedFeedArticle.init)
+    // One zlib stream for every chunk: each is prepared only once the one before is done.
+    let deflater = UncheckedDeflater(DocumentDeflater())
+    var current = articles[0..<min(chunk, articles.count)].map {
+      PreparedFeedArticle($0, deflater: deflater.deflater)
+    }
     while !current.isEmpty {
       start += current.count
       let next = articles[start..<min(start + chunk, articles.count)]
@@ -65,7 +73,7 @@ struct PreparedFeedArticle: Sendable {
       let done = DispatchSemaphore(value: 0)
       if !next.isEmpty {
         DispatchQueue.global(qos: .userInitiated).async {
-          box.prepared = next.map(PreparedFeedArticle.init)
+          box.prepared = next.map { PreparedFeedArticle($0, deflater: deflater.deflater) }
           done.signal()
         }
       }
@@ -79,6 +87,13 @@ struct PreparedFeedArticle: Sendable {
       done.wait()
       current = box.prepared
     }
+  }
+
+  /// The deflater, handed from chunk to chunk; the semaphore keeps two threads from ever
+  /// using it at once.
+  private struct UncheckedDeflater: @unchecked Sendable {
+    let deflater: DocumentDeflater
+    init(_ deflater: DocumentDeflater) { self.deflater = deflater }
   }
 
   /// Carries a prepared chunk from its thread; the semaphore orders write and read.

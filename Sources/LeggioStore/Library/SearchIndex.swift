@@ -10,8 +10,15 @@ import GRDB
 /// still shows them), after it the row goes back in with the new ones.
 /// Whether a row is indexed is read from FTS5's own `article_fts_docsize` table, because
 /// a scan of an external-content table reads the view, not the index.
+///
+/// A batch of new articles (a feed update) indexes them itself, in one statement before
+/// it commits (`deferRowIndexing`, `indexArticles(after:)`): row by row, the triggers made
+/// a third of the SQLite time of a 10,000-item update. While `article_search_batch` holds
+/// a row (only inside that batch's transaction, so no other connection ever sees it), the
+/// insert triggers do nothing; updates and deletes are always followed.
 enum SearchIndex {
   static let migrationName = "search-v2: index without a copy of the text"
+  static let batchMigrationName = "search-v3: batches index their new articles at once"
 
   /// The view, the index and the triggers; `article_fts` must not exist yet.
   static var create: String { view + table + triggers }
@@ -43,28 +50,51 @@ enum SearchIndex {
     "after_version_delete",
   ].map { "article_search_" + $0 }
 
+  /// The table whose one row, inside a batch's transaction, turns the insert triggers off.
+  static let batchTable =
+    "CREATE TABLE IF NOT EXISTS article_search_batch (deferred INTEGER NOT NULL);\n"
+
   static var triggers: String {
     let version = "(SELECT id FROM article WHERE uuid = new.articleUUID)"
     let oldVersion = "(SELECT id FROM article WHERE uuid = old.articleUUID)"
     let columns = "OF title, byline, deletedAt ON article"
     // What decides which version is current and its text (kept in the document).
     let versionColumns = "OF articleUUID, document, text, createdAt, deletedAt ON article_version"
+    let unlessBatch = "WHEN NOT EXISTS (SELECT 1 FROM article_search_batch)"
     let bodies = [
-      ("AFTER INSERT ON article", index("new.id")),
+      ("AFTER INSERT ON article \(unlessBatch)", index("new.id")),
       ("BEFORE UPDATE \(columns)", unindex("old.id")),
       ("AFTER UPDATE \(columns)", index("new.id")),
       ("BEFORE DELETE ON article", unindex("old.id")),
-      ("BEFORE INSERT ON article_version", unindex(version)),
-      ("AFTER INSERT ON article_version", index(version)),
+      ("BEFORE INSERT ON article_version \(unlessBatch)", unindex(version)),
+      ("AFTER INSERT ON article_version \(unlessBatch)", index(version)),
       ("BEFORE UPDATE \(versionColumns)", unindex(oldVersion)),
       ("AFTER UPDATE \(versionColumns)", index(version)),
       ("BEFORE DELETE ON article_version", unindex(oldVersion)),
       ("AFTER DELETE ON article_version", index(oldVersion)),
     ]
     // One line each: `leggio recover` drops schema statements from a dump line by line.
-    return zip(triggerNames, bodies).map { name, trigger in
-      "CREATE TRIGGER \(name) \(trigger.0) BEGIN \(trigger.1) END;\n"
-    }.joined()
+    return batchTable
+      + zip(triggerNames, bodies).map { name, trigger in
+        "CREATE TRIGGER \(name) \(trigger.0) BEGIN \(trigger.1) END;\n"
+      }.joined()
+  }
+
+  /// Turns the insert triggers off until `indexArticles(after:)`, in this transaction.
+  static func deferRowIndexing(_ db: Database) throws {
+    try db.execute(sql: "INSERT INTO article_search_batch (deferred) VALUES (1)")
+  }
+
+  /// Indexes every live article whose id is above `id` and not indexed yet, at once, and
+  /// turns the insert triggers back on (after `deferRowIndexing`).
+  static func indexArticles(after id: Int64, _ db: Database) throws {
+    try db.execute(sql: "DELETE FROM article_search_batch")
+    try db.execute(
+      sql: """
+        INSERT INTO article_fts (rowid, title, byline, text)
+          SELECT s.id, s.title, s.byline, s.text FROM article_search s WHERE s.id > ?
+          AND NOT EXISTS (SELECT 1 FROM article_fts_docsize d WHERE d.id = s.id)
+        """, arguments: [id])
   }
 
   /// Drops the view and its triggers and makes them again as `view` and `triggers` say

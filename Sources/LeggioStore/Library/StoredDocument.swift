@@ -23,8 +23,19 @@ enum StoredDocument {
     return json.withUTF8 { compress(source: $0) }
   }
 
-  private static func compress(bytes: [UInt8]) -> Data {
-    bytes.withUnsafeBufferPointer { compress(source: $0) }
+  private static func compress(bytes: [UInt8], deflater: DocumentDeflater?) -> Data {
+    bytes.withUnsafeBufferPointer { source in
+      guard var output = deflater?.deflate(source, headerSize: 4) else {
+        return compress(source: source)
+      }
+      output.withUnsafeMutableBytes { buffer in
+        var length = UInt32(source.count).littleEndian
+        withUnsafeBytes(of: &length) {
+          buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 4)
+        }
+      }
+      return output
+    }
   }
 
   private static func compress(source: UnsafeBufferPointer<UInt8>) -> Data {
@@ -46,15 +57,16 @@ enum StoredDocument {
     return output
   }
 
-  /// The stored form of a document's `json` with its canonical `text` inside.
-  static func compress(_ json: String, text: String) -> Data {
+  /// The stored form of a document's `json` with its canonical `text` inside; a batch
+  /// passes a `deflater` it keeps from one document to the next.
+  static func compress(_ json: String, text: String, deflater: DocumentDeflater? = nil) -> Data {
     var payload = [UInt8]()
     payload.reserveCapacity(5 + text.utf8.count + json.utf8.count)
     payload.append(textMark)
     withUnsafeBytes(of: UInt32(text.utf8.count).littleEndian) { payload.append(contentsOf: $0) }
     payload.append(contentsOf: text.utf8)
     payload.append(contentsOf: json.utf8)
-    return compress(bytes: payload)
+    return compress(bytes: payload, deflater: deflater)
   }
 
   /// The first payload byte of a document stored with its text (JSON starts with `{`).
