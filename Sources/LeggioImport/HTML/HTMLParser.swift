@@ -23,12 +23,21 @@ public enum HTMLParser {
 
   public static func parse(_ html: String) -> HTMLNode {
     var html = html
-    return html.withUTF8 { parse(utf8: $0) }
+    return html.withUTF8 { parse(utf8: $0, builder: SAXTreeBuilder()) }
   }
 
-  /// Parses UTF-8 bytes (valid UTF-8, as a Swift string's are).
-  static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> HTMLNode {
-    let builder = SAXTreeBuilder()
+  /// The tree and the index of the elements the web extractor asks for by name.
+  static func parseIndexed(_ html: String) -> (root: HTMLNode, index: ParsedPageIndex) {
+    var html = html
+    let builder = SAXTreeBuilder(indexing: true)
+    let root = html.withUTF8 { parse(utf8: $0, builder: builder) }
+    return (root, builder.index ?? ParsedPageIndex())
+  }
+
+  /// Parses UTF-8 bytes (valid UTF-8, as a Swift string's are) with `builder`.
+  private static func parse(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, builder: SAXTreeBuilder
+  ) -> HTMLNode {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return builder.root }
     XMLReadingPolicy.prepare()
     // As `htmlReadMemory` does, with our handler in place of libxml2's tree builder.

@@ -40,10 +40,31 @@ final class SAXTreeBuilder {
   /// What libxml2's document holds so far: anything (a doctype counts), and whether its
   /// first child is an element, which then takes in any later top-level element.
   private var documentHasChildren = false
+  /// The elements and comments gathered for the extractor, when asked for.
+  private(set) var index: ParsedPageIndex?
+  /// Each name's slot in the index (-1: not gathered), by libxml2's name pointer.
+  private var slots: [UnsafePointer<xmlChar>: Int] = [:]
   private var firstElement: HTMLNode?
   private var sawDoctype = false
 
-  init() { text.reserveCapacity(4096) }
+  init(indexing: Bool = false) {
+    text.reserveCapacity(4096)
+    if indexing { index = ParsedPageIndex() }
+  }
+
+  /// Puts a new element in the index when its name is gathered.
+  @inline(__always)
+  private func indexElement(_ node: HTMLNode, _ namePointer: UnsafePointer<xmlChar>) {
+    guard index != nil else { return }
+    let slot: Int
+    if let known = slots[namePointer] {
+      slot = known
+    } else {
+      slot = ParsedPageIndex.slot(of: node.name) ?? -1
+      slots[namePointer] = slot
+    }
+    if slot >= 0 { index!.add(node, slot: slot) }
+  }
 
   func finish() { flushText() }
 
@@ -68,12 +89,14 @@ final class SAXTreeBuilder {
         return
       }
       let node = element(name, attributes)
+      indexElement(node, namePointer)
       parent.target.append(node)
       frames.append(
         Frame(node: node, target: node, depth: depth, skipsText: false, serial: serials))
       return
     }
     let node = element(name, attributes)
+    indexElement(node, namePointer)
     var depth = 0
     if !documentHasChildren {
       documentHasChildren = true
@@ -125,12 +148,17 @@ final class SAXTreeBuilder {
   private func comment(open: Int) {
     followNameStack(open)
     flushText()
-    guard let frame = frames.last else {
+    let parent: HTMLNode
+    if let frame = frames.last {
+      guard let node = frame.node else { return }
+      parent = node
+    } else {
       documentHasChildren = true
-      root.append(HTMLNode(kind: .comment))
-      return
+      parent = root
     }
-    frame.node?.append(HTMLNode(kind: .comment))
+    let comment = HTMLNode(kind: .comment)
+    parent.append(comment)
+    index?.addComment(comment)
   }
 
   /// A processing instruction: no node of ours, but one in libxml2's tree.

@@ -44,10 +44,11 @@ public struct ReadabilityExtractor: Sendable {
   public func extract(html: String, url: URL?) -> ExtractedArticle {
     // A retry parses the page again: cheaper than copying every page's tree for the few
     // that need a second pass.
-    extract(document: HTMLParser.parse(html), url: url) {
-      let page = HTMLParser.parse(html)
-      PagePreparation.prepare(page)
-      return page
+    let parsed = HTMLParser.parseIndexed(html)
+    return extract(document: parsed.root, index: parsed.index, url: url) {
+      let again = HTMLParser.parseIndexed(html)
+      PagePreparation.prepare(again.root, index: again.index)
+      return again.root
     }
   }
 
@@ -58,12 +59,16 @@ public struct ReadabilityExtractor: Sendable {
 
   /// `preparedAgain` gives a fresh prepared tree of the same page for a retry; without
   /// it, a copy of the prepared tree is kept for them.
+  /// `index`, the parser's index of `document`, saves walks of the page before it is edited.
   func extract(
-    document: HTMLNode, url: URL?, preparedAgain: (() -> HTMLNode)?
+    document: HTMLNode, index: ParsedPageIndex? = nil, url: URL?,
+    preparedAgain: (() -> HTMLNode)?
   ) -> ExtractedArticle {
-    let baseURL = Self.baseURL(of: document, pageURL: url)
+    let base =
+      index.map { $0.elements(named: "base").first } ?? document.firstElement(named: "base")
+    let baseURL = Self.baseURL(base: base, pageURL: url)
     var metadata = PageMetadataReader.read(document, url: url)
-    PagePreparation.prepare(document)
+    PagePreparation.prepare(document, index: index)
     // Each pass edits the tree; retries start again from the prepared page.
     let kept = preparedAgain == nil ? document.deepCopy() : nil
     let freshPage = { kept?.deepCopy() ?? preparedAgain!() }
@@ -120,9 +125,9 @@ public struct ReadabilityExtractor: Sendable {
     document.firstElement(named: "body") ?? document.firstElement(named: "html") ?? document
   }
 
-  /// The page URL, or the `<base href>` resolved against it.
-  static func baseURL(of document: HTMLNode, pageURL: URL?) -> URL? {
-    guard let base = document.firstElement(named: "base")?.attribute("href"),
+  /// The page URL, or the `href` of the page's first `<base>` resolved against it.
+  static func baseURL(base element: HTMLNode?, pageURL: URL?) -> URL? {
+    guard let base = element?.attribute("href"),
       !base.trimmingCharacters(in: .whitespaces).isEmpty
     else { return pageURL }
     return URL(string: base.trimmingCharacters(in: .whitespaces), relativeTo: pageURL)?

@@ -56,6 +56,31 @@ import Testing
     for page in readability { Self.expectSameTree(page.source, page.name) }
   }
 
+  /// The parser's index stands in for walks of the page: preparing with it gives the
+  /// tree preparing by walking gives, and the same `<base>`.
+  @Test func theParsersIndexPreparesPagesAsAWalkDoes() throws {
+    let extraction = WebCorpusTests.packageRoot().appendingPathComponent(
+      "../shared/corpus/extraction")
+    let trafilatura = try ExtractionBenchmarks.loadTrafilatura(
+      extraction.appendingPathComponent("trafilatura"))
+    let readability = try CorpusEvaluation.loadPages(in: WebCorpusTests.corpus)
+    let sources =
+      trafilatura.pages.map { HTMLCharset.decode($0.data).text } + readability.map(\.source) + [
+        "<html><head><base href=/a/><!--c--><noscript><img src=x.png></noscript></head>"
+          + "<body><font>f</font>a<br><br>b<x:base href=/b/></x:base></body></html>"
+      ]
+    for html in sources {
+      let indexed = HTMLParser.parseIndexed(html)
+      let walked = HTMLParser.parse(html)
+      #expect(
+        indexed.index.elements(named: "base").first?.attribute("href")
+          == walked.firstElement(named: "base")?.attribute("href"))
+      PagePreparation.prepare(indexed.root, index: indexed.index)
+      PagePreparation.prepare(walked)
+      #expect(Self.outline(indexed.root) == Self.outline(walked), "\(html.prefix(80))")
+    }
+  }
+
   @Test(arguments: [
     "<!DOCTYPE html><html><body><p>a</p></body></html><script>late()</script><p>after</p>",
     "<html><body><p>a</p></body></html><p>late</p>",
