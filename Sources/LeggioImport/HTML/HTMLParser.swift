@@ -29,8 +29,15 @@ public enum HTMLParser {
   /// The tree and the index of the elements the web extractor asks for by name.
   static func parseIndexed(_ html: String) -> (root: HTMLNode, index: ParsedPageIndex) {
     var html = html
+    return html.withUTF8 { parseIndexed(utf8: $0) }
+  }
+
+  /// `parseIndexed` of UTF-8 bytes (valid UTF-8, as `HTMLCharset.decodeToUTF8` gives).
+  static func parseIndexed(
+    utf8 bytes: UnsafeBufferPointer<UInt8>
+  ) -> (root: HTMLNode, index: ParsedPageIndex) {
     let builder = SAXTreeBuilder(indexing: true)
-    let root = html.withUTF8 { parse(utf8: $0, builder: builder) }
+    let root = parse(utf8: bytes, builder: builder)
     return (root, builder.index ?? ParsedPageIndex())
   }
 

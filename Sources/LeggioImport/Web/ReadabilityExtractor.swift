@@ -42,13 +42,23 @@ public struct ReadabilityExtractor: Sendable {
   }
 
   public func extract(html: String, url: URL?) -> ExtractedArticle {
-    // A retry parses the page again: cheaper than copying every page's tree for the few
-    // that need a second pass.
-    let parsed = HTMLParser.parseIndexed(html)
+    extract(utf8: Array(html.utf8), url: url)
+  }
+
+  /// Extracts from a page's UTF-8 bytes (valid UTF-8, as `HTMLCharset.decodeToUTF8` gives).
+  func extract(utf8 page: [UInt8], url: URL?) -> ExtractedArticle {
+    // A retry parses the page again (cheaper than copying every page's tree for the few
+    // that need a second pass) and keeps that tree untouched: each retry edits a copy,
+    // cheaper than a third or fourth parse.
+    let parsed = page.withUnsafeBufferPointer { HTMLParser.parseIndexed(utf8: $0) }
+    var pristine: HTMLNode?
     return extract(document: parsed.root, index: parsed.index, url: url) {
-      let again = HTMLParser.parseIndexed(html)
-      PagePreparation.prepare(again.root, index: again.index)
-      return again.root
+      if pristine == nil {
+        let again = page.withUnsafeBufferPointer { HTMLParser.parseIndexed(utf8: $0) }
+        PagePreparation.prepare(again.root, index: again.index)
+        pristine = again.root
+      }
+      return pristine!.deepCopy()
     }
   }
 
