@@ -13,6 +13,7 @@
 #include <libxml/entities.h>
 #include <libxml/xmlreader.h>
 #include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 /// xmlFree is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void leggio_xml_free(void *pointer) { xmlFree(pointer); }

@@ -37,6 +37,14 @@ public final class HTMLNode {
     self.text = text
   }
 
+  /// An element whose attribute names are lower case already (the parser's).
+  init(element name: String, attributes: [(name: String, value: String)]) {
+    kind = .element
+    self.name = name
+    self.attributes = attributes
+    text = ""
+  }
+
   private init(copying node: HTMLNode) {
     kind = node.kind
     name = node.name

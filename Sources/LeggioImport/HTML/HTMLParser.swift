@@ -9,40 +9,76 @@ import Foundation
 /// still capped at `maximumDepth`, deeper text flattened into the deepest kept element. The input is decoded
 /// to UTF-8 by the caller, so the parser is told the encoding and ignores any
 /// `<meta charset>` inside.
+///
+/// The tree is built from the parser's SAX events (`SAXTreeBuilder`), the shape libxml2's
+/// own tree builder would give, without libxml2 building, and then freeing, a tree of its own.
 public enum HTMLParser {
   /// The deepest element nesting kept; deeper subtrees are flattened into their parent,
   /// so a hostile page cannot exhaust the stack of a recursive walker.
   public static let maximumDepth = 256
 
+  static let options = Int32(
+    HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+      | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+
   public static func parse(_ html: String) -> HTMLNode {
-    let root = HTMLNode(kind: .document)
-    var bytes = Array(html.utf8)
-    if bytes.isEmpty { return root }
+    var html = html
+    return html.withUTF8 { parse(utf8: $0, builder: SAXTreeBuilder()) }
+  }
+
+  /// The tree and the index of the elements the web extractor asks for by name.
+  static func parseIndexed(_ html: String) -> (root: HTMLNode, index: ParsedPageIndex) {
+    var html = html
+    return html.withUTF8 { parseIndexed(utf8: $0) }
+  }
+
+  /// `parseIndexed` of UTF-8 bytes (valid UTF-8, as `HTMLCharset.decodeToUTF8` gives).
+  static func parseIndexed(
+    utf8 bytes: UnsafeBufferPointer<UInt8>
+  ) -> (root: HTMLNode, index: ParsedPageIndex) {
+    let builder = SAXTreeBuilder(indexing: true)
+    let root = parse(utf8: bytes, builder: builder)
+    return (root, builder.index ?? ParsedPageIndex())
+  }
+
+  /// Parses UTF-8 bytes (valid UTF-8, as a Swift string's are) with `builder`.
+  private static func parse(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, builder: SAXTreeBuilder
+  ) -> HTMLNode {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return builder.root }
     XMLReadingPolicy.prepare()
-    let options = Int32(
-      HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-    let count = Int32(clamping: bytes.count)
-    let parsed: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
-      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-        htmlReadMemory($0, count, nil, "UTF-8", options)
+    // As `htmlReadMemory` does, with our handler in place of libxml2's tree builder.
+    let context = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+      xmlCreateMemoryParserCtxt($0, Int32(clamping: bytes.count))
+    }
+    guard let context else { return builder.root }
+    defer { xmlFreeParserCtxt(context) }
+    context.pointee.sax.pointee = SAXTreeBuilder.handler
+    context.pointee._private = Unmanaged.passUnretained(builder).toOpaque()
+    htmlCtxtUseOptions(context, options)
+    context.pointee.html = 1
+    if let utf8 = xmlFindCharEncodingHandler("UTF-8") {
+      xmlSwitchToEncoding(context, utf8)
+      // A named encoding makes the parser ignore the page's `<meta charset>`.
+      if let old = context.pointee.input.pointee.encoding {
+        leggio_xml_free(UnsafeMutableRawPointer(mutating: old))
       }
+      context.pointee.input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
     }
-    guard let doc = parsed else { return root }
-    defer { xmlFreeDoc(doc) }
-    var names = NameTable()
-    var child = doc.pointee.children
-    while let node = child {
-      convert(node, into: root, depth: 0, names: &names)
-      child = node.pointee.next
+    withExtendedLifetime(builder) { _ = htmlParseDocument(context) }
+    if let doc = context.pointee.myDoc {
+      xmlFreeDoc(doc)
+      context.pointee.myDoc = nil
     }
-    return root
+    builder.finish()
+    return builder.root
   }
 
   /// Lower-cased tag and attribute names by libxml2's pointer: the parser keeps each name
   /// once in its dictionary, so a page's thousands of `div`s make one Swift string.
   struct NameTable {
     private var known: [UnsafePointer<xmlChar>: String] = Dictionary(minimumCapacity: 128)
+    private var local: [UnsafePointer<xmlChar>: String] = Dictionary(minimumCapacity: 64)
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
       if let name = known[pointer] { return name }
@@ -50,76 +86,19 @@ public enum HTMLParser {
       known[pointer] = name
       return name
     }
-  }
 
-  private static func convert(
-    _ node: xmlNodePtr, into parent: HTMLNode, depth: Int, names: inout NameTable
-  ) {
-    switch node.pointee.type {
-    case XML_ELEMENT_NODE:
-      let name = names.name(node.pointee.name)
-      var attributes: [(String, String)] = []
-      var attribute = node.pointee.properties
-      while let attr = attribute {
-        let attrName = names.name(attr.pointee.name)
-        var value = ""
-        if let text = attr.pointee.children, text.pointee.next == nil,
-          text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
-        {
-          value = String(cString: content)
-        } else if let content = xmlNodeListGetString(node.pointee.doc, attr.pointee.children, 1) {
-          value = String(cString: content)
-          leggio_xml_free(content)
-        }
-        attributes.append((attrName, value))
-        attribute = attr.pointee.next
+    /// An element's name as libxml2's tree builder keeps it: a prefix before the first
+    /// colon is dropped (`g:plusone` is `plusone`), as `xmlSplitQName` splits it.
+    mutating func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
+      if let name = local[pointer] { return name }
+      var name = self.name(pointer)
+      if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")), colon != name.utf8.startIndex,
+        name.utf8.index(after: colon) != name.utf8.endIndex
+      {
+        name = String(name[name.utf8.index(after: colon)...])
       }
-      guard depth < maximumDepth else {
-        appendFlattenedText(of: node, into: parent)
-        return
-      }
-      let target = HTMLNode(kind: .element, name: name, attributes: attributes)
-      parent.append(target)
-      var child = node.pointee.children
-      while let next = child {
-        convert(next, into: target, depth: depth + 1, names: &names)
-        child = next.pointee.next
-      }
-    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-      if let content = node.pointee.content {
-        parent.append(HTMLNode(kind: .text, text: String(cString: content)))
-      }
-    case XML_COMMENT_NODE:
-      parent.append(HTMLNode(kind: .comment))
-    default:
-      break
-    }
-  }
-
-  /// The text below a node nested deeper than `maximumDepth`, appended to `parent`
-  /// without recursion (an explicit stack), so no nesting depth can exhaust the stack.
-  /// Script and style contents are left out, as the converter would skip them.
-  private static func appendFlattenedText(of node: xmlNodePtr, into parent: HTMLNode) {
-    var stack: [xmlNodePtr] = [node]
-    while let current = stack.popLast() {
-      switch current.pointee.type {
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = current.pointee.content {
-          parent.append(HTMLNode(kind: .text, text: String(cString: content)))
-        }
-      case XML_ELEMENT_NODE:
-        let name = String(cString: current.pointee.name).lowercased()
-        guard name != "script" && name != "style" else { continue }
-        var children: [xmlNodePtr] = []
-        var child = current.pointee.children
-        while let next = child {
-          children.append(next)
-          child = next.pointee.next
-        }
-        stack.append(contentsOf: children.reversed())
-      default:
-        break
-      }
+      local[pointer] = name
+      return name
     }
   }
 }

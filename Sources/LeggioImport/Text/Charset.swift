@@ -50,6 +50,18 @@ public struct Charset: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// What `decode` gives, as UTF-8 bytes: UTF-8 that is valid is only checked, and
+  /// windows-1252 is encoded byte by byte, without making a string.
+  func utf8Bytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    switch self {
+    case .utf8:
+      let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+      return valid ? Array(bytes) : Array(decode(bytes).utf8)
+    case .windows1252: return Windows1252.utf8Bytes(bytes)
+    default: return Array(decode(bytes).utf8)
+    }
+  }
+
   /// glibc's iconv names where they differ from the standard's, chosen for the same
   /// mappings: browsers' Shift_JIS is Microsoft's CP932, EUC-KR is CP949, Big5 includes
   /// HKSCS, GBK is decoded as GB18030.

@@ -18,4 +18,25 @@ enum Windows1252 {
     }
     return String(scalars)
   }
+
+  /// The same text as UTF-8 bytes, encoded a byte at a time.
+  static func utf8Bytes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 8)
+    for byte in bytes {
+      guard byte >= 0x80 else {
+        output.append(byte)
+        continue
+      }
+      let value = byte <= 0x9F ? high[Int(byte) - 0x80] : UInt32(byte)
+      if value < 0x800 {
+        output.append(UInt8(0xC0 | (value >> 6)))
+      } else {
+        output.append(UInt8(0xE0 | (value >> 12)))
+        output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+      }
+      output.append(UInt8(0x80 | (value & 0x3F)))
+    }
+    return output
+  }
 }

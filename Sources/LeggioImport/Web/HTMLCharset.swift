@@ -23,28 +23,48 @@ public enum HTMLCharset {
 
   public static func decode(_ data: Data, contentType: String? = nil) -> Decoded {
     let bytes = [UInt8](data)
+    let found = detect(bytes, contentType: contentType)
+    return Decoded(
+      text: found.charset.decode(bytes[found.start...]), encoding: found.charset.name,
+      source: found.source, warning: found.warning)
+  }
+
+  /// The page as UTF-8 bytes, for the parser: the text `decode` gives, without making a
+  /// string of it (UTF-8 pages, most of them, are only checked).
+  struct DecodedBytes {
+    var utf8: [UInt8]
+    var encoding: String
+    var source: Source
+    var warning: String?
+  }
+
+  static func decodeToUTF8(_ data: Data, contentType: String? = nil) -> DecodedBytes {
+    let bytes = [UInt8](data)
+    let found = detect(bytes, contentType: contentType)
+    return DecodedBytes(
+      utf8: found.charset.utf8Bytes(bytes[found.start...]), encoding: found.charset.name,
+      source: found.source, warning: found.warning)
+  }
+
+  /// The charset, where the text starts (after a byte-order mark), how it was found, and a
+  /// warning about a charset declared but unknown.
+  private static func detect(
+    _ bytes: [UInt8], contentType: String?
+  ) -> (charset: Charset, start: Int, source: Source, warning: String?) {
     if let (charset, length) = byteOrderMark(bytes) {
-      return Decoded(
-        text: charset.decode(bytes[length...]), encoding: charset.name, source: .byteOrderMark)
+      return (charset, length, .byteOrderMark, nil)
     }
     var warning: String?
     if let label = contentType.flatMap(charsetParameter(in:)) {
-      if let charset = Charset(label: label) {
-        return Decoded(text: charset.decode(bytes), encoding: charset.name, source: .httpHeader)
-      }
+      if let charset = Charset(label: label) { return (charset, 0, .httpHeader, nil) }
       warning = "the server declared charset \"\(label)\", which Leggio does not know"
     }
     let prescan = MetaCharsetPrescan.scan(bytes)
-    if let charset = prescan.charset {
-      return Decoded(
-        text: charset.decode(bytes), encoding: charset.name, source: .metaTag, warning: warning)
-    }
+    if let charset = prescan.charset { return (charset, 0, .metaTag, warning) }
     if let label = prescan.unknownLabel {
       warning = "the page declared charset \"\(label)\", which Leggio does not know"
     }
-    let guess = guessedCharset(bytes)
-    return Decoded(
-      text: guess.decode(bytes), encoding: guess.name, source: .detected, warning: warning)
+    return (guessedCharset(bytes), 0, .detected, warning)
   }
 
   /// The charset of an undeclared page: UTF-8 when its bytes are valid UTF-8 beyond

@@ -8,26 +8,34 @@ enum PagePreparation {
     "script", "style", "noscript", "template", "link", "meta", "title", "head",
   ]
 
-  static func prepare(_ document: HTMLNode) {
+  /// - Parameter index: the parser's index of the untouched page, which saves the walk.
+  static func prepare(_ document: HTMLNode, index: ParsedPageIndex? = nil) {
     // One walk finds everything the steps need: none of them adds such nodes.
     var noscripts: [HTMLNode] = []
     var removed: [HTMLNode] = []
     var breaks: [HTMLNode] = []
     var fonts: [HTMLNode] = []
-    document.visitDescendants { node in
-      if node.kind == .comment {
-        removed.append(node)
-      } else if node.kind == .element {
-        switch node.name {
-        case "br": breaks.append(node)
-        case "font": fonts.append(node)
-        case "noscript":
-          noscripts.append(node)
+    if let index {
+      noscripts = index.elements(named: "noscript")
+      breaks = index.elements(named: "br")
+      fonts = index.elements(named: "font")
+      removed = index.comments + removedTags.flatMap { index.elements(named: $0) }
+    } else {
+      document.visitDescendants { node in
+        if node.kind == .comment {
           removed.append(node)
-        default: if removedTags.contains(node.name) { removed.append(node) }
+        } else if node.kind == .element {
+          switch node.name {
+          case "br": breaks.append(node)
+          case "font": fonts.append(node)
+          case "noscript":
+            noscripts.append(node)
+            removed.append(node)
+          default: if removedTags.contains(node.name) { removed.append(node) }
+          }
         }
+        return true
       }
-      return true
     }
     unwrapNoscriptImages(noscripts)
     unwrapNoscriptContent(noscripts, in: document)

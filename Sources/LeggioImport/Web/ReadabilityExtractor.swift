@@ -43,12 +43,23 @@ public struct ReadabilityExtractor: Sendable {
   }
 
   public func extract(html: String, url: URL?) -> ExtractedArticle {
-    // A retry parses the page again: cheaper than copying every page's tree for the few
-    // that need a second pass.
-    extract(document: HTMLParser.parse(html), url: url) {
-      let page = HTMLParser.parse(html)
-      PagePreparation.prepare(page)
-      return page
+    extract(utf8: Array(html.utf8), url: url)
+  }
+
+  /// Extracts from a page's UTF-8 bytes (valid UTF-8, as `HTMLCharset.decodeToUTF8` gives).
+  func extract(utf8 page: [UInt8], url: URL?) -> ExtractedArticle {
+    // A retry parses the page again (cheaper than copying every page's tree for the few
+    // that need a second pass) and keeps that tree untouched: each retry edits a copy,
+    // cheaper than a third or fourth parse.
+    let parsed = page.withUnsafeBufferPointer { HTMLParser.parseIndexed(utf8: $0) }
+    var pristine: HTMLNode?
+    return extract(document: parsed.root, index: parsed.index, url: url) {
+      if pristine == nil {
+        let again = page.withUnsafeBufferPointer { HTMLParser.parseIndexed(utf8: $0) }
+        PagePreparation.prepare(again.root, index: again.index)
+        pristine = again.root
+      }
+      return pristine!.deepCopy()
     }
   }
 
@@ -59,13 +70,17 @@ public struct ReadabilityExtractor: Sendable {
 
   /// `preparedAgain` gives a fresh prepared tree of the same page for a retry; without
   /// it, a copy of the prepared tree is kept for them.
+  /// `index`, the parser's index of `document`, saves walks of the page before it is edited.
   func extract(
-    document: HTMLNode, url: URL?, preparedAgain: (() -> HTMLNode)?
+    document: HTMLNode, index: ParsedPageIndex? = nil, url: URL?,
+    preparedAgain: (() -> HTMLNode)?
   ) -> ExtractedArticle {
-    let baseURL = Self.baseURL(of: document, pageURL: url)
+    let base =
+      index.map { $0.elements(named: "base").first } ?? document.firstElement(named: "base")
+    let baseURL = Self.baseURL(base: base, pageURL: url)
     var metadata = PageMetadataReader.read(document, url: url)
     let direction = Self.direction(of: document)
-    PagePreparation.prepare(document)
+    PagePreparation.prepare(document, index: index)
     // Each pass edits the tree; retries start again from the prepared page.
     let kept = preparedAgain == nil ? document.deepCopy() : nil
     let freshPage = { kept?.deepCopy() ?? preparedAgain!() }
@@ -132,9 +147,9 @@ public struct ReadabilityExtractor: Sendable {
     document.firstElement(named: "body") ?? document.firstElement(named: "html") ?? document
   }
 
-  /// The page URL, or the `<base href>` resolved against it.
-  static func baseURL(of document: HTMLNode, pageURL: URL?) -> URL? {
-    guard let base = document.firstElement(named: "base")?.attribute("href"),
+  /// The page URL, or the `href` of the page's first `<base>` resolved against it.
+  static func baseURL(base element: HTMLNode?, pageURL: URL?) -> URL? {
+    guard let base = element?.attribute("href"),
       !base.trimmingCharacters(in: .whitespaces).isEmpty
     else { return pageURL }
     return URL(string: base.trimmingCharacters(in: .whitespaces), relativeTo: pageURL)?

@@ -26,9 +26,9 @@ public enum WebPageImporter {
     if let kind = ContentSniffer.nonHTMLKind(contentType: contentType, prefix: data) {
       throw WebImportError.notHTML(source: source, kind: kind)
     }
-    let decoded = HTMLCharset.decode(data, contentType: contentType)
+    let decoded = HTMLCharset.decodeToUTF8(data, contentType: contentType)
     var warnings = decoded.warning.map { [$0] } ?? []
-    let extracted = extractor.extract(html: decoded.text, url: url)
+    let extracted = extractor.extract(utf8: decoded.utf8, url: url)
     warnings += extracted.warnings
     var document = HTMLDocumentConverter.convertLinkingFragments(
       extracted.content, baseURL: extracted.baseURL, direction: extracted.direction)

@@ -8,6 +8,32 @@ import Testing
   let latin1Page = Data("<html><body><p>caff\u{E8} citt\u{E0}</p></body></html>".utf8)
     .replacingUTF8WithLatin1()
 
+  /// The parser's bytes are the decoded text's, whatever the page's charset, byte-order
+  /// mark, declaration or broken UTF-8.
+  @Test func bytesForTheParserAreTheDecodedTextsUTF8() {
+    let windows1252 = Data(
+      (0...255).map { UInt8($0) } + Array("<meta charset=windows-1252>".utf8))
+    var bom = Data([0xEF, 0xBB, 0xBF])
+    bom.append(Data("<p>più</p>".utf8))
+    var utf16 = Data([0xFF, 0xFE])
+    utf16.append("<p>città</p>".data(using: .utf16LittleEndian)!)
+    let pages: [(Data, String?)] = [
+      (latin1Page, nil), (latin1Page, "text/html; charset=iso-8859-1"), (windows1252, nil),
+      (bom, nil), (utf16, nil),
+      (Data([0x3C, 0x70, 0x3E, 0xC3, 0x28, 0xE2, 0x82]), "text/html; charset=utf-8"),
+      (Data("<p>città ✓ 𝄞</p>".utf8), nil),
+      (Data("<meta charset=shift_jis>\u{82}\u{A0}".utf8), nil),
+      (Data(), nil),
+    ]
+    for (data, contentType) in pages {
+      let text = HTMLCharset.decode(data, contentType: contentType)
+      let bytes = HTMLCharset.decodeToUTF8(data, contentType: contentType)
+      #expect(bytes.utf8 == Array(text.text.utf8))
+      #expect(bytes.encoding == text.encoding && bytes.source == text.source)
+      #expect(bytes.warning == text.warning)
+    }
+  }
+
   @Test func httpHeaderCharsetWinsOverTheMetaTag() {
     let html = "<meta charset=\"utf-8\"><p>perch\u{E9}</p>"
     let bytes = Data(html.unicodeScalars.map { UInt8($0.value) })

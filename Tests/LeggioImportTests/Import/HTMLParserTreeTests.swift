@@ -1,0 +1,119 @@
+import Foundation
+import LeggioTestSupport
+import Testing
+
+@testable import LeggioImport
+
+/// `HTMLParser` builds its tree from libxml2's SAX events; these tests hold it to the tree
+/// libxml2's own builder makes (`parseThroughLibxml2Tree`), node for node, on every page
+/// of the corpora and on the tag soup where the two could part.
+@Suite struct HTMLParserTreeTests {
+  /// Every node in document order: kind, name, attributes, text, and its child count.
+  static func outline(_ root: HTMLNode) -> [String] {
+    var lines: [String] = []
+    func visit(_ node: HTMLNode, _ depth: Int) {
+      switch node.kind {
+      case .document: lines.append("\(depth) document \(node.children.count)")
+      case .comment: lines.append("\(depth) comment")
+      case .text: lines.append("\(depth) text \(node.text.debugDescription)")
+      case .element:
+        let attributes = node.attributes.map { "\($0.name)=\($0.value.debugDescription)" }
+        lines.append(
+          "\(depth) <\(node.name) \(attributes.joined(separator: " "))> \(node.children.count)")
+      }
+      for child in node.children { visit(child, depth + 1) }
+    }
+    visit(root, 0)
+    return lines
+  }
+
+  static func expectSameTree(_ html: String, _ label: String) {
+    let built = outline(HTMLParser.parse(html))
+    let reference = outline(HTMLParser.parseThroughLibxml2Tree(html))
+    guard built != reference else { return }
+    let index =
+      zip(built, reference).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+      ?? min(built.count, reference.count)
+    Issue.record(
+      """
+      \(label): trees part at node \(index) of \(reference.count) (built \(built.count)): \
+      \(index < built.count ? built[index] : "end") vs \
+      \(index < reference.count ? reference[index] : "end")
+      """)
+  }
+
+  @Test func everyCorpusPageGivesLibxml2sOwnTree() throws {
+    let extraction = WebCorpusTests.packageRoot().appendingPathComponent(
+      "../shared/corpus/extraction")
+    let zyte = try ExtractionBenchmarks.loadZyte(extraction.appendingPathComponent("scrapinghub"))
+    let trafilatura = try ExtractionBenchmarks.loadTrafilatura(
+      extraction.appendingPathComponent("trafilatura"))
+    let readability = try CorpusEvaluation.loadPages(in: WebCorpusTests.corpus)
+    #expect(zyte.pages.count + trafilatura.pages.count + readability.count > 250)
+    for page in zyte.pages + trafilatura.pages {
+      Self.expectSameTree(HTMLCharset.decode(page.data).text, page.key)
+    }
+    for page in readability { Self.expectSameTree(page.source, page.name) }
+  }
+
+  /// The parser's index stands in for walks of the page: preparing with it gives the
+  /// tree preparing by walking gives, and the same `<base>`.
+  @Test func theParsersIndexPreparesPagesAsAWalkDoes() throws {
+    let extraction = WebCorpusTests.packageRoot().appendingPathComponent(
+      "../shared/corpus/extraction")
+    let trafilatura = try ExtractionBenchmarks.loadTrafilatura(
+      extraction.appendingPathComponent("trafilatura"))
+    let readability = try CorpusEvaluation.loadPages(in: WebCorpusTests.corpus)
+    let sources =
+      trafilatura.pages.map { HTMLCharset.decode($0.data).text } + readability.map(\.source) + [
+        "<html><head><base href=/a/><!--c--><noscript><img src=x.png></noscript></head>"
+          + "<body><font>f</font>a<br><br>b<x:base href=/b/></x:base></body></html>"
+      ]
+    for html in sources {
+      let indexed = HTMLParser.parseIndexed(html)
+      let walked = HTMLParser.parse(html)
+      #expect(
+        indexed.index.elements(named: "base").first?.attribute("href")
+          == walked.firstElement(named: "base")?.attribute("href"))
+      PagePreparation.prepare(indexed.root, index: indexed.index)
+      PagePreparation.prepare(walked)
+      #expect(Self.outline(indexed.root) == Self.outline(walked), "\(html.prefix(80))")
+    }
+  }
+
+  @Test(arguments: [
+    "<!DOCTYPE html><html><body><p>a</p></body></html><script>late()</script><p>after</p>",
+    "<html><body><p>a</p></body></html><p>late</p>",
+    "<!-- first --><html><body>x</body></html><div>y</div>",
+    "<?xml version=\"1.0\"?><html><body>x</body></html><b>y</b>",
+    "<html><body><div>text<body class=two>more</div> <span>tail</span></body></html>",
+    "<div>before<p class=\"a\u{0B}b\">cut</p>after</div><p>next</p>",
+    "<p>one &amp; two &#8211; three <!-- c --> four<?pi x?>five</p>",
+    "<head> <title>T</title> <meta charset=latin1> </head> text before body <p>p</p>",
+    "<table><tr><td>a<td>b</table> trailing <ul> <li>one <li>two</ul>",
+    "<script>" + String(repeating: "var a = 1; ", count: 400) + "</script><style>p{}</style>",
+    "<p>" + String(repeating: "long text, ", count: 500) + "</p>",
+    "<input disabled value=''><img alt src=x.png><a href=\"/x?a=1&b=2\">l</a>",
+    "<g:plusone size=medium></g:plusone><a:></a:><:b>x</:b><fb:like:box>y</fb:like:box>",
+    "plain text only",
+    "",
+  ])
+  func tagSoupGivesLibxml2sOwnTree(_ html: String) {
+    Self.expectSameTree(html, html.prefix(60).debugDescription)
+  }
+
+  @Test func nestingPastTheDepthCapFlattensAsBefore() {
+    let deep =
+      String(repeating: "<div>a", count: 300) + "<script>skip()</script><!-- c -->b<span>c</span>"
+      + String(repeating: "</div>t", count: 300)
+    Self.expectSameTree(deep, "deep")
+    var depth = 0
+    var node = HTMLParser.parse(deep)
+    while let next = node.children.last(where: \.isElement) {
+      node = next
+      depth += 1
+    }
+    #expect(depth <= HTMLParser.maximumDepth + 2)
+    #expect(!HTMLParser.parse(deep).textContent.contains("skip()"))
+  }
+}
