@@ -21,6 +21,11 @@ package struct Git: Sendable {
         .map { String($0.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces) }
         ?? lines.last ?? "exit status \(status)"
     }
+
+    /// Git failed because another git held or moved a ref of the same repository.
+    package var refIsBusy: Bool {
+      stderr.contains("cannot lock ref") || stderr.contains(".lock': File exists")
+    }
   }
 
   package let directory: URL
@@ -71,6 +76,18 @@ package struct Git: Sendable {
     return Output(
       status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
       stderr: String(decoding: errorData, as: UTF8.self))
+  }
+
+  /// Runs `git ARGS`, again while another git moves this mirror's refs: a sync killed
+  /// mid-way leaves its `git fetch` or `push` running for a moment after it, and git
+  /// refuses a ref that changed under it ("cannot lock ref ... but expected ...").
+  package func runWaitingForRefs(_ arguments: [String]) throws -> Output {
+    var output = try run(arguments)
+    for _ in 0..<20 where output.status != 0 && output.refIsBusy {
+      usleep(250_000)
+      output = try run(arguments)
+    }
+    return output
   }
 
   /// Runs `git ARGS` and returns stdout, or throws with git's own reason.

@@ -160,7 +160,7 @@ package final class SyncEngine: Sendable {
       if let remote {
         // The commit (and git's own gc after it) looks after packing, not every fetch.
         let fetch = try trace("fetch", progress) {
-          try git.run(["fetch", "--quiet", "--no-auto-maintenance", "origin"])
+          try git.runWaitingForRefs(["fetch", "--quiet", "--no-auto-maintenance", "origin"])
         }
         guard fetch.status == 0 else {
           report.offline = .unreachable(remote: remote, reason: fetch.reason)
@@ -187,7 +187,7 @@ package final class SyncEngine: Sendable {
         break
       }
       let push = try trace("push", progress) {
-        try git.run(["push", "--quiet", "origin", "HEAD:refs/heads/" + Self.branch])
+        try git.runWaitingForRefs(["push", "--quiet", "origin", "HEAD:refs/heads/" + Self.branch])
       }
       if push.status == 0 {
         report.pushed = true
