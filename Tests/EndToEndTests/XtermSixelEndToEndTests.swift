@@ -40,6 +40,17 @@ struct XtermSixelEndToEndTests {
     return process
   }
 
+  /// Ends `process`: SIGTERM, then SIGKILL if it is still there after two seconds (a
+  /// child can inherit an ignored SIGTERM from the test runner; Xvfb and xterm then
+  /// outlived the test).
+  static func stop(_ process: Process) {
+    guard process.isRunning else { return }
+    process.terminate()
+    for _ in 0..<20 where process.isRunning { usleep(100_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+  }
+
   /// A display number no X server uses here.
   static func freeDisplay() -> Int {
     (90..<140).first { !FileManager.default.fileExists(atPath: "/tmp/.X11-unix/X\($0)") } ?? 139
@@ -73,7 +84,7 @@ struct XtermSixelEndToEndTests {
     let xvfb = try Self.start(
       "/usr/bin/Xvfb", [":\(display)", "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
       environment: [:])
-    defer { xvfb.terminate() }
+    defer { Self.stop(xvfb) }
     let socket = "/tmp/.X11-unix/X\(display)"
     for _ in 0..<100 where !FileManager.default.fileExists(atPath: socket) {
       try await Task.sleep(for: .milliseconds(100))
@@ -87,7 +98,7 @@ struct XtermSixelEndToEndTests {
         "XDG_STATE_HOME=\(cli.directory.path)/state", "XDG_DATA_HOME=\(cli.directory.path)/data",
         "HOME=\(cli.directory.path)", "NO_COLOR=", "TERM=xterm-256color", TUITmux.binary.path,
       ], environment: x)
-    defer { xterm.terminate() }
+    defer { Self.stop(xterm) }
     var window = ""
     for _ in 0..<100 where window.isEmpty {
       try await Task.sleep(for: .milliseconds(100))
