@@ -11,17 +11,14 @@ import Testing
 /// article synced to the second machine reads offline there, pictures and all; removing
 /// it on one machine frees its pictures on both.
 @Suite(.serialized) struct PictureSyncTests {
-  static let deviceA = "0190aaaa-0000-7000-8000-00000000000a"
-  static let deviceB = "0190bbbb-0000-7000-8000-00000000000b"
-
   let world: SyncWorld
   let a: SyncHome
   let b: SyncHome
 
   init() throws {
     world = try SyncWorld()
-    a = try SyncHome(world.root, "a", device: Self.deviceA)
-    b = try SyncHome(world.root, "b", device: Self.deviceB)
+    a = try SyncHome(world.root, "a", device: TwoHomesSyncTests.deviceA)
+    b = try SyncHome(world.root, "b", device: TwoHomesSyncTests.deviceB)
   }
 
   func syncRound() throws {
