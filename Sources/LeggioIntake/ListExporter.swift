@@ -15,13 +15,33 @@ public enum ListExporter {
   public static func export(_ articles: [ListedArticle], as format: Format) -> (
     data: Data, skipped: Int
   ) {
-    let kept = articles.filter { $0.source.map(isWebAddress) ?? false }
-    let text =
-      switch format {
-      case .netscape: netscape(kept)
-      case .csv: csv(kept)
+    var writer = Writer(format)
+    var text = writer.header
+    for article in articles { text += writer.line(article) }
+    text += writer.footer
+    return (Data(text.utf8), writer.skipped)
+  }
+
+  /// The file a piece at a time: the header, each article's line as it is read, the
+  /// footer; 100,000 articles are written holding one.
+  public struct Writer: Sendable {
+    public let format: Format
+    /// Articles left out so far for having no web address.
+    public private(set) var skipped = 0
+
+    public init(_ format: Format) { self.format = format }
+
+    public var header: String { ListExporter.header(format) }
+    public var footer: String { ListExporter.footer(format) }
+
+    /// The article's line with its line break, or nothing when it has no web address.
+    public mutating func line(_ article: ListedArticle) -> String {
+      guard article.source.map(isWebAddress) ?? false else {
+        skipped += 1
+        return ""
       }
-    return (Data(text.utf8), articles.count - kept.count)
+      return ListExporter.line(article, format)
+    }
   }
 
   static func isWebAddress(_ source: String) -> Bool {
@@ -29,16 +49,35 @@ public enum ListExporter {
     return scheme != "file" && source.contains("://")
   }
 
-  static func netscape(_ articles: [ListedArticle]) -> String {
-    var lines = [
-      "<!DOCTYPE NETSCAPE-Bookmark-file-1>",
-      "<!-- This is an automatically generated file: Leggio's library. -->",
-      "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=UTF-8\">",
-      "<TITLE>Bookmarks</TITLE>",
-      "<H1>Bookmarks</H1>",
-      "<DL><p>",
-    ]
-    for article in articles {
+  static func header(_ format: Format) -> String {
+    switch format {
+    case .netscape:
+      """
+      <!DOCTYPE NETSCAPE-Bookmark-file-1>
+      <!-- This is an automatically generated file: Leggio's library. -->
+      <META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">
+      <TITLE>Bookmarks</TITLE>
+      <H1>Bookmarks</H1>
+      <DL><p>
+
+      """
+    // Pocket's columns (`title,url,time_added,tags,status`, tags split by `|`, status
+    // `unread` or `archive`), plus `starred`.
+    case .csv: "title,url,time_added,tags,status,starred\r\n"
+    }
+  }
+
+  static func footer(_ format: Format) -> String {
+    switch format {
+    case .netscape: "</DL><p>\n"
+    case .csv: ""
+    }
+  }
+
+  /// The article's line, its line break included; `article` has a web address.
+  static func line(_ article: ListedArticle, _ format: Format) -> String {
+    switch format {
+    case .netscape:
       var attributes = [
         "HREF=\"\(escaped(article.source!))\"",
         "ADD_DATE=\"\(Int(article.savedAt.timeIntervalSince1970))\"",
@@ -48,26 +87,15 @@ public enum ListExporter {
       }
       attributes.append("TOREAD=\"\(article.isArchived ? 0 : 1)\"")
       if article.isStarred { attributes.append("STARRED=\"1\"") }
-      lines.append("    <DT><A \(attributes.joined(separator: " "))>\(escaped(article.title))</A>")
+      return "    <DT><A \(attributes.joined(separator: " "))>\(escaped(article.title))</A>\n"
+    case .csv:
+      return [
+        field(article.title), field(article.source!),
+        String(Int(article.savedAt.timeIntervalSince1970)),
+        field(article.tags.joined(separator: "|")), article.isArchived ? "archive" : "unread",
+        article.isStarred ? "1" : "0",
+      ].joined(separator: ",") + "\r\n"
     }
-    lines.append("</DL><p>")
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Pocket's columns (`title,url,time_added,tags,status`, tags split by `|`, status
-  /// `unread` or `archive`), plus `starred`.
-  static func csv(_ articles: [ListedArticle]) -> String {
-    var lines = ["title,url,time_added,tags,status,starred"]
-    for article in articles {
-      lines.append(
-        [
-          field(article.title), field(article.source!),
-          String(Int(article.savedAt.timeIntervalSince1970)),
-          field(article.tags.joined(separator: "|")), article.isArchived ? "archive" : "unread",
-          article.isStarred ? "1" : "0",
-        ].joined(separator: ","))
-    }
-    return lines.joined(separator: "\r\n") + "\r\n"
   }
 
   /// A CSV field, quoted when it holds a comma, quote or line break.

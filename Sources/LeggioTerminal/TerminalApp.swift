@@ -76,7 +76,15 @@ public enum TerminalApp {
       // Reports of a feeds update or a sync running on other threads.
       app.drainInbox()
       if let event {
-        app.send(event)
+        // Keys typed into the library filter while it was reading are taken together:
+        // one query for the text as it now stands, not one per stale keystroke.
+        var typed = [event]
+        while app.isTypingFilter, typed.count < 256,
+          let next = terminal.nextEvent(timeout: 0)
+        {
+          typed.append(next)
+        }
+        if typed.count > 1 { app.send(typed: typed) } else { app.send(event) }
       } else if background {
         app.send(.tick)
       }

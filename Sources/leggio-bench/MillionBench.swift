@@ -3,7 +3,7 @@ import LeggioModel
 import LeggioStore
 import LeggioTUI
 
-/// `leggio-bench million [--articles N] [--keep]`: issue 17's "flat with size". Builds a
+/// `leggio-bench million [--articles N] [--keep] [--reuse DIR]`: issue 17's "flat with size". Builds a
 /// library of 10,000 articles and one of N (1,000,000 by default) straight through the
 /// store in batches (`Library.addFeedArticles`, the feed update's path, 10,000 at a
 /// time), then times on each, on the TUI's render path (state, store queries, drawing
@@ -14,6 +14,9 @@ enum MillionBench {
   struct Options {
     var articles = 1_000_000
     var keep = false
+    /// A folder kept by an earlier run (`--keep`): its libraries are measured again (and
+    /// brought to the current schema) instead of built.
+    var reuse: String?
 
     init(_ arguments: [String]) {
       var iterator = arguments.makeIterator()
@@ -21,6 +24,7 @@ enum MillionBench {
         switch argument {
         case "--articles": articles = iterator.next().flatMap(Int.init) ?? articles
         case "--keep": keep = true
+        case "--reuse": reuse = iterator.next()
         default: break
         }
       }
@@ -29,10 +33,12 @@ enum MillionBench {
 
   static func run(_ options: Options) {
     print("== million: the TUI over 10,000 and \(options.articles) articles (best of 3)")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "leggio-million-\(getpid())")
+    let directory =
+      options.reuse.map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "leggio-million-\(getpid())")
     defer {
-      if options.keep {
+      if options.keep || options.reuse != nil {
         print("kept in \(directory.path)")
       } else {
         try? FileManager.default.removeItem(at: directory)
@@ -42,6 +48,14 @@ enum MillionBench {
     for count in [10_000, options.articles] {
       do {
         let path = directory.appendingPathComponent("\(count)/library.sqlite").path
+        if options.reuse != nil {
+          let (opened, migration) = try Stopwatch.time {
+            try Library(path: path, deviceID: "bench")
+          }
+          print("opened the kept \(count) (migrations, if any: \(Stopwatch.format(migration)))")
+          results.append((count, try measure(opened)))
+          continue
+        }
         let library = try Library(path: path, deviceID: "bench")
         let (_, build) = try Stopwatch.time { try fill(library, count: count) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -175,7 +175,8 @@ struct ExportCommand: ParsableCommand {
   private func export() throws {
     let data: Data
     if let listFormat = ListExporter.Format(rawValue: format.lowercased()) {
-      data = try exportList(listFormat)
+      // Streamed as it is read: a bookmark file of 100,000 articles in little memory.
+      return try exportList(listFormat)
     } else {
       guard let format = AnnotationExportFormat(rawValue: format.lowercased()) else {
         throw CLIError.invalid(
@@ -207,9 +208,10 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-  /// The library's articles as a bookmark file or CSV; those without a web address
+  /// Writes the library's articles as a bookmark file or CSV as they are read, to the
+  /// standard output or (whole or not at all) to `--output`; those without a web address
   /// are counted on stderr.
-  func exportList(_ format: ListExporter.Format) throws -> Data {
+  func exportList(_ format: ListExporter.Format) throws {
     let store = try Library(path: library.path ?? Library.defaultPath())
     let ids = try ids.map { reference -> Int64 in
       guard let uuid = try store.articleUUID(reference: reference),
@@ -219,11 +221,51 @@ extension ExportCommand {
       }
       return id
     }
-    let (data, skipped) = ListExporter.export(try store.listedArticles(ids: ids), as: format)
+    var writer = ListExporter.Writer(format)
+    if let output {
+      // Written beside the file, then moved over it: an interrupted export leaves the
+      // file as it was.
+      let url = URL(fileURLWithPath: output)
+      let partial = url.deletingLastPathComponent().appendingPathComponent(
+        ".\(url.lastPathComponent).\(getpid()).partial")
+      guard FileManager.default.createFile(atPath: partial.path, contents: nil),
+        let handle = try? FileHandle(forWritingTo: partial)
+      else { throw CLIError.invalid("cannot write \(output): the folder cannot be written") }
+      do {
+        var buffer = ""
+        func flush(_ force: Bool) throws {
+          guard force || buffer.utf8.count >= 1 << 16 else { return }
+          try handle.write(contentsOf: Data(buffer.utf8))
+          buffer = ""
+        }
+        buffer += writer.header
+        try store.forEachListedArticle(ids: ids) {
+          buffer += writer.line($0)
+          try flush(false)
+        }
+        buffer += writer.footer
+        try flush(true)
+        try handle.close()
+        guard rename(partial.path, url.path) == 0 else {
+          throw CLIError.invalid("cannot write \(output): \(String(cString: strerror(errno)))")
+        }
+      } catch {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: partial)
+        if error is LibraryError || error is CLIError { throw error }
+        throw CLIError.invalid("cannot write \(output): \(error.localizedDescription)")
+      }
+    } else {
+      let stream = StreamedOutput()
+      stream.write(writer.header)
+      try store.forEachListedArticle(ids: ids) { stream.write(writer.line($0)) }
+      stream.write(writer.footer)
+      stream.flush()
+    }
+    let skipped = writer.skipped
     if skipped > 0 {
       Console.error("\(skipped) article\(skipped == 1 ? "" : "s") without a web address left out")
     }
-    return data
   }
 }
 

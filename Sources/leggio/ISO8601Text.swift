@@ -28,6 +28,19 @@ enum ISO8601Text {
     return text + (offset < 0 ? "-" : "+") + two(minutes / 60) + ":" + two(minutes % 60)
   }
 
+  /// The UTC day of `date`, `2023-08-16`, as `.iso8601.year().month().day()` writes it;
+  /// nil outside the years 1000–9999.
+  static func utcDay(_ date: Date) -> String? {
+    let seconds = date.timeIntervalSince1970.rounded(.down)
+    guard seconds.magnitude < 1e12 else { return nil }
+    var time = time_t(Int64(seconds))
+    var parts = tm()
+    guard gmtime_r(&time, &parts) != nil else { return nil }
+    let year = Int(parts.tm_year) + 1900
+    guard (1000...9999).contains(year) else { return nil }
+    return String(year) + "-" + two(Int(parts.tm_mon) + 1) + "-" + two(Int(parts.tm_mday))
+  }
+
   private static func two(_ value: Int) -> String {
     value < 10 ? "0" + String(value) : String(value)
   }

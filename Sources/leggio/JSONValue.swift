@@ -19,88 +19,84 @@ enum JSONValue {
 
   /// Pretty text, two spaces per level, keys sorted.
   var text: String {
-    var output = ""
+    var output: [UInt8] = []
     write(into: &output, indent: 0)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  func write(into output: inout String, indent: Int) {
+  /// Appends the pretty text's UTF-8 to `output`: written as bytes, not grown as a
+  /// `String` (whose appends were a third of `list --json`).
+  func write(into output: inout [UInt8], indent: Int) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .int(let value): output += String(value)
-    case .double(let value): output += value.isFinite ? String(value) : "null"
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): output.append(contentsOf: String(value).utf8)
+    case .double(let value):
+      output.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
     case .string(let value): Self.writeString(value, into: &output)
     case .array(let values):
       guard !values.isEmpty else {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
-      output += "[\n"
+      output.append(contentsOf: "[\n".utf8)
       for (index, value) in values.enumerated() {
-        output += String(repeating: "  ", count: indent + 1)
+        Self.writeIndent(indent + 1, into: &output)
         value.write(into: &output, indent: indent + 1)
-        output += index + 1 < values.count ? ",\n" : "\n"
+        output.append(contentsOf: (index + 1 < values.count ? ",\n" : "\n").utf8)
       }
-      output += String(repeating: "  ", count: indent) + "]"
+      Self.writeIndent(indent, into: &output)
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else {
-        output += "{}"
-        return
-      }
-      output += "{\n"
       let keys = members.keys.sorted()
-      for (index, key) in keys.enumerated() {
-        output += String(repeating: "  ", count: indent + 1)
-        Self.writeString(key, into: &output)
-        output += ": "
-        members[key]!.write(into: &output, indent: indent + 1)
-        output += index + 1 < keys.count ? ",\n" : "\n"
-      }
-      output += String(repeating: "  ", count: indent) + "}"
+      Self.writeMembers(keys.lazy.map { ($0, members[$0]!) }, into: &output, indent: indent)
     case .fields(let members):
       assert(zip(members, members.dropFirst()).allSatisfy { $0.key < $1.key })
-      guard !members.isEmpty else {
-        output += "{}"
-        return
-      }
-      output += "{\n"
-      let inner = String(repeating: "  ", count: indent + 1)
-      for (index, member) in members.enumerated() {
-        output += inner
-        Self.writeString(member.key, into: &output)
-        output += ": "
-        member.value.write(into: &output, indent: indent + 1)
-        output += index + 1 < members.count ? ",\n" : "\n"
-      }
-      output += String(repeating: "  ", count: indent) + "}"
+      Self.writeMembers(members.lazy.map { ($0.key, $0.value) }, into: &output, indent: indent)
     }
   }
 
-  private static func writeString(_ string: String, into output: inout String) {
-    // Printable ASCII needs no escape: copied whole, without walking its scalars.
-    if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-      output += "\""
-      output += string
-      output += "\""
+  /// An object's members, in the order given.
+  private static func writeMembers<Members: Collection<(String, JSONValue)>>(
+    _ members: Members, into output: inout [UInt8], indent: Int
+  ) {
+    guard !members.isEmpty else {
+      output.append(contentsOf: "{}".utf8)
       return
     }
-    output += "\""
-    let scalars = string.unicodeScalars
-    var runStart = scalars.startIndex
-    var index = runStart
-    // Safe runs are copied whole; only what needs escaping is handled scalar by scalar.
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      if let escaped = escape(scalar) {
-        output += Substring(scalars[runStart..<index])
-        output += escaped
-        runStart = scalars.index(after: index)
-      }
-      index = scalars.index(after: index)
+    output.append(contentsOf: "{\n".utf8)
+    var left = members.count
+    for (key, value) in members {
+      writeIndent(indent + 1, into: &output)
+      writeString(key, into: &output)
+      output.append(contentsOf: ": ".utf8)
+      value.write(into: &output, indent: indent + 1)
+      left -= 1
+      output.append(contentsOf: (left > 0 ? ",\n" : "\n").utf8)
     }
-    output += Substring(scalars[runStart..<scalars.endIndex])
-    output += "\""
+    writeIndent(indent, into: &output)
+    output.append(UInt8(ascii: "}"))
+  }
+
+  private static func writeIndent(_ indent: Int, into output: inout [UInt8]) {
+    for _ in 0..<indent * 2 { output.append(UInt8(ascii: " ")) }
+  }
+
+  private static func writeString(_ string: String, into output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    // Printable ASCII needs no escape: copied whole, without walking its scalars.
+    if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+      output.append(contentsOf: string.utf8)
+    } else {
+      for scalar in string.unicodeScalars {
+        if let escaped = escape(scalar) {
+          output.append(contentsOf: escaped.utf8)
+        } else {
+          output.append(contentsOf: scalar.utf8)
+        }
+      }
+    }
+    output.append(UInt8(ascii: "\""))
   }
 
   /// The escape for a scalar that may not appear as itself, nil for the others.

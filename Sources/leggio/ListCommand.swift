@@ -89,14 +89,20 @@ struct ListCommand: ParsableCommand {
       let read =
         summary.isPending
         ? "wait" : summary.isUnread ? "-" : "\(Int((summary.progress * 100).rounded()))%"
-      let columns = [
-        String(summary.id).padded(toCells: idWidth, alignRight: true),
-        summary.addedAt.formatted(.iso8601.year().month().day()),
-        String(summary.words).padded(toCells: wordsWidth, alignRight: true),
-        read.padded(toCells: 4, alignRight: true),
-        titleWidth == .max ? title : title.truncated(toCells: titleWidth),
-      ]
-      return columns.joined(separator: "  ")
+      // Numbers and the day are ASCII: padded by count, without measuring cells.
+      let day =
+        ISO8601Text.utcDay(summary.addedAt)
+        ?? summary.addedAt.formatted(.iso8601.year().month().day())
+      var line = Self.right(String(summary.id), idWidth) + "  " + day + "  "
+      line += Self.right(String(summary.words), wordsWidth) + "  " + Self.right(read, 4) + "  "
+      return line + (titleWidth == .max ? title : title.truncated(toCells: titleWidth))
+    }
+
+    /// ASCII `text` aligned right in `width` columns (cut as `padded` cuts when longer).
+    private static func right(_ text: String, _ width: Int) -> String {
+      let count = text.utf8.count
+      if count > width { return text.padded(toCells: width, alignRight: true) }
+      return String(repeating: " ", count: width - count) + text
     }
   }
 }

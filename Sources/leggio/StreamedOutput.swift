@@ -19,6 +19,12 @@ final class StreamedOutput {
     if buffer.count >= capacity { flush() }
   }
 
+  /// Lets `body` append bytes to the buffer; writes it out once it is full.
+  func write(_ body: (inout [UInt8]) -> Void) {
+    body(&buffer)
+    if buffer.count >= capacity { flush() }
+  }
+
   /// Writes out what is buffered.
   func flush() {
     guard !buffer.isEmpty else { return }
@@ -36,9 +42,11 @@ final class StreamedJSONArray {
   private var count = 0
 
   func append(_ value: JSONValue) {
-    var text = count == 0 ? "[\n  " : ",\n  "
-    value.write(into: &text, indent: 1)
-    output.write(text)
+    let first = count == 0
+    output.write { bytes in
+      bytes.append(contentsOf: (first ? "[\n  " : ",\n  ").utf8)
+      value.write(into: &bytes, indent: 1)
+    }
     count += 1
   }
 

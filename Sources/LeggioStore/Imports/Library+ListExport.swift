@@ -20,6 +20,16 @@ extension Library {
   /// Every live article (or those of `ids`), oldest first, for `leggio export --format
   /// netscape|csv`.
   public func listedArticles(ids: [Int64] = []) throws -> [ListedArticle] {
+    var articles: [ListedArticle] = []
+    try forEachListedArticle(ids: ids) { articles.append($0) }
+    return articles
+  }
+
+  /// `listedArticles`, handed to `body` one at a time as they are read: an export of
+  /// 100,000 articles holds one in memory.
+  public func forEachListedArticle(ids: [Int64] = [], _ body: (ListedArticle) throws -> Void)
+    throws
+  {
     try writer.read { db in
       var sql = """
         SELECT a.id, a.uuid, a.title, a.source, COALESCE(a.savedAt, a.createdAt), a.folder,
@@ -31,11 +41,14 @@ extension Library {
         """
       if !ids.isEmpty { sql += " AND a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))" }
       sql += " ORDER BY a.createdAt, a.id"
-      return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(ids)).map { row in
-        ListedArticle(
-          id: row[0], title: row[2], source: row[3], savedAt: row[4],
-          tags: (row[9] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [],
-          folder: row[5], isStarred: row[6], isArchived: row[7], isUnread: row[8])
+      let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(ids))
+      while let row = try rows.next() {
+        try body(
+          ListedArticle(
+            id: row[0], title: row[2], source: row[3],
+            savedAt: DatabaseDate.date(row[4]) ?? Date(timeIntervalSince1970: 0),
+            tags: (row[9] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [],
+            folder: row[5], isStarred: row[6], isArchived: row[7], isUnread: row[8]))
       }
     }
   }

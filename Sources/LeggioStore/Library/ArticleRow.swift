@@ -20,10 +20,13 @@ struct ArticleRow {
   var source: String?
 
   init(_ row: Row) {
+    // Dates without GRDB's calendar (`DatabaseDate.date`); `readAt` is only looked at.
     summary = ArticleSummary(
       id: row[0], uuid: row[1], title: row[2], kicker: row[3], siteName: row[4], byline: row[5],
-      published: row[6], addedAt: row[7], progress: row[8], isUnread: row[9] as Date? == nil,
-      words: row[10], isStarred: row[16], isPending: row[17])
+      published: DatabaseDate.date(row[6]),
+      addedAt: DatabaseDate.date(row[7]) ?? Date(timeIntervalSince1970: 0),
+      progress: row[8], isUnread: row.hasNull(atIndex: 9), words: row[10], isStarred: row[16],
+      isPending: row[17])
     standfirst = row[11]
     dateline = row[12]
     imageCredit = row[13]

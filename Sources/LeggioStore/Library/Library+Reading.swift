@@ -5,47 +5,55 @@ import LeggioModel
 /// What the reader reads: counts, list rows, articles and reading positions. Every method
 /// runs one short query.
 extension Library {
-  /// How many articles match `query`.
+  /// How many articles match `query`: the kept counts when there is no filter but
+  /// unread, else a count of the matches.
   public func count(_ query: ArticleQuery) throws -> Int {
     let filter = ListFilter(query)
     return try writer.read { db in
-      try Int.fetchOne(
+      if let kept = try ArticleCounts.count(db, query) { return kept }
+      return try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM article a WHERE \(filter.sql)", arguments: filter.arguments
       ) ?? 0
     }
   }
 
   /// The rows `offset..<offset+limit` of the list for `query`: list rows are fetched a
-  /// window at a time, so 10,000 articles cost no more to show than ten.
-  public func summaries(_ query: ArticleQuery, offset: Int, limit: Int) throws
-    -> [ArticleSummary]
+  /// window at a time, so 10,000 articles cost no more to show than ten. Given `total`
+  /// (the rows `query` matches), a window in the second half is read from the end, in
+  /// the reverse order, so that the last screen costs what the first does.
+  public func summaries(_ query: ArticleQuery, offset: Int, limit: Int, total: Int? = nil)
+    throws -> [ArticleSummary]
   {
     guard limit > 0 else { return [] }
+    let offset = max(0, offset)
     let filter = ListFilter(query)
     var arguments = filter.arguments
-    _ = arguments.append(contentsOf: [limit, max(0, offset)])
-    return try writer.read { db in
+    var order = ListFilter.order(query.sort)
+    var reversed = false
+    if let total, offset > total / 2, offset < total {
+      // Rows offset..<end are, from the end, rows (total - end)..<(total - offset).
+      let end = min(total, offset + limit)
+      _ = arguments.append(contentsOf: [end - offset, total - end])
+      order = ListFilter.order(query.sort, reversed: true)
+      reversed = true
+    } else {
+      _ = arguments.append(contentsOf: [limit, offset])
+    }
+    let rows = try writer.read { db in
       try ArticleRow.fetchAll(
         db,
         sql: """
           SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
-          ORDER BY \(ListFilter.order(query.sort)) LIMIT ? OFFSET ?
+          ORDER BY \(order) LIMIT ? OFFSET ?
           """, arguments: arguments
       ).map(\.summary)
     }
+    return reversed ? rows.reversed() : rows
   }
 
-  /// Counts for the header (the whole library, ignoring any filter).
+  /// Counts for the header (the whole library, ignoring any filter), kept by triggers.
   public func counts() throws -> LibraryCounts {
-    try writer.read { db in
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE readAt IS NULL) AS unread
-          FROM article WHERE deletedAt IS NULL
-          """)
-      return LibraryCounts(total: row?["total"] ?? 0, unread: row?["unread"] ?? 0)
-    }
+    try writer.read { db in try ArticleCounts.fetch(db) }
   }
 
   /// Every tag in use, sorted.

@@ -105,6 +105,16 @@ enum LibraryMigrations {
     migrator.registerMigration(SearchIndex.batchMigrationName) { db in
       try SearchIndex.replaceView(db)
     }
+    // The list's counts kept, not counted, so that a million articles open as fast as
+    // ten thousand (issue 17).
+    migrator.registerMigration(ArticleCounts.migrationName) { db in
+      try ArticleCounts.migrate(db)
+    }
+    // No change rows for sync before the first export (issue 17).
+    SyncMigrations.registerLater(in: &migrator)
+    migrator.registerMigration(UnusedIndexes.migrationName) { db in
+      try UnusedIndexes.migrate(db)
+    }
     return migrator
   }
 }

@@ -33,14 +33,17 @@ struct ListFilter {
     self.arguments = arguments
   }
 
-  /// The ORDER BY of `sort`; each matches an index on `article`.
-  static func order(_ sort: ArticleSort) -> String {
-    switch sort {
-    case .added: "a.createdAt DESC, a.id DESC"
+  /// The ORDER BY of `sort`; each matches an index on `article`. `reversed` is the
+  /// exact reverse (each key's direction flipped; NULLs then come first), for reading a
+  /// list from its end.
+  static func order(_ sort: ArticleSort, reversed: Bool = false) -> String {
+    let (down, up) = reversed ? ("", " DESC") : (" DESC", "")
+    return switch sort {
+    case .added: "a.createdAt\(down), a.id\(down)"
     // NULL sorts lowest in SQLite, so undated articles come last.
-    case .published: "a.published DESC, a.id DESC"
-    case .title: "a.sortTitle, a.id"
-    case .progress: "a.progress, a.createdAt DESC, a.id DESC"
+    case .published: "a.published\(down), a.id\(down)"
+    case .title: "a.sortTitle\(up), a.id\(up)"
+    case .progress: "a.progress\(up), a.createdAt\(down), a.id\(down)"
     }
   }
 }

@@ -6,16 +6,27 @@ extension Library {
   /// The records changed since the last export (all of them the first time), with the
   /// bodies of their versions. Nothing is marked exported until `markExported`.
   package func syncChanges() throws -> SyncChanges {
-    try writer.read { db in
+    // Before the first export every record counts (`SyncChangeTracking`); from here on
+    // the triggers record what changes while the files are written.
+    let everything = try writer.write { db -> Bool in
+      guard try SyncChangeTracking.allChanged(db) else { return false }
+      try SyncChangeTracking.startFullExport(db)
+      return true
+    }
+    return try writer.read { db in
       var changes = SyncChanges()
       changes.watermark = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM sync_dirty") ?? 0
-      let rows = try Row.fetchAll(
-        db, sql: "SELECT kind, key FROM sync_dirty WHERE rowid <= ?",
-        arguments: [changes.watermark])
+      let rows =
+        try everything
+        ? SyncChangeTracking.everyRecord(db)
+        : Row.fetchAll(
+          db, sql: "SELECT kind, key FROM sync_dirty WHERE rowid <= ?",
+          arguments: [changes.watermark]
+        ).map { ($0[0], $0[1]) }
       var keys: [SyncRecordKind: [String]] = [:]
-      for row in rows {
-        guard let kind = SyncRecordKind(rawValue: row["kind"]) else { continue }
-        keys[kind, default: []].append(row["key"])
+      for (kind, key) in rows {
+        guard let kind = SyncRecordKind(rawValue: kind) else { continue }
+        keys[kind, default: []].append(key)
       }
       for uuid in keys[.article] ?? [] {
         if let article = try Self.syncArticle(db, uuid: uuid, device: deviceID, into: &changes) {
@@ -53,12 +64,18 @@ extension Library {
   package func markExported(through watermark: Int64) throws {
     try writer.write { db in
       try db.execute(sql: "DELETE FROM sync_dirty WHERE rowid <= ?", arguments: [watermark])
+      try SyncChangeTracking.finishFullExport(db)
     }
   }
 
   /// How many records wait to be exported.
   package func pendingSyncChanges() throws -> Int {
-    try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_dirty") ?? 0 }
+    try writer.read { db in
+      if try SyncChangeTracking.allChanged(db) {
+        return try SyncChangeTracking.everyRecordCount(db)
+      }
+      return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_dirty") ?? 0
+    }
   }
 
   /// A value this library keeps for sync (last sync, last imported commit...).

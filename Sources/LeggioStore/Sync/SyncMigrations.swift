@@ -62,6 +62,14 @@ enum SyncMigrations {
     }
   }
 
+  /// The migrations registered after other modules' tables exist (the pictures' triggers
+  /// feed `sync_dirty` too): no change rows before the first export (issue 17).
+  static func registerLater(in migrator: inout DatabaseMigrator) {
+    migrator.registerMigration(SyncChangeTracking.migrationName) { db in
+      try SyncChangeTracking.migrate(db)
+    }
+  }
+
   /// The tables whose changes travel: the table, the kind of record, the key (SQL over
   /// `new.`) and the columns whose update counts (nil: any).
   static let watched: [(String, String, String, String?)] = [

@@ -60,6 +60,23 @@ public final class Application {
     run(update(&state, message))
   }
 
+  /// Whether the library filter is being typed: keys already waiting may then be sent
+  /// together (`send(typed:)`).
+  public var isTypingFilter: Bool { state.prompt?.purpose == .filter }
+
+  /// Keys typed into the library filter faster than it answered: each updates the
+  /// filter, and the list is read once, for the last (a stale keystroke's query is
+  /// never run). Stops taking keys where the filter closes; the rest are sent one by one.
+  public func send(typed events: [Event]) {
+    var effects: [Effect] = []
+    var rest = events[...]
+    while isTypingFilter, let event = rest.popFirst() {
+      effects += update(&state, .event(event))
+    }
+    run(effects)
+    for event in rest { send(event) }
+  }
+
   /// Takes in what background work posted since the last call; the terminal loop calls
   /// it on every turn. Returns whether there was anything.
   @discardableResult
@@ -99,13 +116,23 @@ public final class Application {
   private func perform(_ effect: Effect) -> Message? {
     do {
       switch effect {
+      // The list moved on to another query (a later key of the filter): its answer
+      // would be dropped, so it is not read.
+      case .loadCount(let query) where query != state.library.query:
+        return nil
+      case .loadRows(let query, _) where query != state.library.query:
+        return nil
       case .loadCounts:
         return .countsLoaded(try library.counts())
       case .loadCount(let query):
         return .countLoaded(query, try library.count(query))
       case .loadRows(let query, let window):
         let size = LibraryState.windowSize
-        let rows = try library.summaries(query, offset: window * size, limit: size)
+        // Given the count, a window near the end is read from the end (a jump to the
+        // last screen costs what the first does).
+        let total = query == state.library.query ? state.library.matching : nil
+        let rows = try library.summaries(
+          query, offset: window * size, limit: size, total: total)
         return .rowsLoaded(query, window: window, rows)
       case .loadTags:
         return .tagsLoaded(try library.allTags())
