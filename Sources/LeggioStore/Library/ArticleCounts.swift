@@ -10,7 +10,24 @@ import GRDB
 enum ArticleCounts {
   static let migrationName = "counts-v1: live and unread articles kept by triggers"
 
-  static func migrate(_ db: Database) throws {
+  /// Counts the articles (a bar for `progress` over a large library, 50,000 ids at a
+  /// time) and sets the triggers, in the migration's one transaction.
+  static func migrate(_ db: Database, progress: MigrationProgress?) throws {
+    let last = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
+    var (total, unread, done) = (0, 0, 0)
+    while done < last {
+      let end = min(last, done + 50_000)
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*), COUNT(*) FILTER (WHERE readAt IS NULL) FROM article
+          WHERE id > ? AND id <= ? AND deletedAt IS NULL
+          """, arguments: [done, end])
+      total += row?[0] ?? 0
+      unread += row?[1] ?? 0
+      done = end
+      progress?("Counting articles", done, last)
+    }
     try db.execute(
       sql: """
         CREATE TABLE article_counts (
@@ -18,9 +35,7 @@ enum ArticleCounts {
           total INTEGER NOT NULL,
           unread INTEGER NOT NULL
         );
-        INSERT INTO article_counts (id, total, unread)
-          SELECT 1, COUNT(*), COUNT(*) FILTER (WHERE readAt IS NULL)
-          FROM article WHERE deletedAt IS NULL;
+        INSERT INTO article_counts (id, total, unread) VALUES (1, \(total), \(unread));
         CREATE TRIGGER article_counts_insert AFTER INSERT ON article
         WHEN new.deletedAt IS NULL BEGIN
           UPDATE article_counts SET total = total + 1, unread = unread + (new.readAt IS NULL);

@@ -108,10 +108,10 @@ enum LibraryMigrations {
     // The list's counts kept, not counted, so that a million articles open as fast as
     // ten thousand (issue 17).
     migrator.registerMigration(ArticleCounts.migrationName) { db in
-      try ArticleCounts.migrate(db)
+      try ArticleCounts.migrate(db, progress: progress)
     }
     // No change rows for sync before the first export (issue 17).
-    SyncMigrations.registerLater(in: &migrator)
+    SyncMigrations.registerLater(in: &migrator, progress: progress)
     migrator.registerMigration(UnusedIndexes.migrationName) { db in
       try UnusedIndexes.migrate(db)
     }

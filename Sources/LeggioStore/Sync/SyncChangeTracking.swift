@@ -19,7 +19,7 @@ enum SyncChangeTracking {
   /// The condition each `sync_dirty_*` trigger gains.
   static let recording = "(SELECT value FROM sync_state WHERE key = 'changes') IS NOT 'all'"
 
-  static func migrate(_ db: Database) throws {
+  static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     let triggers = try Row.fetchAll(
       db,
       sql: """
@@ -35,7 +35,10 @@ enum SyncChangeTracking {
       try Bool.fetchOne(
         db, sql: "SELECT EXISTS (SELECT 1 FROM sync_state WHERE key = 'mirror')") ?? false
     if !synced {
+      let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_dirty") ?? 0
+      progress?("Forgetting sync's list of changes", 0, rows)
       try db.execute(sql: "DELETE FROM sync_dirty")
+      progress?("Forgetting sync's list of changes", rows, rows)
       try db.execute(
         sql: "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('changes', 'all')")
     }
@@ -64,9 +67,10 @@ enum SyncChangeTracking {
     try db.execute(sql: "UPDATE sync_state SET value = 'exporting' WHERE key = 'changes'")
   }
 
-  /// After an export: the mirror has every record.
+  /// After an export: the mirror has every record (what changed since `syncChanges`
+  /// read has its row).
   static func finishFullExport(_ db: Database) throws {
-    try db.execute(sql: "DELETE FROM sync_state WHERE key = 'changes' AND value = 'exporting'")
+    try db.execute(sql: "DELETE FROM sync_state WHERE key = 'changes'")
   }
 
   /// Every record's (kind, key), as the triggers would have listed them, each once.

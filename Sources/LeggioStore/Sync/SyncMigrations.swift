@@ -64,9 +64,9 @@ enum SyncMigrations {
 
   /// The migrations registered after other modules' tables exist (the pictures' triggers
   /// feed `sync_dirty` too): no change rows before the first export (issue 17).
-  static func registerLater(in migrator: inout DatabaseMigrator) {
+  static func registerLater(in migrator: inout DatabaseMigrator, progress: MigrationProgress?) {
     migrator.registerMigration(SyncChangeTracking.migrationName) { db in
-      try SyncChangeTracking.migrate(db)
+      try SyncChangeTracking.migrate(db, progress: progress)
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LeggioModel
+import Synchronization
 import Testing
 
 @testable import LeggioStore
@@ -120,7 +121,12 @@ import LeggioTestSupport
       // What the downgrade left is the old schema exactly.
       #expect(try library.writer.read(schema) == schemaBefore())
     }
-    let library = try Library(path: path, deviceID: "test")
+    let steps = Mutex<[String]>([])
+    let library = try Library(path: path, deviceID: "test") { step, done, total in
+      if done == total { steps.withLock { $0.append(step) } }
+    }
+    // The long steps tell the bar how far they got, to the end.
+    #expect(steps.withLock { $0 } == ["Counting articles", "Forgetting sync's list of changes"])
     let after = try library.writer.read(records)
     #expect(after == kept)
     #expect(try library.counts() == LibraryCounts(total: 30, unread: 29))
