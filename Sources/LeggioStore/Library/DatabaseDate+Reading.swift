@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LeggioModel
 
 /// Dates read back without a calendar. GRDB turns its stored text into a `Date` through
 /// `Calendar.date(from:)`, a few microseconds each: listing 100,000 articles read 200,000
@@ -37,7 +38,7 @@ extension DatabaseDate {
         guard bytes[19] == 46, let value = number(20, 3) else { return nil }
         milliseconds = value
       }
-      let days = daysFromCivil(year: year, month: month, day: day)
+      let days = CivilDays.since1970(year: year, month: month, day: day)
       // Seconds since 2001-01-01 (day 11,323 after 1970) summed as Foundation's calendar
       // sums them, to the same last bit: the time of day with its fraction first, then
       // the day's start.
@@ -45,15 +46,5 @@ extension DatabaseDate {
         Double(hour * 3_600 + minute * 60 + second) + Double(milliseconds * 1_000_000) / 1e9
       return Date(timeIntervalSinceReferenceDate: Double((days - 11_323) * 86_400) + time)
     }
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 }
