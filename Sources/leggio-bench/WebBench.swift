@@ -32,6 +32,10 @@ enum WebBench {
     let sets: [(name: String, pages: [ExtractionBenchmarks.Page])] = [
       ("readability", readabilityPages), ("zyte", zyte.pages), ("trafilatura", trafilatura.pages),
     ]
+    if let rounds = ProcessInfo.processInfo.environment["LEGGIO_BENCH_PROFILE"].flatMap(Int.init) {
+      profile(sets, rounds: rounds)
+      return
+    }
     var ours: [String: (outputs: [String: ExtractionBenchmarks.Output], perSecond: Double)] = [:]
     for (name, setPages) in sets {
       var outputs: [String: ExtractionBenchmarks.Output] = [:]
@@ -142,6 +146,19 @@ enum WebBench {
     if !peerNote.isEmpty { print(peerNote) }
     largePages(ReadabilityExtractor())
     print(String(format: "peak memory %.1f MiB", peakMemoryMiB()))
+  }
+
+  /// `LEGGIO_BENCH_PROFILE=N`: only the imports, every set `N` times, with each set's CPU
+  /// seconds: a steady load for `perf record`, and a quick figure between changes.
+  static func profile(
+    _ sets: [(name: String, pages: [ExtractionBenchmarks.Page])], rounds: Int
+  ) {
+    for (name, pages) in sets {
+      let seconds = Stopwatch.bestCPU(of: max(rounds, 1)) {
+        for page in pages { _ = ExtractionBenchmarks.leggio(page) }
+      }
+      print(String(format: "%@: %.1f pages/s", name, Double(pages.count) / seconds))
+    }
   }
 
   /// Each page's text stream as `FOLDER/SET/PAGE-FILE.txt`, to read what was kept.

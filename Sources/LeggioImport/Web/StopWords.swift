@@ -5,6 +5,9 @@
 /// words its text uses most.
 struct StopWords: Sendable {
   let words: Set<String>
+  /// The same words, looked up without making strings (see `LowercaseWords`); nil when
+  /// one is too long for a `WordKey`.
+  private let keys: WordKeySet?
 
   static let english = StopWords(
     "the of and to a in is it that for was on are as with be by at this have from or an but not they his her we you he she were been has had their which will would there can all so if one its also more who about when what our into than them then these some up out no"
@@ -35,27 +38,55 @@ struct StopWords: Sendable {
 
   init(_ list: String) {
     words = Set(list.split(separator: " ").map(String.init))
+    keys = words.allSatisfy { $0.utf8.count <= 16 } ? WordKeySet(Array(words)) : nil
   }
 
   /// The language whose stop words `text` uses most; nil when no list reads it (a
   /// language without a list, or too little text to tell).
   static func detect(_ text: String) -> StopWords? {
-    let words = lowercasedWords(text.prefix(3000))
-    var best: (list: StopWords, hits: Int)?
-    for list in all {
-      let hits = words.reduce(0) { $0 + (list.words.contains($1) ? 1 : 0) }
-      if hits > (best?.hits ?? 0) { best = (list, hits) }
+    var hits = [Int](repeating: 0, count: all.count)
+    var count = 0
+    let read =
+      all.allSatisfy { $0.keys != nil }
+      && LowercaseWords.forEach(in: text[...], limit: 3000) { word in
+        count += 1
+        for (index, list) in all.enumerated() where list.keys!.contains(word) {
+          hits[index] += 1
+        }
+      }
+    if !read {
+      let words = lowercasedWords(text.prefix(3000))
+      count = words.count
+      for (index, list) in all.enumerated() {
+        hits[index] = words.reduce(0) { $0 + (list.words.contains($1) ? 1 : 0) }
+      }
     }
-    guard let best, best.hits >= 10, best.hits * 10 >= words.count else { return nil }
+    var best: (list: StopWords, hits: Int)?
+    for (index, list) in all.enumerated() where hits[index] > (best?.hits ?? 0) {
+      best = (list, hits[index])
+    }
+    guard let best, best.hits >= 10, best.hits * 10 >= count else { return nil }
     return best.list
   }
 
   /// Stop words per word in `text`, and how many words it has.
   func density(_ text: String) -> (density: Double, words: Int) {
-    let words = Self.lowercasedWords(text[...])
-    guard !words.isEmpty else { return (0, 0) }
-    let hits = words.reduce(0) { $0 + (self.words.contains($1) ? 1 : 0) }
-    return (Double(hits) / Double(words.count), words.count)
+    var hits = 0
+    var count = 0
+    let read =
+      keys.map { keys in
+        LowercaseWords.forEach(in: text[...]) { word in
+          count += 1
+          if keys.contains(word) { hits += 1 }
+        }
+      } ?? false
+    if !read {
+      let words = Self.lowercasedWords(text[...])
+      count = words.count
+      hits = words.reduce(0) { $0 + (self.words.contains($1) ? 1 : 0) }
+    }
+    guard count > 0 else { return (0, 0) }
+    return (Double(hits) / Double(count), count)
   }
 
   static func lowercasedWords(_ text: Substring) -> [String] {
