@@ -182,9 +182,15 @@ extension ArticleGrabber {
     return false
   }
 
+  private static let phpNeedle = ByteNeedle(".php")
+  private static let onLineNeedle = ByteNeedle(" on line ")
+
   /// A PHP error printed into the page ("Warning: … in /www/x.php on line 407").
   static func isServerError(_ text: String) -> Bool {
-    guard text.contains(".php"), text.contains(" on line ") else { return false }
+    // Byte searches: Foundation's `contains` was a tenth of the edge trimming.
+    guard ReadabilityPatterns.matches(text, [phpNeedle]),
+      ReadabilityPatterns.matches(text, [onLineNeedle])
+    else { return false }
     let lower = text.prefix(20).lowercased()
     return ["warning:", "notice:", "deprecated:", "fatal error:", "strict standards:"]
       .contains { lower.hasPrefix($0) }
