@@ -33,11 +33,28 @@ public enum HTMLParser {
   }
 
   /// `parseIndexed` of UTF-8 bytes (valid UTF-8, as `HTMLCharset.decodeToUTF8` gives).
+  /// Scripts and styles are cut out for libxml2 and put back (`RawTextCut`) when that pays.
   static func parseIndexed(
     utf8 bytes: UnsafeBufferPointer<UInt8>
   ) -> (root: HTMLNode, index: ParsedPageIndex) {
+    if let cut = RawTextCut.make(bytes), let parsed = parseIndexed(utf8: bytes, cut: cut) {
+      return parsed
+    }
     let builder = SAXTreeBuilder(indexing: true)
     let root = parse(utf8: bytes, builder: builder)
+    return (root, builder.index ?? ParsedPageIndex())
+  }
+
+  /// `parseIndexed` of the page `cut` made of `bytes`; nil when libxml2 did not read the
+  /// cut page as the cut expects (then the whole page is to be parsed).
+  static func parseIndexed(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, cut: RawTextCut
+  ) -> (root: HTMLNode, index: ParsedPageIndex)? {
+    guard let contents = bytes.baseAddress else { return nil }
+    let builder = SAXTreeBuilder(indexing: true)
+    builder.expect(cut, contents: contents)
+    let root = cut.page.withUnsafeBufferPointer { parse(utf8: $0, builder: builder) }
+    guard builder.tookWholeCut else { return nil }
     return (root, builder.index ?? ParsedPageIndex())
   }
 

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Builds an `HTMLNode` tree from libxml2's HTML parser events, node for node the tree
 /// libxml2's own builder (`xmlSAX2StartElement` and friends) makes, then copied:
@@ -46,6 +47,12 @@ final class SAXTreeBuilder {
   private var slots: [UnsafePointer<xmlChar>: Int] = [:]
   private var firstElement: HTMLNode?
   private var sawDoctype = false
+  /// The scripts and styles cut out of the page being parsed (`RawTextCut`), the bytes
+  /// their contents are in, and the next one libxml2 should report.
+  private var cutElements: [RawTextCut.Element]?
+  private var cutContents: UnsafePointer<UInt8>?
+  private var nextCut = 0
+  private var cutMissed = false
 
   init(indexing: Bool = false) {
     text.reserveCapacity(4096)
@@ -67,6 +74,43 @@ final class SAXTreeBuilder {
   }
 
   func finish() { flushText() }
+
+  /// Parses a page cut by `cut`, whose contents are in `contents` (the whole page's bytes).
+  func expect(_ cut: RawTextCut, contents: UnsafePointer<UInt8>) {
+    cutElements = cut.elements
+    cutContents = contents
+  }
+
+  /// Whether libxml2 reported every cut element where the cut expected it: the tree is
+  /// then the whole page's.
+  var tookWholeCut: Bool {
+    guard let cutElements else { return false }
+    return !cutMissed && nextCut == cutElements.count
+  }
+
+  /// A script or style libxml2 reports, standing at `offset` of the cut page: its content
+  /// comes back as its text; anywhere else, the cut is missed and parsing stops.
+  private func cutElement(at offset: Int, open: Int) -> Bool {
+    guard let cutElements, !cutMissed, nextCut < cutElements.count,
+      cutElements[nextCut].tagEnd == offset
+    else {
+      cutMissed = true
+      return false
+    }
+    if let content = cutElements[nextCut].content, let cutContents {
+      characters(cutContents + content.lowerBound, content.count, open: open)
+    }
+    nextCut += 1
+    return true
+  }
+
+  /// `script` or `style`, the elements whose content libxml2 reads as raw text.
+  @inline(__always)
+  private static func isRawTextName(_ name: UnsafePointer<xmlChar>) -> Bool {
+    guard name[0] == UInt8(ascii: "s") else { return false }
+    let text = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+    return strcmp(text, "script") == 0 || strcmp(text, "style") == 0
+  }
 
   // MARK: Events
 
@@ -211,6 +255,15 @@ final class SAXTreeBuilder {
       guard let name else { return }
       let (builder, open) = SAXTreeBuilder.receiver(context)
       builder.startElement(name, attributes, open: open)
+      guard builder.cutElements != nil, SAXTreeBuilder.isRawTextName(name) else { return }
+      let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+      guard let input = parser.pointee.input, let cursor = input.pointee.cur,
+        let base = input.pointee.base,
+        builder.cutElement(at: Int(input.pointee.consumed) + (cursor - base), open: open)
+      else {
+        xmlStopParser(parser)
+        return
+      }
     }
     handler.endElement = { context, _ in
       let (builder, open) = SAXTreeBuilder.receiver(context)

@@ -81,6 +81,53 @@ import Testing
     }
   }
 
+  /// Cutting scripts and styles out for libxml2 and putting them back gives the tree the
+  /// whole page gives, and most pages are cut.
+  @Test func pagesCutOfTheirScriptsGiveTheWholePagesTree() throws {
+    let extraction = WebCorpusTests.packageRoot().appendingPathComponent(
+      "../shared/corpus/extraction")
+    let zyte = try ExtractionBenchmarks.loadZyte(extraction.appendingPathComponent("scrapinghub"))
+    let trafilatura = try ExtractionBenchmarks.loadTrafilatura(
+      extraction.appendingPathComponent("trafilatura"))
+    let readability = try CorpusEvaluation.loadPages(in: WebCorpusTests.corpus)
+    let soup = Self.rawTextSoup
+    let sources =
+      (zyte.pages + trafilatura.pages).map { HTMLCharset.decode($0.data).text }
+      + readability.map(\.source) + soup
+    var cut = 0
+    for html in sources {
+      let bytes = Array(html.utf8)
+      let parsed = bytes.withUnsafeBufferPointer { buffer in
+        RawTextCut.make(buffer).flatMap { HTMLParser.parseIndexed(utf8: buffer, cut: $0) }
+      }
+      guard let parsed else { continue }
+      cut += 1
+      #expect(
+        Self.outline(parsed.root) == Self.outline(HTMLParser.parse(html)), "\(html.prefix(80))")
+    }
+    #expect(cut * 10 >= sources.count * 7, "\(cut) of \(sources.count) pages cut")
+  }
+
+  /// Scripts and styles beside what could mislead a cut, each with enough content to cut.
+  static let rawTextSoup: [String] = {
+    let code = String(repeating: "if (a < b && c > d) { x = '</div>'; } ", count: 40)
+    return [
+      "<!--<script>--><p>a</p><script>\(code)</script><p>b</p>",
+      "<!--><script>\(code)</script>-->",
+      "<!---><script>\(code)</script>--!><p>x</p>",
+      "<!-- c --!><script type=\"a>b\">\(code)</sCrIpT ><p>after</p>",
+      "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><style>\(code)</style>",
+      "<div title='<script>'>x</div><script src=x.js/>\(code)</script>",
+      "<script/><p>\(code)</p><style>\(code)</STYLE>",
+      "<script>\(code)</scripts>\(code)</script><p>p</p>",
+      "<script></div>\(code)</script>", "<script><p>\(code)</script>",
+      "<script>\r\n\(code)\u{01}</script><style>\(code)</style>",
+      "</ x><script>\(code)</script></3><?php echo 1 ?><script>\(code)</script>",
+      "<_x><script>\(code)</script><a b=\"c\" d=e/f g>\(code)</a><script>\(code)",
+      "<p a\"b=\"<script>\">\(code)</p><script>\(code)</script>",
+    ]
+  }()
+
   @Test(arguments: [
     "<!DOCTYPE html><html><body><p>a</p></body></html><script>late()</script><p>after</p>",
     "<html><body><p>a</p></body></html><p>late</p>",
