@@ -29,14 +29,37 @@ struct MetadataSources {
       case "html": if html == nil { html = node }
       default: break
       }
-      if node.attribute("rel") == "author"
-        || node.attribute("itemprop").map({ ReadabilityPatterns.matches($0, [Self.authorNeedle]) })
-          ?? false
-        || ReadabilityPatterns.attributeMatches(node, "class", Self.authorClassNeedles)
-      {
-        authorMarked.append(node)
-      }
+      if Self.isMarkedAsAuthor(node) { authorMarked.append(node) }
       return true
     }
+  }
+
+  /// `rel=author`, `itemprop` naming an author, or a `byline`/`author` class, read in one
+  /// pass over the attributes (the first of each name counts, as `attribute` answers).
+  private static func isMarkedAsAuthor(_ node: HTMLNode) -> Bool {
+    var seen = (rel: false, itemprop: false, class: false)
+    for attribute in node.attributes {
+      switch attribute.name {
+      case "rel" where !seen.rel:
+        seen.rel = true
+        if attribute.value == "author" { return true }
+      case "itemprop" where !seen.itemprop:
+        seen.itemprop = true
+        var value = attribute.value
+        if value.withUTF8({ authorNeedle.occurs(in: $0) }) { return true }
+      case "class" where !seen.class:
+        seen.class = true
+        var value = attribute.value
+        if !value.isEmpty,
+          value.withUTF8({ bytes in
+            authorClassNeedles.contains { $0.occurs(inLowercased: bytes) }
+          })
+        {
+          return true
+        }
+      default: break
+      }
+    }
+    return false
   }
 }
