@@ -21,8 +21,18 @@ enum TextPieces {
       let pieces = ConcurrentSlices.map(ranges, minimumSliceLength: 1) { slice in
         slice.map { range -> String? in
           let piece = UnsafeBufferPointer(rebasing: bytes.buffer[range])
-          guard let text = String(validating: piece, as: UTF8.self) else { return nil }
-          let clean = TextSanitizer.sanitize(text)
+          let clean: String
+          if TextSanitizer.isClean(piece) {
+            guard let text = String(validating: piece, as: UTF8.self) else { return nil }
+            clean = text
+          } else {
+            // Checked here, then sanitised straight from the bytes: the `String` made of
+            // the result is validated once, not the text before and after (a CRLF book).
+            guard UTF8Validation.isValid(piece) else { return nil }
+            clean = String(unsafeUninitializedCapacity: max(1, piece.count)) { output in
+              TextSanitizer.sanitize(piece, into: output.baseAddress!)
+            }
+          }
           guard range.upperBound == bytes.buffer.count || clean.utf8.last == 0x0A else {
             return nil
           }

@@ -26,7 +26,7 @@ public enum TextSanitizer {
   /// `bytes.count`); returns how many. Runs of printable ASCII are copied eight bytes at a
   /// time; other scalars are decoded and judged one by one, as `sanitizeScalars` does. A
   /// CRLF book (Project Gutenberg's) is thereby read in a few milliseconds, not 60.
-  static func sanitize(
+  package static func sanitize(
     _ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>
   )
     -> Int
@@ -193,6 +193,12 @@ public enum TextSanitizer {
   /// one pass: the common case, which then costs no copy. Printable ASCII, most of any
   /// text, is passed over with one comparison per byte.
   package static func isClean(_ text: String) -> Bool {
+    var text = text  // native strings are read in place; others are made contiguous once
+    return text.withUTF8(isClean)
+  }
+
+  /// `isClean` on UTF-8 bytes.
+  package static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
       for index in bytes.indices {
         let byte = bytes[index]
@@ -224,7 +230,6 @@ public enum TextSanitizer {
       }
       return true
     }
-    var text = text  // native strings are read in place; others are made contiguous once
-    return text.withUTF8(scan)
+    return scan(bytes)
   }
 }
