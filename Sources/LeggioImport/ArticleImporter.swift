@@ -31,6 +31,10 @@ public enum ArticleImporter {
     if isHTML(data, name: name, mimeType: mimeType) {
       return try importPage(data, name: name, mimeType: mimeType, baseURL: baseURL)
     }
+    if let article = try importLongPlainText(data, name: name, mimeType: mimeType, options: options)
+    {
+      return article
+    }
     let decoded = try TextDecoder.decode(data, name: name)
     guard decoded.text.contains(where: { !$0.isWhitespace }) else {
       throw ImportError.empty(name: name)
@@ -53,6 +57,39 @@ public enum ArticleImporter {
       article.warnings.append("\(name) is not valid UTF-8; it was read as Windows-1252 (Latin-1)")
     }
     // A page of scripts and markup alone: no body and no title of its own.
+    guard !article.document.isEmpty || article.metadata.title != fallbackTitle else {
+      throw ImportError.noReadableText(name: name)
+    }
+    return article
+  }
+
+  /// A long plain text (a book) decoded and split into lines in pieces on every core
+  /// (`TextPieces`), the same article as decoding it whole gives; nil for anything else
+  /// (short, not UTF-8, not plain text), which takes the whole-text way.
+  static func importLongPlainText(
+    _ data: Data, name: String, mimeType: String?, options: ImportOptions
+  ) throws -> ImportedArticle? {
+    guard data.count >= TextPieces.minimumLength, !data.starts(with: [0xFF, 0xFE]),
+      !data.starts(with: [0xFE, 0xFF])
+    else { return nil }
+    let declared =
+      ImportFormat.fromExtension(of: name) ?? mimeType.flatMap(ImportFormat.fromMIMEType)
+    guard declared == nil || declared == .plainText else { return nil }
+    if let evidence = BinarySniffer.evidenceOfBinary(data) {
+      throw ImportError.notText(name: name, evidence: evidence)
+    }
+    guard let pieces = TextPieces.decode(data), let first = pieces.first else { return nil }
+    guard pieces.contains(where: { $0.contains(where: { !$0.isWhitespace }) }) else {
+      throw ImportError.empty(name: name)
+    }
+    // Sniffing reads the first 4,096 characters: the first piece must hold them.
+    guard
+      declared != nil
+        || (first.prefix(4097).count == 4097 && ImportFormat.sniff(first) == .plainText)
+    else { return nil }
+    let fallbackTitle = title(fromName: name)
+    let article = PlainTextImporter.importText(
+      pieces: pieces, fallbackTitle: fallbackTitle, timeZone: options.timeZone)
     guard !article.document.isEmpty || article.metadata.title != fallbackTitle else {
       throw ImportError.noReadableText(name: name)
     }

@@ -147,14 +147,53 @@ public enum RightToLeftText {
   /// Why the right-to-left text in `document` will be shown in logical order (FriBidi is
   /// not installed), nil when it can be reordered or there is none.
   public static func missingSupport(in document: Document) -> String? {
-    guard let reason = BidiParagraph.unavailableReason else { return nil }
+    // The text first: loading FriBidi to learn whether it is there costs a `dlopen`,
+    // which a text without right-to-left letters (most) never needs.
     let found = document.blocks.contains { block in
-      block.inlines.contains { inline in
-        inline.text.unicodeScalars.contains {
-          (0x0590...0x08FF).contains($0.value) || (0xFB1D...0xFEFF).contains($0.value)
+      block.inlines.contains { holdsRightToLeft($0.text) }
+    }
+    guard found, let reason = BidiParagraph.unavailableReason else { return nil }
+    return reason + "; right-to-left text is shown in logical order"
+  }
+
+  /// Whether `text` holds a Hebrew, Arabic, Syriac, Thaana or N'Ko letter or a
+  /// presentation form (U+0590–U+08FF, U+FB1D–U+FEFF), judged from its UTF-8 bytes:
+  /// only a lead byte D6–DF, E0 A0–A3 or EF AC–BB can start one.
+  static func holdsRightToLeft(_ text: String) -> Bool {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard let base = bytes.baseAddress else { return false }
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        // ASCII, most of a Latin text, eight bytes at a time.
+        while index + 8 <= count,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+            == 0
+        {
+          index += 8
+        }
+        guard index < count else { break }
+        let byte = bytes[index]
+        index += 1
+        guard byte >= 0xD6 else { continue }
+        switch byte {
+        case 0xD6:
+          if index < count && bytes[index] >= 0x90 { return true }
+        case 0xD7...0xDF:
+          return true
+        case 0xE0:
+          if index < count && (0xA0...0xA3).contains(bytes[index]) { return true }
+        case 0xEF:
+          guard index + 1 < count else { break }
+          let value = (UInt32(bytes[index] & 0x3F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+          if (0xFB1D & 0xFFF)...(0xFEFF & 0xFFF) ~= value { return true }
+        default:
+          break
         }
       }
+      return false
     }
-    return found ? reason + "; right-to-left text is shown in logical order" : nil
+    var text = text
+    return text.withUTF8(scan)
   }
 }

@@ -144,11 +144,22 @@ struct ClusterBuffer {
   private mutating func findSpecials(_ range: Range<Int>) {
     let found = classes.withUnsafeBufferPointer { classes in
       [Int32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-        // Branch-free: always write, advance only past a special cluster.
+        // `.normal` is 0: eight clusters are skipped at once when all are normal (about
+        // one word in two), the others written branch-free (always write, advance only
+        // past a special cluster).
+        let raw = UnsafeRawPointer(classes.baseAddress!)
+        let output = buffer.baseAddress!
         var found = 0
-        for k in range {
-          buffer[found] = Int32(k)
-          found &+= classes[k] == .normal ? 0 : 1
+        var k = range.lowerBound
+        let end = range.upperBound
+        while k < end {
+          if k + 8 <= end && raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) == 0 {
+            k &+= 8
+            continue
+          }
+          output[found] = Int32(truncatingIfNeeded: k)
+          found &+= Int(raw.load(fromByteOffset: k, as: UInt8.self) != 0 ? 1 : 0)
+          k &+= 1
         }
         initialized = found
       }

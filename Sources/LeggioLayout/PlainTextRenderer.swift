@@ -25,15 +25,11 @@ public enum PlainTextRenderer {
   ) -> [UInt8] {
     let geometry = ColumnGeometry(
       LayoutOptions(width: width, measure: measure, justify: justify, margin: margin))
-    let textBytes = document.blocks.reduce(0) {
-      $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count }
-    }
     var output: [UInt8] = []
-    output.reserveCapacity(textBytes + textBytes / 8 + 4096)
     if let title = TitleBlock.unit(metadata, document: document) {
       var sink = TextSink(capacity: 1024)
       UnitRenderer.render(title, geometry: geometry, into: &sink)
-      output += sink.bytes
+      output = sink.bytes
     }
     // Blocks are laid out independently (a blank line between each two), so a long book
     // is set in slices on every core and the slices joined in order.
@@ -55,7 +51,17 @@ public enum PlainTextRenderer {
       }
       return sink.bytes
     }
-    for slice in slices { output += slice }
-    return output
+    // Joined on every core: the copy of a book's 4 MB (and its page faults) on one
+    // thread held up the end of the run.
+    return ConcurrentSlices.joined(output.isEmpty ? slices : [output] + slices)
+  }
+}
+
+extension PlainTextRenderer {
+  /// Loads the hyphenation patterns for `language` now, so that a layout started later
+  /// finds them ready: `leggio show` loads them on another core while it reads the text
+  /// (they take about 2 ms, which every slice of a book's layout would wait for).
+  public static func prepareHyphenation(language: String?) {
+    _ = language.flatMap(HyphenDictionary.forLanguage)
   }
 }

@@ -83,6 +83,7 @@ enum LayoutBench {
       print("  on the corpus texts joined to 3 MB (\(book)):")
       compareWithFmt(book)
     }
+    ShowSpeedBench.run()
   }
 
   /// `leggio show FILE --width 80` against `fmt -w 80 FILE`, whole processes, best of 10.

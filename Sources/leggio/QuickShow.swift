@@ -1,4 +1,6 @@
 import Foundation
+import LeggioImport
+import LeggioLayout
 
 /// `leggio show FILE --width W [--no-hyphenate]` run without ArgumentParser: parsing a
 /// command line with it costs a few milliseconds of reflection and conformance scans
@@ -62,6 +64,7 @@ enum QuickShow {
       !isDirectory.boolValue
     else { return false }
     HeapTuning.keepLargeBuffersInHeap()
+    if request.hyphenate { prepareHyphenation(request.path) }
     do {
       let input = InputFiles.Input(path: request.path)
       let imported = try ShowCommand.importInput(input, timeout: ShowCommand.defaultTimeout)
@@ -72,5 +75,18 @@ enum QuickShow {
       exit(1)
     }
     return true
+  }
+
+  /// Loads, on another thread, the hyphenation patterns of the language the file's first
+  /// 16 KB suggest, while this one reads and imports the whole.
+  private static func prepareHyphenation(_ path: String) {
+    DispatchQueue.global().async {
+      guard let file = FileHandle(forReadingAtPath: path),
+        let head = try? file.read(upToCount: 16_384)
+      else { return }
+      try? file.close()
+      let text = String(decoding: head, as: UTF8.self)
+      PlainTextRenderer.prepareHyphenation(language: PlainTextImporter.likelyLanguage(head: text))
+    }
   }
 }

@@ -10,7 +10,31 @@ public enum PlainTextImporter {
   public static func importText(
     _ text: String, fallbackTitle: String, timeZone: TimeZone = .current
   ) -> ImportedArticle {
-    let lines = Self.lines(of: text)
+    importLines(Self.lines(of: text), fallbackTitle: fallbackTitle, timeZone: timeZone)
+  }
+
+  /// Imports a text decoded in pieces (`TextPieces`), each but the last ending with a
+  /// line feed: the same article as their concatenation gives.
+  static func importText(pieces: [String], fallbackTitle: String, timeZone: TimeZone)
+    -> ImportedArticle
+  {
+    let last = pieces.count - 1
+    let parts = ConcurrentSlices.map(Array(pieces.indices), minimumSliceLength: 1) { indices in
+      indices.flatMap { index in
+        var piece = pieces[index]
+        piece.makeContiguousUTF8()
+        let lines = Self.lines(of: piece, in: 0..<piece.utf8.count)
+        // The empty line after a piece's last line feed begins the next piece.
+        return index == last ? lines : Array(lines.dropLast())
+      }
+    }
+    return importLines(
+      ConcurrentSlices.joined(parts), fallbackTitle: fallbackTitle, timeZone: timeZone)
+  }
+
+  private static func importLines(
+    _ lines: [Substring], fallbackTitle: String, timeZone: TimeZone
+  ) -> ImportedArticle {
     var metadata = ArticleMetadata(title: fallbackTitle)
     let blocks: [Block]
     if let book = GutenbergText.parse(lines) {
@@ -42,6 +66,15 @@ public enum PlainTextImporter {
     return ImportedArticle(metadata: metadata, document: Document(blocks: blocks))
   }
 
+  /// The language the text starting with `head` (its first few kilobytes) most likely
+  /// has: a Project Gutenberg header's, else the one its words suggest. A guess made
+  /// before the import, to load hyphenation patterns early; the import decides.
+  package static func likelyLanguage(head: String) -> String? {
+    let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
+    if let language = GutenbergText.parse(lines)?.language { return language }
+    return LanguageDetector.detect(head)
+  }
+
   /// The text's lines, split at each "\n" byte: the same lines as splitting by
   /// characters (the decoder leaves no "\r\n", the one cluster holding a line feed),
   /// without walking grapheme clusters through a whole book. A long text is cut after
@@ -54,10 +87,7 @@ public enum PlainTextImporter {
     let parts = ConcurrentSlices.map(stretches, minimumSliceLength: 1) { [text] slice in
       slice.flatMap { Self.lines(of: text, in: $0) }
     }
-    var lines: [Substring] = []
-    lines.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { lines += part }
-    return lines
+    return ConcurrentSlices.joined(parts)
   }
 
   /// Byte ranges that cover `bytes`, each but the last ending just after a line feed:

