@@ -72,6 +72,12 @@ import Testing
     #expect(ExtractionRulesTests.day(metadata.published) == "2018-06-07")
   }
 
+  @Test func aDayFirstDateWithDashesIsRead() {
+    #expect(
+      ExtractionRulesTests.day(WrittenDate.first(in: "Created 03-10-2004 2:20pm")) == "2004-10-03")
+    #expect(ExtractionRulesTests.day(WrittenDate.first(in: "Tel. 030-12-2004")) == nil)
+  }
+
   @Test func millisecondsAfterAColonStillParse() {
     #expect(
       ExtractionRulesTests.day(PublishedDate.parse("2022-01-10T22:06:08:684Z")) == "2022-01-10")
@@ -211,5 +217,41 @@ import Testing
       </head><body></body></html>
       """, url: "http://archiv.krimiblog.de/?p=2895")
     #expect(metadata.title == "Das schwulste Musikvideo")
+  }
+
+  // MARK: Choosing the article
+
+  @Test func aListOfSignatoriesUnderALetterIsNotTheArticle() throws {
+    let letter = (1...4).map {
+      "<p>Absatz \($0) des Briefes: Wir glauben an offene Debatte, an Widerspruch und an die Freiheit des Wortes, die uns allen dient.</p>"
+    }.joined()
+    let names = (1...60).map { "<strong>Name \($0)</strong>, Universität \($0)<br />" }.joined()
+    let article = try Self.imported(
+      body: """
+        <div class="entry"><h1>Ein Brief über Gerechtigkeit</h1>\(letter)
+        <table><tr><td>\(names)</td></tr></table></div>
+        """)
+    let text = ExtractionRulesTests.textStream(article)
+    #expect(text.contains("Absatz 1 des Briefes"))
+    #expect(text.contains("Absatz 4 des Briefes"))
+    let cell = HTMLParser.parse("<table><tr><td>\(names)</td></tr></table>").elements(named: "td")[
+      0]
+    #expect(ArticleGrabber.isListOfLines(cell, length: cell.innerTextLength))
+    let verse = HTMLParser.parse("<p>\(letter)<br>\(letter)</p>").elements(named: "p")[0]
+    #expect(!ArticleGrabber.isListOfLines(verse, length: verse.innerTextLength))
+  }
+
+  @Test func aSignUpFormBesideTheArticleIsNotScoredButAPageWrappingFormIs() {
+    let page = HTMLParser.parse(
+      """
+      <html><body><form id="aspnetForm"><main>\(ExtractionRulesTests.paragraphs)</main>
+      <aside><form method="post"><p>Erhalten Sie unseren Brief, höchstens zweimal im Monat.</p></form></aside>
+      </form></body></html>
+      """)
+    let body = page.elements(named: "body")[0]
+    let forms = page.elements(named: "form")
+    #expect(forms.count == 2)
+    #expect(!ArticleGrabber.isFormBesideArticle(forms[0], pageLength: body.innerTextLength))
+    #expect(ArticleGrabber.isFormBesideArticle(forms[1], pageLength: body.innerTextLength))
   }
 }
