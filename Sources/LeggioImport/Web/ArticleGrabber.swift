@@ -31,7 +31,7 @@ final class ArticleGrabber {
   /// Returns a detached `div` holding the article.
   func grab(_ body: HTMLNode) -> HTMLNode {
     let elementsToScore = collectElementsToScore(body)
-    let candidates = scoreParagraphs(elementsToScore)
+    let candidates = scoreParagraphs(elementsToScore, pageLength: body.innerTextLength)
     let content = HTMLNode(kind: .element, name: "div")
     guard let top = pickTopCandidate(candidates, body: body) else { return content }
     let lead = leadBefore(top, body: body)
@@ -195,7 +195,9 @@ final class ArticleGrabber {
 
   // MARK: Scoring
 
-  private func scoreParagraphs(_ elements: [HTMLNode]) -> [HTMLNode] {
+  /// Readability's scoring. Text in a form (a sign-up's labels and promises) scores
+  /// nothing, unless the form wraps most of the page, as ASP.NET pages' forms do.
+  private func scoreParagraphs(_ elements: [HTMLNode], pageLength: Int) -> [HTMLNode] {
     var candidates: [HTMLNode] = []
     for element in elements {
       guard let parent = element.parent, parent.isElement else { continue }
@@ -203,8 +205,16 @@ final class ArticleGrabber {
       if length < 25 { continue }
       let ancestors = ancestors(of: element, maxDepth: 5)
       if ancestors.isEmpty { continue }
+      if ancestors.contains(where: { Self.isFormBesideArticle($0, pageLength: pageLength) }) {
+        continue
+      }
       var contentScore = 1.0
-      contentScore += Double(element.commaCount())
+      let commas = element.commaCount()
+      // Commas count sentences; in a list of short lines ("Jane Doe, Yale University"
+      // under a letter, each line ended by `<br>`) they count entries, not prose.
+      if commas < 10 || !Self.isListOfLines(element, length: length) {
+        contentScore += Double(commas)
+      }
       contentScore += Double(min(length / 100, 3))
       for (level, ancestor) in ancestors.enumerated() {
         guard ancestor.isElement, ancestor.parent != nil else { continue }
@@ -217,6 +227,18 @@ final class ArticleGrabber {
       }
     }
     return candidates
+  }
+
+  /// A form holding less than half the page's text: a sign-up or a search, not the
+  /// wrapper some pages put around everything.
+  static func isFormBesideArticle(_ node: HTMLNode, pageLength: Int) -> Bool {
+    node.name == "form" && node.innerTextLength * 2 < pageLength
+  }
+
+  /// Eight lines or more, split by `<br>`, of under 45 characters on average.
+  static func isListOfLines(_ element: HTMLNode, length: Int) -> Bool {
+    let lines = element.elements(named: "br").count + 1
+    return lines >= 8 && length / lines < 45
   }
 
   func ancestors(of node: HTMLNode, maxDepth: Int) -> [HTMLNode] {

@@ -15,15 +15,31 @@ public enum PageMetadataReader {
 
     let siteName = first(
       meta["og:site_name"], jsonLD?.publisher, meta["application-name"], meta["dc:publisher"])
+    let jsonLDByline = jsonLD.flatMap { article -> String? in
+      guard !article.authors.isEmpty else { return nil }
+      if article.authorsByReference {
+        let shown = sources.authorMarked.map(\.innerText).joined(separator: " ")
+        guard article.authors.allSatisfy(shown.contains) else { return nil }
+      }
+      return article.authors.joined(separator: ", ")
+    }
     var byline = first(
-      jsonLD.flatMap { $0.authors.isEmpty ? nil : $0.authors.joined(separator: ", ") },
-      meta["dc:creator"], meta["dcterm:creator"], meta["author"],
+      jsonLDByline, meta["dc:creator"], meta["dcterm:creator"], meta.joined("author"),
       meta["article:author"].flatMap(nameUnlessURL),
       meta["og:article:author"].flatMap(nameUnlessURL),
-      meta["byl"], meta["parsely-author"], meta["sailthru.author"])
-    if byline == nil { byline = visibleByline(sources.authorMarked) }
+      meta["byl"], meta.joined("parsely-author"), meta["sailthru.author"])
+    // A publisher declared as the author ("stern.de", the site's own name, a JSON-LD
+    // Organization) yields to a person named on the page.
+    if let declared = byline,
+      (jsonLDByline == declared && jsonLD?.authorsAreOrganisations == true)
+        || namesPublisher(declared, siteName: siteName)
+    {
+      byline = visibleByline(sources.authorMarked, siteName: siteName) ?? declared
+    }
+    if byline == nil { byline = visibleByline(sources.authorMarked, siteName: siteName) }
 
-    let headings = sources.headings.map(\.innerText).filter { !$0.isEmpty }
+    let headings = sources.headings.filter { !isLogo($0, siteName: siteName) }
+      .map(\.innerText).filter { !$0.isEmpty }
     let rawTitle = first(
       jsonLD?.headline, meta["dc:title"], meta["dcterm:title"], meta["og:title"],
       meta["twitter:title"], meta["title"],
@@ -39,6 +55,11 @@ public enum PageMetadataReader {
       meta["dc:date.issued"], meta["dcterm:issued"], meta["dc:date"], meta["datepublished"],
       meta["parsely-pub-date"], meta["sailthru.date"], meta["pubdate"], meta["publishdate"],
       meta["date"], timeElementDate(sources.times))
+    // When the page was changed: the best guess left when nothing, visible or declared,
+    // says when it was published.
+    let modifiedText = first(
+      jsonLD?.dateModified, meta["article:modified_time"], meta["og:updated_time"],
+      meta["dcterm:modified"], meta["lastmod"])
     let language = first(
       jsonLD?.language, sources.html?.attribute("lang"),
       meta["content-language"], meta["dc:language"],
@@ -52,7 +73,8 @@ public enum PageMetadataReader {
         meta["og:description"], meta["description"], meta["twitter:description"]),
       byline: byline.map(cleanByline).flatMap { $0.isEmpty ? nil : $0 },
       published: publishedText.flatMap(PublishedDate.parse)
-        ?? VisibleDate.find(document, url: url),
+        ?? VisibleDate.find(document, url: url)
+        ?? modifiedText.flatMap(PublishedDate.parse),
       language: language,
       source: url?.absoluteString,
       siteName: siteName)
@@ -62,6 +84,7 @@ public enum PageMetadataReader {
   /// ("By", "Von:", "Autor:", "Posted by", "Par") and a trailing date or "|" part dropped.
   public static func cleanByline(_ byline: String) -> String {
     var text = TextSanitizer.sanitize(decodingEntities(byline)).collapsingWhitespace()
+      .trimmingCharacters(in: labelPunctuation)
     // "Posted on 5 March 2019 by Jane Doe": the name is after the last " by ".
     let lowered = text.lowercased()
     for marker in [" by ", " von ", " par ", " di ", " por "]
@@ -90,13 +113,22 @@ public enum PageMetadataReader {
         break
       }
     }
+    // A label of a few words ending in a colon: "Text & Fotos: Jane Doe", "Auteur(s) : X".
+    if let colon = text.firstIndex(of: ":"),
+      text[..<colon].split(separator: " ").count <= 3, !text[..<colon].contains(where: \.isNumber),
+      !text[text.index(after: colon)...].trimmingCharacters(in: labelPunctuation).isEmpty
+    {
+      text = String(text[text.index(after: colon)...]).trimmingCharacters(in: labelPunctuation)
+    }
     // A second field after the name: "Jane Doe | 05.03.2019", "Jane Doe, 5. März 2019".
     for separator in [" | ", " · ", " - ", " – ", " — "] {
       if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
     }
     if text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
       let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-      let range = Range(date.range, in: text), range.lowerBound != text.startIndex
+      let range = Range(date.range, in: text), range.lowerBound != text.startIndex,
+      // ", 7 News WSVN" is a third author, not a date.
+      WrittenDate.first(in: String(text[range])) != nil
     {
       text = String(text[..<range.lowerBound])
     }
@@ -121,7 +153,7 @@ public enum PageMetadataReader {
     "posted by", "posted on", "written by", "veröffentlicht von", "publié par", "scritto da",
     "published by", "geschrieben von", "verfasst von",
     "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
-    "von", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
+    "von", "vom", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",
   ].sorted { $0.count > $1.count }
 
   /// Labels that are part of the name unless a colon ends them: "Redaktion: Jane Doe" is
@@ -148,19 +180,68 @@ public enum PageMetadataReader {
     return nil
   }
 
+  /// An `h1` that is the site's logo, not the headline: the site's name, or a single
+  /// link to the home page ("<h1><a href="/">Ethify</a></h1>").
+  static func isLogo(_ heading: HTMLNode, siteName: String?) -> Bool {
+    let text = heading.innerText
+    if let siteName, TitleCleaner.normalize(text) == TitleCleaner.normalize(siteName) {
+      return true
+    }
+    let links = heading.elements(named: "a")
+    guard links.count == 1, let href = links[0].attribute("href"),
+      links[0].innerTextLength == heading.innerTextLength
+    else { return false }
+    let path = URL(string: href.trimmingCharacters(in: .whitespaces))?.path ?? href
+    // An archived copy's link keeps the original address after the archive's own path.
+    let original = path.range(of: "/http", options: .backwards).map {
+      String(path[$0.upperBound...])
+    }
+    let home = original.map { URL(string: "http" + $0)?.path ?? $0 } ?? path
+    return home.isEmpty || home == "/"
+  }
+
   private static func nameUnlessURL(_ value: String) -> String? {
     value.contains("://") || value.hasPrefix("/") ? nil : value
   }
 
   /// A short element marked as the author: `rel=author`, `itemprop=author`, `.byline`;
-  /// the first whose text reads as a name (not "By" alone, a form's "Name *" or "Follow").
-  private static func visibleByline(_ marked: [HTMLNode]) -> String? {
-    for node in marked where !["form", "label", "input", "textarea"].contains(node.name) {
+  /// the first whose text reads as a name (not "By" alone, a form's "Name *" or "Follow",
+  /// not the site's name in an `h1` logo marked `vcard author`).
+  private static func visibleByline(_ marked: [HTMLNode], siteName: String?) -> String? {
+    for node in marked
+    where !notBylineElements.contains(node.name)
+      && !ReadabilityPatterns.attributeMatches(node, "class", [commentNeedle])
+      && !node.hasAncestor("a", maxDepth: 0)
+    {
       let text = cleanByline(node.bylineText)
-      if isPlausibleName(text) { return text }
+      if isPlausibleName(text), !namesPublisher(text, siteName: siteName) { return text }
     }
     return nil
   }
+
+  private static let commentNeedle = ByteNeedle("comment")
+
+  private static let notBylineElements: Set<String> = [
+    "form", "label", "input", "textarea", "h1", "meta", "link",
+  ]
+
+  /// Whether a byline names the publisher rather than a writer: the site's own name
+  /// (letters and digits compared), or a domain name ("stern.de", "stol.it / Suedtirol").
+  package static func namesPublisher(_ byline: String, siteName: String?) -> Bool {
+    func letters(_ text: String) -> String {
+      String(
+        text.lowercased().unicodeScalars.filter {
+          $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        })
+    }
+    if let siteName, !siteName.isEmpty, letters(byline) == letters(siteName) { return true }
+    return domainName.firstMatch(in: byline, range: NSRange(byline.startIndex..., in: byline))
+      != nil
+  }
+
+  nonisolated(unsafe) private static let domainName = try! NSRegularExpression(
+    pattern:
+      #"(?<![\p{L}\d-])[\p{L}\d][\p{L}\d-]{2,}\.(?:[a-z]{2,3}|info|online|news)(?:$|[\s)/,])"#)
 
   /// Words that a byline element can hold without naming anyone.
   private static let notNames: Set<String> = [
@@ -169,17 +250,26 @@ public enum PageMetadataReader {
 
   static func isPlausibleName(_ text: String) -> Bool {
     guard !text.isEmpty, text.count < 100, text.contains(where: \.isLetter),
-      !text.contains("*"), !text.contains("http"), !notNames.contains(text.lowercased())
+      !text.contains("*"), !text.contains("http"), !text.contains("©"),
+      !notNames.contains(text.lowercased()),
+      // "01:30 Min", "12 Kommentare": a figure, not a name.
+      text.count(where: \.isNumber) * 2 < text.count(where: \.isLetter)
     else { return false }
     return text.split(separator: " ").count <= 12
   }
 
-  /// The first `<time datetime>`, preferring one marked as the publication time.
-  private static func timeElementDate(_ times: [HTMLNode]) -> String? {
-    let marked = times.first {
+  /// The first `<time datetime>`, preferring one marked as the publication time. Unmarked
+  /// times that name three days or more are a list of posts (related articles, a sidebar;
+  /// two are a published and an updated time): none of them is the page's date, and the
+  /// dateline by the headline is looked for.
+  static func timeElementDate(_ times: [HTMLNode]) -> String? {
+    if let marked = times.first(where: {
       $0.attribute("pubdate") != nil || $0.attribute("itemprop") == "datePublished"
+    }) {
+      return marked.attribute("datetime")
     }
-    return (marked ?? times.first)?.attribute("datetime")
+    let days = Set(times.prefix(8).compactMap { $0.attribute("datetime")?.prefix(10) })
+    return days.count > 2 ? nil : times.first?.attribute("datetime")
   }
 }
 
@@ -187,6 +277,7 @@ public enum PageMetadataReader {
 /// `property` declarations win over `name` ones, earlier over later.
 struct MetaTags {
   private var values: [String: String] = [:]
+  private var repeated: [String: [String]] = [:]
 
   init(_ metas: [HTMLNode]) {
     var fromName: [String: String] = [:]
@@ -201,6 +292,7 @@ struct MetaTags {
       if let name = meta.attribute("name") ?? meta.attribute("http-equiv") {
         let key = Self.normalize(name)
         if fromName[key] == nil { fromName[key] = content }
+        repeated[key, default: []].append(content)
       }
     }
     values.merge(fromName) { property, _ in property }
@@ -217,4 +309,12 @@ struct MetaTags {
   }
 
   subscript(key: String) -> String? { values[key] }
+
+  /// Every distinct `name=` value of a key, joined: several `<meta name="author">` are
+  /// several authors.
+  func joined(_ key: String) -> String? {
+    guard let all = repeated[key], all.count > 1 else { return values[key] }
+    var seen = Set<String>()
+    return all.filter { seen.insert($0).inserted }.joined(separator: ", ")
+  }
 }

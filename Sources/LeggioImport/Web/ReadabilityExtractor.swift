@@ -110,8 +110,12 @@ public struct ReadabilityExtractor: Sendable {
       }
     }
     let result = chosen!
-    if metadata.byline == nil, let byline = result.byline {
-      metadata.byline = PageMetadataReader.cleanByline(byline)
+    if metadata.byline == nil
+      || PageMetadataReader.namesPublisher(metadata.byline!, siteName: metadata.siteName)
+    {
+      let marked = result.byline.map(PageMetadataReader.cleanByline)
+        .flatMap { PageMetadataReader.isPlausibleName($0) ? $0 : nil }
+      if let found = marked ?? LeadByline.find(in: result.content) { metadata.byline = found }
     }
     ContentFinishing.finish(result.content, baseURL: baseURL)
     var warnings: [String] = []

@@ -14,11 +14,12 @@ package enum TitleCleaner {
     let title = TextSanitizer.sanitize(title).collapsingWhitespace()
     var segments = split(title)
     guard segments.count > 1 else { return title }
-    // A heading on the page that is a run of leading segments is the headline; so is one
-    // after a section's name ("News - Headline", "08.11.2021 | Headline").
+    // A heading on the page that is a run of leading segments is the headline (the whole
+    // title, when the headline itself holds a dash); so is one after a section's name
+    // ("News - Headline", "08.11.2021 | Headline").
     for heading in headings {
       let normalized = heading.lowercased()
-      for count in stride(from: segments.count - 1, through: 1, by: -1)
+      for count in stride(from: segments.count, through: 1, by: -1)
       where joined(segments.prefix(count)).lowercased() == normalized {
         return joined(segments.prefix(count))
       }
@@ -31,6 +32,14 @@ package enum TitleCleaner {
     }
     let names = [siteName, byline, host.map(siteLabel)].compactMap { $0 }.map(normalize)
     var stripped = false
+    // The site's name inside the title ends the headline: "Headline : Site | Slogan".
+    if let site = segments.indices.dropFirst().first(where: { matchesAny(segments[$0].text, names) }
+    ),
+      site < segments.count - 1
+    {
+      segments.removeSubrange(site...)
+      stripped = true
+    }
     // Site name or author at either end.
     while segments.count > 1, let last = segments.last, matchesAny(last.text, names) {
       segments.removeLast()
@@ -58,17 +67,41 @@ package enum TitleCleaner {
     var text: String
   }
 
+  /// The title cut at its separators, except inside quotation marks ("Luboku, ‘Pale
+  /// Blue Dot / Lift Off’" is one name).
   private static func split(_ title: String) -> [Segment] {
     var segments: [Segment] = []
     var rest = Substring(title)
     var separator = ""
+    var pending = ""
     while let (range, found) = earliestSeparator(in: rest) {
-      segments.append(Segment(separator: separator, text: String(rest[..<range.lowerBound])))
-      separator = found
+      let text = pending + rest[..<range.lowerBound]
+      if isInsideQuotes(text) {
+        pending = text + found
+      } else {
+        segments.append(Segment(separator: separator, text: text))
+        separator = found
+        pending = ""
+      }
       rest = rest[range.upperBound...]
     }
-    segments.append(Segment(separator: separator, text: String(rest)))
+    segments.append(Segment(separator: separator, text: pending + rest))
     return segments.filter { !$0.text.isEmpty }
+  }
+
+  /// Whether a quotation opened in `text` is still open at its end (“…”, ‘…’, «…»,
+  /// German „…“).
+  private static func isInsideQuotes(_ text: String) -> Bool {
+    var open: [Character] = []
+    for character in text {
+      switch character {
+      case "“" where open.last == "„": open.removeLast()
+      case "‘", "“", "«", "„": open.append(character)
+      case "’", "”", "»": if !open.isEmpty { open.removeLast() }
+      default: break
+      }
+    }
+    return !open.isEmpty
   }
 
   private static func earliestSeparator(in text: Substring) -> (Range<Substring.Index>, String)? {

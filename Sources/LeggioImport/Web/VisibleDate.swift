@@ -8,6 +8,7 @@ enum VisibleDate {
   static let hints = NeedleSet([
     "date", "time", "publish", "posted", "datum", "fecha", "data-", "meta", "byline",
     "dateline", "info", "entry-header", "article-header", "stand", "pubdate", "veröffentlicht",
+    "publica", "pubblica",
   ])
 
   static func find(_ document: HTMLNode, url: URL?) -> Date? {
@@ -35,25 +36,41 @@ enum VisibleDate {
     "script", "style", "noscript", "template", "nav", "footer", "aside", "select", "option",
   ]
 
-  /// A date in the first 400 characters of text after the first `h1`.
+  /// A dateline by the first `h1`: a short line that is a date ("21.01.2022", "von Jane ·
+  /// 31. Oktober 2023") among the lines after it, then among the three lines just above
+  /// it (a date over the headline), and only then a date in the running text after it
+  /// (400 characters).
   private static func afterHeadline(_ body: HTMLNode) -> Date? {
     guard let headline = body.firstElement(named: "h1") else { return nil }
-    var text = ""
+    var before: [String] = []
+    var after: [String] = []
+    var afterLength = 0
     var started = false
     var stack: [HTMLNode] = [body]
-    while let node = stack.popLast(), text.utf16.count < 400 {
+    while let node = stack.popLast(), afterLength < 400 {
       if node === headline {
         started = true
         continue
       }
       switch node.kind {
-      case .text where started: text += node.text + " "
+      case .text where !node.isWhitespaceText:
+        if started {
+          after.append(node.text)
+          afterLength += node.text.utf16.count
+        } else {
+          before.append(node.text)
+          if before.count > 3 { before.removeFirst() }
+        }
       case .element where !skipped.contains(node.name):
         stack.append(contentsOf: node.children.reversed())
       case .document: stack.append(contentsOf: node.children.reversed())
       default: break
       }
     }
-    return WrittenDate.first(in: text)
+    for line in after + before.reversed()
+    where line.split(whereSeparator: \.isWhitespace).count <= 8 {
+      if let date = WrittenDate.first(in: line) { return date }
+    }
+    return WrittenDate.first(in: after.joined(separator: " "))
   }
 }

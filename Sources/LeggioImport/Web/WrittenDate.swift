@@ -123,12 +123,13 @@ package enum WrittenDate {
         months[groups[0]].flatMap { day(year: groups[2], month: String($0), day: groups[1]) }
       }
     ),
-    // 05.03.2019, 5/3/2019 (day first, unless the first number cannot be a day's month)
+    // 05.03.2019, 5/3/2019, 05-03-2019 (day first, unless the first number cannot be a
+    // day's month)
     (
-      regex(#"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"#),
+      regex(#"(?<![\d.-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)"#),
       { groups in
-        day(year: groups[2], month: groups[1], day: groups[0])
-          ?? day(year: groups[2], month: groups[0], day: groups[1])
+        day(year: groups[3], month: groups[2], day: groups[0])
+          ?? day(year: groups[3], month: groups[0], day: groups[2])
       }
     ),
   ]
