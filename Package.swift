@@ -40,6 +40,11 @@ let package = Package(
     // libdeflate, opened with dlopen when a large document is first stored or read
     // (include/CDeflate.h); without it zlib does the work.
     .target(name: "CDeflate", linkerSettings: [.linkedLibrary("dl")]),
+    // libcrypto's SHA-256, opened with dlopen when a long text (a book) is first hashed
+    // (include/CCrypto.h); without it the Swift SHA256 of LeggioModel does the work.
+    .target(name: "CCrypto", linkerSettings: [.linkedLibrary("dl")]),
+    // sqlite3_db_config, whose variable arguments Swift cannot pass (include/CSQLiteClose.h).
+    .target(name: "CSQLiteClose", linkerSettings: [.linkedLibrary("sqlite3")]),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
@@ -54,14 +59,14 @@ let package = Package(
     .target(
       name: "LeggioImport",
       dependencies: [
-        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM",
+        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM", "CDeflate",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: importSettings),
     .target(
       name: "LeggioStore",
       dependencies: [
-        "LeggioModel", "CZlibStore", "CDeflate",
+        "LeggioModel", "CZlibStore", "CDeflate", "CCrypto", "CSQLiteClose",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: staticStdlib),

@@ -26,6 +26,8 @@ struct EPUBArchive {
   private let bytes: Data
   private let limits: Limits
   private var entries: [String: Entry] = [:]
+  /// Where each entry's data lies, for inflating it with libdeflate (`ZIPEntryLocation`).
+  private var locations: [String: ZIPEntryLocation] = [:]
   private var folded: [String: String] = [:]
   /// Every entry name, in the archive's order.
   private(set) var paths: [String] = []
@@ -34,8 +36,9 @@ struct EPUBArchive {
     self.name = name
     self.limits = limits
     guard data.starts(with: [0x50, 0x4B]) else { throw .notZip(name: name) }
+    let located: [ZIPEntryLocation]
     do {
-      try ZIPBounds.check(data)
+      located = try ZIPBounds.check(data)
     } catch {
       throw .damaged(name: name, detail: error.detail)
     }
@@ -50,6 +53,8 @@ struct EPUBArchive {
     var total = 0
     var count = 0
     for entry in opened {
+      // ZIPFoundation lists the entries in the directory's order, as `ZIPBounds` does.
+      let location = count < located.count ? located[count] : nil
       count += 1
       let path = entry.path
       guard Self.isSafe(path) else { throw .unsafeName(name: name, entry: path) }
@@ -73,6 +78,7 @@ struct EPUBArchive {
       guard entry.type == .file else { continue }
       paths.append(path)
       entries[path] = entry
+      if let location, location.matches(entry) { locations[path] = location }
       folded[path.lowercased()] = folded[path.lowercased()] ?? path
     }
     // ZIPFoundation stops at the first unreadable directory record: a cut archive.
@@ -131,6 +137,11 @@ struct EPUBArchive {
   /// `.tooLarge` as soon as more bytes come out than the entry declared or the limit.
   func data(at path: String) throws(EPUBError) -> Data? {
     guard let resolved = resolve(path), let entry = entries[resolved] else { return nil }
+    if let location = locations[resolved], location.size <= limits.entry,
+      let data = location.inflate(from: bytes)
+    {
+      return data
+    }
     return try Self.inflate(entry, named: resolved, from: archive, limits: limits, book: name)
   }
 
@@ -139,7 +150,7 @@ struct EPUBArchive {
   func shared(_ resolved: [String]) -> Shared {
     Shared(
       book: name, bytes: bytes, limits: limits,
-      entries: resolved.map { ($0, entries[$0]) })
+      entries: resolved.map { ($0, entries[$0], locations[$0]) })
   }
 
   /// Entries of the archive that threads inflate side by side: ZIPFoundation's `Archive`
@@ -150,23 +161,35 @@ struct EPUBArchive {
     fileprivate let book: String
     fileprivate let bytes: Data
     fileprivate let limits: Limits
-    fileprivate let entries: [(name: String, entry: Entry?)]
+    fileprivate let entries: [(name: String, entry: Entry?, location: ZIPEntryLocation?)]
 
     var count: Int { entries.count }
 
     /// The bytes of entries `range`, in order (nil for a name the archive lacks), or the
     /// first entry's error.
     func data(_ range: Range<Int>) -> [Result<Data?, EPUBError>] {
-      let stream: Archive
-      do {
-        stream = try Archive(data: bytes, accessMode: .read)
-      } catch {
-        let failure = EPUBError.damaged(name: book, detail: "its ZIP directory cannot be read")
-        return range.map { _ in .failure(failure) }
-      }
+      // ZIPFoundation's reader is opened only for an entry libdeflate did not read.
+      var opened: Result<Archive, EPUBError>?
       return range.map { index -> Result<Data?, EPUBError> in
-        let (name, entry) = entries[index]
+        let (name, entry, location) = entries[index]
         guard let entry else { return .success(nil) }
+        if let location, location.size <= limits.entry,
+          let data = location.inflate(from: bytes)
+        {
+          return .success(data)
+        }
+        if opened == nil {
+          do {
+            opened = .success(try Archive(data: bytes, accessMode: .read))
+          } catch {
+            opened = .failure(
+              .damaged(name: book, detail: "its ZIP directory cannot be read"))
+          }
+        }
+        guard case .success(let stream) = opened else {
+          if case .failure(let failure) = opened { return .failure(failure) }
+          return .success(nil)
+        }
         do throws(EPUBError) {
           return .success(
             try EPUBArchive.inflate(entry, named: name, from: stream, limits: limits, book: book))

@@ -15,8 +15,12 @@ enum ZIPBounds {
   private static let centralEntryLength = 46
   private static let localHeaderLength = 30
 
-  static func check(_ data: some Collection<UInt8>) throws(Problem) {
+  /// Checks `data` and returns where each entry's data lies, in the directory's order (the
+  /// order ZIPFoundation gives its entries in).
+  @discardableResult
+  static func check(_ data: some Collection<UInt8>) throws(Problem) -> [ZIPEntryLocation] {
     let bytes = Array(data)
+    var locations: [ZIPEntryLocation] = []
     guard let end = endRecord(in: bytes) else {
       throw Problem(detail: "it has no ZIP directory")
     }
@@ -46,9 +50,10 @@ enum ZIPBounds {
         throw Problem(detail: "its ZIP directory is cut short")
       }
       // ZIPFoundation stops at the first record that is not one.
-      guard read32(bytes, cursor) == 0x0201_4B50 else { return }
+      guard read32(bytes, cursor) == 0x0201_4B50 else { return locations }
       var compressed = UInt64(read32(bytes, cursor + 20))
       let uncompressed = read32(bytes, cursor + 24)
+      var size = UInt64(uncompressed)
       let nameLength = Int(read16(bytes, cursor + 28))
       let extraLength = Int(read16(bytes, cursor + 30))
       let commentLength = Int(read16(bytes, cursor + 32))
@@ -57,10 +62,14 @@ enum ZIPBounds {
       guard recordEnd <= bytes.count else {
         throw Problem(detail: "its ZIP directory is cut short")
       }
-      if compressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF {
+      if compressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF {
         let extra = cursor + centralEntryLength + nameLength
         let wide = zip64Values(bytes, extra..<(extra + extraLength))
-        var index = uncompressed == 0xFFFF_FFFF ? 1 : 0
+        var index = 0
+        if uncompressed == 0xFFFF_FFFF, index < wide.count {
+          size = wide[index]
+          index += 1
+        }
         if compressed == 0xFFFF_FFFF, index < wide.count {
           compressed = wide[index]
           index += 1
@@ -77,8 +86,14 @@ enum ZIPBounds {
       guard dataStart <= bytes.count, compressed <= UInt64(bytes.count - dataStart) else {
         throw Problem(detail: "an entry's data runs past the end of the file")
       }
+      locations.append(
+        ZIPEntryLocation(
+          method: read16(bytes, cursor + 10), checksum: read32(bytes, cursor + 16),
+          start: dataStart, compressedSize: Int(compressed),
+          size: Int(clamping: size)))
       cursor = recordEnd
     }
+    return locations
   }
 
   /// Where the end of central directory record starts: the last signature in the final

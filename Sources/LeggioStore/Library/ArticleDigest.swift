@@ -4,56 +4,63 @@ import LeggioModel
 
 /// What `Library.add` derives from an article before storing it: the content hash and
 /// word count of its canonical text, its document's JSON and the stored form of both
-/// (`StoredDocument`). Each is a pass over the whole text, so for a long text (a book)
-/// they run on two threads, the hash and word count on one, the JSON and its compression
-/// on the other, all before the write transaction starts.
+/// (`StoredDocument`).
+///
+/// Each is a pass over the whole text. For a long text (a book) the JSON and its
+/// compression start on another thread as the digest is made and are waited for only
+/// when the write transaction needs them (`payload`): by then the search index has taken
+/// the text from memory (`SearchIndex.indexNewRow`), so the two largest parts of adding a
+/// book, indexing and compressing, run on both cores at once.
 struct ArticleDigest: Sendable {
   var hash: String
   var words: Int
-  var documentJSON: String
-  /// The version's `document` column: text and JSON compressed.
-  var storedDocument: Data
+  private let pending: PendingPayload
+
+  /// The document's JSON, waited for if it is still being written.
+  var documentJSON: String { pending.value.json }
+  /// The version's `document` column: text and JSON compressed (waited for likewise).
+  var storedDocument: Data { pending.value.stored }
+  /// Whether the JSON and compression run on another thread: a long text.
+  var isConcurrent: Bool { pending.isConcurrent }
 
   /// Texts shorter than this are digested on the calling thread: starting threads costs
   /// more than it saves.
   static let concurrentLength = 256 * 1024
 
   init(document: Document, text: String) {
-    guard text.utf8.count >= Self.concurrentLength else {
-      let json = DocumentJSON.encode(document)
-      self.init(
-        hash: SHA256.hex(text), words: TextStatistics.wordCount(text), documentJSON: json,
-        storedDocument: StoredDocument.compress(json, text: text))
-      return
-    }
-    let slots = Slots()
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      if index == 0 {
-        slots.hash = SHA256.hex(text)
-        slots.words = TextStatistics.wordCount(text)
-      } else {
-        slots.documentJSON = DocumentJSON.encode(document)
-        slots.storedDocument = StoredDocument.compress(slots.documentJSON, text: text)
+    let concurrent = text.utf8.count >= Self.concurrentLength
+    pending = PendingPayload(document: document, text: text, concurrent: concurrent)
+    hash = concurrent ? ContentHash.hex(text) : SHA256.hex(text)
+    words = TextStatistics.wordCount(text)
+  }
+
+  /// The JSON and stored form of a document, made on the calling thread or on another one
+  /// and waited for. Unchecked: `result` is written once, by the thread that makes it,
+  /// before `group` is left, and read only after waiting for `group`.
+  private final class PendingPayload: @unchecked Sendable {
+    let isConcurrent: Bool
+    private let group = DispatchGroup()
+    private var result: (json: String, stored: Data) = ("", Data())
+
+    init(document: Document, text: String, concurrent: Bool) {
+      isConcurrent = concurrent
+      guard concurrent else {
+        result = Self.make(document, text)
+        return
+      }
+      DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+        result = Self.make(document, text)
       }
     }
-    self.init(
-      hash: slots.hash, words: slots.words, documentJSON: slots.documentJSON,
-      storedDocument: slots.storedDocument)
-  }
 
-  private init(hash: String, words: Int, documentJSON: String, storedDocument: Data) {
-    self.hash = hash
-    self.words = words
-    self.documentJSON = documentJSON
-    self.storedDocument = storedDocument
-  }
+    var value: (json: String, stored: Data) {
+      group.wait()
+      return result
+    }
 
-  /// The results, each written by one thread before `concurrentPerform` returns and read
-  /// only after it.
-  private final class Slots: @unchecked Sendable {
-    var hash = ""
-    var words = 0
-    var documentJSON = ""
-    var storedDocument = Data()
+    private static func make(_ document: Document, _ text: String) -> (String, Data) {
+      let json = DocumentJSON.encode(document)
+      return (json, StoredDocument.compress(json, text: text))
+    }
   }
 }

@@ -25,12 +25,15 @@ extension Library {
       throw LibraryError.emptyArticle(source: metadata.source ?? metadata.title)
     }
     let tags = try (metadata.tags + tags).map(Self.cleanTag)
+    // A long text's JSON and compression go on on another thread (see `ArticleDigest`).
     let digest = ArticleDigest(document: imported.document, text: text)
-    let (hash, documentJSON, words) = (digest.hash, digest.documentJSON, digest.words)
-    let stored = digest.storedDocument
+    let (hash, words) = (digest.hash, digest.words)
     let sourceKey = SourceIdentity.key(for: metadata.source)
     let identity = sourceKey ?? "sha256:" + hash
     let columns = ArticleColumns(metadata)
+    // A book's commit is synced and its log left for a later close (`beginDurableWrite`).
+    if digest.isConcurrent { try beginDurableWrite() }
+    defer { if digest.isConcurrent { endDurableWrite() } }
 
     return try writer.write { db in
       let now = addedAt
@@ -47,12 +50,13 @@ extension Library {
             ORDER BY createdAt DESC, rowid DESC LIMIT 1
             """, arguments: [uuid])
         let currentDocument = current.flatMap { StoredDocument.json(from: $0["document"]) }
-        let textChanged = row["contentHash"] != hash || currentDocument != documentJSON
+        let textChanged = row["contentHash"] != hash || currentDocument != digest.documentJSON
         let metadataChanged = !columns.matches(row)
         var versionUUID: String? = current?["uuid"]
         if textChanged {
           versionUUID = try Self.insertVersion(
-            db, articleUUID: uuid, stored: stored, hash: hash, words: words, now: now)
+            db, articleUUID: uuid, stored: digest.storedDocument, hash: hash, words: words,
+            now: now)
           // Annotations follow the text to its new version, in this same transaction.
           try AnnotationStore.reanchorAll(db, articleUUID: uuid, newText: text, newHash: hash)
         }
@@ -88,10 +92,20 @@ extension Library {
       var arguments: StatementArguments = [uuid, identity]
       _ = arguments.append(contentsOf: columns.arguments)
       _ = arguments.append(contentsOf: [hash, words, now, now])
+      // A long text is indexed for search from memory while its document is still being
+      // compressed, rather than by the triggers inflating it again once it is stored.
+      let indexesFromMemory = digest.isConcurrent
+      if indexesFromMemory { try SearchIndex.deferRowIndexing(db) }
       try db.execute(sql: ArticleSQL.insertArticle, arguments: arguments)
       let id = db.lastInsertedRowID
+      if indexesFromMemory {
+        try SearchIndex.indexNewRow(
+          db, id: id, title: metadata.title, byline: metadata.byline, text: text)
+      }
       let versionUUID = try Self.insertVersion(
-        db, articleUUID: uuid, stored: stored, hash: hash, words: words, now: now)
+        db, articleUUID: uuid, stored: digest.storedDocument, hash: hash, words: words,
+        now: now)
+      if indexesFromMemory { try SearchIndex.resumeRowIndexing(db) }
       if let html = imported.originalHTML {
         try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
       }

@@ -1,6 +1,8 @@
+import CSQLiteClose
 import Foundation
 import GRDB
 import LeggioModel
+import Synchronization
 
 /// The local library of articles: SQLite through GRDB, in WAL mode with foreign keys on.
 ///
@@ -55,13 +57,24 @@ public final class Library: Sendable {
     self.deviceID = deviceID ?? Self.deviceID(besideLibraryAt: url.path)
   }
 
+  /// Whether closing folds the log into the file; see `deferCheckpointToNextClose`.
+  let checkpointsOnClose = Mutex(true)
+
   deinit {
     // The log is folded into the file first, so the fingerprint is of the file as it will
     // stay: closing the pool later (other stores may still hold it) changes nothing more.
+    // After a book was added the log is left as it is, for the next close to fold in
+    // (`deferCheckpointToNextClose`): the fingerprint then names the log as it stays.
     guard let path else { return }
     if !isReadOnly {
-      _ = try? writer.writeWithoutTransaction {
-        try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      if checkpointsOnClose.withLock({ $0 }) {
+        _ = try? writer.writeWithoutTransaction {
+          try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+      } else {
+        _ = try? writer.writeWithoutTransaction {
+          leggio_sqlite_no_checkpoint_on_close(UnsafeMutableRawPointer($0.sqliteConnection))
+        }
       }
     }
     // A read-only library is remembered too, so the next open skips its quick check.

@@ -1,23 +1,43 @@
 /// Counting words the way a reader would: runs of letters and digits.
 public enum TextStatistics {
   /// The number of words in `text`; "dell'Asia" counts as two, "2023" as one.
+  ///
+  /// Read on the UTF-8 bytes, a scalar decoded only where a byte is not ASCII: a book's
+  /// 4.4 MB took 26 ms scalar by scalar, on the way to storing it.
   public static func wordCount(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      let isWordScalar =
-        value < 0x80
-        ? (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-          || (value >= 0x30 && value <= 0x39)
-        // Latin-1 and Latin Extended letters (all but × and ÷): Italian's accents, without
-        // a Unicode property lookup each.
-        : (value >= 0xC0 && value <= 0x24F)
-          ? value != 0xD7 && value != 0xF7
-          : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-      if isWordScalar && !inWord { count += 1 }
-      inWord = isWordScalar
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 0
+      var inWord = false
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        let isWordScalar: Bool
+        if lead < 0x80 {
+          // A letter (either case: bit 0x20 folds them) or a digit.
+          isWordScalar = (lead | 0x20) &- 0x61 < 26 || lead &- 0x30 < 10
+          index += 1
+        } else {
+          // Valid UTF-8 (a Swift string's): the lead byte says how many follow.
+          let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+          var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+          for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          index += length
+          isWordScalar = isWord(value)
+        }
+        if isWordScalar && !inWord { count += 1 }
+        inWord = isWordScalar
+      }
+      return count
     }
-    return count
+  }
+
+  /// Whether a scalar outside ASCII is part of a word.
+  private static func isWord(_ value: UInt32) -> Bool {
+    // Latin-1 and Latin Extended letters (all but × and ÷): Italian's accents, without a
+    // Unicode property lookup each.
+    if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+    guard let scalar = Unicode.Scalar(value) else { return false }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 }
