@@ -33,8 +33,10 @@ public struct FeedUpdater: Sendable {
   static let feedsStoredAtOnce = 2
   /// Lets `feedsStoredAtOnce` feeds at a time past their fetch into parsing and storing.
   private let storing = FeedFetchLimiter(total: feedsStoredAtOnce, perHost: feedsStoredAtOnce)
-  /// Holds fetches back while this many bytes of fetched feeds wait to be stored.
-  private let fetched = FetchedBytesBudget(limit: 64 << 20)
+  /// Holds fetches back while this many bytes of fetched feeds wait to be stored: one
+  /// feed of 21 MB at a time (each is parsed beside a copy of its bytes), feeds of
+  /// ordinary size as many as before.
+  private let fetched = FetchedBytesBudget(limit: 32 << 20)
 
   public init(
     store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), sink: @escaping ArticleSink,
