@@ -61,8 +61,8 @@ extension Library {
     let stamp = now.databaseValue
     // A batch is several MB: with SQLite's default 2 MB page cache the transaction
     // spills pages to the WAL and writes them again later. (Its search index is written
-    // later, by `catchUpSearchIndex`: 16 MB is room enough.)
-    try db.execute(sql: "PRAGMA cache_size = -16384")
+    // later, by `catchUpSearchIndex`: 8 MB is room enough.)
+    try db.execute(sql: "PRAGMA cache_size = -8192")
     // Each version goes in before its article (checked at commit).
     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
     // The batch's new articles are queued for the search index (`SearchIndex`);
