@@ -30,6 +30,8 @@ struct ReadCommand: ParsableCommand {
         + selection.problems.compactMap(\.errorDescription)
       for problem in problems { Console.error(problem) }
       let library = try options.open()
+      // Feed items an update left for the search index, indexed while the list shows.
+      Task.detached(priority: .utility) { try? library.catchUpSearchIndex() }
       let themes = catalog.entries.map(\.theme)
       let index = themes.firstIndex { $0.name == selection.theme.name } ?? 0
       try TerminalApp.run(

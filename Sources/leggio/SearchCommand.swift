@@ -25,6 +25,11 @@ struct SearchCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let library = try options.open()
+      // What a feed update left for the index, with a bar when it is much (`search`
+      // would do it silently).
+      try library.catchUpSearchIndex { done, total in
+        MigrationProgressBar.report("Indexing new articles for search", done, total)
+      }
       let hits = try library.search(query.joined(separator: " "), limit: limit)
       if json {
         let array = StreamedJSONArray()

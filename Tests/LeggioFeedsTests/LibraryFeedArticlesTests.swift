@@ -154,6 +154,31 @@ import LeggioTestSupport
     #expect(try await updater.update().map(\.newItems) == [0])
   }
 
+  @Test func everyItemOfALargeUpdateIsFoundBySearchFromAnotherProcess() async throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("library.sqlite").path
+    let library = try Library(path: path)
+    // Three batches; each item's own word ("parolaN") and one they share.
+    let items = (1...2_300).map {
+      "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link>"
+        + "<description>&lt;p&gt;La nebbia sul lago, parola\($0).&lt;/p&gt;</description></item>"
+    }
+    let url = directory.appendingPathComponent("uno.xml")
+    try FeedFixtures.rss(items.joined(separator: "\n")).write(
+      to: url, atomically: true, encoding: .utf8)
+    _ = try library.feedStore.add(url: url.absoluteString)
+    let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
+    #expect(try await updater.update().map(\.newItems) == [2_300])
+
+    // Searched as `leggio search` would, from a library opened afresh.
+    let other = try Library(path: path)
+    #expect(try other.search("nebbia", limit: 5_000).count == 2_300)
+    #expect(try other.search("parola1777").map(\.title) == ["Voce 1777"])
+    #expect(try other.count(ArticleQuery(search: "lago")) == 2_300)
+    #expect(try other.integrityProblems().isEmpty)
+  }
+
   @Test func twoUpdatesOfOneFeedAtOnceCountOnlyWhatEachStored() async throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }

@@ -34,12 +34,13 @@ extension Library {
   /// An item whose source URL is already an article (saved by hand, or carried by another
   /// feed) is linked to that article, which is left as it is: a feed's summary never
   /// replaces a page saved whole, and an article the reader removed stays removed.
-  /// Items without a source are known by their text's hash. Text, hash and JSON of the
-  /// next chunk are made on another core while the database writes this one.
+  /// Items without a source are known by their text's hash. Text, hash, JSON and
+  /// compression are done on every core before the database is taken.
   public func addFeedArticles(_ articles: [ImportedArticle], addedAt now: Date = Date()) throws
     -> [Int64]
   {
     guard !articles.isEmpty else { return [] }
+    let articles = PreparedFeedArticle.prepare(articles)
     return try writer.writeWithoutTransaction { db in
       // The staged batch and the statement journals stay in memory (`FeedBatchStage`).
       try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -54,16 +55,17 @@ extension Library {
 
   /// `addFeedArticles` inside its transaction.
   private static func storeFeedArticles(
-    _ articles: [ImportedArticle], addedAt now: Date, _ db: Database
+    _ articles: [PreparedFeedArticle], addedAt now: Date, _ db: Database
   ) throws -> [Int64] {
     // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
     let stamp = now.databaseValue
     // A batch is several MB: with SQLite's default 2 MB page cache the transaction
-    // spills pages to the WAL and writes them again later.
-    try db.execute(sql: "PRAGMA cache_size = -32768")
+    // spills pages to the WAL and writes them again later. (Its search index is written
+    // later, by `catchUpSearchIndex`: 8 MB is room enough.)
+    try db.execute(sql: "PRAGMA cache_size = -8192")
     // Each version goes in before its article (checked at commit).
     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-    // The batch's new articles are indexed at once before it commits (`SearchIndex`);
+    // The batch's new articles are queued for the search index (`SearchIndex`);
     // AUTOINCREMENT gives each of them an id above every id so far.
     let lastID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
     try SearchIndex.deferRowIndexing(db)
@@ -79,7 +81,7 @@ extension Library {
       for (index, uuid) in staged { ids[index] = stored[uuid] ?? 0 }
       staged.removeAll(keepingCapacity: true)
     }
-    try PreparedFeedArticle.forEach(articles) { article in
+    for article in articles {
       // A second item of this batch with one identity: store what is staged, and the
       // item then finds its article like any other.
       if stage.identities.contains(article.identity) { try flush() }
@@ -91,14 +93,14 @@ extension Library {
           try Self.link(db, articleUUID: existing.uuid, tags: article.tags, now: now)
         }
         ids.append(existing.id)
-        return
+        continue
       }
       try stage.add(article, stamp: stamp)
       staged.append((ids.count, article.uuid))
       ids.append(0)
     }
     try flush()
-    try SearchIndex.indexArticles(after: lastID, db)
+    try SearchIndex.queueArticles(after: lastID, db)
     return ids
   }
 }

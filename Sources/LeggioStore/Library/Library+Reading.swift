@@ -8,7 +8,7 @@ extension Library {
   /// How many articles match `query`: the kept counts when there is no filter but
   /// unread, else a count of the matches.
   public func count(_ query: ArticleQuery) throws -> Int {
-    let filter = ListFilter(query)
+    let filter = try listFilter(query)
     return try writer.read { db in
       if let kept = try ArticleCounts.count(db, query) { return kept }
       return try Int.fetchOne(
@@ -26,7 +26,7 @@ extension Library {
   {
     guard limit > 0 else { return [] }
     let offset = max(0, offset)
-    let filter = ListFilter(query)
+    let filter = try listFilter(query)
     var arguments = filter.arguments
     var order = ListFilter.order(query.sort)
     var reversed = false

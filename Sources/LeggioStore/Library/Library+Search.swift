@@ -6,6 +6,7 @@ extension Library {
   /// A snippet costs the same however many times the words occur (see `SearchSnippet`).
   public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
     guard let match = FTSQuery.match(query, prefixLast: true), limit > 0 else { return [] }
+    try catchUpSearchIndex()
     let snippets = SearchSnippet(query: query, prefixLast: true)
     return try writer.read { db in
       let rows = try Row.fetchAll(
@@ -30,5 +31,34 @@ extension Library {
           snippet: snippet, matches: matches, score: row["score"])
       }
     }
+  }
+
+  /// Indexes the articles that feed updates left for the search index (`SearchIndex`),
+  /// 5,000 to a transaction so that another writer waits for one step at most; `progress`
+  /// hears how many of how many are done. Costs one lookup when none wait, as after any
+  /// other change (the index follows those at once). Searches and lists filtered by words
+  /// call it first, so they never miss an article; the interface calls it after an
+  /// update. A read-only library cannot: its newest feed items are not found until it
+  /// is opened writable.
+  public func catchUpSearchIndex(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
+    guard !isReadOnly, try writer.read({ try SearchIndex.hasPending($0) }) else { return }
+    let total = try writer.read { try SearchIndex.pendingCount($0) }
+    var done = 0
+    while true {
+      let taken = try writer.write { db in
+        // A step writes about 7 MB of index: in SQLite's default 2 MB cache it spills.
+        try db.execute(sql: "PRAGMA cache_size = -16384")
+        return try SearchIndex.catchUp(limit: 5000, db)
+      }
+      guard taken > 0 else { return }
+      done += taken
+      progress?(min(done, total), total)
+    }
+  }
+
+  /// The filter of a list query, after `catchUpSearchIndex` when it searches words.
+  func listFilter(_ query: ArticleQuery) throws -> ListFilter {
+    if query.search != nil { try catchUpSearchIndex() }
+    return ListFilter(query)
   }
 }

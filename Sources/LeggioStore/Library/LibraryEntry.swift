@@ -26,7 +26,7 @@ extension Library {
     -> [LibraryEntry]
   {
     guard limit > 0 else { return [] }
-    let filter = ListFilter(query)
+    let filter = try listFilter(query)
     var arguments = filter.arguments
     _ = arguments.append(contentsOf: [limit == .max ? -1 : limit, max(0, offset)])
     return try writer.read { db in
@@ -43,7 +43,7 @@ extension Library {
   /// Every entry of the list for `query`, handed to `body` in order as it is read: what
   /// `leggio list` and `list --json` print without holding the library in memory.
   public func forEachEntry(_ query: ArticleQuery, _ body: (LibraryEntry) throws -> Void) throws {
-    let filter = ListFilter(query)
+    let filter = try listFilter(query)
     try writer.read { db in
       try ArticleRow.forEach(
         db,
@@ -58,7 +58,7 @@ extension Library {
   /// The widest id and word count among the entries for `query`, for aligning a list's
   /// columns before its first row is printed.
   public func entryWidths(_ query: ArticleQuery) throws -> (id: Int64, words: Int) {
-    let filter = ListFilter(query)
+    let filter = try listFilter(query)
     return try writer.read { db in
       let row = try Row.fetchOne(
         db, sql: "SELECT MAX(a.id), MAX(a.words) FROM article a WHERE \(filter.sql)",

@@ -115,6 +115,11 @@ enum LibraryMigrations {
     migrator.registerMigration(UnusedIndexes.migrationName) { db in
       try UnusedIndexes.migrate(db)
     }
+    // Feed batches leave their articles to be indexed before the next search; the index
+    // is written and merged in larger steps (issue 17).
+    migrator.registerMigration(SearchIndex.tuningMigrationName) { db in
+      try db.execute(sql: SearchIndex.pendingTable + SearchIndex.tuning)
+    }
     return migrator
   }
 }

@@ -17,11 +17,11 @@ struct PreparedFeedArticle: Sendable {
   /// The document as the library stores it (`StoredDocument`).
   let storedDocument: Data
   let tags: [String]
-  /// Identifiers for the article, its version and its tag links, made here so that the
-  /// writing thread does not (each costs a random-number system call).
-  let uuid: String
-  let versionUUID: String
-  let tagUUIDs: [String]
+  /// Identifiers for the article, its version and its tag links, made in the batch's
+  /// order (`prepare`) so that they sort as the articles are stored.
+  private(set) var uuid = ""
+  private(set) var versionUUID = ""
+  private(set) var tagUUIDs: [String] = []
 
   init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
     let metadata = imported.metadata
@@ -47,57 +47,23 @@ struct PreparedFeedArticle: Sendable {
     self.tags = metadata.tags.compactMap { try? Library.cleanTag($0) }.filter {
       seen.insert($0.lowercased()).inserted
     }
+  }
+
+  /// Prepares `articles` on every core, in order. Called before the library's writer
+  /// is taken: the writer holds the database for SQL alone, while the next batch (this
+  /// feed's or another's) is hashed, encoded and compressed beside it.
+  static func prepare(_ articles: [ImportedArticle]) -> [PreparedFeedArticle] {
+    var prepared = ConcurrentSlices.map(articles, minimumSliceLength: 64) { slice in
+      // zlib's stream, for when libdeflate is missing; one per slice and thread.
+      let deflater = DocumentDeflater()
+      return slice.map { PreparedFeedArticle($0, deflater: deflater) }
+    }.flatMap { $0 }
     let now = Date()
-    self.uuid = UUIDv7.string(at: now)
-    self.versionUUID = UUIDv7.string(at: now)
-    self.tagUUIDs = tags.map { _ in UUIDv7.string(at: now) }
-  }
-
-  /// Prepares `articles` a chunk at a time on another thread while `body` handles the
-  /// chunk before, in order: the database writes one chunk while the next is hashed and
-  /// encoded, instead of the cores waiting on each other.
-  static func forEach(
-    _ articles: [ImportedArticle], chunk: Int = 100,
-    _ body: (PreparedFeedArticle) throws -> Void
-  ) throws {
-    var start = 0
-    // One zlib stream for every chunk: each is prepared only once the one before is done.
-    let deflater = UncheckedDeflater(DocumentDeflater())
-    var current = articles[0..<min(chunk, articles.count)].map {
-      PreparedFeedArticle($0, deflater: deflater.deflater)
+    for index in prepared.indices {
+      prepared[index].uuid = UUIDv7.string(at: now)
+      prepared[index].versionUUID = UUIDv7.string(at: now)
+      prepared[index].tagUUIDs = prepared[index].tags.map { _ in UUIDv7.string(at: now) }
     }
-    while !current.isEmpty {
-      start += current.count
-      let next = articles[start..<min(start + chunk, articles.count)]
-      let box = ChunkBox()
-      let done = DispatchSemaphore(value: 0)
-      if !next.isEmpty {
-        DispatchQueue.global(qos: .userInitiated).async {
-          box.prepared = next.map { PreparedFeedArticle($0, deflater: deflater.deflater) }
-          done.signal()
-        }
-      }
-      do {
-        for article in current { try body(article) }
-      } catch {
-        if !next.isEmpty { done.wait() }
-        throw error
-      }
-      if next.isEmpty { break }
-      done.wait()
-      current = box.prepared
-    }
-  }
-
-  /// The deflater, handed from chunk to chunk; the semaphore keeps two threads from ever
-  /// using it at once.
-  private struct UncheckedDeflater: @unchecked Sendable {
-    let deflater: DocumentDeflater
-    init(_ deflater: DocumentDeflater) { self.deflater = deflater }
-  }
-
-  /// Carries a prepared chunk from its thread; the semaphore orders write and read.
-  private final class ChunkBox: @unchecked Sendable {
-    var prepared: [PreparedFeedArticle] = []
+    return prepared
   }
 }

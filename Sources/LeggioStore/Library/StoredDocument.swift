@@ -25,6 +25,8 @@ enum StoredDocument {
 
   private static func compress(bytes: [UInt8], deflater: DocumentDeflater?) -> Data {
     bytes.withUnsafeBufferPointer { source in
+      // A batch's short documents: libdeflate when it is there (`FastDeflate`).
+      if deflater != nil, let fast = FastDeflate.compress(source, minimum: 0) { return fast }
       guard var output = deflater?.deflate(source, headerSize: 4) else {
         return compress(source: source)
       }

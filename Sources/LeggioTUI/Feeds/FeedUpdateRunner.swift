@@ -15,10 +15,14 @@ public final class FeedUpdateRunner: Sendable {
   private let updater: FeedUpdater
   /// Fetches new items' pictures; the update is finished once they are in.
   private let pictures: FeedPictureFetcher?
+  /// Indexed for search once the update is done (`Library.catchUpSearchIndex`), so that
+  /// a filter typed next does not wait for it.
+  private let library: Library?
 
-  public init(updater: FeedUpdater, pictures: FeedPictureFetcher? = nil) {
+  public init(updater: FeedUpdater, pictures: FeedPictureFetcher? = nil, library: Library? = nil) {
     self.updater = updater
     self.pictures = pictures
+    self.library = library
   }
 
   /// Updates `library`'s feeds, keeping new items' pictures when `pictures` is true.
@@ -27,7 +31,7 @@ public final class FeedUpdateRunner: Sendable {
     self.init(
       updater: FeedUpdater(
         store: library.feedStore, batchSink: library.feedArticleSink(pictures: fetcher)),
-      pictures: fetcher)
+      pictures: fetcher, library: library)
   }
 
   /// Starts updating `feedIDs` (all when nil); `deliver` is called from another thread,
@@ -36,11 +40,12 @@ public final class FeedUpdateRunner: Sendable {
   public func start(feedIDs: [Int64]? = nil, deliver: @escaping @Sendable (Report) -> Void)
     -> Task<Void, Never>
   {
-    let (updater, pictures) = (self.updater, self.pictures)
+    let (updater, pictures, library) = (self.updater, self.pictures, self.library)
     return Task.detached {
       do {
         var summaries = try await updater.update(feedIDs: feedIDs) { deliver(.progress($0)) }
         _ = await pictures?.finish(into: &summaries)
+        try? library?.catchUpSearchIndex()
         deliver(.finished(summaries))
       } catch {
         deliver(.failed(TerminalSafety.line(Library.describe(error) ?? error.localizedDescription)))
