@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// Reads the dates feeds write: RFC 822 (RSS), RFC 3339 (Atom, JSON Feed) and the broken
 /// variants seen in the wild — missing seconds, two-digit years, named zones (EST, CEST),
@@ -235,20 +236,10 @@ public enum FeedDate {
     guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour),
       (0...59).contains(minute), second < 61, year > 0
     else { return nil }
-    let days = daysFromCivil(year, month, day)
+    let days = CivilDays.since1970(year: year, month: month, day: day)
     let seconds =
       Double(days * 86400 + hour * 3600 + minute * 60 - offset) + second
     return Date(timeIntervalSince1970: seconds)
-  }
-
-  /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-  private static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
