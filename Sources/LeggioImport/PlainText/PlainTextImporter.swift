@@ -83,28 +83,14 @@ public enum PlainTextImporter {
   static func lines(of text: String) -> [Substring] {
     var text = text
     text.makeContiguousUTF8()
-    let stretches = text.withUTF8 { bytes in Self.stretches(bytes) }
+    // One stretch for a short text, eight for a long one.
+    let stretches = text.withUTF8 { bytes in
+      TextPieces.stretches(bytes, pieces: bytes.count >= 1 << 18 ? 8 : 1)
+    }
     let parts = ConcurrentSlices.map(stretches, minimumSliceLength: 1) { [text] slice in
       slice.flatMap { Self.lines(of: text, in: $0) }
     }
     return ConcurrentSlices.joined(parts)
-  }
-
-  /// Byte ranges that cover `bytes`, each but the last ending just after a line feed:
-  /// one for a short text, eight for a long one.
-  private static func stretches(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    let pieces = bytes.count >= 1 << 18 ? 8 : 1
-    var ranges: [Range<Int>] = []
-    var start = 0
-    for piece in 1..<pieces {
-      var cut = max(start, bytes.count * piece / pieces)
-      while cut < bytes.count && bytes[cut] != 0x0A { cut += 1 }
-      guard cut < bytes.count else { break }
-      ranges.append(start..<cut + 1)
-      start = cut + 1
-    }
-    ranges.append(start..<bytes.count)
-    return ranges
   }
 
   /// The lines that end in byte range `range` of `text` (each at a "\n", and the text's
