@@ -42,18 +42,23 @@ import Testing
       """)
   }
 
-  @Test func everyCorpusPageGivesLibxml2sOwnTree() throws {
+  /// Every page of the three web corpora (Zyte, trafilatura, Readability), decoded, with
+  /// its name.
+  static func corpusPages() throws -> [(name: String, html: String)] {
     let extraction = WebCorpusTests.packageRoot().appendingPathComponent(
       "../shared/corpus/extraction")
     let zyte = try ExtractionBenchmarks.loadZyte(extraction.appendingPathComponent("scrapinghub"))
     let trafilatura = try ExtractionBenchmarks.loadTrafilatura(
       extraction.appendingPathComponent("trafilatura"))
     let readability = try CorpusEvaluation.loadPages(in: WebCorpusTests.corpus)
-    #expect(zyte.pages.count + trafilatura.pages.count + readability.count > 250)
-    for page in zyte.pages + trafilatura.pages {
-      Self.expectSameTree(HTMLCharset.decode(page.data).text, page.key)
-    }
-    for page in readability { Self.expectSameTree(page.source, page.name) }
+    return (zyte.pages + trafilatura.pages).map { ($0.key, HTMLCharset.decode($0.data).text) }
+      + readability.map { ($0.name, $0.source) }
+  }
+
+  @Test func everyCorpusPageGivesLibxml2sOwnTree() throws {
+    let pages = try Self.corpusPages()
+    #expect(pages.count > 250)
+    for page in pages { Self.expectSameTree(page.html, page.name) }
   }
 
   /// The parser's index stands in for walks of the page: preparing with it gives the
@@ -84,16 +89,7 @@ import Testing
   /// Cutting scripts and styles out for libxml2 and putting them back gives the tree the
   /// whole page gives, and most pages are cut.
   @Test func pagesCutOfTheirScriptsGiveTheWholePagesTree() throws {
-    let extraction = WebCorpusTests.packageRoot().appendingPathComponent(
-      "../shared/corpus/extraction")
-    let zyte = try ExtractionBenchmarks.loadZyte(extraction.appendingPathComponent("scrapinghub"))
-    let trafilatura = try ExtractionBenchmarks.loadTrafilatura(
-      extraction.appendingPathComponent("trafilatura"))
-    let readability = try CorpusEvaluation.loadPages(in: WebCorpusTests.corpus)
-    let soup = Self.rawTextSoup
-    let sources =
-      (zyte.pages + trafilatura.pages).map { HTMLCharset.decode($0.data).text }
-      + readability.map(\.source) + soup
+    let sources = try Self.corpusPages().map(\.html) + Self.rawTextSoup
     var cut = 0
     for html in sources {
       let bytes = Array(html.utf8)
