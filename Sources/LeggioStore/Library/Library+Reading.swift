@@ -21,31 +21,43 @@ extension Library {
   /// window at a time, so 10,000 articles cost no more to show than ten. Given `total`
   /// (the rows `query` matches), a window in the second half is read from the end, in
   /// the reverse order, so that the last screen costs what the first does.
+  /// A list filtered by words in a large library is read through `FilterProbe`.
   public func summaries(_ query: ArticleQuery, offset: Int, limit: Int, total: Int? = nil)
     throws -> [ArticleSummary]
   {
+    try summaries(
+      query, offset: offset, limit: limit, total: total,
+      probingAbove: Self.probeMinimumArticles)
+  }
+
+  /// `summaries`, probing only a library of more than `threshold` articles.
+  func summaries(
+    _ query: ArticleQuery, offset: Int, limit: Int, total: Int?, probingAbove threshold: Int
+  ) throws -> [ArticleSummary] {
     guard limit > 0 else { return [] }
     let offset = max(0, offset)
     let filter = try listFilter(query)
-    var arguments = filter.arguments
-    var order = ListFilter.order(query.sort)
+    var (skip, take) = (offset, limit)
     var reversed = false
     if let total, offset > total / 2, offset < total {
       // Rows offset..<end are, from the end, rows (total - end)..<(total - offset).
       let end = min(total, offset + limit)
-      _ = arguments.append(contentsOf: [end - offset, total - end])
-      order = ListFilter.order(query.sort, reversed: true)
+      (skip, take) = (total - end, end - offset)
       reversed = true
-    } else {
-      _ = arguments.append(contentsOf: [limit, offset])
     }
+    let order = ListFilter.order(query.sort, reversed: reversed)
     let rows = try writer.read { db in
-      try ArticleRow.fetchAll(
+      if let probed = try probedRows(
+        db, query, order: order, skip: skip, take: take, probingAbove: threshold)
+      {
+        return probed
+      }
+      return try ArticleRow.fetchAll(
         db,
         sql: """
           SELECT \(ArticleRow.columns) FROM article a WHERE \(filter.sql)
           ORDER BY \(order) LIMIT ? OFFSET ?
-          """, arguments: arguments
+          """, arguments: filter.arguments + [take, skip]
       ).map(\.summary)
     }
     return reversed ? rows.reversed() : rows

@@ -57,6 +57,9 @@ public final class Library: Sendable {
     self.deviceID = deviceID ?? Self.deviceID(besideLibraryAt: url.path)
   }
 
+  /// Finds the first screen of a list filtered by words (`FilterProbe`).
+  let filterProbe = FilterProbe()
+
   /// Whether closing folds the log into the file; see `deferCheckpointToNextClose`.
   let checkpointsOnClose = Mutex(true)
 

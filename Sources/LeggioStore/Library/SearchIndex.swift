@@ -57,10 +57,13 @@ enum SearchIndex {
 
     """
 
+  /// How the index cuts and folds words; `FilterProbe` tests articles with the same.
+  static let tokenizer = "unicode61 remove_diacritics 2"
+
   static let table = """
     CREATE VIRTUAL TABLE article_fts USING fts5(
       title, byline, text, content = 'article_search', content_rowid = 'id',
-      tokenize = 'unicode61 remove_diacritics 2'
+      tokenize = '\(tokenizer)'
     );
 
     """

@@ -124,13 +124,18 @@ public final class Application {
         return nil
       case .loadCounts:
         return .countsLoaded(try library.counts())
+      case .loadCount(let query) where isTypingFilter:
+        let (count, isExact) = try library.count(query, atMost: LibraryState.typingCountCap)
+        return isExact ? .countLoaded(query, count) : .countAtLeast(query, count)
       case .loadCount(let query):
         return .countLoaded(query, try library.count(query))
       case .loadRows(let query, let window):
         let size = LibraryState.windowSize
         // Given the count, a window near the end is read from the end (a jump to the
         // last screen costs what the first does).
-        let total = query == state.library.query ? state.library.matching : nil
+        let total =
+          query == state.library.query && state.library.matchingIsExact
+          ? state.library.matching : nil
         let rows = try library.summaries(
           query, offset: window * size, limit: size, total: total)
         return .rowsLoaded(query, window: window, rows)

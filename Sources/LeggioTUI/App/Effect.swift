@@ -64,6 +64,8 @@ public enum Message: Hashable, Sendable {
   case event(Event)
   case countsLoaded(LibraryCounts)
   case countLoaded(ArticleQuery, Int)
+  /// At least this many rows match `query` (counted while its filter is typed).
+  case countAtLeast(ArticleQuery, Int)
   case rowsLoaded(ArticleQuery, window: Int, [ArticleSummary])
   case tagsLoaded([String])
   case articleLoaded(StoredArticle)

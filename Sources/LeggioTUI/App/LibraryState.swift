@@ -5,6 +5,10 @@ import LeggioStore
 public struct LibraryState: Hashable, Sendable {
   /// Rows fetched per query.
   public static let windowSize = 50
+  /// How far the rows a filter matches are counted while it is typed: counting every
+  /// match of `l` in a million articles took most of each key's time (issue 17). The
+  /// exact count is read when the filter is closed.
+  public static let typingCountCap = 100
   /// Windows kept in the cache; the farthest from the selection go first.
   static let cachedWindows = 8
 
@@ -14,6 +18,9 @@ public struct LibraryState: Hashable, Sendable {
   public var countsLoaded = false
   /// The rows `query` matches.
   public var matching = 0
+  /// Whether `matching` is exact: while a filter is typed, only whether more than
+  /// `typingCountCap` match is read (`matching` is then the cap).
+  public var matchingIsExact = true
   public var selected = 0
   /// The first row on screen.
   public var top = 0

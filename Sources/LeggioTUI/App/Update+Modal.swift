@@ -87,7 +87,10 @@ func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .search: runSearch(prompt.text, &state)
     case .note(let target): return saveNote(prompt.text, on: target, &state)
     case .bookmarkName(let offset): return saveBookmark(prompt.text, at: offset, &state)
-    case .filter, .notebookSearch: break
+    case .filter:
+      // Counted only up to a cap while typed: the list's length is needed now.
+      if !state.library.matchingIsExact { return [.loadCount(state.library.query)] }
+    case .notebookSearch: break
     }
     return []
   case .escape:

@@ -16,9 +16,14 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     // The header's sync state changes with the library: read it again too.
     return state.library.select(state.library.selected, visibleRows: state.listRows)
       + (state.sync == nil ? [] : [.loadSyncState])
-  case .countLoaded(let query, let count):
+  case .countLoaded(let query, let count), .countAtLeast(let query, let count):
     guard query == state.library.query else { return [] }
     state.library.matching = count
+    if case .countAtLeast = message {
+      state.library.matchingIsExact = false
+    } else {
+      state.library.matchingIsExact = true
+    }
     return state.library.select(state.library.selected, visibleRows: state.listRows)
   case .rowsLoaded(let query, let window, let rows):
     guard query == state.library.query else { return [] }

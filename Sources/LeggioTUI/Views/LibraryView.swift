@@ -44,7 +44,8 @@ enum LibraryView {
     let counts = library.counts
     var left =
       " Leggio · \(plural(counts.total, "article")) · \(counts.unread) unread"
-      + " · \(library.matching) shown" + (readOnly ? " · read-only" : "")
+      + " · \(library.matching)\(library.matchingIsExact ? "" : "+") shown"
+      + (readOnly ? " · read-only" : "")
     if TextWidth.cells(left) > grid.width { left = " " + left.dropFirst(" Leggio · ".count) }
     var filters = ["by \(library.query.sort.label)"]
     if let tag = library.query.tag { filters.append("tag: \(TerminalSafety.line(tag))") }
