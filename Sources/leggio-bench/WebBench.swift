@@ -32,6 +32,10 @@ enum WebBench {
     let sets: [(name: String, pages: [ExtractionBenchmarks.Page])] = [
       ("readability", readabilityPages), ("zyte", zyte.pages), ("trafilatura", trafilatura.pages),
     ]
+    if let folder = ProcessInfo.processInfo.environment["LEGGIO_BENCH_DUMP_DOCUMENTS"] {
+      WebDocumentDump.write(sets, into: URL(fileURLWithPath: folder))
+      return
+    }
     if let rounds = ProcessInfo.processInfo.environment["LEGGIO_BENCH_PROFILE"].flatMap(Int.init) {
       profile(sets, rounds: rounds)
       return
