@@ -157,11 +157,26 @@ enum WebBench {
   static func profile(
     _ sets: [(name: String, pages: [ExtractionBenchmarks.Page])], rounds: Int
   ) {
+    // `LEGGIO_BENCH_ONLY=TEXT`: only the pages whose key contains it.
+    let only = ProcessInfo.processInfo.environment["LEGGIO_BENCH_ONLY"]
+    let sets = sets.map { set in
+      (name: set.name, pages: set.pages.filter { only == nil || $0.key.contains(only!) })
+    }.filter { !$0.pages.isEmpty }
     for (name, pages) in sets {
       let seconds = Stopwatch.bestCPU(of: max(rounds, 1)) {
         for page in pages { _ = ExtractionBenchmarks.leggio(page) }
       }
       print(String(format: "%@: %.1f pages/s", name, Double(pages.count) / seconds))
+    }
+    guard ProcessInfo.processInfo.environment["LEGGIO_BENCH_PAGE_TIMES"] != nil else { return }
+    // Each page's best CPU time beside its size, to see what grows faster than the page.
+    for (name, pages) in sets {
+      for page in pages {
+        let seconds = Stopwatch.bestCPU(of: max(rounds, 1)) {
+          _ = ExtractionBenchmarks.leggio(page)
+        }
+        print(String(format: "time %@ %@ %d %.3f", name, page.key, page.data.count, seconds * 1000))
+      }
     }
   }
 

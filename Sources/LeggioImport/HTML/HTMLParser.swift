@@ -94,28 +94,23 @@ public enum HTMLParser {
   /// Lower-cased tag and attribute names by libxml2's pointer: the parser keeps each name
   /// once in its dictionary, so a page's thousands of `div`s make one Swift string.
   struct NameTable {
-    private var known: [UnsafePointer<xmlChar>: String] = Dictionary(minimumCapacity: 128)
-    private var local: [UnsafePointer<xmlChar>: String] = Dictionary(minimumCapacity: 64)
+    private var known = PointerMemo<String>()
+    private var local = PointerMemo<String>()
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-      if let name = known[pointer] { return name }
-      let name = String(cString: pointer).lowercased()
-      known[pointer] = name
-      return name
+      known.value(for: pointer) { String(cString: $0).lowercased() }
     }
 
     /// An element's name as libxml2's tree builder keeps it: a prefix before the first
     /// colon is dropped (`g:plusone` is `plusone`), as `xmlSplitQName` splits it.
     mutating func elementName(_ pointer: UnsafePointer<xmlChar>) -> String {
-      if let name = local[pointer] { return name }
-      var name = self.name(pointer)
-      if let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")), colon != name.utf8.startIndex,
-        name.utf8.index(after: colon) != name.utf8.endIndex
-      {
-        name = String(name[name.utf8.index(after: colon)...])
+      local.value(for: pointer) {
+        let name = String(cString: $0).lowercased()
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")),
+          colon != name.utf8.startIndex, name.utf8.index(after: colon) != name.utf8.endIndex
+        else { return name }
+        return String(name[name.utf8.index(after: colon)...])
       }
-      local[pointer] = name
-      return name
     }
   }
 }

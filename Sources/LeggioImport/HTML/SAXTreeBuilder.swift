@@ -44,7 +44,7 @@ final class SAXTreeBuilder {
   /// The elements and comments gathered for the extractor, when asked for.
   private(set) var index: ParsedPageIndex?
   /// Each name's slot in the index (-1: not gathered), by libxml2's name pointer.
-  private var slots: [UnsafePointer<xmlChar>: Int] = [:]
+  private var slots = PointerMemo<Int>()
   private var firstElement: HTMLNode?
   private var sawDoctype = false
   /// The scripts and styles cut out of the page being parsed (`RawTextCut`), the bytes
@@ -63,13 +63,7 @@ final class SAXTreeBuilder {
   @inline(__always)
   private func indexElement(_ node: HTMLNode, _ namePointer: UnsafePointer<xmlChar>) {
     guard index != nil else { return }
-    let slot: Int
-    if let known = slots[namePointer] {
-      slot = known
-    } else {
-      slot = ParsedPageIndex.slot(of: node.name) ?? -1
-      slots[namePointer] = slot
-    }
+    let slot = slots.value(for: namePointer) { _ in ParsedPageIndex.slot(of: node.name) ?? -1 }
     if slot >= 0 { index!.add(node, slot: slot) }
   }
 
@@ -160,6 +154,9 @@ final class SAXTreeBuilder {
   ) -> HTMLNode {
     var attributes: [(name: String, value: String)] = []
     if var pair = pairs {
+      var count = 0
+      while pair[2 * count] != nil { count += 1 }
+      attributes.reserveCapacity(count)
       while let attributeName = pair[0] {
         // libxml2's builder gives a bare boolean attribute (`disabled`) its own name.
         let value =

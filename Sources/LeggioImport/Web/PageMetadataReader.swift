@@ -90,7 +90,7 @@ public enum PageMetadataReader {
     for marker in [" by ", " von ", " par ", " di ", " por "]
     where ReadabilityPatterns.matches(lowered, [ByteNeedle(marker)]) {
       if let range = text.range(of: marker, options: [.caseInsensitive, .backwards]),
-        WrittenDate.first(in: String(text[..<range.lowerBound])) != nil
+        WrittenDate.contains(in: String(text[..<range.lowerBound]))
       {
         text = String(text[range.upperBound...])
         break
@@ -128,7 +128,7 @@ public enum PageMetadataReader {
       let date = dateSuffix.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
       let range = Range(date.range, in: text), range.lowerBound != text.startIndex,
       // ", 7 News WSVN" is a third author, not a date.
-      WrittenDate.first(in: String(text[range])) != nil
+      WrittenDate.contains(in: String(text[range]))
     {
       text = String(text[..<range.lowerBound])
     }

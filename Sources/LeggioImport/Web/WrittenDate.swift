@@ -17,16 +17,35 @@ package enum WrittenDate {
       guard let match = expression.firstMatch(in: lower, range: range),
         best == nil || match.range.location < best!.location
       else { continue }
-      let groups = (1..<match.numberOfRanges).map { index -> String in
-        let range = match.range(at: index)
-        guard range.location != NSNotFound, let swiftRange = Range(range, in: lower) else {
-          return ""
-        }
-        return String(lower[swiftRange])
-      }
+      let groups = Self.groups(of: match, in: lower)
       if let date = reader(groups) { best = (match.range.location, date) }
     }
     return best?.date
+  }
+
+  /// Whether `first(in:)` finds a date: true as soon as one expression's first match
+  /// reads as a date, without running the others (`first` keeps the earliest of all).
+  package static func contains(in text: String) -> Bool {
+    guard hasYear(text) else { return false }
+    let lower = text.lowercased()
+    let range = NSRange(lower.startIndex..., in: lower)
+    for (expression, reader) in patterns {
+      guard let match = expression.firstMatch(in: lower, range: range) else { continue }
+      let groups = Self.groups(of: match, in: lower)
+      if reader(groups) != nil { return true }
+    }
+    return false
+  }
+
+  /// A match's groups as strings, "" for a group that took no part.
+  private static func groups(of match: NSTextCheckingResult, in lower: String) -> [String] {
+    (1..<match.numberOfRanges).map { index -> String in
+      let range = match.range(at: index)
+      guard range.location != NSNotFound, let swiftRange = Range(range, in: lower) else {
+        return ""
+      }
+      return String(lower[swiftRange])
+    }
   }
 
   /// Whether `text` holds four ASCII digits in a row (what a year needs).
