@@ -215,14 +215,30 @@ struct RawTextCut {
     /// Whether libxml2 keeps every character of the range as it is: no control characters
     /// but tab, line feed and carriage return, and no U+FFFE or U+FFFF.
     private func isPlainText(_ range: Range<Int>) -> Bool {
-      for index in range {
-        let byte = bytes[index]
-        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
-        if byte == 0xEF && self.byte(index + 1) == 0xBF && self.byte(index + 2) >= 0xBE {
-          return false
+      guard let base = bytes.baseAddress else { return true }
+      var index = range.lowerBound
+      // Eight bytes at a time: only a word with a byte below 0x20 or an 0xEF (found with
+      // the usual has-zero-byte arithmetic, which can flag but never miss) is looked into.
+      while index + 8 <= range.upperBound {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let below = (word &- 0x2020_2020_2020_2020) & ~word
+        let marked = word ^ 0xEFEF_EFEF_EFEF_EFEF
+        let lead = (marked &- 0x0101_0101_0101_0101) & ~marked
+        if (below | lead) & 0x8080_8080_8080_8080 != 0 {
+          for offset in index..<index + 8 where !isPlainByte(at: offset) { return false }
         }
+        index += 8
       }
+      for offset in index..<range.upperBound where !isPlainByte(at: offset) { return false }
       return true
+    }
+
+    @inline(__always)
+    private func isPlainByte(at index: Int) -> Bool {
+      let byte = bytes[index]
+      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+      return !(byte == 0xEF && self.byte(index + 1) == 0xBF && self.byte(index + 2) >= 0xBE)
     }
 
     /// Where the original offset `index` lands in the page, for bytes not yet taken in.

@@ -104,6 +104,27 @@ import Testing
     #expect(cut * 10 >= sources.count * 7, "\(cut) of \(sources.count) pages cut")
   }
 
+  /// A character libxml2 leaves out of a script (a control character, U+FFFE, U+FFFF)
+  /// keeps it in place wherever it stands among the bytes read eight at a time, while
+  /// tabs, line breaks and other characters led by 0xEF (U+FFFD) are cut.
+  @Test func aCharacterLibxmlLeavesOutKeepsItsScriptUncutWhereverItStands() {
+    let code = String(repeating: "var a = 1; ", count: 4)
+    let kept = String(repeating: "\tx = '\u{FFFD}\u{F000}é';\r\n", count: 80)
+    for bad in ["\u{01}", "\u{1F}", "\u{0B}", "\u{FFFE}", "\u{FFFF}"] {
+      for offset in 0..<20 {
+        let split = code.index(code.startIndex, offsetBy: offset)
+        let html =
+          "<p>a</p><script>\(code[..<split])\(bad)\(code[split...])</script>"
+          + "<style>\(kept)</style><p>b</p>"
+        let bytes = Array(html.utf8)
+        let cut = bytes.withUnsafeBufferPointer { RawTextCut.make($0) }
+        #expect(cut?.elements.count == 2, "\(offset)")
+        #expect(cut?.elements.first?.content == nil, "\(offset) \(bad.unicodeScalars.first!)")
+        #expect(cut?.elements.last?.content != nil, "\(offset)")
+      }
+    }
+  }
+
   /// Scripts and styles beside what could mislead a cut, each with enough content to cut.
   static let rawTextSoup: [String] = {
     let code = String(repeating: "if (a < b && c > d) { x = '</div>'; } ", count: 40)
