@@ -1,12 +1,22 @@
 import LeggioModel
+
 /// The common summary, plain text in `<p>` paragraphs, turned into a document without
 /// building an HTML tree: parsing each item with libxml2 was a third of a large update.
 /// Anything else (another tag, an attribute, an unusual entity, a character the
 /// sanitizer would touch) returns nil and goes through the full converter, whose output
 /// this matches exactly.
+///
+/// Read on the UTF-8 bytes in place: walking `String.UTF8View` by index cost 20 µs for a
+/// 1.5 KB item, a tenth of the item's whole update.
 enum FeedSimpleHTML {
   static func document(_ html: String) -> Document? {
-    guard TextSanitizer.isClean(html) else { return nil }
+    var html = html
+    return html.withUTF8 { bytes in
+      TextSanitizer.isClean(bytes) ? document(bytes) : nil
+    }
+  }
+
+  private static func document(_ bytes: UnsafeBufferPointer<UInt8>) -> Document? {
     var blocks: [Block] = []
     var current: [UInt8] = []
     var pendingSpace = false
@@ -19,52 +29,63 @@ enum FeedSimpleHTML {
       current.removeAll(keepingCapacity: true)
       pendingSpace = false
     }
-    func append(_ byte: UInt8) {
-      if pendingSpace && !current.isEmpty { current.append(0x20) }
-      pendingSpace = false
-      current.append(byte)
-    }
-    var index = html.utf8.startIndex
-    let utf8 = html.utf8
-    while index != utf8.endIndex {
-      let byte = utf8[index]
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "<"):
-        guard let (end, closes) = paragraphTag(utf8, at: index) else { return nil }
+        guard let (end, closes) = paragraphTag(bytes, at: index) else { return nil }
         if !closes || isOpen { finish() }
         isOpen = !closes
         index = end
         continue
       case UInt8(ascii: "&"):
-        guard let (decoded, end) = entity(utf8, at: index) else { return nil }
-        append(decoded)
+        guard let (decoded, end) = entity(bytes, at: index) else { return nil }
+        if pendingSpace && !current.isEmpty { current.append(0x20) }
+        pendingSpace = false
+        current.append(decoded)
         index = end
         continue
       case UInt8(ascii: ">"), 0x0D:
         return nil
       case 0x20, 0x0A, 0x09:
         pendingSpace = true
+        index += 1
       default:
-        append(byte)
+        // A run of text up to the next byte that means something, copied at once.
+        var end = index + 1
+        while end < count, !isSpecial(bytes[end]) { end += 1 }
+        if pendingSpace && !current.isEmpty { current.append(0x20) }
+        pendingSpace = false
+        current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        index = end
       }
-      index = utf8.index(after: index)
     }
     finish()
     return Document(blocks: blocks)
   }
 
+  /// The bytes the loop above treats apart from text.
+  @inline(__always)
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte <= 0x20
+      && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D)
+      || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: ">")
+  }
+
   /// The index after `<p>`, `</p>`, `<P>` or `</P>` at `start` and whether it closes;
   /// nil for any other tag.
-  private static func paragraphTag(_ utf8: String.UTF8View, at start: String.Index)
-    -> (String.Index, closes: Bool)?
+  private static func paragraphTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int)
+    -> (Int, closes: Bool)?
   {
-    var index = utf8.index(after: start)
-    let closes = index != utf8.endIndex && utf8[index] == UInt8(ascii: "/")
-    if closes { index = utf8.index(after: index) }
-    guard index != utf8.endIndex, utf8[index] | 0x20 == UInt8(ascii: "p") else { return nil }
-    index = utf8.index(after: index)
-    guard index != utf8.endIndex, utf8[index] == UInt8(ascii: ">") else { return nil }
-    return (utf8.index(after: index), closes)
+    var index = start + 1
+    let closes = index < bytes.count && bytes[index] == UInt8(ascii: "/")
+    if closes { index += 1 }
+    guard index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "p") else { return nil }
+    index += 1
+    guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return nil }
+    return (index + 1, closes)
   }
 
   private static let entities: [(name: [UInt8], value: UInt8)] = [
@@ -74,21 +95,11 @@ enum FeedSimpleHTML {
   ]
 
   /// The character of `&amp;`, `&lt;`, `&gt;`, `&quot;` or `&#39;` at `start`.
-  private static func entity(_ utf8: String.UTF8View, at start: String.Index) -> (
-    UInt8, String.Index
-  )? {
-    let after = utf8.index(after: start)
+  private static func entity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (UInt8, Int)? {
     for (name, value) in entities {
-      var index = after
-      var matched = true
-      for expected in name {
-        guard index != utf8.endIndex, utf8[index] == expected else {
-          matched = false
-          break
-        }
-        index = utf8.index(after: index)
-      }
-      if matched { return (value, index) }
+      let end = start + 1 + name.count
+      guard end <= bytes.count else { continue }
+      if name.indices.allSatisfy({ bytes[start + 1 + $0] == name[$0] }) { return (value, end) }
     }
     return nil
   }

@@ -20,7 +20,9 @@ enum FeedTextCleaner {
       end = before
     }
     let slice = scalars[start..<end]
-    guard mayHoldUnsafe(text), slice.contains(where: isUnsafe) else {
+    // `isClean` passes over the bytes of most text (accents and curly quotes included)
+    // without decoding a scalar; what it doubts is looked at scalar by scalar.
+    guard !TextSanitizer.isClean(text), slice.contains(where: isUnsafe) else {
       return start == scalars.startIndex && end == scalars.endIndex ? text : String(slice)
     }
     var result = String.UnicodeScalarView()
@@ -55,19 +57,6 @@ enum FeedTextCleaner {
       }
     }
     return String(result)
-  }
-
-  /// A fast byte scan: false when no byte can start an unsafe scalar (C0, DEL, and the
-  /// lead bytes of C1 controls and bidirectional marks).
-  private static func mayHoldUnsafe(_ text: String) -> Bool {
-    var copy = text
-    return copy.withUTF8 { bytes in
-      // The lead bytes of every scalar `TerminalSafety` refuses.
-      bytes.contains {
-        $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xD8 || $0 == 0xEF
-          || $0 == 0xF3
-      }
-    }
   }
 
   /// White space as `CharacterSet.whitespacesAndNewlines` has it.

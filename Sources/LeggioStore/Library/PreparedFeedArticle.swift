@@ -24,6 +24,11 @@ struct PreparedFeedArticle: Sendable {
   private(set) var tagUUIDs: [String] = []
 
   init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
+    var tags = TagCleaner()
+    self.init(imported, deflater: deflater, tags: &tags)
+  }
+
+  init(_ imported: ImportedArticle, deflater: DocumentDeflater?, tags cleaner: inout TagCleaner) {
     let metadata = imported.metadata
     var document = imported.document
     var text = CanonicalText(document).text
@@ -33,7 +38,7 @@ struct PreparedFeedArticle: Sendable {
       text = metadata.title
     }
     self.text = text
-    self.hash = SHA256.hex(text)
+    self.hash = ContentHash.batchHex(text)
     self.words = TextStatistics.wordCount(text)
     self.storedDocument = StoredDocument.compress(
       DocumentJSON.encode(document), text: text, deflater: deflater)
@@ -44,7 +49,7 @@ struct PreparedFeedArticle: Sendable {
     self.byline = metadata.byline ?? ""
     // A category that is not a tag (nothing visible) is dropped, not an error.
     var seen = Set<String>()
-    self.tags = metadata.tags.compactMap { try? Library.cleanTag($0) }.filter {
+    self.tags = metadata.tags.compactMap { cleaner.clean($0) }.filter {
       seen.insert($0.lowercased()).inserted
     }
   }
@@ -56,7 +61,8 @@ struct PreparedFeedArticle: Sendable {
     var prepared = ConcurrentSlices.map(articles, minimumSliceLength: 64) { slice in
       // zlib's stream, for when libdeflate is missing; one per slice and thread.
       let deflater = DocumentDeflater()
-      return slice.map { PreparedFeedArticle($0, deflater: deflater) }
+      var tags = TagCleaner()
+      return slice.map { PreparedFeedArticle($0, deflater: deflater, tags: &tags) }
     }.flatMap { $0 }
     let now = Date()
     for index in prepared.indices {
@@ -65,5 +71,19 @@ struct PreparedFeedArticle: Sendable {
       prepared[index].tagUUIDs = prepared[index].tags.map { _ in UUIDv7.string(at: now) }
     }
     return prepared
+  }
+}
+
+/// `Library.cleanTag` for a batch, each distinct category cleaned once: a feed gives most
+/// of its items the same few, and cleaning one (Unicode normalisation) cost 5 µs.
+struct TagCleaner {
+  private var cleaned: [String: String?] = [:]
+
+  /// The tag `category` makes, nil for one that makes none.
+  mutating func clean(_ category: String) -> String? {
+    if let known = cleaned[category] { return known }
+    let tag = try? Library.cleanTag(category)
+    cleaned.updateValue(tag, forKey: category)
+    return tag
   }
 }
