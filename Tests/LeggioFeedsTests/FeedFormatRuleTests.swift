@@ -140,6 +140,17 @@ import Testing
     #expect(feed.items.first?.title == "bad[31m red")
   }
 
+  /// Accents, curly quotes and dashes pass the byte scan untouched; a bidirectional or
+  /// invisible control among them is still found and removed.
+  @Test func typographyIsKeptAndControlsAmongItRemoved() throws {
+    let feed = try FeedFixtures.parse(
+      FeedFixtures.rss(
+        "<item><title>  “Così” — l’été  </title>"
+          + "<description>Città “vera” — sì\u{202E}, no\u{200B}!</description></item>"))
+    #expect(feed.items.first?.title == "“Così” — l’été")
+    #expect(feed.items.first?.summary?.value == "Città “vera” — sì, no!")
+  }
+
   @Test func malformedFeedYieldsWhatCanBeReadAndAWarning() throws {
     let feed = try FeedFixtures.parse(
       "<rss version=\"2.0\"><channel><title>Broken</title><item><title>one</title></item><item><title>two & three</title></item>"

@@ -19,6 +19,9 @@ import Testing
       "  Prima\n\triga  <P>Seconda &amp; terza &lt;x&gt; &quot;q&quot; l&#39;una</P>  coda ",
       "Intro<p>Mezzo</p>Fine", "<p></p><p>  </p>", "A</p>B", "città è là 日本 😀",
       "<p>\n  spazi   \n\n multipli \t</p>",
+      // Words with single spaces are copied as one run: its edges are where spaces go.
+      "<p>una parola e l’altra — “così”</p> <p> a b </p>a &amp; b&amp;c x &lt;y",
+      " a", "a ", "a  b", "a \nb", "<p>a </p> b", "a b<p>", "&amp; a", "a &amp;",
     ]
     for html in cases {
       let fast = try #require(FeedSimpleHTML.document(html), "no fast path for \(html)")

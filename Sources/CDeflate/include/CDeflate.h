@@ -17,6 +17,11 @@ size_t leggio_deflate_zlib_bound(size_t size);
 size_t leggio_deflate_zlib_compress(const void *input, size_t size, void *output,
                                     size_t capacity, int level);
 
+/// Compresses `size` bytes at `input` into the zlib format with ISA-L's igzip at its level 1
+/// (isal_loader.c); the number of bytes written, 0 on failure or without ISA-L.
+size_t leggio_isal_zlib_compress(const void *input, size_t size, void *output,
+                                 size_t capacity);
+
 /// Inflates a zlib stream of `size` bytes into exactly `expected` bytes at `output`;
 /// 0 on success, -1 on failure (damaged, another length, or no libdeflate).
 int leggio_deflate_zlib_decompress(const void *input, size_t size, void *output,

@@ -54,8 +54,17 @@ enum FeedSimpleHTML {
         index += 1
       default:
         // A run of text up to the next byte that means something, copied at once.
+        // A single space between two words is part of the run, as it would be kept.
         var end = index + 1
-        while end < count, !isSpecial(bytes[end]) { end += 1 }
+        while end < count {
+          if !isSpecial(bytes[end]) {
+            end += 1
+          } else if bytes[end] == 0x20, end + 1 < count, !isSpecial(bytes[end + 1]) {
+            end += 2
+          } else {
+            break
+          }
+        }
         if pendingSpace && !current.isEmpty { current.append(0x20) }
         pendingSpace = false
         current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))

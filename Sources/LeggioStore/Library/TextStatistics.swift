@@ -37,6 +37,9 @@ public enum TextStatistics {
     // Latin-1 and Latin Extended letters (all but × and ÷): Italian's accents, without a
     // Unicode property lookup each.
     if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+    // General Punctuation (curly quotes, dashes, spaces): no letter nor digit in it, and
+    // the commonest non-ASCII scalars of prose after the accents.
+    if value >= 0x2000 && value <= 0x206F { return false }
     guard let scalar = Unicode.Scalar(value) else { return false }
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }

@@ -41,4 +41,14 @@ import Testing
       #expect(ContentHash.hexDigits(digest) == SHA256.hex(text), "length \(length)")
     }
   }
+
+  /// A feed batch hashes every text with libcrypto, short or long: same digests.
+  @Test func aBatchsShortTextsGetTheSwiftDigest() throws {
+    let sentence = "Quel ramo del lago di Como, l’été où tout a changé — κόσμος 日本. "
+    for length in [0, 1, 55, 56, 63, 64, 65, 119, 1_500, 3_700] {
+      let text = String(
+        decoding: String(repeating: sentence, count: 60).utf8.prefix(length), as: UTF8.self)
+      #expect(ContentHash.batchHex(text) == SHA256.hex(text), "length \(length)")
+    }
+  }
 }

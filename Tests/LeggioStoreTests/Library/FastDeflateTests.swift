@@ -69,4 +69,24 @@ import Testing
     #expect(hits.map(\.id) == [id])
     #expect(try library.add(article) == .unchanged(id))
   }
+
+  /// A feed batch's short documents (ISA-L where installed, else libdeflate) are stored in
+  /// the zlib format too: zlib and the library's reader give back text and JSON as they were.
+  @Test func aFeedItemsShortDocumentIsStoredInTheZlibFormat() throws {
+    let document = Document(
+      blocks: (0..<4).map {
+        Block(
+          .paragraph,
+          text: "Paragrafo \($0): quel ramo del lago di Como, che volge a mezzogiorno, tra "
+            + "due catene non interrotte di monti; l’été où tout a changé.")
+      })
+    let text = CanonicalText(document).text
+    let json = DocumentJSON.encode(document)
+    let stored = StoredDocument.compress(json, text: text, deflater: DocumentDeflater())
+    #expect(stored.count < text.utf8.count + json.utf8.count)
+    #expect(StoredDocument.json(from: stored.databaseValue) == json)
+    #expect(StoredDocument.text(from: stored.databaseValue) == text)
+    let payload = try #require(Self.inflatedByZlib(stored))
+    #expect(payload.suffix(json.utf8.count).elementsEqual(json.utf8))
+  }
 }

@@ -24,4 +24,16 @@ import LeggioTestSupport
   @Test func aTagOfNothingVisibleIsRefused() {
     #expect(throws: LibraryError.self) { try Library.cleanTag("\u{200B} \u{FEFF}\u{7F}") }
   }
+
+  /// A feed batch cleans each distinct category once: what it gives is `cleanTag`'s,
+  /// a category that makes no tag included, however often each comes.
+  @Test func aBatchCleansEachCategoryAsCleanTagDoes() {
+    var cleaner = TagCleaner()
+    let categories = ["Cronaca", "es\u{200B}teri", "\u{200B} \u{FEFF}\u{7F}", "citta\u{300}"]
+    for _ in 0..<3 {
+      for category in categories {
+        #expect(cleaner.clean(category) == (try? Library.cleanTag(category)), "\(category)")
+      }
+    }
+  }
 }

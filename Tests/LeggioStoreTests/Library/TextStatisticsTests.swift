@@ -45,4 +45,14 @@ import Testing
       #expect(TextStatistics.wordCount(text) == Self.countedByScalar(text), "\(value)")
     }
   }
+
+  /// General Punctuation is passed over without a property lookup: each of its scalars
+  /// counts as it did.
+  @Test func everyGeneralPunctuationScalarCountsAsItDid() {
+    for value in 0x2000...0x206F {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = "l\(scalar)altra \(scalar) 2\(scalar)3"
+      #expect(TextStatistics.wordCount(text) == Self.countedByScalar(text), "\(value)")
+    }
+  }
 }
