@@ -88,7 +88,7 @@ import LeggioTestSupport
 
   @Test func aLargeFeedBecomesArticlesOldestFirstWithTheirOwnText() async throws {
     let library = try FeedTestLibrary()
-    // One batch (`FeedUpdater.batchSize`, 1,000): across batches the order is kept by the
+    // One batch (`FeedUpdater.batchSize`, 500): across batches the order is kept by the
     // date added (`aFeedStoredInSeveralBatchesListsInTheFeedsOrderByDateAdded`).
     let count = 450
     let ids = Array((1...count).reversed())  // newest first, as feeds list them
