@@ -213,13 +213,20 @@ public enum PageMetadataReader {
       && !ReadabilityPatterns.attributeMatches(node, "class", [commentNeedle])
       && !node.hasAncestor("a", maxDepth: 0)
     {
-      let text = cleanByline(node.bylineText)
+      // A marked element holding a page of text (a `<body class="author">`) is a
+      // container, not a byline: cleaning it would cost more than the rest of the page.
+      let raw = node.bylineText
+      guard raw.utf8.count <= Self.longestBylineBytes else { continue }
+      let text = cleanByline(raw)
       if isPlausibleName(text), !namesPublisher(text, siteName: siteName) { return text }
     }
     return nil
   }
 
   private static let commentNeedle = ByteNeedle("comment")
+
+  /// Beyond this a byline element's text is a container's (a name and a date take a line).
+  private static let longestBylineBytes = 2_000
 
   private static let notBylineElements: Set<String> = [
     "form", "label", "input", "textarea", "h1", "meta", "link",
