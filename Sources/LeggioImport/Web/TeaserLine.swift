@@ -6,13 +6,16 @@ enum TeaserLine {
     "read more", "more", "continue reading", "weiterlesen", "mehr", "mehr lesen",
     "lire la suite", "la suite", "en savoir plus", "leggi tutto", "leggi di più", "leer más",
     "seguir leyendo", "czytaj więcej", "czytaj dalej", "lees meer", "leia mais", "learn more",
-    "find out more", "mehr erfahren", "mehr dazu",
+    "find out more", "mehr erfahren",
   ]
 
   /// Whether `text`, without the arrows, dots and bullets after it, is or ends with a
   /// "read more" and, for the bare "more"/"mehr" after other words, an ellipsis just
   /// before it.
   static func endsInReadMore(_ text: String) -> Bool {
+    // A full stop, not an ellipsis, ends a sentence ("Ich will mehr lesen.").
+    let end = trimmingTail(text[...], \.isWhitespace)
+    if let last = end.last, ".!?".contains(last), !end.hasSuffix("...") { return false }
     let trimmed = trimmingTail(text.lowercased()[...]) { !$0.isLetter }
     for ending in endings where trimmed.hasSuffix(ending) {
       let before = trimmed.dropLast(ending.count)
