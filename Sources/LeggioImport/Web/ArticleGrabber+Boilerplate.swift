@@ -17,6 +17,7 @@ extension ArticleGrabber {
   static let captionHints = [
     "caption", "credit", "copyright", "bildunterschrift", "bildtext", "bildnachweis",
     "fotonachweis", "legende", "photo-source", "image-source", "img-source", "media-source",
+    "imagedesc", "image-desc", "img-desc", "photo-desc", "foto-desc", "bildbeschreibung",
   ].map(ByteNeedle.init)
 
   /// A caption or credit beside one image becomes that image's `figcaption` (the image

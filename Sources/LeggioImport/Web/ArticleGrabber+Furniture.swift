@@ -8,7 +8,8 @@ extension ArticleGrabber {
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author",
     "author-info", "author-description", "author-card", "autorenbox", "autorbox", "autor-box",
     "bio-box", "biobox", "newsletter", "subscribe-", "-subscribe", "subscription-box",
-    "signup", "sign-up", "abonnieren", "disclosure", "disclaimer",
+    "signup", "sign-up", "abonnieren", "disclosure", "disclaimer", "post-author",
+    "author-profile",
   ])
 
   /// Above this many characters a box is more than a bio or a sign-up form.

@@ -68,6 +68,11 @@ import Testing
     try Self.expectKept("adac.de.kindersitze.html", gone: ["23.10.2018"])
   }
 
+  @Test func imageDescriptionsBecomeCaptionsAndAnAuthorBoxAfterTheArticleGoes() throws {
+    try Self.expectKept("sportnews.bz-peking.html", gone: ["AFP / MARCO BERTORELLO"])
+    try Self.expectKept("peta.de-veterinärämter.html", gone: ["Alle Blogbeiträge zu unseren"])
+  }
+
   @Test func advertisementLabelsInTheTextGo() throws {
     let (text, _) = try Self.extracted("motorsport-total.com-romeo.html")
     #expect(!text.contains("ANZEIGE"))
