@@ -17,6 +17,7 @@ extension ArticleGrabber {
   static let captionHints = [
     "caption", "credit", "copyright", "bildunterschrift", "bildtext", "bildnachweis",
     "fotonachweis", "legende", "photo-source", "image-source", "img-source", "media-source",
+    "imagedesc", "image-desc", "img-desc", "photo-desc", "foto-desc", "bildbeschreibung",
   ].map(ByteNeedle.init)
 
   /// A caption or credit beside one image becomes that image's `figcaption` (the image
@@ -82,7 +83,8 @@ extension ArticleGrabber {
     "potrebbe interessarti", "condividi", "commenti", "te puede interesar",
     "noticias relacionadas", "artículos relacionados", "compartir", "comentarios",
     "zobacz także", "zobacz też", "czytaj także", "czytaj też", "podobne artykuły",
-    "udostępnij", "komentarze",
+    "udostępnij", "komentarze", "anzeige", "werbung", "advertisement", "sponsored",
+    "publicité", "pubblicità", "publicidad", "reklama",
   ]
 
   /// Prefixes of such headings ("Weitere Tourentipps", "More from the BBC").
@@ -135,7 +137,8 @@ extension ArticleGrabber {
     "bildquelle:", "bildnachweis", "fotonachweis", "©", "zurück zu", "zurück zur",
     "hier können sie", "entdecken sie", "warning:", "notice:", "last modified:",
     "abonniere", "newsletter abonnieren", "jetzt abonnieren", "beitragsbild",
-    "quellen ausblenden", "keine kommentare", "kommentare (",
+    "quellen ausblenden", "keine kommentare", "kommentare (", "anzeige,", "anzeige:",
+    "anzeige |", "werbung:", "advertisement:", "sponsored:",
   ]
 
   /// Paragraphs and list-free blocks of a few words that are labels ("Kategorie: News").

@@ -61,7 +61,11 @@ extension ArticleGrabber {
       case .media: break
       case .label: remove.insert(index)
       case .heading: break  // A kicker or headline stays; the trim goes on past it.
-      case .prose, .solid: break leading
+      case .prose:
+        // A short line that ends no sentence (a kicker, the headline repeated in a
+        // paragraph) stays, and the trim goes on past it, as past a heading.
+        guard isHeadlineLike(units[index]) else { break leading }
+      case .solid: break leading
       }
       index += 1
     }
@@ -85,6 +89,11 @@ extension ArticleGrabber {
     let removed = remove.reduce(0) { $0 + units[$1].innerTextLength }
     guard !remove.isEmpty, removed * 3 < total else { return }
     HTMLNode.detach(remove.sorted().map { units[$0] })
+  }
+
+  /// A link-free line of under 70 characters that ends no sentence.
+  private func isHeadlineLike(_ unit: HTMLNode) -> Bool {
+    unit.innerTextLength < 70 && linkDensity(unit) == 0 && !Self.endsSentence(unit.innerText)
   }
 
   private func collectEdgeUnits(_ node: HTMLNode, into units: inout [HTMLNode]) {
@@ -123,8 +132,9 @@ extension ArticleGrabber {
     if density > 0.5 && length < 200 && !Self.endsSentence(unit.innerText) {
       return Self.citesAddresses(unit) ? .solid : .furniture
     }
-    if Self.solidTags.contains(unit.name) { return .solid }
     let text = unit.innerText
+    if length < 200 && TeaserLine.endsInReadMore(text) { return .furniture }
+    if Self.solidTags.contains(unit.name) { return .solid }
     if Self.isServerError(text) { return .furniture }
     let endsSentence = Self.endsSentence(text)
     if length < 70 {

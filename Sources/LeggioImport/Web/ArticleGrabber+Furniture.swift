@@ -8,7 +8,8 @@ extension ArticleGrabber {
     "author-bio", "authorbio", "author-box", "authorbox", "about-author", "about-the-author",
     "author-info", "author-description", "author-card", "autorenbox", "autorbox", "autor-box",
     "bio-box", "biobox", "newsletter", "subscribe-", "-subscribe", "subscription-box",
-    "signup", "sign-up", "abonnieren",
+    "signup", "sign-up", "abonnieren", "disclosure", "disclaimer", "post-author",
+    "author-profile",
   ])
 
   /// Above this many characters a box is more than a bio or a sign-up form.
@@ -17,7 +18,8 @@ extension ArticleGrabber {
   /// Removes author-bio and newsletter boxes that survived into the article.
   func removeBoxes(_ content: HTMLNode) {
     let boxes = content.descendants { node in
-      node.isElement && ReadabilityPatterns.classOrIDMatches(node, Self.boxNeedles)
+      node.isElement
+        && (ReadabilityPatterns.classOrIDMatches(node, Self.boxNeedles) || Self.isSignUpBox(node))
     }
     var remove: [HTMLNode] = []
     for box in boxes where box.innerTextLength <= Self.boxLength {

@@ -102,6 +102,8 @@ extension ArticleGrabber {
           {
             append = true
           }
+        } else if scoredSiblingsCount, readsAsProse(sibling) {
+          append = true
         }
       }
       guard append else { continue }

@@ -87,6 +87,7 @@ final class ArticleGrabber {
           && !node.hasAncestor("table", maxDepth: 0) && !node.hasAncestor("code", maxDepth: 0)
           && node.name != "body" && node.name != "a" && !isSemanticArticle(node)
           && !(headlineHolders.contains(ObjectIdentifier(node)) && node.innerTextLength >= 1000)
+          && !isProseUnderMenuName(node)
         {
           node.removeFromParent()
           continue
@@ -272,7 +273,7 @@ final class ArticleGrabber {
     var weight = 0
     for value in [node.attribute("class"), node.attribute("id")] {
       guard let value = value?.lowercased(), !value.isEmpty else { continue }
-      if Patterns.isNegative(value) { weight -= 25 }
+      if Patterns.isNegative(value) || Self.namesBox(value) { weight -= 25 }
       if Patterns.matches(value, Patterns.positiveNeedles) { weight += 25 }
     }
     return weight
