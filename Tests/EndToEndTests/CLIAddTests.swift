@@ -82,4 +82,21 @@ import Testing
     }
     #expect(try cli.listJSON().count == 2)
   }
+
+  /// The library is opened while the first file is read (issue 13): one that cannot be
+  /// opened is still the one error, whether the files are good, broken or missing.
+  @Test func aLibraryThatCannotBeOpenedIsTheOneError() throws {
+    let cli = try CLIHarness()
+    _ = try cli.write("library.sqlite", "not a database, only text\n")
+    let good = try cli.write("a.txt", "Primo\n\nTesto buono.\n")
+    let missing = cli.directory.appendingPathComponent("manca.txt").path
+    for files in [[good], [missing, good], [try cli.write("vuoto.txt", "")]] {
+      let result = try cli.run(["add"] + files)
+      #expect(result.status != 0)
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderrLines.count == 1, "\(result.stderr)")
+      #expect(result.stderrLines.first?.hasPrefix("leggio: ") == true)
+      #expect(!files.contains { result.stderr.contains($0) }, "\(result.stderr)")
+    }
+  }
 }

@@ -63,6 +63,23 @@ import Testing
     #expect(!scalars.isEmpty)
   }
 
+  /// A long book waits for the search index after `add` (issue 13: indexing it was a
+  /// quarter of the add), and the first search indexes it and finds its words, to the
+  /// last page; `check` counts it as waiting, not missing.
+  @Test func aLongBookIsFoundByTheFirstSearchAfterItIsAdded() throws {
+    let cli = try CLIHarness()
+    let book = SharedFiles.url("corpus/epub/readium-go-toolkit/feedbooks_book_6816.epub").path
+    let added = try cli.run("add", book)
+    #expect(added.stdoutLines.first?.hasPrefix("added 1  Mémoires d'Outre-tombe") == true)
+    #expect(try cli.run("check").stdout.contains("the library is sound"))
+    for word in ["Combourg", "feedbooks", "Chateaubriand"] {
+      let hits = try #require(
+        try JSONSerialization.jsonObject(
+          with: Data(cli.run("search", word, "--json").stdout.utf8)) as? [[String: Any]])
+      #expect(hits.map { $0["id"] as? Int } == [1], "\(word)")
+    }
+  }
+
   @Test func extractPrintsMetadataContentsAndChaptersWithoutSaving() throws {
     let cli = try CLIHarness()
     let path = try Self.writeBook(cli, .book(title: "The Valley", chapters: Self.chapters))

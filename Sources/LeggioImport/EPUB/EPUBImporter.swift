@@ -78,6 +78,15 @@ public enum EPUBImporter {
       names.append(resolved)
     }
     XMLReadingPolicy.prepare()
+    // The EPUB 3 table of contents is parsed on another thread while the chapters are
+    // converted; an error reading it still comes after theirs.
+    let navRead = Result { () throws(EPUBError) -> (data: Data, path: String)? in
+      guard let nav = package.navPath, let data = try archive.data(at: nav) else { return nil }
+      return (data, archive.resolve(nav) ?? nav)
+    }
+    let navParse = (try? navRead.get()).flatMap { $0 }.map {
+      EPUBNavigation.Parsing($0.data, path: $0.path)
+    }
     let shared = archive.shared(names)
     let paths = names
     let read = ConcurrentSlices.map(Array(names.indices), minimumSliceLength: 8) { slice in
@@ -101,10 +110,8 @@ public enum EPUBImporter {
       )
     }
     guard chapters.contains(where: { !$0.document.isEmpty }) else { throw .noContent(name: name) }
-    var points: [EPUBNavigation.Point] = []
-    if let nav = package.navPath, let navData = try archive.data(at: nav) {
-      points = EPUBNavigation.navPoints(navData, path: archive.resolve(nav) ?? nav)
-    }
+    _ = try navRead.get()
+    var points = navParse?.points ?? []
     if points.isEmpty, let ncx = package.ncxPath, let ncxData = try archive.data(at: ncx) {
       points = EPUBNavigation.ncxPoints(ncxData, path: archive.resolve(ncx) ?? ncx)
     }

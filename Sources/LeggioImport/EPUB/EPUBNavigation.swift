@@ -76,4 +76,22 @@ enum EPUBNavigation {
     TextSanitizer.removingForbidden(title).split(whereSeparator: \.isWhitespace)
       .joined(separator: " ")
   }
+
+  /// `navPoints` of a nav document, parsed on another thread until `points` is asked for.
+  final class Parsing: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written once, by the parsing thread, before `group` is left; read after waiting.
+    private var result: [Point] = []
+
+    init(_ data: Data, path: String) {
+      DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+        result = EPUBNavigation.navPoints(data, path: path)
+      }
+    }
+
+    var points: [Point] {
+      group.wait()
+      return result
+    }
+  }
 }

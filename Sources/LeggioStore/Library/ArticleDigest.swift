@@ -8,9 +8,8 @@ import LeggioModel
 ///
 /// Each is a pass over the whole text. For a long text (a book) the JSON and its
 /// compression start on another thread as the digest is made and are waited for only
-/// when the write transaction needs them (`payload`): by then the search index has taken
-/// the text from memory (`SearchIndex.indexNewRow`), so the two largest parts of adding a
-/// book, indexing and compressing, run on both cores at once.
+/// when the write transaction needs them (`payload`); `leggio add` begins them earlier
+/// still, as soon as the book is read (`PreparedDocument`).
 struct ArticleDigest: Sendable {
   var hash: String
   var words: Int
@@ -34,6 +33,15 @@ struct ArticleDigest: Sendable {
     words = TextStatistics.wordCount(text)
   }
 
+  /// The digest a `PreparedDocument` made, or is making, on other threads.
+  init(prepared: PreparedDocument) {
+    let (text, hash, words) = prepared.textDigest
+    pending = PendingPayload(
+      prepared: prepared, concurrent: text.utf8.count >= Self.concurrentLength)
+    self.hash = hash
+    self.words = words
+  }
+
   /// The JSON and stored form of a document, made on the calling thread or on another one
   /// and waited for. Unchecked: `result` is written once, by the thread that makes it,
   /// before `group` is left, and read only after waiting for `group`.
@@ -42,8 +50,17 @@ struct ArticleDigest: Sendable {
     private let group = DispatchGroup()
     private var result: (json: String, stored: Data) = ("", Data())
 
+    /// Made by `prepared`'s thread, and waited for there.
+    private let prepared: PreparedDocument?
+
+    init(prepared: PreparedDocument, concurrent: Bool) {
+      isConcurrent = concurrent
+      self.prepared = prepared
+    }
+
     init(document: Document, text: String, concurrent: Bool) {
       isConcurrent = concurrent
+      prepared = nil
       guard concurrent else {
         result = Self.make(document, text)
         return
@@ -54,6 +71,7 @@ struct ArticleDigest: Sendable {
     }
 
     var value: (json: String, stored: Data) {
+      if let prepared { return prepared.payload }
       group.wait()
       return result
     }

@@ -4,7 +4,8 @@ import LeggioModel
 
 extension Library {
   /// Stores an imported article in one transaction: the article, its text version, its
-  /// tags and (by `SearchIndex`'s triggers) its full-text row, or nothing at all.
+  /// tags and (by `SearchIndex`'s triggers) its full-text row, or nothing at all. A new
+  /// long text (a book) is queued for the index instead (`SearchIndex.queueNewRow`).
   ///
   /// Identity is the normalised source (URL or absolute path), else the content hash.
   /// The same source with the same content is `.unchanged`; with other content it is
@@ -18,15 +19,27 @@ extension Library {
   public func add(_ imported: ImportedArticle, tags: [String] = [], addedAt: Date = Date()) throws
     -> AddOutcome
   {
+    try add(imported, tags: tags, addedAt: addedAt, prepared: nil)
+  }
+
+  /// `add`, with the digest of `imported.document` that `prepared` began
+  /// (`PreparedDocument.begin`, on that same document).
+  @discardableResult
+  package func add(
+    _ imported: ImportedArticle, tags: [String] = [], addedAt: Date = Date(),
+    prepared: PreparedDocument?
+  ) throws -> AddOutcome {
+    assert(prepared.map { $0.document == imported.document } ?? true)
     let metadata = imported.metadata
-    let canonical = CanonicalText(imported.document)
-    let text = canonical.text
+    let text = prepared?.textDigest.text ?? CanonicalText(imported.document).text
     guard text.contains(where: { !$0.isWhitespace }) else {
       throw LibraryError.emptyArticle(source: metadata.source ?? metadata.title)
     }
     let tags = try (metadata.tags + tags).map(Self.cleanTag)
     // A long text's JSON and compression go on on another thread (see `ArticleDigest`).
-    let digest = ArticleDigest(document: imported.document, text: text)
+    let digest =
+      prepared.map(ArticleDigest.init(prepared:))
+      ?? ArticleDigest(document: imported.document, text: text)
     let (hash, words) = (digest.hash, digest.words)
     let sourceKey = SourceIdentity.key(for: metadata.source)
     let identity = sourceKey ?? "sha256:" + hash
@@ -92,20 +105,16 @@ extension Library {
       var arguments: StatementArguments = [uuid, identity]
       _ = arguments.append(contentsOf: columns.arguments)
       _ = arguments.append(contentsOf: [hash, words, now, now])
-      // A long text is indexed for search from memory while its document is still being
-      // compressed, rather than by the triggers inflating it again once it is stored.
-      let indexesFromMemory = digest.isConcurrent
-      if indexesFromMemory { try SearchIndex.deferRowIndexing(db) }
+      // A long text (a book) is queued for the search index, which the next search or
+      // the reader catches up on, as a feed update's articles are (`SearchIndex`).
+      let queuesForSearch = digest.isConcurrent
+      if queuesForSearch { try SearchIndex.deferRowIndexing(db) }
       try db.execute(sql: ArticleSQL.insertArticle, arguments: arguments)
       let id = db.lastInsertedRowID
-      if indexesFromMemory {
-        try SearchIndex.indexNewRow(
-          db, id: id, title: metadata.title, byline: metadata.byline, text: text)
-      }
       let versionUUID = try Self.insertVersion(
         db, articleUUID: uuid, stored: digest.storedDocument, hash: hash, words: words,
         now: now)
-      if indexesFromMemory { try SearchIndex.resumeRowIndexing(db) }
+      if queuesForSearch { try SearchIndex.queueNewRow(id, db) }
       if let html = imported.originalHTML {
         try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: now)
       }

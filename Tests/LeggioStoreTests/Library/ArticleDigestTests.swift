@@ -1,5 +1,6 @@
 import Foundation
 import LeggioModel
+import LeggioTestSupport
 import Testing
 
 @testable import LeggioStore
@@ -31,5 +32,31 @@ import Testing
     #expect(digest.documentJSON == json)
     #expect(StoredDocument.json(from: digest.storedDocument.databaseValue) == json)
     #expect(StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
+  }
+
+  /// A digest begun before the add (`PreparedDocument`) is the one made in turn.
+  @Test func aDigestBegunBeforeTheAddIsTheSame() throws {
+    #expect(PreparedDocument.begin(Self.document(paragraphs: 10)) == nil)
+    let document = Self.document(paragraphs: 20_000)
+    let text = CanonicalText(document).text
+    let prepared = try #require(PreparedDocument.begin(document))
+    let digest = ArticleDigest(prepared: prepared)
+    let inTurn = ArticleDigest(document: document, text: text)
+    #expect(prepared.textDigest.text == text)
+    #expect(digest.isConcurrent)
+    #expect(digest.hash == inTurn.hash)
+    #expect(digest.words == inTurn.words)
+    #expect(digest.documentJSON == inTurn.documentJSON)
+    #expect(StoredDocument.json(from: digest.storedDocument.databaseValue) == inTurn.documentJSON)
+    #expect(StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
+
+    // And the article stored with it is the one stored without.
+    let library = try Library.inMemory()
+    let article = imported("Lungo", ["x"])
+    var long = article
+    long.document = document
+    let id = try library.add(long, prepared: prepared).id
+    #expect(try library.article(id: id)?.document == document)
+    #expect(try library.search("Paragraphe").map(\.id) == [id])
   }
 }
