@@ -183,6 +183,41 @@ enum ParagraphBuilder {
   /// a line whose word touches non-ASCII white space or starts with a non-ASCII character
   /// (where grapheme rules could join it to the space) is measured by characters.
   static func firstWordColumns(_ line: Substring) -> Int {
+    // Through a pointer: walking `Substring.UTF8View` indices cost a bounds check and an
+    // index computation per byte, on every line of a book (twice).
+    let counted = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      let n = bytes.count
+      var index = 0
+      while index < n, isASCIISpace(bytes[index]) { index += 1 }
+      guard index == n || bytes[index] < 0x80 else { return nil }
+      var count = 0
+      while index < n {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if isASCIISpace(byte) { break }
+          count += 1
+        } else if byte >= 0xC0 {
+          // A scalar's lead byte: decode it only to rule out non-ASCII white space.
+          let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
+          guard index + length <= n else { return nil }
+          var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+          for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+          guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else {
+            return nil
+          }
+          count += 1
+        }
+        index += 1
+      }
+      return count
+    }
+    if let counted, let counted { return counted }
+    return slowFirstWordColumnsUnlessWhitespace(line)
+  }
+
+  /// `firstWordColumns` by indices, for a line that is not contiguous UTF-8 or whose
+  /// word touches non-ASCII white space (then by characters).
+  private static func slowFirstWordColumnsUnlessWhitespace(_ line: Substring) -> Int {
     let bytes = line.utf8
     var index = bytes.startIndex
     while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
@@ -194,7 +229,6 @@ enum ParagraphBuilder {
         if isASCIISpace(byte) { break }
         count += 1
       } else if byte >= 0xC0 {
-        // A scalar's lead byte: decode it only to rule out non-ASCII white space.
         let scalar = line.unicodeScalars[index]
         if scalar.properties.isWhitespace { return slowFirstWordColumns(line) }
         count += 1
