@@ -63,7 +63,8 @@ public enum PlainTextRenderer {
           UnitRenderer.render(
             BlockPieces.unit(
               blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
-              hyphenator: hyphenator, rightToLeftDocument: rightToLeft),
+              hyphenator: hyphenator, rightToLeftDocument: rightToLeft,
+              loneVerseLine: piece == nil && document.isLoneVerseLine(index)),
             geometry: geometry, into: &sink)
         }
       }
