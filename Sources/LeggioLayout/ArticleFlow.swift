@@ -107,7 +107,8 @@ final class ArticleFlow: FlowMetrics {
       block, span: piece.span, start: pieceStarts[index - shift],
       justify: justify, column: geometry.width, hyphenator: hyphenator, totalFit: totalFit,
       rightToLeftDocument: rightToLeft, strictLineBreaks: strictLineBreaks,
-      asciiBorders: asciiBorders)
+      asciiBorders: asciiBorders,
+      loneVerseLine: piece.span == nil && document.isLoneVerseLine(piece.block))
   }
 
   /// The canonical offset of each line of unit `index`.

@@ -149,9 +149,10 @@ public enum RightToLeftText {
   public static func missingSupport(in document: Document) -> String? {
     // The text first: loading FriBidi to learn whether it is there costs a `dlopen`,
     // which a text without right-to-left letters (most) never needs.
-    let found = document.blocks.contains { block in
-      block.inlines.contains { holdsRightToLeft($0.text) }
-    }
+    // A book's blocks are looked through on every core.
+    let found = ConcurrentSlices.map(document.blocks, minimumSliceLength: 1024) { blocks in
+      blocks.contains { block in block.inlines.contains { holdsRightToLeft($0.text) } }
+    }.contains(true)
     guard found, let reason = BidiParagraph.unavailableReason else { return nil }
     return reason + "; right-to-left text is shown in logical order"
   }

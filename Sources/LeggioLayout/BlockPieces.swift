@@ -34,13 +34,14 @@ enum BlockPieces {
   static func unit(
     _ block: Block, span: Span?, start: Int, justify: Bool, column: Int,
     hyphenator: Hyphenator?, totalFit: Bool = true, rightToLeftDocument: Bool = false,
-    strictLineBreaks: Bool = false, asciiBorders: Bool = false
+    strictLineBreaks: Bool = false, asciiBorders: Bool = false, loneVerseLine: Bool = false
   ) -> FlowUnit {
     guard let span else {
       return FlowUnit(
         block: block, start: start, justify: justify, column: column, hyphenator: hyphenator,
         totalFit: totalFit, rightToLeftDocument: rightToLeftDocument,
-        strictLineBreaks: strictLineBreaks, asciiBorders: asciiBorders)
+        strictLineBreaks: strictLineBreaks, asciiBorders: asciiBorders,
+        loneVerseLine: loneVerseLine)
     }
     var unit = FlowUnit(
       block: block.slice(span), start: start, justify: justify, column: column,

@@ -52,7 +52,7 @@ struct FlowUnit {
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
     totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false,
     picture: PictureSize? = nil, pageHeight: Int = .max,
-    asciiBorders: Bool = false
+    asciiBorders: Bool = false, loneVerseLine: Bool = false
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -131,9 +131,10 @@ struct FlowUnit {
       }
     }
     if strictLineBreaks { text.keepSmallKanaWithTheirWord() }
-    if style.mode == .prose && style.role != .heading && text.containsNewline {
+    if style.mode == .prose && style.role != .heading && (loneVerseLine || text.containsNewline) {
       // Verse: a line too long for the column turns over indented, so that it does not
-      // read as a line of its own, and ragged, as verse is set.
+      // read as a line of its own, and ragged, as verse is set (a line of verse standing
+      // alone too, `Document.isLoneVerseLine`).
       style.continuation.pieces.append(("  ", .text))
       style.justify = false
       style.totalFit = false

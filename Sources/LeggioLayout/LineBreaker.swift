@@ -67,8 +67,11 @@ enum LineBreaker {
     classes: UnsafeBufferPointer<BreakClass>, cellWidths: UnsafeBufferPointer<UInt8>,
     specials: UnsafeBufferPointer<Int32>?, widths: LineWidths, mode: Mode
   ) -> [LineSpan] {
-    var spans: [LineSpan] = []
     let n = classes.count
+    // Room for every line at once (lines average well over half the width): grown from
+    // nothing, the array was copied a few times for each paragraph.
+    var spans: [LineSpan] = []
+    spans.reserveCapacity(n / max(1, widths.continuation / 2) + 2)
     let tabStop = CellWidth.tabStop
     let prose = mode == .prose
     var kind = LineSpan.Kind.first

@@ -23,6 +23,20 @@ public enum PlainTextRenderer {
     document: Document, metadata: ArticleMetadata?, width: Int, measure: Int = 72,
     justify: Bool = true, hyphenate: Bool = true, margin: Int = 1
   ) -> [UInt8] {
+    // Joined on every core: the copy of a book's 4 MB (and its page faults) on one
+    // thread held up the end of the run.
+    ConcurrentSlices.joined(
+      renderPieces(
+        document: document, metadata: metadata, width: width, measure: measure,
+        justify: justify, hyphenate: hyphenate, margin: margin))
+  }
+
+  /// The same bytes in pieces, to be written one after another (`writev`): a long book's
+  /// slices as each core laid them out, with no copy joining them.
+  public static func renderPieces(
+    document: Document, metadata: ArticleMetadata?, width: Int, measure: Int = 72,
+    justify: Bool = true, hyphenate: Bool = true, margin: Int = 1
+  ) -> [[UInt8]] {
     let geometry = ColumnGeometry(
       LayoutOptions(width: width, measure: measure, justify: justify, margin: margin))
     var output: [UInt8] = []
@@ -32,11 +46,15 @@ public enum PlainTextRenderer {
       output = sink.bytes
     }
     // Blocks are laid out independently (a blank line between each two), so a long book
-    // is set in slices on every core and the slices joined in order.
+    // is set in slices on every core and the slices joined in order. The slices hold
+    // about the same number of bytes each, not of blocks: a book's blocks run from a
+    // line of verse to a page.
     let hasTitle = !output.isEmpty
     let rightToLeft = BidiParagraph.isRightToLeftLanguage(metadata?.language)
-    let slices = ConcurrentSlices.map(document.blocks) { blocks in
-      let sliceBytes = blocks.reduce(0) { $0 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count } }
+    let slices = ConcurrentSlices.map(
+      document.blocks, minimumWeight: 16_384, weight: { $0.inlines.count + Self.bytes($0) }
+    ) { blocks in
+      let sliceBytes = blocks.reduce(0) { $0 + Self.bytes($1) }
       var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
       let hyphenator = hyphenate ? Hyphenator(language: metadata?.language) : nil
       for index in blocks.indices {
@@ -45,15 +63,19 @@ public enum PlainTextRenderer {
           UnitRenderer.render(
             BlockPieces.unit(
               blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
-              hyphenator: hyphenator, rightToLeftDocument: rightToLeft),
+              hyphenator: hyphenator, rightToLeftDocument: rightToLeft,
+              loneVerseLine: piece == nil && document.isLoneVerseLine(index)),
             geometry: geometry, into: &sink)
         }
       }
       return sink.bytes
     }
-    // Joined on every core: the copy of a book's 4 MB (and its page faults) on one
-    // thread held up the end of the run.
-    return ConcurrentSlices.joined(output.isEmpty ? slices : [output] + slices)
+    return output.isEmpty ? slices : [output] + slices
+  }
+
+  /// The UTF-8 length of a block's text.
+  private static func bytes(_ block: Block) -> Int {
+    block.inlines.reduce(0) { $0 + $1.text.utf8.count }
   }
 }
 

@@ -150,11 +150,17 @@ enum TotalFitBreaker {
       self.widths = widths
       self.justify = justify
       self.hyphenator = hyphenator
+      // A break node for most spaces (a word is five or six clusters with its space) and
+      // a few inside words: grown from nothing, the arrays were copied a dozen times
+      // for each paragraph.
+      nodes.reserveCapacity(text.count / 4 + 8)
+      active.reserveCapacity(text.count / 4 + 8)
     }
 
     /// The lines of the whole text, segment by segment; nil when one cannot be set.
     mutating func lines() -> [LineSpan]? {
       var spans: [LineSpan] = []
+      spans.reserveCapacity(text.count / max(1, widths.continuation / 2) + 2)
       var segmentStart = 0
       var kind = LineSpan.Kind.first
       let n = text.count

@@ -28,6 +28,12 @@ enum Console {
     }
   }
 
+  /// Writes the pieces to standard output one after another, as `write` does each: a
+  /// book laid out in slices needs no copy joining them first.
+  static func write(pieces: [[UInt8]]) {
+    for piece in pieces { write(piece) }
+  }
+
   /// Writes raw text to standard error (the progress bar).
   static func errRaw(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))

@@ -55,8 +55,9 @@ enum QuickShow {
     return value
   }
 
-  /// Shows the file when `arguments` ask exactly that of an existing file; false when
-  /// they are for the parser. Exits with status 1 after a failure, as the parser's way does.
+  /// Shows the file when `arguments` ask exactly that of an existing file, then exits;
+  /// false when they are for the parser. Exits with status 1 after a failure, as the
+  /// parser's way does.
   static func runIfAsked(_ arguments: [String]) -> Bool {
     guard let request = request(arguments) else { return false }
     var isDirectory: ObjCBool = false
@@ -70,6 +71,9 @@ enum QuickShow {
       let imported = try ShowCommand.importInput(input, timeout: ShowCommand.defaultTimeout)
       ShowCommand.printWhole(
         imported.metadata, imported.document, width: request.width, hyphenate: request.hyphenate)
+      // Everything is written (unbuffered): freeing a book's blocks one by one on the way
+      // out would only make the run longer.
+      exit(0)
     } catch {
       Console.error(error)
       exit(1)

@@ -170,7 +170,7 @@ struct ShowCommand: ParsableCommand {
   ) {
     if let note = RightToLeftText.missingSupport(in: document) { Console.error("note: " + note) }
     Console.write(
-      PlainTextRenderer.renderUTF8(
+      pieces: PlainTextRenderer.renderPieces(
         document: document, metadata: metadata, width: width, hyphenate: hyphenate))
   }
 

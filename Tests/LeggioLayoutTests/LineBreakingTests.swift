@@ -1,3 +1,4 @@
+import LeggioModel
 import Testing
 
 @testable import LeggioLayout
@@ -103,6 +104,47 @@ import Testing
         "ché la diritta via",
         "  era smarrita.",
       ])
+  }
+
+  @Test func aLineOfVerseStandingAloneIsSetRaggedAsTheVerseBeforeIt() {
+    // The end of Inferno's first canto: a tercet, then its closing line alone.
+    let tercet =
+      "e io a lui: «Poeta, io ti richeggio\nper quello Dio che tu non conoscesti,\nacciò ch'io fugga questo male e peggio,"
+    let alone = "Allor si mosse, e io li tenni dietro."
+    let verse = Document(
+      blocks: [tercet, tercet, alone].map { Block(.paragraph, text: $0) })
+    let text = PlainTextRenderer.render(document: verse, metadata: nil, width: 30)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.contains(" Allor si mosse, e io li"), "\(text)")
+    #expect(lines.contains("   tenni dietro."), "\(text)")
+    #expect(!lines.contains { $0.contains("  ") && !$0.hasPrefix("   ") }, "\(text)")
+    // After prose, or too long for a line of the verse before it, it is prose: justified.
+    for blocks in [
+      [
+        Block(.paragraph, text: tercet),
+        Block(.paragraph, text: tercet.replacingOccurrences(of: "\n", with: " ")),
+        Block(.paragraph, text: alone),
+      ],
+      // One block of lines before it, as a code example in a plain text.
+      [
+        Block(.paragraph, text: "Intro."), Block(.paragraph, text: tercet),
+        Block(.paragraph, text: alone),
+      ],
+      [
+        Block(.paragraph, text: tercet), Block(.paragraph, text: "Nel mezzo\ndel cammin"),
+        Block(.paragraph, text: alone),
+      ],
+      // Dialogue broken by the page: lines longer than verse has.
+      [
+        Block(.paragraph, text: tercet),
+        Block(.paragraph, text: tercet + "\n" + String(repeating: "e disse ancora che ", count: 5)),
+        Block(.paragraph, text: alone),
+      ],
+    ] {
+      let prose = PlainTextRenderer.render(
+        document: Document(blocks: blocks), metadata: nil, width: 30)
+      #expect(prose.contains(" Allor  si  mosse,  e  io  li\n tenni dietro."), "\(prose)")
+    }
   }
 
   @Test func tabsExpandToTheNextStopOfFourCells() {

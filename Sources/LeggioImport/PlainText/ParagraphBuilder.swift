@@ -18,7 +18,9 @@ enum ParagraphBuilder {
     var isHardWrapped: Bool
   }
 
-  static func blocks<Lines: Collection<Substring>>(from lines: Lines) -> [Block] {
+  static func blocks(from lines: [Substring]) -> [Block] { blocks(from: lines[...]) }
+
+  static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
     let chunks = chunk(lines)
     // Each line's length, counted once: the wrap width and every prose test read them.
     // Chunks are measured, then turned into blocks, in slices on every core.
@@ -66,12 +68,39 @@ enum ParagraphBuilder {
     }
   }
 
-  /// Groups non-blank lines separated by blank ones, trailing spaces removed.
-  static func chunk<Lines: Collection<Substring>>(_ lines: Lines) -> [[Substring]] {
+  /// Groups non-blank lines separated by blank ones, trailing spaces removed. A long
+  /// text is cut at blank lines into stretches grouped on every core (one thread took
+  /// a book's 60,000 lines while the other waited).
+  static func chunk(_ lines: ArraySlice<Substring>) -> [[Substring]] {
+    guard lines.count >= 16_384, ConcurrentSlices.coreCount > 1 else {
+      return chunkSerially(lines)
+    }
+    let pieces = 8
+    var cuts = [lines.startIndex]
+    for piece in 1..<pieces {
+      var cut = max(cuts[cuts.count - 1], lines.startIndex + lines.count * piece / pieces)
+      while cut < lines.endIndex && !trimmed(lines[cut]).isEmpty { cut += 1 }
+      if cut < lines.endIndex && cut > cuts[cuts.count - 1] { cuts.append(cut) }
+    }
+    cuts.append(lines.endIndex)
+    let stretches = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    return ConcurrentSlices.joined(
+      ConcurrentSlices.map(stretches, minimumSliceLength: 1) { slice in
+        slice.flatMap { chunkSerially(lines[$0]) }
+      })
+  }
+
+  /// A line without its trailing white space.
+  @inline(__always)
+  private static func trimmed(_ line: Substring) -> Substring {
+    endsInPrintableASCII(line) ? line : line.trimmingSuffix(while: \.isWhitespace)
+  }
+
+  private static func chunkSerially(_ lines: ArraySlice<Substring>) -> [[Substring]] {
     var chunks: [[Substring]] = []
     var current: [Substring] = []
     for line in lines {
-      let trimmed = endsInPrintableASCII(line) ? line : line.trimmingSuffix(while: \.isWhitespace)
+      let trimmed = trimmed(line)
       if trimmed.isEmpty {
         if !current.isEmpty { chunks.append(current) }
         current = []
@@ -154,6 +183,41 @@ enum ParagraphBuilder {
   /// a line whose word touches non-ASCII white space or starts with a non-ASCII character
   /// (where grapheme rules could join it to the space) is measured by characters.
   static func firstWordColumns(_ line: Substring) -> Int {
+    // Through a pointer: walking `Substring.UTF8View` indices cost a bounds check and an
+    // index computation per byte, on every line of a book (twice).
+    let counted = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      let n = bytes.count
+      var index = 0
+      while index < n, isASCIISpace(bytes[index]) { index += 1 }
+      guard index == n || bytes[index] < 0x80 else { return nil }
+      var count = 0
+      while index < n {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if isASCIISpace(byte) { break }
+          count += 1
+        } else if byte >= 0xC0 {
+          // A scalar's lead byte: decode it only to rule out non-ASCII white space.
+          let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
+          guard index + length <= n else { return nil }
+          var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+          for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+          guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else {
+            return nil
+          }
+          count += 1
+        }
+        index += 1
+      }
+      return count
+    }
+    if let counted, let counted { return counted }
+    return slowFirstWordColumnsUnlessWhitespace(line)
+  }
+
+  /// `firstWordColumns` by indices, for a line that is not contiguous UTF-8 or whose
+  /// word touches non-ASCII white space (then by characters).
+  private static func slowFirstWordColumnsUnlessWhitespace(_ line: Substring) -> Int {
     let bytes = line.utf8
     var index = bytes.startIndex
     while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
@@ -165,7 +229,6 @@ enum ParagraphBuilder {
         if isASCIISpace(byte) { break }
         count += 1
       } else if byte >= 0xC0 {
-        // A scalar's lead byte: decode it only to rule out non-ASCII white space.
         let scalar = line.unicodeScalars[index]
         if scalar.properties.isWhitespace { return slowFirstWordColumns(line) }
         count += 1

@@ -7,7 +7,7 @@ extension ConcurrentSlices {
   /// on one thread was a few milliseconds that nothing else could use.
   public static func joined<Element: Sendable>(_ parts: [[Element]]) -> [Element] {
     let total = parts.reduce(0) { $0 + $1.count }
-    guard parts.count > 1, total >= 4096, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+    guard parts.count > 1, total >= 4096, coreCount > 1 else {
       return parts.flatMap { $0 }
     }
     var next = 0

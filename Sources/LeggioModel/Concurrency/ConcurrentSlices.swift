@@ -12,7 +12,7 @@ public enum ConcurrentSlices {
     _ elements: [Element], minimumSliceLength: Int = 256,
     _ transform: @Sendable (ArraySlice<Element>) -> Result
   ) -> [Result] {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let cores = coreCount
     guard cores > 1 else { return [transform(elements[...])] }
     let count = max(1, min(cores * 4, elements.count / max(1, minimumSliceLength)))
     guard count > 1 else { return [transform(elements[...])] }
@@ -23,12 +23,17 @@ public enum ConcurrentSlices {
     }
     return results.values
   }
+
+  /// The cores this process may use, asked once: Foundation reads them from the
+  /// scheduler and the control group's files on every call, and a book's import and
+  /// layout split work a dozen times.
+  public static let coreCount = ProcessInfo.processInfo.activeProcessorCount
 }
 
 /// One slot per slice, each written once by its own thread before `concurrentPerform`
 /// returns, and read only after that. Raw memory, so that the threads writing distinct
 /// slots never touch a shared array (whose exclusivity checks would trap).
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
   private let slots: UnsafeMutablePointer<Value?>
   private let count: Int
 

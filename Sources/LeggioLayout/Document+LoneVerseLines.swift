@@ -1,0 +1,50 @@
+import LeggioModel
+
+extension Document {
+  /// Whether block `index` is a line of verse standing alone: a paragraph of one line
+  /// right after two blocks of verse (paragraphs whose lines are kept as the text broke
+  /// them, none longer than `longestVerseLine`), no longer than the longest line of the
+  /// stanza before it. A canto in terza rima ends so. Set as prose it would be justified
+  /// when it turns over at a narrow width; it is set as the verse before it, ragged.
+  /// (Prose whose lines were broken by the page, long dialogue lines, does not count, nor
+  /// a sentence after one block of lines, such as a code example in a plain text.)
+  func isLoneVerseLine(_ index: Int) -> Bool {
+    guard index > 1, index < blocks.count, case .paragraph = blocks[index].kind,
+      blocks[index].inlines.count == 1
+    else { return false }
+    // Cheap tests first: this runs for every block of a book, and prose paragraphs are
+    // longer than a line of verse.
+    let line = blocks[index].inlines[0].text.utf8
+    guard line.count <= 4 * Self.longestVerseLine, !line.contains(0x0A) else { return false }
+    let length = line.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    guard length <= Self.longestVerseLine, let stanza = verseLineLength(index - 1),
+      length <= stanza, verseLineLength(index - 2) != nil
+    else { return false }
+    return true
+  }
+
+  /// The longest line of block `index` when it is verse: a paragraph of several lines,
+  /// none longer than `longestVerseLine` characters; nil otherwise.
+  private func verseLineLength(_ index: Int) -> Int? {
+    guard case .paragraph = blocks[index].kind else { return nil }
+    var longest = 0
+    var current = 0
+    var lines = 1
+    for inline in blocks[index].inlines {
+      for byte in inline.text.utf8 {
+        if byte == 0x0A {
+          longest = max(longest, current)
+          current = 0
+          lines += 1
+        } else if byte & 0xC0 != 0x80 {
+          current += 1
+        }
+        if current > Self.longestVerseLine { return nil }
+      }
+    }
+    return lines > 1 ? max(longest, current) : nil
+  }
+
+  /// Characters: a line of verse is no longer than a typewritten line.
+  static let longestVerseLine = 80
+}
