@@ -83,34 +83,8 @@ enum JSONValue {
   }
 
   private static func writeString(_ string: String, into output: inout [UInt8]) {
-    output.append(UInt8(ascii: "\""))
-    // Printable ASCII needs no escape: copied whole, without walking its scalars.
-    if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-      output.append(contentsOf: string.utf8)
-    } else {
-      for scalar in string.unicodeScalars {
-        if let escaped = escape(scalar) {
-          output.append(contentsOf: escaped.utf8)
-        } else {
-          output.append(contentsOf: scalar.utf8)
-        }
-      }
-    }
-    output.append(UInt8(ascii: "\""))
-  }
-
-  /// The escape for a scalar that may not appear as itself, nil for the others.
-  private static func escape(_ scalar: Unicode.Scalar) -> String? {
-    let value = scalar.value
-    switch value {
-    case 0x22: return "\\\""
-    case 0x5C: return "\\\\"
-    case 0x0A: return "\\n"
-    case 0x0D: return "\\r"
-    case 0x09: return "\\t"
-    case 0x20..<0x7F: return nil
-    default: return TerminalSafety.jsonEscape(scalar)
-    }
+    var string = string
+    string.withUTF8 { ByteText.appendJSONString($0, to: &output) }
   }
 }
 

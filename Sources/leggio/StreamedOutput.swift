@@ -42,10 +42,16 @@ final class StreamedJSONArray {
   private var count = 0
 
   func append(_ value: JSONValue) {
+    append { value.write(into: &$0, indent: 1) }
+  }
+
+  /// Appends an element that `write` writes itself, as `JSONValue.write(into:indent: 1)`
+  /// would.
+  func append(_ write: (inout [UInt8]) -> Void) {
     let first = count == 0
     output.write { bytes in
-      bytes.append(contentsOf: (first ? "[\n  " : ",\n  ").utf8)
-      value.write(into: &bytes, indent: 1)
+      if first { bytes.append(literal: "[\n  ") } else { bytes.append(literal: ",\n  ") }
+      write(&bytes)
     }
     count += 1
   }
