@@ -98,14 +98,43 @@ public enum ListExporter {
     }
   }
 
-  /// A CSV field, quoted when it holds a comma, quote or line break.
+  /// A CSV field, quoted when it holds a comma, quote or line break (its quotes doubled
+  /// byte by byte: Foundation's `replacingOccurrences` was a sixth of an export's time).
   static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // Most fields hold no byte of those characters (U+0085 starts with 0xC2, U+2028 and
+    // U+2029 with 0xE2): seen without walking the characters.
+    guard
+      text.utf8.contains(where: {
+        $0 == 0x2C || $0 == 0x22 || (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2
+      }),
+      text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+    else { return text }
+    var bytes: [UInt8] = [UInt8(ascii: "\"")]
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      bytes.append(byte)
+      if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+    }
+    bytes.append(UInt8(ascii: "\""))
+    return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// `&`, `<`, `>` and `"` as entities, in one pass over the bytes (Foundation's
+  /// `replacingOccurrences`, four a text, was most of a bookmark file's time).
   static func escaped(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 })
+    else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+      case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+      case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+      case 0x22: bytes.append(contentsOf: "&quot;".utf8)
+      default: bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
