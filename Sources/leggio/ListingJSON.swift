@@ -24,7 +24,7 @@ struct ListingJSON {
     output.append(literal: ",\n    \"language\": ")
     text(row[.language], &output)
     output.append(literal: ",\n    \"pending\": ")
-    if row.isPending { output.append(literal: "true") } else { output.append(literal: "false") }
+    bool(row.isPending, &output)
     output.append(literal: ",\n    \"progress\": ")
     let progress = row.progress
     // `String(0.0)` is "0.0": the common case without making a string.
@@ -42,7 +42,7 @@ struct ListingJSON {
     output.append(literal: ",\n    \"standfirst\": ")
     text(row[.standfirst], &output)
     output.append(literal: ",\n    \"starred\": ")
-    if row.isStarred { output.append(literal: "true") } else { output.append(literal: "false") }
+    bool(row.isStarred, &output)
     output.append(literal: ",\n    \"tags\": ")
     if row.tagCount == 0 {
       output.append(literal: "[]")
@@ -73,6 +73,10 @@ struct ListingJSON {
   }
 
   private func null(_ output: inout [UInt8]) { output.append(literal: "null") }
+
+  private func bool(_ value: Bool, _ output: inout [UInt8]) {
+    if value { output.append(literal: "true") } else { output.append(literal: "false") }
+  }
 
   private mutating func date(_ date: Date, _ output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))

@@ -107,9 +107,7 @@ import LeggioTestSupport
         "<item><title>Voce \($0)</title><link>https://\(name).example/\($0)</link>"
           + "<description>Il testo di \($0).</description></item>"
       }
-      let url = directory.appendingPathComponent("\(name).xml")
-      try FeedFixtures.rss(items.joined()).write(to: url, atomically: true, encoding: .utf8)
-      return url.absoluteString
+      return try writeFeed(items, named: name, in: directory).absoluteString
     }
     let first = try library.feedStore.add(url: try feedFile("uno", ["a", "b"]))
     let second = try library.feedStore.add(url: try feedFile("due", ["c"]))
@@ -143,9 +141,7 @@ import LeggioTestSupport
     let items = numbers.map {
       "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link></item>"
     }
-    let url = directory.appendingPathComponent("uno.xml")
-    try FeedFixtures.rss(items.joined(separator: "\n")).write(
-      to: url, atomically: true, encoding: .utf8)
+    let url = try writeFeed(items, named: "uno", in: directory)
     _ = try library.feedStore.add(url: url.absoluteString)
     let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
     #expect(try await updater.update().map(\.newItems) == [2_300])
@@ -164,9 +160,7 @@ import LeggioTestSupport
       "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link>"
         + "<description>&lt;p&gt;La nebbia sul lago, parola\($0).&lt;/p&gt;</description></item>"
     }
-    let url = directory.appendingPathComponent("uno.xml")
-    try FeedFixtures.rss(items.joined(separator: "\n")).write(
-      to: url, atomically: true, encoding: .utf8)
+    let url = try writeFeed(items, named: "uno", in: directory)
     _ = try library.feedStore.add(url: url.absoluteString)
     let updater = FeedUpdater(store: library.feedStore, batchSink: library.feedArticleSink)
     #expect(try await updater.update().map(\.newItems) == [2_300])
@@ -186,9 +180,7 @@ import LeggioTestSupport
     let items = (1...3_000).map {
       "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link></item>"
     }
-    let url = directory.appendingPathComponent("uno.xml")
-    try FeedFixtures.rss(items.joined(separator: "\n")).write(
-      to: url, atomically: true, encoding: .utf8)
+    let url = try writeFeed(items, named: "uno", in: directory)
     // The reader's and the command line's libraries: two connections to one file.
     let reader = try Library(path: path)
     let commandLine = try Library(path: path)
@@ -272,4 +264,12 @@ import LeggioTestSupport
       #expect(DocumentJSON.encode(document) == (try Library.encodeWithFoundation(document)))
     }
   }
+}
+
+/// An RSS file of `items` (one `<item>` each) named `NAME.xml` in `directory`.
+private func writeFeed(_ items: [String], named name: String, in directory: URL) throws -> URL {
+  let url = directory.appendingPathComponent("\(name).xml")
+  try FeedFixtures.rss(items.joined(separator: "\n")).write(
+    to: url, atomically: true, encoding: .utf8)
+  return url
 }
