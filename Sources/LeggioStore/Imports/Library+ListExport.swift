@@ -31,25 +31,43 @@ extension Library {
     throws
   {
     try writer.read { db in
+      // The tags joined in the main query, as `list` does (`listingSQL`): an article
+      // comes as one row per tag, together since the order ends in `a.id`.
       var sql = """
         SELECT a.id, a.uuid, a.title, a.source, COALESCE(a.savedAt, a.createdAt), a.folder,
-          a.starred, a.archived, a.readAt IS NULL,
-          (SELECT group_concat(tag, char(31)) FROM
-            (SELECT tag FROM article_tag t WHERE t.articleUUID = a.uuid AND t.deletedAt IS NULL
-             ORDER BY tag COLLATE NOCASE))
-        FROM article a WHERE a.deletedAt IS NULL
+          a.starred, a.archived, a.readAt IS NULL, t.tag
+        FROM article a LEFT JOIN article_tag t ON t.articleUUID = a.uuid AND t.deletedAt IS NULL
+        WHERE a.deletedAt IS NULL
         """
       if !ids.isEmpty { sql += " AND a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))" }
       sql += " ORDER BY a.createdAt, a.id"
       let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(ids))
-      while let row = try rows.next() {
-        try body(
-          ListedArticle(
-            id: row[0], title: row[2], source: row[3],
-            savedAt: DatabaseDate.date(row[4]) ?? Date(timeIntervalSince1970: 0),
-            tags: (row[9] as String?)?.split(separator: "\u{1F}").map(String.init) ?? [],
-            folder: row[5], isStarred: row[6], isArchived: row[7], isUnread: row[8]))
+      var current: ListedArticle?
+      func flush() throws {
+        guard var article = current else { return }
+        article.tags.sort(by: Self.noCaseOrder)
+        try body(article)
       }
+      while let row = try rows.next() {
+        let id: Int64 = row[0]
+        if current?.id != id {
+          try flush()
+          current = ListedArticle(
+            id: id, title: row[2], source: row[3],
+            savedAt: DatabaseDate.date(row[4]) ?? Date(timeIntervalSince1970: 0),
+            tags: [], folder: row[5], isStarred: row[6], isArchived: row[7], isUnread: row[8])
+        }
+        if let tag: String = row[9] { current?.tags.append(tag) }
+      }
+      try flush()
     }
+  }
+
+  /// SQLite's `COLLATE NOCASE` order: ASCII letters folded to lower case, then bytes.
+  static func noCaseOrder(_ left: String, _ right: String) -> Bool {
+    func folded(_ text: String) -> [UInt8] {
+      text.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }
+    }
+    return folded(left).lexicographicallyPrecedes(folded(right))
   }
 }

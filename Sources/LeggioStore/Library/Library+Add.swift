@@ -95,7 +95,9 @@ extension Library {
       // The same text from another source is the same article only when its metadata is
       // the same too; a different title, byline or date makes it an article of its own.
       let sameText = try Row.fetchAll(
-        db, sql: "SELECT * FROM article WHERE contentHash = ? AND deletedAt IS NULL",
+        db,
+        sql: "SELECT * FROM article WHERE \(NarrowIndexes.hashMatch("contentHash")) "
+          + "AND deletedAt IS NULL",
         arguments: [hash])
       if let row = sameText.first(where: columns.matchesApartFromSource) {
         try Self.link(db, articleUUID: row["uuid"], tags: tags, now: now)

@@ -120,6 +120,10 @@ enum LibraryMigrations {
     migrator.registerMigration(SearchIndex.tuningMigrationName) { db in
       try db.execute(sql: SearchIndex.pendingTable + SearchIndex.tuning)
     }
+    // Hash indexes on a prefix of the hash, starred articles indexed alone (issue 17).
+    migrator.registerMigration(NarrowIndexes.migrationName) { db in
+      try NarrowIndexes.migrate(db)
+    }
     return migrator
   }
 }

@@ -28,7 +28,7 @@ extension Library {
       db,
       sql: """
         SELECT a.uuid FROM article_version v JOIN article a ON a.uuid = v.articleUUID
-        WHERE v.contentHash = ? ORDER BY a.deletedAt IS NOT NULL, a.id LIMIT 1
+        WHERE \(NarrowIndexes.hashMatch("v.contentHash")) ORDER BY a.deletedAt IS NOT NULL, a.id LIMIT 1
         """, arguments: [hash])
   }
 

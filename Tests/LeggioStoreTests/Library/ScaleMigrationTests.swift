@@ -15,7 +15,7 @@ import LeggioTestSupport
   static let before = SearchIndex.batchMigrationName
   static let mine = [
     ArticleCounts.migrationName, SyncChangeTracking.migrationName, UnusedIndexes.migrationName,
-    SearchIndex.tuningMigrationName,
+    SearchIndex.tuningMigrationName, NarrowIndexes.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -79,6 +79,11 @@ import LeggioTestSupport
         DROP TRIGGER article_counts_insert; DROP TRIGGER article_counts_update;
         DROP TRIGGER article_counts_delete; DROP TABLE article_counts;
         CREATE INDEX "feed_items_on_feedId" ON "feed_items"("feedId");
+        DROP INDEX article_by_hash; CREATE INDEX article_by_hash ON article(contentHash);
+        DROP INDEX article_version_by_hash;
+        CREATE INDEX article_version_by_hash ON article_version(contentHash);
+        DROP INDEX article_by_starred;
+        CREATE INDEX article_by_starred ON article(deletedAt, starred);
         DELETE FROM sync_state WHERE key = 'changes';
         """)
     for row in try Row.fetchAll(
@@ -149,6 +154,38 @@ import LeggioTestSupport
         try String.fetchAll(
           $0, sql: "SELECT name FROM sqlite_master WHERE name = 'feed_items_on_feedId'")
       }.isEmpty)
+    // The narrowed indexes, and the lookups by hash still find their articles.
+    #expect(
+      try library.writer.read {
+        try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_by_hash'")
+      } == "CREATE INDEX article_by_hash ON article(substr(contentHash, 1, 16))")
+    try library.writer.read { db in
+      let hash = try #require(
+        try String.fetchOne(db, sql: "SELECT contentHash FROM article WHERE id = 5"))
+      #expect(
+        try Library.articleUUID(db, holdingText: hash)
+          == String.fetchOne(db, sql: "SELECT uuid FROM article WHERE id = 5"))
+    }
+  }
+
+  /// Each lookup by content hash reads its narrowed index, not the whole table.
+  @Test func theLookupsByHashUseTheNarrowedIndexes() throws {
+    let library = try Library.inMemory()
+    try fill(library)
+    let plans = try library.writer.read { db in
+      try [
+        "SELECT * FROM article WHERE \(NarrowIndexes.hashMatch("contentHash")) "
+          + "AND deletedAt IS NULL",
+        "SELECT uuid FROM article_version WHERE \(NarrowIndexes.hashMatch("contentHash"))",
+        "SELECT COUNT(*) FROM article a WHERE a.deletedAt IS NULL AND a.starred AND ?1 != ''",
+      ].map { sql in
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["abc"])
+          .map { $0["detail"] as String }.joined(separator: "; ")
+      }
+    }
+    #expect(plans[0].contains("USING INDEX article_by_hash"))
+    #expect(plans[1].contains("USING INDEX article_version_by_hash"))
+    #expect(plans[2].contains("article_by_starred"))
   }
 
   @Test func aSyncedLibraryKeepsTheChangesItHasNotExported() throws {
