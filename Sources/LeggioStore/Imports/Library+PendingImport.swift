@@ -118,7 +118,7 @@ struct AddressOnlyBatch {
       positions.append(position)
       var linked = Set<String>()
       for tag in cleanTags where linked.insert(Self.nocase(tag)).inserted {
-        tags.append([UUIDv7.string(at: now), uuid, tag])
+        tags.append([uuid, tag])
       }
       if !entry.highlights.isEmpty { highlighted.append((position, uuid, entry.highlights)) }
     }
@@ -147,8 +147,8 @@ struct AddressOnlyBatch {
     if !tags.isEmpty {
       try db.execute(
         sql: """
-          INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
-          SELECT value->>0, value->>1, value->>2, ?1, ?1
+          INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt)
+          SELECT value->>0, value->>1, ?1, ?1
           FROM json_each(?2) ORDER BY key
           """,
         arguments: [stamp, tags.text])

@@ -27,9 +27,9 @@ enum ArticleSQL {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     """
 
-  /// A tag on an article: uuid, article uuid, tag, created, updated.
+  /// A tag on an article: article uuid, tag, created, updated (`TagLinkKeys`: keyed by
+  /// an integer).
   static let insertTag = """
-    INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt)
-    VALUES (?, ?, ?, ?, ?)
+    INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt) VALUES (?, ?, ?, ?)
     """
 }

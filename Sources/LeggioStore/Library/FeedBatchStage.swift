@@ -23,7 +23,7 @@ struct FeedBatchStage {
     + "contentHash, words, createdAt, updatedAt"
   private static let versionColumns =
     "uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt"
-  private static let tagColumns = "uuid, articleUUID, tag, createdAt, updatedAt"
+  private static let tagColumns = "articleUUID, tag, createdAt, updatedAt"
 
   init(_ db: Database) throws {
     // Columns as the library's tables declare them, so values keep their affinity.
@@ -71,9 +71,8 @@ struct FeedBatchStage {
       row.value(stamp)
       row.value(stamp)
     }
-    for (tag, tagUUID) in zip(article.tags, article.tagUUIDs) {
+    for tag in article.tags {
       try insertTag.execute { row in
-        row.text(tagUUID)
         row.text(article.uuid)
         row.text(tag)
         row.value(stamp)

@@ -33,19 +33,19 @@ extension Library {
       if let existing = try Row.fetchOne(
         db,
         sql: """
-          SELECT uuid, deletedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
+          SELECT id, deletedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
           ORDER BY deletedAt IS NOT NULL LIMIT 1
           """, arguments: [articleUUID, tag])
       {
         if existing["deletedAt"] as Date? != nil {
           try db.execute(
-            sql: "UPDATE article_tag SET deletedAt = NULL, updatedAt = ? WHERE uuid = ?",
-            arguments: [now, existing["uuid"] as String])
+            sql: "UPDATE article_tag SET deletedAt = NULL, updatedAt = ? WHERE id = ?",
+            arguments: [now, existing["id"] as Int64])
         }
         continue
       }
       try db.execute(
-        sql: ArticleSQL.insertTag, arguments: [UUIDv7.string(at: now), articleUUID, tag, now, now])
+        sql: ArticleSQL.insertTag, arguments: [articleUUID, tag, now, now])
     }
   }
 

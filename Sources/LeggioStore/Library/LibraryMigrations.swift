@@ -124,6 +124,10 @@ enum LibraryMigrations {
     migrator.registerMigration(NarrowIndexes.migrationName) { db in
       try NarrowIndexes.migrate(db)
     }
+    // Tag links keyed by an integer, not a UUID (issue 17).
+    migrator.registerMigration(TagLinkKeys.migrationName) { db in
+      try TagLinkKeys.migrate(db, progress: progress)
+    }
     return migrator
   }
 }

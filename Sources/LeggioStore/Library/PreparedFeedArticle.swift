@@ -17,11 +17,10 @@ struct PreparedFeedArticle: Sendable {
   /// The document as the library stores it (`StoredDocument`).
   let storedDocument: Data
   let tags: [String]
-  /// Identifiers for the article, its version and its tag links, made in the batch's
-  /// order (`prepare`) so that they sort as the articles are stored.
+  /// Identifiers for the article and its version, made in the batch's order (`prepare`)
+  /// so that they sort as the articles are stored.
   private(set) var uuid = ""
   private(set) var versionUUID = ""
-  private(set) var tagUUIDs: [String] = []
 
   init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
     var tags = TagCleaner()
@@ -68,7 +67,6 @@ struct PreparedFeedArticle: Sendable {
     for index in prepared.indices {
       prepared[index].uuid = UUIDv7.string(at: now)
       prepared[index].versionUUID = UUIDv7.string(at: now)
-      prepared[index].tagUUIDs = prepared[index].tags.map { _ in UUIDv7.string(at: now) }
     }
     return prepared
   }

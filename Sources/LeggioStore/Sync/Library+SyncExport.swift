@@ -33,8 +33,8 @@ extension Library {
           changes.articles.append(article)
         }
       }
-      for uuid in keys[.tag] ?? [] {
-        if let tag = try Self.syncTag(db, uuid: uuid, device: deviceID) {
+      for key in keys[.tag] ?? [] {
+        if let id = Int64(key), let tag = try Self.syncTag(db, id: id, device: deviceID) {
           changes.tags.append(tag)
         }
       }
@@ -158,14 +158,14 @@ extension Library {
       archived: row["archived"], images: images.isEmpty ? nil : images)
   }
 
-  static func syncTag(_ db: Database, uuid: String, device: String) throws -> SyncTag? {
+  static func syncTag(_ db: Database, id: Int64, device: String) throws -> SyncTag? {
     guard
       let row = try Row.fetchOne(
         db,
         sql: """
           SELECT t.*, a.globalIdentity FROM article_tag t JOIN article a ON a.uuid = t.articleUUID
-          WHERE t.uuid = ?
-          """, arguments: [uuid]),
+          WHERE t.id = ?
+          """, arguments: [id]),
       let identity: String = row["globalIdentity"]
     else { return nil }
     return SyncTag(

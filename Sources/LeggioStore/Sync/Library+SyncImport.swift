@@ -219,7 +219,8 @@ extension Library {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          versionUUID, articleUUID, StoredDocument.compress(document, text: text), "", SHA256.hex(text),
+          versionUUID, articleUUID, StoredDocument.compress(document, text: text), "",
+          SHA256.hex(text),
           TextStatistics.wordCount(text), created, created,
         ])
       if let original = version.original, let html = body(original) {
@@ -253,7 +254,7 @@ extension Library {
     if let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT uuid, updatedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
+        SELECT id, updatedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
         ORDER BY deletedAt IS NOT NULL LIMIT 1
         """, arguments: [articleUUID, record.tag])
     {
@@ -262,17 +263,16 @@ extension Library {
         return
       }
       try db.execute(
-        sql: "UPDATE article_tag SET updatedAt = ?, deletedAt = ? WHERE uuid = ?",
-        arguments: [updatedAt, deletedAt, row["uuid"] as String])
+        sql: "UPDATE article_tag SET updatedAt = ?, deletedAt = ? WHERE id = ?",
+        arguments: [updatedAt, deletedAt, row["id"] as Int64])
     } else {
       try db.execute(
         sql: """
-          INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt, deletedAt)
-          VALUES (?, ?, ?, ?, ?, ?)
+          INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt, deletedAt)
+          VALUES (?, ?, ?, ?, ?)
           """,
         arguments: [
-          UUIDv7.string(at: SyncTime.date(record.createdAt)), articleUUID, record.tag,
-          SyncTime.date(record.createdAt), updatedAt, deletedAt,
+          articleUUID, record.tag, SyncTime.date(record.createdAt), updatedAt, deletedAt,
         ])
     }
     report.applied += 1

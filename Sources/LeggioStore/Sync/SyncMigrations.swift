@@ -39,16 +39,10 @@ enum SyncMigrations {
             kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key));
           CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
           """)
-      for (table, kind, key, columns) in watched {
-        let of = columns.map { " OF " + $0 } ?? ""
+      for (table, kind, key, _) in watched {
+        try createTriggers(db, table: table, guarded: false)
         try db.execute(
           sql: """
-            CREATE TRIGGER sync_dirty_\(table)_insert AFTER INSERT ON \(table) BEGIN
-              INSERT OR REPLACE INTO sync_dirty (kind, key) VALUES ('\(kind)', \(key));
-            END;
-            CREATE TRIGGER sync_dirty_\(table)_update AFTER UPDATE\(of) ON \(table) BEGIN
-              INSERT OR REPLACE INTO sync_dirty (kind, key) VALUES ('\(kind)', \(key));
-            END;
             INSERT OR REPLACE INTO sync_dirty (kind, key)
               SELECT '\(kind)', \(key.replacingOccurrences(of: "new.", with: "")) FROM \(table);
             """)
@@ -70,6 +64,29 @@ enum SyncMigrations {
     }
   }
 
+  /// The two triggers that list the changed records of `table` (one of `watched`) in
+  /// `sync_dirty`; `guarded`, they record nothing before the first export
+  /// (`SyncChangeTracking`).
+  static func createTriggers(_ db: Database, table: String, guarded: Bool) throws {
+    guard let (_, kind, key, columns) = watched.first(where: { $0.0 == table }) else { return }
+    let of = columns.map { " OF " + $0 } ?? ""
+    let triggers = [
+      """
+      CREATE TRIGGER sync_dirty_\(table)_insert AFTER INSERT ON \(table) BEGIN
+        INSERT OR REPLACE INTO sync_dirty (kind, key) VALUES ('\(kind)', \(key));
+      END
+      """,
+      """
+      CREATE TRIGGER sync_dirty_\(table)_update AFTER UPDATE\(of) ON \(table) BEGIN
+        INSERT OR REPLACE INTO sync_dirty (kind, key) VALUES ('\(kind)', \(key));
+      END
+      """,
+    ]
+    for trigger in triggers {
+      try db.execute(sql: guarded ? SyncChangeTracking.guarded(trigger) : trigger)
+    }
+  }
+
   /// The tables whose changes travel: the table, the kind of record, the key (SQL over
   /// `new.`) and the columns whose update counts (nil: any).
   static let watched: [(String, String, String, String?)] = [
@@ -79,7 +96,8 @@ enum SyncMigrations {
         + "siteName, contentHash, updatedAt, deletedAt"
     ),
     ("article_version", SyncRecordKind.article.rawValue, "new.articleUUID", nil),
-    ("article_tag", SyncRecordKind.tag.rawValue, "new.uuid", nil),
+    // A tag link by its integer key (`TagLinkKeys`; its rowid, under either schema).
+    ("article_tag", SyncRecordKind.tag.rawValue, "CAST(new.rowid AS TEXT)", nil),
     ("annotation", SyncRecordKind.annotation.rawValue, "new.uuid", nil),
     (
       "reading_position", SyncRecordKind.position.rawValue,

@@ -15,7 +15,7 @@ import LeggioTestSupport
   static let before = SearchIndex.batchMigrationName
   static let mine = [
     ArticleCounts.migrationName, SyncChangeTracking.migrationName, UnusedIndexes.migrationName,
-    SearchIndex.tuningMigrationName, NarrowIndexes.migrationName,
+    SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -29,9 +29,12 @@ import LeggioTestSupport
         """)
     var records: [String: [String]] = [:]
     for table in tables {
+      // Tag links change their key (`TagLinkKeys`), and keep the rest.
+      let columns =
+        table == "article_tag" ? "articleUUID, tag, createdAt, updatedAt, deletedAt" : "*"
       // Sorted here: some (the annotations' search index) have no rowid.
-      records[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description)
-        .sorted()
+      records[table] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table)")
+        .map(\.description).sorted()
     }
     return records
   }
@@ -71,6 +74,31 @@ import LeggioTestSupport
   /// Takes `db` back to the schema before these migrations, as that Leggio left it: every
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
+    // Tag links keyed by a UUID (`link-` and the id), as the schema before made them.
+    let old = try DatabaseQueue(configuration: Library.configuration())
+    try LibraryMigrations.migrator.migrate(old, upTo: Self.before)
+    let tagSchema = try old.read {
+      try String.fetchAll(
+        $0,
+        sql: """
+          SELECT sql FROM sqlite_master WHERE tbl_name = 'article_tag' AND sql IS NOT NULL
+          ORDER BY type != 'table'
+          """)
+    }
+    try db.execute(
+      sql: """
+        ALTER TABLE article_tag RENAME TO article_tag_by_id;
+        DROP INDEX article_tag_by_article; DROP INDEX article_tag_by_tag;
+        DROP TRIGGER sync_dirty_article_tag_insert; DROP TRIGGER sync_dirty_article_tag_update;
+        """)
+    for sql in tagSchema { try db.execute(sql: sql) }
+    try db.execute(
+      sql: """
+        INSERT INTO article_tag (uuid, articleUUID, tag, createdAt, updatedAt, deletedAt)
+          SELECT 'link-' || id, articleUUID, tag, createdAt, updatedAt, deletedAt
+          FROM article_tag_by_id ORDER BY id;
+        DROP TABLE article_tag_by_id;
+        """)
     // Feed batches indexed their articles before they committed: none waited.
     _ = try SearchIndex.catchUp(limit: 1_000_000, db)
     try db.execute(sql: "DROP TABLE search_pending")
@@ -136,7 +164,10 @@ import LeggioTestSupport
       if done == total { steps.withLock { $0.append(step) } }
     }
     // The long steps tell the bar how far they got, to the end.
-    #expect(steps.withLock { $0 } == ["Counting articles", "Forgetting sync's list of changes"])
+    #expect(
+      steps.withLock { $0 } == [
+        "Counting articles", "Forgetting sync's list of changes", "Renumbering tag links",
+      ])
     let after = try library.writer.read(records)
     #expect(after == kept)
     #expect(try library.counts() == LibraryCounts(total: 30, unread: 29))
@@ -197,14 +228,24 @@ import LeggioTestSupport
       try fill(library)
       let uuid = try #require(try library.articleUUID(forSource: "https://example.org/5"))
       try library.setSyncState("mirror", "/somewhere")
-      try library.writer.write { db in try downgrade(db, syncRows: [("article", uuid)]) }
+      try library.writer.write { db in
+        // A tag link changed before: its row names it by the UUID the downgrade gives it.
+        let link = try #require(
+          try String.fetchOne(
+            db, sql: "SELECT 'link-' || id FROM article_tag WHERE articleUUID = ? AND tag = 'n2'",
+            arguments: [uuid]))
+        try downgrade(db, syncRows: [("article", uuid), ("tag", link)])
+      }
     }
     let library = try Library(path: path, deviceID: "test")
-    #expect(try library.pendingSyncChanges() == 1)
-    #expect(try library.syncChanges().articles.map(\.identity) == ["https://example.org/5"])
+    #expect(try library.pendingSyncChanges() == 2)
+    let changes = try library.syncChanges()
+    #expect(changes.articles.map(\.identity) == ["https://example.org/5"])
+    #expect(changes.tags.map(\.tag) == ["n2"])
+    #expect(changes.tags.map(\.article) == ["https://example.org/5"])
     // The triggers still record.
     try library.tag(id: 7, ["nuovo"])
-    #expect(try library.pendingSyncChanges() == 2)
+    #expect(try library.pendingSyncChanges() == 3)
   }
 
   @Test func theFirstExportReadsEverythingAndOnlyChangesAfterIt() throws {
