@@ -3,9 +3,10 @@ import GRDB
 /// Every schema change of the library, in order. Register new migrations at the end;
 /// never edit one that has shipped.
 ///
-/// Articles, text versions and tag links carry a UUID v7 (what links records
-/// together), `createdAt`, `updatedAt` and a `deletedAt` tombstone. The short integer
-/// `id` of an article is for people at the command line.
+/// Articles and text versions carry a UUID v7 (what links records together),
+/// `createdAt`, `updatedAt` and a `deletedAt` tombstone. The short integer `id` of an
+/// article is for people at the command line. Tag links have the dates and tombstone
+/// and, since `TagLinkKeys`, an integer key: a tag is known by its article and name.
 enum LibraryMigrations {
   static var migrator: DatabaseMigrator { migrator(progress: nil) }
 
