@@ -20,6 +20,15 @@ final class HyphenDictionary: @unchecked Sendable {
     self.language = language
   }
 
+  /// The dictionary in file `path` for `language`, compiled in directory `cache` (nil:
+  /// read from the text alone); nil when it cannot be read.
+  convenience init?(path: String, cache: String?, language: String) {
+    guard leggio_hyphen_load(nil, 0) == 0, let handle = Self.open(path, cache: cache) else {
+      return nil
+    }
+    self.init(handle: handle, language: language)
+  }
+
   nonisolated(unsafe) private static var loaded: [String: HyphenDictionary?] = [:]
   private static let lock = NSLock()
 
@@ -50,11 +59,39 @@ final class HyphenDictionary: @unchecked Sendable {
     candidates.append("hyph_\(primary).dic")
     candidates += files.filter { $0.hasPrefix("hyph_\(primary)_") && $0.hasSuffix(".dic") }.sorted()
     for name in candidates where files.contains(name) {
-      if let handle = leggio_hyphen_dictionary(directory + "/" + name) {
+      if let handle = open(directory + "/" + name, cache: cacheDirectory) {
         return HyphenDictionary(handle: handle, language: primary)
       }
     }
     return nil
+  }
+
+  /// libhyphen's dictionary at `path`, kept compiled in directory `cache` (created when
+  /// missing) when there is one: read from the text it costs en-US 13 ms a run, from the
+  /// compiled file well under one. The file is named after the dictionary it was made
+  /// from and remade when that changes (`leggio_hyphen_dictionary_cached`).
+  static func open(_ path: String, cache: String?) -> UnsafeMutableRawPointer? {
+    guard let cache else { return leggio_hyphen_dictionary(path) }
+    let name = URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
+    let file = cache + "/" + name + ".compiled"
+    if access(file, F_OK) != 0 {
+      try? FileManager.default.createDirectory(
+        atPath: cache, withIntermediateDirectories: true)
+    }
+    return leggio_hyphen_dictionary_cached(path, file)
+  }
+
+  /// Where compiled dictionaries are kept: `$XDG_CACHE_HOME/leggio/hyphen`, else
+  /// `~/.cache/leggio/hyphen`; `LEGGIO_HYPHEN_CACHE` overrides it, and set empty turns
+  /// the cache off.
+  static var cacheDirectory: String? {
+    let environment = ProcessInfo.processInfo.environment
+    if let chosen = environment["LEGGIO_HYPHEN_CACHE"] { return chosen.isEmpty ? nil : chosen }
+    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+      return base + "/leggio/hyphen"
+    }
+    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+    return home + "/.cache/leggio/hyphen"
   }
 
   /// The letters of `word` (lower case UTF-8, `count` letters, at most
