@@ -4,8 +4,10 @@ extension Document {
   /// Whether block `index` is a line of verse standing alone: a paragraph of one line
   /// right after two blocks of verse (paragraphs whose lines are kept as the text broke
   /// them, none longer than `longestVerseLine`), no longer than the longest line of the
-  /// stanza before it. A canto in terza rima ends so. Set as prose it would be justified
-  /// when it turns over at a narrow width; it is set as the verse before it, ragged.
+  /// stanza before it and a quarter (`longestLoneLine`: a hendecasyllable is not counted
+  /// in characters, and the *Commedia*'s last line has 41 against its tercet's 39). A
+  /// canto in terza rima ends so. Set as prose it would be justified when it turns over at
+  /// a narrow width; it is set as the verse before it, ragged.
   /// (Prose whose lines were broken by the page, long dialogue lines, does not count, nor
   /// a sentence after one block of lines, such as a code example in a plain text.)
   func isLoneVerseLine(_ index: Int) -> Bool {
@@ -18,7 +20,7 @@ extension Document {
     guard line.count <= 4 * Self.longestVerseLine, !line.contains(0x0A) else { return false }
     let length = line.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
     guard length <= Self.longestVerseLine, let stanza = verseLineLength(index - 1),
-      length <= stanza, verseLineLength(index - 2) != nil
+      length <= Self.longestLoneLine(afterStanzaOf: stanza), verseLineLength(index - 2) != nil
     else { return false }
     return true
   }
@@ -47,4 +49,15 @@ extension Document {
 
   /// Characters: a line of verse is no longer than a typewritten line.
   static let longestVerseLine = 80
+
+  /// The longest a line alone may be after a stanza whose longest line has `stanza`
+  /// characters: a quarter more, up to `shortestProseWrap`, and never less than the stanza.
+  static func longestLoneLine(afterStanzaOf stanza: Int) -> Int {
+    max(stanza, min(stanza + stanza / 4, shortestProseWrap))
+  }
+
+  /// Characters: prose its source broke into lines (a plain-text spec, a Gutenberg book)
+  /// fills lines of 64 to 80, and a one-line paragraph after two such blocks that is
+  /// longer than their lines is prose. Verse lines are shorter than that.
+  static let shortestProseWrap = 64
 }

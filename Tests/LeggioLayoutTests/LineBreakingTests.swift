@@ -147,6 +147,41 @@ import Testing
     }
   }
 
+  @Test func theCommediasLastLineIsVerseThoughLongerThanItsTercet() throws {
+    // "l’amor che move il sole e l’altre stelle." has 41 characters, the tercet before it
+    // 39 at most: a line of verse is counted in syllables, not characters.
+    let blocks = Fixtures.divinaCommedia.blocks
+    let last = try #require(blocks.last)
+    #expect(last.plainText == "l’amor che move il sole e l’altre stelle.")
+    let ending = Document(blocks: Array(blocks.suffix(3)))
+    let text = PlainTextRenderer.render(document: ending, metadata: nil, width: 30)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.contains(" l’amor che move il sole e"), "\(text)")
+    #expect(lines.contains("   l’altre stelle."), "\(text)")
+    // Longer than its stanza by more than a quarter, it is prose again.
+    let long = Block(.paragraph, text: "l’amor che move il sole e l’altre stelle e tutto il cielo.")
+    let prose = PlainTextRenderer.render(
+      document: Document(blocks: blocks.suffix(3).dropLast() + [long]), metadata: nil, width: 30)
+    let proseLines = prose.split(separator: "\n\n").last!.split(separator: "\n")
+    #expect(proseLines.count == 3 && proseLines[0].count == proseLines[1].count, "\(prose)")
+    #expect(proseLines.dropFirst().allSatisfy { !$0.hasPrefix("   ") }, "\(prose)")
+    // The quarter does not reach past lines of prose its source broke (CommonMark's spec,
+    // a plain text): a sentence after two such paragraphs, longer than their lines, is prose.
+    let spec = Document(
+      blocks: [
+        "A [line ending](@) is a line feed (`U+000A`), a carriage return\n"
+          + "(`U+000D`) not followed by a line feed, or a carriage return and a\n"
+          + "following line feed.",
+        "A line containing no characters, or a line containing only spaces\n"
+          + "(`U+0020`) or tabs (`U+0009`), is called a [blank line](@).",
+        "The following definitions of character classes will be used in this spec:",
+      ].map { Block(.paragraph, text: $0) })
+    let specText = PlainTextRenderer.render(document: spec, metadata: nil, width: 45)
+    #expect(!specText.contains("\n   classes will be used"), "\(specText)")
+    #expect(Document.longestLoneLine(afterStanzaOf: 39) >= 41)
+    #expect(Document.longestLoneLine(afterStanzaOf: 70) == 70)
+  }
+
   @Test func tabsExpandToTheNextStopOfFourCells() {
     assertLayout("a\tbb\tccc\td", width: 20, expected: ["a   bb  ccc d"])
     assertLayout(
