@@ -9,7 +9,8 @@ import LeggioModel
 /// (Project Gutenberg's header, CRLF line ends, hard-wrapped at 70, built from the
 /// English EPUBs of the corpus) and the 3 KB reference article. The two programs run by
 /// turns, ten times each; wall and CPU time (user + system, from `wait4`) are the
-/// medians, with the best wall time beside them.
+/// medians, with the best wall time beside them. `LEGGIO_BENCH_BASELINE=OLD` adds an
+/// older leggio binary to the same turns, for a before and after in one run.
 enum ShowSpeedBench {
   static func run(runs: Int = 10) {
     print("show vs fmt (whole processes, \(runs) runs each by turns; median wall / CPU, best wall)")
@@ -34,36 +35,55 @@ enum ShowSpeedBench {
   }
 
   static func compare(_ name: String, path: String, leggio: String, runs: Int, isBook: Bool) {
-    var ours: [MeasuredProcess] = []
-    var theirs: [MeasuredProcess] = []
+    // LEGGIO_BENCH_BASELINE names an older leggio binary, run by the same turns, so that a
+    // before and after come from one run on one machine's load.
+    let environment = ProcessInfo.processInfo.environment
+    let baseline = environment["LEGGIO_BENCH_BASELINE"].flatMap {
+      FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil
+    }
+    let programs: [(label: String, path: String, arguments: [String])] =
+      [("leggio show --width 80", leggio, ["show", path, "--width", "80"])]
+      + (baseline.map { [("baseline show --width 80", $0, ["show", path, "--width", "80"])] } ?? [])
+      + [("fmt -w 80", "/usr/bin/fmt", ["-w", "80", path])]
+    var measured = Array(repeating: [MeasuredProcess](), count: programs.count)
     for _ in 0..<runs {
-      guard
-        let mine = MeasuredProcess.run(
-          leggio, ["show", path, "--width", "80"], environment: ProcessInfo.processInfo.environment),
-        mine.status == 0,
-        let fmt = MeasuredProcess.run(
-          "/usr/bin/fmt", ["-w", "80", path], environment: ProcessInfo.processInfo.environment)
-      else {
-        print("  \(name): leggio or fmt failed")
-        return
+      for (index, program) in programs.enumerated() {
+        guard
+          let run = MeasuredProcess.run(program.path, program.arguments, environment: environment),
+          run.status == 0
+        else {
+          print("  \(name): \(program.label) failed")
+          return
+        }
+        measured[index].append(run)
       }
-      ours.append(mine)
-      theirs.append(fmt)
     }
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-    let wall = (median(ours.map(\.wall)), median(theirs.map(\.wall)))
-    let cpu = (median(ours.map(\.cpu)), median(theirs.map(\.cpu)))
+    func padded(_ label: String) -> String {
+      label.padding(toLength: 24, withPad: " ", startingAt: 0)
+    }
+    let fmt = measured[measured.count - 1]
+    let fmtWall = median(fmt.map(\.wall))
+    let fmtCPU = median(fmt.map(\.cpu))
     print("  \(name) (\(path.split(separator: "/").last!))")
-    print(
-      String(
-        format:
-          "    leggio show --width 80  wall %7.1f ms (best %6.1f)  cpu %7.1f ms\n"
-          + "    fmt -w 80               wall %7.1f ms (best %6.1f)  cpu %7.1f ms\n"
-          + "    leggio / fmt            wall %7.2fx                  cpu %7.2fx%@",
-        wall.0 * 1000, ours.map(\.wall).min()! * 1000, cpu.0 * 1000,
-        wall.1 * 1000, theirs.map(\.wall).min()! * 1000, cpu.1 * 1000,
-        wall.0 / wall.1, cpu.0 / cpu.1,
-        (isBook ? "  (target: wall at most 0.85x)" : "") as NSString))
+    for (index, program) in programs.enumerated() {
+      let runs = measured[index]
+      print(
+        String(
+          format: "    %@ wall %7.1f ms (best %6.1f)  cpu %7.1f ms",
+          padded(program.label) as NSString, median(runs.map(\.wall)) * 1000,
+          runs.map(\.wall).min()! * 1000, median(runs.map(\.cpu)) * 1000))
+    }
+    for (index, program) in programs.enumerated().dropLast() {
+      let runs = measured[index]
+      let label = program.label.split(separator: " ").first! + " / fmt"
+      print(
+        String(
+          format: "    %@ wall %7.2fx                  cpu %7.2fx%@",
+          padded(String(label)) as NSString,
+          median(runs.map(\.wall)) / fmtWall, median(runs.map(\.cpu)) / fmtCPU,
+          (isBook && index == 0 ? "  (target: wall at most 0.85x)" : "") as NSString))
+    }
   }
 
   /// *I promessi sposi*, the *Commedia* and *I promessi sposi* again, in a temporary file.
