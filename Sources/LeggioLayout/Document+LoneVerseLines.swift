@@ -4,9 +4,10 @@ extension Document {
   /// Whether block `index` is a line of verse standing alone: a paragraph of one line
   /// right after two blocks of verse (paragraphs whose lines are kept as the text broke
   /// them, none longer than `longestVerseLine`), no longer than the longest line of the
-  /// stanza before it and a quarter (`longestLoneLine`: a hendecasyllable is not counted
-  /// in characters, and the *Commedia*'s last line has 41 against its tercet's 39). A
-  /// canto in terza rima ends so. Set as prose it would be justified when it turns over at
+  /// stanza before it, or by a quarter more when that stanza's lines are even
+  /// (`longestLoneLine`: a hendecasyllable is not counted in characters, and the
+  /// *Commedia*'s last line has 41 against its tercet's 39; a code example's lines are not
+  /// even, and the sentence after it is prose). A canto in terza rima ends so. Set as prose it would be justified when it turns over at
   /// a narrow width; it is set as the verse before it, ragged.
   /// (Prose whose lines were broken by the page, long dialogue lines, does not count, nor
   /// a sentence after one block of lines, such as a code example in a plain text.)
@@ -19,23 +20,25 @@ extension Document {
     let line = blocks[index].inlines[0].text.utf8
     guard line.count <= 4 * Self.longestVerseLine, !line.contains(0x0A) else { return false }
     let length = line.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-    guard length <= Self.longestVerseLine, let stanza = verseLineLength(index - 1),
-      length <= Self.longestLoneLine(afterStanzaOf: stanza), verseLineLength(index - 2) != nil
+    guard length <= Self.longestVerseLine, let stanza = verseLineLengths(index - 1),
+      length <= Self.longestLoneLine(after: stanza), verseLineLengths(index - 2) != nil
     else { return false }
     return true
   }
 
-  /// The longest line of block `index` when it is verse: a paragraph of several lines,
-  /// none longer than `longestVerseLine` characters; nil otherwise.
-  private func verseLineLength(_ index: Int) -> Int? {
+  /// The longest and shortest lines of block `index` when it is verse: a paragraph of
+  /// several lines, none longer than `longestVerseLine` characters; nil otherwise.
+  private func verseLineLengths(_ index: Int) -> (longest: Int, shortest: Int)? {
     guard case .paragraph = blocks[index].kind else { return nil }
     var longest = 0
+    var shortest = Int.max
     var current = 0
     var lines = 1
     for inline in blocks[index].inlines {
       for byte in inline.text.utf8 {
         if byte == 0x0A {
           longest = max(longest, current)
+          shortest = min(shortest, current)
           current = 0
           lines += 1
         } else if byte & 0xC0 != 0x80 {
@@ -44,16 +47,18 @@ extension Document {
         if current > Self.longestVerseLine { return nil }
       }
     }
-    return lines > 1 ? max(longest, current) : nil
+    return lines > 1 ? (max(longest, current), min(shortest, current)) : nil
   }
 
   /// Characters: a line of verse is no longer than a typewritten line.
   static let longestVerseLine = 80
 
-  /// The longest a line alone may be after a stanza whose longest line has `stanza`
-  /// characters: a quarter more, up to `shortestProseWrap`, and never less than the stanza.
-  static func longestLoneLine(afterStanzaOf stanza: Int) -> Int {
-    max(stanza, min(stanza + stanza / 4, shortestProseWrap))
+  /// The longest a line alone may be after a stanza whose lines are `stanza` characters
+  /// long at most and at least: the longest, or a quarter more (up to `shortestProseWrap`)
+  /// when no line is shorter than half the longest, as a verse's are.
+  static func longestLoneLine(after stanza: (longest: Int, shortest: Int)) -> Int {
+    guard 2 * stanza.shortest >= stanza.longest else { return stanza.longest }
+    return max(stanza.longest, min(stanza.longest + stanza.longest / 4, shortestProseWrap))
   }
 
   /// Characters: prose its source broke into lines (a plain-text spec, a Gutenberg book)

@@ -178,8 +178,17 @@ import Testing
       ].map { Block(.paragraph, text: $0) })
     let specText = PlainTextRenderer.render(document: spec, metadata: nil, width: 45)
     #expect(!specText.contains("\n   classes will be used"), "\(specText)")
-    #expect(Document.longestLoneLine(afterStanzaOf: 39) >= 41)
-    #expect(Document.longestLoneLine(afterStanzaOf: 70) == 70)
+    // Nor past the lines of a code example (uneven: a fence, then lines of one character).
+    let example = "```````````````````````````````` example\nfoo\n    # bar\n.\n<p>foo\n# bar</p>"
+    let afterCode = Document(
+      blocks: [example, example, "A closing sequence of `#` characters is optional:"].map {
+        Block(.paragraph, text: $0)
+      })
+    let codeText = PlainTextRenderer.render(document: afterCode, metadata: nil, width: 30)
+    #expect(!codeText.contains("\n   characters is optional:"), "\(codeText)")
+    #expect(Document.longestLoneLine(after: (longest: 39, shortest: 34)) >= 41)
+    #expect(Document.longestLoneLine(after: (longest: 70, shortest: 40)) == 70)
+    #expect(Document.longestLoneLine(after: (longest: 40, shortest: 1)) == 40)
   }
 
   @Test func tabsExpandToTheNextStopOfFourCells() {
