@@ -68,7 +68,7 @@ final class HyphenDictionary: @unchecked Sendable {
 
   /// libhyphen's dictionary at `path`, kept compiled in directory `cache` (created when
   /// missing) when there is one: read from the text it costs en-US 13 ms a run, from the
-  /// compiled file well under one. The file is named after the dictionary it was made
+  /// compiled file about one. The file is named after the dictionary it was made
   /// from and remade when that changes (`leggio_hyphen_dictionary_cached`).
   static func open(_ path: String, cache: String?) -> UnsafeMutableRawPointer? {
     guard let cache else { return leggio_hyphen_dictionary(path) }
