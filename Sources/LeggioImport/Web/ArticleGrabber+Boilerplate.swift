@@ -10,6 +10,7 @@ extension ArticleGrabber {
     gatherCaptions(content)
     removeSectionHeadings(content)
     removeLabelLines(content)
+    removeTeaserLinks(content)
   }
 
   // MARK: Captions

@@ -44,10 +44,16 @@ public enum PageMetadataReader {
       jsonLD?.headline, meta["dc:title"], meta["dcterm:title"], meta["og:title"],
       meta["twitter:title"], meta["title"],
       sources.title?.innerText, headings.first)
-    let title = rawTitle.map {
+    var title = rawTitle.map {
       TitleCleaner.clean(
         $0, siteName: siteName, byline: byline.map(cleanByline), host: url?.host,
         headings: headings)
+    }
+    // A page with one headline shows its title there.
+    if headings.count == 1, let headline = headings.first, headline.count <= 300,
+      let declared = title, HeadlineChoice.prefers(headline: headline, over: declared)
+    {
+      title = TextSanitizer.sanitize(headline).collapsingWhitespace()
     }
 
     let publishedText = first(

@@ -27,7 +27,7 @@ import Testing
     let score = ExtractionBenchmarks.scoreTrafilatura(set, outputs: outputs)
     #expect(score.f1 >= 0.95, "snippet F1 \(score.f1)")
     #expect(score.accuracy >= 0.95, "accuracy \(score.accuracy)")
-    #expect(score.titleShare >= 0.83, "titles \(score.titleShare)")
+    #expect(score.titleShare >= 0.89, "titles \(score.titleShare)")
     #expect(score.bylineShare >= 0.73, "bylines \(score.bylineShare)")
     #expect(score.dateShare >= 0.91, "dates \(score.dateShare)")
     let empty = set.pages.filter { outputs[$0.key]?.text.isEmpty ?? true }.map(\.key)
