@@ -134,6 +134,9 @@ extension ArticleGrabber {
     }
     let text = unit.innerText
     if length < 200 && TeaserLine.endsInReadMore(text) { return .furniture }
+    if length < 400 && !unit.elements(named: "a").isEmpty && NewsletterPromo.invites(text) {
+      return .furniture
+    }
     if Self.solidTags.contains(unit.name) { return .solid }
     if Self.isServerError(text) { return .furniture }
     let endsSentence = Self.endsSentence(text)

@@ -4,9 +4,10 @@ import Testing
 @testable import LeggioImport
 @testable import LeggioModel
 
-/// Issue 18's fourth quality round: a page's one headline as its title, and links to other
-/// stories shouted in capitals between the paragraphs, each on a small page shaped like
-/// the benchmark pages they came from.
+/// Issue 18's fourth quality round: a page's one headline as its title, links to other
+/// stories shouted in capitals between the paragraphs, and a newsletter's call to sign up
+/// at the article's end, each on a small page shaped like the benchmark pages they came
+/// from.
 @Suite struct HeadlineAndTeaserTests {
   static func title(head: String, body: String) throws -> String {
     try MetadataCascadeTests.imported(
@@ -72,6 +73,24 @@ import Testing
     #expect(text.contains("THIS PARAGRAPH SHOUTS BUT LINKS NOWHERE AT ALL"))
     #expect(text.contains("NASA and ESA"))
     #expect(text.contains("Absatz 6"))
+  }
+
+  @Test func aCallToSignUpForANewsletterClosingTheArticleGoes() throws {
+    let body = """
+      <article><h1>Why can't Taylor Swift perform her own songs?</h1>
+      \(ExtractionRulesTests.paragraphs)
+      <p>Newsletter und Abo: Wer den Text liest, muss nichts abonnieren, und der Absatz bleibt ein Satz des Artikels.</p>
+      <p>There's plenty more where that came from. Sign up for <a href="/nl">The Water Coolest</a> today to get the free daily newsletter delivered to your inbox daily.</p>
+      </article>
+      """
+    let article = try WebPageImporter.importHTML(
+      data: ExtractionRulesTests.page(body: body), url: URL(string: "https://example.com/a"))
+    let text = ExtractionRulesTests.textStream(article)
+    #expect(!text.contains("plenty more"))
+    #expect(text.contains("Newsletter und Abo"))
+    #expect(text.contains("Absatz 6"))
+    #expect(NewsletterPromo.invites("Jetzt den Newsletter abonnieren"))
+    #expect(!NewsletterPromo.invites("The newsletter went out on Monday."))
   }
 
   @Test(arguments: [
