@@ -15,6 +15,7 @@
 static struct {
   void (*stateless_init)(struct isal_zstream *stream);
   int (*stateless)(struct isal_zstream *stream);
+  uint32_t (*adler32)(uint32_t init, const unsigned char *buffer, uint64_t length);
 } isal;
 
 static pthread_once_t isal_once = PTHREAD_ONCE_INIT;
@@ -36,7 +37,8 @@ static void isal_load(void) {
   if (library == NULL) return;
   isal.stateless_init = dlsym(library, "isal_deflate_stateless_init");
   isal.stateless = dlsym(library, "isal_deflate_stateless");
-  if (isal.stateless_init == NULL || isal.stateless == NULL) return;
+  isal.adler32 = dlsym(library, "isal_adler32");
+  if (isal.stateless_init == NULL || isal.stateless == NULL || isal.adler32 == NULL) return;
   if (pthread_key_create(&isal_key, free) != 0) return;
   isal_loaded = 1;
 }
@@ -71,7 +73,54 @@ size_t leggio_isal_zlib_compress(const void *input, size_t size, void *output,
   return stream->total_out;
 }
 
+int leggio_isal_available(void) {
+  pthread_once(&isal_once, isal_load);
+  return isal_loaded;
+}
+
+// One part of a long payload (a book's) as raw deflate at level 1 with ISA-L's large
+// level buffer: a part that is not the last ends with a full flush (byte-aligned, no
+// history kept), so parts compressed on different threads join into one stream.
+size_t leggio_isal_deflate_part(const void *input, size_t size, void *output, size_t capacity,
+                                int last) {
+  if (!leggio_isal_available() || size > 0xFFFFFFFFu || capacity > 0xFFFFFFFFu) return 0;
+  unsigned char *level_buffer = malloc(ISAL_DEF_LVL1_LARGE);
+  if (level_buffer == NULL) return 0;
+  struct isal_zstream stream;
+  isal.stateless_init(&stream);
+  stream.level = 1;
+  stream.level_buf = level_buffer;
+  stream.level_buf_size = ISAL_DEF_LVL1_LARGE;
+  stream.gzip_flag = IGZIP_DEFLATE;
+  stream.flush = last ? NO_FLUSH : FULL_FLUSH;
+  stream.end_of_stream = last ? 1 : 0;
+  stream.next_in = (uint8_t *)input;
+  stream.avail_in = (uint32_t)size;
+  stream.next_out = output;
+  stream.avail_out = (uint32_t)capacity;
+  int status = isal.stateless(&stream);
+  free(level_buffer);
+  return status == COMP_OK ? stream.total_out : 0;
+}
+
+unsigned leggio_isal_adler32(unsigned adler, const void *input, size_t size) {
+  return leggio_isal_available() ? isal.adler32(adler, input, size) : 0;
+}
+
 #else
+
+int leggio_isal_available(void) { return 0; }
+
+size_t leggio_isal_deflate_part(const void *input, size_t size, void *output, size_t capacity,
+                                int last) {
+  (void)input, (void)size, (void)output, (void)capacity, (void)last;
+  return 0;
+}
+
+unsigned leggio_isal_adler32(unsigned adler, const void *input, size_t size) {
+  (void)input, (void)size;
+  return adler;
+}
 
 size_t leggio_isal_zlib_compress(const void *input, size_t size, void *output,
                                  size_t capacity) {

@@ -24,6 +24,17 @@ size_t leggio_isal_zlib_compress(const void *input, size_t size, void *output,
 
 /// Inflates a zlib stream of `size` bytes into exactly `expected` bytes at `output`;
 /// 0 on success, -1 on failure (damaged, another length, or no libdeflate).
+// Whether ISA-L was found (and Leggio built with its header).
+int leggio_isal_available(void);
+
+// `input` as raw deflate into `output`, level 1; a part that is not `last` ends
+// byte-aligned with a full flush, so parts made apart join into one stream. 0 on failure.
+size_t leggio_isal_deflate_part(const void *input, size_t size, void *output, size_t capacity,
+                                int last);
+
+// The Adler-32 checksum of `input` continuing `adler` (1 to start).
+unsigned leggio_isal_adler32(unsigned adler, const void *input, size_t size);
+
 int leggio_deflate_zlib_decompress(const void *input, size_t size, void *output,
                                    size_t expected);
 

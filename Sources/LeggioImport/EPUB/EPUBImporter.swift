@@ -87,6 +87,15 @@ public enum EPUBImporter {
     let navParse = (try? navRead.get()).flatMap { $0 }.map {
       EPUBNavigation.Parsing($0.data, path: $0.path)
     }
+    // An EPUB 2 book's NCX is its table of contents: parsed beside the chapters too.
+    let ncxRead = Result { () throws(EPUBError) -> (data: Data, path: String)? in
+      guard navParse == nil, let ncx = package.ncxPath, let data = try archive.data(at: ncx)
+      else { return nil }
+      return (data, archive.resolve(ncx) ?? ncx)
+    }
+    let ncxParse = (try? ncxRead.get()).flatMap { $0 }.map { read in
+      EPUBNavigation.Parsing { EPUBNavigation.ncxPoints(read.data, path: read.path) }
+    }
     let shared = archive.shared(names)
     let paths = names
     let read = ConcurrentSlices.map(Array(names.indices), minimumSliceLength: 8) { slice in
@@ -111,11 +120,15 @@ public enum EPUBImporter {
     }
     guard chapters.contains(where: { !$0.document.isEmpty }) else { throw .noContent(name: name) }
     _ = try navRead.get()
-    var points = navParse?.points ?? []
-    if points.isEmpty, let ncx = package.ncxPath, let ncxData = try archive.data(at: ncx) {
+    _ = try ncxRead.get()
+    var points = navParse?.points ?? ncxParse?.points ?? []
+    if points.isEmpty, ncxParse == nil, let ncx = package.ncxPath,
+      let ncxData = try archive.data(at: ncx)
+    {
       points = EPUBNavigation.ncxPoints(ncxData, path: archive.resolve(ncx) ?? ncx)
     }
     let book = EPUBBook(
+
       name: name, package: package, chapters: chapters, points: points,
       resolve: { archive.resolve($0) }, warnings: warnings)
     return Reading(

@@ -77,15 +77,21 @@ enum EPUBNavigation {
       .joined(separator: " ")
   }
 
-  /// `navPoints` of a nav document, parsed on another thread until `points` is asked for.
+  /// `navPoints` of a nav document (or `ncxPoints` of an NCX), parsed on another thread
+  /// until `points` is asked for.
   final class Parsing: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written once, by the parsing thread, before `group` is left; read after waiting.
     private var result: [Point] = []
 
-    init(_ data: Data, path: String) {
+    convenience init(_ data: Data, path: String) {
+      self.init { EPUBNavigation.navPoints(data, path: path) }
+    }
+
+    /// The points `read` gives (a nav document's or an NCX's), read on another thread.
+    init(_ read: @escaping @Sendable () -> [Point]) {
       DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-        result = EPUBNavigation.navPoints(data, path: path)
+        result = read()
       }
     }
 

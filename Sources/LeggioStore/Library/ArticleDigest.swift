@@ -66,7 +66,7 @@ struct ArticleDigest: Sendable {
         return
       }
       DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-        result = Self.make(document, text)
+        result = Self.makeSplit(document, text) ?? Self.make(document, text)
       }
     }
 
@@ -74,6 +74,28 @@ struct ArticleDigest: Sendable {
       if let prepared { return prepared.payload }
       group.wait()
       return result
+    }
+
+    /// `make` with the text's part and the JSON's compressed side by side (`SplitDeflate`),
+    /// nil without ISA-L.
+    private static func makeSplit(_ document: Document, _ text: String) -> (String, Data)? {
+      guard SplitDeflate.isAvailable else { return nil }
+      let parts = DispatchGroup()
+      let textPart = TextPart()
+      DispatchQueue.global(qos: .userInitiated).async(group: parts) {
+        textPart.value = SplitDeflate.textPart(text)
+      }
+      let json = DocumentJSON.encode(document)
+      let jsonPart = SplitDeflate.jsonPart(json)
+      parts.wait()
+      guard let text = textPart.value, let jsonPart, let stored = SplitDeflate.join(text, jsonPart)
+      else { return nil }
+      return (json, stored)
+    }
+
+    /// Written once by the thread that compresses the text, read after waiting for it.
+    private final class TextPart: @unchecked Sendable {
+      var value: SplitDeflate.Part?
     }
 
     private static func make(_ document: Document, _ text: String) -> (String, Data) {

@@ -7,7 +7,9 @@ import LeggioModel
 /// pictures meanwhile, and the document's JSON is written while its canonical text is
 /// made. One thread writes the JSON, then compresses it with the text (`StoredDocument`);
 /// the other makes the canonical text, its hash and its word count. Adding a 3 MB book
-/// had these after one another on one core, beside an idle one.
+/// had these after one another on one core, beside an idle one. With ISA-L the stored form
+/// is compressed in two parts (`SplitDeflate`): the text's as soon as the text is made,
+/// beside its hash and count; the JSON's as soon as the JSON is written.
 package final class PreparedDocument: @unchecked Sendable {
   /// Documents whose runs hold fewer UTF-8 bytes than this are digested by `Library.add`
   /// as it goes: the canonical text is then shorter than `ArticleDigest.concurrentLength`
@@ -17,10 +19,12 @@ package final class PreparedDocument: @unchecked Sendable {
   let document: Document
   private let textGroup = DispatchGroup()
   private let payloadGroup = DispatchGroup()
+  private let partGroup = DispatchGroup()
   // Each written once, by the thread that makes it, before its group is left, and read
   // only after waiting for that group.
   private var text: (text: String, hash: String, words: Int) = ("", "", 0)
   private var stored: (json: String, stored: Data) = ("", Data())
+  private var textPart: SplitDeflate.Part?
 
   /// A digest begun for `document`, or nil for a short one.
   package static func begin(_ document: Document) -> PreparedDocument? {
@@ -35,14 +39,22 @@ package final class PreparedDocument: @unchecked Sendable {
   private init(_ document: Document) {
     self.document = document
     let queue = DispatchQueue.global(qos: .userInitiated)
+    let split = SplitDeflate.isAvailable
     queue.async(group: textGroup) { [self] in
       let canonical = CanonicalText(document).text
+      // The text's part of the stored form is compressed beside the hash and count.
+      if split {
+        queue.async(group: partGroup) { [self] in textPart = SplitDeflate.textPart(canonical) }
+      }
       text = (canonical, ContentHash.hex(canonical), TextStatistics.wordCount(canonical))
     }
     queue.async(group: payloadGroup) { [self] in
       let json = DocumentJSON.encode(document)
+      let jsonPart = split ? SplitDeflate.jsonPart(json) : nil
       textGroup.wait()
-      stored = (json, StoredDocument.compress(json, text: text.text))
+      partGroup.wait()
+      let joined = textPart.flatMap { text in jsonPart.flatMap { SplitDeflate.join(text, $0) } }
+      stored = (json, joined ?? StoredDocument.compress(json, text: text.text))
     }
   }
 
