@@ -12,9 +12,9 @@ extension FeedUpdater {
 
   /// How many batches go to the sink together, in one library transaction. Every commit
   /// writes again each page its articles touched, and the indexes on hashes, titles and
-  /// identities take new entries all over: at 100,000 articles a commit of 500 items wrote
-  /// 18 MB of index pages (a ten-feed update of 10,000 items each wrote 2.9 GB of log for
-  /// a 295 MB library). Parsing and building stay in batches of `batchSize`, so what
+  /// identities take new entries all over: at 100,000 articles each commit of 500 items
+  /// wrote about 14 MB of log (a ten-feed update of 10,000 items each wrote 2.9 GB of log
+  /// for a 295 MB library). Parsing and building stay in batches of `batchSize`, so what
   /// waits for the writer is articles, not feed items.
   static let batchesPerCommit = 4
 
