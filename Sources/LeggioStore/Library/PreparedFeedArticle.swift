@@ -2,16 +2,14 @@ import Foundation
 import LeggioModel
 
 /// A feed item's article with everything the library stores computed ahead of the
-/// write transaction: canonical text, hash, word count, the document as stored
-/// (compressed JSON), identity and clean tags.
+/// write transaction: hash, word count, the document as stored (compressed, with its
+/// canonical text inside), identity and clean tags. Nothing else is kept: a commit holds
+/// a few thousand of them (`FeedUpdater.batchesPerCommit`).
 struct PreparedFeedArticle: Sendable {
   let identity: String
   /// What sync knows the article by (`ArticleSQL.globalIdentity`).
   let globalIdentity: String
   let columns: ArticleColumns
-  let title: String
-  let byline: String
-  let text: String
   let hash: String
   let words: Int
   /// The document as the library stores it (`StoredDocument`).
@@ -36,7 +34,6 @@ struct PreparedFeedArticle: Sendable {
       document = Document(blocks: [Block(.paragraph, [Inline(metadata.title)])])
       text = metadata.title
     }
-    self.text = text
     self.hash = ContentHash.batchHex(text)
     self.words = TextStatistics.wordCount(text)
     self.storedDocument = StoredDocument.compress(
@@ -44,8 +41,6 @@ struct PreparedFeedArticle: Sendable {
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
     self.globalIdentity = ArticleSQL.globalIdentity(identity: identity, hash: hash)
     self.columns = ArticleColumns(metadata)
-    self.title = metadata.title
-    self.byline = metadata.byline ?? ""
     // A category that is not a tag (nothing visible) is dropped, not an error.
     var seen = Set<String>()
     self.tags = metadata.tags.compactMap { cleaner.clean($0) }.filter {
