@@ -4,7 +4,9 @@ import Foundation
 /// to parse quicker: about half the bytes of a news page are scripts and styles, which
 /// libxml2's HTML parser reads a character at a time. `SAXTreeBuilder` puts each content
 /// back as the element's text when libxml2 reports the element, so the tree is the one the
-/// whole page gives.
+/// whole page gives. Long quoted attribute values (class lists, URLs, `data-` JSON, SVG
+/// paths: half of what is left) are cut to `""` the same way and put back when libxml2
+/// reports their element.
 ///
 /// The cut follows how libxml2 2.9 tokenises: comments, doctypes, processing
 /// instructions, end tags and start tags with their quoted attribute values, and a script's
@@ -23,12 +25,27 @@ struct RawTextCut {
     var content: Range<Int>?
   }
 
+  /// A quoted attribute value cut out of a start tag (to `""`), in document order.
+  struct Value {
+    /// The offset in `page` where libxml2 reports the element (as `Element.tagEnd`).
+    var tagEnd: Int
+    /// How many attributes libxml2 gives the element, and this one's place among them.
+    var attributeCount: Int
+    var ordinal: Int
+    /// The attribute's name as written, and the value, in the original bytes.
+    var name: Range<Int>
+    var content: Range<Int>
+  }
+
   var elements: [Element]
+  var values: [Value]
   /// The page without the contents.
   var page: [UInt8]
 
   /// Below this many bytes of contents, the page is parsed as it is.
   static let minimumCut = 1024
+  /// Attribute values shorter than this stay in place.
+  static let minimumValue = 16
 
   /// The cut of a page of UTF-8 bytes; nil when it would not pay or not be safe.
   static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> RawTextCut? {
@@ -40,6 +57,9 @@ struct RawTextCut {
     let bytes: UnsafeBufferPointer<UInt8>
     let count: Int
     var elements: [Element] = []
+    var values: [Value] = []
+    /// The attributes of the start tag being read: name, and quoted value if any.
+    var attributes: [(name: Range<Int>, value: Range<Int>?)] = []
     /// The page so far, and the original bytes it has taken in (or cut).
     var page: [UInt8] = []
     var taken = 0
@@ -97,7 +117,7 @@ struct RawTextCut {
       }
       guard cut >= RawTextCut.minimumCut else { return nil }
       page.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[taken...]))
-      return RawTextCut(elements: elements, page: page)
+      return RawTextCut(elements: elements, values: values, page: page)
     }
 
     /// Reads the start tag at `open`; where to go on, nil to give up the cut.
@@ -113,6 +133,7 @@ struct RawTextCut {
         // Cut off by the end of the page: nothing follows.
         return raw == nil ? count : nil
       }
+      cutValues(of: name, end: end)
       guard let raw else { return end + (closes ? 2 : 1) }
       if closes {
         elements.append(Element(tagEnd: offsetInPage(end), content: nil))
@@ -144,9 +165,58 @@ struct RawTextCut {
       return stop
     }
 
+    /// Cuts the long quoted values of the start tag named `name` that ends at `end`, whose
+    /// attributes `tagEnd` has just read. Not in `html`, `head`, `body` (libxml2 may drop
+    /// such a tag, or merge it) nor `meta` (it reads a charset from them), nor where two
+    /// attributes share a name (libxml2 drops the second) or a name is past the 100
+    /// characters libxml2 reads of one. A value is cut only when libxml2 would give its
+    /// bytes unchanged: no `&`, nothing `isPlainText` refuses.
+    private mutating func cutValues(of name: Range<Int>, end: Int) {
+      guard
+        attributes.contains(where: {
+          $0.value.map { $0.count >= RawTextCut.minimumValue } ?? false
+        }),
+        !["html", "head", "body", "meta"].contains(where: {
+          name.count == $0.utf8.count && matchesLowercased($0, at: name.lowerBound)
+        })
+      else { return }
+      for (index, attribute) in attributes.enumerated() {
+        guard attribute.name.count < 100 else { return }
+        for other in attributes[..<index] where other.name.count == attribute.name.count {
+          if (0..<other.name.count).allSatisfy({
+            Self.lowercased(bytes[other.name.lowerBound + $0])
+              == Self.lowercased(bytes[attribute.name.lowerBound + $0])
+          }) {
+            return
+          }
+        }
+      }
+      var cuts: [(ordinal: Int, name: Range<Int>, content: Range<Int>)] = []
+      for (ordinal, attribute) in attributes.enumerated() {
+        guard let value = attribute.value, value.count >= RawTextCut.minimumValue,
+          memchr(bytes.baseAddress! + value.lowerBound, Int32(UInt8(ascii: "&")), value.count)
+            == nil,
+          isPlainText(value)
+        else { continue }
+        page.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[taken..<value.lowerBound]))
+        taken = value.upperBound
+        cut += value.count
+        cuts.append((ordinal, attribute.name, value))
+      }
+      let tagEnd = offsetInPage(end)
+      for entry in cuts {
+        values.append(
+          Value(
+            tagEnd: tagEnd, attributeCount: attributes.count, ordinal: entry.ordinal,
+            name: entry.name, content: entry.content))
+      }
+    }
+
     /// Where the attributes of a start tag end, as libxml2's `htmlParseStartTag` reads
-    /// them: the `>`, or the `/` of `/>` (then true); nil at the end of the page.
-    private func tagEnd(from start: Int) -> (Int, Bool)? {
+    /// them: the `>`, or the `/` of `/>` (then true); nil at the end of the page. The
+    /// attributes go to `attributes`.
+    private mutating func tagEnd(from start: Int) -> (Int, Bool)? {
+      attributes.removeAll(keepingCapacity: true)
       var position = start
       while true {
         while position < count && Self.isBlank(bytes[position]) { position += 1 }
@@ -166,16 +236,23 @@ struct RawTextCut {
           }
           continue
         }
+        let nameStart = position
         while position < count && Self.isNameByte(bytes[position]) { position += 1 }
+        let name = nameStart..<position
         while position < count && Self.isBlank(bytes[position]) { position += 1 }
-        guard byte(position) == UInt8(ascii: "=") else { continue }
+        guard byte(position) == UInt8(ascii: "=") else {
+          attributes.append((name, nil))
+          continue
+        }
         position += 1
         while position < count && Self.isBlank(bytes[position]) { position += 1 }
         let quote = byte(position)
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
           guard let close = find(quote, from: position + 1) else { return nil }
+          attributes.append((name, (position + 1)..<close))
           position = close + 1
         } else {
+          attributes.append((name, nil))
           while position < count, !Self.isBlank(bytes[position]),
             bytes[position] != UInt8(ascii: ">")
           {
@@ -285,6 +362,11 @@ struct RawTextCut {
         index += 1
       }
       return true
+    }
+
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+      byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     @inline(__always)

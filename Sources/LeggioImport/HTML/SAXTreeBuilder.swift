@@ -53,6 +53,9 @@ final class SAXTreeBuilder {
   private var cutContents: UnsafePointer<UInt8>?
   private var nextCut = 0
   private var cutMissed = false
+  /// The attribute values cut out of the page, and the next one libxml2 should report.
+  private var cutValues: [RawTextCut.Value] = []
+  private var nextValue = 0
 
   init(indexing: Bool = false) {
     text.reserveCapacity(4096)
@@ -72,14 +75,46 @@ final class SAXTreeBuilder {
   /// Parses a page cut by `cut`, whose contents are in `contents` (the whole page's bytes).
   func expect(_ cut: RawTextCut, contents: UnsafePointer<UInt8>) {
     cutElements = cut.elements
+    cutValues = cut.values
     cutContents = contents
   }
+
+  /// Whether an attribute value cut out of the page is still to come.
+  var awaitsValue: Bool { nextValue < cutValues.count }
 
   /// Whether libxml2 reported every cut element where the cut expected it: the tree is
   /// then the whole page's.
   var tookWholeCut: Bool {
     guard let cutElements else { return false }
-    return !cutMissed && nextCut == cutElements.count
+    return !cutMissed && nextCut == cutElements.count && nextValue == cutValues.count
+  }
+
+  /// The cut values of the element libxml2 reports at `offset` of the cut page (its
+  /// `tagEnd`): none when the next one stands further on; before it, the cut is missed.
+  private func cutValues(at offset: Int) -> Range<Int> {
+    guard nextValue < cutValues.count, cutValues[nextValue].tagEnd <= offset else {
+      return nextValue..<nextValue
+    }
+    guard cutValues[nextValue].tagEnd == offset else {
+      cutMissed = true
+      return nextValue..<nextValue
+    }
+    let first = nextValue
+    while nextValue < cutValues.count && cutValues[nextValue].tagEnd == offset { nextValue += 1 }
+    return first..<nextValue
+  }
+
+  /// Whether libxml2's attribute name is the cut value's name as written, lower-cased.
+  private func isCutName(_ name: UnsafePointer<xmlChar>, _ value: RawTextCut.Value) -> Bool {
+    guard let cutContents else { return false }
+    var index = 0
+    for position in value.name {
+      let byte = cutContents[position]
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      guard name[index] == lower else { return false }
+      index += 1
+    }
+    return name[index] == 0
   }
 
   /// A script or style libxml2 reports, standing at `offset` of the cut page: its content
@@ -111,10 +146,11 @@ final class SAXTreeBuilder {
   private func startElement(
     _ namePointer: UnsafePointer<xmlChar>,
     _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-    open: Int
+    open: Int, offset: Int?
   ) {
     followNameStack(open - 1)
     flushText()
+    let cuts = offset.map { cutValues(at: $0) } ?? nextValue..<nextValue
     let name = names.elementName(namePointer)
     serials += 1
     if let parent = frames.last {
@@ -126,14 +162,14 @@ final class SAXTreeBuilder {
           Frame(node: nil, target: parent.target, depth: depth, skipsText: skips, serial: serials))
         return
       }
-      let node = element(name, attributes)
+      let node = element(name, attributes, cuts: cuts)
       indexElement(node, namePointer)
       parent.target.append(node)
       frames.append(
         Frame(node: node, target: node, depth: depth, skipsText: false, serial: serials))
       return
     }
-    let node = element(name, attributes)
+    let node = element(name, attributes, cuts: cuts)
     indexElement(node, namePointer)
     var depth = 0
     if !documentHasChildren {
@@ -149,22 +185,42 @@ final class SAXTreeBuilder {
     frames.append(Frame(node: node, target: node, depth: depth, skipsText: false, serial: serials))
   }
 
+  /// The element `name` with libxml2's attribute pairs, the values in `cuts` (of
+  /// `cutValues`) put back from the page; a pair that is not what the cut left marks
+  /// the cut missed.
   private func element(
-    _ name: String, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    _ name: String, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    cuts: Range<Int>
   ) -> HTMLNode {
     var attributes: [(name: String, value: String)] = []
     if var pair = pairs {
       var count = 0
       while pair[2 * count] != nil { count += 1 }
+      if !cuts.isEmpty && count != cutValues[cuts.lowerBound].attributeCount { cutMissed = true }
       attributes.reserveCapacity(count)
+      var nextCut = cuts.lowerBound
       while let attributeName = pair[0] {
-        // libxml2's builder gives a bare boolean attribute (`disabled`) its own name.
-        let value =
-          pair[1].map { String(cString: $0) }
-          ?? (htmlIsBooleanAttr(attributeName) != 0 ? String(cString: attributeName) : "")
+        let value: String
+        if nextCut < cuts.upperBound && cutValues[nextCut].ordinal == attributes.count {
+          let cut = cutValues[nextCut]
+          nextCut += 1
+          if pair[1]?[0] != 0 || !isCutName(attributeName, cut) { cutMissed = true }
+          value = String(
+            decoding: UnsafeBufferPointer(
+              start: cutContents! + cut.content.lowerBound, count: cut.content.count),
+            as: UTF8.self)
+        } else {
+          // libxml2's builder gives a bare boolean attribute (`disabled`) its own name.
+          value =
+            pair[1].map { String(cString: $0) }
+            ?? (htmlIsBooleanAttr(attributeName) != 0 ? String(cString: attributeName) : "")
+        }
         attributes.append((name: names.name(attributeName), value: value))
         pair += 2
       }
+      if nextCut != cuts.upperBound { cutMissed = true }
+    } else if !cuts.isEmpty {
+      cutMissed = true
     }
     return HTMLNode(element: name, attributes: attributes)
   }
@@ -251,9 +307,19 @@ final class SAXTreeBuilder {
     handler.startElement = { context, name, attributes in
       guard let name else { return }
       let (builder, open) = SAXTreeBuilder.receiver(context)
-      builder.startElement(name, attributes, open: open)
-      guard builder.cutElements != nil, SAXTreeBuilder.isRawTextName(name) else { return }
       let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self)
+      var offset: Int?
+      if builder.awaitsValue, let input = parser.pointee.input, let cursor = input.pointee.cur,
+        let base = input.pointee.base
+      {
+        offset = Int(input.pointee.consumed) + (cursor - base)
+      }
+      builder.startElement(name, attributes, open: open, offset: offset)
+      if builder.cutMissed {
+        xmlStopParser(parser)
+        return
+      }
+      guard builder.cutElements != nil, SAXTreeBuilder.isRawTextName(name) else { return }
       guard let input = parser.pointee.input, let cursor = input.pointee.cur,
         let base = input.pointee.base,
         builder.cutElement(at: Int(input.pointee.consumed) + (cursor - base), open: open)

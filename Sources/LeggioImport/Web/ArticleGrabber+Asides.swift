@@ -13,15 +13,42 @@ extension ArticleGrabber {
   }
 
   private static let signUpWords: Set<Substring> = ["subscribe", "newsletter", "signup"]
+  private static let signUpWordBytes = signUpWords.map { Array($0.utf8) }
 
   /// A block whose class or id has `subscribe` or `newsletter` as a whole word.
   static func isSignUpBox(_ node: HTMLNode) -> Bool {
     for name in ["id", "class"] {
-      guard let value = node.attribute(name), value.utf8.count >= 6 else { continue }
+      guard var value = node.attribute(name), value.utf8.count >= 6 else { continue }
+      // ASCII (nearly every class and id): the words are the runs of ASCII letters.
+      if let found = value.withUTF8({ hasSignUpWord(asciiBytes: $0) }) {
+        if found { return true }
+        continue
+      }
       let words = value.lowercased().split { !$0.isLetter }
       if words.contains(where: signUpWords.contains) { return true }
     }
     return false
+  }
+
+  /// Whether a run of ASCII letters in `bytes`, lower-cased, is a sign-up word; nil when
+  /// a byte is not ASCII (then words are split by Unicode's letters).
+  private static func hasSignUpWord(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var found = false
+    var start = 0
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 0
+      if byte >= 0x80 { return nil }
+      let lower = byte | 0x20
+      if lower >= 0x61 && lower <= 0x7A { continue }
+      let length = index - start
+      if !found && length >= 6 && length <= 10 {
+        found = signUpWordBytes.contains { word in
+          word.count == length && (0..<length).allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
+        }
+      }
+      start = index + 1
+    }
+    return found
   }
 
   static let menuNeedles = NeedleSet(["menu"])

@@ -125,6 +125,23 @@ import Testing
     }
   }
 
+  /// Long quoted values are cut where libxml2 reads them unchanged, and kept where it
+  /// decodes an entity, drops a duplicate, or the tag is one libxml2 may drop or read.
+  @Test func longAttributeValuesAreCutWhereLibxmlReadsThemAsWritten() throws {
+    let code = String(repeating: "var a = 1; ", count: 100)
+    let long = String(repeating: "x", count: RawTextCut.minimumValue)
+    let html =
+      "<meta content=\"\(long)\"><div class=\"\(long)\" id=short title='\(long)'>"
+      + "<a href=\"\(long)&amp;\" b=\"\(long)\" B=\"\(long)\">l</a></div><script>\(code)</script>"
+    let bytes = Array(html.utf8)
+    let cut = try #require(bytes.withUnsafeBufferPointer { RawTextCut.make($0) })
+    #expect(cut.values.map(\.ordinal) == [0, 2])
+    #expect(cut.values.allSatisfy { $0.attributeCount == 3 && $0.content.count == long.utf8.count })
+    let parsed = try #require(
+      bytes.withUnsafeBufferPointer { HTMLParser.parseIndexed(utf8: $0, cut: cut) })
+    #expect(Self.outline(parsed.root) == Self.outline(HTMLParser.parse(html)))
+  }
+
   /// Scripts and styles beside what could mislead a cut, each with enough content to cut.
   static let rawTextSoup: [String] = {
     let code = String(repeating: "if (a < b && c > d) { x = '</div>'; } ", count: 40)
@@ -142,8 +159,29 @@ import Testing
       "</ x><script>\(code)</script></3><?php echo 1 ?><script>\(code)</script>",
       "<_x><script>\(code)</script><a b=\"c\" d=e/f g>\(code)</a><script>\(code)",
       "<p a\"b=\"<script>\">\(code)</p><script>\(code)</script>",
-    ]
+    ] + attributeSoup(code)
   }()
+
+  /// Long attribute values beside what could mislead their cut: entities, duplicate and
+  /// over-long names, tags libxml2 drops or merges, quotes inside, control characters.
+  static func attributeSoup(_ code: String) -> [String] {
+    let long = String(repeating: "word-Ünï ", count: 6)
+    let name = String(repeating: "n", count: 120)
+    return [
+      "<div class=\"\(long)\" id='\(long)' data-x=\"\(long)\">a</div><script>\(code)</script>",
+      "<a href=\"/x?\(long)&amp;b=\(long)\" title=\"\(long)\">l</a><style>\(code)</style>",
+      "<p class=\"\(long)\" CLASS=\"\(long)x\">dup</p><script>\(code)</script>",
+      "<p \(name)=\"\(long)\" b=\"\(long)\">n</p><script>\(code)</script>",
+      "<html lang=\"\(long)\"><body class=\"\(long)\"><div><body class=\"\(long)b\">x</div>"
+        + "<html class=\"\(long)\"><script>\(code)</script>",
+      "<meta content=\"text/html; charset=\(long)\"><p title='\(long)\"'>q</p><script>\(code)</script>",
+      "<p title=\"\(long)\u{01}\" alt=\"\(long)\r\n\(long)\">c</p><script>\(code)</script>",
+      "<!-- <p class=\"\(long)\"> --><p class=\"\(long)\" disabled x = '\(long)'>s</p>"
+        + "<![CDATA[<p class=\"\(long)\">]]><script class=\"\(long)\">\(code)</script>",
+      "<svg><path d=\"\(long)\"/><path d=\"\(long)\" /></svg><img src=\"\(long)\"/><script>\(code)</script>",
+      String(repeating: "<div class=\"\(long)\">", count: 300) + "<script>\(code)</script>",
+    ]
+  }
 
   @Test(arguments: [
     "<!DOCTYPE html><html><body><p>a</p></body></html><script>late()</script><p>after</p>",
