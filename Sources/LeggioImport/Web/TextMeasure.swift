@@ -33,11 +33,27 @@ struct TextRun {
 
   /// Counts over valid UTF-8, a byte at a time where it is ASCII.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var commas = 0
+    var asciiCommas = 0
+    self.init(bytes, commas: &commas, asciiCommas: &asciiCommas)
+  }
+
+  /// Counts over valid UTF-8, and adds its commas (`ReadabilityPatterns.commas`, and
+  /// ASCII ones only) to `commas` and `asciiCommas`, in the same pass.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, commas: inout Int, asciiCommas: inout Int) {
     var pendingSpace = false
     var index = 0
     while index < bytes.count {
       let (value, width) = TextMeasure.scalar(at: index, in: bytes)
       index += width
+      if value == 0x2C {
+        asciiCommas += 1
+        commas += 1
+      } else if value >= 0x80, let scalar = Unicode.Scalar(value),
+        ReadabilityPatterns.commas.contains(scalar)
+      {
+        commas += 1
+      }
       if TextMeasure.isSpace(value: value) {
         if hasContent { pendingSpace = true } else { leadingSpace = true }
       } else {
@@ -81,24 +97,7 @@ extension HTMLNode {
     case .text:
       var text = text
       text.withUTF8 { bytes in
-        made.run = TextRun(bytes)
-        var hasWide = false
-        for byte in bytes {
-          if byte == UInt8(ascii: ",") { made.asciiCommas += 1 }
-          if byte >= 0x80 { hasWide = true }
-        }
-        made.commas = made.asciiCommas
-        guard hasWide else { return }
-        var index = 0
-        while index < bytes.count {
-          let (value, width) = TextMeasure.scalar(at: index, in: bytes)
-          index += width
-          if value >= 0x80, let scalar = Unicode.Scalar(value),
-            ReadabilityPatterns.commas.contains(scalar)
-          {
-            made.commas += 1
-          }
-        }
+        made.run = TextRun(bytes, commas: &made.commas, asciiCommas: &made.asciiCommas)
       }
     case .comment: break
     case .element, .document:
