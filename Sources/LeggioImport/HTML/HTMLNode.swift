@@ -65,7 +65,11 @@ public final class HTMLNode {
 
   deinit {
     let me = Unmanaged.passUnretained(self).toOpaque()
-    for child in children where child.parentLink?.toOpaque() == me { child.parentLink = nil }
+    // Read through the buffer: nothing else holds this node now, so its children stay
+    // alive and unchanged without a retain of each.
+    children.withUnsafeBufferPointer { children in
+      for child in children where child.parentLink?.toOpaque() == me { child.parentLink = nil }
+    }
   }
 
   private func setParent(_ node: HTMLNode?) {

@@ -45,7 +45,7 @@ struct RawTextCut {
   /// Below this many bytes of contents, the page is parsed as it is.
   static let minimumCut = 1024
   /// Attribute values shorter than this stay in place.
-  static let minimumValue = 16
+  static let minimumValue = 8
 
   /// The cut of a page of UTF-8 bytes; nil when it would not pay or not be safe.
   static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> RawTextCut? {
