@@ -41,7 +41,7 @@ extension ArticleGrabber {
       let lower = byte | 0x20
       if lower >= 0x61 && lower <= 0x7A { continue }
       let length = index - start
-      if !found && length >= 6 && length <= 10 {
+      if !found && length > 0 {
         found = signUpWordBytes.contains { word in
           word.count == length && (0..<length).allSatisfy { bytes[start + $0] | 0x20 == word[$0] }
         }
