@@ -13,11 +13,32 @@ final class TUITmux {
     (try? run("/usr/bin/env", ["tmux", "-V"]).status) == 0
   }()
 
-  /// The release binary if it was built, else the debug one.
-  static var binary: URL {
+  /// The release binary if it was built after the last change to the sources (as
+  /// `.ci/run` builds it), else the debug one `swift test` has just built: a release
+  /// binary left from an older checkout would test old code.
+  static let binary: URL = {
     let release = packageRoot.appendingPathComponent(".build/release/leggio")
-    if FileManager.default.isExecutableFile(atPath: release.path) { return release }
-    return packageRoot.appendingPathComponent(".build/debug/leggio")
+    let debug = packageRoot.appendingPathComponent(".build/debug/leggio")
+    guard FileManager.default.isExecutableFile(atPath: release.path),
+      let built = modificationDate(release), built >= newestSourceChange()
+    else { return debug }
+    return release
+  }()
+
+  private static func modificationDate(_ url: URL) -> Date? {
+    (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+  }
+
+  /// When a file under `Sources/` last changed.
+  private static func newestSourceChange() -> Date {
+    let sources = packageRoot.appendingPathComponent("Sources")
+    let files = FileManager.default.enumerator(
+      at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
+    var newest = Date.distantPast
+    while let file = files?.nextObject() as? URL {
+      if let date = modificationDate(file), date > newest { newest = date }
+    }
+    return newest
   }
 
   static func shared(_ path: String) -> String {
