@@ -47,6 +47,12 @@ struct RawTextCut {
   /// Attribute values shorter than this stay in place.
   static let minimumValue = 8
 
+  /// An ASCII capital as its small letter; any other byte as it is.
+  @inline(__always)
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+  }
+
   /// The cut of a page of UTF-8 bytes; nil when it would not pay or not be safe.
   static func make(_ bytes: UnsafeBufferPointer<UInt8>) -> RawTextCut? {
     var scanner = Scanner(bytes)
@@ -184,8 +190,8 @@ struct RawTextCut {
         guard attribute.name.count < 100 else { return }
         for other in attributes[..<index] where other.name.count == attribute.name.count {
           if (0..<other.name.count).allSatisfy({
-            Self.lowercased(bytes[other.name.lowerBound + $0])
-              == Self.lowercased(bytes[attribute.name.lowerBound + $0])
+            RawTextCut.lowercased(bytes[other.name.lowerBound + $0])
+              == RawTextCut.lowercased(bytes[attribute.name.lowerBound + $0])
           }) {
             return
           }
@@ -362,11 +368,6 @@ struct RawTextCut {
         index += 1
       }
       return true
-    }
-
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-      byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     @inline(__always)

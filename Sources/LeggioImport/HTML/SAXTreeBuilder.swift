@@ -109,9 +109,7 @@ final class SAXTreeBuilder {
     guard let cutContents else { return false }
     var index = 0
     for position in value.name {
-      let byte = cutContents[position]
-      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-      guard name[index] == lower else { return false }
+      guard name[index] == RawTextCut.lowercased(cutContents[position]) else { return false }
       index += 1
     }
     return name[index] == 0

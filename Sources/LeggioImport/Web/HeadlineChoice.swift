@@ -8,8 +8,8 @@ import Foundation
 /// name in the `h1` ("Brasília") or a test page's "Lorem" does not replace the title.
 package enum HeadlineChoice {
   static func prefers(headline: String, over declared: String) -> Bool {
-    let headlineWords = words(headline)
-    let declaredWords = words(declared)
+    let headlineWords = TextSimilarity.words(headline)
+    let declaredWords = TextSimilarity.words(declared)
     guard !headlineWords.isEmpty, !declaredWords.isEmpty, headlineWords != declaredWords
     else { return false }
     // "Local News | Headline": the declared title is the headline after a section's name
@@ -17,8 +17,8 @@ package enum HeadlineChoice {
     for separator in TitleCleaner.separators {
       var rest = headline.startIndex..<headline.endIndex
       while let range = headline.range(of: separator, range: rest) {
-        if words(String(headline[range.upperBound...])) == declaredWords
-          || words(String(headline[..<range.lowerBound])) == declaredWords
+        if TextSimilarity.words(String(headline[range.upperBound...])) == declaredWords
+          || TextSimilarity.words(String(headline[..<range.lowerBound])) == declaredWords
         {
           return false
         }
@@ -27,10 +27,5 @@ package enum HeadlineChoice {
     }
     let shared = Set(headlineWords).intersection(declaredWords).count
     return 2 * shared >= min(Set(headlineWords).count, Set(declaredWords).count)
-  }
-
-  /// Lower-cased runs of letters and digits.
-  private static func words(_ text: String) -> [String] {
-    text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
   }
 }
