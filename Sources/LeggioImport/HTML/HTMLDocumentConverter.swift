@@ -98,8 +98,9 @@ public enum HTMLDocumentConverter {
   static func resolve(_ href: String, baseURL: URL?) -> String? {
     let trimmed = href.trimmingWhitespace()
     if PlainAbsoluteURL.isPlain(trimmed) { return TextSanitizer.removingForbidden(trimmed) }
-    let lower = trimmed.lowercased()
-    guard !trimmed.isEmpty, !lower.hasPrefix("javascript:"), !lower.hasPrefix("data:") else {
+    guard !trimmed.isEmpty, !trimmed.hasLowercasedPrefix("javascript:"),
+      !trimmed.hasLowercasedPrefix("data:")
+    else {
       return nil
     }
     guard let baseURL else { return TextSanitizer.removingForbidden(trimmed) }

@@ -50,7 +50,12 @@ enum PictureSource {
   /// The entries of a `srcset` attribute (commas inside an address are kept when no
   /// space follows them, as the HTML standard reads them).
   static func parse(_ srcset: String?) -> [Candidate] {
-    guard let srcset else { return [] }
+    guard var srcset else { return [] }
+    return srcset.withUTF8(parseASCII) ?? parseByCharacters(srcset)
+  }
+
+  /// `parse`, character by character: the rule as written, for any text.
+  static func parseByCharacters(_ srcset: String) -> [Candidate] {
     var result: [Candidate] = []
     var scanner = Substring(srcset)
     while true {
@@ -66,6 +71,49 @@ enum PictureSource {
         scanner = scanner.dropFirst(descriptor.count)
       }
       guard let address = usable(String(url)) else { continue }
+      var candidate = Candidate(url: address)
+      for token in descriptor.split(whereSeparator: \.isWhitespace) {
+        if token.hasSuffix("w") { candidate.width = Int(token.dropLast()) }
+        if token.hasSuffix("x") { candidate.density = Double(token.dropLast()) }
+      }
+      result.append(candidate)
+    }
+    return result
+  }
+
+  /// `parse` of an ASCII `srcset`, read a byte at a time (each byte is a character,
+  /// `\r\n` aside, which is white space either way); nil for any other text, which
+  /// `parse` reads character by character. Long `srcset`s (a dozen addresses, each a
+  /// hundred bytes) are common, and walking them by `Character` cost more than the rest
+  /// of the picture's handling.
+  private static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate]? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+    let comma = UInt8(ascii: ",")
+    var result: [Candidate] = []
+    var index = 0
+    while true {
+      while index < bytes.count && (isSpace(bytes[index]) || bytes[index] == comma) {
+        index += 1
+      }
+      guard index < bytes.count else { break }
+      let urlStart = index
+      while index < bytes.count && !isSpace(bytes[index]) { index += 1 }
+      var urlEnd = index
+      var descriptor = ""
+      if bytes[urlEnd - 1] == comma {
+        urlEnd -= 1
+      } else {
+        let descriptorStart = index
+        while index < bytes.count && bytes[index] != comma { index += 1 }
+        descriptor = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[descriptorStart..<index]), as: UTF8.self)
+      }
+      let url = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[urlStart..<urlEnd]), as: UTF8.self)
+      guard let address = usable(url) else { continue }
       var candidate = Candidate(url: address)
       for token in descriptor.split(whereSeparator: \.isWhitespace) {
         if token.hasSuffix("w") { candidate.width = Int(token.dropLast()) }
@@ -93,9 +141,12 @@ enum PictureSource {
   }
 
   private static func usable(_ value: String?) -> String? {
-    guard let value = value?.trimmingWhitespace(), !value.isEmpty,
-      !value.lowercased().hasPrefix("data:")
-    else { return nil }
+    guard let value = value?.trimmingWhitespace(), !value.isEmpty, !isDataURI(value) else {
+      return nil
+    }
     return value
   }
+
+  /// Whether the address starts with `data:` in any case.
+  static func isDataURI(_ value: String) -> Bool { value.hasLowercasedPrefix("data:") }
 }

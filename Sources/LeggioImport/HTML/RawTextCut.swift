@@ -132,9 +132,9 @@ struct RawTextCut {
       while position < count && Self.isNameByte(bytes[position]) { position += 1 }
       let name = (open + 1)..<position
       let raw: String? =
-        matchesLowercased("script", at: name.lowerBound) && name.count == 6
+        name.count == 6 && matchesLowercased("script", at: name.lowerBound)
         ? "</script"
-        : matchesLowercased("style", at: name.lowerBound) && name.count == 5 ? "</style" : nil
+        : name.count == 5 && matchesLowercased("style", at: name.lowerBound) ? "</style" : nil
       guard let (end, closes) = tagEnd(from: position) else {
         // Cut off by the end of the page: nothing follows.
         return raw == nil ? count : nil

@@ -43,7 +43,7 @@ enum ContentFinishing {
     for link in content.elements(named: "a") {
       guard let href = link.attribute("href") else { continue }
       let trimmed = href.trimmingWhitespace()
-      if trimmed.lowercased().hasPrefix("javascript:") {
+      if trimmed.hasLowercasedPrefix("javascript:") {
         link.removeAttribute("href")
       } else if !trimmed.hasPrefix("#") {
         link.setAttribute("href", absolute(trimmed, baseURL: baseURL))
@@ -54,15 +54,28 @@ enum ContentFinishing {
         media.setAttribute("src", absolute(src, baseURL: baseURL))
       }
       if let srcset = media.attribute("srcset") {
-        let resolved = srcset.split(separator: ",").map { candidate -> String in
-          let parts = candidate.split(separator: " ", omittingEmptySubsequences: true)
-          guard let url = parts.first else { return String(candidate) }
-          return ([absolute(String(url), baseURL: baseURL)] + parts.dropFirst().map(String.init))
-            .joined(separator: " ")
-        }
-        media.setAttribute("srcset", resolved.joined(separator: ", "))
+        media.setAttribute("srcset", resolvedSrcset(srcset, baseURL: baseURL))
       }
     }
+  }
+
+  /// A `srcset` with each candidate's address made absolute: candidates split at commas,
+  /// each at spaces. An ASCII one is split by bytes, which for ASCII are its characters
+  /// (`\r\n` aside, which holds neither separator), the same pieces found quicker.
+  static func resolvedSrcset(_ srcset: String, baseURL: URL?) -> String {
+    let isASCII = srcset.utf8.allSatisfy { $0 < 0x80 }
+    func split(_ text: Substring, at separator: Character) -> [Substring] {
+      guard isASCII else { return text.split(separator: separator) }
+      return text.utf8.split(separator: UInt8(ascii: separator.unicodeScalars.first!))
+        .map(Substring.init)
+    }
+    let resolved = split(srcset[...], at: ",").map { candidate -> String in
+      let parts = split(candidate, at: " ")
+      guard let url = parts.first else { return String(candidate) }
+      return ([absolute(String(url), baseURL: baseURL)] + parts.dropFirst().map(String.init))
+        .joined(separator: " ")
+    }
+    return resolved.joined(separator: ", ")
   }
 
   static func absolute(_ reference: String, baseURL: URL?) -> String {

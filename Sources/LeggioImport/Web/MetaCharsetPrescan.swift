@@ -29,6 +29,11 @@ struct MetaCharsetPrescan {
 
   private mutating func run() -> Charset? {
     while position < bytes.count {
+      // Every step below starts at a `<`.
+      guard bytes[position] == UInt8(ascii: "<") else {
+        position += 1
+        continue
+      }
       if matches("<!--") {
         guard let end = commentEnd(from: position + 4) else { return nil }
         position = end
@@ -222,15 +227,22 @@ struct MetaCharsetPrescan {
   }
 
   private func matches(_ text: String) -> Bool {
-    let pattern = Array(text.utf8)
-    return position + pattern.count <= bytes.count
-      && bytes[position..<(position + pattern.count)].elementsEqual(pattern)
+    var index = position
+    for expected in text.utf8 {
+      guard index < bytes.count, bytes[index] == expected else { return false }
+      index += 1
+    }
+    return true
   }
 
+  /// Whether the bytes at `position` are `text` (lower case) in any case.
   private func matchesCaseInsensitive(_ text: String) -> Bool {
-    let pattern = Array(text.utf8)
-    return position + pattern.count <= bytes.count
-      && bytes[position..<(position + pattern.count)].map(Self.lowercased).elementsEqual(pattern)
+    var index = position
+    for expected in text.utf8 {
+      guard index < bytes.count, Self.lowercased(bytes[index]) == expected else { return false }
+      index += 1
+    }
+    return true
   }
 
   static func isSpace(_ byte: UInt8) -> Bool {
