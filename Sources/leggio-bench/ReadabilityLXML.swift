@@ -4,59 +4,17 @@ import LeggioTestSupport
 /// readability-lxml (Debian's python3-readability) run over the same pages in one Python
 /// process: its text, title and time per set, for `leggio-bench web` to score beside Leggio.
 enum ReadabilityLXML {
-  struct SetRun {
-    var outputs: [String: ExtractionBenchmarks.Output] = [:]
-    var seconds = 0.0
-  }
-
-  /// Runs over `sets` (name -> [(key, file, url)]); nil with a reason when it cannot run.
+  /// Runs over `sets` (name -> [(key, file, url)]); a reason when it cannot run.
+  /// Debian's `/usr/bin/python3` first (where `python3-readability` installs), then the
+  /// `python3` on `PATH`; `LEGGIO_READABILITY_PYTHON` names another.
   static func run(_ sets: [String: [(key: String, file: String, url: String)]]) -> Result<
-    [String: SetRun], Reason
+    [String: PythonPeer.SetRun], PythonPeer.Reason
   > {
-    let python =
-      FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
-      ? "/usr/bin/python3" : "python3"
-    let listing: [String: [[String]]] = sets.mapValues { $0.map { [$0.key, $0.file, $0.url] } }
-    guard let input = try? JSONSerialization.data(withJSONObject: listing) else {
-      return .failure(Reason("could not list the pages"))
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [python, "-c", script]
-    let stdin = Pipe()
-    let stdout = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return .failure(Reason("python3 not found")) }
-    stdin.fileHandleForWriting.write(input)
-    try? stdin.fileHandleForWriting.close()
-    let data = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    var runs: [String: SetRun] = [:]
-    for line in data.split(separator: UInt8(ascii: "\n")) {
-      guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-        let set = object["set"] as? String
-      else {
-        if String(decoding: line, as: UTF8.self) == "missing" {
-          return .failure(
-            Reason("readability-lxml not installed (apt-get install python3-readability)"))
-        }
-        continue
-      }
-      if let seconds = object["seconds"] as? Double {
-        runs[set, default: SetRun()].seconds = seconds
-      } else if let key = object["key"] as? String {
-        runs[set, default: SetRun()].outputs[key] = ExtractionBenchmarks.Output(
-          text: object["text"] as? String ?? "", title: object["title"] as? String)
-      }
-    }
-    return runs.isEmpty ? .failure(Reason("readability-lxml gave no output")) : .success(runs)
-  }
-
-  struct Reason: Error {
-    var text: String
-    init(_ text: String) { self.text = text }
+    PythonPeer.run(
+      sets, script: script,
+      pythons: PythonPeer.interpreters(
+        variable: "LEGGIO_READABILITY_PYTHON", defaults: ["/usr/bin/python3", "python3"]),
+      missing: "readability-lxml not installed (apt-get install python3-readability)")
   }
 
   /// Reads the page list on stdin; prints one JSON line per page and one per set with the

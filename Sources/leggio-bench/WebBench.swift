@@ -4,7 +4,8 @@ import LeggioModel
 import LeggioImport
 
 /// `leggio-bench web`: extraction speed over the corpus pages in one process, the
-/// per-page F1/metadata table, and (when installed) readability-lxml on the same pages.
+/// per-page F1/metadata table, and (when installed) readability-lxml and trafilatura on the
+/// same pages, scored by the same rules.
 enum WebBench {
   static let corpus = URL(fileURLWithPath: "../shared/corpus/html")
 
@@ -74,82 +75,139 @@ enum WebBench {
       }
     }
 
-    var peer: [String: ReadabilityLXML.SetRun]?
-    var peerNote = ""
-    if ProcessInfo.processInfo.environment["LEGGIO_BENCH_NO_PEERS"] != nil {
-      peerNote = "readability-lxml: skipped (LEGGIO_BENCH_NO_PEERS)"
-    } else {
-      let listing = Dictionary(
-        uniqueKeysWithValues: sets.map { set in
-          (set.name, set.pages.map { ($0.key, $0.file.path, $0.url?.absoluteString ?? "") })
-        })
-      switch ReadabilityLXML.run(listing) {
-      case .success(let runs): peer = runs
-      case .failure(let reason): peerNote = "readability-lxml: " + reason.text + "; skipped"
+    let listing = Dictionary(
+      uniqueKeysWithValues: sets.map { set in
+        (set.name, set.pages.map { ($0.key, $0.file.path, $0.url?.absoluteString ?? "") })
+      })
+    let skipPeers = ProcessInfo.processInfo.environment["LEGGIO_BENCH_NO_PEERS"] != nil
+    var notes: [String] = []
+    /// A peer's runs, or nil with a note saying why it is left out.
+    func peerRuns(
+      _ name: String,
+      _ run: ([String: [(key: String, file: String, url: String)]]) -> Result<
+        [String: PythonPeer.SetRun], PythonPeer.Reason
+      >
+    ) -> [String: PythonPeer.SetRun]? {
+      if skipPeers {
+        notes.append("\(name): skipped (LEGGIO_BENCH_NO_PEERS)")
+        return nil
+      }
+      switch run(listing) {
+      case .success(let runs): return runs
+      case .failure(let reason):
+        notes.append("\(name): " + reason.text + "; skipped")
+        return nil
       }
     }
-    let lxmlHTML = peer?["readability"].map { run in
-      pages.map { page in
-        ExtractionEvaluation.f1(
-          extracted: run.outputs[page.name]?.text ?? "", expected: page.expectedText)
-      }.reduce(0, +) / Double(pages.count)
+    let lxml = peerRuns("readability-lxml", ReadabilityLXML.run).map {
+      PeerScores($0, pages: pages, zyte: zyte, trafilatura: trafilatura)
     }
-    let lxmlZyte = peer?["zyte"].map { ExtractionBenchmarks.scoreZyte(zyte, outputs: $0.outputs) }
-    let lxmlTrafilatura = peer?["trafilatura"].map {
-      ExtractionBenchmarks.scoreTrafilatura(trafilatura, outputs: $0.outputs)
+    let trafilaturaPeer = peerRuns("trafilatura", Trafilatura.run).map {
+      PeerScores($0, pages: pages, zyte: zyte, trafilatura: trafilatura)
     }
     let readabilityMean =
       readabilityScores.map(\.f1).reduce(0, +) / Double(readabilityScores.count)
-    func f3(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "–" }
-    func f2(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "–" }
-    func speed(_ set: String, _ run: ReadabilityLXML.SetRun?) -> String {
-      guard let run, run.seconds > 0 else { return "–" }
-      return String(format: "%.1f", Double(run.outputs.count) / run.seconds)
-    }
     let setNames = sets.map(\.name)
-    let lxmlSpeeds = setNames.map { speed($0, peer?[$0]) }.joined(separator: " / ")
-    let ourSpeeds = setNames.map { String(format: "%.1f", ours[$0]!.perSecond) }
-      .joined(separator: " / ")
-    let lxmlSnippets = f3(lxmlTrafilatura?.f1) + " / " + f3(lxmlTrafilatura?.accuracy)
-    let ourSnippets = f3(trafilaturaScore.f1) + " / " + f3(trafilaturaScore.accuracy)
-    let lxmlZyteCell = f3(lxmlZyte?.meanF1) + " (" + f3(lxmlZyte?.microF1) + ")"
-    let ourZyteCell = f3(zyteScore.meanF1) + " (" + f3(zyteScore.microF1) + ")"
-    let ourMetadata = [
-      trafilaturaScore.titleShare, trafilaturaScore.bylineShare, trafilaturaScore.dateShare,
-    ].map { f2($0) }.joined(separator: " / ")
+    let leggio = PeerScores(
+      htmlF1: readabilityMean, zyte: zyteScore, trafilatura: trafilaturaScore,
+      speeds: ours.mapValues(\.perSecond), hasMetadata: true)
+    let columns = [lxml, trafilaturaPeer, leggio]
+    func row(_ label: String, _ cell: (PeerScores) -> String) -> String {
+      "| \(label) | " + columns.map { $0.map(cell) ?? "–" }.joined(separator: " | ") + " |"
+    }
     var rows: [String] = []
-    rows.append("| dev set: measure | readability-lxml 0.8 | Leggio |")
-    rows.append("|---|---|---|")
+    rows.append("| dev set: measure | readability-lxml | trafilatura | Leggio |")
+    rows.append("|---|---|---|---|")
+    rows.append(row("Readability pages (\(pages.count)): token F1 mean") { f3($0.htmlF1) })
     rows.append(
-      "| Readability pages (\(pages.count)): token F1 mean | \(f3(lxmlHTML)) | \(f3(readabilityMean)) |"
-    )
+      row("Zyte (\(zyte.pages.count)): token F1 mean (micro)") {
+        f3($0.zyte.meanF1) + " (" + f3($0.zyte.microF1) + ")"
+      })
     rows.append(
-      "| Zyte (\(zyte.pages.count)): token F1 mean (micro) | \(lxmlZyteCell) | \(ourZyteCell) |")
+      row("trafilatura (\(trafilatura.pages.count)): snippet F1 / accuracy") {
+        f3($0.trafilatura.f1) + " / " + f3($0.trafilatura.accuracy)
+      })
     rows.append(
-      "| trafilatura (\(trafilatura.pages.count)): snippet F1 / accuracy | \(lxmlSnippets) | \(ourSnippets) |"
-    )
+      row("trafilatura: title / byline / date right") { scores in
+        let score = scores.trafilatura
+        return f2(score.titleShare) + " / "
+          + (scores.hasMetadata
+            ? f2(score.bylineShare) + " / " + f2(score.dateShare) : "– / –")
+      })
     rows.append(
-      "| trafilatura: title / byline / date right | \(f2(lxmlTrafilatura?.titleShare)) / – / – | \(ourMetadata) |"
-    )
-    rows.append("| pages/s (Readability / Zyte / trafilatura) | \(lxmlSpeeds) | \(ourSpeeds) |")
-    if let peer {
-      let ratios = setNames.map { name -> String in
-        guard let run = peer[name], run.seconds > 0 else { return "–" }
-        return String(
-          format: "%.1fx", ours[name]!.perSecond / (Double(run.outputs.count) / run.seconds))
+      row("pages/s (Readability / Zyte / trafilatura)") { scores in
+        setNames.map { scores.speeds[$0].map { String(format: "%.1f", $0) } ?? "–" }
+          .joined(separator: " / ")
+      })
+    for (name, peer) in [("readability-lxml", lxml), ("trafilatura", trafilaturaPeer)] {
+      guard let peer else { continue }
+      let ratios = setNames.map { set -> String in
+        guard let theirs = peer.speeds[set], let mine = leggio.speeds[set] else { return "–" }
+        return String(format: "%.1fx", mine / theirs)
       }
       rows.append(
-        "| Leggio's speed over readability-lxml's | | " + ratios.joined(separator: " / ") + " |")
+        "| Leggio's speed over \(name)'s | | | " + ratios.joined(separator: " / ") + " |")
     }
     print(rows.joined(separator: "\n"))
     print(
       "(titles/bylines/dates: share right of the pages whose reference has one: "
         + "\(trafilaturaScore.titles.checked) / \(trafilaturaScore.bylines.checked) / \(trafilaturaScore.dates.checked);"
-        + " Leggio timed over the whole import, best of 3; readability-lxml one round;"
-        + " both in CPU seconds of the process, so other work on the machine does not count)")
-    if !peerNote.isEmpty { print(peerNote) }
+        + " Leggio timed over the whole import, best of 3; the peers one round each;"
+        + " all in CPU seconds of the process, so other work on the machine does not count)")
+    for note in notes { print(note) }
     largePages(ReadabilityExtractor())
     print(String(format: "peak memory %.1f MiB", peakMemoryMiB()))
+  }
+
+  private static func f3(_ value: Double?) -> String {
+    value.map { String(format: "%.3f", $0) } ?? "–"
+  }
+
+  private static func f2(_ value: Double?) -> String {
+    value.map { String(format: "%.2f", $0) } ?? "–"
+  }
+
+  /// One extractor's column of the table: its scores on the three sets and its speeds.
+  struct PeerScores {
+    var htmlF1: Double
+    var zyte: ExtractionBenchmarks.ZyteScore
+    var trafilatura: ExtractionBenchmarks.TrafilaturaScore
+    /// Pages per CPU second, by set.
+    var speeds: [String: Double]
+    /// Whether it gives bylines and dates to score.
+    var hasMetadata: Bool
+
+    init(
+      htmlF1: Double, zyte: ExtractionBenchmarks.ZyteScore,
+      trafilatura: ExtractionBenchmarks.TrafilaturaScore, speeds: [String: Double],
+      hasMetadata: Bool
+    ) {
+      self.htmlF1 = htmlF1
+      self.zyte = zyte
+      self.trafilatura = trafilatura
+      self.speeds = speeds
+      self.hasMetadata = hasMetadata
+    }
+
+    /// A Python peer's runs scored by the same rules as Leggio's outputs.
+    init(
+      _ runs: [String: PythonPeer.SetRun], pages: [CorpusEvaluation.Page],
+      zyte: ExtractionBenchmarks.ZyteSet, trafilatura: ExtractionBenchmarks.TrafilaturaSet
+    ) {
+      let html = runs["readability"]?.outputs ?? [:]
+      htmlF1 =
+        pages.map { page in
+          ExtractionEvaluation.f1(
+            extracted: html[page.name]?.text ?? "", expected: page.expectedText)
+        }.reduce(0, +) / Double(max(pages.count, 1))
+      self.zyte = ExtractionBenchmarks.scoreZyte(zyte, outputs: runs["zyte"]?.outputs ?? [:])
+      self.trafilatura = ExtractionBenchmarks.scoreTrafilatura(
+        trafilatura, outputs: runs["trafilatura"]?.outputs ?? [:])
+      speeds = runs.compactMapValues(\.pagesPerSecond)
+      hasMetadata = runs.values.contains { run in
+        run.outputs.values.contains { $0.byline != nil || $0.published != nil }
+      }
+    }
   }
 
   /// `LEGGIO_BENCH_PROFILE=N`: only the imports, every set `N` times, with each set's CPU
