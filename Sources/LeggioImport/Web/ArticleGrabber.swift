@@ -68,7 +68,9 @@ final class ArticleGrabber {
         node.removeFromParent()
         continue
       }
-      if node.attribute("aria-modal") == "true" && node.attribute("role") == "dialog" {
+      if node.attribute("aria-modal") == "true" && node.attribute("role") == "dialog"
+        || Self.isConsentNotice(node)
+      {
         node.removeFromParent()
         continue
       }
