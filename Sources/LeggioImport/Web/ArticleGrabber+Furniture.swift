@@ -82,18 +82,4 @@ extension ArticleGrabber {
     return length >= 40 && length <= 1000 && linkDensity(node) < 0.3
       && Self.endsSentence(node.innerText)
   }
-
-  /// Class/id fragments of cookie and consent notices ("eu-cookie-law", "cookie-banner",
-  /// "gdpr-consent"); a plain `cookie` is left alone, as a recipe's block may be named so.
-  static let consentNeedles = NeedleSet([
-    "cookie-law", "cookie_law", "cookielaw", "cookie-notice", "cookie_notice", "cookienotice",
-    "cookie-banner", "cookie_banner", "cookiebanner", "cookie-consent", "cookie_consent",
-    "cookieconsent", "cookie-bar", "cookie_bar", "cookiebar", "consent-banner", "gdpr",
-  ])
-
-  /// A cookie or consent notice is never the article: it goes in every pass, not only the
-  /// first (a relaxed retry would otherwise pick the notice on a page of short texts).
-  static func isConsentNotice(_ node: HTMLNode) -> Bool {
-    ReadabilityPatterns.classOrIDMatches(node, consentNeedles) && node.innerTextLength <= 1000
-  }
 }

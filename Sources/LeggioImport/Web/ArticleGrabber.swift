@@ -68,9 +68,7 @@ final class ArticleGrabber {
         node.removeFromParent()
         continue
       }
-      if node.attribute("aria-modal") == "true" && node.attribute("role") == "dialog"
-        || Self.isConsentNotice(node)
-      {
+      if node.attribute("aria-modal") == "true" && node.attribute("role") == "dialog" {
         node.removeFromParent()
         continue
       }

@@ -300,24 +300,6 @@ import Testing
     #expect(!text.contains("Schritt 1:"))
   }
 
-  @Test func aCookieNoticeIsNeverTheArticleEvenOnAPageOfShortTexts() throws {
-    // The relaxed retries once chose the notice here, the longest text left.
-    let links = (1...4).map {
-      "<li><a href=\"/l\($0)\">Meldung \($0) über die Presse</a> via <a href=\"/q\($0)\">Quelle</a></li>"
-    }.joined()
-    let body = """
-      <article><h1>Links des Tages</h1><ul>\(links)</ul></article>
-      <div class="widget"><div id="eu-cookie-law"><form><input type="submit" value="OK">
-      Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin
-      nutzt, stimmst du der Verwendung von Cookies zu. Weitere Informationen, beispielsweise zur
-      Kontrolle von Cookies, findest du hier.</form></div></div>
-      """
-    let text = Self.textStream(
-      try WebPageImporter.importHTML(
-        data: Self.page(body: body), url: URL(string: "https://example.de/a")))
-    #expect(!text.contains("verwendet Cookies"))
-  }
-
   @Test func anArticleAfterAStrayUnclosedNoscriptIsFound() throws {
     // A tracking pixel's <noscript> left open: the parser puts the rest of the body in it.
     let html = """
