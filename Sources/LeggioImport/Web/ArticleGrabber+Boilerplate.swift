@@ -86,6 +86,10 @@ extension ArticleGrabber {
     "zobacz także", "zobacz też", "czytaj także", "czytaj też", "podobne artykuły",
     "udostępnij", "komentarze", "anzeige", "werbung", "advertisement", "sponsored",
     "publicité", "pubblicità", "publicidad", "reklama",
+    // Labels of the advert slots news sites set between paragraphs.
+    "continue reading below", "story continues below", "article continues below",
+    "story continues below advertisement", "article continues below advertisement",
+    "continue reading below advertisement",
   ]
 
   /// Prefixes of such headings ("Weitere Tourentipps", "More from the BBC").

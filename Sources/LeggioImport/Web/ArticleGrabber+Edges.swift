@@ -38,6 +38,8 @@ extension ArticleGrabber {
 
   private static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
+  private static let listTags: Set<String> = ["ul", "ol", "dl"]
+
   func trimEdges(_ content: HTMLNode) {
     var units: [HTMLNode] = []
     collectEdgeUnits(content, into: &units)
@@ -137,9 +139,14 @@ extension ArticleGrabber {
     if length < 400 && !unit.elements(named: "a").isEmpty && NewsletterPromo.invites(text) {
       return .furniture
     }
+    let endsSentence = Self.endsSentence(text)
+    // A list of a published and an updated time ("18 Nov 2019, 19:09 · Updated: 18 Nov
+    // 2019, 19:11") is a dateline set as list items, not a list the author wrote.
+    if Self.listTags.contains(unit.name), length < 70, !endsSentence, Self.isDateline(text) {
+      return .furniture
+    }
     if Self.solidTags.contains(unit.name) { return .solid }
     if Self.isServerError(text) { return .furniture }
-    let endsSentence = Self.endsSentence(text)
     if length < 70 {
       if endsSentence { return .prose }
       if Self.isDateline(text) { return .furniture }

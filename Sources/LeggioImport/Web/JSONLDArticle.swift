@@ -17,6 +17,8 @@ struct JSONLDArticle {
   var description: String?
   var section: String?
   var language: String?
+  /// `articleBody` as written (lines kept): the text when the visible page shows little.
+  var articleBody: String?
 
   static let articleTypes: Set<String> = [
     "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -121,6 +123,7 @@ struct JSONLDArticle {
     description = Self.string(object["description"])
     section = Self.string(object["articleSection"])
     language = Self.string(object["inLanguage"]) ?? Self.names(object["inLanguage"]).first
+    articleBody = (object["articleBody"] as? String).flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// `{"@id": …}` references replaced by the objects they name.

@@ -3,7 +3,8 @@ import Foundation
 /// A byline written as the article's first lines rather than marked up: "von Daniela
 /// Obers", "Por Agencia EFE", "Blog-Beitrag von Jane Doe" — a short line before the
 /// first long paragraph that is a byline label and a name (capitalised words and their
-/// joiners), nothing else.
+/// joiners), nothing else. Press releases and magazines sign at the end instead ("Autoren
+/// Jane Doe und John Roe", "Text: Jane Doe"): the same line among the last blocks counts.
 enum LeadByline {
   /// Looks at the first few blocks of the extracted article, up to its first paragraph of
   /// running text.
@@ -19,6 +20,27 @@ enum LeadByline {
       blocks += 1
       let text = node.innerText
       if text.utf16.count > 200 { return nil }
+      if let found = name(in: text) { return found }
+    }
+    return nil
+  }
+
+  /// How many blocks at the article's end may hold a closing signature.
+  static let closingBlocks = 3
+
+  /// A label-and-name line among the article's last `closingBlocks` blocks.
+  static func findClosing(in content: HTMLNode) -> String? {
+    var blocks = 0
+    var stack = Array(content.children)
+    while let node = stack.popLast(), blocks < closingBlocks {
+      guard node.isElement else { continue }
+      guard blockTags.contains(node.name) else {
+        stack.append(contentsOf: node.children)
+        continue
+      }
+      let text = node.innerText
+      guard !text.isEmpty else { continue }
+      blocks += 1
       if let found = name(in: text) { return found }
     }
     return nil

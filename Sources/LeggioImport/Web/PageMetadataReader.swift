@@ -9,6 +9,13 @@ import LeggioModel
 /// more deliberate declaration, while `og:` titles often carry the site's suffix.
 public enum PageMetadataReader {
   public static func read(_ document: HTMLNode, url: URL?) -> ArticleMetadata {
+    readWithBody(document, url: url).metadata
+  }
+
+  /// `read`, with the JSON-LD article's `articleBody` when it declares one.
+  static func readWithBody(_ document: HTMLNode, url: URL?) -> (
+    metadata: ArticleMetadata, articleBody: String?
+  ) {
     let sources = MetadataSources(document)
     let meta = MetaTags(sources.metas)
     let jsonLD = JSONLDArticle.read(sources.jsonLDScripts)
@@ -71,7 +78,7 @@ public enum PageMetadataReader {
       meta["content-language"], meta["dc:language"],
       meta["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") })
 
-    return ArticleMetadata(
+    let metadata = ArticleMetadata(
       title: title ?? "",
       kicker: first(jsonLD?.section, meta["article:section"]),
       standfirst: first(
@@ -79,11 +86,12 @@ public enum PageMetadataReader {
         meta["og:description"], meta["description"], meta["twitter:description"]),
       byline: byline.map(cleanByline).flatMap { $0.isEmpty ? nil : $0 },
       published: publishedText.flatMap(PublishedDate.parse)
-        ?? VisibleDate.find(document, url: url)
+        ?? VisibleDate.find(document, url: url, title: title ?? "")
         ?? modifiedText.flatMap(PublishedDate.parse),
       language: language,
       source: url?.absoluteString,
       siteName: siteName)
+    return (metadata, jsonLD?.articleBody)
   }
 
   /// "By JANE DOE" -> "Jane Doe"; entities decoded, whitespace collapsed, a label
@@ -157,6 +165,8 @@ public enum PageMetadataReader {
   /// Labels before a name, longest first ("autorin" before "autor").
   static let bylineLabels = [
     "posted by", "posted on", "written by", "veröffentlicht von", "publié par", "scritto da",
+    "écrit par", "rédigé par", "escrito por", "redactado por", "pubblicato da", "napisał",
+    "napisała", "auteur", "autore",
     "published by", "geschrieben von", "verfasst von",
     "ein beitrag von", "beitrag von", "autorin", "autoren", "autor", "authors", "author", "by",
     "von", "vom", "text", "texte", "par", "di", "por", "door", "przez", "redakcja", "redaktion",

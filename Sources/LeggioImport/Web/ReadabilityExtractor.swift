@@ -78,7 +78,8 @@ public struct ReadabilityExtractor: Sendable {
     let base =
       index.map { $0.elements(named: "base").first } ?? document.firstElement(named: "base")
     let baseURL = Self.baseURL(base: base, pageURL: url)
-    var metadata = PageMetadataReader.read(document, url: url)
+    let declared = PageMetadataReader.readWithBody(document, url: url)
+    var metadata = declared.metadata
     let direction = Self.direction(of: document)
     PagePreparation.prepare(document, index: index)
     // Each pass edits the tree; retries start again from the prepared page.
@@ -109,13 +110,23 @@ public struct ReadabilityExtractor: Sendable {
         }
       }
     }
-    let result = chosen!
+    var result = chosen!
+    if let body = declared.articleBody,
+      let declaredContent = DeclaredArticleBody.content(body, visibleLength: result.length)
+    {
+      result.content = declaredContent
+      result.length = declaredContent.innerTextLength
+    }
     if metadata.byline == nil
       || PageMetadataReader.namesPublisher(metadata.byline!, siteName: metadata.siteName)
     {
       let marked = result.byline.map(PageMetadataReader.cleanByline)
         .flatMap { PageMetadataReader.isPlausibleName($0) ? $0 : nil }
-      if let found = marked ?? LeadByline.find(in: result.content) { metadata.byline = found }
+      if let found = marked ?? LeadByline.find(in: result.content)
+        ?? LeadByline.findClosing(in: result.content)
+      {
+        metadata.byline = found
+      }
     }
     ContentFinishing.finish(result.content, baseURL: baseURL)
     var warnings: [String] = []

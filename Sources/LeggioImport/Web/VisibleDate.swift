@@ -11,7 +11,8 @@ enum VisibleDate {
     "publica", "pubblica",
   ])
 
-  static func find(_ document: HTMLNode, url: URL?) -> Date? {
+  /// - Parameter title: the page's title, to find the headline of a page without an `h1`.
+  static func find(_ document: HTMLNode, url: URL?, title: String = "") -> Date? {
     if let url, let date = WrittenDate.inURL(url) { return date }
     let body = document.firstElement(named: "body") ?? document
     var marked: [HTMLNode] = []
@@ -29,19 +30,34 @@ enum VisibleDate {
     for node in marked {
       if let date = WrittenDate.first(in: node.innerText) { return date }
     }
-    return afterHeadline(body)
+    return afterHeadline(body, title: title)
   }
 
   private static let skipped: Set<String> = [
     "script", "style", "noscript", "template", "nav", "footer", "aside", "select", "option",
   ]
 
-  /// A dateline by the first `h1`: a short line that is a date ("21.01.2022", "von Jane ·
-  /// 31. Oktober 2023") among the lines after it, then among the three lines just above
-  /// it (a date over the headline), and only then a date in the running text after it
-  /// (400 characters).
-  private static func afterHeadline(_ body: HTMLNode) -> Date? {
-    guard let headline = body.firstElement(named: "h1") else { return nil }
+  /// The page's headline: its first `h1`, else (a page that sets its headline in a smaller
+  /// heading) the first heading that says what the title says.
+  static func headline(in body: HTMLNode, title: String) -> HTMLNode? {
+    if let h1 = body.firstElement(named: "h1") { return h1 }
+    let titleWords = Set(TextSimilarity.words(title))
+    guard !titleWords.isEmpty else { return nil }
+    return body.elements(namedAnyOf: headingTags).first { heading in
+      let text = heading.innerText
+      return text.utf16.count <= 300 && TextSimilarity.similarity(words: titleWords, text) > 0.75
+        && TextSimilarity.similarity(text, title) > 0.75
+    }
+  }
+
+  private static let headingTags: Set<String> = ["h2", "h3", "h4", "h5", "h6"]
+
+  /// A dateline by the headline (see `headline`): a short line that is a date
+  /// ("21.01.2022", "von Jane · 31. Oktober 2023") among the lines after it, then among the
+  /// three lines just above it (a date over the headline), and only then a date in the
+  /// running text after it (400 characters).
+  private static func afterHeadline(_ body: HTMLNode, title: String) -> Date? {
+    guard let headline = headline(in: body, title: title) else { return nil }
     var before: [String] = []
     var after: [String] = []
     var afterLength = 0

@@ -229,6 +229,77 @@ import Testing
     }
   }
 
+  @Test func aDatelineSetAsAListAboveTheArticleIsDropped() throws {
+    let body = """
+      <article><header><h1>Neue Regeln für den Herbst</h1></header>
+      <ul><li>18 Nov 2019, 19:09</li><li>Updated: 18 Nov 2019, 19:11</li></ul>
+      \(Self.paragraphs)
+      <ul><li>Erstens: die Regel gilt ab Montag</li><li>Zweitens: sie gilt für alle</li></ul>
+      \(Self.paragraphs)</article>
+      """
+    let text = CanonicalText(
+      try WebPageImporter.importHTML(
+        data: Self.page(body: body), url: URL(string: "https://example.de/a")
+      ).document
+    ).text
+    #expect(!text.contains("Updated"))
+    #expect(text.contains("Absatz 1"))
+    #expect(text.contains("Zweitens"), "a list between the paragraphs stays")
+  }
+
+  @Test func anAdvertSlotsLabelBetweenParagraphsIsDropped() throws {
+    let body = """
+      <article>\(Self.paragraphs)<p>Story continues below advertisement</p>
+      \(Self.paragraphs)</article>
+      """
+    let text = CanonicalText(
+      try WebPageImporter.importHTML(
+        data: Self.page(body: body), url: URL(string: "https://example.de/a")
+      ).document
+    ).text
+    #expect(text.contains("Absatz 6"))
+    #expect(!text.contains("continues below"))
+  }
+
+  static func jsonLD(body: String) -> String {
+    let object: [String: Any] = [
+      "@context": "https://schema.org", "@type": "Article", "headline": "Tischdecke nähen",
+      "articleBody": body,
+    ]
+    let data = try! JSONSerialization.data(withJSONObject: object)
+    return "<script type=\"application/ld+json\">\(String(decoding: data, as: UTF8.self))</script>"
+  }
+
+  static let declaredLines = (1...6).map {
+    "Schritt \($0): Du misst den Tisch aus, schneidest den Stoff zu und nähst den Saum, mit Ruhe und mit genug Worten, damit es zählt."
+  }
+
+  @Test func aDeclaredArticleBodyStandsInForAPageThatShowsLittle() throws {
+    let body = """
+      <div id="app"><h1>Tischdecke nähen</h1><p>Eine Anleitung in sieben Schritten.</p></div>
+      """
+    let article = try WebPageImporter.importHTML(
+      data: Self.page(
+        head: Self.jsonLD(body: Self.declaredLines.joined(separator: "\n")), body: body),
+      url: URL(string: "https://example.de/a"))
+    let text = Self.textStream(article)
+    #expect(text.contains("Schritt 1:"))
+    #expect(text.contains("Schritt 6:"))
+    #expect(article.document.blocks.filter { $0.plainText.hasPrefix("Schritt") }.count == 6)
+  }
+
+  @Test(arguments: [2, 6])
+  func aDeclaredBodyNoLongerThanTheVisibleArticleNeverReplacesIt(lines: Int) throws {
+    let body = "<article><h1>Tischdecke nähen</h1>\(Self.paragraphs)</article>"
+    let declared = Self.declaredLines.prefix(lines).joined(separator: "\n")
+    let article = try WebPageImporter.importHTML(
+      data: Self.page(head: Self.jsonLD(body: declared), body: body),
+      url: URL(string: "https://example.de/a"))
+    let text = Self.textStream(article)
+    #expect(text.contains("Absatz 6"))
+    #expect(!text.contains("Schritt 1:"))
+  }
+
   @Test func anArticleAfterAStrayUnclosedNoscriptIsFound() throws {
     // A tracking pixel's <noscript> left open: the parser puts the rest of the body in it.
     let html = """

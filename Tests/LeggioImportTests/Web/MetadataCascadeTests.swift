@@ -40,6 +40,23 @@ import Testing
     #expect(ExtractionRulesTests.day(article.metadata.published) == "2022-12-06")
   }
 
+  @Test func aDatelineByAHeadlineInASmallerHeadingGivesTheDate() throws {
+    func page(title: String) throws -> ImportedArticle {
+      try Self.imported(
+        head: "<title>\(title)</title>",
+        body: """
+          <div id="content"><h2>Nachrichten aus der Forschung</h2>
+          <p><em>01.11.2023 11:35</em></p><h4>Eine leichtere Batterie für Fahrräder</h4>
+          \(ExtractionRulesTests.paragraphs)</div>
+          """)
+    }
+    let matching = try page(title: "Eine leichtere Batterie für Fahrräder")
+    #expect(ExtractionRulesTests.day(matching.metadata.published) == "2023-11-01")
+    // A heading that is not the title is no headline: its neighbour is not the page's date.
+    let other = try page(title: "Wetterdienst meldet Sturm an der Küste")
+    #expect(other.metadata.published == nil)
+  }
+
   @Test func timesOfOtherPostsAreNotThePagesDate() throws {
     let related = ["2020-12-03", "2023-01-06", "2017-09-06"].map {
       "<article><a href=\"/x\">Anderer Beitrag</a> <time datetime=\"\($0) 07:32:49\">früher</time></article>"
@@ -180,6 +197,35 @@ import Testing
     #expect(LeadByline.name(in: "Blog Beitrag von Margarita Koreneva") == "Margarita Koreneva")
     #expect(LeadByline.name(in: "Por Agencia EFE") == "Agencia EFE")
     #expect(LeadByline.name(in: "Von Berlin nach Paris mit dem Zug") == nil)
+  }
+
+  @Test(arguments: [
+    ("Escrito por Juan Pérez", "Juan Pérez"), ("Écrit par Jeanne Dupont", "Jeanne Dupont"),
+    ("Auteur Jeanne Dupont", "Jeanne Dupont"), ("Pubblicato da Marco Rossi", "Marco Rossi"),
+    ("Napisał Jan Kowalski", "Jan Kowalski"),
+  ])
+  func bylineLabelsInOtherLanguagesGo(_ raw: String, _ name: String) {
+    #expect(PageMetadataReader.cleanByline(raw) == name)
+  }
+
+  @Test func aSignatureLineAtTheArticlesEndIsTheByline() throws {
+    let article = try Self.imported(
+      body: """
+        <article><h1>Neue Regeln für den Herbst</h1>
+        \(ExtractionRulesTests.paragraphs)
+        <p>Autoren Jane Roe und John Doe</p></article>
+        """)
+    #expect(article.metadata.byline == "Jane Roe und John Doe")
+  }
+
+  @Test func aClosingSentenceIsNoSignature() throws {
+    let article = try Self.imported(
+      body: """
+        <article><h1>Neue Regeln für den Herbst</h1>
+        \(ExtractionRulesTests.paragraphs)
+        <p>Von Montag an gilt die neue Regel.</p></article>
+        """)
+    #expect(article.metadata.byline == nil)
   }
 
   // MARK: Titles
