@@ -19,7 +19,7 @@ struct EPUBChapter: Sendable {
   /// `path`); note references are marked with `noteMarker` for the book to resolve.
   init(path: String, data: Data) {
     self.path = path
-    let root = HTMLParser.parse(ChapterText.decode(data))
+    let root = HTMLParser.parseChapter(ChapterText.decode(data))
     downloadedFrom = CalibreNews.removeNavigation(from: root)
     listings = CalibreNews.listings(in: root)
     for link in root.elements(named: "a") where Self.isNoteReference(link) {
