@@ -1,7 +1,8 @@
 import Foundation
 import LeggioStore
 
-/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH] [--keep]`: issue 17's table. F feeds of N
+/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH] [--keep]
+/// [--library PATH]`: issue 17's table. F feeds of N
 /// realistic items each (about 1.5 KB of HTML paragraphs of real prose, `ProseFeeds`),
 /// served on 127.0.0.1; `leggio feeds update` on a fresh library and `newsboat -x reload`
 /// on a fresh cache, whole process against whole process (wall time, CPU time and peak
@@ -17,6 +18,8 @@ enum ScaleBench {
     var leggio: String?
     /// Keep the generated feeds and libraries (their folder is printed).
     var keep = false
+    /// A library made before (`--keep`): only its size, breakdown and search times.
+    var library: String?
 
     init(_ arguments: [String]) {
       var iterator = arguments.makeIterator()
@@ -28,6 +31,7 @@ enum ScaleBench {
         case "--runs": runs = value() ?? runs
         case "--leggio": leggio = iterator.next()
         case "--keep": keep = true
+        case "--library": library = iterator.next()
         default: break
         }
       }
@@ -35,6 +39,10 @@ enum ScaleBench {
   }
 
   static func run(_ options: Options) {
+    if let library = options.library {
+      measureLibrary(library, options)
+      return
+    }
     let total = options.feeds * options.items
     print("== scale: \(options.feeds) feed(s) of \(options.items) items (\(total) items)")
     guard let leggio = options.leggio ?? LeggioFeedsProcess.executable?.path else {
@@ -155,6 +163,83 @@ enum ScaleBench {
       let label = ("leggio " + arguments.joined(separator: " ")).padding(
         toLength: 44, withPad: " ", startingAt: 0)
       print("\(label) \(best?.summary ?? "failed")")
+    }
+    printSearchTimes(leggio, environment: environment, runs: options.runs)
+  }
+
+  /// `--library PATH`: the size, breakdown and search times of a library made before (by
+  /// `--keep`, perhaps by an older Leggio: opening it migrates it, timed first).
+  private static func measureLibrary(_ library: String, _ options: Options) {
+    guard let leggio = options.leggio ?? LeggioFeedsProcess.executable?.path else {
+      print("no leggio binary beside the bench (swift build -c release); skipping")
+      return
+    }
+    let environment = leggioEnvironment(
+      home: URL(fileURLWithPath: library).deletingLastPathComponent())
+    if let open = MeasuredProcess.run(
+      leggio, ["list", "--tag", "leggio-bench-none"], environment: environment)
+    {
+      print(
+        "leggio opens it (migrates an older one)".padding(toLength: 44, withPad: " ", startingAt: 0)
+          + " \(open.summary)")
+    }
+    print(
+      "size on disk: Leggio \(MeasuredProcess.megabytes(fileSize(library) + fileSize(library + "-wal")))"
+    )
+    printBreakdown(library)
+    printDerivableText(library)
+    printSearchTimes(leggio, environment: environment, runs: options.runs)
+  }
+
+  /// What the feed items' versions would save without their canonical text (measured on
+  /// a sample, scaled to every version of the library).
+  private static func printDerivableText(_ library: String) {
+    guard let share = try? Library.feedItemTextShare(path: library), share.versions > 0,
+      let versionBytes = try? Library.spaceByObject(path: library)
+        .filter({ $0.name == "article_version" }).map(\.bytes).reduce(0, +)
+    else { return }
+    let saved = 1 - Double(share.withoutText) / Double(share.stored)
+    print(
+      String(
+        format:
+          "  feed items' versions without their canonical text: %d documents sampled, "
+          + "%.0f → %.0f bytes each (%.0f%% less; about %@ of article_version's %@)",
+        share.versions, Double(share.stored) / Double(share.versions),
+        Double(share.withoutText) / Double(share.versions), saved * 100,
+        MeasuredProcess.megabytes(Int(Double(versionBytes) * saved)),
+        MeasuredProcess.megabytes(versionBytes)))
+  }
+
+  /// Searches of each kind over the library, `leggio search` as a person runs it (50
+  /// hits): a common word, a rare one, a phrase of common words, one of rare words, and
+  /// a prefix (the last word of a search is one anyway). The slowest and fastest of `runs`.
+  private static func printSearchTimes(_ leggio: String, environment: [String: String], runs: Int) {
+    let queries = [
+      ("common word", "che"), ("rare word", "Azzecca"), ("phrase of common words", "\"che non\""),
+      ("phrase of rare words", "\"Azzecca garbugli\""), ("prefix", "sign"),
+    ]
+    for (kind, query) in queries {
+      var measured: [MeasuredProcess] = []
+      for _ in 0..<max(3, runs) {
+        if let run = MeasuredProcess.run(
+          leggio, ["search", "--json", query], environment: environment),
+          run.status == 0
+        {
+          measured.append(run)
+        }
+      }
+      guard let fastest = measured.min(by: { $0.wall < $1.wall }),
+        let slowest = measured.max(by: { $0.wall < $1.wall })
+      else {
+        print("leggio search \(query): failed")
+        continue
+      }
+      let cpu = measured.map(\.cpu)
+      print(
+        ("leggio search " + query + " (" + kind + ")").padding(
+          toLength: 52, withPad: " ", startingAt: 0)
+          + " " + Stopwatch.format(fastest.wall) + "–" + Stopwatch.format(slowest.wall)
+          + " (cpu " + Stopwatch.format(cpu.min()!) + "–" + Stopwatch.format(cpu.max()!) + ")")
     }
   }
 
