@@ -22,11 +22,32 @@ protocol LineSink {
   mutating func blankLine(position: Int)
   /// A line a picture is drawn over (blank as text) at canonical offset `position`.
   mutating func pictureLine(_ picture: PictureRow, position: Int)
+  /// Whether the sink draws a line of uniform text in one go (`uniformLine`).
+  static var drawsUniformLines: Bool { get }
+  /// Draws clusters `range` of uniform text in one go (see the extension).
+  mutating func uniformLine(
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, extra: Int, gaps: Int,
+    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
+    special: inout Int)
 }
 
 extension LineSink {
   /// As text, a picture's line is blank.
   mutating func pictureLine(_ picture: PictureRow, position: Int) { blankLine(position: position) }
+
+  /// Whether the sink draws a line of uniform text in one go (`uniformLine`).
+  static var drawsUniformLines: Bool { false }
+
+  /// Draws clusters `range` of uniform text (every cluster one cell and drawn as it is:
+  /// no control, tab or soft hyphen) from `column`, `extra` cells spread over its `gaps`
+  /// gaps as `UnitRenderer` spreads them. Only for sinks whose `drawsUniformLines` is true.
+  mutating func uniformLine(
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, extra: Int, gaps: Int,
+    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
+    special: inout Int
+  ) {
+    preconditionFailure("\(Self.self) does not draw uniform lines in one go")
+  }
 }
 
 /// Builds the reader's lines, with each line's canonical position.
@@ -127,5 +148,65 @@ struct TextSink: LineSink {
     bytes.append(0x0A)
     lineStart = bytes.count
     column = 0
+  }
+
+  static var drawsUniformLines: Bool { true }
+
+  /// The line's bytes copied from gap to gap, with the spaces each gap gains: what the
+  /// run by run drawing writes (a call, a column move and a copy for each word of a
+  /// justified line, a tenth of `leggio show`'s work), in one pass over the line's
+  /// special clusters.
+  mutating func uniformLine(
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column x: Int, extra: Int, gaps: Int,
+    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
+    special: inout Int
+  ) {
+    guard !range.isEmpty else { return }
+    move(to: x)
+    var added = 0
+    buffer.bytes.withUnsafeBufferPointer { source in
+      buffer.byteStarts.withUnsafeBufferPointer { starts in
+        var cursor = Int(starts[range.lowerBound])
+        if extra > 0 && gaps > 0 {
+          while special > 0 && Int(specials[special - 1]) >= range.lowerBound { special -= 1 }
+          while special < specials.count && Int(specials[special]) < range.lowerBound {
+            special += 1
+          }
+          let spread = extra.quotientAndRemainder(dividingBy: gaps)
+          var remainder = 0
+          var seenVisible = false
+          var afterPrevious = range.lowerBound
+          while special < specials.count {
+            let k = Int(specials[special])
+            guard k < range.upperBound else { break }
+            // Clusters between two special ones are letters: visible.
+            if k > afterPrevious { seenVisible = true }
+            afterPrevious = k + 1
+            special += 1
+            guard classes[k] == .space else {
+              seenVisible = true
+              continue
+            }
+            let next = k + 1
+            guard seenVisible, next < range.upperBound, classes[next] != .space else { continue }
+            // Bresenham, as `UnitRenderer.drawText`: gap g gets extra·g/G − extra·(g−1)/G.
+            remainder += spread.remainder
+            var add = spread.quotient
+            if remainder >= gaps {
+              remainder -= gaps
+              add += 1
+            }
+            let end = Int(starts[next])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[cursor..<end]))
+            bytes.append(contentsOf: repeatElement(0x20, count: add))
+            added += add
+            cursor = end
+          }
+        }
+        let end = Int(starts[range.upperBound])
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[cursor..<end]))
+      }
+    }
+    column += range.count + added
   }
 }

@@ -90,6 +90,12 @@ enum UnitRenderer {
     assert(
       extra <= 0 || gaps == countGaps(classes, span.start..<span.end), "breaker miscounted gaps")
     let extra = gaps > 0 ? max(0, extra) : 0
+    if Sink.drawsUniformLines, let specials {
+      sink.uniformLine(
+        text, span.start..<span.end, column: x, extra: extra, gaps: gaps, classes: classes,
+        specials: specials, special: &special)
+      return
+    }
     let spread =
       gaps > 0 ? extra.quotientAndRemainder(dividingBy: gaps) : (quotient: 0, remainder: 0)
     var remainder = 0

@@ -66,10 +66,28 @@ extension TextHeading {
     guard words.count <= 8 else { return false }
     guard hasLowercase else { return true }
     return words.contains { range in
-      keywords.contains(
-        String(decoding: bytes[range], as: UTF8.self).lowercased().trimmingCharacters(in: "."))
+      mayBeKeyword(bytes[range])
+        && keywords.contains(
+          String(decoding: bytes[range], as: UTF8.self).lowercased().trimmingCharacters(in: "."))
     }
   }
+
+  /// False only for a word that cannot be a keyword once lower-cased and stripped of
+  /// dots: an ASCII word of another length or initial. Spares building, lower-casing and
+  /// trimming a `String` for most words of a one-line paragraph. Words with other bytes
+  /// (whose lower case may change length or even become ASCII) are left to the full test.
+  static func mayBeKeyword(_ word: ArraySlice<UInt8>) -> Bool {
+    var lower = word.startIndex
+    var upper = word.endIndex
+    while lower < upper && word[lower] == 0x2E { lower += 1 }
+    while upper > lower && word[upper - 1] == 0x2E { upper -= 1 }
+    guard word[lower..<upper].allSatisfy({ $0 < 0x80 }) else { return true }
+    return keywordLengths.contains(upper - lower) && keywordInitials.contains(word[lower] | 0x20)
+  }
+
+  /// The UTF-8 lengths and the first bytes of the ASCII keywords.
+  private static let keywordLengths = Set(keywords.map(\.utf8.count))
+  private static let keywordInitials = Set(keywords.compactMap(\.utf8.first))
 
   /// "12", "XIV.", "primo", "First": the number of a chapter or canto.
   static func isNumeral(_ word: Substring) -> Bool {

@@ -36,6 +36,47 @@ import Testing
     #expect(!TextHeading.mayBeHeading("Disse che non sarebbe venuto, e non venne mai più."))
   }
 
+  @Test func theKeywordPrefilterNeverRefusesAKeywordInAnyCaseOrWithDots() {
+    for keyword in TextHeading.keywords {
+      for word in [
+        keyword, keyword.uppercased(), keyword.capitalized, keyword + ".", ".." + keyword,
+      ] {
+        #expect(TextHeading.mayBeKeyword(ArraySlice(word.utf8)), "\(word)")
+      }
+    }
+    #expect(!TextHeading.mayBeKeyword(ArraySlice("the".utf8)))
+    #expect(!TextHeading.mayBeKeyword(ArraySlice("...".utf8)))
+    #expect(TextHeading.mayBeHeading("Chapter the first, in which nothing happens"))
+    #expect(!TextHeading.mayBeHeading("said the man to the old woman"))
+  }
+
+  @Test func aLineNeedsCollapsingExactlyWhenItHasATabALeadingSpaceOrTwoSpaces() {
+    let pieces = [" ", " ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "\u{A0}", "\u{2009}"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let count = Int.random(in: 0...24, using: &generator)
+      let line = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let expected = line.hasPrefix(" ") || line.contains("\t") || line.contains("  ")
+      #expect(ParagraphBuilder.needsCollapsing(line[...]) == expected, "\(Array(line.utf8))")
+      // A slice of a longer line, as the lines of a book are.
+      let longer = "xx" + line + "yy"
+      let slice = longer.dropFirst(2).dropLast(2)
+      #expect(ParagraphBuilder.needsCollapsing(slice) == expected, "\(Array(line.utf8))")
+    }
+  }
+
+  @Test func aLinesColumnsAreItsScalarsCountedEightBytesAtATime() {
+    let pieces = ["a", " ", "è", "’", "日", "🙂", "e\u{301}", "\u{A0}", "ab", "—"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3_000 {
+      let count = Int.random(in: 0...30, using: &generator)
+      let line = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let longer = "ü" + line + "ß"
+      let slice = longer.dropFirst().dropLast()
+      #expect(ParagraphBuilder.columns(slice) == line.unicodeScalars.count)
+    }
+  }
+
   @Test func theWrapWidthIsThe98thPercentileOfTheLineLengths() {
     var generator = SystemRandomNumberGenerator()
     for size in [8, 9, 50, 1_000, 20_000] {

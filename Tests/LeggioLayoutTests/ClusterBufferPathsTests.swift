@@ -1,0 +1,63 @@
+import Testing
+
+@testable import LeggioLayout
+
+/// A text with a few characters the fast path does not know is cut into the clusters
+/// the `Character` walk makes of the whole text: only the stretches around those
+/// characters take the slow path.
+@Suite struct ClusterBufferPathsTests {
+  /// The buffer the fast path (with slow stretches) makes, and the one the slow path
+  /// alone makes, for `text` appended after `before`.
+  static func both(_ text: String, after before: String = "") -> (ClusterBuffer, ClusterBuffer) {
+    var mixed = ClusterBuffer()
+    var slow = ClusterBuffer()
+    for (index, piece) in [before, text].enumerated() where !piece.isEmpty {
+      let segment = Segment(role: .text, isSource: index == 1)
+      mixed.append(piece, segment)
+      slow.appendCharacters(piece, isSource: segment.isSource)
+    }
+    return (mixed, slow)
+  }
+
+  static func agree(_ mixed: ClusterBuffer, _ slow: ClusterBuffer) -> Bool {
+    mixed.widths == slow.widths && mixed.classes == slow.classes
+      && mixed.byteStarts == slow.byteStarts && mixed.offsets == slow.offsets
+      && mixed.bytes == slow.bytes
+  }
+
+  @Test(arguments: [
+    "a ⸻ b", "⸻", "x\u{200A}y", "e\u{301}", "cafe\u{301} au lait", "a\u{200D}b", "©\u{200D}©",
+    "\u{600}5 euro", "日本 語", "tab\there", "🙂🏽 ok", "end⸻", "⸻start", "a\u{301}\u{302}b",
+    "\u{1F1EE}\u{1F1F9}\u{1F1EE}\u{1F1F9} it", "x\r\ny", "soft\u{AD}hyphen",
+  ])
+  func oddCharactersInLatinTextGiveTheSlowPathsClusters(_ text: String) {
+    let (mixed, slow) = Self.both(text, after: "Quel ramo ")
+    #expect(Self.agree(mixed, slow), "\(Array(text.unicodeScalars))")
+    let (alone, slowAlone) = Self.both(text)
+    #expect(Self.agree(alone, slowAlone), "\(Array(text.unicodeScalars))")
+  }
+
+  @Test func randomMixturesGiveTheSlowPathsClusters() {
+    let pieces = [
+      "a", "bc", " ", "è", "’", "—", "\n", "\u{301}", "\u{200D}", "\u{600}", "⸻", "\u{200A}",
+      "日", "🙂", "\u{1F3FD}", "©", "\u{AD}", "\t", "\u{1F1EE}", "x",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3_000 {
+      let count = Int.random(in: 0...16, using: &generator)
+      let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let (mixed, slow) = Self.both(text, after: "ab")
+      #expect(Self.agree(mixed, slow), "\(Array(text.unicodeScalars))")
+    }
+  }
+
+  @Test func simpleTextStaysUniformAndOneOddCharacterDoesNot() {
+    var plain = ClusterBuffer()
+    plain.append("Quel ramo del lago di Como", Segment(role: .text, isSource: true))
+    #expect(plain.uniform)
+    var odd = ClusterBuffer()
+    odd.append("Quel ramo ⸻ del lago", Segment(role: .text, isSource: true))
+    #expect(!odd.uniform)
+    #expect(odd.count == "Quel ramo ⸻ del lago".count)
+  }
+}
