@@ -46,6 +46,21 @@ extension FeedRecord: FetchableRecord, MutablePersistableRecord {
   }
 
   public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  /// Dates read and written as GRDB would, without its calendar and DateFormatter
+  /// (`DatabaseDate`): every update reads and writes its feeds, and their first use
+  /// loaded ICU's calendars and time zones, megabytes more at the peak.
+  public static func databaseDateDecodingStrategy(for column: String)
+    -> DatabaseDateDecodingStrategy
+  {
+    .custom { DatabaseDate.date($0) }
+  }
+
+  public static func databaseDateEncodingStrategy(for column: String)
+    -> DatabaseDateEncodingStrategy
+  {
+    .custom { DatabaseDate.value($0) }
+  }
 }
 
 /// One item of a feed as stored: what it is, and which article it became.

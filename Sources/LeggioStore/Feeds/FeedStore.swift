@@ -157,7 +157,7 @@ public final class FeedStore: Sendable {
     try database.write { db in
       try db.execute(
         sql: "UPDATE feeds SET lastError = ?, updatedAt = ? WHERE id = ?",
-        arguments: [message, now, feedID])
+        arguments: [message, DatabaseDate.value(now), feedID])
     }
   }
 

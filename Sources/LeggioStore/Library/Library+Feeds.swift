@@ -68,18 +68,21 @@ extension Library {
   /// 2 MB, or a fixed 8 MB, a library of 100,000 articles read its index pages back from
   /// the file for every batch (1.7 GB read for a ten-feed update of 10,000 items each).
   /// Held to 32 MB: 40 MB at 100,000 articles took a ten-feed update of 10,000 items to
-  /// newsboat's peak memory (221 MB against 222) for 0.8 s less CPU of 17.8; a small
-  /// library's cache never grows past the pages it touches.
+  /// newsboat's peak memory (221 MB against 222) for 0.8 s less CPU of 17.8. At least
+  /// SQLite's default 2 MB: a floor of 8 MB held 2–3 MB more at the peak of a ten-feed
+  /// update of 1,000 items each (the 10,000 articles' index pages fit in 4 MB) for no less
+  /// CPU time.
   static func feedCacheKiB(lastID: Int64) -> Int {
-    min(32 * 1024, max(8 * 1024, Int(lastID) * 400 / 1024))
+    min(32 * 1024, max(2 * 1024, Int(lastID) * 400 / 1024))
   }
 
   /// `addFeedArticles` inside its transaction.
   private static func storeFeedArticles(
     _ articles: [PreparedFeedArticle], addedAt now: Date, _ db: Database
   ) throws -> [Int64] {
-    // GRDB formats a Date with a DateFormatter; format the batch's one timestamp once.
-    let stamp = now.databaseValue
+    // Written without GRDB's DateFormatter (`DatabaseDate`), whose first use loads ICU's
+    // calendars, number formats and time zones: 6 MB of its data more at the peak.
+    let stamp = DatabaseDate.value(now)
     // The batch's new articles are queued for the search index (`SearchIndex`);
     // AUTOINCREMENT gives each of them an id above every id so far.
     let lastID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0

@@ -34,13 +34,23 @@ public enum TextStatistics {
 
   /// Whether a scalar outside ASCII is part of a word.
   private static func isWord(_ value: UInt32) -> Bool {
+    // The rest of Latin-1 (guillemets, no-break space, ª, ², ½...): looked up once.
+    if value < 0xC0 { return latin1Symbols[Int(value) - 0x80] }
     // Latin-1 and Latin Extended letters (all but × and ÷): Italian's accents, without a
     // Unicode property lookup each.
     if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
     // General Punctuation (curly quotes, dashes, spaces): no letter nor digit in it, and
     // the commonest non-ASCII scalars of prose after the accents.
     if value >= 0x2000 && value <= 0x206F { return false }
+    return hasWordProperty(value)
+  }
+
+  private static func hasWordProperty(_ value: UInt32) -> Bool {
     guard let scalar = Unicode.Scalar(value) else { return false }
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
+
+  /// `hasWordProperty` of U+0080–U+00BF, worked out once: Italian and French prose quote
+  /// with « », a Unicode property lookup each.
+  private static let latin1Symbols: [Bool] = (0x80..<0xC0).map { hasWordProperty($0) }
 }
