@@ -96,6 +96,8 @@ enum UnitRenderer {
         specials: specials, special: &special)
       return
     }
+    // An empty line (an empty paragraph has no segments) draws nothing.
+    guard span.start < span.end else { return }
     let spread =
       gaps > 0 ? extra.quotientAndRemainder(dividingBy: gaps) : (quotient: 0, remainder: 0)
     var remainder = 0
