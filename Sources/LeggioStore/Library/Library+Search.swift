@@ -4,43 +4,22 @@ extension Library {
   /// Articles matching `query` over title, byline and text, best first (bm25, the title
   /// weighing most), each with a snippet around its match. Any text is a valid query.
   /// A snippet costs the same however many times the words occur (see `SearchSnippet`).
-  ///
-  /// A phrase of several words is asked of the index as all of its words (it keeps no
-  /// positions, `FTSQuery`); the candidates are read in rank order and each is kept when
-  /// its text holds the phrase (`FilterProbe`), until `limit` are found.
   public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
-    guard let words = FTSQuery(query, prefixLast: true), limit > 0 else { return [] }
+    guard let match = FTSQuery.match(query, prefixLast: true), limit > 0 else { return [] }
     try catchUpSearchIndex()
     let snippets = SearchSnippet(query: query, prefixLast: true)
-    let ranked = """
-      SELECT a.id, a.uuid, a.title, a.byline, article_fts.text AS text,
-        bm25(article_fts, 10.0, 3.0, 1.0) AS score
-      FROM article_fts JOIN article a ON a.id = article_fts.rowid
-      WHERE article_fts MATCH ? AND a.deletedAt IS NULL
-      """
     return try writer.read { db in
-      let rows: [Row]
-      if words.checksPhrases {
-        let candidates = try Row.fetchCursor(
-          db,
-          sql: """
-            SELECT a.id FROM article_fts JOIN article a ON a.id = article_fts.rowid
-            WHERE article_fts MATCH ? AND a.deletedAt IS NULL
-            ORDER BY bm25(article_fts, 10.0, 3.0, 1.0), a.id DESC
-            """, arguments: [words.indexMatch])
-        let found = try filterProbe.firstMatches(
-          db, candidates: candidates, match: words.match, need: limit, budget: .max,
-          textBudget: .max)
-        let hit = try db.cachedStatement(sql: ranked + " AND article_fts.rowid = ?")
-        rows =
-          try found?.ids.compactMap {
-            try Row.fetchOne(hit, arguments: [words.indexMatch, $0])
-          } ?? []
-      } else {
-        rows = try Row.fetchAll(
-          db, sql: ranked + " ORDER BY score, a.id DESC LIMIT ?",
-          arguments: [words.indexMatch, limit])
-      }
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT a.id, a.uuid, a.title, a.byline, article_fts.text AS text,
+            bm25(article_fts, 10.0, 3.0, 1.0) AS score
+          FROM article_fts JOIN article a ON a.id = article_fts.rowid
+          WHERE article_fts MATCH ? AND a.deletedAt IS NULL
+          ORDER BY score, a.id DESC
+          LIMIT ?
+          """,
+        arguments: [match, limit])
       return rows.map { row in
         let text: String = row["text"] ?? ""
         let title: String = row["title"] ?? ""
