@@ -47,6 +47,16 @@ enum PictureSource {
     var density: Double?
   }
 
+  /// The candidate at `address` with its `descriptor`'s width (`640w`) or density (`2x`).
+  private static func candidate(_ address: String, descriptor: some StringProtocol) -> Candidate {
+    var candidate = Candidate(url: address)
+    for token in descriptor.split(whereSeparator: \.isWhitespace) {
+      if token.hasSuffix("w") { candidate.width = Int(token.dropLast()) }
+      if token.hasSuffix("x") { candidate.density = Double(token.dropLast()) }
+    }
+    return candidate
+  }
+
   /// The entries of a `srcset` attribute (commas inside an address are kept when no
   /// space follows them, as the HTML standard reads them).
   static func parse(_ srcset: String?) -> [Candidate] {
@@ -71,12 +81,7 @@ enum PictureSource {
         scanner = scanner.dropFirst(descriptor.count)
       }
       guard let address = usable(String(url)) else { continue }
-      var candidate = Candidate(url: address)
-      for token in descriptor.split(whereSeparator: \.isWhitespace) {
-        if token.hasSuffix("w") { candidate.width = Int(token.dropLast()) }
-        if token.hasSuffix("x") { candidate.density = Double(token.dropLast()) }
-      }
-      result.append(candidate)
+      result.append(candidate(address, descriptor: descriptor))
     }
     return result
   }
@@ -114,12 +119,7 @@ enum PictureSource {
       let url = String(
         decoding: UnsafeBufferPointer(rebasing: bytes[urlStart..<urlEnd]), as: UTF8.self)
       guard let address = usable(url) else { continue }
-      var candidate = Candidate(url: address)
-      for token in descriptor.split(whereSeparator: \.isWhitespace) {
-        if token.hasSuffix("w") { candidate.width = Int(token.dropLast()) }
-        if token.hasSuffix("x") { candidate.density = Double(token.dropLast()) }
-      }
-      result.append(candidate)
+      result.append(candidate(address, descriptor: descriptor))
     }
     return result
   }
