@@ -11,6 +11,15 @@ import Testing
     "<p>Absatz \($0): Der Satz erzählt, was geschah, mit Ruhe, mit Ordnung und mit genug Worten, damit er als echter Text eines Artikels zählt.</p>"
   }.joined(separator: "\n")
 
+  /// The canonical text Leggio keeps of `page(body:)`.
+  static func text(body: String) throws -> String {
+    CanonicalText(
+      try WebPageImporter.importHTML(
+        data: page(body: body), url: URL(string: "https://example.de/a")
+      ).document
+    ).text
+  }
+
   static func page(head: String = "", body: String) -> Data {
     Data(
       """
@@ -202,11 +211,7 @@ import Testing
       <h3>Weitere Tourentipps</h3><div><a href="/z">Wandern im Harz, drei Tage lang</a></div>
       </article>
       """
-    let text = CanonicalText(
-      try WebPageImporter.importHTML(
-        data: Self.page(body: body), url: URL(string: "https://example.de/a")
-      ).document
-    ).text
+    let text = try Self.text(body: body)
     #expect(text.contains("Absatz 6"))
     for furniture in ["Auch interessant", "anderer Artikel", "Tourentipps", "Harz"] {
       #expect(!text.contains(furniture), "kept \(furniture)")
@@ -218,11 +223,7 @@ import Testing
       <article>\(Self.paragraphs)<p>Kategorie: News</p><p>Tags: Boot, Tulln</p>
       <p>Keine Kommentare</p></article>
       """
-    let text = CanonicalText(
-      try WebPageImporter.importHTML(
-        data: Self.page(body: body), url: URL(string: "https://example.de/a")
-      ).document
-    ).text
+    let text = try Self.text(body: body)
     #expect(text.contains("Absatz 6"))
     for label in ["Kategorie", "Tags:", "Kommentare"] {
       #expect(!text.contains(label), "kept \(label)")
@@ -237,11 +238,7 @@ import Testing
       <ul><li>Erstens: die Regel gilt ab Montag</li><li>Zweitens: sie gilt für alle</li></ul>
       \(Self.paragraphs)</article>
       """
-    let text = CanonicalText(
-      try WebPageImporter.importHTML(
-        data: Self.page(body: body), url: URL(string: "https://example.de/a")
-      ).document
-    ).text
+    let text = try Self.text(body: body)
     #expect(!text.contains("Updated"))
     #expect(text.contains("Absatz 1"))
     #expect(text.contains("Zweitens"), "a list between the paragraphs stays")
@@ -252,11 +249,7 @@ import Testing
       <article>\(Self.paragraphs)<p>Story continues below advertisement</p>
       \(Self.paragraphs)</article>
       """
-    let text = CanonicalText(
-      try WebPageImporter.importHTML(
-        data: Self.page(body: body), url: URL(string: "https://example.de/a")
-      ).document
-    ).text
+    let text = try Self.text(body: body)
     #expect(text.contains("Absatz 6"))
     #expect(!text.contains("continues below"))
   }
