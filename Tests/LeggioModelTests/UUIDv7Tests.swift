@@ -24,6 +24,20 @@ import Testing
     #expect(made == made.sorted())
   }
 
+  @Test func anIdentifierForAFutureDateDoesNotHoldBackThoseMadeNow() {
+    let before = (0..<100).map { _ in UUIDv7.string() }
+    _ = UUIDv7.make(at: Date().addingTimeInterval(3600))
+    let after = (0..<100).map { _ in UUIDv7.string() }
+    let made = before + after
+    #expect(made == made.sorted())
+  }
+
+  @Test func identifiersMadeInARowForOneFixedDateSortInTheOrderTheyWereMade() {
+    let date = Date(timeIntervalSince1970: 1_900_000_000)
+    let made = (0..<500).map { _ in UUIDv7.string(at: date) }
+    #expect(made == made.sorted())
+  }
+
   @Test func theTimestampInsideIsTheMillisecondItWasMadeAt() {
     let date = Date(timeIntervalSince1970: 1_692_210_240.123)
     let uuid = UUIDv7.make(at: date)

@@ -9,9 +9,38 @@ import Synchronization
 /// then random bits. Identifiers made in this process sort in the order they were made,
 /// even within one millisecond, because a counter fills the 12 `rand_a` bits.
 public enum UUIDv7 {
-  private struct Clock {
+  /// One monotonic sequence of (millisecond, counter) pairs.
+  private struct Sequence {
     var lastMillis: UInt64 = 0
     var counter: UInt16 = 0
+
+    /// The next pair for `now`, sorting after every pair this sequence gave before,
+    /// unless `now` is well before them (then `now` is honoured and the sequence kept).
+    mutating func next(at now: UInt64, random: () -> UInt64) -> (UInt64, UInt16) {
+      if now + 1000 < lastMillis {
+        return (now, UInt16(truncatingIfNeeded: random() % 0x200))
+      }
+      if now > lastMillis {
+        lastMillis = now
+        counter = UInt16(truncatingIfNeeded: random() % 0x200)
+      } else if counter < 0xFFF {
+        counter += 1
+      } else {
+        // 4,096 identifiers in one millisecond: borrow the next millisecond.
+        lastMillis += 1
+        counter = 0
+      }
+      return (lastMillis, counter)
+    }
+  }
+
+  private struct Clock {
+    /// Identifiers made for the present moment or the past.
+    var live = Sequence()
+    /// Identifiers made for a date ahead of the system clock (a record from a machine
+    /// whose clock runs fast, a test's fixed clock): kept apart so that such a date never
+    /// holds back the order of identifiers made now, in this thread or another.
+    var ahead = Sequence()
     /// Random words drawn from the system 256 at a time: one system call per 256
     /// identifiers instead of two for each (storing a large feed makes 30,000).
     var pool: [UInt64] = []
@@ -27,27 +56,20 @@ public enum UUIDv7 {
 
   private static let clock = Mutex(Clock())
 
+  private static func milliseconds(_ date: Date) -> UInt64 {
+    UInt64(max(0, date.timeIntervalSince1970 * 1000))
+  }
+
   /// A new UUID v7 for `date` (now by default).
   public static func make(at date: Date = Date()) -> UUID {
-    let now = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+    let now = milliseconds(date)
+    let present = milliseconds(Date())
+    let isAhead = now > present + 1000
     let (millis, counter, tail) = clock.withLock { state -> (UInt64, UInt16, UInt64) in
-      // A date well before the last one is asked for on purpose (or the clock was set
-      // back): honour it, and leave the clock alone so that identifiers made now still
-      // sort after those made a moment ago.
-      if now + 1000 < state.lastMillis {
-        return (now, UInt16(truncatingIfNeeded: state.random() % 0x200), state.random())
-      }
-      if now > state.lastMillis {
-        state.lastMillis = now
-        state.counter = UInt16(truncatingIfNeeded: state.random() % 0x200)
-      } else if state.counter < 0xFFF {
-        state.counter += 1
-      } else {
-        // 4,096 identifiers in one millisecond: borrow the next millisecond.
-        state.lastMillis += 1
-        state.counter = 0
-      }
-      return (state.lastMillis, state.counter, state.random())
+      var sequence = isAhead ? state.ahead : state.live
+      let (millis, counter) = sequence.next(at: now) { state.random() }
+      if isAhead { state.ahead = sequence } else { state.live = sequence }
+      return (millis, counter, state.random())
     }
     var bytes = [UInt8](repeating: 0, count: 16)
     for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - i))) }
