@@ -69,11 +69,12 @@ struct DocumentBuilder {
 
   private mutating func walkElement(_ node: HTMLNode, depth: Int) {
     let name = node.name
+    let role = ElementRole.of(name)
     // A block element's `dir` steers the blocks inside it; the text before it is a
     // block of its own, ended first. Inline `dir` (`<span>`, `<bdi>`) is left to the
     // paragraph's own resolution.
     let saved = direction
-    if Self.directed.contains(name), let dir = node.attribute("dir") {
+    if let dir = node.attribute("dir"), Self.directed.contains(name) {
       let named = TextDirection(htmlAttribute: dir)
       // `auto` gives the decision back to the text; a value that is neither is ignored.
       if named != nil || dir.trimmingCharacters(in: .whitespaces).lowercased() == "auto" {
@@ -88,9 +89,12 @@ struct DocumentBuilder {
     {
       anchors?[id] = blocks.count
     }
-    if HTMLDocumentConverter.skipped.contains(name) && !Self.isCheckbox(node)
-      || HTMLDocumentConverter.isHidden(node)
-    {
+    if role == .skipped && !Self.isCheckbox(node) || HTMLDocumentConverter.isHidden(node) {
+      return
+    }
+    // Only the names of the cases below are compared one by one.
+    guard role == .special || role == .skipped else {
+      walkOrdinary(node, role: role, depth: depth)
       return
     }
     switch name {
@@ -172,27 +176,23 @@ struct DocumentBuilder {
     case "table":
       table(node, depth: depth)
     default:
-      if HTMLDocumentConverter.emphasis.contains(name) {
-        styled(.emphasis, node, depth: depth)
-      } else if HTMLDocumentConverter.strong.contains(name) {
-        styled(.strong, node, depth: depth)
-      } else if HTMLDocumentConverter.code.contains(name) {
-        styled(.code, node, depth: depth)
-      } else if HTMLDocumentConverter.struck.contains(name) {
-        styled(.strikethrough, node, depth: depth)
-      } else if name == "sup" {
-        styled(.superscript, node, depth: depth)
-      } else if name == "sub" {
-        styled(.subscript, node, depth: depth)
-      } else if ["p", "center", "div"].contains(name), paragraphFigure(node) {
-        break
-      } else if HTMLDocumentConverter.containers.contains(name) {
-        finishBlock()
-        walkChildren(of: node, depth: depth)
-        finishBlock()
-      } else {
-        walkChildren(of: node, depth: depth)
-      }
+      walkOrdinary(node, role: ElementRole.ordinary(name), depth: depth)
+    }
+  }
+
+  /// An element with no case of its own: a style, a container, a paragraph that may hold
+  /// a captioned picture, or one only walked through.
+  private mutating func walkOrdinary(_ node: HTMLNode, role: ElementRole?, depth: Int) {
+    switch role {
+    case .styled(let added):
+      styled(added, node, depth: depth)
+    case .paragraphLike, .container:
+      if role == .paragraphLike, paragraphFigure(node) { return }
+      finishBlock()
+      walkChildren(of: node, depth: depth)
+      finishBlock()
+    default:
+      walkChildren(of: node, depth: depth)
     }
   }
 

@@ -7,45 +7,50 @@
 /// the characters.
 enum WhitespaceCollapse {
   /// `text` collapsed; a leading whitespace run becomes a space only if
-  /// `keepLeadingSpace`.
+  /// `keepLeadingSpace`. Text with nothing to collapse is returned as it is, not copied.
   static func bytes(_ text: String, keepLeadingSpace: Bool) -> String? {
     var text = text
-    return text.withUTF8 { bytes -> String? in
-      var joins = false
-      // Written through a pointer, runs of other bytes copied whole: appending byte by
-      // byte to an array was most of the cost.
-      let out = [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { buffer, written in
+    var joins = false
+    var changed = false
+    // One pass written straight into the new string's storage, a byte at a time through
+    // pointers: a copy call per word, into an array copied again into a string, was
+    // most of the cost.
+    let collapsed = text.withUTF8 { bytes -> String in
+      guard let source = bytes.baseAddress, !bytes.isEmpty else { return "" }
+      return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        guard let out = buffer.baseAddress else { return 0 }
         var count = 0
         var endsWithSpace = false
         var index = 0
         while index < bytes.count {
-          var end = index
-          while end < bytes.count, !isWhitespace(bytes[end]) { end += 1 }
-          if end > index {
-            (buffer.baseAddress! + count).update(
-              from: bytes.baseAddress! + index, count: end - index)
-            count += end - index
+          let byte = source[index]
+          if !isWhitespace(byte) {
+            out[count] = byte
+            count += 1
             endsWithSpace = false
-            index = end
+            index += 1
             continue
           }
-          let byte = bytes[index]
-          let afterReturn = byte == 0x0A && index > 0 && bytes[index - 1] == 0x0D
+          let afterReturn = byte == 0x0A && index > 0 && source[index - 1] == 0x0D
           if afterReturn || (byte == 0x20 && !standsAlone(bytes, space: index)) {
             joins = true
-            break
+            return 0
           }
           if !endsWithSpace && (count > 0 || keepLeadingSpace) {
-            buffer[count] = 0x20
+            out[count] = 0x20
+            if byte != 0x20 { changed = true }
             count += 1
             endsWithSpace = true
+          } else {
+            changed = true
           }
           index += 1
         }
-        written = count
+        return count
       }
-      return joins ? nil : String(decoding: out, as: UTF8.self)
     }
+    if joins { return nil }
+    return changed ? collapsed : text
   }
 
   @inline(__always)
