@@ -58,9 +58,10 @@ package enum WrittenDate {
     return false
   }
 
-  /// A day-first date with a two-digit year, "23.09.22": read only where a dateline is
-  /// expected (an element marked as a date, a short line by the headline), since in running
-  /// text the form is as likely a version or a score. Years up to this one's are 20xx.
+  /// A day-first date with a two-digit year, "23.09.22", every part two digits: read only
+  /// where a dateline is expected (an element marked as a date, a short line by the
+  /// headline), since elsewhere the form is as likely a version ("2.01.19") or a score.
+  /// Years up to this one's are 20xx.
   package static func firstWithShortYear(in text: String) -> Date? {
     let range = NSRange(text.startIndex..., in: text)
     guard let match = shortYearPattern.firstMatch(in: text, range: range) else { return nil }
@@ -72,7 +73,7 @@ package enum WrittenDate {
   }
 
   nonisolated(unsafe) private static let shortYearPattern = regex(
-    #"(?<![\d.])(\d{1,2})\.(\d\d)\.(\d\d)(?![\d.])"#)
+    #"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.])"#)
 
   /// A date in a URL's path: `/2019/03/05/`, `/2019-03-05-`, `/20190305/`.
   package static func inURL(_ url: URL) -> Date? {

@@ -96,6 +96,7 @@ import Testing
     #expect(WrittenDate.first(in: "Version 1.10.22 ist da") == nil)
     #expect(WrittenDate.firstWithShortYear(in: "Version 1.10.22.4 ist da") == nil)
     #expect(WrittenDate.firstWithShortYear(in: "Stand 1.2.3") == nil)
+    #expect(WrittenDate.firstWithShortYear(in: "Version 2.01.19") == nil)
     #expect(
       ExtractionRulesTests.day(WrittenDate.firstWithShortYear(in: "23.09.98")) == "1998-09-23")
   }
