@@ -63,11 +63,19 @@ public enum PageMetadataReader {
       title = TextSanitizer.sanitize(headline).collapsingWhitespace()
     }
 
-    let publishedText = first(
-      jsonLD?.datePublished, meta["article:published_time"], meta["og:article:published_time"],
-      meta["dc:date.issued"], meta["dcterm:issued"], meta["dc:date"], meta["datepublished"],
-      meta["parsely-pub-date"], meta["sailthru.date"], meta["pubdate"], meta["publishdate"],
-      meta["date"], timeElementDate(sources.times))
+    let declaredTexts: [(text: String?, isGeneric: Bool)] =
+      [(jsonLD?.datePublished, false)]
+      + [
+        "article:published_time", "og:article:published_time", "dc:date.issued", "dcterm:issued",
+        "dc:date", "datepublished", "parsely-pub-date", "sailthru.date", "pubdate", "publishdate",
+        "date",
+      ].map { (meta[$0], genericDateKeys.contains($0)) }
+      + [(timeElementDate(sources.times), false)]
+    let declaredDates = declaredTexts.compactMap { declared -> DeclaredDate? in
+      guard let text = declared.text?.collapsingWhitespace(), let date = PublishedDate.parse(text)
+      else { return nil }
+      return DeclaredDate(text: text, date: date, isGeneric: declared.isGeneric)
+    }
     // When the page was changed: the best guess left when nothing, visible or declared,
     // says when it was published.
     let modifiedText = first(
@@ -78,6 +86,7 @@ public enum PageMetadataReader {
       meta["content-language"], meta["dc:language"],
       meta["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") })
 
+    var shownDates = ShownDates(document, url: url, title: title ?? "")
     let metadata = ArticleMetadata(
       title: title ?? "",
       kicker: first(jsonLD?.section, meta["article:section"]),
@@ -85,14 +94,17 @@ public enum PageMetadataReader {
         jsonLD?.description, meta["dc:description"], meta["dcterm:description"],
         meta["og:description"], meta["description"], meta["twitter:description"]),
       byline: byline.map(cleanByline).flatMap { $0.isEmpty ? nil : $0 },
-      published: publishedText.flatMap(PublishedDate.parse)
-        ?? VisibleDate.find(document, url: url, title: title ?? "")
+      published: PublicationDateChoice.choose(declaredDates, shown: &shownDates)
+        ?? shownDates.url ?? shownDates.marked ?? shownDates.dateline
         ?? modifiedText.flatMap(PublishedDate.parse),
       language: language,
       source: url?.absoluteString,
       siteName: siteName)
     return (metadata, jsonLD?.articleBody)
   }
+
+  /// Date keys that say nothing of what the date is (see `DeclaredDate.isGeneric`).
+  private static let genericDateKeys: Set<String> = ["dc:date", "date"]
 
   /// "By JANE DOE" -> "Jane Doe"; entities decoded, whitespace collapsed, a label
   /// ("By", "Von:", "Autor:", "Posted by", "Par") and a trailing date or "|" part dropped.

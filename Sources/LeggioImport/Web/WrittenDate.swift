@@ -58,6 +58,23 @@ package enum WrittenDate {
     return false
   }
 
+  /// A day-first date with a two-digit year, "23.09.22", every part two digits: read only
+  /// where a dateline is expected (an element marked as a date, a short line by the
+  /// headline), since elsewhere the form is as likely a version ("2.01.19") or a score.
+  /// Years up to this one's are 20xx.
+  package static func firstWithShortYear(in text: String) -> Date? {
+    let range = NSRange(text.startIndex..., in: text)
+    guard let match = shortYearPattern.firstMatch(in: text, range: range) else { return nil }
+    let groups = (1...3).map { String(text[Range(match.range(at: $0), in: text)!]) }
+    guard let short = Int(groups[2]) else { return nil }
+    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date()) % 100
+    let year = short <= thisYear ? 2000 + short : 1900 + short
+    return day(year: String(year), month: groups[1], day: groups[0])
+  }
+
+  nonisolated(unsafe) private static let shortYearPattern = regex(
+    #"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.])"#)
+
   /// A date in a URL's path: `/2019/03/05/`, `/2019-03-05-`, `/20190305/`.
   package static func inURL(_ url: URL) -> Date? {
     let path = url.path
@@ -142,10 +159,10 @@ package enum WrittenDate {
         months[groups[0]].flatMap { day(year: groups[2], month: String($0), day: groups[1]) }
       }
     ),
-    // 05.03.2019, 5/3/2019, 05-03-2019 (day first, unless the first number cannot be a
-    // day's month)
+    // 05.03.2019, 5/3/2019, 05-03-2019, "05 | 03 | 2019" (day first, unless the first
+    // number cannot be a day's month)
     (
-      regex(#"(?<![\d.-])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)"#),
+      regex(#"(?<![\d.-])(\d{1,2}) ?([./|-]) ?(\d{1,2}) ?\2 ?((?:19|20)\d\d)(?!\d)"#),
       { groups in
         day(year: groups[3], month: groups[2], day: groups[0])
           ?? day(year: groups[3], month: groups[0], day: groups[2])

@@ -29,7 +29,7 @@ import Testing
     #expect(score.accuracy >= 0.95, "accuracy \(score.accuracy)")
     #expect(score.titleShare >= 0.89, "titles \(score.titleShare)")
     #expect(score.bylineShare >= 0.73, "bylines \(score.bylineShare)")
-    #expect(score.dateShare >= 0.91, "dates \(score.dateShare)")
+    #expect(score.dateShare >= 0.96, "dates \(score.dateShare)")
     let empty = set.pages.filter { outputs[$0.key]?.text.isEmpty ?? true }.map(\.key)
     #expect(empty.isEmpty, "no text from \(empty)")
   }
