@@ -18,9 +18,9 @@ public final class HTMLNode {
   public private(set) var attributes: [(name: String, value: String)]
   /// Text content of a text node.
   public let text: String
-  public private(set) var children: [HTMLNode] = [] {
-    didSet { invalidateMeasures() }
-  }
+  /// Each edit of it drops the cached measures (`invalidateMeasures`), called by the
+  /// edits themselves: a `didSet` would make every append of the parser's a slower call.
+  public private(set) var children: [HTMLNode] = []
   /// The parent, held unretained: a `weak` reference would give every node a side table
   /// and make each retain of it slow. A parent clears its children's links as it goes
   /// (`deinit`), so the link never outlives the parent.
@@ -102,10 +102,12 @@ public final class HTMLNode {
   public func append(_ child: HTMLNode) {
     child.setParent(self)
     children.append(child)
+    invalidateMeasures()
   }
 
   public func removeChild(_ child: HTMLNode) {
     children.removeAll { $0 === child }
+    invalidateMeasures()
     child.setParent(nil)
   }
 
@@ -141,12 +143,40 @@ public final class HTMLNode {
   }
 
   private func appendText(to result: inout String) {
-    for child in children {
+    forEachChild { child in
       switch child.kind {
       case .text: result += child.text
       case .element, .document: child.appendText(to: &result)
       case .comment: break
       }
+    }
+  }
+
+  /// Calls `body` with each child, in order, without retaining each one: the walks below
+  /// visit every node of a page many times, and a retain and release per node visited cost
+  /// them more than their own work. The children array is held for the call, so a child
+  /// that `body` detaches stays alive until the call ends, as in a `for` loop.
+  @inline(__always)
+  func forEachChild(_ body: (HTMLNode) -> Void) {
+    let list = children
+    list.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices {
+        Unmanaged.passUnretained(buffer[index])._withUnsafeGuaranteedRef(body)
+      }
+    }
+  }
+
+  /// `forEachChild` while `body` returns true: whether it went through every child.
+  @inline(__always)
+  func everyChild(_ body: (HTMLNode) -> Bool) -> Bool {
+    let list = children
+    return list.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices {
+        if !Unmanaged.passUnretained(buffer[index])._withUnsafeGuaranteedRef(body) {
+          return false
+        }
+      }
+      return true
     }
   }
 
@@ -160,7 +190,7 @@ public final class HTMLNode {
   }
 
   private func collect(into found: inout [HTMLNode], _ predicate: (HTMLNode) -> Bool) {
-    for child in children {
+    forEachChild { child in
       if predicate(child) { found.append(child) }
       if !child.children.isEmpty { child.collect(into: &found, predicate) }
     }
@@ -170,16 +200,15 @@ public final class HTMLNode {
   /// false when `body` stopped the walk.
   @discardableResult
   public func visitDescendants(_ body: (HTMLNode) -> Bool) -> Bool {
-    for child in children {
-      if !body(child) { return false }
-      if !child.children.isEmpty, !child.visitDescendants(body) { return false }
+    everyChild { child in
+      body(child) && (child.children.isEmpty || child.visitDescendants(body))
     }
-    return true
   }
 
   /// Elements below this node with the given tag name.
   public func elements(named tag: String) -> [HTMLNode] {
-    descendants { $0.kind == .element && $0.name == tag }
+    let count = tag.utf8.count
+    return descendants { $0.kind == .element && $0.name.utf8.count == count && $0.name == tag }
   }
 
   /// The first element below with the given tag name.
@@ -203,6 +232,7 @@ extension HTMLNode {
     child.parent?.removeChild(child)
     child.setParent(self)
     children.insert(child, at: min(max(index, 0), children.count))
+    invalidateMeasures()
   }
 
   /// Puts `replacement` where `old` was; `old` leaves the tree.
@@ -211,6 +241,7 @@ extension HTMLNode {
     replacement.parent?.removeChild(replacement)
     let position = children.firstIndex(where: { $0 === old }) ?? index
     children[position] = replacement
+    invalidateMeasures()
     replacement.setParent(self)
     old.setParent(nil)
   }
@@ -220,6 +251,7 @@ extension HTMLNode {
     let taken = children
     for child in taken { child.setParent(nil) }
     children = []
+    invalidateMeasures()
     return taken
   }
 
@@ -238,6 +270,7 @@ extension HTMLNode {
       child.setParent(nil)
       return true
     }
+    invalidateMeasures()
   }
 
   /// Removes the attribute if present.

@@ -104,15 +104,15 @@ final class SAXTreeBuilder {
     return first..<nextValue
   }
 
-  /// Whether libxml2's attribute name is the cut value's name as written, lower-cased.
-  private func isCutName(_ name: UnsafePointer<xmlChar>, _ value: RawTextCut.Value) -> Bool {
-    guard let cutContents else { return false }
-    var index = 0
-    for position in value.name {
-      guard name[index] == RawTextCut.lowercased(cutContents[position]) else { return false }
-      index += 1
+  /// A cut attribute's name as libxml2 gives names: its ASCII capitals in small letters.
+  private func cutName(_ value: RawTextCut.Value) -> String {
+    guard let cutContents else { return "" }
+    return String(unsafeUninitializedCapacity: value.name.count) { name in
+      for (index, position) in value.name.enumerated() {
+        name[index] = RawTextCut.lowercased(cutContents[position])
+      }
+      return value.name.count
     }
-    return name[index] == 0
   }
 
   /// A script or style libxml2 reports, standing at `offset` of the cut page: its content
@@ -183,42 +183,44 @@ final class SAXTreeBuilder {
     frames.append(Frame(node: node, target: node, depth: depth, skipsText: false, serial: serials))
   }
 
-  /// The element `name` with libxml2's attribute pairs, the values in `cuts` (of
-  /// `cutValues`) put back from the page; a pair that is not what the cut left marks
-  /// the cut missed.
+  /// The element `name` with libxml2's attribute pairs and, in their places, the
+  /// attributes in `cuts` (of `cutValues`) put back from the page; pairs that do not
+  /// make up the rest mark the cut missed.
   private func element(
     _ name: String, _ pairs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
     cuts: Range<Int>
   ) -> HTMLNode {
-    var attributes: [(name: String, value: String)] = []
-    if var pair = pairs {
-      var count = 0
-      while pair[2 * count] != nil { count += 1 }
-      if !cuts.isEmpty && count != cutValues[cuts.lowerBound].attributeCount { cutMissed = true }
-      attributes.reserveCapacity(count)
-      var nextCut = cuts.lowerBound
-      while let attributeName = pair[0] {
-        let value: String
-        if nextCut < cuts.upperBound && cutValues[nextCut].ordinal == attributes.count {
-          let cut = cutValues[nextCut]
-          nextCut += 1
-          if pair[1]?[0] != 0 || !isCutName(attributeName, cut) { cutMissed = true }
-          value = String(
-            decoding: UnsafeBufferPointer(
-              start: cutContents! + cut.content.lowerBound, count: cut.content.count),
-            as: UTF8.self)
-        } else {
-          // libxml2's builder gives a bare boolean attribute (`disabled`) its own name.
-          value =
-            pair[1].map { String(cString: $0) }
-            ?? (htmlIsBooleanAttr(attributeName) != 0 ? String(cString: attributeName) : "")
-        }
-        attributes.append((name: names.name(attributeName), value: value))
-        pair += 2
-      }
-      if nextCut != cuts.upperBound { cutMissed = true }
-    } else if !cuts.isEmpty {
+    var count = 0
+    if let pairs { while pairs[2 * count] != nil { count += 1 } }
+    if !cuts.isEmpty && count + cuts.count != cutValues[cuts.lowerBound].attributeCount {
       cutMissed = true
+      return HTMLNode(element: name, attributes: [])
+    }
+    var attributes: [(name: String, value: String)] = []
+    attributes.reserveCapacity(count + cuts.count)
+    var nextCut = cuts.lowerBound
+    var pair = 0
+    while pair < count || nextCut < cuts.upperBound {
+      if nextCut < cuts.upperBound && cutValues[nextCut].ordinal == attributes.count {
+        let cut = cutValues[nextCut]
+        nextCut += 1
+        let value = String(
+          decoding: UnsafeBufferPointer(
+            start: cutContents! + cut.content.lowerBound, count: cut.content.count),
+          as: UTF8.self)
+        attributes.append((name: cutName(cut), value: value))
+        continue
+      }
+      guard pair < count, let pairs, let attributeName = pairs[2 * pair] else {
+        cutMissed = true
+        break
+      }
+      // libxml2's builder gives a bare boolean attribute (`disabled`) its own name.
+      let value =
+        pairs[2 * pair + 1].map { String(cString: $0) }
+        ?? (htmlIsBooleanAttr(attributeName) != 0 ? String(cString: attributeName) : "")
+      attributes.append((name: names.name(attributeName), value: value))
+      pair += 1
     }
     return HTMLNode(element: name, attributes: attributes)
   }

@@ -101,7 +101,7 @@ extension HTMLNode {
       }
     case .comment: break
     case .element, .document:
-      for child in children {
+      forEachChild { child in
         let inner = child.textMeasures
         made.run = made.run.joined(inner.run)
         made.linkLength += inner.linkLength
