@@ -125,9 +125,9 @@ import Testing
     }
   }
 
-  /// Long quoted values are cut where libxml2 reads them unchanged, and kept where it
+  /// Quoted values are cut where libxml2 reads them unchanged, and kept where it
   /// decodes an entity, drops a duplicate, or the tag is one libxml2 may drop or read.
-  @Test func longAttributeValuesAreCutWhereLibxmlReadsThemAsWritten() throws {
+  @Test func quotedAttributeValuesAreCutWhereLibxmlReadsThemAsWritten() throws {
     let code = String(repeating: "var a = 1; ", count: 100)
     let long = String(repeating: "x", count: RawTextCut.minimumValue)
     let html =
