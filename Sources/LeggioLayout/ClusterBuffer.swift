@@ -1,3 +1,4 @@
+import Glibc
 import LeggioModel
 
 /// A piece of a block's text with one style: an inline of the document (with canonical
@@ -36,11 +37,13 @@ struct ClusterBuffer {
 
   var count: Int { widths.count }
 
-  /// Whether any cluster is a line break. In uniform text only the `specials` can be,
-  /// about one cluster in six, so the whole class array need not be read again.
+  /// Whether any cluster is a line break: `memchr` over the classes (one byte each),
+  /// which reads them many at a time, where looking at each special cluster cost more.
   var containsNewline: Bool {
-    uniform
-      ? specials.contains { classes[Int($0)] == .newline } : classes.contains(.newline)
+    classes.withUnsafeBytes {
+      guard let base = $0.baseAddress else { return false }
+      return memchr(base, Int32(BreakClass.newline.rawValue), $0.count) != nil
+    }
   }
 
   init(capacity: Int = 0) {
@@ -117,6 +120,26 @@ struct ClusterBuffer {
               var previous = from
               let end = utf8.count
               while index < end {
+                // A run of printable ASCII, most of a Latin text: one cluster, one byte and
+                // one scalar each, in a loop that only looks its class up.
+                var run = index
+                while run < end && utf8[run] &- 0x20 < 0x5F {
+                  classes[k &+ run &- index] = ascii[Int(utf8[run])]
+                  run &+= 1
+                }
+                if run > index {
+                  for j in 1...(run &- index) {
+                    byteStarts[k &+ j] = byteStart &+ Int32(truncatingIfNeeded: j)
+                    offsets[k &+ j] = offset &+ step &* Int32(truncatingIfNeeded: j)
+                  }
+                  let length = run &- index
+                  k &+= length
+                  byteStart &+= Int32(truncatingIfNeeded: length)
+                  offset &+= step &* Int32(truncatingIfNeeded: length)
+                  previous = run &- 1
+                  index = run
+                  guard index < end else { break }
+                }
                 let lead = utf8[index]
                 let length: Int
                 if lead < 0x80 {

@@ -15,13 +15,16 @@ extension Document {
     guard index > 1, index < blocks.count, case .paragraph = blocks[index].kind,
       blocks[index].inlines.count == 1
     else { return false }
-    // Cheap tests first: this runs for every block of a book, and prose paragraphs are
-    // longer than a line of verse.
+    // Cheap tests first: this runs for every block of a book, prose paragraphs are
+    // longer than a line of verse, and the block before a paragraph of prose is rarely
+    // verse (which is told from prose within a line's length).
     let line = blocks[index].inlines[0].text.utf8
-    guard line.count <= 4 * Self.longestVerseLine, !line.contains(0x0A) else { return false }
+    guard line.count <= 4 * Self.longestVerseLine, let stanza = verseLineLengths(index - 1),
+      !line.contains(0x0A)
+    else { return false }
     let length = line.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-    guard length <= Self.longestVerseLine, let stanza = verseLineLengths(index - 1),
-      length <= Self.longestLoneLine(after: stanza), verseLineLengths(index - 2) != nil
+    guard length <= Self.longestVerseLine, length <= Self.longestLoneLine(after: stanza),
+      verseLineLengths(index - 2) != nil
     else { return false }
     return true
   }

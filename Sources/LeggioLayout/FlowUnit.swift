@@ -192,14 +192,22 @@ struct FlowUnit {
     parts.map { part in
       guard part.picture == nil else { return [] }
       let widths = part.style.widths(column: column)
-      let greedy = LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
+      guard part.style.totalFit && part.style.mode == .prose else {
+        return LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
+      }
       // Most paragraphs come out of the greedy breaker with no hole and no runt: the total
       // fit (which would keep them, or nearly) is for the others, at a fraction of the cost.
-      guard part.style.totalFit && part.style.mode == .prose,
-        TotalFitBreaker.improves(greedy, part.text, widths: widths, justify: part.style.justify)
-      else { return greedy }
+      // The greedy breaker stops at a paragraph's first hole, which sends it to the total fit.
+      let justify = part.style.justify
+      let greedy = LineBreaker.linesUnlessImprovable(part.text, widths: widths, justify: justify)
+      if let greedy,
+        !TotalFitBreaker.improves(greedy, part.text, widths: widths, justify: justify)
+      {
+        return greedy
+      }
       return TotalFitBreaker.lines(
-        part.text, widths: widths, justify: part.style.justify, hyphenator: hyphenator) ?? greedy
+        part.text, widths: widths, justify: justify, hyphenator: hyphenator)
+        ?? greedy ?? LineBreaker.lines(part.text, widths: widths, mode: .prose)
     }
   }
 

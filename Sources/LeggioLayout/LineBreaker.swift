@@ -51,13 +51,38 @@ struct LineWidths: Equatable {
 enum LineBreaker {
   enum Mode { case prose, preformatted }
 
-  static func lines(_ text: ClusterBuffer, widths: LineWidths, mode: Mode = .prose) -> [LineSpan] {
+  /// The lines of `text`. `stepBySpecials: false` walks uniform prose cluster by cluster
+  /// too, for the tests that hold the two ways to the same lines.
+  static func lines(
+    _ text: ClusterBuffer, widths: LineWidths, mode: Mode = .prose, stepBySpecials: Bool = true
+  ) -> [LineSpan] {
+    lines(text, widths: widths, mode: mode, stopAt: nil, stepBySpecials: stepBySpecials)!
+  }
+
+  /// The lines of prose `text`, or nil as soon as one of them is a line the total fit may
+  /// set better (`TotalFitBreaker.isImprovable`): the total fit sets that paragraph, so
+  /// the rest of it need not be broken greedily first.
+  static func linesUnlessImprovable(_ text: ClusterBuffer, widths: LineWidths, justify: Bool)
+    -> [LineSpan]?
+  {
+    lines(text, widths: widths, mode: .prose, stopAt: justify, stepBySpecials: true)
+  }
+
+  /// `stopAt` (whether lines are justified) asks for nil at the first improvable line.
+  private static func lines(
+    _ text: ClusterBuffer, widths: LineWidths, mode: Mode, stopAt justify: Bool?,
+    stepBySpecials: Bool
+  ) -> [LineSpan]? {
     text.classes.withUnsafeBufferPointer { classes in
       text.widths.withUnsafeBufferPointer { cellWidths in
         text.specials.withUnsafeBufferPointer { specials in
-          lines(
+          if text.uniform && mode == .prose && stepBySpecials {
+            return uniformProse(
+              classes: classes, specials: specials, widths: widths, stopAt: justify)
+          }
+          return lines(
             classes: classes, cellWidths: cellWidths, specials: text.uniform ? specials : nil,
-            widths: widths, mode: mode)
+            widths: widths, mode: mode, stopAt: justify)
         }
       }
     }
@@ -65,8 +90,8 @@ enum LineBreaker {
 
   private static func lines(
     classes: UnsafeBufferPointer<BreakClass>, cellWidths: UnsafeBufferPointer<UInt8>,
-    specials: UnsafeBufferPointer<Int32>?, widths: LineWidths, mode: Mode
-  ) -> [LineSpan] {
+    specials: UnsafeBufferPointer<Int32>?, widths: LineWidths, mode: Mode, stopAt justify: Bool?
+  ) -> [LineSpan]? {
     let n = classes.count
     // Room for every line at once (lines average well over half the width): grown from
     // nothing, the array was copied a few times for each paragraph.
@@ -175,6 +200,9 @@ enum LineBreaker {
             LineSpan(
               start: lineStart, end: breakEnd, cells: breakCells, kind: kind, ending: .soft,
               gaps: breakGaps))
+          if let justify, TotalFitBreaker.isImprovable(spans[spans.count - 1], widths, justify) {
+            return nil
+          }
           let next = breakNext
           startLine(at: next, .continuation)
           i = next
@@ -182,6 +210,7 @@ enum LineBreaker {
           spans.append(
             LineSpan(
               start: lineStart, end: slashEnd, cells: slashCells, kind: kind, ending: .forced))
+          if justify != nil { return nil }
           let next = slashEnd
           startLine(at: next, .continuation)
           i = next
@@ -189,6 +218,7 @@ enum LineBreaker {
           spans.append(
             LineSpan(
               start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .forced))
+          if justify != nil { return nil }
           startLine(at: i, .continuation)
         }
         continue
@@ -225,6 +255,139 @@ enum LineBreaker {
     }
     spans.append(
       LineSpan(start: lineStart, end: contentEnd, cells: contentCells, kind: kind, ending: .last))
+    return spans
+  }
+
+  /// Prose all of whose clusters came through `ClusterBuffer`'s fast path: every cluster
+  /// takes one cell (a line feed none) and only the `specials` are anything but letters
+  /// (spaces, line feeds, hyphens, slashes, opening and closing marks). A line's cells
+  /// are then its clusters, and the breaker steps from one special cluster to the next
+  /// instead of walking the clusters, setting the same lines (a test holds the two ways
+  /// to the same lines on books).
+  private static func uniformProse(
+    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
+    widths: LineWidths, stopAt justify: Bool?
+  ) -> [LineSpan]? {
+    let n = classes.count
+    let specialCount = specials.count
+    var spans: [LineSpan] = []
+    spans.reserveCapacity(n / max(1, widths.continuation / 2) + 2)
+    var kind = LineSpan.Kind.first
+    var lineStart = 0
+    var limit = widths(kind)  // the first cluster that does not fit on the line
+    var contentEnd = 0  // end of the last visible cluster
+    var gaps = 0  // space runs between words so far on this line
+    // The best break so far: content up to `breakEnd`, the next line from `breakNext`,
+    // whose first special cluster is `breakSpecial`.
+    var breakEnd = -1, breakNext = 0, breakGaps = 0, breakSpecial = 0
+    var slashEnd = -1, slashSpecial = 0
+    var i = 0
+    var special = 0  // the first special cluster at or after i
+
+    func startLine(at start: Int, special first: Int, _ nextKind: LineSpan.Kind) {
+      lineStart = start
+      contentEnd = start
+      gaps = 0
+      breakEnd = -1
+      slashEnd = -1
+      kind = nextKind
+      limit = start + widths(nextKind)
+      i = start
+      special = first
+    }
+
+    /// Ends the line where cluster `overflow` does not fit; false to stop.
+    func breakLine(before overflow: Int) -> Bool {
+      if breakEnd >= 0 {
+        spans.append(
+          LineSpan(
+            start: lineStart, end: breakEnd, cells: breakEnd - lineStart, kind: kind,
+            ending: .soft, gaps: breakGaps))
+        if let justify, TotalFitBreaker.isImprovable(spans[spans.count - 1], widths, justify) {
+          return false
+        }
+        startLine(at: breakNext, special: breakSpecial, .continuation)
+      } else if slashEnd >= 0 {
+        spans.append(
+          LineSpan(
+            start: lineStart, end: slashEnd, cells: slashEnd - lineStart, kind: kind,
+            ending: .forced))
+        startLine(at: slashEnd, special: slashSpecial, .continuation)
+      } else {
+        spans.append(
+          LineSpan(
+            start: lineStart, end: contentEnd, cells: contentEnd - lineStart, kind: kind,
+            ending: .forced))
+        startLine(at: overflow, special: special, .continuation)
+      }
+      return justify == nil || spans[spans.count - 1].ending != .forced
+    }
+
+    while true {
+      let p = special < specialCount ? Int(specials[special]) : n
+      // Letters from i to p, one cell each.
+      if p > i {
+        guard p > limit else {
+          contentEnd = p
+          i = p
+          if p == n { break }
+          continue
+        }
+        if limit > i { contentEnd = limit }
+        guard breakLine(before: max(i, limit)) else { return nil }
+        continue
+      }
+      guard p < n else { break }
+      let cls = classes[p]
+      if cls == .newline {
+        spans.append(
+          LineSpan(
+            start: lineStart, end: contentEnd, cells: contentEnd - lineStart, kind: kind,
+            ending: .hard))
+        startLine(at: p + 1, special: special + 1, .afterHardBreak)
+        continue
+      }
+      if cls == .space {
+        // Spaces never overflow a line: they are dropped at its end.
+        var end = p + 1
+        while end < n && classes[end] == .space { end += 1 }
+        let after = special + (end - p)
+        if p > lineStart && end < n && classes[end] != .newline && classes[end] != .closing
+          && contentEnd == p && classes[p - 1] != .opening
+        {
+          (breakEnd, breakNext, breakGaps, breakSpecial) = (p, end, gaps, after)
+        }
+        if contentEnd > lineStart { gaps += 1 }
+        i = end
+        special = after
+        continue
+      }
+      if p >= limit && p > lineStart {
+        guard breakLine(before: p) else { return nil }
+        continue
+      }
+      contentEnd = p + 1
+      if p + 1 < n {
+        let next = classes[p + 1]
+        if next != .space && next != .newline && next != .closing && cls != .opening {
+          if cls == .hyphen {
+            if p > lineStart && classes[p - 1] != .space && classes[p - 1] != .hyphen
+              && next != .hyphen
+            {
+              (breakEnd, breakNext, breakGaps, breakSpecial) = (p + 1, p + 1, gaps, special + 1)
+            }
+          } else if cls == .slash && next != .slash {
+            (slashEnd, slashSpecial) = (p + 1, special + 1)
+          }
+        }
+      }
+      i = p + 1
+      special += 1
+    }
+    spans.append(
+      LineSpan(
+        start: lineStart, end: contentEnd, cells: contentEnd - lineStart, kind: kind,
+        ending: .last))
     return spans
   }
 }

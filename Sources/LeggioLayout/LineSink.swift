@@ -107,8 +107,20 @@ struct TextSink: LineSink {
   init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
   private mutating func move(to target: Int) {
-    if target > column { bytes.append(contentsOf: repeatElement(0x20, count: target - column)) }
+    if target > column { appendSpaces(target - column) }
     column = max(column, target)
+  }
+
+  /// Spaces to copy from: appending a `repeatElement` went a byte at a time.
+  private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
+  private mutating func appendSpaces(_ count: Int) {
+    var left = count
+    while left > 0 {
+      let now = min(left, Self.spaces.count)
+      bytes.append(contentsOf: Self.spaces[0..<now])
+      left -= now
+    }
   }
 
   mutating func decoration(_ text: String, column: Int, cells: Int, role: StyleRole) {
@@ -155,7 +167,8 @@ struct TextSink: LineSink {
   /// The line's bytes copied from gap to gap, with the spaces each gap gains: what the
   /// run by run drawing writes (a call, a column move and a copy for each word of a
   /// justified line, a tenth of `leggio show`'s work), in one pass over the line's
-  /// special clusters.
+  /// special clusters. The line is laid down as spaces at once and its words copied over
+  /// them: two appends for each gap had cost more than the copying.
   mutating func uniformLine(
     _ buffer: ClusterBuffer, _ range: Range<Int>, column x: Int, extra: Int, gaps: Int,
     classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
@@ -163,48 +176,63 @@ struct TextSink: LineSink {
   ) {
     guard !range.isEmpty else { return }
     move(to: x)
+    let extra = gaps > 0 ? max(0, extra) : 0
     var added = 0
     buffer.bytes.withUnsafeBufferPointer { source in
       buffer.byteStarts.withUnsafeBufferPointer { starts in
-        var cursor = Int(starts[range.lowerBound])
-        if extra > 0 && gaps > 0 {
-          while special > 0 && Int(specials[special - 1]) >= range.lowerBound { special -= 1 }
-          while special < specials.count && Int(specials[special]) < range.lowerBound {
-            special += 1
-          }
-          let spread = extra.quotientAndRemainder(dividingBy: gaps)
-          var remainder = 0
-          var seenVisible = false
-          var afterPrevious = range.lowerBound
-          while special < specials.count {
-            let k = Int(specials[special])
-            guard k < range.upperBound else { break }
-            // Clusters between two special ones are letters: visible.
-            if k > afterPrevious { seenVisible = true }
-            afterPrevious = k + 1
-            special += 1
-            guard classes[k] == .space else {
-              seenVisible = true
-              continue
-            }
-            let next = k + 1
-            guard seenVisible, next < range.upperBound, classes[next] != .space else { continue }
-            // Bresenham, as `UnitRenderer.drawText`: gap g gets extra·g/G − extra·(g−1)/G.
-            remainder += spread.remainder
-            var add = spread.quotient
-            if remainder >= gaps {
-              remainder -= gaps
-              add += 1
-            }
-            let end = Int(starts[next])
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[cursor..<end]))
-            bytes.append(contentsOf: repeatElement(0x20, count: add))
-            added += add
+        let first = Int(starts[range.lowerBound])
+        let last = Int(starts[range.upperBound])
+        let lineStart = bytes.count
+        appendSpaces(last - first + extra)
+        let unused = bytes.withUnsafeMutableBufferPointer { output -> Int in
+          let base = output.baseAddress!
+          var written = lineStart
+          var cursor = first
+          func copy(upTo end: Int) {
+            (base + written).update(from: source.baseAddress! + cursor, count: end - cursor)
+            written += end - cursor
             cursor = end
           }
+          if extra > 0 {
+            while special > 0 && Int(specials[special - 1]) >= range.lowerBound { special -= 1 }
+            while special < specials.count && Int(specials[special]) < range.lowerBound {
+              special += 1
+            }
+            let spread = extra.quotientAndRemainder(dividingBy: gaps)
+            var remainder = 0
+            var seenVisible = false
+            var afterPrevious = range.lowerBound
+            while special < specials.count {
+              let k = Int(specials[special])
+              guard k < range.upperBound else { break }
+              // Clusters between two special ones are letters: visible.
+              if k > afterPrevious { seenVisible = true }
+              afterPrevious = k + 1
+              special += 1
+              guard classes[k] == .space else {
+                seenVisible = true
+                continue
+              }
+              let next = k + 1
+              guard seenVisible, next < range.upperBound, classes[next] != .space else { continue }
+              // Bresenham, as `UnitRenderer.drawText`: gap g gets extra·g/G − extra·(g−1)/G.
+              remainder += spread.remainder
+              var add = spread.quotient
+              if remainder >= gaps {
+                remainder -= gaps
+                add += 1
+              }
+              // Never past the spaces laid down (the breaker counted the gaps).
+              add = min(add, extra - added)
+              copy(upTo: Int(starts[next]))
+              written += add
+              added += add
+            }
+          }
+          copy(upTo: last)
+          return output.count - written
         }
-        let end = Int(starts[range.upperBound])
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[cursor..<end]))
+        if unused > 0 { bytes.removeLast(unused) }
       }
     }
     column += range.count + added

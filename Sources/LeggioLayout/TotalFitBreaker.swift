@@ -69,22 +69,23 @@ enum TotalFitBreaker {
     _ greedy: [LineSpan], _ text: ClusterBuffer, widths: LineWidths, justify: Bool
   ) -> Bool {
     guard greedy.count > 1 else { return false }
-    // A word cut where it did not fit: perhaps at a soft hyphen instead (else the total
-    // fit fails too and the greedy lines stay).
-    if greedy.contains(where: { $0.ending == .forced }) { return true }
-    if justify {
-      for span in greedy where span.ending == .soft {
-        let extra = widths(span.kind) - span.cells
-        if extra > 0 && (span.gaps == 0 || (extra + span.gaps - 1) / span.gaps >= 2) {
-          return true
-        }
-      }
-    }
+    if greedy.contains(where: { isImprovable($0, widths, justify) }) { return true }
     let last = greedy[greedy.count - 1]
     guard last.ending == .last, last.end > last.start else { return false }
     return text.classes.withUnsafeBufferPointer {
       UnitRenderer.countGaps($0, last.start..<last.end) == 0
     }
+  }
+
+  /// Whether the total fit may set better a paragraph whose greedy lines hold `span`: a
+  /// word cut where it did not fit (perhaps at a soft hyphen instead; else the total fit
+  /// fails too and the greedy lines stay), or a justified line with a gap of three cells
+  /// or more, or one word alone.
+  static func isImprovable(_ span: LineSpan, _ widths: LineWidths, _ justify: Bool) -> Bool {
+    if span.ending == .forced { return true }
+    guard justify && span.ending == .soft else { return false }
+    let extra = widths(span.kind) - span.cells
+    return extra > 0 && (span.gaps == 0 || (extra + span.gaps - 1) / span.gaps >= 2)
   }
 
   /// The lines of `text`, or nil when the greedy breaker must set it.

@@ -5,7 +5,7 @@ import LeggioModel
 /// `leggio show FILE --width 80` against `fmt -w 80 FILE`, whole process against whole
 /// process (issue 14: Leggio at most as slow as fmt on a 3 MB novel), on the books the
 /// issue names: the Italian corpus texts joined to 3.4 MB (*I promessi sposi*, the
-/// *Commedia*, *I promessi sposi* again), an English book of War and Peace's size and form
+/// *Commedia*, *I promessi sposi* again, in one Project Gutenberg frame), an English book of War and Peace's size and form
 /// (Project Gutenberg's header, CRLF line ends, hard-wrapped at 70, built from the
 /// English EPUBs of the corpus) and the 3 KB reference article. The two programs run by
 /// turns, ten times each; wall and CPU time (user + system, from `wait4`) are the
@@ -82,18 +82,43 @@ enum ShowSpeedBench {
           format: "    %@ wall %7.2fx                  cpu %7.2fx%@",
           padded(String(label)) as NSString,
           median(runs.map(\.wall)) / fmtWall, median(runs.map(\.cpu)) / fmtCPU,
-          (isBook && index == 0 ? "  (target: wall at most 0.85x)" : "") as NSString))
+          (isBook && index == 0 ? "  (target: wall at most 1.0x)" : "") as NSString))
     }
   }
 
-  /// *I promessi sposi*, the *Commedia* and *I promessi sposi* again, in a temporary file.
+  /// *I promessi sposi*, the *Commedia* and *I promessi sposi* again, in a temporary file,
+  /// inside one Project Gutenberg frame: joined whole, the first end marker closed the
+  /// book after the first novel, so `show` laid out 1.4 MB of the 3.4 MB that `fmt` set.
   static func italianBook() -> String? {
     let parts = [
       "corpus/texts/i-promessi-sposi_pg45334_it.txt", "corpus/texts/divina-commedia_it.txt",
       "corpus/texts/i-promessi-sposi_pg45334_it.txt",
-    ].map { LayoutBench.sharedPath($0).flatMap { FileManager.default.contents(atPath: $0) } }
+    ].map {
+      LayoutBench.sharedPath($0).flatMap { FileManager.default.contents(atPath: $0) }
+        .map { String(decoding: $0, as: UTF8.self) }
+    }
     guard parts.allSatisfy({ $0 != nil }) else { return nil }
-    return write(parts.reduce(Data()) { $0 + $1! }, name: "leggio-bench-show-it.txt")
+    let texts = parts.map { $0! }
+    let (header, _, footer) = gutenbergFrame(texts[0])
+    let bodies = texts.map { gutenbergFrame($0).body }
+    return write(
+      Data((header + bodies.joined(separator: "\n\n\n") + footer).utf8),
+      name: "leggio-bench-show-it.txt")
+  }
+
+  /// A Project Gutenberg text cut into its header (up to its start marker), its body and
+  /// its footer (from its first end marker); a text without markers is all body.
+  static func gutenbergFrame(_ text: String) -> (header: String, body: String, footer: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let start = lines.firstIndex { $0.hasPrefix("*** START OF") }.map { $0 + 1 } ?? 0
+    let end =
+      lines[start...].firstIndex {
+        $0.hasPrefix("End of the Project Gutenberg") || $0.hasPrefix("*** END OF")
+      } ?? lines.endIndex
+    func joined(_ range: Range<Int>) -> String {
+      range.isEmpty ? "" : lines[range].joined(separator: "\n") + "\n"
+    }
+    return (joined(0..<start), joined(start..<end), joined(end..<lines.endIndex))
   }
 
   /// The English EPUBs' paragraphs hard-wrapped at 70 and repeated to 3.3 MB between a

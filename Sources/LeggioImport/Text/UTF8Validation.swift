@@ -7,9 +7,16 @@ package enum UTF8Validation {
   }
 
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    check(bytes) != nil
+  }
+
+  /// Nil when `bytes` are not well-formed UTF-8, else whether they are all ASCII (what a
+  /// `String` made of them without a second check must be told).
+  static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard let base = bytes.baseAddress else { return true }
     let count = bytes.count
     var index = 0
+    var isASCII = true
     while index < count {
       // Runs of ASCII, a word at a time.
       while index + 8 <= count,
@@ -18,12 +25,13 @@ package enum UTF8Validation {
       {
         index += 8
       }
-      guard index < count else { return true }
+      guard index < count else { return isASCII }
       let lead = base[index]
       if lead < 0x80 {
         index += 1
         continue
       }
+      isASCII = false
       let length: Int
       var lower: UInt8 = 0x80
       var upper: UInt8 = 0xBF
@@ -43,16 +51,22 @@ package enum UTF8Validation {
       case 0xF4:
         length = 4
         upper = 0x8F
-      default: return false
+      default: return nil
       }
-      guard index + length <= count else { return false }
+      guard index + length <= count else { return nil }
       let second = base[index + 1]
-      guard second >= lower && second <= upper else { return false }
+      guard second >= lower && second <= upper else { return nil }
       for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 {
-        return false
+        return nil
       }
       index += length
     }
-    return true
+    return isASCII
+  }
+
+  /// A `String` of `bytes`, which `check` found well-formed (`isASCII` as it said): copied
+  /// without the standard library's own check, which goes a byte at a time.
+  static func string(checked bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+    String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
   }
 }
