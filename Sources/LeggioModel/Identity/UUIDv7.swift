@@ -37,10 +37,11 @@ public enum UUIDv7 {
   private struct Clock {
     /// Identifiers made for the present moment or the past.
     var live = Sequence()
-    /// Identifiers made for a date ahead of the system clock (a record from a machine
-    /// whose clock runs fast, a test's fixed clock): kept apart so that such a date never
-    /// holds back the order of identifiers made now, in this thread or another.
-    var ahead = Sequence()
+    /// Counters for dates ahead of the system clock (a record from a machine whose clock
+    /// runs fast, a test's fixed clock), by millisecond: such a date never holds back the
+    /// identifiers made now, and identifiers made in a row for one such date sort in the
+    /// order they were made, whatever other dates are asked for in between.
+    var ahead: [UInt64: UInt16] = [:]
     /// Random words drawn from the system 256 at a time: one system call per 256
     /// identifiers instead of two for each (storing a large feed makes 30,000).
     var pool: [UInt64] = []
@@ -51,6 +52,17 @@ public enum UUIDv7 {
         pool = RandomPool.fill(count: 256) ?? (0..<256).map { _ in generator.next() }
       }
       return pool.removeLast()
+    }
+
+    /// The next (millisecond, counter) pair for `now`, a date ahead of the clock.
+    mutating func nextAhead(at now: UInt64) -> (UInt64, UInt16) {
+      var millis = now
+      // 4,096 identifiers in one millisecond: borrow the next millisecond.
+      while let counter = ahead[millis], counter >= 0xFFF { millis += 1 }
+      let counter = ahead[millis].map { $0 + 1 } ?? UInt16(truncatingIfNeeded: random() % 0x200)
+      if ahead.count >= 1024 { ahead.removeAll(keepingCapacity: true) }
+      ahead[millis] = counter
+      return (millis, counter)
     }
   }
 
@@ -66,9 +78,13 @@ public enum UUIDv7 {
     let present = milliseconds(Date())
     let isAhead = now > present + 1000
     let (millis, counter, tail) = clock.withLock { state -> (UInt64, UInt16, UInt64) in
-      var sequence = isAhead ? state.ahead : state.live
+      if isAhead {
+        let (millis, counter) = state.nextAhead(at: now)
+        return (millis, counter, state.random())
+      }
+      var sequence = state.live
       let (millis, counter) = sequence.next(at: now) { state.random() }
-      if isAhead { state.ahead = sequence } else { state.live = sequence }
+      state.live = sequence
       return (millis, counter, state.random())
     }
     var bytes = [UInt8](repeating: 0, count: 16)
