@@ -9,34 +9,10 @@ import Synchronization
 /// then random bits. Identifiers made in this process sort in the order they were made,
 /// even within one millisecond, because a counter fills the 12 `rand_a` bits.
 public enum UUIDv7 {
-  /// One monotonic sequence of (millisecond, counter) pairs.
-  private struct Sequence {
+  private struct Clock {
+    /// The last millisecond and counter given for the present moment or the past.
     var lastMillis: UInt64 = 0
     var counter: UInt16 = 0
-
-    /// The next pair for `now`, sorting after every pair this sequence gave before,
-    /// unless `now` is well before them (then `now` is honoured and the sequence kept).
-    mutating func next(at now: UInt64, random: () -> UInt64) -> (UInt64, UInt16) {
-      if now + 1000 < lastMillis {
-        return (now, UInt16(truncatingIfNeeded: random() % 0x200))
-      }
-      if now > lastMillis {
-        lastMillis = now
-        counter = UInt16(truncatingIfNeeded: random() % 0x200)
-      } else if counter < 0xFFF {
-        counter += 1
-      } else {
-        // 4,096 identifiers in one millisecond: borrow the next millisecond.
-        lastMillis += 1
-        counter = 0
-      }
-      return (lastMillis, counter)
-    }
-  }
-
-  private struct Clock {
-    /// Identifiers made for the present moment or the past.
-    var live = Sequence()
     /// Counters for dates ahead of the system clock (a record from a machine whose clock
     /// runs fast, a test's fixed clock), by millisecond: such a date never holds back the
     /// identifiers made now, and identifiers made in a row for one such date sort in the
@@ -52,6 +28,27 @@ public enum UUIDv7 {
         pool = RandomPool.fill(count: 256) ?? (0..<256).map { _ in generator.next() }
       }
       return pool.removeLast()
+    }
+
+    /// The next (millisecond, counter) pair for `now`, the present or a past date: after
+    /// every pair given before, unless `now` is well before them (a date asked for on
+    /// purpose, or the clock set back): then `now` is honoured and the clock left alone,
+    /// so that identifiers made now still sort after those made a moment ago.
+    mutating func next(at now: UInt64) -> (UInt64, UInt16) {
+      if now + 1000 < lastMillis {
+        return (now, UInt16(truncatingIfNeeded: random() % 0x200))
+      }
+      if now > lastMillis {
+        lastMillis = now
+        counter = UInt16(truncatingIfNeeded: random() % 0x200)
+      } else if counter < 0xFFF {
+        counter += 1
+      } else {
+        // 4,096 identifiers in one millisecond: borrow the next millisecond.
+        lastMillis += 1
+        counter = 0
+      }
+      return (lastMillis, counter)
     }
 
     /// The next (millisecond, counter) pair for `now`, a date ahead of the clock.
@@ -78,13 +75,7 @@ public enum UUIDv7 {
     let present = milliseconds(Date())
     let isAhead = now > present + 1000
     let (millis, counter, tail) = clock.withLock { state -> (UInt64, UInt16, UInt64) in
-      if isAhead {
-        let (millis, counter) = state.nextAhead(at: now)
-        return (millis, counter, state.random())
-      }
-      var sequence = state.live
-      let (millis, counter) = sequence.next(at: now) { state.random() }
-      state.live = sequence
+      let (millis, counter) = isAhead ? state.nextAhead(at: now) : state.next(at: now)
       return (millis, counter, state.random())
     }
     var bytes = [UInt8](repeating: 0, count: 16)
