@@ -54,6 +54,25 @@ struct ClusterBuffer {
     bytes.reserveCapacity(capacity + capacity / 8)
   }
 
+  /// Empties the buffer for another text of about `capacity` bytes, keeping its storage.
+  mutating func removeAll(reservingCapacity capacity: Int) {
+    widths.removeAll(keepingCapacity: true)
+    classes.removeAll(keepingCapacity: true)
+    byteStarts.removeAll(keepingCapacity: true)
+    byteStarts.append(0)
+    offsets.removeAll(keepingCapacity: true)
+    offsets.append(0)
+    bytes.removeAll(keepingCapacity: true)
+    uniform = true
+    specials.removeAll(keepingCapacity: true)
+    segments.removeAll(keepingCapacity: true)
+    widths.reserveCapacity(capacity)
+    classes.reserveCapacity(capacity)
+    byteStarts.reserveCapacity(capacity + 1)
+    offsets.reserveCapacity(capacity + 1)
+    bytes.reserveCapacity(capacity + capacity / 8)
+  }
+
   /// Makes the next text appended start at scalar offset `offset` of the block: for
   /// text laid out out of source order (a table's cells, line by line). This is also where
   /// the last cluster so far ends, so call it only after decoration (whose offsets are
