@@ -16,6 +16,7 @@ import LeggioTestSupport
   static let mine = [
     ArticleCounts.migrationName, SyncChangeTracking.migrationName, UnusedIndexes.migrationName,
     SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
+    FeedItemRepeats.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -74,6 +75,8 @@ import LeggioTestSupport
   /// Takes `db` back to the schema before these migrations, as that Leggio left it: every
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
+    // Feed items with every value in the row (`FeedItemRepeats`).
+    try FeedItemRepeatsTests.downgrade(db)
     // Tag links keyed by a UUID (`link-` and the id), as the schema before made them.
     let old = try DatabaseQueue(configuration: Library.configuration())
     try LibraryMigrations.migrator.migrate(old, upTo: Self.before)
@@ -167,6 +170,7 @@ import LeggioTestSupport
     #expect(
       steps.withLock { $0 } == [
         "Counting articles", "Forgetting sync's list of changes", "Renumbering tag links",
+        "Slimming feed items",
       ])
     let after = try library.writer.read(records)
     #expect(after == kept)
