@@ -82,23 +82,17 @@ enum FeedItemRepeats {
 
   static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: createTable)
-    let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM feed_items") ?? 0
-    let step: Int64 = 20_000
-    var start: Int64 = 0
-    while start <= last {
-      try db.execute(
-        sql: """
-          INSERT INTO feed_items_slim
-            (id, feedId, identity, link, title, published, repeats, articleID, createdAt)
-          SELECT i.id, i.feedId, i.identity,
-            \(storedColumns(link: "i.link", title: "i.title", published: "i.published")),
-            i.articleID, i.createdAt
-          FROM feed_items i LEFT JOIN article a ON a.id = i.articleID
-          WHERE i.id BETWEEN ? AND ? ORDER BY i.id
-          """, arguments: [start, start + step - 1])
-      start += step
-      progress?("Slimming feed items", Int(min(start, last)), Int(last))
-    }
+    try IDSlices.run(
+      db, lastID: "SELECT MAX(id) FROM feed_items", size: 20_000,
+      sql: """
+        INSERT INTO feed_items_slim
+          (id, feedId, identity, link, title, published, repeats, articleID, createdAt)
+        SELECT i.id, i.feedId, i.identity,
+          \(storedColumns(link: "i.link", title: "i.title", published: "i.published")),
+          i.articleID, i.createdAt
+        FROM feed_items i LEFT JOIN article a ON a.id = i.articleID
+        WHERE i.id BETWEEN ? AND ? ORDER BY i.id
+        """, step: "Slimming feed items", progress: progress)
     try db.execute(
       sql: """
         DROP TABLE feed_items;

@@ -87,16 +87,8 @@ import LeggioTestSupport
   /// Takes `db`'s feed items back to the table of the schema before, as that Leggio
   /// stored them (a UUID and an `updatedAt` each, every value in the row).
   static func downgrade(_ db: Database) throws {
-    let old = try DatabaseQueue(configuration: Library.configuration())
-    try LibraryMigrations.migrator.migrate(old, upTo: TagLinkKeys.migrationName)
-    let schema = try old.read {
-      try String.fetchAll(
-        $0,
-        sql: """
-          SELECT sql FROM sqlite_master WHERE tbl_name = 'feed_items' AND sql IS NOT NULL
-          ORDER BY type != 'table'
-          """)
-    }
+    let schema = try EarlierSchema.statements(
+      of: "feed_items", upTo: TagLinkKeys.migrationName)
     try db.execute(
       sql: """
         DROP TRIGGER feed_items_keep_before_article_update;

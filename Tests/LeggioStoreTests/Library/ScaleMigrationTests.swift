@@ -78,16 +78,7 @@ import LeggioTestSupport
     // Feed items with every value in the row (`FeedItemRepeats`).
     try FeedItemRepeatsTests.downgrade(db)
     // Tag links keyed by a UUID (`link-` and the id), as the schema before made them.
-    let old = try DatabaseQueue(configuration: Library.configuration())
-    try LibraryMigrations.migrator.migrate(old, upTo: Self.before)
-    let tagSchema = try old.read {
-      try String.fetchAll(
-        $0,
-        sql: """
-          SELECT sql FROM sqlite_master WHERE tbl_name = 'article_tag' AND sql IS NOT NULL
-          ORDER BY type != 'table'
-          """)
-    }
+    let tagSchema = try EarlierSchema.statements(of: "article_tag", upTo: Self.before)
     try db.execute(
       sql: """
         ALTER TABLE article_tag RENAME TO article_tag_by_id;
