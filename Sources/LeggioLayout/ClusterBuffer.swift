@@ -47,6 +47,11 @@ struct ClusterBuffer {
   }
 
   init(capacity: Int = 0) {
+    reserve(capacity)
+  }
+
+  /// Room for a text of about `capacity` bytes (a cluster a byte, a scalar a byte).
+  private mutating func reserve(_ capacity: Int) {
     widths.reserveCapacity(capacity)
     classes.reserveCapacity(capacity)
     byteStarts.reserveCapacity(capacity + 1)
@@ -66,11 +71,7 @@ struct ClusterBuffer {
     uniform = true
     specials.removeAll(keepingCapacity: true)
     segments.removeAll(keepingCapacity: true)
-    widths.reserveCapacity(capacity)
-    classes.reserveCapacity(capacity)
-    byteStarts.reserveCapacity(capacity + 1)
-    offsets.reserveCapacity(capacity + 1)
-    bytes.reserveCapacity(capacity + capacity / 8)
+    reserve(capacity)
   }
 
   /// Makes the next text appended start at scalar offset `offset` of the block: for
