@@ -16,22 +16,24 @@
 /// on a line. Paragraphs with tabs, control symbols, wide (CJK) text or words longer than
 /// a line return nil and keep the greedy breaker, which handles them.
 enum TotalFitBreaker {
-  /// One feasible break: the line ending here, and the best way of reaching it.
+  /// One feasible break: the line ending here, and the best way of reaching it. The
+  /// fields the search reads for every line come first.
   private struct Node {
-    /// Content up to `end`; the next line starts at `next`.
-    var end: Int
+    /// The next line starts at `next`, at prefix cells and gaps (from the segment's
+    /// start) `nextCells` and `nextGaps`.
     var next: Int
-    /// Prefix cells and gaps (from the segment's start) at `next`.
     var nextCells: Int
     var nextGaps: Int
+    var total: Int
+    /// Hyphenated lines in a row ending here (0 when this line is not hyphenated).
+    var run: Int
+    /// Content up to `end`.
+    var end: Int
     /// The line that ends here.
     var cells: Int
     var gaps: Int
-    var hyphen: Bool
-    /// Hyphenated lines in a row ending here (0 when this line is not hyphenated).
-    var run: Int
-    var total: Int
     var previous: Int
+    var hyphen: Bool
   }
 
   /// The cheapest line found so far to a candidate.
@@ -128,14 +130,19 @@ enum TotalFitBreaker {
   }
 
   /// The breaking of one paragraph's segments (the text between hard line breaks).
+  ///
+  /// The search runs for every space of the paragraphs it sets, so its inner loops read
+  /// the clusters and the break nodes through pointers, with wrapping arithmetic (every
+  /// quantity is bounded by the paragraph's cells), and the nodes that no line can still
+  /// start from are passed over by an index, not removed.
   private struct Breaker {
     let text: ClusterBuffer
     let widths: LineWidths
     let justify: Bool
     let hyphenator: Hyphenator?
+    /// Every break found, in the order of the text; those from `activeStart` on are the
+    /// active ones (a line could still start there).
     private var nodes: [Node] = []
-    /// Indices in `nodes` of the active breaks, oldest first, from `activeStart` on.
-    private var active: [Int] = []
     private var activeStart = 0
     private var wordBreaks: [Hyphenator.Break] = []
     /// The most cells a line (not the last) may leave empty; lines looser than that are
@@ -152,10 +159,9 @@ enum TotalFitBreaker {
       self.justify = justify
       self.hyphenator = hyphenator
       // A break node for most spaces (a word is five or six clusters with its space) and
-      // a few inside words: grown from nothing, the arrays were copied a dozen times
-      // for each paragraph.
+      // a few inside words: grown from nothing, the array was copied a dozen times for
+      // each paragraph.
       nodes.reserveCapacity(text.count / 4 + 8)
-      active.reserveCapacity(text.count / 4 + 8)
     }
 
     /// The lines of the whole text, segment by segment; nil when one cannot be set.
@@ -164,6 +170,8 @@ enum TotalFitBreaker {
       spans.reserveCapacity(text.count / max(1, widths.continuation / 2) + 2)
       var segmentStart = 0
       var kind = LineSpan.Kind.first
+      // A copy, so that the mutating search may run while its arrays are lent out.
+      let text = self.text
       let n = text.count
       while true {
         var segmentEnd = segmentStart
@@ -171,9 +179,17 @@ enum TotalFitBreaker {
           while segmentEnd < n && classes[segmentEnd] != .newline { segmentEnd += 1 }
         }
         let last = segmentEnd == n
-        guard
-          segment(segmentStart..<segmentEnd, kind: kind, ending: last ? .last : .hard, into: &spans)
-        else { return nil }
+        let set = text.classes.withUnsafeBufferPointer { classes in
+          text.widths.withUnsafeBufferPointer { cellWidths in
+            text.specials.withUnsafeBufferPointer { specials in
+              segment(
+                segmentStart..<segmentEnd, kind: kind, ending: last ? .last : .hard,
+                classes: classes, cellWidths: cellWidths,
+                specials: text.uniform ? specials : nil, into: &spans)
+            }
+          }
+        }
+        guard set else { return nil }
         if last { return spans }
         segmentStart = segmentEnd + 1
         kind = .afterHardBreak
@@ -181,56 +197,50 @@ enum TotalFitBreaker {
     }
 
     /// Breaks clusters `range` (no newline inside) into `spans`; false when some stretch
-    /// cannot be set without overflowing a line.
-    mutating func segment(
+    /// cannot be set without overflowing a line. `specials` (uniform text only: every
+    /// letter one cell) lists the clusters that are not letters, so that a word is
+    /// measured from special cluster to special cluster.
+    private mutating func segment(
       _ range: Range<Int>, kind: LineSpan.Kind, ending: LineSpan.Ending,
-      into spans: inout [LineSpan]
+      classes: UnsafeBufferPointer<BreakClass>, cellWidths: UnsafeBufferPointer<UInt8>,
+      specials: UnsafeBufferPointer<Int32>?, into spans: inout [LineSpan]
     ) -> Bool {
       nodes.removeAll(keepingCapacity: true)
-      active.removeAll(keepingCapacity: true)
       activeStart = 0
       nodes.append(
         Node(
-          end: range.lowerBound, next: range.lowerBound, nextCells: 0, nextGaps: 0, cells: 0,
-          gaps: 0, hyphen: false, run: 0, total: 0, previous: -1))
-      active.append(0)
+          next: range.lowerBound, nextCells: 0, nextGaps: 0, total: 0, run: 0,
+          end: range.lowerBound, cells: 0, gaps: 0, previous: -1, hyphen: false))
       let firstWidth = widths(kind)
       let otherWidth = widths(.continuation)
       let lower = range.lowerBound
       let upper = range.upperBound
       var cells = 0
       var gaps = 0
-      var seenVisible = false
       var contentEnd = lower
       var contentCells = 0
       var contentGaps = 0
-      let classes = text.classes
-      let cellWidths = text.widths
-      // In uniform text (every letter one cell) a word is measured from special cluster
-      // to special cluster, not cluster by cluster: `special` is the first special cluster
-      // at or after the word being read.
-      let specials = text.uniform ? text.specials : []
-      var special = text.uniform ? Self.firstSpecial(specials, atOrAfter: lower) : 0
+      var special = specials.map { Self.firstSpecial($0, atOrAfter: lower) } ?? 0
       var i = lower
       while i < upper {
         if classes[i] == .space {
           let runStart = i
           let runCells = cells
           while i < upper && classes[i] == .space {
-            cells += Int(cellWidths[i])
-            i += 1
+            cells &+= Int(cellWidths[i])
+            i &+= 1
           }
-          let gapHere = seenVisible && i < upper
           if runStart > lower && i < upper && classes[i] != .closing
-            && classes[runStart - 1] != .opening
+            && classes[runStart &- 1] != .opening
           {
             let candidate = Candidate(
               end: runStart, endCells: runCells, endGaps: gaps, next: i, nextCells: cells,
-              nextGaps: gaps + 1, hyphen: false)
+              nextGaps: gaps &+ 1, hyphen: false)
             guard consider(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
             else { return false }
           }
-          if gapHere { gaps += 1 }
+          // A gap between words (spaces before the first word or after the last are none).
+          if contentEnd > lower && i < upper { gaps &+= 1 }
           continue
         }
         // A word: clusters up to the next space.
@@ -239,8 +249,8 @@ enum TotalFitBreaker {
         var wordEnd = i
         var endCells = cells
         var dashes = false
-        if text.uniform {
-          while special < specials.count && Int(specials[special]) < wordStart { special += 1 }
+        if let specials {
+          while special < specials.count && Int(specials[special]) < wordStart { special &+= 1 }
           wordEnd = upper
           var specialsInWord = 0
           var specialCells = 0
@@ -252,54 +262,34 @@ enum TotalFitBreaker {
               wordEnd = k
               break
             }
-            specialsInWord += 1
-            specialCells += Int(cellWidths[k])
+            specialsInWord &+= 1
+            specialCells &+= Int(cellWidths[k])
             dashes = dashes || cls == .hyphen || cls == .softHyphen
-            special += 1
+            special &+= 1
           }
-          endCells += wordEnd - wordStart - specialsInWord + specialCells
+          endCells &+= wordEnd &- wordStart &- specialsInWord &+ specialCells
         } else {
           while wordEnd < upper && classes[wordEnd] != .space {
-            endCells += Int(cellWidths[wordEnd])
+            endCells &+= Int(cellWidths[wordEnd])
             dashes = dashes || classes[wordEnd] == .hyphen || classes[wordEnd] == .softHyphen
-            wordEnd += 1
+            wordEnd &+= 1
           }
         }
-        wordBreaks.removeAll(keepingCapacity: true)
-        if let hyphenator, wordEnd - wordStart >= 4,
+        if !wordBreaks.isEmpty { wordBreaks.removeAll(keepingCapacity: true) }
+        if let hyphenator, wordEnd &- wordStart >= 4,
           overflows(wordCells, endCells, firstWidth, otherWidth)
         {
           hyphenator.breaks(in: text, wordStart..<wordEnd, into: &wordBreaks)
         }
-        var nextBreak = 0
-        var c = wordCells
-        for k in wordStart..<(dashes || !wordBreaks.isEmpty ? wordEnd : wordStart) {
-          c += Int(cellWidths[k])
-          let end = k + 1
-          guard end < wordEnd else { break }
-          var hyphen: Bool? = nil
-          while nextBreak < wordBreaks.count && wordBreaks[nextBreak].end < end { nextBreak += 1 }
-          if nextBreak < wordBreaks.count && wordBreaks[nextBreak].end == end {
-            hyphen = wordBreaks[nextBreak].hyphen
-          } else if classes[k] == .softHyphen && k > wordStart {
-            hyphen = true
-          } else if classes[k] == .hyphen && k > wordStart && classes[k - 1] != .hyphen
-            && classes[end] != .hyphen && classes[end] != .closing
-          {
-            hyphen = false
-          }
-          if let hyphen {
-            let candidate = Candidate(
-              end: end, endCells: c, endGaps: gaps, next: end, nextCells: c, nextGaps: gaps,
-              hyphen: hyphen,
-              elision: !hyphen && nextBreak < wordBreaks.count && wordBreaks[nextBreak].end == end)
-            guard consider(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
-            else { return false }
-          }
+        if dashes || !wordBreaks.isEmpty {
+          guard
+            breaksInside(
+              wordStart..<wordEnd, cells: wordCells, gaps: gaps, classes: classes,
+              cellWidths: cellWidths, firstWidth: firstWidth, otherWidth: otherWidth)
+          else { return false }
         }
         cells = endCells
         i = wordEnd
-        seenVisible = true
         contentEnd = wordEnd
         contentCells = endCells
         contentGaps = gaps
@@ -312,12 +302,11 @@ enum TotalFitBreaker {
       let final = Candidate(
         end: contentEnd, endCells: contentCells, endGaps: contentGaps, next: upper,
         nextCells: cells, nextGaps: gaps, hyphen: false)
-      guard consider(final, firstWidth: firstWidth, otherWidth: otherWidth, last: true),
-        let best = nodes.indices.last
+      guard consider(final, firstWidth: firstWidth, otherWidth: otherWidth, last: true)
       else { return false }
       // Back from the last break to the first.
       var chain: [Int] = []
-      var node = best
+      var node = nodes.count - 1
       while node > 0 {
         chain.append(node)
         node = nodes[node].previous
@@ -335,8 +324,46 @@ enum TotalFitBreaker {
       return true
     }
 
+    /// Weighs the breaks inside the word of clusters `word` (from prefix `cells`, after
+    /// `gaps` gaps): the hyphenator's points in `wordBreaks`, soft hyphens, and after
+    /// hard hyphens and dashes. False when no line can reach them.
+    private mutating func breaksInside(
+      _ word: Range<Int>, cells: Int, gaps: Int, classes: UnsafeBufferPointer<BreakClass>,
+      cellWidths: UnsafeBufferPointer<UInt8>, firstWidth: Int, otherWidth: Int
+    ) -> Bool {
+      var nextBreak = 0
+      var c = cells
+      for k in word {
+        c &+= Int(cellWidths[k])
+        let end = k &+ 1
+        guard end < word.upperBound else { break }
+        var hyphen: Bool? = nil
+        while nextBreak < wordBreaks.count && wordBreaks[nextBreak].end < end { nextBreak &+= 1 }
+        let listed = nextBreak < wordBreaks.count && wordBreaks[nextBreak].end == end
+        if listed {
+          hyphen = wordBreaks[nextBreak].hyphen
+        } else if classes[k] == .softHyphen && k > word.lowerBound {
+          hyphen = true
+        } else if classes[k] == .hyphen && k > word.lowerBound && classes[k &- 1] != .hyphen
+          && classes[end] != .hyphen && classes[end] != .closing
+        {
+          hyphen = false
+        }
+        if let hyphen {
+          let candidate = Candidate(
+            end: end, endCells: c, endGaps: gaps, next: end, nextCells: c, nextGaps: gaps,
+            hyphen: hyphen, elision: !hyphen && listed)
+          guard consider(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
+          else { return false }
+        }
+      }
+      return true
+    }
+
     /// The index in `specials` (ascending) of the first at or after cluster `cluster`.
-    static func firstSpecial(_ specials: [Int32], atOrAfter cluster: Int) -> Int {
+    static func firstSpecial(_ specials: UnsafeBufferPointer<Int32>, atOrAfter cluster: Int)
+      -> Int
+    {
       var low = 0
       var high = specials.count
       while low < high {
@@ -352,89 +379,107 @@ enum TotalFitBreaker {
       _ wordStart: Int, _ cells: Int, _ firstWidth: Int, _ otherWidth: Int
     ) -> Bool {
       dropOverflowing(upTo: wordStart, firstWidth, otherWidth)
-      guard activeStart < active.count else { return false }
-      let oldest = nodes[active[activeStart]]
-      let width = active[activeStart] == 0 ? firstWidth : otherWidth
-      return cells - oldest.nextCells > width
+      guard activeStart < nodes.count else { return false }
+      let width = activeStart == 0 ? firstWidth : otherWidth
+      return cells &- nodes[activeStart].nextCells > width
     }
 
     /// Forgets the breaks whose line would overflow before prefix `cells`: they can start
     /// no line from here on.
+    @inline(__always)
     private mutating func dropOverflowing(upTo cells: Int, _ firstWidth: Int, _ otherWidth: Int) {
-      while activeStart < active.count {
-        let index = active[activeStart]
-        let width = index == 0 ? firstWidth : otherWidth
-        guard cells - nodes[index].nextCells > width else { break }
-        activeStart += 1
+      var first = activeStart
+      nodes.withUnsafeBufferPointer { nodes in
+        while first < nodes.count {
+          let width = first == 0 ? firstWidth : otherWidth
+          guard cells &- nodes[first].nextCells > width else { break }
+          first &+= 1
+        }
       }
+      activeStart = first
     }
 
     /// Weighs every line from an active break to `candidate`; adds the best as new
     /// breaks (one per run of hyphens). False when no line can reach it.
+    @inline(__always)
     private mutating func consider(
       _ candidate: Candidate, firstWidth: Int, otherWidth: Int, last: Bool
     ) -> Bool {
       dropOverflowing(upTo: candidate.endCells, firstWidth, otherWidth)
-      guard activeStart < active.count else { return false }
+      let count = nodes.count
+      guard activeStart < count else { return false }
       // The best line to here for each run of hyphens it would end (0, 1 or 2).
-      var choices = (Choice(), Choice(), Choice())
-      for slot in activeStart..<active.count {
-        let index = active[slot]
-        let start = nodes[index]
-        guard candidate.end > start.next else { continue }
-        let width = index == 0 ? firstWidth : otherWidth
-        let cells = candidate.endCells - start.nextCells + (candidate.hyphen ? 1 : 0)
-        guard cells <= width else { continue }
-        // Newer breaks only make looser lines: past the tolerance, stop looking.
-        if !last && width - cells > tolerance { break }
-        // Newer breaks make lines with more room and fewer gaps: past a hole, stop too.
-        if pretolerant && !last && justify && width - cells > candidate.endGaps - start.nextGaps {
-          break
-        }
-        let gaps = candidate.endGaps - start.nextGaps
-        var demerits: Int
-        if last {
-          demerits = 0
-          if index != 0 && gaps == 0 { demerits += TotalFitBreaker.runtCost }
-          if start.run > 0 { demerits += TotalFitBreaker.hyphenBeforeLastCost }
-        } else {
-          let badness = min(
-            10_000, Self.badness(extra: width - cells, gaps: gaps, justify: justify))
-          demerits = (10 + badness) * (10 + badness)
-        }
-        if candidate.elision { demerits += TotalFitBreaker.hyphenCost }
-        var choice = Choice(total: start.total + demerits, from: index, cells: cells, gaps: gaps)
-        if candidate.hyphen {
-          switch start.run {
-          case 0:
-            choice.total += TotalFitBreaker.hyphenCost
-            if choice.total < choices.1.total { choices.1 = choice }
-          case 1:
-            choice.total += TotalFitBreaker.hyphenCost + TotalFitBreaker.doubleHyphenCost
-            if choice.total < choices.2.total { choices.2 = choice }
-          default: continue
+      var plain = Choice()
+      var single = Choice()
+      var double = Choice()
+      let hyphenCell = candidate.hyphen ? 1 : 0
+      // Lines looser than this end the search (newer breaks only make looser lines).
+      let loosest = last ? Int.max : tolerance
+      // In the first pass, newer breaks make lines with more room and fewer gaps: past a
+      // hole, stop too.
+      let stopAtHole = pretolerant && !last && justify
+      let candidateCost = candidate.elision ? TotalFitBreaker.hyphenCost : 0
+      let justify = self.justify
+      nodes.withUnsafeBufferPointer { nodes in
+        var index = activeStart
+        while index < count {
+          defer { index &+= 1 }
+          let start = nodes[index]
+          guard candidate.end > start.next else { continue }
+          let width = index == 0 ? firstWidth : otherWidth
+          let cells = candidate.endCells &- start.nextCells &+ hyphenCell
+          guard cells <= width else { continue }
+          let extra = width &- cells
+          if extra > loosest { break }
+          let gaps = candidate.endGaps &- start.nextGaps
+          if stopAtHole && extra > gaps { break }
+          var demerits: Int
+          if last {
+            demerits = 0
+            if index != 0 && gaps == 0 { demerits &+= TotalFitBreaker.runtCost }
+            if start.run > 0 { demerits &+= TotalFitBreaker.hyphenBeforeLastCost }
+          } else {
+            let badness = min(10_000, Self.badness(extra: extra, gaps: gaps, justify: justify))
+            demerits = (10 &+ badness) &* (10 &+ badness)
           }
-        } else if choice.total < choices.0.total {
-          choices.0 = choice
+          let total = start.total &+ demerits &+ candidateCost
+          if candidate.hyphen {
+            switch start.run {
+            case 0:
+              let hyphenated = total &+ TotalFitBreaker.hyphenCost
+              if hyphenated < single.total {
+                single = Choice(total: hyphenated, from: index, cells: cells, gaps: gaps)
+              }
+            case 1:
+              let hyphenated =
+                total &+ TotalFitBreaker.hyphenCost &+ TotalFitBreaker.doubleHyphenCost
+              if hyphenated < double.total {
+                double = Choice(total: hyphenated, from: index, cells: cells, gaps: gaps)
+              }
+            default: continue
+            }
+          } else if total < plain.total {
+            plain = Choice(total: total, from: index, cells: cells, gaps: gaps)
+          }
         }
       }
-      let added = choices.0.from >= 0 || choices.1.from >= 0 || choices.2.from >= 0
-      add(choices.0, run: 0, at: candidate)
-      add(choices.1, run: 1, at: candidate)
-      add(choices.2, run: 2, at: candidate)
+      let added = plain.from >= 0 || single.from >= 0 || double.from >= 0
+      add(plain, run: 0, at: candidate)
+      add(single, run: 1, at: candidate)
+      add(double, run: 2, at: candidate)
       // A candidate no line reaches is skipped; failing is only for the paragraph's end
       // (which is never hyphenated, so its one node is the last).
       return !last || added
     }
 
+    @inline(__always)
     private mutating func add(_ choice: Choice, run: Int, at candidate: Candidate) {
       guard choice.from >= 0 else { return }
       nodes.append(
         Node(
-          end: candidate.end, next: candidate.next, nextCells: candidate.nextCells,
-          nextGaps: candidate.nextGaps, cells: choice.cells, gaps: choice.gaps,
-          hyphen: candidate.hyphen, run: run, total: choice.total, previous: choice.from))
-      active.append(nodes.count - 1)
+          next: candidate.next, nextCells: candidate.nextCells, nextGaps: candidate.nextGaps,
+          total: choice.total, run: run, end: candidate.end, cells: choice.cells,
+          gaps: choice.gaps, previous: choice.from, hyphen: candidate.hyphen))
     }
 
     /// How bad a line is that leaves `extra` cells to spread over `gaps` gaps.
