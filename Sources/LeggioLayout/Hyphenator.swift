@@ -50,13 +50,18 @@ final class Hyphenator {
       swap(&key, &self.key)
     }
     scalars.removeAll(keepingCapacity: true)
-    for index in range {
-      let lower = Int(text.byteStarts[index])
-      let upper = Int(text.byteStarts[index + 1])
-      guard let scalar = Self.singleScalar(text.bytes, lower, upper) else { return }
-      scalars.append(scalar)
+    let single = text.bytes.withUnsafeBufferPointer { bytes in
+      text.byteStarts.withUnsafeBufferPointer { starts in
+        for index in range {
+          guard
+            let scalar = Self.singleScalar(bytes, Int(starts[index]), Int(starts[index + 1]))
+          else { return false }
+          scalars.append(scalar)
+        }
+        return true
+      }
     }
-    guard !Self.isUnbreakable(scalars) else { return }
+    guard single, !Self.isUnbreakable(scalars) else { return }
     // Each part between explicit hyphens or dashes on its own ("socio-economico").
     var partStart = 0
     for k in 0...scalars.count where k == scalars.count || Self.isDash(scalars[k]) {
@@ -75,16 +80,27 @@ final class Hyphenator {
     guard let first = part.firstIndex(where: Self.isLetter),
       let last = part.lastIndex(where: Self.isLetter)
     else { return }
-    let core = part[first...last]
-    // A word with soft hyphens breaks only there (the breaker finds them itself, with or
-    // without a dictionary).
-    guard !core.contains("\u{00AD}") else { return }
-    guard core.allSatisfy({ Self.isLetter($0) || Self.isApostrophe($0) }),
-      core.contains(where: { $0.isASCII ? $0.value >= 0x61 : $0.properties.isLowercase })
-    else { return }
+    // Letters and apostrophes only (a word with soft hyphens breaks only there: the
+    // breaker finds them itself, with or without a dictionary), some in lower case; the
+    // apostrophes' places. One pass over the word.
+    var lowercase = false
+    var firstApostrophe = -1
+    var lastApostrophe = -1
+    for k in first...last {
+      let scalar = part[k]
+      if Self.isApostrophe(scalar) {
+        if firstApostrophe < 0 { firstApostrophe = k }
+        lastApostrophe = k
+        continue
+      }
+      guard Self.isLetter(scalar) else { return }
+      if !lowercase { lowercase = Self.isLowercase(scalar) }
+    }
+    guard lowercase else { return }
     var lettersStart = first
     var lettersEnd = last + 1
-    if let apostrophe = core.lastIndex(where: Self.isApostrophe) {
+    if lastApostrophe >= 0 {
+      let apostrophe = lastApostrophe
       if elides {
         // l’inchiesta, dell'anima, un’altra: the line may end after the apostrophe.
         let after = last - apostrophe
@@ -94,7 +110,7 @@ final class Hyphenator {
         lettersStart = apostrophe + 1
       } else {
         // children’s, don't: only the part before the first apostrophe.
-        lettersEnd = core.firstIndex(where: Self.isApostrophe)!
+        lettersEnd = firstApostrophe
       }
     }
     let letters = part[lettersStart..<lettersEnd]
@@ -145,6 +161,10 @@ final class Hyphenator {
   /// abbreviations with dots.
   static func isUnbreakable(_ scalars: [Unicode.Scalar]) -> Bool {
     for (k, scalar) in scalars.enumerated() {
+      let value = scalar.value
+      // Letters (ASCII and Latin-1's) at once: most of every word.
+      if (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A { continue }
+      if value >= 0xC0 && value <= 0xFF { continue }
       switch scalar {
       case "@", "/", "\\", "_", "=", "&", "#", "%", "+", "<", ">", "|", "~": return true
       case ".", ":":
@@ -169,6 +189,15 @@ final class Hyphenator {
     return scalar.properties.isAlphabetic
   }
 
+  /// A lower-case letter (ASCII and Latin-1 without a table lookup). Only asked of
+  /// letters, so any ASCII one from `a` on is lower case.
+  static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value >= 0x61 }
+    if value >= 0xC0 && value <= 0xFF { return value >= 0xDF && value != 0xF7 }
+    return scalar.properties.isLowercase
+  }
+
   static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "'" || scalar == "\u{2019}"
   }
@@ -178,7 +207,10 @@ final class Hyphenator {
   }
 
   /// The scalar of a one-scalar cluster stored in `bytes[lower..<upper]`, nil otherwise.
-  static func singleScalar(_ bytes: [UInt8], _ lower: Int, _ upper: Int) -> Unicode.Scalar? {
+  @inline(__always)
+  static func singleScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int)
+    -> Unicode.Scalar?
+  {
     let lead = bytes[lower]
     let length = lead < 0x80 ? 1 : (lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4))
     guard upper - lower == length else { return nil }

@@ -95,8 +95,13 @@ enum TotalFitBreaker {
     _ text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?
   ) -> [LineSpan]? {
     let supported = text.classes.withUnsafeBufferPointer { classes in
-      !classes.contains {
-        $0 == .tab || $0 == .control || $0 == .ideographic || $0 == .zeroWidthSpace
+      let unsupported = { (cls: BreakClass) in
+        cls == .tab || cls == .control || cls == .ideographic || cls == .zeroWidthSpace
+      }
+      // In uniform text only the special clusters can be any of those.
+      guard text.uniform else { return !classes.contains(where: unsupported) }
+      return text.specials.withUnsafeBufferPointer { specials in
+        !specials.contains { unsupported(classes[Int($0)]) }
       }
     }
     guard supported else { return nil }
@@ -152,6 +157,8 @@ enum TotalFitBreaker {
     /// have no gap of three cells or more and no word alone; a ragged one may leave
     /// `tolerance` cells at most. A paragraph that cannot be set so returns nil.
     var pretolerant = false
+    /// `justifiedDemerits`, fetched once per paragraph rather than for every line.
+    private let justifiedDemerits = Breaker.justifiedDemerits
 
     init(text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?) {
       self.text = text
@@ -173,10 +180,24 @@ enum TotalFitBreaker {
       // A copy, so that the mutating search may run while its arrays are lent out.
       let text = self.text
       let n = text.count
+      var special = 0
       while true {
         var segmentEnd = segmentStart
         text.classes.withUnsafeBufferPointer { classes in
-          while segmentEnd < n && classes[segmentEnd] != .newline { segmentEnd += 1 }
+          guard text.uniform else {
+            while segmentEnd < n && classes[segmentEnd] != .newline { segmentEnd += 1 }
+            return
+          }
+          // Line feeds are special clusters: step from one to the next.
+          text.specials.withUnsafeBufferPointer { specials in
+            while special < specials.count
+              && (Int(specials[special]) < segmentStart
+                || classes[Int(specials[special])] != .newline)
+            {
+              special += 1
+            }
+            segmentEnd = special < specials.count ? Int(specials[special]) : n
+          }
         }
         let last = segmentEnd == n
         let set = text.classes.withUnsafeBufferPointer { classes in
@@ -420,6 +441,7 @@ enum TotalFitBreaker {
       let stopAtHole = pretolerant && !last && justify
       let candidateCost = candidate.elision ? TotalFitBreaker.hyphenCost : 0
       let justify = self.justify
+      let justifiedDemerits = self.justifiedDemerits
       nodes.withUnsafeBufferPointer { nodes in
         var index = activeStart
         while index < count {
@@ -438,9 +460,10 @@ enum TotalFitBreaker {
             demerits = 0
             if index != 0 && gaps == 0 { demerits &+= TotalFitBreaker.runtCost }
             if start.run > 0 { demerits &+= TotalFitBreaker.hyphenBeforeLastCost }
+          } else if justify && extra < 32 && UInt(bitPattern: gaps) < 64 {
+            demerits = Int(justifiedDemerits[extra &<< 6 | gaps])
           } else {
-            let badness = min(10_000, Self.badness(extra: extra, gaps: gaps, justify: justify))
-            demerits = (10 &+ badness) &* (10 &+ badness)
+            demerits = Self.demerits(extra: extra, gaps: gaps, justify: justify)
           }
           let total = start.total &+ demerits &+ candidateCost
           if candidate.hyphen {
@@ -481,6 +504,26 @@ enum TotalFitBreaker {
           total: choice.total, run: run, end: candidate.end, cells: choice.cells,
           gaps: choice.gaps, previous: choice.from, hyphen: candidate.hyphen))
     }
+
+    /// The demerits of a line (not the last) that leaves `extra` cells over `gaps` gaps:
+    /// its badness squared with a base of 10, as TeX does.
+    static func demerits(extra: Int, gaps: Int, justify: Bool) -> Int {
+      let badness = min(10_000, badness(extra: extra, gaps: gaps, justify: justify))
+      return (10 + badness) * (10 + badness)
+    }
+
+    /// `demerits` of justified lines that leave fewer than 32 cells over fewer than 64
+    /// gaps (`extra` · 64 + `gaps`): looked up, not computed with two divisions, for
+    /// every line the search weighs. Made once, never freed, never written after.
+    nonisolated(unsafe) static let justifiedDemerits: UnsafePointer<Int32> = {
+      let table = UnsafeMutablePointer<Int32>.allocate(capacity: 32 * 64)
+      for extra in 0..<32 {
+        for gaps in 0..<64 {
+          table[extra * 64 + gaps] = Int32(demerits(extra: extra, gaps: gaps, justify: true))
+        }
+      }
+      return UnsafePointer(table)
+    }()
 
     /// How bad a line is that leaves `extra` cells to spread over `gaps` gaps.
     static func badness(extra: Int, gaps: Int, justify: Bool) -> Int {
