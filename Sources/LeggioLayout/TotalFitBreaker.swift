@@ -90,16 +90,20 @@ enum TotalFitBreaker {
     return extra > 0 && (span.gaps == 0 || (extra + span.gaps - 1) / span.gaps >= 2)
   }
 
-  /// The lines of `text`, or nil when the greedy breaker must set it.
+  /// The lines of `text`, or nil when the greedy breaker must set it. `stepBySpecials:
+  /// false` walks uniform text cluster by cluster too, for the tests that hold the two
+  /// ways to the same lines.
   static func lines(
-    _ text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?
+    _ text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?,
+    stepBySpecials: Bool = true
   ) -> [LineSpan]? {
+    let uniform = text.uniform && stepBySpecials
     let supported = text.classes.withUnsafeBufferPointer { classes in
       let unsupported = { (cls: BreakClass) in
         cls == .tab || cls == .control || cls == .ideographic || cls == .zeroWidthSpace
       }
       // In uniform text only the special clusters can be any of those.
-      guard text.uniform else { return !classes.contains(where: unsupported) }
+      guard uniform else { return !classes.contains(where: unsupported) }
       return text.specials.withUnsafeBufferPointer { specials in
         !specials.contains { unsupported(classes[Int($0)]) }
       }
@@ -108,12 +112,14 @@ enum TotalFitBreaker {
     if hyphenator != nil {
       // TeX's first pass: without hyphens, within a tight tolerance. Most paragraphs set
       // this way (no hole, no runt), and their words are never looked up.
-      var plain = Breaker(text: text, widths: widths, justify: justify, hyphenator: nil)
+      var plain = Breaker(
+        text: text, uniform: uniform, widths: widths, justify: justify, hyphenator: nil)
       plain.tolerance = justify ? max(6, widths.continuation / 4) : raggedPretolerance(widths)
       plain.pretolerant = true
       if let spans = plain.lines(), !hasRunt(spans, text) { return spans }
     }
-    var breaker = Breaker(text: text, widths: widths, justify: justify, hyphenator: hyphenator)
+    var breaker = Breaker(
+      text: text, uniform: uniform, widths: widths, justify: justify, hyphenator: hyphenator)
     breaker.tolerance = max(6, widths.continuation / 4)
     if let spans = breaker.lines() { return spans }
     // The emergency pass: every line that fits (long words may need loose lines).
@@ -142,6 +148,9 @@ enum TotalFitBreaker {
   /// start from are passed over by an index, not removed.
   private struct Breaker {
     let text: ClusterBuffer
+    /// Whether words are measured from special cluster to special cluster (`text` is
+    /// uniform, and the tests have not asked for the cluster walk).
+    let uniform: Bool
     let widths: LineWidths
     let justify: Bool
     let hyphenator: Hyphenator?
@@ -160,15 +169,19 @@ enum TotalFitBreaker {
     /// `justifiedDemerits`, fetched once per paragraph rather than for every line.
     private let justifiedDemerits = Breaker.justifiedDemerits
 
-    init(text: ClusterBuffer, widths: LineWidths, justify: Bool, hyphenator: Hyphenator?) {
+    init(
+      text: ClusterBuffer, uniform: Bool, widths: LineWidths, justify: Bool,
+      hyphenator: Hyphenator?
+    ) {
       self.text = text
+      self.uniform = uniform
       self.widths = widths
       self.justify = justify
       self.hyphenator = hyphenator
-      // A break node for most spaces (a word is five or six clusters with its space) and
-      // a few inside words: grown from nothing, the array was copied a dozen times for
-      // each paragraph.
-      nodes.reserveCapacity(text.count / 4 + 8)
+      // A break node for most spaces (a word is five or six clusters with its space),
+      // and with hyphens up to three for a break inside a word: grown from nothing, the
+      // array was copied a dozen times for each paragraph.
+      nodes.reserveCapacity(text.count / (hyphenator == nil ? 4 : 2) + 8)
     }
 
     /// The lines of the whole text, segment by segment; nil when one cannot be set.
@@ -179,12 +192,13 @@ enum TotalFitBreaker {
       var kind = LineSpan.Kind.first
       // A copy, so that the mutating search may run while its arrays are lent out.
       let text = self.text
+      let uniform = self.uniform
       let n = text.count
       var special = 0
       while true {
         var segmentEnd = segmentStart
         text.classes.withUnsafeBufferPointer { classes in
-          guard text.uniform else {
+          guard uniform else {
             while segmentEnd < n && classes[segmentEnd] != .newline { segmentEnd += 1 }
             return
           }
@@ -206,7 +220,7 @@ enum TotalFitBreaker {
               segment(
                 segmentStart..<segmentEnd, kind: kind, ending: last ? .last : .hard,
                 classes: classes, cellWidths: cellWidths,
-                specials: text.uniform ? specials : nil, into: &spans)
+                specials: uniform ? specials : nil, into: &spans)
             }
           }
         }

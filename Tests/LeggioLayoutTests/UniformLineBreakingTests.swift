@@ -73,3 +73,37 @@ import Testing
     #expect(stopped > 100 && kept > 100)
   }
 }
+
+/// The total fit measures the words of uniform prose from special cluster to special
+/// cluster and finds its line feeds among them: the lines must be those the cluster walk
+/// sets, hyphenated or not, justified or ragged.
+@Suite struct UniformTotalFitTests {
+  @Test func steppingFromSpecialToSpecialSetsTheTotalFitOfTheClusterWalk() throws {
+    let hyphenators: [Hyphenator?] = [nil, Hyphenator(language: "it")]
+    var compared = 0
+    var hyphenated = 0
+    for text in UniformLineBreakingTests.texts {
+      let buffer = UniformLineBreakingTests.buffer(text)
+      guard buffer.uniform else { continue }
+      for width in [8, 20, 45, 72] {
+        let widths = LineWidths(first: width - 4, afterHardBreak: width, continuation: width)
+        for justify in [true, false] {
+          for hyphenator in hyphenators {
+            let stepped = TotalFitBreaker.lines(
+              buffer, widths: widths, justify: justify, hyphenator: hyphenator)
+            let walked = TotalFitBreaker.lines(
+              buffer, widths: widths, justify: justify, hyphenator: hyphenator,
+              stepBySpecials: false)
+            #expect(stepped == walked, "\(width): \(text.prefix(60))")
+            compared += stepped?.count ?? 0
+            hyphenated += stepped?.filter(\.hyphen).count ?? 0
+          }
+        }
+      }
+    }
+    #expect(compared > 10_000)
+    // Without libhyphen's Italian patterns nothing is hyphenated, and the test holds the
+    // unhyphenated lines alone.
+    if hyphenators[1] != nil { #expect(hyphenated > 100) }
+  }
+}
