@@ -45,6 +45,9 @@ let package = Package(
     .target(name: "CCrypto", linkerSettings: [.linkedLibrary("dl")]),
     // sqlite3_db_config, whose variable arguments Swift cannot pass (include/CSQLiteClose.h).
     .target(name: "CSQLiteClose", linkerSettings: [.linkedLibrary("sqlite3")]),
+    // The search index's ranking, an FTS5 auxiliary function that reads no text
+    // (include/CSearchRank.h).
+    .target(name: "CSearchRank", linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("m")]),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
@@ -66,7 +69,7 @@ let package = Package(
     .target(
       name: "LeggioStore",
       dependencies: [
-        "LeggioModel", "CZlibStore", "CDeflate", "CCrypto", "CSQLiteClose",
+        "LeggioModel", "CZlibStore", "CDeflate", "CCrypto", "CSQLiteClose", "CSearchRank",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: staticStdlib),
