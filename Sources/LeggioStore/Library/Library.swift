@@ -127,6 +127,8 @@ public final class Library: Sendable {
       try db.execute(sql: "PRAGMA page_size = 16384")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       db.add(function: StoredDocument.textFunction)
+      db.add(function: PhraseCheck.function)
+      try SearchRank.register(db)
     }
     return configuration
   }

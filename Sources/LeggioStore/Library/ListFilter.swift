@@ -25,9 +25,18 @@ struct ListFilter {
       clauses.append("a.id IN (SELECT articleID FROM feed_items WHERE feedId = ?)")
       _ = arguments.append(contentsOf: [feedID])
     }
-    if let search = query.search, let match = FTSQuery.match(search, prefixLast: true) {
+    if let search = query.search, let words = FTSQuery(search, prefixLast: true) {
       clauses.append("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
-      _ = arguments.append(contentsOf: [match])
+      _ = arguments.append(contentsOf: [words.indexMatch])
+      // The index found the articles holding all of each phrase's words (`PhraseCheck`).
+      if words.checksPhrases {
+        clauses.append(
+          """
+          EXISTS (SELECT 1 FROM article_search s WHERE s.id = a.id
+            AND leggio_phrase(?, s.title, s.byline, s.text))
+          """)
+        _ = arguments.append(contentsOf: [words.match])
+      }
     }
     self.sql = clauses.joined(separator: " AND ")
     self.arguments = arguments
