@@ -34,19 +34,20 @@ enum BlockPieces {
   static func unit(
     _ block: Block, span: Span?, start: Int, justify: Bool, column: Int,
     hyphenator: Hyphenator?, totalFit: Bool = true, rightToLeftDocument: Bool = false,
-    strictLineBreaks: Bool = false, asciiBorders: Bool = false, loneVerseLine: Bool = false
+    strictLineBreaks: Bool = false, asciiBorders: Bool = false, loneVerseLine: Bool = false,
+    storage: ClusterStorage? = nil
   ) -> FlowUnit {
     guard let span else {
       return FlowUnit(
         block: block, start: start, justify: justify, column: column, hyphenator: hyphenator,
         totalFit: totalFit, rightToLeftDocument: rightToLeftDocument,
         strictLineBreaks: strictLineBreaks, asciiBorders: asciiBorders,
-        loneVerseLine: loneVerseLine)
+        loneVerseLine: loneVerseLine, storage: storage)
     }
     var unit = FlowUnit(
       block: block.slice(span), start: start, justify: justify, column: column,
       hyphenator: hyphenator, totalFit: totalFit, rightToLeftDocument: rightToLeftDocument,
-      strictLineBreaks: strictLineBreaks)
+      strictLineBreaks: strictLineBreaks, storage: storage)
     if span.lower.scalar > 0 {
       for k in unit.parts.indices { unit.parts[k].style.first = unit.parts[k].style.continuation }
     }

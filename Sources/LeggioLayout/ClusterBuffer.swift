@@ -47,11 +47,31 @@ struct ClusterBuffer {
   }
 
   init(capacity: Int = 0) {
+    reserve(capacity)
+  }
+
+  /// Room for a text of about `capacity` bytes (a cluster a byte, a scalar a byte).
+  private mutating func reserve(_ capacity: Int) {
     widths.reserveCapacity(capacity)
     classes.reserveCapacity(capacity)
     byteStarts.reserveCapacity(capacity + 1)
     offsets.reserveCapacity(capacity + 1)
     bytes.reserveCapacity(capacity + capacity / 8)
+  }
+
+  /// Empties the buffer for another text of about `capacity` bytes, keeping its storage.
+  mutating func removeAll(reservingCapacity capacity: Int) {
+    widths.removeAll(keepingCapacity: true)
+    classes.removeAll(keepingCapacity: true)
+    byteStarts.removeAll(keepingCapacity: true)
+    byteStarts.append(0)
+    offsets.removeAll(keepingCapacity: true)
+    offsets.append(0)
+    bytes.removeAll(keepingCapacity: true)
+    uniform = true
+    specials.removeAll(keepingCapacity: true)
+    segments.removeAll(keepingCapacity: true)
+    reserve(capacity)
   }
 
   /// Makes the next text appended start at scalar offset `offset` of the block: for

@@ -52,7 +52,7 @@ struct FlowUnit {
     block: Block, start: Int, justify: Bool, column: Int, hyphenator: Hyphenator? = nil,
     totalFit: Bool = true, rightToLeftDocument: Bool = false, strictLineBreaks: Bool = false,
     picture: PictureSize? = nil, pageHeight: Int = .max,
-    asciiBorders: Bool = false, loneVerseLine: Bool = false
+    asciiBorders: Bool = false, loneVerseLine: Bool = false, storage: ClusterStorage? = nil
   ) {
     self.hyphenator = hyphenator
     var style = BlockStyle(block.kind, justify: justify)
@@ -62,7 +62,8 @@ struct FlowUnit {
       // A list item's second paragraph, code or quote stays under the item's text.
       style.indent(by: 2 * containers.filter { $0.list != nil }.count)
     }
-    var text = ClusterBuffer(capacity: block.inlines.reduce(0) { $0 + $1.text.utf8.count })
+    let capacity = block.inlines.reduce(0) { $0 + $1.text.utf8.count }
+    var text = storage?.take(capacity: capacity) ?? ClusterBuffer(capacity: capacity)
     var label: Part?
     switch block.kind {
     case .table:

@@ -106,10 +106,7 @@ final class HyphenDictionary: @unchecked Sendable {
     cacheLock.unlock()
     if let known { return known }
     let minimum = Hyphenator.minimum
-    var found: UInt64 = 0
-    for point in computePoints(Array(word), count: count, leftMin: minimum, rightMin: minimum) {
-      found |= 1 << UInt64(point)
-    }
+    let found = computePoints(word, count: count, leftMin: minimum, rightMin: minimum)
     cacheLock.lock()
     if cache.points(word, hash: hash) == nil { cache.insert(word, hash: hash, points: found) }
     cacheLock.unlock()
@@ -119,23 +116,31 @@ final class HyphenDictionary: @unchecked Sendable {
   private var cache = HyphenPointsTable(capacity: 16_384)
   private let cacheLock = NSLock()
 
-  private func computePoints(_ word: [UInt8], count: Int, leftMin: Int, rightMin: Int) -> [Int] {
-    var marks = [CChar](repeating: 0, count: word.count + 5)
+  /// The mask of `points` for `word` from libhyphen, the word and its marks in one
+  /// temporary buffer (four arrays for each word had cost as much as libhyphen).
+  private func computePoints(
+    _ word: UnsafeBufferPointer<UInt8>, count: Int, leftMin: Int, rightMin: Int
+  ) -> UInt64 {
+    let length = word.count
     // libhyphen reads the word as a C string past `size` (its NOHYPHEN rules search it
     // with strstr and mark what they find): without the terminator it reads and writes
     // beyond both buffers.
-    let terminated = word + [0]
-    let status = terminated.withUnsafeBufferPointer { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { chars in
-        leggio_hyphen_hyphenate(
-          handle, chars.baseAddress, Int32(word.count), &marks, Int32(leftMin), Int32(rightMin))
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 2 * length + 6) { buffer in
+      let terminated = buffer.baseAddress!
+      let marks = terminated + length + 1
+      word.withMemoryRebound(to: CChar.self) { chars in
+        if let source = chars.baseAddress { terminated.update(from: source, count: length) }
       }
+      terminated[length] = 0
+      marks.initialize(repeating: 0, count: length + 5)
+      let status = leggio_hyphen_hyphenate(
+        handle, terminated, Int32(length), marks, Int32(leftMin), Int32(rightMin))
+      guard status == 0 else { return 0 }
+      var points: UInt64 = 0
+      for k in 0..<max(0, count - 1) where marks[k] & 1 == 1 {
+        if k + 1 >= leftMin && count - (k + 1) >= rightMin { points |= 1 << UInt64(k + 1) }
+      }
+      return points
     }
-    guard status == 0 else { return [] }
-    var points: [Int] = []
-    for k in 0..<max(0, count - 1) where marks[k] & 1 == 1 {
-      if k + 1 >= leftMin && count - (k + 1) >= rightMin { points.append(k + 1) }
-    }
-    return points
   }
 }

@@ -39,6 +39,16 @@ final class Hyphenator {
   /// in order, appended to `breaks`.
   func breaks(in text: ClusterBuffer, _ range: Range<Int>, into breaks: inout [Break]) {
     guard range.count >= 2 * Self.minimum else { return }
+    // The reused arrays are moved out of the object while a word is worked on: appending
+    // to a class's stored array checks exclusive access and uniqueness at every element.
+    var scalars: [Unicode.Scalar] = []
+    var key: [UInt8] = []
+    swap(&scalars, &self.scalars)
+    swap(&key, &self.key)
+    defer {
+      swap(&scalars, &self.scalars)
+      swap(&key, &self.key)
+    }
     scalars.removeAll(keepingCapacity: true)
     for index in range {
       let lower = Int(text.byteStarts[index])
@@ -51,14 +61,15 @@ final class Hyphenator {
     var partStart = 0
     for k in 0...scalars.count where k == scalars.count || Self.isDash(scalars[k]) {
       if k > partStart {
-        addBreaks(scalars[partStart..<k], offset: range.lowerBound, into: &breaks)
+        addBreaks(scalars[partStart..<k], offset: range.lowerBound, key: &key, into: &breaks)
       }
       partStart = k + 1
     }
   }
 
   private func addBreaks(
-    _ part: ArraySlice<Unicode.Scalar>, offset: Int, into breaks: inout [Break]
+    _ part: ArraySlice<Unicode.Scalar>, offset: Int, key: inout [UInt8],
+    into breaks: inout [Break]
   ) {
     // The letters, without the punctuation and quotes around them.
     guard let first = part.firstIndex(where: Self.isLetter),
@@ -90,7 +101,7 @@ final class Hyphenator {
     guard letters.count >= 2 * Self.minimum, !letters.contains(where: Self.isApostrophe) else {
       return
     }
-    var points = points(letters)
+    var points = points(letters, key: &key)
     while points != 0 {
       let point = points.trailingZeroBitCount
       points &= points - 1
@@ -99,7 +110,7 @@ final class Hyphenator {
   }
 
   /// The dictionary's points in `letters`: bit k for a break after k letters.
-  private func points(_ letters: ArraySlice<Unicode.Scalar>) -> UInt64 {
+  private func points(_ letters: ArraySlice<Unicode.Scalar>, key: inout [UInt8]) -> UInt64 {
     guard letters.count <= HyphenPointsTable.longestWord else { return 0 }
     key.removeAll(keepingCapacity: true)
     for scalar in letters {

@@ -57,15 +57,16 @@ public enum PlainTextRenderer {
       let sliceBytes = blocks.reduce(0) { $0 + Self.bytes($1) }
       var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
       let hyphenator = hyphenate ? Hyphenator(language: metadata?.language) : nil
+      let storage = ClusterStorage()
       for index in blocks.indices {
         if index > 0 ? !document.joinsPrevious(index) : hasTitle { sink.blankLine(position: 0) }
         for piece in BlockPieces.spans(of: blocks[index]) {
-          UnitRenderer.render(
-            BlockPieces.unit(
-              blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
-              hyphenator: hyphenator, rightToLeftDocument: rightToLeft,
-              loneVerseLine: piece == nil && document.isLoneVerseLine(index)),
-            geometry: geometry, into: &sink)
+          let unit = BlockPieces.unit(
+            blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
+            hyphenator: hyphenator, rightToLeftDocument: rightToLeft,
+            loneVerseLine: piece == nil && document.isLoneVerseLine(index), storage: storage)
+          UnitRenderer.render(unit, geometry: geometry, into: &sink)
+          storage.recycle(unit)
         }
       }
       return sink.bytes

@@ -206,6 +206,11 @@ enum TotalFitBreaker {
       var contentGaps = 0
       let classes = text.classes
       let cellWidths = text.widths
+      // In uniform text (every letter one cell) a word is measured from special cluster
+      // to special cluster, not cluster by cluster: `special` is the first special cluster
+      // at or after the word being read.
+      let specials = text.uniform ? text.specials : []
+      var special = text.uniform ? Self.firstSpecial(specials, atOrAfter: lower) : 0
       var i = lower
       while i < upper {
         if classes[i] == .space {
@@ -234,10 +239,31 @@ enum TotalFitBreaker {
         var wordEnd = i
         var endCells = cells
         var dashes = false
-        while wordEnd < upper && classes[wordEnd] != .space {
-          endCells += Int(cellWidths[wordEnd])
-          dashes = dashes || classes[wordEnd] == .hyphen || classes[wordEnd] == .softHyphen
-          wordEnd += 1
+        if text.uniform {
+          while special < specials.count && Int(specials[special]) < wordStart { special += 1 }
+          wordEnd = upper
+          var specialsInWord = 0
+          var specialCells = 0
+          while special < specials.count {
+            let k = Int(specials[special])
+            guard k < upper else { break }
+            let cls = classes[k]
+            if cls == .space {
+              wordEnd = k
+              break
+            }
+            specialsInWord += 1
+            specialCells += Int(cellWidths[k])
+            dashes = dashes || cls == .hyphen || cls == .softHyphen
+            special += 1
+          }
+          endCells += wordEnd - wordStart - specialsInWord + specialCells
+        } else {
+          while wordEnd < upper && classes[wordEnd] != .space {
+            endCells += Int(cellWidths[wordEnd])
+            dashes = dashes || classes[wordEnd] == .hyphen || classes[wordEnd] == .softHyphen
+            wordEnd += 1
+          }
         }
         wordBreaks.removeAll(keepingCapacity: true)
         if let hyphenator, wordEnd - wordStart >= 4,
@@ -307,6 +333,17 @@ enum TotalFitBreaker {
             gaps: isLast ? 0 : line.gaps, hyphen: line.hyphen))
       }
       return true
+    }
+
+    /// The index in `specials` (ascending) of the first at or after cluster `cluster`.
+    static func firstSpecial(_ specials: [Int32], atOrAfter cluster: Int) -> Int {
+      var low = 0
+      var high = specials.count
+      while low < high {
+        let middle = (low + high) / 2
+        if Int(specials[middle]) < cluster { low = middle + 1 } else { high = middle }
+      }
+      return low
     }
 
     /// Whether a word from prefix `wordStart` to `cells` would overflow the longest line

@@ -36,15 +36,36 @@ enum EPUBBench {
     let runner = ProcessRunner(binary: leggio, directory: work)
     var added: String?
     if FileManager.default.isExecutableFile(atPath: leggio) {
+      // LEGGIO_BENCH_BASELINE names an older leggio binary, run by turns with this one, so
+      // that a before and after come from one run on one machine's load.
+      let baseline = ProcessInfo.processInfo.environment["LEGGIO_BENCH_BASELINE"].flatMap {
+        FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil
+      }
+      let before = baseline.map {
+        ProcessRunner(binary: $0, directory: work.appendingPathComponent("baseline"))
+      }
+      try? before.map {
+        try FileManager.default.createDirectory(at: $0.directory, withIntermediateDirectories: true)
+      }
       // Each run on its own into a fresh library, so that the spread shows, not the best.
       var runs: [CPUClock.Timing] = []
+      var baselineRuns: [CPUClock.Timing] = []
       for _ in 0..<5 {
+        if let before {
+          let wall = before.best(of: 1, fresh: true) { ["add", book.path] }
+          baselineRuns.append(CPUClock.Timing(wall: wall, cpu: before.lastCPU))
+        }
         let wall = runner.best(of: 1, fresh: true) { ["add", book.path] }
         runs.append(CPUClock.Timing(wall: wall, cpu: runner.lastCPU))
       }
       added = CPUClock.format(range: runs)
       print(
         "epub: leggio add Mémoires d'outre-tombe (\(size)), whole process, 5 runs: " + added!)
+      if let baseline {
+        print(
+          "epub:   the baseline's add (\(baseline)), by turns with it: "
+            + CPUClock.format(range: baselineRuns))
+      }
     }
     var imported: ImportedArticle?
     let read = try CPUClock.best(of: 5) {

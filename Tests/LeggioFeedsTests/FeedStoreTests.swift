@@ -99,7 +99,7 @@ import LeggioTestSupport
     #expect(try library.articleBodies() == (1...count).map { "Summary \($0)" })
     let items = try library.store.items(feedID: feed.id!)
     #expect(Set(items.compactMap(\.articleID)).count == count)
-    #expect(Set(items.map(\.uuid)).count == count)
+    #expect(Set(items.compactMap(\.id)).count == count)
   }
 
   @Test func itemsWithoutGuidAreKnownByTheirLink() async throws {

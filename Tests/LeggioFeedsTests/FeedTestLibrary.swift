@@ -5,7 +5,7 @@ import GRDB
 @testable import LeggioFeeds
 
 /// An in-memory database with the feeds' migrations and a tiny articles table that the
-/// test sink writes to, standing in for the library.
+/// test sink writes to, standing in for the library (and an empty `article` table).
 struct FeedTestLibrary {
   let database: DatabaseQueue
   let store: FeedStore
@@ -23,6 +23,11 @@ struct FeedTestLibrary {
         table.column("body", .text).notNull()
         table.column("isRead", .boolean).notNull().defaults(to: false)
       }
+      // The library's feed items read their article's title, link and date
+      // (`FeedItemRepeats`); here no item has a library article, so each keeps its own.
+      try db.execute(
+        sql: "CREATE TABLE article (id INTEGER PRIMARY KEY, title TEXT, source TEXT, published)")
+      try FeedItemRepeats.migrate(db, progress: nil)
     }
     try migrator.migrate(database)
     store = FeedStore(database: database)

@@ -19,8 +19,8 @@ enum CalibreNews {
   /// article was downloaded from when the bar names one.
   static func removeNavigation(from root: HTMLNode) -> String? {
     let bars = root.descendants { node in
-      (node.name == "div" && classes(of: node).contains("calibre_navbar"))
-        || (node.name == "table" && classes(of: node).contains("touchscreen_navbar"))
+      (node.name == "div" && hasClass(node, "calibre_navbar"))
+        || (node.name == "table" && hasClass(node, "touchscreen_navbar"))
     }
     var source: String?
     for bar in bars {
@@ -42,8 +42,7 @@ enum CalibreNews {
   static func listings(in root: HTMLNode) -> [Listing] {
     let links = root.descendants { node in
       guard node.name == "a", node.attribute("href") != nil else { return false }
-      let names = classes(of: node)
-      return names.contains("article") || names.contains("summary_headline")
+      return hasClass(node, "article") || hasClass(node, "summary_headline")
     }
     return links.compactMap { link in
       guard let href = link.attribute("href"), let item = link.parent else { return nil }
@@ -60,6 +59,31 @@ enum CalibreNews {
 
   private static func classes(of node: HTMLNode) -> [String] {
     (node.attribute("class") ?? "").split(separator: " ").map(String.init)
+  }
+
+  /// Whether `node`'s class list holds `name` (ASCII), looked for without splitting
+  /// the list: every `div` and `a` of every chapter of a book is asked. A list that is
+  /// not all ASCII is split as `classes` splits it (by characters).
+  static func hasClass(_ node: HTMLNode, _ name: StaticString) -> Bool {
+    guard var value = node.attribute("class") else { return false }
+    return value.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else {
+        return classes(of: node).contains(name.description)
+      }
+      let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+        if end - start == wanted.count,
+          memcmp(bytes.baseAddress! + start, wanted.baseAddress!, wanted.count) == 0
+        {
+          return true
+        }
+        start = end + 1
+      }
+      return false
+    }
   }
 
   /// Whether the package says it is a periodical (`calibre:publication_type`

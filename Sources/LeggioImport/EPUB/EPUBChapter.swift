@@ -8,7 +8,6 @@ struct EPUBChapter: Sendable {
   var path: String
   var document: Document
   var anchors: [String: Int]
-  var firstHeading: String?
   var pageTitle: String?
   /// The page an article of a calibre news book was downloaded from.
   var downloadedFrom: String?
@@ -26,13 +25,18 @@ struct EPUBChapter: Sendable {
       if let href = link.attribute("href") { link.setAttribute("href", Self.noteMarker + href) }
     }
     (document, anchors) = HTMLDocumentConverter.convertRecordingAnchors(root)
-    firstHeading = document.blocks.first { block in
-      if case .heading = block.kind { return true }
-      return false
-    }.map { EPUBNavigation.clean($0.plainText) }
     pageTitle = root.firstElement(named: "title").map {
       EPUBNavigation.clean(HTMLDocumentConverter.collapsedText(of: $0))
     }.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  /// The text of the first heading: worked out only for a book without a table of
+  /// contents, which is the only one to need it.
+  var firstHeading: String? {
+    document.blocks.first { block in
+      if case .heading = block.kind { return true }
+      return false
+    }.map { EPUBNavigation.clean($0.plainText) }
   }
 
   /// Put before the href of a note reference until the links are resolved.

@@ -19,18 +19,22 @@ enum EPUBPath {
   /// taken (a `..` above the root is dropped, as readers do). Nil for a link out of the
   /// book (`http:`, `mailto:`); an empty path for a fragment alone ("#n12").
   static func resolve(_ href: String, against directory: String) -> Target? {
-    let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+    // Foundation's trimming and percent-decoding were most of reading a long table of
+    // contents: skipped when there is nothing at the edges to trim or nothing to decode.
+    let trimmed =
+      href.unicodeScalars.first.map(isEdge) == true || href.unicodeScalars.last.map(isEdge) == true
+      ? href.trimmingCharacters(in: .whitespacesAndNewlines) : href
     var pathPart = Substring(trimmed)
     var fragment: String?
     if let hash = trimmed.firstIndex(of: "#") {
       pathPart = trimmed[..<hash]
       let raw = String(trimmed[trimmed.index(after: hash)...])
-      fragment = raw.isEmpty ? nil : (raw.removingPercentEncoding ?? raw)
+      fragment = raw.isEmpty ? nil : percentDecoded(raw)
     }
     if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
     if hasScheme(pathPart) { return nil }
     if pathPart.isEmpty { return Target(path: "", fragment: fragment) }
-    let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+    let decoded = percentDecoded(String(pathPart))
     var components: [Substring] = []
     if !decoded.hasPrefix("/") {
       components = directory.split(separator: "/")
@@ -43,6 +47,20 @@ enum EPUBPath {
       }
     }
     return Target(path: components.joined(separator: "/"), fragment: fragment)
+  }
+
+  /// `text` percent-decoded; itself when it has no `%` or does not decode.
+  private static func percentDecoded(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    return text.removingPercentEncoding ?? text
+  }
+
+  /// Whether `trimmingCharacters(in: .whitespacesAndNewlines)` would take `scalar` off
+  /// an edge.
+  private static let edges = CharacterSet.whitespacesAndNewlines
+
+  private static func isEdge(_ scalar: Unicode.Scalar) -> Bool {
+    edges.contains(scalar)
   }
 
   /// Whether a reference starts with a URL scheme ("http:", "mailto:"); a drive-like

@@ -94,6 +94,8 @@ extension DocumentBuilder {
   mutating func takeInlineText() -> String {
     let text = Self.trimmed(runs, keepingIndentation: false).map(\.text).joined()
     runs = []
+    // Foundation's replacement, even with nothing to replace, cost more than the walk.
+    guard text.utf8.contains(0x0A) else { return text }
     return text.replacingOccurrences(of: "\n", with: " ")
   }
 }

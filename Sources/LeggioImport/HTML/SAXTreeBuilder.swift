@@ -281,7 +281,13 @@ final class SAXTreeBuilder {
 
   private func flushText() {
     guard let target = textTarget else { return }
-    target.append(HTMLNode(kind: .text, text: String(decoding: text, as: UTF8.self)))
+    // The parser's text is well-formed UTF-8 but for a damaged page's: checked a word at
+    // a time, made a string without the standard library's byte-by-byte check.
+    let string = text.withUnsafeBufferPointer { bytes in
+      UTF8Validation.check(bytes).map { UTF8Validation.string(checked: bytes, isASCII: $0) }
+        ?? String(decoding: bytes, as: UTF8.self)
+    }
+    target.append(HTMLNode(kind: .text, text: string))
     text.removeAll(keepingCapacity: true)
     textTarget = nil
     textOwner = -1

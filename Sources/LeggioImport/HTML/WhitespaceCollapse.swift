@@ -10,47 +10,78 @@ enum WhitespaceCollapse {
   /// `keepLeadingSpace`. Text with nothing to collapse is returned as it is, not copied.
   static func bytes(_ text: String, keepLeadingSpace: Bool) -> String? {
     var text = text
-    var joins = false
-    var changed = false
-    // One pass written straight into the new string's storage, a byte at a time through
-    // pointers: a copy call per word, into an array copied again into a string, was
-    // most of the cost.
-    let collapsed = text.withUTF8 { bytes -> String in
-      guard let source = bytes.baseAddress, !bytes.isEmpty else { return "" }
-      return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-        guard let out = buffer.baseAddress else { return 0 }
-        var count = 0
-        var endsWithSpace = false
-        var index = 0
-        while index < bytes.count {
-          let byte = source[index]
-          if !isWhitespace(byte) {
-            out[count] = byte
-            count += 1
-            endsWithSpace = false
-            index += 1
-            continue
-          }
-          let afterReturn = byte == 0x0A && index > 0 && source[index - 1] == 0x0D
-          if afterReturn || (byte == 0x20 && !standsAlone(bytes, space: index)) {
-            joins = true
-            return 0
-          }
-          if !endsWithSpace && (count > 0 || keepLeadingSpace) {
-            out[count] = 0x20
-            if byte != 0x20 { changed = true }
-            count += 1
-            endsWithSpace = true
-          } else {
-            changed = true
-          }
-          index += 1
-        }
-        return count
+    // `nil` when unchanged, `.some(nil)` when a space may join a neighbour.
+    let collapsed = text.withUTF8 { bytes -> String?? in
+      guard !bytes.isEmpty else { return nil }
+      // Written into scratch space, and made a string only when something changed: most
+      // text nodes of a book are copied once or not at all. The result needs no UTF-8
+      // check of its own: only ASCII whitespace bytes are dropped or made spaces.
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+        guard
+          let (count, changed) = collapse(
+            bytes, into: scratch, keepLeadingSpace: keepLeadingSpace)
+        else { return .some(nil) }
+        guard changed else { return nil }
+        return UTF8Validation.string(
+          checked: UnsafeBufferPointer(rebasing: scratch[..<count]), isASCII: false)
       }
     }
-    if joins { return nil }
-    return changed ? collapsed : text
+    return collapsed ?? text
+  }
+
+  /// Collapses `bytes` into `scratch` (as long as `bytes`): the bytes written and whether
+  /// they differ from `bytes`; nil when a space may join a neighbour in one grapheme.
+  /// Eight bytes are copied at a time up to the next byte below `!` (whitespace or
+  /// another control): only those are looked at one by one.
+  private static func collapse(
+    _ bytes: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableBufferPointer<UInt8>,
+    keepLeadingSpace: Bool
+  ) -> (count: Int, changed: Bool)? {
+    guard let source = bytes.baseAddress, let out = scratch.baseAddress else { return (0, false) }
+    let end = bytes.count
+    var count = 0
+    var changed = false
+    var endsWithSpace = false
+    var index = 0
+    while index < end {
+      if index + 8 <= end {
+        // The word is stored whole; `count` only takes the bytes before the first one
+        // below 0x21, and `count <= index` keeps the store inside `scratch`.
+        let raw = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+        UnsafeMutableRawPointer(out + count).storeBytes(of: raw, as: UInt64.self)
+        let word = UInt64(littleEndian: raw)
+        // A flag on each byte below 0x21; the lowest flag is exact (borrows only
+        // spill upwards), and bytes from 0x80 are never flagged on their own.
+        let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+        let taken = low == 0 ? 8 : low.trailingZeroBitCount >> 3
+        if taken > 0 {
+          count += taken
+          index += taken
+          endsWithSpace = false
+          continue
+        }
+      }
+      let byte = source[index]
+      index += 1
+      guard isWhitespace(byte) else {
+        out[count] = byte
+        count += 1
+        endsWithSpace = false
+        continue
+      }
+      let space = index - 1
+      let afterReturn = byte == 0x0A && space > 0 && source[space - 1] == 0x0D
+      if afterReturn || (byte == 0x20 && !standsAlone(bytes, space: space)) { return nil }
+      if !endsWithSpace && (count > 0 || keepLeadingSpace) {
+        out[count] = 0x20
+        if byte != 0x20 { changed = true }
+        count += 1
+        endsWithSpace = true
+      } else {
+        changed = true
+      }
+    }
+    return (count, changed)
   }
 
   @inline(__always)
@@ -94,15 +125,24 @@ enum WhitespaceCollapse {
     return (slowMayExtend(scalar), slowMayPrepend(scalar))
   }
 
+  /// The General Punctuation dashes, quotes, ellipsis and the like (U+2010 to U+2029,
+  /// U+2030 to U+205F): neither extend nor prepend, and they stand beside spaces in much
+  /// typeset prose (’ — …).
+  static func isPlainPunctuation(_ value: UInt32) -> Bool {
+    (0x2010...0x2029).contains(value) || (0x2030...0x205F).contains(value)
+  }
+
   private static func mayExtend(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x800 ? twoByteScalars[Int(scalar.value)].extends : slowMayExtend(scalar)
+    if scalar.value < 0x800 { return twoByteScalars[Int(scalar.value)].extends }
+    return isPlainPunctuation(scalar.value) ? false : slowMayExtend(scalar)
   }
 
   private static func mayPrepend(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x800 ? twoByteScalars[Int(scalar.value)].prepends : slowMayPrepend(scalar)
+    if scalar.value < 0x800 { return twoByteScalars[Int(scalar.value)].prepends }
+    return isPlainPunctuation(scalar.value) ? false : slowMayPrepend(scalar)
   }
 
-  private static func slowMayExtend(_ scalar: Unicode.Scalar) -> Bool {
+  static func slowMayExtend(_ scalar: Unicode.Scalar) -> Bool {
     let properties = scalar.properties
     switch properties.generalCategory {
     case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
@@ -113,7 +153,7 @@ enum WhitespaceCollapse {
   }
 
   /// Prepended concatenation marks and the other Prepend characters of UAX #29.
-  private static func slowMayPrepend(_ scalar: Unicode.Scalar) -> Bool {
+  static func slowMayPrepend(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.properties.generalCategory == .format { return true }
     switch scalar.value {
     case 0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46,

@@ -284,15 +284,63 @@ enum ParagraphBuilder {
     } ?? line.unicodeScalars.count
   }
 
-  /// The lines collapsed and joined into one string, built in place.
+  /// The lines collapsed and joined into one string: their bytes copied into one buffer
+  /// and made a `String` without a second UTF-8 check (they come from strings).
+  /// Appending each line as a `Substring` went through the generic append, and building
+  /// the string in place had the standard library check every byte again: either was a
+  /// twelfth of `leggio show`'s instructions on a book. Collapsing only drops bytes, so
+  /// the lines' bytes and separators bound the length.
   static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
-    var text = ""
-    text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
-    for (index, line) in lines.enumerated() {
-      if index > 0 { text += separator }
-      if needsCollapsing(line) { text += collapse(line) } else { text += line }
+    var separator = separator
+    let separatorCount = separator.utf8.count
+    let capacity = lines.reduce(separatorCount * max(0, lines.count - 1)) { $0 + $1.utf8.count }
+    guard capacity > 0 else { return "" }
+    return separator.withUTF8 { separatorBytes in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output in
+        let base = output.baseAddress!
+        var written = 0
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+          guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+          (base + written).update(from: source, count: bytes.count)
+          written += bytes.count
+        }
+        for (index, line) in lines.enumerated() {
+          if index > 0 { copy(separatorBytes) }
+          let done = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            if !hasIndentTabOrSpaceRun(bytes) {
+              copy(bytes)
+            } else if canCollapseBytes(bytes) {
+              written += writeCollapsed(bytes, to: base + written)
+            } else {
+              return false
+            }
+            return true
+          }
+          if done != true {
+            var collapsed = needsCollapsing(line) ? collapse(line) : String(line)
+            collapsed.withUTF8 { copy($0) }
+          }
+        }
+        let joined = UnsafeBufferPointer(start: base, count: written)
+        return UTF8Validation.string(checked: joined, isASCII: isASCII(joined))
+      }
     }
-    return text
+  }
+
+  /// Whether every byte is ASCII, eight at a time.
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    var high: UInt64 = 0
+    while index + 8 <= bytes.count {
+      high |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      index += 8
+    }
+    while index < bytes.count {
+      high |= UInt64(base[index])
+      index += 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
   }
 
   /// A line without indentation, with runs of spaces and tabs made one space.
@@ -309,6 +357,15 @@ enum ParagraphBuilder {
   /// it): only the `Character` walk reads those right. Old texts set two spaces after
   /// every full stop; walking them by `Character` was a quarter of `show`'s time on a book.
   private static func collapsedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard canCollapseBytes(bytes) else { return nil }
+    return String(unsafeUninitializedCapacity: max(1, bytes.count)) { output in
+      writeCollapsed(bytes, to: output.baseAddress!)
+    }
+  }
+
+  /// Whether no space or tab of `bytes` touches a scalar that might join it into a larger
+  /// grapheme cluster, so that collapsing the bytes collapses the characters.
+  private static func canCollapseBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = bytes.count
     var index = 0
     while index < count {
@@ -321,30 +378,36 @@ enum ParagraphBuilder {
       if runStart > 0 && bytes[runStart - 1] >= 0x80 {
         var lead = runStart - 1
         while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-        guard standsAlone(scalarAt(bytes, lead)) else { return nil }
+        guard standsAlone(scalarAt(bytes, lead)) else { return false }
       }
       if index < count && bytes[index] >= 0x80 {
-        guard standsAlone(scalarAt(bytes, index)) else { return nil }
+        guard standsAlone(scalarAt(bytes, index)) else { return false }
       }
     }
-    return String(unsafeUninitializedCapacity: max(1, count)) { output in
-      var written = 0
-      var pendingSpace = false
-      for byte in bytes {
-        if isSpaceOrTab(byte) {
-          pendingSpace = written > 0
-        } else {
-          if pendingSpace {
-            output[written] = 0x20
-            written += 1
-          }
-          pendingSpace = false
-          output[written] = byte
+    return true
+  }
+
+  /// `bytes` without leading and trailing spaces and tabs, each run of them inside made
+  /// one space, written to `output` (room for `bytes.count`); returns the bytes written.
+  private static func writeCollapsed(
+    _ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    var written = 0
+    var pendingSpace = false
+    for byte in bytes {
+      if isSpaceOrTab(byte) {
+        pendingSpace = written > 0
+      } else {
+        if pendingSpace {
+          output[written] = 0x20
           written += 1
         }
+        pendingSpace = false
+        output[written] = byte
+        written += 1
       }
-      return written
     }
+    return written
   }
 
   private static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

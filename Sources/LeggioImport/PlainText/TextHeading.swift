@@ -42,6 +42,11 @@ extension TextHeading {
   /// space, `-` and `·` as `level` splits them) and, unless one of them names a division,
   /// no lowercase ASCII letter. Rules out most paragraphs before any grapheme is built.
   static func mayBeHeading(_ line: String) -> Bool {
+    // Most one-line paragraphs are sentences: they fail at their ninth word, before the
+    // line is copied and its words are listed.
+    if line.utf8.withContiguousStorageIfAvailable({ hasMoreThanEightWords($0) }) == true {
+      return false
+    }
     let bytes = Array(line.utf8)
     var words: [Range<Int>] = []
     var wordStart: Int?
@@ -65,11 +70,58 @@ extension TextHeading {
     if let start = wordStart { words.append(start..<bytes.count) }
     guard words.count <= 8 else { return false }
     guard hasLowercase else { return true }
-    return words.contains { range in
-      mayBeKeyword(bytes[range])
-        && keywords.contains(
-          String(decoding: bytes[range], as: UTF8.self).lowercased().trimmingCharacters(in: "."))
+    return words.contains { range in mayBeKeyword(bytes[range]) && isKeyword(bytes[range]) }
+  }
+
+  /// Whether the word, lower-cased and without dots at its ends, is one of `keywords`: an
+  /// ASCII word compared byte by byte (building, lower-casing and trimming a `String`
+  /// for each short line's words was most of the heading test), any other as a string.
+  static func isKeyword(_ word: ArraySlice<UInt8>) -> Bool {
+    var lower = word.startIndex
+    var upper = word.endIndex
+    while lower < upper && word[lower] == 0x2E { lower += 1 }
+    while upper > lower && word[upper - 1] == 0x2E { upper -= 1 }
+    guard word.allSatisfy({ $0 < 0x80 }) else {
+      return keywords.contains(
+        String(decoding: word, as: UTF8.self).lowercased().trimmingCharacters(in: "."))
     }
+    let bare = word[lower..<upper]
+    return asciiKeywords.contains { keyword in
+      keyword.count == bare.count
+        && zip(keyword, bare).allSatisfy { $0 == (($1 >= 0x41 && $1 <= 0x5A) ? $1 | 0x20 : $1) }
+    }
+  }
+
+  /// The keywords that are ASCII, as bytes.
+  private static let asciiKeywords = keywords.map { Array($0.utf8) }.filter {
+    $0.allSatisfy { $0 < 0x80 }
+  }
+
+  /// Whether `bytes` hold more than eight words as `mayBeHeading` splits them; stops at
+  /// the ninth word's first byte.
+  static func hasMoreThanEightWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var words = 0
+    var inWord = false
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      let separator =
+        byte == 0x20 || byte == 0x2D
+        ? 1 : (byte == 0xC2 && index + 1 < count && bytes[index + 1] == 0xB7 ? 2 : 0)
+      if separator > 0 {
+        inWord = false
+        index += separator
+        continue
+      }
+      if !inWord {
+        inWord = true
+        words += 1
+        if words > 8 { return true }
+      }
+      index += 1
+    }
+    return false
   }
 
   /// False only for a word that cannot be a keyword once lower-cased and stripped of

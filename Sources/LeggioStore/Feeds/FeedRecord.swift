@@ -63,10 +63,10 @@ extension FeedRecord: FetchableRecord, MutablePersistableRecord {
   }
 }
 
-/// One item of a feed as stored: what it is, and which article it became.
+/// One item of a feed as stored: what it is, and which article it became. Its title,
+/// link and date are stored only where they differ from its article's (`FeedItemRepeats`).
 public struct FeedItemRecord: Codable, Hashable, Sendable, Identifiable {
   public var id: Int64?
-  public var uuid: UUID
   public var feedId: Int64
   public var identity: String
   public var link: String?
@@ -74,13 +74,11 @@ public struct FeedItemRecord: Codable, Hashable, Sendable, Identifiable {
   public var published: Date?
   public var articleID: Int64?
   public var createdAt: Date
-  public var updatedAt: Date
 
   public init(
     feedId: Int64, identity: String, link: String?, title: String?, published: Date?,
     articleID: Int64?, now: Date = Date()
   ) {
-    self.uuid = UUIDv7.make(at: now)
     self.feedId = feedId
     self.identity = identity
     self.link = link
@@ -88,7 +86,6 @@ public struct FeedItemRecord: Codable, Hashable, Sendable, Identifiable {
     self.published = published
     self.articleID = articleID
     self.createdAt = now
-    self.updatedAt = now
   }
 }
 

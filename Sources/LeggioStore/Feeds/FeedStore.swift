@@ -77,8 +77,14 @@ public final class FeedStore: Sendable {
 
   public func items(feedID: Int64) throws -> [FeedItemRecord] {
     try database.read { db in
-      try FeedItemRecord.filter(FeedItemRecord.Columns.feedId == feedID).order(Column("id"))
-        .fetchAll(db)
+      try FeedItemRecord.fetchAll(
+        db,
+        sql: """
+          SELECT i.id, i.feedId, i.identity, \(FeedItemRepeats.readColumns), i.articleID,
+            i.createdAt
+          FROM feed_items i LEFT JOIN article a ON a.id = i.articleID
+          WHERE i.feedId = ? ORDER BY i.id
+          """, arguments: [feedID])
     }
   }
 
@@ -127,17 +133,20 @@ public final class FeedStore: Sendable {
   @discardableResult
   private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws -> Int {
     // One statement bound directly for all items: a large first update stores thousands.
+    // What the item's article keeps already is not stored again (`FeedItemRepeats`).
     let insert = try BulkStatement(
       db,
       sql: """
         INSERT OR IGNORE INTO feed_items
-          (uuid, feedId, identity, link, title, published, articleID, createdAt, updatedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          (feedId, identity, link, title, published, repeats, articleID, createdAt)
+        SELECT ?1, ?2,
+          \(FeedItemRepeats.storedColumns(link: "?3", title: "?4", published: "?5")),
+          ?6, ?7
+        FROM (SELECT 1) LEFT JOIN article a ON a.id = ?6
         """)
     var inserted = 0
     for item in newItems {
       try insert.execute { row in
-        row.value(item.uuid.databaseValue)
         row.integer(item.feedId)
         row.text(item.identity)
         row.text(item.link)
@@ -145,7 +154,6 @@ public final class FeedStore: Sendable {
         row.value(DatabaseDate.value(item.published))
         row.integer(item.articleID)
         row.value(DatabaseDate.value(item.createdAt))
-        row.value(DatabaseDate.value(item.updatedAt))
       }
       inserted += db.changesCount
     }

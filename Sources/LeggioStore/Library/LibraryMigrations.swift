@@ -129,6 +129,10 @@ enum LibraryMigrations {
     migrator.registerMigration(TagLinkKeys.migrationName) { db in
       try TagLinkKeys.migrate(db, progress: progress)
     }
+    // Feed items without the title, link and date their article keeps (issue 17).
+    migrator.registerMigration(FeedItemRepeats.migrationName) { db in
+      try FeedItemRepeats.migrate(db, progress: progress)
+    }
     // The search index without the positions of words, half its size (issue 17).
     migrator.registerMigration(SearchIndex.columnsMigrationName) { db in
       try SearchIndex.migrateToColumns(db, progress: progress)

@@ -17,17 +17,12 @@ extension SearchIndex {
   static func migrateToColumns(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
     try db.execute(sql: table + tuning)
-    let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
-    var start: Int64 = 0
-    while start <= last {
-      try db.execute(
-        sql: """
-          INSERT INTO article_fts (rowid, title, byline, text)
-            SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
-          """, arguments: [start, start + 999])
-      start += 1000
-      progress?("Indexing articles for search", Int(min(start, last)), Int(last))
-    }
+    try IDSlices.run(
+      db, lastID: "SELECT MAX(id) FROM article", size: 1000,
+      sql: """
+        INSERT INTO article_fts (rowid, title, byline, text)
+          SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
+        """, step: "Indexing articles for search", progress: progress)
     // Every live article is in the index now, those feed batches left for it too.
     try db.execute(sql: "DELETE FROM search_pending")
   }

@@ -198,18 +198,12 @@ enum SearchIndex {
   static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
     try db.execute(sql: view + tableWithPositions + triggers)
-    // A thousand articles at a time, so that a large library can show how far it got.
-    let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM article") ?? 0
-    var start: Int64 = 0
-    while start <= last {
-      try db.execute(
-        sql: """
-          INSERT INTO article_fts (rowid, title, byline, text)
-            SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
-          """, arguments: [start, start + 999])
-      start += 1000
-      progress?("Indexing articles", Int(min(start, last)), Int(last))
-    }
+    try IDSlices.run(
+      db, lastID: "SELECT MAX(id) FROM article", size: 1000,
+      sql: """
+        INSERT INTO article_fts (rowid, title, byline, text)
+          SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
+        """, step: "Indexing articles", progress: progress)
   }
 
   /// The ids of live articles missing from the index (and not waiting for it in

@@ -25,19 +25,13 @@ enum TagLinkKeys {
 
   static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: createTable)
-    let last = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM article_tag") ?? 0
-    let step: Int64 = 20_000
-    var start: Int64 = 0
-    while start <= last {
-      try db.execute(
-        sql: """
-          INSERT INTO article_tag_by_id (id, articleUUID, tag, createdAt, updatedAt, deletedAt)
-            SELECT rowid, articleUUID, tag, createdAt, updatedAt, deletedAt FROM article_tag
-            WHERE rowid BETWEEN ? AND ? ORDER BY rowid
-          """, arguments: [start, start + step - 1])
-      start += step
-      progress?("Renumbering tag links", Int(min(start, last)), Int(last))
-    }
+    try IDSlices.run(
+      db, lastID: "SELECT MAX(rowid) FROM article_tag", size: 20_000,
+      sql: """
+        INSERT INTO article_tag_by_id (id, articleUUID, tag, createdAt, updatedAt, deletedAt)
+          SELECT rowid, articleUUID, tag, createdAt, updatedAt, deletedAt FROM article_tag
+          WHERE rowid BETWEEN ? AND ? ORDER BY rowid
+        """, step: "Renumbering tag links", progress: progress)
     // Changes not exported yet name their link by its new key.
     try db.execute(
       sql: """

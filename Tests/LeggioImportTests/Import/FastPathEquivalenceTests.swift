@@ -50,6 +50,54 @@ import Testing
     #expect(!TextHeading.mayBeHeading("said the man to the old woman"))
   }
 
+  @Test func theKeywordTestOnBytesAgreesWithLowerCasingAndTrimmingStrings() {
+    let words = Self.corpusLines.prefix(3_000).flatMap { $0.split(separator: " ") }.map(String.init)
+    var variants = words
+    for keyword in TextHeading.keywords {
+      variants += [
+        keyword, keyword.uppercased(), keyword.capitalized, keyword + ".", ".." + keyword,
+      ]
+    }
+    variants += ["...", ".", "Chapter.", "CAPÍTULO", "Partes", "par", "ÀCT"]
+    var found = 0
+    for word in variants {
+      let bytes = ArraySlice(word.utf8)
+      var trimmed = Substring(word.lowercased())
+      while trimmed.first == "." { trimmed = trimmed.dropFirst() }
+      while trimmed.last == "." { trimmed = trimmed.dropLast() }
+      let expected = TextHeading.keywords.contains(String(trimmed))
+      #expect(TextHeading.isKeyword(bytes) == expected, "\(word)")
+      if expected { found += 1 }
+    }
+    #expect(found >= 5 * TextHeading.keywords.count)
+  }
+
+  @Test func joiningLinesOnBytesGivesTheCollapsedLinesJoined() {
+    let pieces = [" ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "e\u{301}", "\u{A0}"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let lines = (0..<Int.random(in: 0...5, using: &generator)).map { _ in
+        let count = Int.random(in: 0...16, using: &generator)
+        let line = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        // Slices of a longer text, as a book's lines are.
+        return ("x" + line + "y").dropFirst().dropLast()
+      }
+      for separator in [" ", "\n"] {
+        let expected = lines.map { ParagraphBuilder.collapse($0) }.joined(separator: separator)
+        let joined = ParagraphBuilder.joinCollapsed(lines, separator: separator)
+        #expect(Array(joined.utf8) == Array(expected.utf8), "\(lines)")
+      }
+    }
+    // The book's own lines, joined as chunks of eight.
+    let book = Self.corpusLines.prefix(4_000).map { Substring($0) }
+    for start in stride(from: 0, to: book.count, by: 8) {
+      let chunk = Array(book[start..<min(start + 8, book.count)])
+      #expect(
+        ParagraphBuilder.joinCollapsed(chunk, separator: " ")
+          == chunk.map { ParagraphBuilder.collapse($0) }.joined(separator: " "))
+    }
+  }
+
   @Test func aLineNeedsCollapsingExactlyWhenItHasATabALeadingSpaceOrTwoSpaces() {
     let pieces = [" ", " ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "\u{A0}", "\u{2009}"]
     var generator = SystemRandomNumberGenerator()

@@ -16,6 +16,9 @@ import Testing
     "", " ", "  \n\t ", "a", " a  b\n\tc ", "più  città ", "日本語 の\n文", "x \u{301}y",
     " \u{301}", "\u{600} 5", "a \u{200D}b", "👍 🏽", "e\u{301} e\u{301}", "\n\n", "tab\there",
     "عربي  نص", "ก ำ", "end   ",
+    "l\u{2019} homme \u{2014} dit-il\u{2026}  fin", "« guillemets »\u{00A0}; suite",
+    "eightbyt\n\n\nnextword\tand\u{1}control  characters", "abcdefghijklmnop",
+    "      leading spaces longer than a word", "x\r\ny", "mot\u{2019}\u{301} suite",
   ])
   func bytesAndCharactersAgree(_ text: String) {
     #expect(Self.agree(text, true))
@@ -27,6 +30,20 @@ import Testing
     #expect(WhitespaceCollapse.bytes("\u{600} 5", keepLeadingSpace: false) == nil)
     #expect(WhitespaceCollapse.bytes(" a  b\n\tc ", keepLeadingSpace: false) == "a b c ")
     #expect(WhitespaceCollapse.bytes(" a", keepLeadingSpace: true) == " a")
+  }
+
+  @Test func generalPunctuationTakenAsPlainNeitherExtendsNorPrepends() {
+    for value in UInt32(0x2000)...0x206F where WhitespaceCollapse.isPlainPunctuation(value) {
+      let scalar = Unicode.Scalar(value)!
+      #expect(!WhitespaceCollapse.slowMayExtend(scalar), "U+\(String(value, radix: 16))")
+      #expect(!WhitespaceCollapse.slowMayPrepend(scalar), "U+\(String(value, radix: 16))")
+    }
+  }
+
+  @Test func textThatNeedsNoCollapsingComesBackAsItWas() {
+    let text = "Une phrase déjà propre, sans blanc à réduire."
+    #expect(WhitespaceCollapse.bytes(text, keepLeadingSpace: false) == text)
+    #expect(WhitespaceCollapse.bytes("", keepLeadingSpace: true) == "")
   }
 
   @Test func everyTextOfTheCorpusAgrees() throws {

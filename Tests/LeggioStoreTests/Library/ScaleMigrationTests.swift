@@ -16,6 +16,7 @@ import LeggioTestSupport
   static let mine = [
     ArticleCounts.migrationName, SyncChangeTracking.migrationName, UnusedIndexes.migrationName,
     SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
+    FeedItemRepeats.migrationName,
     SearchIndex.columnsMigrationName,
   ]
 
@@ -75,17 +76,10 @@ import LeggioTestSupport
   /// Takes `db` back to the schema before these migrations, as that Leggio left it: every
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
+    // Feed items with every value in the row (`FeedItemRepeats`).
+    try FeedItemRepeatsTests.downgrade(db)
     // Tag links keyed by a UUID (`link-` and the id), as the schema before made them.
-    let old = try DatabaseQueue(configuration: Library.configuration())
-    try LibraryMigrations.migrator.migrate(old, upTo: Self.before)
-    let tagSchema = try old.read {
-      try String.fetchAll(
-        $0,
-        sql: """
-          SELECT sql FROM sqlite_master WHERE tbl_name = 'article_tag' AND sql IS NOT NULL
-          ORDER BY type != 'table'
-          """)
-    }
+    let tagSchema = try EarlierSchema.statements(of: "article_tag", upTo: Self.before)
     try db.execute(
       sql: """
         ALTER TABLE article_tag RENAME TO article_tag_by_id;
@@ -179,6 +173,7 @@ import LeggioTestSupport
     #expect(
       steps.withLock { $0 } == [
         "Counting articles", "Forgetting sync's list of changes", "Renumbering tag links",
+        "Slimming feed items",
         "Indexing articles for search",
       ])
     // The index without positions finds what the one with positions found.
