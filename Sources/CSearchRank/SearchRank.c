@@ -1,4 +1,5 @@
 #include "CSearchRank.h"
+#include "Fts5Api.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -101,15 +102,7 @@ static void leggioRank(
 }
 
 int leggio_search_rank_register(void *db) {
-  fts5_api *fts5 = 0;
-  sqlite3_stmt *statement = 0;
-  int rc = sqlite3_prepare_v2((sqlite3 *)db, "SELECT fts5(?1)", -1, &statement, 0);
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_bind_pointer(statement, 1, (void *)&fts5, "fts5_api_ptr", 0);
-  sqlite3_step(statement);
-  rc = sqlite3_finalize(statement);
-  if (rc != SQLITE_OK) return rc;
-  // xPhraseFirstColumn came with version 2 of the API (SQLite 3.11).
-  if (!fts5 || fts5->iVersion < 2) return SQLITE_ERROR;
+  fts5_api *fts5 = leggio_fts5_api((sqlite3 *)db);
+  if (!fts5) return SQLITE_ERROR;
   return fts5->xCreateFunction(fts5, "leggio_rank", 0, leggioRank, 0);
 }

@@ -7,9 +7,10 @@ extension Library {
   /// times the words occur (see `SearchSnippet`).
   ///
   /// A phrase of several words is asked of the index as all of its words (it keeps no
-  /// positions, `FTSQuery`); the candidates are read in rank order and each is kept when
-  /// its text holds the phrase (`FilterProbe`), until `limit` are found: the texts read
-  /// are those of the first candidates, not of every article holding the words.
+  /// positions, `FTSQuery`); the candidates are taken in rank order and each is kept when
+  /// its text holds the phrase (`PhraseCheck`, in the same statement), until `limit` are
+  /// found: the texts read are those of the first candidates, not of every article
+  /// holding the words.
   public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
     guard let words = FTSQuery(query, prefixLast: true), limit > 0 else { return [] }
     try catchUpSearchIndex()
@@ -21,19 +22,18 @@ extension Library {
         WHERE article_fts MATCH ? AND a.deletedAt IS NULL
         ORDER BY score, a.id DESC
         """
-      var hits: [(id: Int64, score: Double)] = []
+      let hits: [(id: Int64, score: Double)]
       if words.checksPhrases {
-        let candidates = try Row.fetchCursor(db, sql: ranked, arguments: [words.indexMatch])
-        var scores: [Int64: Double] = [:]
-        let found = try filterProbe.firstMatches(
+        // Every candidate is ranked first (the LIMIT keeps SQLite from checking the phrase
+        // before the sort), then checked in that order until `limit` hold the phrase.
+        hits = try Row.fetchAll(
           db,
-          next: {
-            guard let row = try candidates.next() else { return nil }
-            let id: Int64 = row[0]
-            scores[id] = row[1]
-            return id
-          }, match: words.match, need: limit, budget: .max, textBudget: .max)
-        hits = (found?.ids ?? []).map { ($0, scores[$0] ?? 0) }
+          sql: """
+            SELECT r.id, r.score FROM (\(ranked) LIMIT -1) r
+            CROSS JOIN article a ON a.id = r.id
+            WHERE \(PhraseCheck.condition) LIMIT ?
+            """, arguments: [words.indexMatch, words.match, words.match, limit]
+        ).map { ($0[0], $0[1]) }
       } else {
         hits = try Row.fetchAll(
           db, sql: ranked + " LIMIT ?", arguments: [words.indexMatch, limit]

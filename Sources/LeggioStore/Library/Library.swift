@@ -127,7 +127,7 @@ public final class Library: Sendable {
       try db.execute(sql: "PRAGMA page_size = 16384")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       db.add(function: StoredDocument.textFunction)
-      db.add(function: PhraseCheck.function)
+      try PhraseCheck.register(db)
       try SearchRank.register(db)
     }
     return configuration
