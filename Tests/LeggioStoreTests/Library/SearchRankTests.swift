@@ -28,6 +28,23 @@ import LeggioTestSupport
     }
   }
 
+  /// `library` with the documents of the articles `poisoned` selects (an SQL condition
+  /// on `article`) made to fail when read: the phrase check (`PhraseCheck`) reads a
+  /// version's document, not the index's view.
+  func poisonDocuments(_ library: Library, where poisoned: String) throws {
+    try library.writer.write { db in
+      try db.execute(sql: "ALTER TABLE article_version RENAME TO article_version_real")
+      try db.execute(
+        sql: """
+          CREATE VIEW article_version AS SELECT rowid AS rowid, uuid, articleUUID,
+            CASE WHEN articleUUID IN (SELECT uuid FROM article WHERE \(poisoned))
+              THEN abs(-9223372036854775808) ELSE document END AS document,
+            text, createdAt, deletedAt
+          FROM article_version_real
+          """)
+    }
+  }
+
   func ranked(_ library: Library, _ match: String, by score: String) throws -> [Int64] {
     try library.writer.read {
       try Int64.fetchAll(
@@ -110,7 +127,7 @@ import LeggioTestSupport
           "Cronaca \(n)", ["Il lago è lontano, di Como si parla."],
           source: "https://example.org/c\(n)"))
     }
-    try poisonTexts(library, where: "title LIKE 'Cronaca%'")
+    try poisonDocuments(library, where: "title LIKE 'Cronaca%'")
     let hits = try library.search("\"lago di como\"", limit: 5)
     #expect(hits.count == 5)
     #expect(hits.allSatisfy { $0.title.hasPrefix("Lago di Como") })
