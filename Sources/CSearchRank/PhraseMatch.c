@@ -595,7 +595,7 @@ static void restore(Query *query, const int *found) {
 }
 
 /// Reads the text inside the document `blob`: 1 when it holds one (read, or found to
-/// need the tokenizer: `*whole`), 0 when the text is in the version's column, or an
+/// need the tokenizer: `*needsWhole`), 0 when the text is in the version's column, or an
 /// SQLite error code (negative).
 static int scanDocument(Matcher *matcher, Query *query, const uint8_t *blob, int size,
                         int *needsWhole) {
