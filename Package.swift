@@ -45,6 +45,12 @@ let package = Package(
     .target(name: "CCrypto", linkerSettings: [.linkedLibrary("dl")]),
     // sqlite3_db_config, whose variable arguments Swift cannot pass (include/CSQLiteClose.h).
     .target(name: "CSQLiteClose", linkerSettings: [.linkedLibrary("sqlite3")]),
+    // The search index's ranking, an FTS5 auxiliary function that reads no text
+    // (include/CSearchRank.h), and its phrase check over stored documents
+    // (include/PhraseMatch.h: libdeflate through CDeflate, zlib for large documents).
+    .target(
+      name: "CSearchRank", dependencies: ["CDeflate"],
+      linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("m"), .linkedLibrary("z")]),
     // libcurl, opened with dlopen on the first fetch (see include/CCurl.h).
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     // libhyphen, opened with dlopen when an article is first hyphenated (include/CHyphen.h).
@@ -66,7 +72,7 @@ let package = Package(
     .target(
       name: "LeggioStore",
       dependencies: [
-        "LeggioModel", "CZlibStore", "CDeflate", "CCrypto", "CSQLiteClose",
+        "LeggioModel", "CZlibStore", "CDeflate", "CCrypto", "CSQLiteClose", "CSearchRank",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: staticStdlib),
@@ -84,7 +90,8 @@ let package = Package(
       name: "LeggioSync", dependencies: ["LeggioModel", "LeggioStore"],
       swiftSettings: staticStdlib),
     .target(
-      name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen", "CFriBidi"], swiftSettings: staticStdlib),
+      name: "LeggioLayout", dependencies: ["LeggioModel", "CHyphen", "CFriBidi"],
+      swiftSettings: staticStdlib),
     /// Pictures decoded and converted for the terminal: chafa's symbols into cells, and
     /// kitty, sixel and iTerm2 byte streams (issue 15).
     .target(

@@ -211,18 +211,28 @@ enum ScaleBench {
   }
 
   /// Searches of each kind over the library, `leggio search` as a person runs it (50
-  /// hits): a common word, a rare one, a phrase of common words, one of rare words, and
-  /// a prefix (the last word of a search is one anyway). The slowest and fastest of `runs`.
+  /// hits unless said): a common word, a rare one, a prefix (the last word of a search is
+  /// one anyway); phrases, which an index without positions answers by reading candidates'
+  /// texts in rank order until enough hold the phrase: of common words (44% of these
+  /// items hold "che non"), also asked for 1,000 hits, of common words that rarely come
+  /// together (0.7% hold "il che", while 99% hold both words), of rare words; and a list
+  /// filtered by that rare phrase, which checks every candidate. The slowest and
+  /// fastest of `runs`, at least 3.
   private static func printSearchTimes(_ leggio: String, environment: [String: String], runs: Int) {
-    let queries = [
-      ("common word", "che"), ("rare word", "Azzecca"), ("phrase of common words", "\"che non\""),
-      ("phrase of rare words", "\"Azzecca garbugli\""), ("prefix", "sign"),
-    ]
-    for (kind, query) in queries {
+    let queries: [(String, [String])] =
+      [
+        ("common word", ["che"]), ("rare word", ["Azzecca"]), ("prefix", ["sign"]),
+        ("phrase of common words", ["\"che non\""]),
+        ("the same, 1,000 hits", ["--limit", "1000", "\"che non\""]),
+        ("rare phrase of common words", ["\"il che\""]),
+        ("phrase of rare words", ["\"Azzecca garbugli\""]),
+      ].map { ($0.0, ["search", "--json"] + $0.1) }
+      + [("list of a rare phrase, every match", ["list", "--search", "\"il che\""])]
+    for (kind, arguments) in queries {
       var measured: [MeasuredProcess] = []
       for _ in 0..<max(3, runs) {
         if let run = MeasuredProcess.run(
-          leggio, ["search", "--json", query], environment: environment),
+          leggio, arguments, environment: environment),
           run.status == 0
         {
           measured.append(run)
@@ -231,13 +241,13 @@ enum ScaleBench {
       guard let fastest = measured.min(by: { $0.wall < $1.wall }),
         let slowest = measured.max(by: { $0.wall < $1.wall })
       else {
-        print("leggio search \(query): failed")
+        print("leggio \(arguments.joined(separator: " ")): failed")
         continue
       }
       let cpu = measured.map(\.cpu)
       print(
-        ("leggio search " + query + " (" + kind + ")").padding(
-          toLength: 52, withPad: " ", startingAt: 0)
+        ("leggio " + arguments.filter { $0 != "--json" }.joined(separator: " ") + " (" + kind + ")")
+          .padding(toLength: 64, withPad: " ", startingAt: 0)
           + " " + Stopwatch.format(fastest.wall) + "–" + Stopwatch.format(slowest.wall)
           + " (cpu " + Stopwatch.format(cpu.min()!) + "–" + Stopwatch.format(cpu.max()!) + ")")
     }

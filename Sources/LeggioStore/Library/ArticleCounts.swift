@@ -68,10 +68,12 @@ enum ArticleCounts {
   static func count(_ db: Database, _ query: ArticleQuery) throws -> Int? {
     guard query.tag == nil, query.feedID == nil, !query.starredOnly, !query.pendingOnly
     else { return nil }
-    if let match = query.search.flatMap({ FTSQuery.match($0, prefixLast: true) }) {
-      guard !query.unreadOnly else { return nil }
+    if let words = query.search.flatMap({ FTSQuery($0, prefixLast: true) }) {
+      // A phrase is checked against each article's text (`ListFilter`).
+      guard !query.unreadOnly, !words.checksPhrases else { return nil }
       return try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?", arguments: [match])
+        db, sql: "SELECT COUNT(*) FROM article_fts WHERE article_fts MATCH ?",
+        arguments: [words.indexMatch])
     }
     let counts = try fetch(db)
     return query.unreadOnly ? counts.unread : counts.total

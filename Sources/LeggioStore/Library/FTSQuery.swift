@@ -3,10 +3,24 @@
 /// Words are quoted (all must match); text in double quotes is a phrase; the last word
 /// matches as a prefix when `prefixLast` is set, so a filter works as you type.
 /// Diacritics are folded by the index's tokenizer, so `piu` finds `più`.
-enum FTSQuery {
-  /// The MATCH expression for `text`, nil when it holds nothing searchable.
-  static func match(_ text: String, prefixLast: Bool) -> String? {
-    var terms: [String] = []
+///
+/// The library's index keeps which columns hold a word, not where (`detail=column`, half
+/// the size), and FTS5 refuses phrases on it. So a query has two forms: `match`, the
+/// query as typed, for an index that knows positions (`FilterProbe`, `PhraseCheck`), and
+/// `indexMatch`, each phrase of several words asked as all of its words, for the
+/// library's index. When they differ (`checksPhrases`), what `indexMatch` finds is only a
+/// candidate, kept when its text matches `match`.
+struct FTSQuery {
+  /// The query as typed, phrases and all.
+  let match: String
+  /// The query for the library's index: no phrase of more than one word.
+  let indexMatch: String
+  /// Whether some phrase has several words: `indexMatch` then finds more than `match`.
+  var checksPhrases: Bool { match != indexMatch }
+
+  /// The query for `text`, nil when it holds nothing searchable.
+  init?(_ text: String, prefixLast: Bool) {
+    var terms: [[String]] = []
     var lastIsBareWord = false
     for (index, segment) in text.split(separator: "\"", omittingEmptySubsequences: false)
       .enumerated()
@@ -14,18 +28,32 @@ enum FTSQuery {
       let words = Self.words(in: segment)
       guard !words.isEmpty else { continue }
       if index % 2 == 1 {
-        terms.append("\"" + words.joined(separator: " ") + "\"")
+        terms.append(words)
         lastIsBareWord = false
       } else {
-        terms.append(contentsOf: words.map { "\"" + $0 + "\"" })
+        terms.append(contentsOf: words.map { [$0] })
         lastIsBareWord = true
       }
     }
     guard !terms.isEmpty else { return nil }
     // A phrase still open at the end ("an unclosed quote") is being typed too.
     let openQuote = text.filter { $0 == "\"" }.count % 2 == 1
-    if prefixLast && (lastIsBareWord || openQuote) { terms[terms.count - 1] += "*" }
-    return terms.joined(separator: " ")
+    let prefix = prefixLast && (lastIsBareWord || openQuote) ? "*" : ""
+    let last = terms.count - 1
+    match = terms.indices.map { index in
+      "\"" + terms[index].joined(separator: " ") + "\"" + (index == last ? prefix : "")
+    }.joined(separator: " ")
+    indexMatch = terms.indices.flatMap { index in
+      terms[index].enumerated().map { position, word in
+        let isLast = index == last && position == terms[index].count - 1
+        return "\"" + word + "\"" + (isLast ? prefix : "")
+      }
+    }.joined(separator: " ")
+  }
+
+  /// The MATCH expression for `text` as typed, nil when it holds nothing searchable.
+  static func match(_ text: String, prefixLast: Bool) -> String? {
+    FTSQuery(text, prefixLast: prefixLast)?.match
   }
 
   /// The runs of letters, digits and marks: what the unicode61 tokenizer indexes.
@@ -44,16 +72,22 @@ enum FTSQuery {
     return words
   }
 
-  /// Letters, digits and marks: what the unicode61 tokenizer keeps in words.
+  /// What the unicode61 tokenizer keeps in words: letters, numbers, private-use
+  /// characters and non-spacing marks (which `remove_diacritics` folds away). Any other
+  /// character cuts a word, as it does in the index: a word here is one word there, so
+  /// `indexMatch` never holds a phrase.
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
       let value = scalar.value
       return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
         || (0x61...0x7A).contains(value)
     }
-    let properties = scalar.properties
-    return properties.isAlphabetic || properties.numericType != nil
-      || properties.generalCategory == .nonspacingMark
-      || properties.generalCategory == .spacingMark
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber, .privateUse, .nonspacingMark:
+      return true
+    default:
+      return false
+    }
   }
 }

@@ -1,34 +1,60 @@
 import GRDB
 
 extension Library {
-  /// Articles matching `query` over title, byline and text, best first (bm25, the title
-  /// weighing most), each with a snippet around its match. Any text is a valid query.
-  /// A snippet costs the same however many times the words occur (see `SearchSnippet`).
+  /// Articles matching `query` over title, byline and text, best first (`leggio_rank`, a
+  /// bm25 that reads no text, the title weighing most; `SearchRank`), each with a snippet
+  /// around its match. Any text is a valid query. A snippet costs the same however many
+  /// times the words occur (see `SearchSnippet`).
+  ///
+  /// A phrase of several words is asked of the index as all of its words (it keeps no
+  /// positions, `FTSQuery`); the candidates are taken in rank order and each is kept when
+  /// its text holds the phrase (`PhraseCheck`, in the same statement), until `limit` are
+  /// found: the texts read are those of the first candidates, not of every article
+  /// holding the words.
   public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
-    guard let match = FTSQuery.match(query, prefixLast: true), limit > 0 else { return [] }
+    guard let words = FTSQuery(query, prefixLast: true), limit > 0 else { return [] }
     try catchUpSearchIndex()
     let snippets = SearchSnippet(query: query, prefixLast: true)
     return try writer.read { db in
-      let rows = try Row.fetchAll(
-        db,
+      let ranked = """
+        SELECT a.id, \(SearchRank.score) AS score
+        FROM article_fts JOIN article a ON a.id = article_fts.rowid
+        WHERE article_fts MATCH ? AND a.deletedAt IS NULL
+        ORDER BY score, a.id DESC
+        """
+      let hits: [(id: Int64, score: Double)]
+      if words.checksPhrases {
+        // Every candidate is ranked first (the LIMIT keeps SQLite from checking the phrase
+        // before the sort), then checked in that order until `limit` hold the phrase.
+        hits = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT r.id, r.score FROM (\(ranked) LIMIT -1) r
+            CROSS JOIN article a ON a.id = r.id
+            WHERE \(PhraseCheck.condition) LIMIT ?
+            """, arguments: [words.indexMatch, words.match, words.match, limit]
+        ).map { ($0[0], $0[1]) }
+      } else {
+        hits = try Row.fetchAll(
+          db, sql: ranked + " LIMIT ?", arguments: [words.indexMatch, limit]
+        ).map { ($0[0], $0[1]) }
+      }
+      // Only the hits' texts are read, one lookup each.
+      let article = try db.cachedStatement(
         sql: """
-          SELECT a.id, a.uuid, a.title, a.byline, article_fts.text AS text,
-            bm25(article_fts, 10.0, 3.0, 1.0) AS score
-          FROM article_fts JOIN article a ON a.id = article_fts.rowid
-          WHERE article_fts MATCH ? AND a.deletedAt IS NULL
-          ORDER BY score, a.id DESC
-          LIMIT ?
-          """,
-        arguments: [match, limit])
-      return rows.map { row in
+          SELECT a.uuid, a.title, a.byline, s.text FROM article a
+          JOIN article_search s ON s.id = a.id WHERE a.id = ?
+          """)
+      return try hits.compactMap { hit in
+        guard let row = try Row.fetchOne(article, arguments: [hit.id]) else { return nil }
         let text: String = row["text"] ?? ""
         let title: String = row["title"] ?? ""
         let (snippet, matches) =
           snippets.snippet(of: text) ?? snippets.snippet(of: title)
           ?? (snippets.opening(of: text), [])
         return SearchHit(
-          id: row["id"], uuid: row["uuid"], title: title, byline: row["byline"],
-          snippet: snippet, matches: matches, score: row["score"])
+          id: hit.id, uuid: row["uuid"], title: title, byline: row["byline"],
+          snippet: snippet, matches: matches, score: hit.score)
       }
     }
   }

@@ -127,6 +127,8 @@ public final class Library: Sendable {
       try db.execute(sql: "PRAGMA page_size = 16384")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       db.add(function: StoredDocument.textFunction)
+      try PhraseCheck.register(db)
+      try SearchRank.register(db)
     }
     return configuration
   }

@@ -133,6 +133,10 @@ enum LibraryMigrations {
     migrator.registerMigration(FeedItemRepeats.migrationName) { db in
       try FeedItemRepeats.migrate(db, progress: progress)
     }
+    // The search index without the positions of words, half its size (issue 17).
+    migrator.registerMigration(SearchIndex.columnsMigrationName) { db in
+      try SearchIndex.migrateToColumns(db, progress: progress)
+    }
     return migrator
   }
 }

@@ -4,9 +4,15 @@ import GRDB
 struct ListFilter {
   let sql: String
   let arguments: StatementArguments
+  /// The query's `FTSQuery.match` when it has phrases of several words to check on the
+  /// texts (`PhraseCheck`), whether or not this filter checks them.
+  let phrases: String?
 
-  init(_ query: ArticleQuery) {
+  /// The filter of `query`; without `checkingPhrases`, a phrase of several words matches
+  /// every article holding its words (a superset, read from the index alone).
+  init(_ query: ArticleQuery, checkingPhrases: Bool = true) {
     var clauses = ["a.deletedAt IS NULL"]
+    var phrases: String?
     var arguments = StatementArguments()
     if query.unreadOnly { clauses.append("a.readAt IS NULL") }
     if query.starredOnly { clauses.append("a.starred") }
@@ -25,12 +31,19 @@ struct ListFilter {
       clauses.append("a.id IN (SELECT articleID FROM feed_items WHERE feedId = ?)")
       _ = arguments.append(contentsOf: [feedID])
     }
-    if let search = query.search, let match = FTSQuery.match(search, prefixLast: true) {
+    if let search = query.search, let words = FTSQuery(search, prefixLast: true) {
       clauses.append("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
-      _ = arguments.append(contentsOf: [match])
+      _ = arguments.append(contentsOf: [words.indexMatch])
+      // The index found the articles holding all of each phrase's words (`PhraseCheck`).
+      if words.checksPhrases { phrases = words.match }
+      if words.checksPhrases, checkingPhrases {
+        clauses.append(PhraseCheck.condition)
+        _ = arguments.append(contentsOf: [words.match, words.match])
+      }
     }
     self.sql = clauses.joined(separator: " AND ")
     self.arguments = arguments
+    self.phrases = phrases
   }
 
   /// The ORDER BY of `sort`; each matches an index on `article`. `reversed` is the

@@ -8,7 +8,7 @@ public struct SearchHit: Hashable, Sendable {
   public var snippet: String
   /// The matched words in `snippet`, as Unicode scalar offsets.
   public var matches: [Range<Int>]
-  /// The bm25 score; lower is a better match.
+  /// The rank (`SearchRank`, a bm25); lower is a better match.
   public var score: Double
 
   public init(

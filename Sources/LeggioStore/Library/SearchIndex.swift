@@ -42,9 +42,6 @@ enum SearchIndex {
 
     """
 
-  /// The view, the index and the triggers; `article_fts` must not exist yet.
-  static var create: String { view + table + triggers }
-
   /// What the index reads: each live article's title, byline and current text (read
   /// through `leggio_text`, as versions keep their text inside their document).
   static let view = """
@@ -60,7 +57,18 @@ enum SearchIndex {
   /// How the index cuts and folds words; `FilterProbe` tests articles with the same.
   static let tokenizer = "unicode61 remove_diacritics 2"
 
+  /// The index: which columns of which articles hold each word, not where
+  /// (`detail = column`, `SearchIndex+Columns`).
   static let table = """
+    CREATE VIRTUAL TABLE article_fts USING fts5(
+      title, byline, text, content = 'article_search', content_rowid = 'id',
+      tokenize = '\(tokenizer)', detail = column
+    );
+
+    """
+
+  /// The index as `migrate` (search-v2) made it, with every word's positions.
+  static let tableWithPositions = """
     CREATE VIRTUAL TABLE article_fts USING fts5(
       title, byline, text, content = 'article_search', content_rowid = 'id',
       tokenize = '\(tokenizer)'
@@ -189,7 +197,7 @@ enum SearchIndex {
   /// one, in the migration's one transaction: interrupted, nothing has changed.
   static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
-    try db.execute(sql: create)
+    try db.execute(sql: view + tableWithPositions + triggers)
     try IDSlices.run(
       db, lastID: "SELECT MAX(id) FROM article", size: 1000,
       sql: """

@@ -17,6 +17,7 @@ import LeggioTestSupport
     ArticleCounts.migrationName, SyncChangeTracking.migrationName, UnusedIndexes.migrationName,
     SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
     FeedItemRepeats.migrationName,
+    SearchIndex.columnsMigrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -96,6 +97,9 @@ import LeggioTestSupport
     // Feed batches indexed their articles before they committed: none waited.
     _ = try SearchIndex.catchUp(limit: 1_000_000, db)
     try db.execute(sql: "DROP TABLE search_pending")
+    // The index with the positions of words.
+    try db.execute(sql: "DROP TABLE article_fts")
+    try db.execute(sql: SearchIndex.tableWithPositions + SearchIndex.indexAll)
     try db.execute(
       sql: """
         DROP TRIGGER article_counts_insert; DROP TRIGGER article_counts_update;
@@ -141,12 +145,20 @@ import LeggioTestSupport
     let path = directory.appendingPathComponent("library.sqlite").path
     var kept: [String: [String]] = [:]
     var pending: [String] = []
+    let queries = ["\"lago di Como\"", "\"Como parola1\"", "\"lago di\" parola2", "testo"]
+    var found: [[Int64]] = []
     do {
       let library = try Library(path: path, deviceID: "test")
       try fill(library)
       try library.writer.write { db in
         try downgrade(db)
         kept = try records(db)
+        // What the index with positions finds.
+        found = try queries.map { query in
+          try Int64.fetchAll(
+            db, sql: "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid",
+            arguments: [FTSQuery.match(query, prefixLast: true)])
+        }
         pending = try Row.fetchAll(db, sql: "SELECT kind, key FROM sync_dirty ORDER BY 1, 2")
           .map(\.description)
       }
@@ -162,7 +174,19 @@ import LeggioTestSupport
       steps.withLock { $0 } == [
         "Counting articles", "Forgetting sync's list of changes", "Renumbering tag links",
         "Slimming feed items",
+        "Indexing articles for search",
       ])
+    // The index without positions finds what the one with positions found.
+    #expect(try queries.map { try library.search($0).map(\.id).sorted() } == found)
+    let holding = try library.writer.read {
+      try Int64.fetchAll(
+        $0, sql: "SELECT id FROM article_search WHERE instr(text, 'lago di Como') > 0 ORDER BY id")
+    }
+    #expect(!holding.isEmpty && found[0] == holding)
+    #expect(
+      try library.writer.read {
+        try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_fts'")
+      }?.contains("detail = column") == true)
     let after = try library.writer.read(records)
     #expect(after == kept)
     #expect(try library.counts() == LibraryCounts(total: 30, unread: 29))
