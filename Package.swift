@@ -65,7 +65,7 @@ let package = Package(
     .target(
       name: "LeggioImport",
       dependencies: [
-        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM", "CDeflate",
+        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM", "CDeflate", "CCrypto",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: importSettings),

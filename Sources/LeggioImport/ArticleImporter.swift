@@ -126,7 +126,8 @@ public enum ArticleImporter {
         try importData(data, name: name, mimeType: mimeType, baseURL: baseURL, options: options)
       ]
     }
-    return try EPUBImporter.importArticles(data, name: name, as: options.epubForm)
+    return try EPUBImporter.importArticles(
+      data, name: name, as: options.epubForm, pictures: options.epubPictures)
   }
 
   /// The bytes of the file at `url` and how messages name it, after the checks.

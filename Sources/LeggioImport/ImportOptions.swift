@@ -16,6 +16,9 @@ public struct ImportOptions: Sendable {
   /// How an EPUB is read by `importArticles`: a book, a periodical's articles, or
   /// (nil) Leggio's guess.
   public var epubForm: EPUBForm? = nil
+  /// Whether `importArticles` keeps an EPUB's pictures (`EPUBImages`), read from the
+  /// archive it has open, within these limits; nil keeps none.
+  public var epubPictures: ImageLimits? = nil
 
   public init(
     maximumSize: Int = ImportOptions.defaultMaximumSize,

@@ -47,24 +47,38 @@ enum EPUBBench {
       try? before.map {
         try FileManager.default.createDirectory(at: $0.directory, withIntermediateDirectories: true)
       }
-      // Each run on its own into a fresh library, so that the spread shows, not the best.
+      // Each run on its own into a fresh library, so that the spread shows, not the best;
+      // then into a library that exists already (made by `leggio list`, not timed), as a
+      // reader adds a book to theirs: the first add also creates the library's tables.
       var runs: [CPUClock.Timing] = []
       var baselineRuns: [CPUClock.Timing] = []
-      for _ in 0..<5 {
-        if let before {
-          let wall = before.best(of: 1, fresh: true) { ["add", book.path] }
-          baselineRuns.append(CPUClock.Timing(wall: wall, cpu: before.lastCPU))
+      var existing: [CPUClock.Timing] = []
+      var baselineExisting: [CPUClock.Timing] = []
+      func add(_ runner: ProcessRunner, fresh: Bool) -> CPUClock.Timing {
+        if !fresh {
+          runner.reset()
+          _ = runner.best(of: 1) { ["list"] }
         }
-        let wall = runner.best(of: 1, fresh: true) { ["add", book.path] }
-        runs.append(CPUClock.Timing(wall: wall, cpu: runner.lastCPU))
+        let wall = runner.best(of: 1, fresh: fresh) { ["add", book.path] }
+        return CPUClock.Timing(wall: wall, cpu: runner.lastCPU)
+      }
+      for _ in 0..<5 {
+        if let before { baselineRuns.append(add(before, fresh: true)) }
+        runs.append(add(runner, fresh: true))
+        if let before { baselineExisting.append(add(before, fresh: false)) }
+        existing.append(add(runner, fresh: false))
       }
       added = CPUClock.format(range: runs)
       print(
         "epub: leggio add Mémoires d'outre-tombe (\(size)), whole process, 5 runs: " + added!)
+      print("epub:   into a library that exists: " + CPUClock.format(range: existing))
       if let baseline {
         print(
           "epub:   the baseline's add (\(baseline)), by turns with it: "
             + CPUClock.format(range: baselineRuns))
+        print(
+          "epub:   the baseline's, into a library that exists: "
+            + CPUClock.format(range: baselineExisting))
       }
     }
     var imported: ImportedArticle?

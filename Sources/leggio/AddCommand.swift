@@ -102,14 +102,14 @@ struct AddCommand: ParsableCommand {
   private func readArticles(
     _ input: InputFiles.Input, fetcher: PageFetcher, pictures: ImageCollector?
   ) throws -> (articles: [ImportedArticle], prepared: PreparedDocument?) {
-    var articles = try InputFiles.importArticles(input, fetcher: fetcher, as: form)
+    // A book's pictures are read by the importer from the archive it has open.
+    let isBook =
+      input.webURL == nil && input.absolutePath?.lowercased().hasSuffix(".epub") == true
+    var articles = try InputFiles.importArticles(
+      input, fetcher: fetcher, as: form, bookPictures: isBook && !noImages ? ImageLimits() : nil)
     let prepared = articles.count == 1 ? PreparedDocument.begin(articles[0].document) : nil
     if input.webURL != nil, let pictures {
       for index in articles.indices { pictures.collect(into: &articles[index]) }
-    } else if !noImages, let path = input.absolutePath, path.lowercased().hasSuffix(".epub"),
-      let book = FileManager.default.contents(atPath: path)
-    {
-      EPUBImages.keep(in: &articles, bookData: book, name: input.displayName)
     }
     return (articles, prepared)
   }

@@ -92,12 +92,15 @@ enum InputFiles {
   /// per piece (`form` forces book or articles). A piece without a web address of its
   /// own gets the file's path with its number (`/path/issue.epub#3`) as its source, so
   /// adding the file again finds the same articles.
+  /// With `bookPictures`, an EPUB's pictures are kept too, read from the open archive.
   static func importArticles(
-    _ input: Input, fetcher: PageFetcher = PageFetcher(), as form: EPUBForm? = nil
+    _ input: Input, fetcher: PageFetcher = PageFetcher(), as form: EPUBForm? = nil,
+    bookPictures: ImageLimits? = nil
   ) throws -> [ImportedArticle] {
     if input.webURL != nil { return [try importArticle(input, fetcher: fetcher)] }
     var options = ImportOptions()
     options.epubForm = form
+    options.epubPictures = bookPictures
     if input.isStandardInput {
       return try ArticleImporter.importArticles(try standardInput(), name: "-", options: options)
     }

@@ -32,4 +32,34 @@ import Testing
         "picture skipped: ../images/notes.jpg: not a JPEG, PNG, GIF or WebP picture",
       ])
   }
+
+  /// Asked for pictures, the importer keeps them from the archive it has open: the same
+  /// pictures, hashes and warnings as reading the book's bytes again afterwards, a large
+  /// picture (hashed by libcrypto where it loads) with the SHA-256 of its bytes.
+  @Test func aBookReadWithItsPicturesKeepsWhatKeepingThemAfterwardsKeeps() throws {
+    let body = """
+      <p>The first chapter, with a large photograph of the harbour and a small map.</p>
+      <figure><img src="../images/harbour.png" alt="The harbour"/></figure>
+      <figure><img src="../images/map.png" alt="The coast"/></figure>
+      <figure><img src="../images/lost.png" alt="Lost"/></figure>
+      <p>After the pictures, the chapter goes on for a while longer, to its end.</p>
+      """
+    var book = EPUBFixture.book(chapters: [("One", body)])
+    let harbour = TestPictures.png(width: 200, height: 200)
+    #expect(harbour.count > 64 * 1024)
+    book.add("OEBPS/images/harbour.png", harbour)
+    book.add("OEBPS/images/map.png", TestPictures.png(width: 64, height: 40))
+    let data = try book.zipData()
+    var options = ImportOptions()
+    options.epubPictures = ImageLimits()
+    let read = try ArticleImporter.importArticles(data, name: "coast.epub", options: options)
+    var afterwards = try ArticleImporter.importArticles(data, name: "coast.epub")
+    EPUBImages.keep(in: &afterwards, bookData: data, name: "coast.epub")
+    #expect(read[0].images.map(\.source) == ["../images/harbour.png", "../images/map.png"])
+    #expect(read[0].images == afterwards[0].images)
+    #expect(read[0].warnings == afterwards[0].warnings)
+    let digits = Array("0123456789abcdef".utf8)
+    let expected = SHA256.hash(harbour).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }
+    #expect(read[0].images.first?.hash == String(decoding: expected, as: UTF8.self))
+  }
 }

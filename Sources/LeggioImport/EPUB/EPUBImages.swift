@@ -13,15 +13,35 @@ public enum EPUBImages {
     in articles: inout [ImportedArticle], bookData: Data, name: String,
     limits: ImageLimits = ImageLimits()
   ) {
-    let wanted = articles.map { article in
-      ImageCollector.sources(in: article.document).filter {
-        EPUBPath.resolve($0, against: "") != nil
-      }
-    }
+    let wanted = sources(of: articles)
     // Opening the archive again checks every entry: only when there is a picture to read.
     guard wanted.contains(where: { !$0.isEmpty }),
       let archive = try? EPUBArchive(data: bookData, name: name)
     else { return }
+    keep(in: &articles, wanted: wanted, from: archive, limits: limits)
+  }
+
+  /// `keep`, from the archive the articles were just read from (`EPUBImporter`, asked for
+  /// pictures): the book is not opened a second time.
+  static func keep(
+    in articles: inout [ImportedArticle], from archive: EPUBArchive, limits: ImageLimits
+  ) {
+    keep(in: &articles, wanted: sources(of: articles), from: archive, limits: limits)
+  }
+
+  /// The picture addresses of each article that could name a file of the book.
+  private static func sources(of articles: [ImportedArticle]) -> [[String]] {
+    articles.map { article in
+      ImageCollector.sources(in: article.document).filter {
+        EPUBPath.resolve($0, against: "") != nil
+      }
+    }
+  }
+
+  private static func keep(
+    in articles: inout [ImportedArticle], wanted: [[String]], from archive: EPUBArchive,
+    limits: ImageLimits
+  ) {
     for (index, sources) in zip(articles.indices, wanted) where !sources.isEmpty {
       let results = sources.map { source in
         (source: source, result: read(source, from: archive, limits: limits))

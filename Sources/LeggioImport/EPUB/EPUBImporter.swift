@@ -26,11 +26,20 @@ public enum EPUBImporter {
 
   /// Reads `data` as one book or as the articles of a periodical: `form` forces either;
   /// nil guesses (`CalibreNews.isPeriodical`: calibre's `periodical:` publication type, or
-  /// its `feed_N/article_M/` pages).
-  public static func importArticles(_ data: Data, name: String, as form: EPUBForm? = nil)
+  /// its `feed_N/article_M/` pages). With `pictures`, the pictures the articles show are
+  /// kept within those limits (`EPUBImages.keep`), read from the archive already open.
+  public static func importArticles(
+    _ data: Data, name: String, as form: EPUBForm? = nil, pictures: ImageLimits? = nil
+  ) throws(EPUBError) -> [ImportedArticle] {
+    let read = try read(data, name: name)
+    var articles = try articles(of: read, name: name, as: form)
+    if let pictures { EPUBImages.keep(in: &articles, from: read.archive, limits: pictures) }
+    return articles
+  }
+
+  private static func articles(of read: Reading, name: String, as form: EPUBForm?)
     throws(EPUBError) -> [ImportedArticle]
   {
-    let read = try read(data, name: name)
     let periodical = form.map { $0 == .articles } ?? CalibreNews.isPeriodical(read.package)
     guard periodical else { return [read.book.article] }
     let articles = EPUBPeriodical(
@@ -49,6 +58,7 @@ public enum EPUBImporter {
     var chapters: [EPUBChapter]
     var package: EPUBPackage
     var resolve: (String) -> String?
+    var archive: EPUBArchive
   }
 
   static func read(_ data: Data, name: String) throws(EPUBError) -> Reading {
@@ -132,7 +142,8 @@ public enum EPUBImporter {
       name: name, package: package, chapters: chapters, points: points,
       resolve: { archive.resolve($0) }, warnings: warnings)
     return Reading(
-      book: book, chapters: chapters, package: package, resolve: { archive.resolve($0) })
+      book: book, chapters: chapters, package: package, resolve: { archive.resolve($0) },
+      archive: archive)
   }
 
   /// Whether a spine item is a document Leggio can read (XHTML, HTML, or a `.xml`

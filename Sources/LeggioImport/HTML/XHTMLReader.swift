@@ -70,6 +70,8 @@ final class XHTMLReader {
   private var rawTextStart: Int?
   private var names = PointerMemo<ElementName>()
   private var nesting: [NamePair: Bool] = [:]
+  private var recentPairs = [NamePair?](repeating: nil, count: 64)
+  private var recentKept = [Bool](repeating: false, count: 64)
   /// The HTML builder's handler, whose callbacks ours pass each event on to.
   private let html = SAXTreeBuilder.handler
 
@@ -79,8 +81,9 @@ final class XHTMLReader {
   }
 
   /// What the reader needs to know of an element name, worked out once per name.
+  /// Plain values only, no string: it is fetched for every event, and a string's
+  /// reference count went up and down each time.
   private struct ElementName: Sendable {
-    var name: String
     /// Lower-case ASCII letters, digits, `:`, `-`, `_`, `.`, led by a letter: as the
     /// HTML parser reads it.
     var readable: Bool
@@ -89,6 +92,12 @@ final class XHTMLReader {
     /// Where the HTML parser puts blank text in it, and other text.
     var blankFate: HTMLNesting.TextFate
     var textFate: HTMLNesting.TextFate
+    /// Which of `html`, `head` and `body` it is, compared without comparing strings.
+    var skeleton = Skeleton.other
+  }
+
+  private enum Skeleton: Sendable {
+    case html, head, body, other
   }
 
   private struct NamePair: Hashable {
@@ -112,16 +121,22 @@ final class XHTMLReader {
           || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
           || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
       }
-    let info =
+    var info =
       readable
       ? ElementName(
-        name: name, readable: true, isRawText: name == "script" || name == "style",
+        readable: true, isRawText: name == "script" || name == "style",
         isVoid: htmlTagLookup(name).map { $0.pointee.empty != 0 } ?? false,
         blankFate: HTMLNesting.fate(ofText: true, in: name),
         textFate: HTMLNesting.fate(ofText: false, in: name))
       : ElementName(
-        name: name, readable: false, isRawText: false, isVoid: false, blankFate: .moved,
+        readable: false, isRawText: false, isVoid: false, blankFate: .moved,
         textFate: .moved)
+    switch name {
+    case "html": info.skeleton = .html
+    case "head": info.skeleton = .head
+    case "body": info.skeleton = .body
+    default: break
+    }
     described.withLock { $0[name] = info }
     return info
   }
@@ -148,18 +163,32 @@ final class XHTMLReader {
     guard child.readable, rawTextStart == nil else { return false }
     guard let parentPointer = context.pointee.name else {
       sawRoot = true
-      return child.name == "html"
+      return child.skeleton == .html
     }
     let parent = info(parentPointer)
-    if parent.name == "html" && context.pointee.nameNr == 1 {
+    if parent.skeleton == .html && context.pointee.nameNr == 1 {
       defer { htmlHasElement = true }
-      return child.name == "body" || (child.name == "head" && !htmlHasElement)
+      return child.skeleton == .body || (child.skeleton == .head && !htmlHasElement)
     }
-    if child.name == "html" || child.name == "head" || child.name == "body" { return false }
+    if child.skeleton != .other { return false }
     let pair = NamePair(parent: parentPointer, child: name)
-    if let known = nesting[pair] { return known }
-    let kept = HTMLNesting.keeps(element: child.name, in: parent.name)
-    nesting[pair] = kept
+    // A direct-mapped table of recent pairs before the dictionary: hashing the pair
+    // for every element was a third of this check.
+    let mixed =
+      (UInt(bitPattern: parentPointer) &* 0x9E37_79B9_7F4A_7C15)
+      ^ (UInt(bitPattern: name) &* 0xC2B2_AE3D_27D4_EB4F)
+    let slot = Int(truncatingIfNeeded: mixed >> 58)
+    if recentPairs[slot] == pair { return recentKept[slot] }
+    let kept: Bool
+    if let known = nesting[pair] {
+      kept = known
+    } else {
+      kept = HTMLNesting.keeps(
+        element: String(cString: name), in: String(cString: parentPointer))
+      nesting[pair] = kept
+    }
+    recentPairs[slot] = pair
+    recentKept[slot] = kept
     return kept
   }
 

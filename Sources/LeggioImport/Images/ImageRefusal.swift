@@ -48,7 +48,8 @@ package enum ImageVetting {
     guard info.width <= limits.maximumSide, info.height <= limits.maximumSide,
       info.pixels <= limits.maximumPixels
     else { return .failure(.tooManyPixels(width: info.width, height: info.height)) }
-    return .success(KeptImage(source: source, data: data, info: info))
+    return .success(
+      KeptImage(source: source, data: data, info: info, hash: PictureHash.hex(data)))
   }
 
   /// Keeps `candidates` in document order until the article's budget is spent.

@@ -55,4 +55,26 @@ import Testing
       #expect(TextStatistics.wordCount(text) == Self.countedByScalar(text), "\(value)")
     }
   }
+
+  /// Eight ASCII bytes are counted at once: a word starting, ending or running across
+  /// the edge of each eight, next to accents and ASCII's every byte, counts as it did.
+  @Test func wordsAcrossTheEightByteStepsCountAsTheyDid() {
+    let pieces = ["ab", "Z9", "é", "«", " ", "-", "'", "0", "@", "[", "`", "{", "/", ":", "\n"]
+    for shift in 0..<16 {
+      for (index, piece) in pieces.enumerated() {
+        let next = pieces[(index + 3) % pieces.count]
+        let text =
+          String(repeating: "x", count: shift) + " " + piece + "word" + next + "1234567 "
+          + String(repeating: piece, count: 9) + "fin"
+        #expect(TextStatistics.wordCount(text) == Self.countedByScalar(text), "\(shift) \(text)")
+      }
+    }
+    for value in 0..<0x80 {
+      let byte = String(UnicodeScalar(UInt8(value)))
+      for shift in 0..<9 {
+        let text = String(repeating: "a", count: shift) + byte + "b" + byte + byte + "9z"
+        #expect(TextStatistics.wordCount(text) == Self.countedByScalar(text), "\(value) \(shift)")
+      }
+    }
+  }
 }
