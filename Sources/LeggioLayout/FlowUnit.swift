@@ -129,7 +129,6 @@ struct FlowUnit {
     parts.reserveCapacity(label == nil ? 1 : 2)
     if let label { parts.append(label) }
     parts.append(consume body)
-    self.parts = parts
     if case .image = block.kind, let picture, let source = block.source {
       let caption = parts[0]
       let captionLines =
@@ -143,6 +142,7 @@ struct FlowUnit {
         text: ClusterBuffer(), style: style, blankBefore: false, picture: slot)
       parts = captionLines == 0 ? [drawn] : [drawn, caption]
     }
+    self.parts = consume parts
     self.start = start
     switch block.kind {
     case .heading: placement = .heading
