@@ -16,9 +16,10 @@ final class ClusterStorage {
     return buffer
   }
 
-  /// Keeps the text of `unit`'s last part (a block's body) for the next `take`. Its
-  /// arrays are reused in place once the unit is gone.
-  func recycle(_ unit: FlowUnit) {
-    if let last = unit.parts.last, last.picture == nil { spare = last.text }
+  /// Keeps the text of `unit`'s last part (a block's body) for the next `take`, moved out
+  /// of the unit (which is used up) rather than copied: its arrays are reused in place.
+  func recycle(_ unit: consuming FlowUnit) {
+    guard var last = unit.parts.popLast(), last.picture == nil else { return }
+    swap(&spare, &last.text)
   }
 }

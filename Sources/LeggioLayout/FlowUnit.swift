@@ -67,29 +67,7 @@ struct FlowUnit {
     var label: Part?
     switch block.kind {
     case .table:
-      // Cell text keeps its offsets (a highlight in a cell is drawn there). Borders and
-      // padding sit at the furthest offset shown so far, so that lines start in order;
-      // an offset moves only after such a piece, never cutting short the text before.
-      var shown = 0
-      var afterText = false
-      func add(_ piece: String, _ segment: Segment, source: Int?) {
-        if !afterText { text.moveOffset(to: source ?? shown) }
-        text.append(piece, segment)
-        afterText = source != nil
-        if let source { shown = max(shown, source + piece.unicodeScalars.count) }
-      }
-      for (index, line) in TableLayout(block, ascii: asciiBorders).lines(width: column).enumerated()
-      {
-        if index > 0 { add("\n", Segment(role: .text, isSource: false), source: nil) }
-        for piece in line.pieces {
-          add(
-            piece.text,
-            Segment(
-              role: piece.isBorder ? .rule : .text, inline: piece.isHeader ? .strong : [],
-              isSource: piece.source != nil), source: piece.source)
-        }
-      }
-      if !afterText { text.moveOffset(to: shown) }
+      Self.appendTable(block, column: column, asciiBorders: asciiBorders, to: &text)
     case .preformatted:
       for inline in block.inlines {
         text.append(inline.text, Self.segment(inline, role: style.role))
@@ -141,11 +119,16 @@ struct FlowUnit {
       style.totalFit = false
     }
     let body = Part(
-      text: text, style: style, blankBefore: false,
+      text: consume text, style: style, blankBefore: false,
       rightToLeftDocument: rightToLeftDocument, direction: block.direction)
     // Hyphenation patterns are for left-to-right scripts; a right-to-left line keeps words whole.
     if body.bidi?.rightToLeft == true { self.hyphenator = nil }
-    parts = (label.map { [$0] } ?? []) + [body]
+    // Built in place: joining arrays copied each part (a dozen retains and releases) for
+    // every block of a book.
+    var parts: [Part] = []
+    parts.reserveCapacity(label == nil ? 1 : 2)
+    if let label { parts.append(label) }
+    parts.append(consume body)
     if case .image = block.kind, let picture, let source = block.source {
       let caption = parts[0]
       let captionLines =
@@ -159,12 +142,42 @@ struct FlowUnit {
         text: ClusterBuffer(), style: style, blankBefore: false, picture: slot)
       parts = captionLines == 0 ? [drawn] : [drawn, caption]
     }
+    self.parts = consume parts
     self.start = start
     switch block.kind {
     case .heading: placement = .heading
     case .rule, .image, .table: placement = .keepTogether
     default: placement = .splittable
     }
+  }
+
+  /// Appends the lines of table `block` set `column` cells wide. Cell text keeps its
+  /// offsets (a highlight in a cell is drawn there). Borders and padding sit at the
+  /// furthest offset shown so far, so that lines start in order; an offset moves only
+  /// after such a piece, never cutting short the text before. (A function of its own: a
+  /// local function changing the buffer made it a boxed variable for every block.)
+  private static func appendTable(
+    _ block: Block, column: Int, asciiBorders: Bool, to text: inout ClusterBuffer
+  ) {
+    var shown = 0
+    var afterText = false
+    func add(_ piece: String, _ segment: Segment, source: Int?) {
+      if !afterText { text.moveOffset(to: source ?? shown) }
+      text.append(piece, segment)
+      afterText = source != nil
+      if let source { shown = max(shown, source + piece.unicodeScalars.count) }
+    }
+    for (index, line) in TableLayout(block, ascii: asciiBorders).lines(width: column).enumerated() {
+      if index > 0 { add("\n", Segment(role: .text, isSource: false), source: nil) }
+      for piece in line.pieces {
+        add(
+          piece.text,
+          Segment(
+            role: piece.isBorder ? .rule : .text, inline: piece.isHeader ? .strong : [],
+            isSource: piece.source != nil), source: piece.source)
+      }
+    }
+    if !afterText { text.moveOffset(to: shown) }
   }
 
   init(parts: [Part], start: Int, placement: Placement) {
@@ -190,26 +203,32 @@ struct FlowUnit {
 
   /// The lines of each part, broken for a column `column` cells wide.
   func spans(column: Int) -> [[LineSpan]] {
-    parts.map { part in
-      guard part.picture == nil else { return [] }
-      let widths = part.style.widths(column: column)
-      guard part.style.totalFit && part.style.mode == .prose else {
-        return LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
-      }
-      // Most paragraphs come out of the greedy breaker with no hole and no runt: the total
-      // fit (which would keep them, or nearly) is for the others, at a fraction of the cost.
-      // The greedy breaker stops at a paragraph's first hole, which sends it to the total fit.
-      let justify = part.style.justify
-      let greedy = LineBreaker.linesUnlessImprovable(part.text, widths: widths, justify: justify)
-      if let greedy,
-        !TotalFitBreaker.improves(greedy, part.text, widths: widths, justify: justify)
-      {
-        return greedy
-      }
-      return TotalFitBreaker.lines(
-        part.text, widths: widths, justify: justify, hyphenator: hyphenator)
-        ?? greedy ?? LineBreaker.lines(part.text, widths: widths, mode: .prose)
+    // By index: iterating the parts copied each one (a dozen retains and releases).
+    parts.indices.map { index in
+      spans(of: parts[index], column: column)
     }
+  }
+
+  /// The lines of `part`, broken for a column `column` cells wide.
+  func spans(of part: Part, column: Int) -> [LineSpan] {
+    guard part.picture == nil else { return [] }
+    let widths = part.style.widths(column: column)
+    guard part.style.totalFit && part.style.mode == .prose else {
+      return LineBreaker.lines(part.text, widths: widths, mode: part.style.mode)
+    }
+    // Most paragraphs come out of the greedy breaker with no hole and no runt: the total
+    // fit (which would keep them, or nearly) is for the others, at a fraction of the cost.
+    // The greedy breaker stops at a paragraph's first hole, which sends it to the total fit.
+    let justify = part.style.justify
+    let greedy = LineBreaker.linesUnlessImprovable(part.text, widths: widths, justify: justify)
+    if let greedy,
+      !TotalFitBreaker.improves(greedy, part.text, widths: widths, justify: justify)
+    {
+      return greedy
+    }
+    return TotalFitBreaker.lines(
+      part.text, widths: widths, justify: justify, hyphenator: hyphenator)
+      ?? greedy ?? LineBreaker.lines(part.text, widths: widths, mode: .prose)
   }
 
   /// The canonical offset of each line's first character (blank lines inside the unit
@@ -220,7 +239,9 @@ struct FlowUnit {
   func measure(column: Int) -> (offsets: [Int32], hyphenated: [Int32]) {
     var offsets: [Int32] = []
     var hyphenated: [Int32] = []
-    for (part, spans) in zip(parts, spans(column: column)) {
+    for index in parts.indices {
+      let part = parts[index]
+      let spans = spans(of: part, column: column)
       if let picture = part.picture {
         offsets += repeatElement(Int32(start), count: picture.rows)
         continue

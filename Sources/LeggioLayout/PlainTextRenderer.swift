@@ -66,7 +66,7 @@ public enum PlainTextRenderer {
             hyphenator: hyphenator, rightToLeftDocument: rightToLeft,
             loneVerseLine: piece == nil && document.isLoneVerseLine(index), storage: storage)
           UnitRenderer.render(unit, geometry: geometry, into: &sink)
-          storage.recycle(unit)
+          storage.recycle(consume unit)
         }
       }
       return sink.bytes

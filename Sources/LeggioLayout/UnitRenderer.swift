@@ -10,23 +10,34 @@ enum UnitRenderer {
   static func render<Sink: LineSink>(
     _ unit: FlowUnit, geometry: ColumnGeometry, into sink: inout Sink
   ) {
-    for (part, spans) in zip(unit.parts, unit.spans(column: geometry.width)) {
-      if let picture = part.picture {
-        for row in 0..<picture.rows {
-          sink.pictureLine(
-            PictureRow(
-              source: picture.source, row: row, rows: picture.rows,
-              column: geometry.left + picture.indent, columns: picture.columns),
-            position: unit.start)
-        }
-        continue
+    // Each part borrowed through a pointer and broken as it is drawn: iterating the parts,
+    // or reading them by index, copied each one (a dozen retains and releases).
+    unit.parts.withUnsafeBufferPointer { parts in
+      for index in parts.indices {
+        let spans = unit.spans(of: parts[index], column: geometry.width)
+        renderPart(parts[index], spans: spans, start: unit.start, geometry: geometry, into: &sink)
       }
-      if part.blankBefore { sink.blankLine(position: unit.start + Int(part.text.offsets[0])) }
-      var special = 0  // where the last line's search in `specials` ended
-      for span in spans {
-        renderLine(
-          span, part: part, start: unit.start, geometry: geometry, special: &special, into: &sink)
+    }
+  }
+
+  private static func renderPart<Sink: LineSink>(
+    _ part: FlowUnit.Part, spans: [LineSpan], start: Int, geometry: ColumnGeometry,
+    into sink: inout Sink
+  ) {
+    if let picture = part.picture {
+      for row in 0..<picture.rows {
+        sink.pictureLine(
+          PictureRow(
+            source: picture.source, row: row, rows: picture.rows,
+            column: geometry.left + picture.indent, columns: picture.columns),
+          position: start)
       }
+      return
+    }
+    if part.blankBefore { sink.blankLine(position: start + Int(part.text.offsets[0])) }
+    var special = 0  // where the last line's search in `specials` ended
+    for span in spans {
+      renderLine(span, part: part, start: start, geometry: geometry, special: &special, into: &sink)
     }
   }
 

@@ -65,6 +65,7 @@ enum QuickShow {
       !isDirectory.boolValue
     else { return false }
     HeapTuning.keepLargeBuffersInHeap()
+    HeapTuning.preferHugePagesInHeap()
     if request.hyphenate { prepareHyphenation(request.path) }
     do {
       let input = InputFiles.Input(path: request.path)

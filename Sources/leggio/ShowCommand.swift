@@ -88,6 +88,7 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     HeapTuning.keepLargeBuffersInHeap()
+    HeapTuning.preferHugePagesInHeap()
     try reportingErrors {
       let (summary, metadata, document, page, contents) = try load()
       switch format {

@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// A Project Gutenberg e-text split into its licence header, its body and its licence
 /// footer, with the bibliographic lines of the header (`Title:`, `Author:`, `Language:`).
@@ -21,13 +22,33 @@ struct GutenbergText: Equatable {
     }
     // The first end marker ("End of the Project Gutenberg EBook of …" or "*** END OF");
     // the licence that follows it is not part of the book.
-    let end = lines[(startMarker + 1)...].firstIndex(where: isEndMarker) ?? lines.count
+    let end = firstEndMarker(lines, from: startMarker + 1) ?? lines.count
     var result = GutenbergText(body: lines[(startMarker + 1)..<end])
     for line in lines[..<startMarker] {
       result.read(headerLine: line)
     }
     result.dropProducerCredit()
     return result
+  }
+
+  /// The index of the first end marker at or after line `start`. A book's lines are
+  /// looked through in slices on every core: this test runs on every line, and on one
+  /// thread the other core waited for it.
+  static func firstEndMarker(_ lines: [Substring], from start: Int) -> Int? {
+    let count = lines.count - start
+    guard count >= 8192, ConcurrentSlices.coreCount > 1 else {
+      return lines[start...].firstIndex(where: isEndMarker)
+    }
+    let slices = 8
+    let ranges = (0..<slices).map {
+      start + count * $0 / slices..<start + count * ($0 + 1) / slices
+    }
+    return ConcurrentSlices.map(ranges, minimumSliceLength: 1) { ranges in
+      for range in ranges {
+        if let found = lines[range].firstIndex(where: isEndMarker) { return found }
+      }
+      return nil
+    }.lazy.compactMap { $0 }.first
   }
 
   static func isStartMarker(_ line: Substring) -> Bool {

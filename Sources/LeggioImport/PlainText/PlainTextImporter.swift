@@ -18,18 +18,17 @@ public enum PlainTextImporter {
   static func importText(pieces: [String], fallbackTitle: String, timeZone: TimeZone)
     -> ImportedArticle
   {
-    let last = pieces.count - 1
-    let parts = ConcurrentSlices.map(Array(pieces.indices), minimumSliceLength: 1) { indices in
-      indices.flatMap { index in
-        var piece = pieces[index]
-        piece.makeContiguousUTF8()
-        let lines = Self.lines(of: piece, in: 0..<piece.utf8.count)
-        // The empty line after a piece's last line feed begins the next piece.
-        return index == last ? lines : Array(lines.dropLast())
-      }
+    let pieces = pieces.map { piece in
+      var piece = piece
+      piece.makeContiguousUTF8()
+      return piece
     }
-    return importLines(
-      ConcurrentSlices.joined(parts), fallbackTitle: fallbackTitle, timeZone: timeZone)
+    // The empty line after a piece's last line feed begins the next piece: only the last
+    // piece's last line is kept.
+    let lines = Self.lines(
+      of: pieces, ranges: pieces.map { 0..<$0.utf8.count },
+      keepingLast: pieces.indices.map { $0 == pieces.count - 1 })
+    return importLines(lines, fallbackTitle: fallbackTitle, timeZone: timeZone)
   }
 
   private static func importLines(
@@ -87,43 +86,59 @@ public enum PlainTextImporter {
     let stretches = text.withUTF8 { bytes in
       TextPieces.stretches(bytes, pieces: bytes.count >= 1 << 18 ? 8 : 1)
     }
-    let parts = ConcurrentSlices.map(stretches, minimumSliceLength: 1) { [text] slice in
-      slice.flatMap { Self.lines(of: text, in: $0) }
-    }
-    return ConcurrentSlices.joined(parts)
+    return lines(
+      of: Array(repeating: text, count: stretches.count), ranges: stretches,
+      keepingLast: stretches.map { $0.upperBound == text.utf8.count })
   }
 
-  /// The lines that end in byte range `range` of `text` (each at a "\n", and the text's
-  /// last line when the range reaches the end). The line feeds are found in the
-  /// contiguous UTF-8 buffer; the lines are then cut at those byte offsets.
-  private static func lines(of text: String, in range: Range<Int>) -> [Substring] {
-    let breaks: [Int] =
-      text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
-        var found: [Int] = []
-        found.reserveCapacity(range.count / 40)
-        guard let base = bytes.baseAddress else { return found }
-        // memchr reads many bytes per step; a byte-by-byte test was a fiftieth of `show`.
-        let start = UnsafeRawPointer(base)
-        var from: Int = range.lowerBound
-        while from < range.upperBound {
-          guard let hit = memchr(start + from, 0x0A, range.upperBound - from) else { break }
-          let at: Int = start.distance(to: UnsafeRawPointer(hit))
-          found.append(at)
-          from = at + 1
-        }
-        return found
-      } ?? []
-    let utf8 = text.utf8
-    var lines: [Substring] = []
-    lines.reserveCapacity(breaks.count + 1)
-    var start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-    for offset in breaks {
-      let end = utf8.index(utf8.startIndex, offsetBy: offset)
-      lines.append(text[start..<end])
-      start = utf8.index(after: end)
+  /// The lines that end in byte range `ranges[k]` of `texts[k]` (each at a "\n", and the
+  /// text after the range's last "\n" when `keepingLast[k]`), for each k in order, in one
+  /// array: each range's line feeds are found first, then its lines cut straight into
+  /// their place (see `ConcurrentSlices.joined(counts:)`), side by side.
+  private static func lines(
+    of texts: [String], ranges: [Range<Int>], keepingLast: [Bool]
+  ) -> [Substring] {
+    let feeds = ConcurrentSlices.map(Array(texts.indices), minimumSliceLength: 1) { indices in
+      indices.map { lineFeeds(of: texts[$0], in: ranges[$0]) }
+    }.flatMap { $0 }
+    let counts = texts.indices.map { feeds[$0].count + (keepingLast[$0] ? 1 : 0) }
+    return ConcurrentSlices.joined(counts: counts) { index, buffer in
+      let text = texts[index]
+      let utf8 = text.utf8
+      let range = ranges[index]
+      var start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      var written = 0
+      for offset in feeds[index] {
+        let end = utf8.index(utf8.startIndex, offsetBy: offset)
+        (buffer.baseAddress! + written).initialize(to: text[start..<end])
+        written += 1
+        start = utf8.index(after: end)
+      }
+      if written < buffer.count {
+        (buffer.baseAddress! + written).initialize(to: text[start..<utf8.endIndex])
+      }
     }
-    if range.upperBound == utf8.count { lines.append(text[start..<utf8.endIndex]) }
-    return lines
+  }
+
+  /// The byte offsets of the line feeds in byte range `range` of `text` (contiguous UTF-8),
+  /// found with memchr (it reads many bytes per step; a byte-by-byte test was a fiftieth
+  /// of `show`).
+  private static func lineFeeds(of text: String, in range: Range<Int>) -> [Int] {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+      let upper = range.upperBound
+      var found: [Int] = []
+      found.reserveCapacity((upper - range.lowerBound) / 40)
+      guard let base = bytes.baseAddress else { return found }
+      let start = UnsafeRawPointer(base)
+      var from: Int = range.lowerBound
+      while from < upper {
+        guard let hit = memchr(start + from, 0x0A, upper - from) else { break }
+        let at: Int = start.distance(to: UnsafeRawPointer(hit))
+        found.append(at)
+        from = at + 1
+      }
+      return found
+    } ?? []
   }
 
   /// The text of a first block that can serve as a title: one line on its own, short,

@@ -147,13 +147,15 @@ extension TextHeading {
     guard !bare.isEmpty else { return false }
     if bare.allSatisfy(\.isNumber) { return true }
     if bare.uppercased() == bare && bare.allSatisfy({ "IVXLCDM".contains($0) }) { return true }
-    let words: Set<String> = [
-      "primo", "secondo", "terzo", "quarto", "quinto", "sesto", "settimo", "ottavo", "nono",
-      "decimo", "unico", "first", "second", "third", "one", "two", "three", "four", "five",
-      "premier", "erstes",
-    ]
-    return words.contains(bare.lowercased())
+    return numeralWords.contains(bare.lowercased())
   }
+
+  /// Numbers written out: a set built once (built for each test, it was most of its cost).
+  private static let numeralWords: Set<String> = [
+    "primo", "secondo", "terzo", "quarto", "quinto", "sesto", "settimo", "ottavo", "nono",
+    "decimo", "unico", "first", "second", "third", "one", "two", "three", "four", "five",
+    "premier", "erstes",
+  ]
 }
 
 extension StringProtocol {

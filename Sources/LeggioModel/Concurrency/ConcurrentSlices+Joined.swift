@@ -32,3 +32,39 @@ extension ConcurrentSlices {
 private struct SharedBuffer<Element>: @unchecked Sendable {
   let base: UnsafeMutablePointer<Element>
 }
+
+extension ConcurrentSlices {
+  /// An array made of parts whose lengths are known beforehand, part `index` written in
+  /// place, on a thread of its own, by `fill(index, buffer)`, which must initialize all
+  /// `counts[index]` elements of `buffer`. `joined` without building each part in an array
+  /// of its own first: a book's 70,000 lines were copied twice on their way to one array,
+  /// a retain and a release for each copy, and pages of memory touched for each.
+  public static func joined<Element>(
+    counts: [Int], _ fill: @Sendable (Int, UnsafeMutableBufferPointer<Element>) -> Void
+  ) -> [Element] {
+    var next = 0
+    let starts = counts.map { count in
+      defer { next += count }
+      return next
+    }
+    let total = next
+    guard total > 0 else { return [] }
+    return [Element](unsafeUninitializedCapacity: total) { buffer, count in
+      let target = SharedBuffer(base: buffer.baseAddress!)
+      if counts.count > 1, total >= 4096, coreCount > 1 {
+        DispatchQueue.concurrentPerform(iterations: counts.count) { index in
+          fill(
+            index,
+            UnsafeMutableBufferPointer(start: target.base + starts[index], count: counts[index]))
+        }
+      } else {
+        for index in counts.indices {
+          fill(
+            index,
+            UnsafeMutableBufferPointer(start: target.base + starts[index], count: counts[index]))
+        }
+      }
+      count = total
+    }
+  }
+}

@@ -55,6 +55,29 @@ import Testing
     #expect(article.document.blocks.map(\.plainText) == ["C'era una volta..."])
   }
 
+  @Test func aLongBooksFirstEndMarkerIsFoundWhereverItFalls() {
+    // 40,000 lines: looked through in slices on every core. The first marker is the one
+    // found, in whichever slice it falls, and a book without one has none.
+    let body = (0..<40_000).map { Substring("Esempio di riga \($0), e di prosa.") }
+    let marker: Substring = "*** END OF THE PROJECT GUTENBERG EBOOK ESEMPIO ***"
+    let other: Substring = "End of the Project Gutenberg EBook of Esempio"
+    #expect(GutenbergText.firstEndMarker(body, from: 0) == nil)
+    for first in [0, 4_999, 5_000, 5_001, 20_000, 39_999] {
+      var lines = body
+      lines[first] = marker
+      if first + 3 < lines.count { lines[first + 3] = other }
+      lines[min(first + 7_000, lines.count - 1)] = marker
+      #expect(GutenbergText.firstEndMarker(lines, from: 0) == first, "marker at \(first)")
+      #expect(
+        GutenbergText.firstEndMarker(lines, from: 0)
+          == lines.firstIndex(where: GutenbergText.isEndMarker))
+      // From past the first marker, the next one.
+      #expect(
+        GutenbergText.firstEndMarker(lines, from: first + 1)
+          == lines[(first + 1)...].firstIndex(where: GutenbergText.isEndMarker))
+    }
+  }
+
   @Test(arguments: [
     (
       "it",
