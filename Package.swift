@@ -61,18 +61,18 @@ let package = Package(
     // libchafa, libstb and libwebp, opened with dlopen when a picture is first drawn
     // (include/CPictures.h); without them pictures keep their placeholders.
     .target(name: "CPictures", linkerSettings: [.linkedLibrary("dl")]),
-    .target(name: "LeggioModel", swiftSettings: staticStdlib),
+    .target(name: "LeggioModel", dependencies: ["CCrypto"], swiftSettings: staticStdlib),
     .target(
       name: "LeggioImport",
       dependencies: [
-        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM", "CDeflate", "CCrypto",
+        "LeggioModel", "CLibXML2", "CCurl", "CCmarkGFM", "CDeflate",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: importSettings),
     .target(
       name: "LeggioStore",
       dependencies: [
-        "LeggioModel", "CZlibStore", "CDeflate", "CCrypto", "CSQLiteClose", "CSearchRank",
+        "LeggioModel", "CZlibStore", "CDeflate", "CSQLiteClose", "CSearchRank",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ], swiftSettings: staticStdlib),

@@ -1,4 +1,3 @@
-import CCrypto
 import Foundation
 import LeggioModel
 
@@ -12,18 +11,8 @@ enum PictureHash {
   static let libraryLength = 64 * 1024
 
   static func hex(_ data: Data) -> String {
-    var digest = [UInt8](repeating: 0, count: 32)
-    let status =
-      data.count < libraryLength
-      ? -1
-      : data.withUnsafeBytes { bytes in
-        digest.withUnsafeMutableBufferPointer {
-          leggio_crypto_sha256(bytes.baseAddress, bytes.count, $0.baseAddress)
-        }
-      }
-    let bytes = status == 0 ? digest : SHA256.hash(data)
-    let digits = Array("0123456789abcdef".utf8)
-    return String(
-      decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+    let library =
+      data.count < libraryLength ? nil : data.withUnsafeBytes { SHA256.libraryDigest($0) }
+    return SHA256.hexDigits(library ?? SHA256.hash(data))
   }
 }

@@ -74,14 +74,7 @@ public struct SHA256: Sendable {
 
   /// The digest of a string's UTF-8 bytes, as 64 lowercase hex digits.
   public static func hex(_ string: String) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    hex.reserveCapacity(64)
-    for byte in hash(string.utf8) {
-      hex.append(digits[Int(byte >> 4)])
-      hex.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: hex, as: UTF8.self)
+    hexDigits(hash(string.utf8))
   }
 
   /// One 64-byte block. The schedule lives on the stack and the constants are read

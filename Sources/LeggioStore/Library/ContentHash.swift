@@ -1,4 +1,3 @@
-import CCrypto
 import LeggioModel
 
 /// The content hash of a text version: SHA-256 of its UTF-8 bytes as 64 lowercase hex
@@ -19,35 +18,18 @@ enum ContentHash {
     guard text.utf8.count >= libraryLength, let digest = libraryDigest(text) else {
       return SHA256.hex(text)
     }
-    return hexDigits(digest)
+    return SHA256.hexDigits(digest)
   }
 
   /// The hash of one of many texts hashed together: libcrypto's whatever the length.
   static func batchHex(_ text: String) -> String {
     guard let digest = libraryDigest(text) else { return SHA256.hex(text) }
-    return hexDigits(digest)
+    return SHA256.hexDigits(digest)
   }
 
   /// libcrypto's digest of `text`'s UTF-8, nil without libcrypto.
   static func libraryDigest(_ text: String) -> [UInt8]? {
     var text = text
-    var digest = [UInt8](repeating: 0, count: 32)
-    let status = text.withUTF8 { bytes in
-      digest.withUnsafeMutableBufferPointer {
-        leggio_crypto_sha256(bytes.baseAddress, bytes.count, $0.baseAddress)
-      }
-    }
-    return status == 0 ? digest : nil
-  }
-
-  static func hexDigits(_ digest: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    hex.reserveCapacity(2 * digest.count)
-    for byte in digest {
-      hex.append(digits[Int(byte >> 4)])
-      hex.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: hex, as: UTF8.self)
+    return text.withUTF8 { SHA256.libraryDigest(UnsafeRawBufferPointer($0)) }
   }
 }
