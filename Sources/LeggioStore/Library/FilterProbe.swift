@@ -35,23 +35,12 @@ final class FilterProbe: Sendable {
     _ db: Database, candidates: RowCursor, match: String, need: Int, budget: Int,
     textBudget: Int = 16 << 20
   ) throws -> Outcome? {
-    try firstMatches(
-      db, next: { try candidates.next().map { $0[0] } }, match: match, need: need,
-      budget: budget, textBudget: textBudget)
-  }
-
-  /// `firstMatches(_:candidates:…)` with the ids given one at a time by `next` (nil at
-  /// the end), for a caller that keeps more of each candidate than its id.
-  func firstMatches(
-    _ db: Database, next: () throws -> Int64?, match: String, need: Int, budget: Int,
-    textBudget: Int = 16 << 20
-  ) throws -> Outcome? {
     let index = try probeDatabase()
     var ids: [Int64] = []
     var (tested, textRead, chunkSize) = (0, 0, 16)
     while ids.count < need {
       var chunk: [Int64] = []
-      while chunk.count < chunkSize, let id = try next() { chunk.append(id) }
+      while chunk.count < chunkSize, let row = try candidates.next() { chunk.append(row[0]) }
       if chunk.isEmpty { return Outcome(ids: ids, listEnded: true) }
       if tested >= budget || textRead >= textBudget { return nil }
       tested += chunk.count
