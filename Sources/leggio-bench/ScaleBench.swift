@@ -2,7 +2,7 @@ import Foundation
 import LeggioStore
 
 /// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH] [--keep]
-/// [--library PATH]`: issue 17's table. F feeds of N
+/// [--library PATH [--vacuum]]`: issue 17's table. F feeds of N
 /// realistic items each (about 1.5 KB of HTML paragraphs of real prose, `ProseFeeds`),
 /// served on 127.0.0.1; `leggio feeds update` on a fresh library and `newsboat -x reload`
 /// on a fresh cache, whole process against whole process (wall time, CPU time and peak
@@ -20,6 +20,9 @@ enum ScaleBench {
     var keep = false
     /// A library made before (`--keep`): only its size, breakdown and search times.
     var library: String?
+    /// With `library`: `leggio vacuum` it after opening (migrating) it, as the issue's
+    /// sizes are measured.
+    var vacuum = false
 
     init(_ arguments: [String]) {
       var iterator = arguments.makeIterator()
@@ -32,6 +35,7 @@ enum ScaleBench {
         case "--leggio": leggio = iterator.next()
         case "--keep": keep = true
         case "--library": library = iterator.next()
+        case "--vacuum": vacuum = true
         default: break
         }
       }
@@ -182,6 +186,12 @@ enum ScaleBench {
       print(
         "leggio opens it (migrates an older one)".padding(toLength: 44, withPad: " ", startingAt: 0)
           + " \(open.summary)")
+    }
+    if options.vacuum,
+      let vacuum = MeasuredProcess.run(leggio, ["vacuum"], environment: environment)
+    {
+      print(
+        "leggio vacuum".padding(toLength: 44, withPad: " ", startingAt: 0) + " \(vacuum.summary)")
     }
     print(
       "size on disk: Leggio \(MeasuredProcess.megabytes(fileSize(library) + fileSize(library + "-wal")))"

@@ -99,8 +99,8 @@ import Testing
       UPDATE article SET siteName = 'sito' || char(27) || '[2J' || char(9) || char(13)
         || char(127) || char(8238) || char(8203) || char(133) || char(8232) || char(917505)
         || '"\\', standfirst = char(0) || 'nascosto' WHERE id = \(full);
-      INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt)
-        SELECT uuid, 'ta' || char(27) || 'g' || char(8206), createdAt, createdAt
+      INSERT INTO article_tag (articleId, tag, createdAt, updatedAt)
+        SELECT id, 'ta' || char(27) || 'g' || char(8206), createdAt, createdAt
         FROM article WHERE id = \(odd);
       INSERT INTO fetch_queue (articleUUID, url, createdAt)
         SELECT uuid, source, '2024-01-01 00:00:00.000' FROM article WHERE id = \(pending);

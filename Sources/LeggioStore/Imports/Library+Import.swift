@@ -101,7 +101,10 @@ extension Library {
   {
     var changed = false
     if !tagsLinked, !entry.tags.isEmpty {
-      let count = "SELECT COUNT(*) FROM article_tag WHERE articleUUID = ? AND deletedAt IS NULL"
+      let count = """
+        SELECT COUNT(*) FROM article_tag
+        WHERE articleId = \(TagLinkArticleIDs.articleID) AND deletedAt IS NULL
+        """
       let before = try Int.fetchOne(db, sql: count, arguments: [uuid]) ?? 0
       try link(
         db, articleUUID: uuid, tags: entry.tags.compactMap { try? cleanTag($0) }, now: Date())

@@ -36,7 +36,7 @@ extension Library {
       var sql = """
         SELECT a.id, a.uuid, a.title, a.source, COALESCE(a.savedAt, a.createdAt), a.folder,
           a.starred, a.archived, a.readAt IS NULL, t.tag
-        FROM article a LEFT JOIN article_tag t ON t.articleUUID = a.uuid AND t.deletedAt IS NULL
+        FROM article a LEFT JOIN article_tag t ON t.articleId = a.id AND t.deletedAt IS NULL
         WHERE a.deletedAt IS NULL
         """
       if !ids.isEmpty { sql += " AND a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))" }

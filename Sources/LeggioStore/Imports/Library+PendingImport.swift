@@ -147,8 +147,8 @@ struct AddressOnlyBatch {
     if !tags.isEmpty {
       try db.execute(
         sql: """
-          INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt)
-          SELECT value->>0, value->>1, ?1, ?1
+          INSERT INTO article_tag (articleId, tag, createdAt, updatedAt)
+          SELECT (SELECT id FROM article WHERE uuid = value->>0), value->>1, ?1, ?1
           FROM json_each(?2) ORDER BY key
           """,
         arguments: [stamp, tags.text])
@@ -187,8 +187,8 @@ struct AddressOnlyBatch {
     let tags = try Row.fetchCursor(
       db,
       sql: """
-        SELECT articleUUID, tag FROM article_tag
-        WHERE deletedAt IS NULL AND articleUUID IN (SELECT value FROM json_each(?))
+        SELECT a.uuid, t.tag FROM article_tag t JOIN article a ON a.id = t.articleId
+        WHERE t.deletedAt IS NULL AND a.uuid IN (SELECT value FROM json_each(?))
         """, arguments: [uuids])
     while let row = try tags.next() {
       if let key = byUUID[row[0]] { found[key]?.tags.insert(Self.nocase(row[1])) }

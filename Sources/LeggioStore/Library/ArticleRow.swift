@@ -84,9 +84,9 @@ struct ArticleRow {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT articleUUID, tag FROM article_tag
-          WHERE deletedAt IS NULL AND articleUUID IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
-          ORDER BY tag COLLATE NOCASE
+          SELECT a.uuid, t.tag FROM article_tag t JOIN article a ON a.id = t.articleId
+          WHERE t.deletedAt IS NULL AND a.uuid IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+          ORDER BY t.tag COLLATE NOCASE
           """, arguments: StatementArguments(chunk))
       while let tagRow = try cursor.next() {
         if let index = positions[tagRow[0]] { rows[index].summary.tags.append(tagRow[1]) }

@@ -15,8 +15,12 @@ enum ArticleSQL {
   /// A feed batch gives it itself: the trigger, finding it missing, rewrote the row just
   /// written (an `UPDATE` per article and a second write of its index entry).
   static func globalIdentity(identity: String, hash: String) -> String {
+    isWebAddress(identity) ? identity : "sha256:" + hash
+  }
+
+  /// Whether `identity` is a web address as the trigger sees it (`LIKE 'https://%'`).
+  static func isWebAddress(_ identity: String) -> Bool {
     identity.utf8.count >= 8 && identity.prefix(8).lowercased() == "https://"
-      ? identity : "sha256:" + hash
   }
 
   /// A text version: uuid, article uuid, document JSON, text, content hash, words, created,
@@ -28,8 +32,9 @@ enum ArticleSQL {
     """
 
   /// A tag on an article: article uuid, tag, created, updated (`TagLinkKeys`: keyed by
-  /// an integer).
+  /// an integer; `TagLinkArticleIDs`: naming the article by its id).
   static let insertTag = """
-    INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt) VALUES (?, ?, ?, ?)
+    INSERT INTO article_tag (articleId, tag, createdAt, updatedAt)
+    VALUES (\(TagLinkArticleIDs.articleID), ?, ?, ?)
     """
 }

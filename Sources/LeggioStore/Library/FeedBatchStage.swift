@@ -33,8 +33,8 @@ struct FeedBatchStage {
           SELECT \(Self.articleColumns) FROM main.article WHERE 0;
         CREATE TEMP TABLE IF NOT EXISTS stage_version AS
           SELECT \(Self.versionColumns) FROM main.article_version WHERE 0;
-        CREATE TEMP TABLE IF NOT EXISTS stage_tag AS
-          SELECT \(Self.tagColumns) FROM main.article_tag WHERE 0;
+        CREATE TEMP TABLE IF NOT EXISTS stage_tag (
+          articleUUID TEXT, tag TEXT, createdAt DATETIME, updatedAt DATETIME);
         """)
     func insert(_ table: String, _ columns: String) throws -> BulkStatement {
       let count = columns.split(separator: ",").count
@@ -91,8 +91,9 @@ struct FeedBatchStage {
           SELECT \(Self.versionColumns) FROM temp.stage_version ORDER BY rowid;
         INSERT INTO main.article (\(Self.articleColumns))
           SELECT \(Self.articleColumns) FROM temp.stage_article ORDER BY rowid;
-        INSERT INTO main.article_tag (\(Self.tagColumns))
-          SELECT \(Self.tagColumns) FROM temp.stage_tag ORDER BY rowid;
+        INSERT INTO main.article_tag (articleId, tag, createdAt, updatedAt)
+          SELECT a.id, s.tag, s.createdAt, s.updatedAt FROM temp.stage_tag s
+          JOIN main.article a ON a.uuid = s.articleUUID ORDER BY s.rowid;
         """)
     var ids: [String: Int64] = [:]
     ids.reserveCapacity(identities.count)

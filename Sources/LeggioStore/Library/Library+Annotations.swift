@@ -13,7 +13,8 @@ extension Library: AnnotationArticleSource {
         let row = try Row.fetchOne(
           db,
           sql: """
-            SELECT a.uuid, a.title, a.source, a.published, a.contentHash, a.globalIdentity,
+            SELECT a.uuid, a.title, a.source, a.published, a.contentHash,
+              \(DerivedGlobalIdentity.column("a")) AS globalIdentity,
               leggio_text(v.document, v.text) AS text
             FROM article a JOIN article_version v ON v.articleUUID = a.uuid
             WHERE a.uuid = ? AND v.contentHash = a.contentHash AND v.deletedAt IS NULL

@@ -41,7 +41,7 @@ extension Library {
       a.uuid, a.title, a.kicker, a.siteName, a.byline, a.standfirst, a.dateline, a.imageCredit,
       a.language, a.source, listed_tag.tag
     FROM article a LEFT JOIN article_tag listed_tag
-      ON listed_tag.articleUUID = a.uuid AND listed_tag.deletedAt IS NULL
+      ON listed_tag.articleId = a.id AND listed_tag.deletedAt IS NULL
     WHERE \(filter.sql) ORDER BY \(ListFilter.order(sort))
     """
   }

@@ -74,7 +74,7 @@ extension Library {
       try String.fetchAll(
         db,
         sql: """
-          SELECT MIN(t.tag) FROM article_tag t JOIN article a ON a.uuid = t.articleUUID
+          SELECT MIN(t.tag) FROM article_tag t JOIN article a ON a.id = t.articleId
           WHERE t.deletedAt IS NULL AND a.deletedAt IS NULL
           GROUP BY t.tag COLLATE NOCASE ORDER BY t.tag COLLATE NOCASE
           """)

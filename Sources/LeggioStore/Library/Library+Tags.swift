@@ -16,13 +16,13 @@ extension Library {
   public func untag(id: Int64, _ tags: [String]) throws {
     let tags = try tags.map(Self.cleanTag)
     try writer.write { db in
-      let uuid = try Self.liveUUID(db, id: id)
+      _ = try Self.liveUUID(db, id: id)
       for tag in tags {
         try db.execute(
           sql: """
             UPDATE article_tag SET deletedAt = ?, updatedAt = ?
-            WHERE articleUUID = ? AND tag = ? COLLATE NOCASE AND deletedAt IS NULL
-            """, arguments: [Date(), Date(), uuid, tag])
+            WHERE articleId = ? AND tag = ? COLLATE NOCASE AND deletedAt IS NULL
+            """, arguments: [Date(), Date(), id, tag])
       }
     }
   }
@@ -33,7 +33,8 @@ extension Library {
       if let existing = try Row.fetchOne(
         db,
         sql: """
-          SELECT id, deletedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
+          SELECT id, deletedAt FROM article_tag
+          WHERE articleId = \(TagLinkArticleIDs.articleID) AND tag = ? COLLATE NOCASE
           ORDER BY deletedAt IS NOT NULL LIMIT 1
           """, arguments: [articleUUID, tag])
       {

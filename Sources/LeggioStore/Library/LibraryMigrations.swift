@@ -6,7 +6,8 @@ import GRDB
 /// Articles and text versions carry a UUID v7 (what links records together),
 /// `createdAt`, `updatedAt` and a `deletedAt` tombstone. The short integer `id` of an
 /// article is for people at the command line. Tag links have the dates and tombstone
-/// and, since `TagLinkKeys`, an integer key: a tag is known by its article and name.
+/// and, since `TagLinkKeys`, an integer key: a tag is known by its article and name
+/// (since `TagLinkArticleIDs`, the article's integer id).
 enum LibraryMigrations {
   static var migrator: DatabaseMigrator { migrator(progress: nil) }
 
@@ -136,6 +137,14 @@ enum LibraryMigrations {
     // The search index without the positions of words, half its size (issue 17).
     migrator.registerMigration(SearchIndex.columnsMigrationName) { db in
       try SearchIndex.migrateToColumns(db, progress: progress)
+    }
+    // Global identities that are the article's identity not stored twice (issue 17).
+    migrator.registerMigration(DerivedGlobalIdentity.migrationName) { db in
+      try DerivedGlobalIdentity.migrate(db, progress: progress)
+    }
+    // Tag links by their article's integer id, not its UUID (issue 17).
+    migrator.registerMigration(TagLinkArticleIDs.migrationName) { db in
+      try TagLinkArticleIDs.migrate(db, progress: progress)
     }
     return migrator
   }

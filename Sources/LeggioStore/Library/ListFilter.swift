@@ -22,7 +22,7 @@ struct ListFilter {
     if let tag = query.tag.flatMap({ try? Library.cleanTag($0) }) {
       clauses.append(
         """
-        EXISTS (SELECT 1 FROM article_tag t WHERE t.articleUUID = a.uuid
+        EXISTS (SELECT 1 FROM article_tag t WHERE t.articleId = a.id
           AND t.tag = ? COLLATE NOCASE AND t.deletedAt IS NULL)
         """)
       _ = arguments.append(contentsOf: [tag])

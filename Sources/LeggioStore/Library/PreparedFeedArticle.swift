@@ -7,8 +7,9 @@ import LeggioModel
 /// a few thousand of them (`FeedUpdater.batchesPerCommit`).
 struct PreparedFeedArticle: Sendable {
   let identity: String
-  /// What sync knows the article by (`ArticleSQL.globalIdentity`).
-  let globalIdentity: String
+  /// What sync knows the article by (`ArticleSQL.globalIdentity`), nil when that is its
+  /// identity (`DerivedGlobalIdentity`).
+  let globalIdentity: String?
   let columns: ArticleColumns
   let hash: String
   let words: Int
@@ -39,7 +40,8 @@ struct PreparedFeedArticle: Sendable {
     self.storedDocument = StoredDocument.compress(
       DocumentJSON.encode(document), text: text, deflater: deflater)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
-    self.globalIdentity = ArticleSQL.globalIdentity(identity: identity, hash: hash)
+    self.globalIdentity = DerivedGlobalIdentity.stored(
+      ArticleSQL.globalIdentity(identity: identity, hash: hash), identity: identity)
     self.columns = ArticleColumns(metadata)
     // A category that is not a tag (nothing visible) is dropped, not an error.
     var seen = Set<String>()

@@ -9,7 +9,10 @@ extension Library {
   static func localArticleUUID(_ db: Database, identity: String) throws -> String? {
     if let uuid = try String.fetchOne(
       db,
-      sql: "SELECT uuid FROM article WHERE globalIdentity = ? ORDER BY deletedAt IS NOT NULL, id",
+      sql: """
+        SELECT uuid FROM article WHERE \(DerivedGlobalIdentity.lookup)
+        ORDER BY deletedAt IS NOT NULL, id
+        """,
       arguments: [identity])
     {
       return uuid
@@ -36,7 +39,9 @@ extension Library {
   public func globalIdentity(ofArticle uuid: String) throws -> String? {
     try writer.read { db in
       try String.fetchOne(
-        db, sql: "SELECT globalIdentity FROM article WHERE uuid = ?", arguments: [uuid])
+        db,
+        sql: "SELECT \(DerivedGlobalIdentity.column("article")) FROM article WHERE uuid = ?",
+        arguments: [uuid])
     }
   }
 }

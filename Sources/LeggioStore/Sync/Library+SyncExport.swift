@@ -118,8 +118,10 @@ extension Library {
   ) throws -> SyncArticle? {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT * FROM article WHERE uuid = ?", arguments: [uuid]),
-      let identity: String = row["globalIdentity"]
+        db,
+        sql: "SELECT *, \(DerivedGlobalIdentity.column("article")) AS syncIdentity "
+          + "FROM article WHERE uuid = ?", arguments: [uuid]),
+      let identity: String = row["syncIdentity"]
     else { return nil }
     var versions: [SyncArticle.Version] = []
     let versionRows = try Row.fetchAll(
@@ -163,10 +165,10 @@ extension Library {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT t.*, a.globalIdentity FROM article_tag t JOIN article a ON a.uuid = t.articleUUID
-          WHERE t.id = ?
+          SELECT t.*, \(DerivedGlobalIdentity.column("a")) AS syncIdentity FROM article_tag t
+          JOIN article a ON a.id = t.articleId WHERE t.id = ?
           """, arguments: [id]),
-      let identity: String = row["globalIdentity"]
+      let identity: String = row["syncIdentity"]
     else { return nil }
     return SyncTag(
       article: identity, tag: row["tag"], createdAt: SyncTime.milliseconds(row["createdAt"]),
@@ -179,7 +181,8 @@ extension Library {
   {
     guard let annotation = try Annotation.filter(Annotation.Columns.uuid == uuid).fetchOne(db),
       let identity = try String.fetchOne(
-        db, sql: "SELECT globalIdentity FROM article WHERE uuid = ?",
+        db,
+        sql: "SELECT \(DerivedGlobalIdentity.column("article")) FROM article WHERE uuid = ?",
         arguments: [annotation.articleUUID])
     else { return nil }
     let anchor = annotation.anchor
@@ -200,10 +203,12 @@ extension Library {
       let row = try Row.fetchOne(
         db,
         sql: """
-          SELECT p."offset", p.progress, p.updatedAt, a.globalIdentity FROM reading_position p
+          SELECT p."offset", p.progress, p.updatedAt,
+            \(DerivedGlobalIdentity.column("a")) AS syncIdentity
+          FROM reading_position p
           JOIN article a ON a.uuid = p.articleUUID WHERE p.articleUUID = ? AND p.device = ?
           """, arguments: [articleUUID, device]),
-      let identity: String = row["globalIdentity"]
+      let identity: String = row["syncIdentity"]
     else { return nil }
     return SyncPosition(
       article: identity, device: device, offset: row["offset"], progress: row["progress"],

@@ -130,8 +130,9 @@ extension Library {
         try Bool.fetchOne(
           db, sql: "SELECT EXISTS (SELECT 1 FROM article WHERE identity = ?)",
           arguments: [record.identity]) ?? false
+      let identity = taken ? "sync:" + record.identity : record.identity
       var arguments: StatementArguments = [
-        articleUUID, taken ? "sync:" + record.identity : record.identity, record.identity,
+        articleUUID, identity, DerivedGlobalIdentity.stored(record.identity, identity: identity),
       ]
       _ = arguments.append(contentsOf: columns.arguments)
       _ = arguments.append(contentsOf: [
@@ -254,7 +255,8 @@ extension Library {
     if let row = try Row.fetchOne(
       db,
       sql: """
-        SELECT id, updatedAt FROM article_tag WHERE articleUUID = ? AND tag = ? COLLATE NOCASE
+        SELECT id, updatedAt FROM article_tag
+        WHERE articleId = \(TagLinkArticleIDs.articleID) AND tag = ? COLLATE NOCASE
         ORDER BY deletedAt IS NOT NULL LIMIT 1
         """, arguments: [articleUUID, record.tag])
     {
@@ -268,8 +270,8 @@ extension Library {
     } else {
       try db.execute(
         sql: """
-          INSERT INTO article_tag (articleUUID, tag, createdAt, updatedAt, deletedAt)
-          VALUES (?, ?, ?, ?, ?)
+          INSERT INTO article_tag (articleId, tag, createdAt, updatedAt, deletedAt)
+          VALUES (\(TagLinkArticleIDs.articleID), ?, ?, ?, ?)
           """,
         arguments: [
           articleUUID, record.tag, SyncTime.date(record.createdAt), updatedAt, deletedAt,

@@ -7,7 +7,8 @@ import GRDB
 /// address when it has one, else `sha256:` and the hash of its first canonical text. It
 /// never changes afterwards (a new text version keeps it), and a file path, which differs
 /// from machine to machine, never enters it. A trigger fills it, so every way of adding
-/// articles gets it.
+/// articles gets it. Since `DerivedGlobalIdentity` it is NULL where it is the article's
+/// own `identity`: read it as `DerivedGlobalIdentity.column`.
 ///
 /// `sync_dirty` holds one row per changed record (`kind`, `key`), filled by triggers; an
 /// export writes those records and deletes the rows it read. A change made again later

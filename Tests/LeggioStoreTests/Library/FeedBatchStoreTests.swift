@@ -26,7 +26,8 @@ import LeggioTestSupport
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT a.id, a.identity, a.globalIdentity, a.contentHash, v.contentHash AS versionHash
+          SELECT a.id, a.identity, \(DerivedGlobalIdentity.column("a")) AS globalIdentity,
+            a.globalIdentity AS stored, a.contentHash, v.contentHash AS versionHash
           FROM article a JOIN article_version v ON v.articleUUID = a.uuid ORDER BY a.id
           """)
       #expect(rows.map { $0["id"] as Int64 } == ids + [single])
@@ -37,11 +38,14 @@ import LeggioTestSupport
           identity.lowercased().hasPrefix("https://")
           ? identity : "sha256:" + (row["contentHash"] as String)
         #expect(row["globalIdentity"] as String == expected)
+        // A web address is not stored a second time (`DerivedGlobalIdentity`).
+        let stored: String? = row["stored"]
+        let storedExpected: String? = expected.hasPrefix("https://") ? nil : expected
+        #expect(stored == storedExpected)
       }
       let tags = try String.fetchAll(
         db,
-        sql: "SELECT tag FROM article_tag WHERE articleUUID = "
-          + "(SELECT uuid FROM article WHERE id = ?) ORDER BY tag", arguments: [ids[0]])
+        sql: "SELECT tag FROM article_tag WHERE articleId = ? ORDER BY tag", arguments: [ids[0]])
       #expect(tags == ["Como", "Lago"])
       // Sync sees every new article and tag.
       let dirty = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sync_dirty") ?? 0

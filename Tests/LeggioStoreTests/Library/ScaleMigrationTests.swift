@@ -17,7 +17,8 @@ import LeggioTestSupport
     ArticleCounts.migrationName, SyncChangeTracking.migrationName, UnusedIndexes.migrationName,
     SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
     FeedItemRepeats.migrationName,
-    SearchIndex.columnsMigrationName,
+    SearchIndex.columnsMigrationName, DerivedGlobalIdentity.migrationName,
+    TagLinkArticleIDs.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -32,11 +33,8 @@ import LeggioTestSupport
     var records: [String: [String]] = [:]
     for table in tables {
       // Tag links change their key (`TagLinkKeys`), and keep the rest.
-      let columns =
-        table == "article_tag" ? "articleUUID, tag, createdAt, updatedAt, deletedAt" : "*"
-      // Sorted here: some (the annotations' search index) have no rowid.
-      records[table] = try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(table)")
-        .map(\.description).sorted()
+      records[table] = try StoredRecords.rows(
+        db, table: table, dropping: table == "article_tag" ? ["id", "uuid"] : [])
     }
     return records
   }
@@ -76,6 +74,9 @@ import LeggioTestSupport
   /// Takes `db` back to the schema before these migrations, as that Leggio left it: every
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
+    // The changes after these first, latest first.
+    try TagLinkArticleIDsTests.downgrade(db)
+    try DerivedGlobalIdentityTests.downgrade(db)
     // Feed items with every value in the row (`FeedItemRepeats`).
     try FeedItemRepeatsTests.downgrade(db)
     // Tag links keyed by a UUID (`link-` and the id), as the schema before made them.
@@ -174,7 +175,8 @@ import LeggioTestSupport
       steps.withLock { $0 } == [
         "Counting articles", "Forgetting sync's list of changes", "Renumbering tag links",
         "Slimming feed items",
-        "Indexing articles for search",
+        "Indexing articles for search", "Deriving global identities",
+        "Linking tags by article id",
       ])
     // The index without positions finds what the one with positions found.
     #expect(try queries.map { try library.search($0).map(\.id).sorted() } == found)
@@ -251,7 +253,9 @@ import LeggioTestSupport
         // A tag link changed before: its row names it by the UUID the downgrade gives it.
         let link = try #require(
           try String.fetchOne(
-            db, sql: "SELECT 'link-' || id FROM article_tag WHERE articleUUID = ? AND tag = 'n2'",
+            db,
+            sql: "SELECT 'link-' || id FROM article_tag WHERE articleId = "
+              + "(SELECT id FROM article WHERE uuid = ?) AND tag = 'n2'",
             arguments: [uuid]))
         try downgrade(db, syncRows: [("article", uuid), ("tag", link)])
       }
