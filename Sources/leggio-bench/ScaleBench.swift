@@ -1,14 +1,18 @@
 import Foundation
 import LeggioStore
 
-/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH] [--keep]
-/// [--library PATH [--vacuum]]`: issue 17's table. F feeds of N
+/// `leggio-bench scale [--feeds F] [--items N] [--runs R] [--leggio PATH] [--before PATH]
+/// [--update-only] [--keep] [--library PATH [--vacuum]]`: issue 17's table. F feeds of N
 /// realistic items each (about 1.5 KB of HTML paragraphs of real prose, `ProseFeeds`),
 /// served on 127.0.0.1; `leggio feeds update` on a fresh library and `newsboat -x reload`
 /// on a fresh cache, whole process against whole process (wall time, CPU time and peak
 /// memory from `wait4`); the size of each on disk, Leggio's broken down by table and
 /// index; `list` and `list --json` over the library the update made. The issue's sizes are
 /// `--items 10000 --feeds 10` and `--items 10000 --feeds 1`; the default runs in a minute.
+/// `--before PATH` times another `leggio` (an older build) in the same rounds, turn about
+/// with this one and newsboat, and every round's figures are printed, so a before and
+/// after on a shared machine is measured side by side; `--update-only` stops after the
+/// updates.
 enum ScaleBench {
   struct Options {
     var feeds = 10
@@ -16,6 +20,10 @@ enum ScaleBench {
     var runs = 1
     /// Another `leggio` to measure (an older build, for a before-and-after).
     var leggio: String?
+    /// An older `leggio` whose update is timed beside this one's, round by round.
+    var before: String?
+    /// Only the updates: no size, listing or search figures.
+    var updateOnly = false
     /// Keep the generated feeds and libraries (their folder is printed).
     var keep = false
     /// A library made before (`--keep`): only its size, breakdown and search times.
@@ -33,6 +41,8 @@ enum ScaleBench {
         case "--items": items = value() ?? items
         case "--runs": runs = value() ?? runs
         case "--leggio": leggio = iterator.next()
+        case "--before": before = iterator.next()
+        case "--update-only": updateOnly = true
         case "--keep": keep = true
         case "--library": library = iterator.next()
         case "--vacuum": vacuum = true
@@ -89,9 +99,19 @@ enum ScaleBench {
     var library = ""
     var newsboat: MeasuredProcess?
     var cache = ""
+    var before: MeasuredProcess?
     for round in 1...options.runs {
+      var line = "round \(round):"
+      if let older = options.before,
+        let run = leggioUpdate(
+          older, urls: urls, home: directory.appendingPathComponent("before\(round)"))
+      {
+        line += " before \(run.summary);"
+        if before == nil || run.wall < before!.wall { before = run }
+      }
       let home = directory.appendingPathComponent("leggio\(round)")
       if let run = leggioUpdate(leggio, urls: urls, home: home) {
+        line += " leggio \(run.summary);"
         if update == nil || run.wall < update!.wall {
           update = run
           library = home.appendingPathComponent("library.sqlite").path
@@ -99,11 +119,13 @@ enum ScaleBench {
       }
       let newsboatHome = directory.appendingPathComponent("newsboat\(round)")
       if let run = newsboatReload(urls: urls, home: newsboatHome) {
+        line += " newsboat \(run.summary)"
         if newsboat == nil || run.wall < newsboat!.wall {
           newsboat = run
           cache = newsboatHome.appendingPathComponent("cache.db").path
         }
       }
+      if options.runs > 1 || options.before != nil { print(line) }
     }
     guard let update else {
       print("leggio feeds update failed")
@@ -122,6 +144,17 @@ enum ScaleBench {
     } else {
       print("newsboat is not installed (apt-get install -y newsboat); no comparison")
     }
+    if let before {
+      print("before (\(options.before!)), its fastest round: \(before.summary)")
+      if let newsboat {
+        print(
+          String(
+            format: "  ratio: before %.2f× newsboat's speed (in CPU time %.2f×); peak memory %.2f×",
+            newsboat.wall / before.wall, newsboat.cpu / before.cpu,
+            Double(before.peakRSS) / Double(newsboat.peakRSS)))
+      }
+    }
+    if options.updateOnly { return }
 
     let environment = leggioEnvironment(
       home: URL(fileURLWithPath: library).deletingLastPathComponent())

@@ -53,15 +53,23 @@ public final class FeedPictureFetcher: @unchecked Sendable {
 
   /// Queues the pictures of `articles`, stored as `ids`, for the feed at `feedURL`.
   public func enqueue(_ articles: [ImportedArticle], ids: [Int64], feedURL: URL) {
+    enqueue(sources: articles.map(Self.sources), ids: ids, feedURL: feedURL)
+  }
+
+  /// The addresses of `article`'s pictures that are fetched (http and https).
+  public static func sources(of article: ImportedArticle) -> [String] {
+    ImageCollector.sources(in: article.document).filter {
+      guard let scheme = URL(string: $0)?.scheme?.lowercased() else { return false }
+      return scheme == "http" || scheme == "https"
+    }
+  }
+
+  /// Queues pictures by their addresses (`sources(of:)`), one list per article stored
+  /// as `ids`: what a batch keeps of its articles once they are prepared.
+  public func enqueue(sources: [[String]], ids: [Int64], feedURL: URL) {
     var added: [Job] = []
-    for (article, id) in zip(articles, ids) {
-      let sources = ImageCollector.sources(in: article.document).filter {
-        guard let scheme = URL(string: $0)?.scheme?.lowercased() else { return false }
-        return scheme == "http" || scheme == "https"
-      }
-      if !sources.isEmpty {
-        added.append(Job(articleID: id, sources: sources, feed: feedURL.absoluteString))
-      }
+    for (sources, id) in zip(sources, ids) where !sources.isEmpty {
+      added.append(Job(articleID: id, sources: sources, feed: feedURL.absoluteString))
     }
     guard !added.isEmpty else { return }
     condition.lock()

@@ -25,12 +25,16 @@ extension FeedUpdater {
   /// are the extracted web pages of a `full` feed's items, by identity; the subscription's
   /// `tags` go on every article, beside the item's own categories.
   ///
+  /// Once the batches end and the last groups' articles are built, `readingDone` is
+  /// called with the writer taken, so that the next feed is read while they are written.
+  ///
   /// Feeds list their newest item first. Each group is stored oldest first, and dated a
   /// millisecond before the group that came before it, so that the library's "added"
   /// order is the feed's order however many groups there are.
   func store(
     _ batches: some AsyncSequence<FreshBatch, Never>, feedID: Int64, feedURL: URL, baseURL: URL,
-    pages: [String: ImportedArticle] = [:], tags: [String], warnings: inout [String]
+    pages: [String: ImportedArticle] = [:], tags: [String], warnings: inout [String],
+    readingDone: @escaping @Sendable () async -> Void = {}
   ) async -> Int {
     let started = Date()
     var stored = 0
@@ -47,7 +51,8 @@ extension FeedUpdater {
         PendingBatch(
           items: fresh.map(ItemFacts.init),
           articles: Self.articles(
-            for: fresh, feed: batch.feed, baseURL: baseURL, pages: pages, tags: tags)))
+            for: fresh, feed: batch.feed, baseURL: baseURL, pages: pages, tags: tags,
+            preparer: librarySink)))
       guard building.count == Self.batchesPerCommit else { continue }
       if !writing.isEmpty {
         stored += await store(
@@ -56,9 +61,12 @@ extension FeedUpdater {
       writing = building
       building = []
     }
-    for group in [writing, building] where !group.isEmpty {
+    let last = [writing, building].filter { !$0.isEmpty }
+    if last.isEmpty { await readingDone() }
+    for (index, group) in last.enumerated() {
       stored += await store(
-        group, addedAt: addedAt(), feedID: feedID, feedURL: feedURL, warnings: &warnings)
+        group, addedAt: addedAt(), feedID: feedID, feedURL: feedURL, warnings: &warnings,
+        whenWriting: index == 0 ? readingDone : nil)
     }
     return stored
   }
@@ -66,7 +74,14 @@ extension FeedUpdater {
   /// New items on their way to the sink, oldest first, and their articles being built.
   private struct PendingBatch {
     var items: [ItemFacts]
-    var articles: Task<[ImportedArticle], Never>
+    var articles: Task<BuiltBatch, Never>
+  }
+
+  /// A batch's articles; or, when the sink is the library's, what it stores of them
+  /// (`LibraryFeedSink.Batch`), the articles let go.
+  private enum BuiltBatch {
+    case articles([ImportedArticle])
+    case prepared(LibraryFeedSink.Batch)
   }
 
   /// What the feed's own record of an item keeps: the item itself (its HTML) is let go
@@ -87,32 +102,59 @@ extension FeedUpdater {
 
   private static func articles(
     for fresh: [(item: FeedItem, identity: String)], feed: ParsedFeed, baseURL: URL,
-    pages: [String: ImportedArticle], tags: [String]
-  ) -> Task<[ImportedArticle], Never> {
+    pages: [String: ImportedArticle], tags: [String], preparer: LibraryFeedSink?
+  ) -> Task<BuiltBatch, Never> {
     Task.detached {
       let built = FeedArticleBuilder.articles(
         for: fresh.filter { pages[$0.identity] == nil }.map(\.item), feed: feed, feedURL: baseURL)
       var next = built.makeIterator()
-      return fresh.map {
+      let articles = fresh.map {
         var article = pages[$0.identity] ?? next.next()!
         if !tags.isEmpty { article.metadata.tags += tags }
         return article
       }
+      if let preparer { return .prepared(preparer.prepare(articles)) }
+      return .articles(articles)
     }
   }
 
   /// Stores a group of batches in one go and records their items; returns how many were
   /// stored. The group holds the feed's items newest batch first, each batch oldest first.
+  /// `whenWriting` runs once its articles are built and the writer is taken.
   private func store(
     _ group: [PendingBatch], addedAt: Date, feedID: Int64, feedURL: URL,
-    warnings: inout [String]
+    warnings: inout [String], whenWriting: (@Sendable () async -> Void)? = nil
   ) async -> Int {
     var articles: [ImportedArticle] = []
-    for batch in group.reversed() { articles += await batch.articles.value }
+    var prepared: [LibraryFeedSink.Batch] = []
+    for batch in group.reversed() {
+      switch await batch.articles.value {
+      case .articles(let built): articles += built
+      case .prepared(let batch): prepared.append(batch)
+      }
+    }
     let items = group.reversed().flatMap(\.items)
+    await writer.acquire(host: "")
+    await whenWriting?()
+    let stored = write(
+      articles, prepared: prepared.isEmpty ? nil : .joined(prepared), items: items,
+      addedAt: addedAt, feedID: feedID, feedURL: feedURL, warnings: &warnings)
+    await writer.release(host: "")
+    return stored
+  }
+
+  /// `store`'s sink call and records, with the writer taken.
+  private func write(
+    _ articles: [ImportedArticle], prepared: LibraryFeedSink.Batch?, items: [ItemFacts],
+    addedAt: Date, feedID: Int64, feedURL: URL, warnings: inout [String]
+  ) -> Int {
     let ids: [Int64]
     do {
-      ids = try sink(articles, feedURL, addedAt)
+      if let librarySink, let prepared {
+        ids = try librarySink.store(prepared, feedURL: feedURL, addedAt: addedAt)
+      } else {
+        ids = try sink(articles, feedURL, addedAt)
+      }
     } catch {
       warnings.append("\(items.count) items were not saved: \(Self.describe(error))")
       return 0

@@ -5,10 +5,11 @@ extension FeedUpdater {
   /// batch as the parser reads them: the database writes the first thousand items while
   /// the rest of a large feed is still being parsed. The parser waits while
   /// `batchesAhead` batches are read but not yet taken by the store, so a feed's items are
-  /// never all in memory at once, however much faster parsing is than storing.
+  /// never all in memory at once, however much faster parsing is than storing. The
+  /// bytes are `body`'s (`response` holds the rest); `readingDone` as for `store`.
   func parseAndStore(
-    _ response: FeedResponse, feedID: Int64, feedURL: URL, tags: [String],
-    warnings: inout [String]
+    _ response: FeedResponse, body: FeedBody, feedID: Int64, feedURL: URL, tags: [String],
+    warnings: inout [String], readingDone: @escaping @Sendable () async -> Void = {}
   ) async throws -> (feed: ParsedFeed, stored: Int) {
     let known = try store.knownIdentities(feedID: feedID)
     let (batches, continuation) = AsyncStream.makeStream(of: FreshBatch.self)
@@ -20,7 +21,7 @@ extension FeedUpdater {
       defer { continuation.finish() }
       var seen = Set<String>()
       return try FeedParser.parse(
-        data: response.data, contentType: response.contentType, url: response.finalURL,
+        data: body.take(), contentType: response.contentType, url: response.finalURL,
         batchSize: batchSize, keepsItems: false
       ) { items, feed in
         // A thread of its own, not one of Swift's few cooperative ones: waiting is fine.
@@ -35,7 +36,7 @@ extension FeedUpdater {
     }
     let stored = await store(
       taken, feedID: feedID, feedURL: feedURL, baseURL: response.finalURL, tags: tags,
-      warnings: &warnings)
+      warnings: &warnings, readingDone: readingDone)
     room.openForGood()
     return (try await parsing.value, stored)
   }

@@ -24,6 +24,8 @@ public struct FeedUpdater: Sendable {
   public let store: FeedStore
   public let fetcher: FeedFetcher
   public let sink: ArticleBatchSink
+  /// The library's sink when given as such: its articles are prepared as they are built.
+  let librarySink: LibraryFeedSink?
   public let extractor: PageExtractor?
   /// How many articles go to the sink at once, in one transaction (a 1,000-item feed was
   /// a single batch, all its documents in memory together). Each commit writes again every
@@ -31,18 +33,28 @@ public struct FeedUpdater: Sendable {
   /// items (ten feeds of 10,000: 1,000 a batch 18.8 s, 500 21.3 s), but they held 207–240
   /// MB at the peak, newsboat's 232 or more, where 500 held 181.
   public static let batchSize = 500
-  /// How many fetched feeds are parsed and stored at once. The library has one writer,
+  /// How many fetched feeds are parsed and built at once. The library has one writer,
   /// so more would not be faster, only hold more feeds' items in memory (ten large feeds
-  /// parsed side by side took 630 MB where two take a fraction of it). One feed's parser,
-  /// article builder and writer already keep both cores busy: one at a time took no more
-  /// time than two and 16 MB less at the peak (ten feeds of 1,000 items).
+  /// parsed side by side took 630 MB where two take a fraction of it). One feed's parser
+  /// and article builder keep both cores busy while they run.
   static let feedsStoredAtOnce = 1
-  /// Lets `feedsStoredAtOnce` feeds at a time past their fetch into parsing and storing.
+  /// Lets `feedsStoredAtOnce` feeds at a time past their fetch into parsing and building.
+  /// A feed hands its turn on (`FeedTurn`) once everything it read is built and the
+  /// writer is its own, so the next feed is fetched and read while its last articles
+  /// are written: a feed of 1,000 items is a single commit, and the writer's work on it
+  /// (about a third of the feed's time) had nothing beside it.
   private let storing = FeedFetchLimiter(total: feedsStoredAtOnce, perHost: feedsStoredAtOnce)
-  /// Holds fetches back while this many bytes of fetched feeds wait to be stored: one
+  /// The library's one writer, taken for each group handed to the sink. A feed takes it
+  /// before handing its turn at reading on, so at most two feeds' items are in memory:
+  /// one being written, one being read.
+  let writer = FeedFetchLimiter(total: 1, perHost: 1)
+  /// Holds fetches back while this many bytes of fetched feeds wait to be read: one
   /// feed of 21 MB at a time (each is parsed beside a copy of its bytes), two of 2 MB,
   /// a dozen of ordinary size. 16 MB let seven feeds of 2 MB wait, 8 MB more at the peak
-  /// of a ten-feed update for no gain in time: storing, not fetching, sets the pace.
+  /// of a ten-feed update for no gain in time: storing, not fetching, sets the pace. A
+  /// feed's bytes are let go once it is read (`FeedTurn`, `FeedBody`), so the next feed
+  /// is fetched while the last one's articles are written; fetched any earlier, while the
+  /// one before is read, it cost 12 MB more at the peak of ten feeds of 1,000 items.
   private let fetched = FetchedBytesBudget(limit: 6 << 20)
 
   public init(
@@ -62,6 +74,20 @@ public struct FeedUpdater: Sendable {
     self.store = store
     self.fetcher = fetcher
     self.sink = batchSink
+    self.librarySink = nil
+    self.extractor = extractor
+  }
+
+  /// Stores into the library: each batch is prepared for it (`LibraryFeedSink.prepare`)
+  /// as soon as it is built, while the writer stores the batches before it.
+  public init(
+    store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), batchSink: LibraryFeedSink,
+    extractor: PageExtractor? = nil
+  ) {
+    self.store = store
+    self.fetcher = fetcher
+    self.sink = { try batchSink($0, $1, $2) }
+    self.librarySink = batchSink
     self.extractor = extractor
   }
 
@@ -106,8 +132,9 @@ public struct FeedUpdater: Sendable {
       }
       let size = if case .fetched(let response) = result { response.data.count } else { 0 }
       await fetched.fetched(size)
-      defer { Task { [fetched] in await fetched.release(size) } }
-      guard case .fetched(let response) = result else {
+      let turn = FeedTurn(holding: size, of: fetched)
+      defer { Task { await turn.end() } }
+      guard case .fetched(var response) = consume result else {
         try store.recordFetched(
           feedID: feedID, title: nil, siteURL: nil, etag: nil, lastModified: nil, newItems: [])
         summary.notModified = true
@@ -116,12 +143,13 @@ public struct FeedUpdater: Sendable {
       let parsed: ParsedFeed
       let stored: Int
       var warnings: [String] = []
-      await storing.acquire(host: "")
-      defer { Task { [storing] in await storing.release(host: "") } }
+      let body = FeedBody(response.data)
+      response.data = Data()
+      await turn.begin(storing)
       if feed.full {
         // Every item's page is fetched first, so the feed is parsed whole.
         parsed = try FeedParser.parse(
-          data: response.data, contentType: response.contentType, url: response.finalURL)
+          data: body.take(), contentType: response.contentType, url: response.finalURL)
         let fresh = try newItems(of: parsed.items, feedID: feedID)
         let pages = await fullArticles(fresh.map(\.item), feed: parsed, warnings: &warnings)
         let batches = AsyncStream<FreshBatch> { continuation in
@@ -132,10 +160,11 @@ public struct FeedUpdater: Sendable {
         }
         stored = await store(
           batches, feedID: feedID, feedURL: url, baseURL: response.finalURL, pages: pages,
-          tags: feed.tags, warnings: &warnings)
+          tags: feed.tags, warnings: &warnings, readingDone: turn.end)
       } else {
         (parsed, stored) = try await parseAndStore(
-          response, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings)
+          response, body: body, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings,
+          readingDone: turn.end)
       }
       summary.title = parsed.title ?? feed.title
       summary.warnings = parsed.warnings + warnings

@@ -130,23 +130,30 @@ public final class FeedStore: Sendable {
   }
 
   /// Inserts the items not recorded yet; returns how many that was.
+  ///
+  /// The items are gathered in a temporary table, then stored by one `INSERT … SELECT`:
+  /// an insert into `feed_items` (its foreign key) runs in a statement journal, which
+  /// copied each page it changed (the table's and two indexes') for every item, a third
+  /// of a feed batch's SQL time; one statement copies each page once (`FeedBatchStage`).
   @discardableResult
   private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws -> Int {
-    // One statement bound directly for all items: a large first update stores thousands.
-    // What the item's article keeps already is not stored again (`FeedItemRepeats`).
-    let insert = try BulkStatement(
+    guard !newItems.isEmpty else { return 0 }
+    // Columns as `feed_items` declares them, so values keep their affinity.
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS stage_feed_item AS
+          SELECT feedId, identity, link, title, published, articleID, createdAt
+          FROM main.feed_items WHERE 0
+        """)
+    let stage = try BulkStatement(
       db,
       sql: """
-        INSERT OR IGNORE INTO feed_items
-          (feedId, identity, link, title, published, repeats, articleID, createdAt)
-        SELECT ?1, ?2,
-          \(FeedItemRepeats.storedColumns(link: "?3", title: "?4", published: "?5")),
-          ?6, ?7
-        FROM (SELECT 1) LEFT JOIN article a ON a.id = ?6
+        INSERT INTO temp.stage_feed_item
+          (feedId, identity, link, title, published, articleID, createdAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
-    var inserted = 0
     for item in newItems {
-      try insert.execute { row in
+      try stage.execute { row in
         row.integer(item.feedId)
         row.text(item.identity)
         row.text(item.link)
@@ -155,8 +162,20 @@ public final class FeedStore: Sendable {
         row.integer(item.articleID)
         row.value(DatabaseDate.value(item.createdAt))
       }
-      inserted += db.changesCount
     }
+    // What the item's article keeps already is not stored again (`FeedItemRepeats`).
+    try db.execute(
+      sql: """
+        INSERT OR IGNORE INTO main.feed_items
+          (feedId, identity, link, title, published, repeats, articleID, createdAt)
+        SELECT s.feedId, s.identity,
+          \(FeedItemRepeats.storedColumns(link: "s.link", title: "s.title", published: "s.published")),
+          s.articleID, s.createdAt
+        FROM temp.stage_feed_item s LEFT JOIN main.article a ON a.id = s.articleID
+        ORDER BY s.rowid
+        """)
+    let inserted = db.changesCount
+    try db.execute(sql: "DELETE FROM temp.stage_feed_item")
     return inserted
   }
 

@@ -40,7 +40,15 @@ extension Library {
     -> [Int64]
   {
     guard !articles.isEmpty else { return [] }
-    let articles = PreparedFeedArticle.prepare(articles)
+    return try addFeedArticles(PreparedFeedArticles(articles), addedAt: now)
+  }
+
+  /// `addFeedArticles` of articles prepared before (while the feed was being read).
+  public func addFeedArticles(_ prepared: PreparedFeedArticles, addedAt now: Date = Date()) throws
+    -> [Int64]
+  {
+    guard prepared.count > 0 else { return [] }
+    let articles = PreparedFeedArticle.identified(prepared.articles)
     return try writer.writeWithoutTransaction { db in
       // The staged batch and the statement journals stay in memory (`FeedBatchStage`).
       try db.execute(sql: "PRAGMA temp_store = MEMORY")

@@ -50,22 +50,50 @@ struct PreparedFeedArticle: Sendable {
     }
   }
 
-  /// Prepares `articles` on every core, in order. Called before the library's writer
-  /// is taken: the writer holds the database for SQL alone, while the next batch (this
-  /// feed's or another's) is hashed, encoded and compressed beside it.
+  /// Prepares `articles` on every core, in order, without their identifiers
+  /// (`identified`). Called before the library's writer is taken: the writer holds the
+  /// database for SQL alone, while the next batch (this feed's or another's) is hashed,
+  /// encoded and compressed beside it.
   static func prepare(_ articles: [ImportedArticle]) -> [PreparedFeedArticle] {
-    var prepared = ConcurrentSlices.map(articles, minimumSliceLength: 64) { slice in
+    ConcurrentSlices.map(articles, minimumSliceLength: 64) { slice in
       // zlib's stream, for when libdeflate is missing; one per slice and thread.
       let deflater = DocumentDeflater()
       var tags = TagCleaner()
       return slice.map { PreparedFeedArticle($0, deflater: deflater, tags: &tags) }
     }.flatMap { $0 }
+  }
+
+  /// `prepared` with identifiers made now, in order, so that they sort as the articles
+  /// are stored.
+  static func identified(_ prepared: [PreparedFeedArticle]) -> [PreparedFeedArticle] {
+    var prepared = prepared
     let now = Date()
     for index in prepared.indices {
       prepared[index].uuid = UUIDv7.string(at: now)
       prepared[index].versionUUID = UUIDv7.string(at: now)
     }
     return prepared
+  }
+}
+
+/// Feed articles with what the library stores of them computed (`PreparedFeedArticle`),
+/// made while the feed is still being read, so that the library's writer does SQL alone
+/// (`Library.addFeedArticles(_:addedAt:)`).
+public struct PreparedFeedArticles: Sendable {
+  let articles: [PreparedFeedArticle]
+
+  /// Prepares `articles` on every core, in order.
+  public init(_ articles: [ImportedArticle]) {
+    self.articles = PreparedFeedArticle.prepare(articles)
+  }
+
+  private init(articles: [PreparedFeedArticle]) { self.articles = articles }
+
+  public var count: Int { articles.count }
+
+  /// The articles of `batches`, in order.
+  public static func joined(_ batches: [PreparedFeedArticles]) -> PreparedFeedArticles {
+    batches.count == 1 ? batches[0] : PreparedFeedArticles(articles: batches.flatMap(\.articles))
   }
 }
 
