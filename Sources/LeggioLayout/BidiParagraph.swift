@@ -22,7 +22,8 @@ struct BidiParagraph {
   /// `direction`, the source's own (`<p dir="rtl">`), decides the paragraph's direction
   /// whatever its first letter is.
   init?(
-    _ text: ClusterBuffer, rightToLeftDocument: Bool = false, direction: TextDirection? = nil
+    _ text: borrowing ClusterBuffer, rightToLeftDocument: Bool = false,
+    direction: TextDirection? = nil
   ) {
     guard text.count > 0,
       direction == .rightToLeft || rightToLeftDocument || Self.mayHoldRightToLeft(text)

@@ -3,15 +3,14 @@
 /// seven arrays for each of them (and each unit's parts) cost more than filling them.
 /// One per thread of layout, never shared.
 final class ClusterStorage {
-  private var spare = ClusterBuffer()
-  /// Swapped in for the spare taken (shared: making a buffer allocates two arrays).
-  private static let empty = ClusterBuffer()
+  /// The buffer last recycled, moved in and out (never copied: a copy retains seven arrays,
+  /// and a shared empty buffer swapped in had both cores retain and release the same ones).
+  private var spare: ClusterBuffer?
 
   /// An empty buffer for a text of about `capacity` bytes, on the storage of the buffer
-  /// last recycled when nothing else holds it any more.
+  /// last recycled when there is one.
   func take(capacity: Int) -> ClusterBuffer {
-    var buffer = Self.empty
-    swap(&buffer, &spare)
+    guard var buffer = spare.take() else { return ClusterBuffer(capacity: capacity) }
     buffer.removeAll(reservingCapacity: capacity)
     return buffer
   }
@@ -19,7 +18,12 @@ final class ClusterStorage {
   /// Keeps the text of `unit`'s last part (a block's body) for the next `take`, moved out
   /// of the unit (which is used up) rather than copied: its arrays are reused in place.
   func recycle(_ unit: consuming FlowUnit) {
-    guard var last = unit.parts.popLast(), last.picture == nil else { return }
-    swap(&spare, &last.text)
+    guard let last = unit.parts.popLast(), last.picture == nil else { return }
+    recycle(text: last.text)
+  }
+
+  /// Keeps `text` for the next `take`.
+  func recycle(text: consuming ClusterBuffer) {
+    spare = text
   }
 }

@@ -16,15 +16,17 @@ struct FlowUnit {
       text: ClusterBuffer, style: BlockStyle, blankBefore: Bool, rightToLeftDocument: Bool = false,
       direction: TextDirection? = nil, picture: PictureSlot? = nil
     ) {
+      // Code and tables keep their columns as written. The levels are found on the text
+      // borrowed before it is moved in: the other way round it was copied.
+      let bidi =
+        style.mode == .prose
+        ? BidiParagraph(text, rightToLeftDocument: rightToLeftDocument, direction: direction)
+        : nil
       self.text = text
       self.style = style
       self.blankBefore = blankBefore
       self.picture = picture
-      // Code and tables keep their columns as written.
-      if style.mode == .prose {
-        bidi = BidiParagraph(
-          text, rightToLeftDocument: rightToLeftDocument, direction: direction)
-      }
+      self.bidi = bidi
     }
     /// The picture drawn over this part's lines (its text is then empty).
     var picture: PictureSlot? = nil

@@ -60,13 +60,15 @@ public enum PlainTextRenderer {
       let storage = ClusterStorage()
       for index in blocks.indices {
         if index > 0 ? !document.joinsPrevious(index) : hasTitle { sink.blankLine(position: 0) }
-        for piece in BlockPieces.spans(of: blocks[index]) {
+        // Read once: each `blocks[index]` was a copy of the block (a retain per string).
+        let block = blocks[index]
+        for piece in BlockPieces.spans(of: block) {
           let unit = BlockPieces.unit(
-            blocks[index], span: piece, start: 0, justify: justify, column: geometry.width,
+            block, span: piece, start: 0, justify: justify, column: geometry.width,
             hyphenator: hyphenator, rightToLeftDocument: rightToLeft,
             loneVerseLine: piece == nil && document.isLoneVerseLine(index), storage: storage)
-          UnitRenderer.render(unit, geometry: geometry, into: &sink)
-          storage.recycle(consume unit)
+          UnitRenderer.render(
+            consuming: unit, geometry: geometry, into: &sink, recycling: storage)
         }
       }
       return sink.bytes

@@ -20,6 +20,24 @@ enum UnitRenderer {
     }
   }
 
+  /// Draws `unit`, which is used up, and hands the text of its last part (a block's body)
+  /// to `storage` for the next block. The parts are moved out of the unit and drawn from
+  /// there: read through a pointer (`render`), each part was copied twice a block, a dozen
+  /// retains and releases each time.
+  static func render<Sink: LineSink>(
+    consuming unit: consuming FlowUnit, geometry: ColumnGeometry, into sink: inout Sink,
+    recycling storage: ClusterStorage
+  ) {
+    var parts: [FlowUnit.Part] = []
+    swap(&parts, &unit.parts)
+    parts.reverse()
+    while let part = parts.popLast() {
+      let spans = unit.spans(of: part, column: geometry.width)
+      renderPart(part, spans: spans, start: unit.start, geometry: geometry, into: &sink)
+      if parts.isEmpty && part.picture == nil { storage.recycle(text: part.text) }
+    }
+  }
+
   private static func renderPart<Sink: LineSink>(
     _ part: FlowUnit.Part, spans: [LineSpan], start: Int, geometry: ColumnGeometry,
     into sink: inout Sink

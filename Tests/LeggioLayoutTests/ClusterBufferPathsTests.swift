@@ -51,6 +51,39 @@ import Testing
     }
   }
 
+  /// The clusters of `buffer` that are not `.normal`, found one by one.
+  static func specialClusters(_ buffer: ClusterBuffer) -> [Int32] {
+    buffer.classes.indices.filter { buffer.classes[$0] != .normal }.map { Int32($0) }
+  }
+
+  @Test func aUniformBufferListsExactlyItsClustersThatAreNotNormal() {
+    // Every printable ASCII byte, Latin letters and the punctuation the fast path knows, in
+    // runs of every length around the eight-byte steps, over several segments.
+    let ascii = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+    let pieces = ascii + ["è", "É", "’", "—", "«", "»", "…", "\n", "abcdefgh", "ij klmno"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      var buffer = ClusterBuffer()
+      for segment in 0..<Int.random(in: 1...3, using: &generator) {
+        let count = Int.random(in: 0...40, using: &generator)
+        let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        buffer.append(text, Segment(role: .text, isSource: segment != 1))
+      }
+      #expect(buffer.uniform)
+      #expect(buffer.specials == Self.specialClusters(buffer))
+    }
+    // A book's paragraphs, and a buffer reused for them one after another.
+    let storage = ClusterStorage()
+    for block in Fixtures.promessiSposi.blocks.prefix(400) {
+      var buffer = storage.take(capacity: 64)
+      for inline in block.inlines {
+        buffer.append(inline.text, Segment(role: .text, isSource: true))
+      }
+      if buffer.uniform { #expect(buffer.specials == Self.specialClusters(buffer)) }
+      storage.recycle(text: buffer)
+    }
+  }
+
   @Test func simpleTextStaysUniformAndOneOddCharacterDoesNot() {
     var plain = ClusterBuffer()
     plain.append("Quel ramo del lago di Como", Segment(role: .text, isSource: true))

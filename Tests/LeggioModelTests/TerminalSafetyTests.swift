@@ -74,6 +74,30 @@ import Testing
     #expect(TextSanitizer.isClean(test.input) == (test.input == test.stored))
   }
 
+  @Test func aForbiddenScalarIsFoundAtAnyPlaceAroundTheEightByteSteps() {
+    // Clean text read eight bytes at a time, with one scalar the sanitiser removes or
+    // changes put at every offset of the first 40 bytes.
+    let clean = "Quel ramo del lago di Como, che volge a mezzogiorno, tra più catene"
+    let forbidden: [Unicode.Scalar] = [
+      "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}", "\u{200B}", "\u{202E}", "\u{2066}",
+      "\u{FEFF}", "\u{E0041}", "\r", "\u{061C}",
+    ]
+    for scalar in forbidden {
+      for offset in 0...40 {
+        var scalars = Array(clean.unicodeScalars)
+        scalars.insert(scalar, at: offset)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        #expect(!TextSanitizer.isClean(text), "\(scalar.value) at \(offset)")
+        #expect(TextSanitizer.isClean(TextSanitizer.sanitize(text)))
+      }
+    }
+    for length in 0...24 {
+      #expect(TextSanitizer.isClean(String(clean.prefix(length))))
+      #expect(TextSanitizer.isClean(String(clean.prefix(length)) + "\tè’\n"))
+    }
+  }
+
   @Test func safeKeepsNewlinesWhenAsked() {
     #expect(TerminalSafety.safe("a\nb\u{1B}", keepingNewlines: true) == "a\nb␛")
   }

@@ -21,15 +21,26 @@ enum ParagraphBuilder {
   static func blocks(from lines: [Substring]) -> [Block] { blocks(from: lines[...]) }
 
   static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
-    let chunks = chunk(lines)
+    var chunks = chunk(lines)
     // Each line's length, counted once: the wrap width and every prose test read them.
     // Chunks are measured, then turned into blocks, in slices on every core.
-    let lengths = ConcurrentSlices.joined(
+    var lengths = ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(chunks) { slice in
         slice.map { $0.count > 1 ? $0.map(columns) : [] }
       })
     let wrapping = measure(chunks, lengths: lengths)
-    return ConcurrentSlices.joined(
+    let blocks = blocks(chunks, lengths: lengths, wrapping: wrapping)
+    // Freed on every core, not one by one on this thread.
+    ConcurrentSlices.releaseConcurrently(&chunks)
+    ConcurrentSlices.releaseConcurrently(&lengths)
+    return blocks
+  }
+
+  /// The blocks of `chunks`, made in slices on every core.
+  private static func blocks(_ chunks: [[Substring]], lengths: [[Int]], wrapping: Wrapping?)
+    -> [Block]
+  {
+    ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(Array(chunks.indices)) { indices in
         var blocks: [Block] = []
         blocks.reserveCapacity(indices.count)
@@ -84,7 +95,7 @@ enum ParagraphBuilder {
     }
     cuts.append(lines.endIndex)
     let stretches = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
-    return ConcurrentSlices.joined(
+    return ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(stretches, minimumSliceLength: 1) { slice in
         slice.flatMap { chunkSerially(lines[$0]) }
       })

@@ -25,10 +25,13 @@ public enum PlainTextImporter {
     }
     // The empty line after a piece's last line feed begins the next piece: only the last
     // piece's last line is kept.
-    let lines = Self.lines(
+    var lines = Self.lines(
       of: pieces, ranges: pieces.map { 0..<$0.utf8.count },
       keepingLast: pieces.indices.map { $0 == pieces.count - 1 })
-    return importLines(lines, fallbackTitle: fallbackTitle, timeZone: timeZone)
+    let article = importLines(lines, fallbackTitle: fallbackTitle, timeZone: timeZone)
+    // A book's lines are released on every core, not one by one on this thread.
+    ConcurrentSlices.releaseConcurrently(&lines)
+    return article
   }
 
   private static func importLines(

@@ -19,6 +19,15 @@ enum TextHeading {
 
   /// `level` without the quick test on the bytes.
   static func fullLevel(of line: String) -> Int? {
+    if let decided = line.utf8.withContiguousStorageIfAvailable(asciiFullLevel), let decided {
+      return decided
+    }
+    return characterFullLevel(of: line)
+  }
+
+  /// `fullLevel` by `Character`s: the definition, and the way for lines with other bytes
+  /// than printable ASCII.
+  static func characterFullLevel(of line: String) -> Int? {
     guard line.count <= 60, let last = line.last, !",;:".contains(last) else { return nil }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "·" || $0 == "-" })
     guard words.count <= 8 else { return nil }
@@ -38,45 +47,108 @@ enum TextHeading {
 }
 
 extension TextHeading {
+  /// The level `characterFullLevel` gives a line of printable ASCII (each byte one
+  /// `Character`: letters, digits, the punctuation it tests), read on its bytes: a short
+  /// line's characters, words and their lower-cased and trimmed copies were built for
+  /// each test, 40,000 instructions a line. Nil (not `.some(nil)`) for any other line.
+  private static func asciiFullLevel(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+    guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+    guard bytes.count <= 60, let last = bytes.last, last != 0x2C, last != 0x3B, last != 0x3A
+    else { return .some(nil) }
+    let words = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2D })
+    guard words.count <= 8 else { return .some(nil) }
+    var letters = 0
+    var hasLowercase = false
+    for byte in bytes where byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+      letters += 1
+      if byte >= 0x61 { hasLowercase = true }
+    }
+    let isCapitals = letters >= 1 && !hasLowercase
+    let namesDivision = words.count >= 2 && words.contains { isKeyword($0) }
+    let opensWithNumberedDivision =
+      words.count >= 2 && isASCII(words[0], lowercasedIn: asciiKeywords)
+      && isASCIINumeral(words[1])
+    let endsSentence = last == 0x2E || last == 0x21 || last == 0x3F
+    if opensWithNumberedDivision || namesDivision && (isCapitals || !endsSentence) {
+      return .some(2)
+    }
+    if isCapitals && letters >= 1 && last != 0x21 && last != 0x3F { return .some(1) }
+    return .some(nil)
+  }
+
+  /// Whether ASCII `word` lower-cased is one of `list` (lower-case ASCII words).
+  private static func isASCII(
+    _ word: Slice<UnsafeBufferPointer<UInt8>>, lowercasedIn list: [[UInt8]]
+  )
+    -> Bool
+  {
+    list.contains { entry in
+      entry.count == word.count
+        && zip(entry, word).allSatisfy { $0 == (($1 >= 0x41 && $1 <= 0x5A) ? $1 | 0x20 : $1) }
+    }
+  }
+
+  /// `isNumeral` of an ASCII word.
+  private static func isASCIINumeral(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var lower = word.startIndex
+    var upper = word.endIndex
+    let trimmed: (UInt8) -> Bool = { $0 == 0x2E || $0 == 0x3A || $0 == 0x29 }
+    while lower < upper && trimmed(word[lower]) { lower += 1 }
+    while upper > lower && trimmed(word[upper - 1]) { upper -= 1 }
+    let bare = word[lower..<upper]
+    guard !bare.isEmpty else { return false }
+    if bare.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+    if bare.allSatisfy({ "IVXLCDM".utf8.contains($0) }) { return true }
+    return isASCII(bare, lowercasedIn: asciiNumeralWords)
+  }
+
+  /// `numeralWords` as bytes (all ASCII).
+  private static let asciiNumeralWords = numeralWords.map { Array($0.utf8) }
+
   /// A quick test on the bytes that never refuses a heading: at most 8 words (split at
   /// space, `-` and `·` as `level` splits them) and, unless one of them names a division,
   /// no lowercase ASCII letter. Rules out most paragraphs before any grapheme is built.
   static func mayBeHeading(_ line: String) -> Bool {
-    // Most one-line paragraphs are sentences: they fail at their ninth word, before the
-    // line is copied and its words are listed.
-    if line.utf8.withContiguousStorageIfAvailable({ hasMoreThanEightWords($0) }) == true {
-      return false
-    }
-    let bytes = Array(line.utf8)
-    var words: [Range<Int>] = []
-    var wordStart: Int?
+    // On the string's own bytes: a copy of them, an array of its words and a set lookup
+    // for each word's length and initial were most of this test's cost.
+    line.utf8.withContiguousStorageIfAvailable(mayBeHeading(bytes:))
+      ?? Array(line.utf8).withUnsafeBufferPointer(mayBeHeading(bytes:))
+  }
+
+  private static func mayBeHeading(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Most one-line paragraphs are sentences: they fail at their ninth word, before their
+    // words are looked at.
+    if hasMoreThanEightWords(bytes) { return false }
+    // Separators (space, "-", "·" as C2 B7) hold no lower-case ASCII letter.
+    guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return true }
     var index = 0
-    var hasLowercase = false
-    while index < bytes.count {
-      let byte = bytes[index]
+    var wordStart = -1
+    let count = bytes.count
+    while index <= count {
       let separator =
-        byte == 0x20 || byte == 0x2D
-        ? 1 : (byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xB7 ? 2 : 0)
+        index == count
+        ? 1
+        : bytes[index] == 0x20 || bytes[index] == 0x2D
+          ? 1 : (bytes[index] == 0xC2 && index + 1 < count && bytes[index + 1] == 0xB7 ? 2 : 0)
       if separator > 0 {
-        if let start = wordStart { words.append(start..<index) }
-        wordStart = nil
+        if wordStart >= 0 {
+          let word = bytes[wordStart..<index]
+          if mayBeKeyword(word) && isKeyword(word) { return true }
+        }
+        wordStart = -1
         index += separator
         continue
       }
-      if wordStart == nil { wordStart = index }
-      if byte >= 0x61 && byte <= 0x7A { hasLowercase = true }
+      if wordStart < 0 { wordStart = index }
       index += 1
     }
-    if let start = wordStart { words.append(start..<bytes.count) }
-    guard words.count <= 8 else { return false }
-    guard hasLowercase else { return true }
-    return words.contains { range in mayBeKeyword(bytes[range]) && isKeyword(bytes[range]) }
+    return false
   }
 
   /// Whether the word, lower-cased and without dots at its ends, is one of `keywords`: an
   /// ASCII word compared byte by byte (building, lower-casing and trimming a `String`
   /// for each short line's words was most of the heading test), any other as a string.
-  static func isKeyword(_ word: ArraySlice<UInt8>) -> Bool {
+  static func isKeyword<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool where Bytes.Index == Int {
     var lower = word.startIndex
     var upper = word.endIndex
     while lower < upper && word[lower] == 0x2E { lower += 1 }
@@ -128,18 +200,50 @@ extension TextHeading {
   /// dots: an ASCII word of another length or initial. Spares building, lower-casing and
   /// trimming a `String` for most words of a one-line paragraph. Words with other bytes
   /// (whose lower case may change length or even become ASCII) are left to the full test.
-  static func mayBeKeyword(_ word: ArraySlice<UInt8>) -> Bool {
+  static func mayBeKeyword<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool
+  where Bytes.Index == Int {
     var lower = word.startIndex
     var upper = word.endIndex
     while lower < upper && word[lower] == 0x2E { lower += 1 }
     while upper > lower && word[upper - 1] == 0x2E { upper -= 1 }
-    guard word[lower..<upper].allSatisfy({ $0 < 0x80 }) else { return true }
-    return keywordLengths.contains(upper - lower) && keywordInitials.contains(word[lower] | 0x20)
+    guard word[lower..<upper].allSatisfy({ $0 < 0x80 }) else { return mayBeKeyword(utf8: word) }
+    let length = upper - lower
+    guard length < 64, keywordLengths & (1 << UInt64(length)) != 0 else { return false }
+    // An initial from "@" on, lower-cased as before (`| 0x20`): bit (initial − 0x40).
+    let initial = word[lower] | 0x20
+    return initial >= 0x40 && keywordInitials & (1 << UInt64(initial - 0x40)) != 0
   }
 
-  /// The UTF-8 lengths and the first bytes of the ASCII keywords.
-  private static let keywordLengths = Set(keywords.map(\.utf8.count))
-  private static let keywordInitials = Set(keywords.compactMap(\.utf8.first))
+  /// `mayBeKeyword` for a word with bytes other than ASCII: false when it holds a scalar
+  /// that lower-casing keeps outside every keyword's letters (ASCII and "í"), so that the
+  /// lower-cased word cannot be a keyword; trimming takes only dots off its ends. Latin-1's
+  /// letters and signs (U+0080–U+00FF: each lower-cases to itself, to its small letter, or
+  /// µ to μ) but Í and í, and General Punctuation (U+2000–U+207F, no case: the
+  /// typographic apostrophe of "l’uomo") are such scalars; a word with any other is left to
+  /// the full test. Most words with an accent (più, perché, così) stop here.
+  private static func mayBeKeyword<Bytes: Collection<UInt8>>(utf8 word: Bytes) -> Bool
+  where Bytes.Index == Int {
+    var index = word.startIndex
+    while index + 1 < word.endIndex {
+      let byte = word[index]
+      let next = word[index + 1]
+      if byte == 0xC2 || (byte == 0xC3 && next != 0x8D && next != 0xAD) { return false }
+      if byte == 0xE2 && (next == 0x80 || next == 0x81) { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// The UTF-8 lengths of the keywords (bit n for length n) and the first bytes of the
+  /// keywords (bit b − 0x40 for byte b): masks, not sets, as this runs for each word of
+  /// a short line. Every keyword is shorter than 64 bytes and starts with a lower-case
+  /// letter, so the masks hold them all.
+  private static let keywordLengths: UInt64 = keywords.reduce(0) {
+    $0 | (1 << UInt64($1.utf8.count))
+  }
+  private static let keywordInitials: UInt64 = keywords.reduce(0) {
+    $0 | (1 << UInt64($1.utf8.first! - 0x40))
+  }
 
   /// "12", "XIV.", "primo", "First": the number of a chapter or canto.
   static func isNumeral(_ word: Substring) -> Bool {

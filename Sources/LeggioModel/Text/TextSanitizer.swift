@@ -200,7 +200,26 @@ public enum TextSanitizer {
   /// `isClean` on UTF-8 bytes.
   package static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      for index in bytes.indices {
+      guard let base = bytes.baseAddress else { return true }
+      let count = bytes.count
+      var index = 0
+      // Eight bytes at a time while all are printable ASCII (0x20–0x7E), each of which
+      // passes; a window with any other byte is read byte by byte below.
+      var checked = 0
+      while index < count {
+        if index >= checked {
+          if index &+ 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+            let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+            if below | above == 0 {
+              index &+= 8
+              continue
+            }
+          }
+          checked = index &+ 8
+        }
+        defer { index &+= 1 }
         let byte = bytes[index]
         if byte >= 0x20 && byte < 0x7F { continue }
         if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return false }

@@ -72,6 +72,38 @@ import Testing
     #expect(found >= 5 * TextHeading.keywords.count)
   }
 
+  @Test func theHeadingLevelOnBytesAgreesWithTheCharacterWalk() {
+    var lines = Self.corpusLines.filter { $0.utf8.count <= 240 }
+    lines += [
+      "CAPITOLO I", "Capitolo XII.", "Capitolo.", "Chapter 3", "CHAPTER THE FIRST", "Parte - Prima",
+      "Libro primo", "LIBRO SECONDO.", "Atto terzo. Scena prima", "A - B - C - D - E - F - G - H",
+      "A - B - C - D - E - F - G - H - I", "Canto I:", "Canto 12)", "Canto (12)", "Book One!",
+      "INFERNO", "INFERNO!", "INFERNO?", "Inferno", "II.", "12", "...", "", " ", "NOTE, VARIE",
+      "Section .", "Section ..", "PART. 3", "part 3.", "Prologue", "EPILOGUE.", "Scene the Second",
+      "Chapter ivx", "Chapter IVX", "Chapter MCMXII", "Chapter erstes", "Chapter Premier",
+      "capítulo 2", "INTRODUZIONE ALL’OPERA", "Act\u{7F}", "Act\tOne",
+    ]
+    for (index, line) in lines.enumerated() {
+      let expected = TextHeading.characterFullLevel(of: line)
+      #expect(TextHeading.fullLevel(of: line) == expected, "\(index): \(line)")
+    }
+    #expect(lines.filter { TextHeading.fullLevel(of: $0) == 2 }.count > 20)
+    #expect(lines.filter { TextHeading.fullLevel(of: $0) == 1 }.count > 20)
+  }
+
+  @Test func theKeywordPrefilterRefusesWordsWithLatinOrPunctuationScalarsOnly() {
+    // Lower-cased, such a scalar stays outside every keyword's letters.
+    for word in ["più", "perché", "così", "l’uomo", "«Capitolo", "Capitolo»", "PIÙ", "µ"] {
+      #expect(!TextHeading.mayBeKeyword(ArraySlice(word.utf8)), "\(word)")
+      #expect(!TextHeading.isKeyword(ArraySlice(word.utf8)), "\(word)")
+    }
+    // Í and í, and scalars of other blocks, are left to the full test.
+    for word in ["CAPÍTULO", "capítulo", "Ωmega", "K\u{212A}"] {
+      #expect(TextHeading.mayBeKeyword(ArraySlice(word.utf8)), "\(word)")
+    }
+    #expect(TextHeading.isKeyword(ArraySlice("CAPÍTULO.".utf8)))
+  }
+
   @Test func joiningLinesOnBytesGivesTheCollapsedLinesJoined() {
     let pieces = [" ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "e\u{301}", "\u{A0}"]
     var generator = SystemRandomNumberGenerator()
@@ -146,6 +178,24 @@ import Testing
     #expect(TextListItem.parse("12) dodici")?.ordinal == 12)
     #expect(TextListItem.parse("— Vieni qui") == nil)
     #expect(TextListItem.parse("Quel ramo del lago di Como") == nil)
+  }
+
+  @Test func partsMovedTogetherComeBackInOrderAndAreFreedOnEveryCore() {
+    for sizes in [[], [3], [5_000], [1_000, 0, 4_000, 7], Array(repeating: 600, count: 16)] {
+      var next = 0
+      let parts = sizes.map { size in
+        defer { next += size }
+        return (next..<next + size).map { "line \($0)"[...] }
+      }
+      let expected = parts.flatMap { $0 }
+      #expect(ConcurrentSlices.joinedMoving(parts) == expected)
+      var lines = expected
+      ConcurrentSlices.releaseConcurrently(&lines)
+      #expect(lines.isEmpty)
+      var nested = parts
+      ConcurrentSlices.releaseConcurrently(&nested)
+      #expect(nested.isEmpty)
+    }
   }
 
   @Test func slicesComeBackInOrderAndCoverEveryElement() {
