@@ -128,6 +128,7 @@ public enum EPUBImporter {
       }
     }
     PhaseTrace.mark("epub: chapters converted")
+    // The first chapter that cannot be read stops the book, as reading in order would.
     var chapters: [EPUBChapter] = []
     for result in read {
       if let chapter = try result.get() { chapters.append(chapter) }
