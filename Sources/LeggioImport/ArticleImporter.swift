@@ -127,7 +127,8 @@ public enum ArticleImporter {
       ]
     }
     return try EPUBImporter.importArticles(
-      data, name: name, as: options.epubForm, pictures: options.epubPictures)
+      data, name: name, as: options.epubForm, pictures: options.epubPictures,
+      textRead: options.epubTextRead)
   }
 
   /// The bytes of the file at `url` and how messages name it, after the checks.

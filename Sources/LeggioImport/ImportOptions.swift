@@ -1,4 +1,5 @@
 import Foundation
+import LeggioModel
 
 /// Knobs of an import, with defaults that suit the command line and the TUI.
 public struct ImportOptions: Sendable {
@@ -19,6 +20,10 @@ public struct ImportOptions: Sendable {
   /// Whether `importArticles` keeps an EPUB's pictures (`EPUBImages`), read from the
   /// archive it has open, within these limits; nil keeps none.
   public var epubPictures: ImageLimits? = nil
+  /// Called with an EPUB's articles as soon as their text is read, before their pictures
+  /// are kept (which leaves their documents as they are): `leggio add` begins a book's
+  /// digest there, so that it runs beside the reading of the pictures.
+  public var epubTextRead: (@Sendable ([ImportedArticle]) -> Void)? = nil
 
   public init(
     maximumSize: Int = ImportOptions.defaultMaximumSize,

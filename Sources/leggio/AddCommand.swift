@@ -52,6 +52,7 @@ struct AddCommand: ParsableCommand {
   }
 
   func run() throws {
+    PhaseTrace.mark("add: start")
     var tally = Tally()
     // A book's chapters, text and JSON are tens of large buffers: kept in the heap rather
     // than mapped and faulted in one by one (about 15% fewer page faults adding a book).
@@ -72,7 +73,9 @@ struct AddCommand: ParsableCommand {
       for input in inputs {
         // The first input is read while the library opens.
         let read = Result { try readArticles(input, fetcher: fetcher, pictures: pictures) }
+        PhaseTrace.mark("add: read")
         let library = try opening.library()
+        PhaseTrace.mark("add: library open")
         do {
           let (articles, prepared) = try read.get()
           for warning in articles.first?.warnings ?? [] {
@@ -82,6 +85,7 @@ struct AddCommand: ParsableCommand {
             let outcome = try library.add(
               article, tags: tag, prepared: articles.count == 1 ? prepared : nil)
             tally.count(outcome)
+            PhaseTrace.mark("add: stored")
             bar.print("\(outcome.verb) \(outcome.id)  \(article.metadata.title.terminalSafe())")
           }
         } catch {
@@ -89,10 +93,15 @@ struct AddCommand: ParsableCommand {
           bar.error(CLIError.about(input, error))
         }
         bar.advance()
+        // A book is hundreds of thousands of values to free: that is done on another
+        // thread, while the next input is read or the process ends.
+        let finished = consume read
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(finished) {} }
       }
       if inputs.isEmpty { _ = try opening.library() }
       bar.clear()
       Console.out(tally.description)
+      PhaseTrace.mark("add: done")
     }
     if tally.failed > 0 { throw ExitCode.failure }
   }
@@ -102,17 +111,30 @@ struct AddCommand: ParsableCommand {
   private func readArticles(
     _ input: InputFiles.Input, fetcher: PageFetcher, pictures: ImageCollector?
   ) throws -> (articles: [ImportedArticle], prepared: PreparedDocument?) {
-    // A book's pictures are read by the importer from the archive it has open.
+    // A book's pictures are read by the importer from the archive it has open, after its
+    // text: its digest is begun in between, to run beside them.
     let isBook =
       input.webURL == nil && input.absolutePath?.lowercased().hasSuffix(".epub") == true
+    let early = EarlyDigest()
     var articles = try InputFiles.importArticles(
-      input, fetcher: fetcher, as: form, bookPictures: isBook && !noImages ? ImageLimits() : nil)
-    let prepared = articles.count == 1 ? PreparedDocument.begin(articles[0].document) : nil
+      input, fetcher: fetcher, as: form, bookPictures: isBook && !noImages ? ImageLimits() : nil,
+      textRead: { articles in
+        if articles.count == 1 { early.prepared = PreparedDocument.begin(articles[0].document) }
+      })
+    let prepared =
+      articles.count == 1
+      ? early.prepared ?? PreparedDocument.begin(articles[0].document) : nil
     if input.webURL != nil, let pictures {
       for index in articles.indices { pictures.collect(into: &articles[index]) }
     }
     return (articles, prepared)
   }
+}
+
+/// A book's digest begun as soon as its text is read (`ImportOptions.epubTextRead`).
+/// Unchecked: written by the importing thread during the import, read after it returns.
+private final class EarlyDigest: @unchecked Sendable {
+  var prepared: PreparedDocument?
 }
 
 /// The counts of `leggio add`'s summary line.

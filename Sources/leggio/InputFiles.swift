@@ -92,15 +92,18 @@ enum InputFiles {
   /// per piece (`form` forces book or articles). A piece without a web address of its
   /// own gets the file's path with its number (`/path/issue.epub#3`) as its source, so
   /// adding the file again finds the same articles.
-  /// With `bookPictures`, an EPUB's pictures are kept too, read from the open archive.
+  /// With `bookPictures`, an EPUB's pictures are kept too, read from the open archive;
+  /// `textRead` is given an EPUB's articles before that (see `ImportOptions`).
   static func importArticles(
     _ input: Input, fetcher: PageFetcher = PageFetcher(), as form: EPUBForm? = nil,
-    bookPictures: ImageLimits? = nil
+    bookPictures: ImageLimits? = nil,
+    textRead: (@Sendable ([ImportedArticle]) -> Void)? = nil
   ) throws -> [ImportedArticle] {
     if input.webURL != nil { return [try importArticle(input, fetcher: fetcher)] }
     var options = ImportOptions()
     options.epubForm = form
     options.epubPictures = bookPictures
+    options.epubTextRead = textRead
     if input.isStandardInput {
       return try ArticleImporter.importArticles(try standardInput(), name: "-", options: options)
     }

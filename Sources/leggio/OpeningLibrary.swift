@@ -1,4 +1,5 @@
 import Dispatch
+import LeggioModel
 import LeggioStore
 
 /// The library opened on another thread while the command reads its first input: a new
@@ -12,7 +13,9 @@ final class OpeningLibrary: @unchecked Sendable {
 
   init(_ open: @escaping @Sendable () throws -> Library) {
     DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+      PhaseTrace.mark("library: opening")
       result = Result { try open() }
+      PhaseTrace.mark("library: opened")
     }
   }
 

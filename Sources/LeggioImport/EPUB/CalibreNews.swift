@@ -15,13 +15,16 @@ enum CalibreNews {
     var summary: String?
   }
 
-  /// Removes calibre's navigation bars from `root`; returns the address of the page the
-  /// article was downloaded from when the bar names one.
-  static func removeNavigation(from root: HTMLNode) -> String? {
-    let bars = root.descendants { node in
-      (node.name == "div" && hasClass(node, "calibre_navbar"))
-        || (node.name == "table" && hasClass(node, "touchscreen_navbar"))
-    }
+  /// Whether `node` is one of calibre's navigation bars.
+  static func isNavigationBar(_ node: HTMLNode) -> Bool {
+    (node.name == "div" && hasClass(node, "calibre_navbar"))
+      || (node.name == "table" && hasClass(node, "touchscreen_navbar"))
+  }
+
+  /// Removes calibre's navigation bars (`isNavigationBar`, as a walk of the page found
+  /// them, in document order) from their page; returns the address of the page the
+  /// article was downloaded from when a bar names one.
+  static func removeNavigation(bars: [HTMLNode]) -> String? {
     var source: String?
     for bar in bars {
       if source == nil,
@@ -39,9 +42,10 @@ enum CalibreNews {
   /// The articles a section page lists: links of class `article` (the default layout)
   /// or `summary_headline` (the tablet layout), with the date, byline and summary
   /// written beside them.
-  static func listings(in root: HTMLNode) -> [Listing] {
-    let links = root.descendants { node in
-      guard node.name == "a", node.attribute("href") != nil else { return false }
+  /// `links` are the page's `a` elements, in document order.
+  static func listings(among links: [HTMLNode]) -> [Listing] {
+    let links = links.filter { node in
+      guard node.attribute("href") != nil else { return false }
       return hasClass(node, "article") || hasClass(node, "summary_headline")
     }
     return links.compactMap { link in

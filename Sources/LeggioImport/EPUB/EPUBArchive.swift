@@ -165,37 +165,46 @@ struct EPUBArchive {
 
     var count: Int { entries.count }
 
-    /// The bytes of entries `range`, in order (nil for a name the archive lacks), or the
-    /// first entry's error.
-    func data(_ range: Range<Int>) -> [Result<Data?, EPUBError>] {
-      // ZIPFoundation's reader is opened only for an entry libdeflate did not read.
-      var opened: Result<Archive, EPUBError>?
-      return range.map { index -> Result<Data?, EPUBError> in
-        let (name, entry, location) = entries[index]
-        guard let entry else { return .success(nil) }
-        if let location, location.size <= limits.entry,
-          let data = location.inflate(from: bytes)
-        {
-          return .success(data)
-        }
-        if opened == nil {
-          do {
-            opened = .success(try Archive(data: bytes, accessMode: .read))
-          } catch {
-            opened = .failure(
-              .damaged(name: book, detail: "its ZIP directory cannot be read"))
-          }
-        }
-        guard case .success(let stream) = opened else {
-          if case .failure(let failure) = opened { return .failure(failure) }
-          return .success(nil)
-        }
-        do throws(EPUBError) {
-          return .success(
-            try EPUBArchive.inflate(entry, named: name, from: stream, limits: limits, book: book))
+    /// How many bytes entry `index` inflates to, as the archive declares: how long it is
+    /// to read and convert, for taking the long ones first.
+    func declaredSize(_ index: Int) -> Int {
+      let (_, entry, location) = entries[index]
+      return location?.size ?? entry.map { Int(clamping: $0.uncompressedSize) } ?? 0
+    }
+
+    /// ZIPFoundation's reader of the archive, opened on a thread the first time an entry
+    /// there is one libdeflate did not read (each thread needs its own).
+    struct Reader {
+      fileprivate var opened: Result<Archive, EPUBError>?
+      init() {}
+    }
+
+    /// The bytes of entry `index` (nil for a name the archive lacks), or its error.
+    func data(_ index: Int, reader: inout Reader) -> Result<Data?, EPUBError> {
+      let (name, entry, location) = entries[index]
+      guard let entry else { return .success(nil) }
+      if let location, location.size <= limits.entry,
+        let data = location.inflate(from: bytes)
+      {
+        return .success(data)
+      }
+      if reader.opened == nil {
+        do {
+          reader.opened = .success(try Archive(data: bytes, accessMode: .read))
         } catch {
-          return .failure(error)
+          reader.opened = .failure(
+            .damaged(name: book, detail: "its ZIP directory cannot be read"))
         }
+      }
+      guard case .success(let stream) = reader.opened else {
+        if case .failure(let failure) = reader.opened { return .failure(failure) }
+        return .success(nil)
+      }
+      do throws(EPUBError) {
+        return .success(
+          try EPUBArchive.inflate(entry, named: name, from: stream, limits: limits, book: book))
+      } catch {
+        return .failure(error)
       }
     }
   }

@@ -19,9 +19,25 @@ struct EPUBChapter: Sendable {
   init(path: String, data: Data) {
     self.path = path
     let root = HTMLParser.parseChapter(ChapterText.decode(data))
-    downloadedFrom = CalibreNews.removeNavigation(from: root)
-    listings = CalibreNews.listings(in: root)
-    for link in root.elements(named: "a") where Self.isNoteReference(link) {
+    // One walk finds calibre's navigation bars and the links, for the three passes below:
+    // a walk of its own for each was a twentieth of reading a book.
+    var bars: [HTMLNode] = []
+    var links: [HTMLNode] = []
+    root.visitDescendants { node in
+      if node.kind == .element {
+        if node.name == "a" {
+          links.append(node)
+        } else if CalibreNews.isNavigationBar(node) {
+          bars.append(node)
+        }
+      }
+      return true
+    }
+    downloadedFrom = CalibreNews.removeNavigation(bars: bars)
+    // The links inside the bars went with them.
+    if !bars.isEmpty { links.removeAll { !$0.isInside(root) } }
+    listings = CalibreNews.listings(among: links)
+    for link in links where Self.isNoteReference(link) {
       if let href = link.attribute("href") { link.setAttribute("href", Self.noteMarker + href) }
     }
     (document, anchors) = HTMLDocumentConverter.convertRecordingAnchors(root)

@@ -28,12 +28,17 @@ public enum EPUBImporter {
   /// nil guesses (`CalibreNews.isPeriodical`: calibre's `periodical:` publication type, or
   /// its `feed_N/article_M/` pages). With `pictures`, the pictures the articles show are
   /// kept within those limits (`EPUBImages.keep`), read from the archive already open.
+  /// `textRead` is given the articles before their pictures are kept.
   public static func importArticles(
-    _ data: Data, name: String, as form: EPUBForm? = nil, pictures: ImageLimits? = nil
+    _ data: Data, name: String, as form: EPUBForm? = nil, pictures: ImageLimits? = nil,
+    textRead: (([ImportedArticle]) -> Void)? = nil
   ) throws(EPUBError) -> [ImportedArticle] {
     let read = try read(data, name: name)
     var articles = try articles(of: read, name: name, as: form)
+    textRead?(articles)
+    PhaseTrace.mark("epub: pictures")
     if let pictures { EPUBImages.keep(in: &articles, from: read.archive, limits: pictures) }
+    PhaseTrace.mark("epub: pictures kept")
     return articles
   }
 
@@ -62,7 +67,9 @@ public enum EPUBImporter {
   }
 
   static func read(_ data: Data, name: String) throws(EPUBError) -> Reading {
+    PhaseTrace.mark("epub: archive")
     let archive = try EPUBArchive(data: data, name: name)
+    PhaseTrace.mark("epub: archive opened")
     try EPUBProtection.check(archive)
     let packagePath = try EPUBPackage.locate(in: archive)
     guard let packageData = try archive.data(at: packagePath) else {
@@ -73,8 +80,9 @@ public enum EPUBImporter {
     }
     guard let root = EPUBXML.parse(packageData) else { throw .noPackage(name: name) }
     let package = EPUBPackage(root: root, path: packagePath)
+    PhaseTrace.mark("epub: package read")
     var warnings: [String] = []
-    // Each core inflates and converts a run of chapters with its own reader of the archive.
+    // Each core inflates and converts chapters with its own reader of the archive.
     let ordered = package.spine.filter(\.linear) + package.spine.filter { !$0.linear }
     var names: [String] = []
     var seen = Set<String>()
@@ -106,17 +114,20 @@ public enum EPUBImporter {
     let ncxParse = (try? ncxRead.get()).flatMap { $0 }.map { read in
       EPUBNavigation.Parsing { EPUBNavigation.ncxPoints(read.data, path: read.path) }
     }
+    PhaseTrace.mark("epub: chapters")
     let shared = archive.shared(names)
     let paths = names
-    let read = ConcurrentSlices.map(Array(names.indices), minimumSliceLength: 8) { slice in
-      let range = slice.startIndex..<slice.endIndex
-      return zip(range, shared.data(range)).map { index, bytes in
-        bytes.map { bytes -> EPUBChapter? in
-          guard let bytes, !bytes.isEmpty else { return nil }
-          return EPUBChapter(path: paths[index], data: bytes)
-        }
+    // The longest chapters first, each core taking the next as it is free.
+    let read = ConcurrentSlices.map(
+      largestFirst: Array(names.indices), weight: shared.declaredSize,
+      state: { EPUBArchive.Shared.Reader() }
+    ) { reader, index in
+      shared.data(index, reader: &reader).map { bytes -> EPUBChapter? in
+        guard let bytes, !bytes.isEmpty else { return nil }
+        return EPUBChapter(path: paths[index], data: bytes)
       }
-    }.flatMap { $0 }
+    }
+    PhaseTrace.mark("epub: chapters converted")
     // The first chapter that cannot be read stops the book, as reading in order would.
     var chapters: [EPUBChapter] = []
     for result in read {
@@ -137,10 +148,12 @@ public enum EPUBImporter {
     {
       points = EPUBNavigation.ncxPoints(ncxData, path: archive.resolve(ncx) ?? ncx)
     }
+    PhaseTrace.mark("epub: book")
     let book = EPUBBook(
 
       name: name, package: package, chapters: chapters, points: points,
       resolve: { archive.resolve($0) }, warnings: warnings)
+    PhaseTrace.mark("epub: book joined")
     return Reading(
       book: book, chapters: chapters, package: package, resolve: { archive.resolve($0) },
       archive: archive)

@@ -48,6 +48,8 @@ extension Library {
     if digest.isConcurrent { try beginDurableWrite() }
     defer { if digest.isConcurrent { endDurableWrite() } }
 
+    PhaseTrace.mark("store: write")
+    defer { PhaseTrace.mark("store: written") }
     return try writer.write { db in
       let now = addedAt
       if let row = try Row.fetchOne(

@@ -41,20 +41,26 @@ package final class PreparedDocument: @unchecked Sendable {
     let queue = DispatchQueue.global(qos: .userInitiated)
     let split = SplitDeflate.isAvailable
     queue.async(group: textGroup) { [self] in
+      PhaseTrace.mark("digest: text")
       let canonical = CanonicalText(document).text
       // The text's part of the stored form is compressed beside the hash and count.
       if split {
         queue.async(group: partGroup) { [self] in textPart = SplitDeflate.textPart(canonical) }
       }
       text = (canonical, ContentHash.hex(canonical), TextStatistics.wordCount(canonical))
+      PhaseTrace.mark("digest: text, hash, words done")
     }
     queue.async(group: payloadGroup) { [self] in
+      PhaseTrace.mark("digest: json")
       let json = DocumentJSON.encode(document)
+      PhaseTrace.mark("digest: json written")
       let jsonPart = split ? SplitDeflate.jsonPart(json) : nil
+      PhaseTrace.mark("digest: json compressed")
       textGroup.wait()
       partGroup.wait()
       let joined = textPart.flatMap { text in jsonPart.flatMap { SplitDeflate.join(text, $0) } }
       stored = (json, joined ?? StoredDocument.compress(json, text: text.text))
+      PhaseTrace.mark("digest: stored form done")
     }
   }
 

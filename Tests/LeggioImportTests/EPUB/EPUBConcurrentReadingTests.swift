@@ -5,8 +5,9 @@ import Testing
 @testable import LeggioImport
 @testable import LeggioModel
 
-/// A long book's chapters are inflated and converted on every core, a run of chapters
-/// each: what comes out is what reading them one after another gives.
+/// A long book's chapters are inflated and converted on every core, the longest first,
+/// each core taking the next as it is free: what comes out is what reading them one after
+/// another gives.
 @Suite struct EPUBConcurrentReadingTests {
   /// Forty chapters (enough for several runs), those in `long` a few pages long.
   static func chapters(long: Set<Int> = []) -> [(title: String, body: String)] {
