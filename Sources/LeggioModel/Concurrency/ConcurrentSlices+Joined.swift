@@ -26,10 +26,42 @@ extension ConcurrentSlices {
       count = total
     }
   }
+
+  /// The parts one after another in one array, each moved in by a thread of its own
+  /// (`joined` copies each element in: a retain for every string it holds):
+  /// its elements are taken from its end (`popLast` moves an element out of an array
+  /// nothing else holds), so nothing is retained, released or freed element by element.
+  public static func joinedMoving<Element: Sendable>(_ parts: consuming [[Element]]) -> [Element] {
+    var parts = parts
+    let total = parts.reduce(0) { $0 + $1.count }
+    guard parts.count > 1, total >= 4096, coreCount > 1 else { return parts.flatMap { $0 } }
+    var next = 0
+    let ends = parts.map { part in
+      next += part.count
+      return next
+    }
+    return [Element](unsafeUninitializedCapacity: total) { buffer, count in
+      let target = SharedBuffer(base: buffer.baseAddress!)
+      parts.withUnsafeMutableBufferPointer { parts in
+        let source = SharedBuffer(base: parts.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+          var part: [Element] = []
+          swap(&part, &source.base[index])
+          var end = ends[index]
+          while let element = part.popLast() {
+            end -= 1
+            (target.base + end).initialize(to: element)
+          }
+        }
+      }
+      count = total
+    }
+  }
 }
 
-/// The joined array's storage, written by each thread in a range no other touches.
-private struct SharedBuffer<Element>: @unchecked Sendable {
+/// An array's storage shared by the threads of one `concurrentPerform`, each of which
+/// touches only its own range.
+struct SharedBuffer<Element>: @unchecked Sendable {
   let base: UnsafeMutablePointer<Element>
 }
 
