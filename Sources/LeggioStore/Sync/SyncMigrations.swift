@@ -15,6 +15,18 @@ import GRDB
 /// replaces its row with a newer `rowid`, so it is never lost between the read and the
 /// delete.
 enum SyncMigrations {
+  /// The trigger of `sync-v1` that stored every new article's global identity (since
+  /// `DerivedGlobalIdentity`, `DerivedGlobalIdentity.trigger`).
+  static let firstGlobalIdentityTrigger = """
+    CREATE TRIGGER article_global_identity AFTER INSERT ON article
+    WHEN new.globalIdentity IS NULL BEGIN
+      UPDATE article SET globalIdentity = CASE
+        WHEN new.identity LIKE 'https://%' THEN new.identity
+        ELSE 'sha256:' || new.contentHash END
+      WHERE id = new.id;
+    END;
+    """
+
   static func register(in migrator: inout DatabaseMigrator) {
     migrator.registerMigration("sync-v1: global identity and changes") { db in
       try db.execute(
@@ -28,13 +40,7 @@ enum SyncMigrations {
           END;
           CREATE INDEX article_by_global_identity ON article(globalIdentity);
           CREATE INDEX article_version_by_hash ON article_version(contentHash);
-          CREATE TRIGGER article_global_identity AFTER INSERT ON article
-          WHEN new.globalIdentity IS NULL BEGIN
-            UPDATE article SET globalIdentity = CASE
-              WHEN new.identity LIKE 'https://%' THEN new.identity
-              ELSE 'sha256:' || new.contentHash END
-            WHERE id = new.id;
-          END;
+          \(firstGlobalIdentityTrigger)
 
           CREATE TABLE sync_dirty (
             kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key));

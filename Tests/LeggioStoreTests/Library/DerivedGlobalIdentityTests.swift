@@ -48,13 +48,7 @@ import LeggioTestSupport
     try db.execute(
       sql: """
         DROP TRIGGER article_global_identity;
-        CREATE TRIGGER article_global_identity AFTER INSERT ON article
-        WHEN new.globalIdentity IS NULL BEGIN
-          UPDATE article SET globalIdentity = CASE
-            WHEN new.identity LIKE 'https://%' THEN new.identity
-            ELSE 'sha256:' || new.contentHash END
-          WHERE id = new.id;
-        END;
+        \(SyncMigrations.firstGlobalIdentityTrigger)
         UPDATE article SET globalIdentity = identity WHERE globalIdentity IS NULL;
         DROP INDEX article_by_global_identity;
         CREATE INDEX article_by_global_identity ON article(globalIdentity);
