@@ -51,11 +51,6 @@ public final class FeedPictureFetcher: @unchecked Sendable {
     self.collector = collector
   }
 
-  /// Queues the pictures of `articles`, stored as `ids`, for the feed at `feedURL`.
-  public func enqueue(_ articles: [ImportedArticle], ids: [Int64], feedURL: URL) {
-    enqueue(sources: articles.map(Self.sources), ids: ids, feedURL: feedURL)
-  }
-
   /// The addresses of `article`'s pictures that are fetched (http and https).
   public static func sources(of article: ImportedArticle) -> [String] {
     ImageCollector.sources(in: article.document).filter {
