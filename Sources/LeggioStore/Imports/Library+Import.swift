@@ -136,7 +136,7 @@ extension Library {
       db,
       sql: """
         SELECT leggio_text(v.document, v.text) AS text, a.contentHash FROM article a JOIN article_version v
-          ON v.articleUUID = a.uuid AND v.contentHash = a.contentHash AND v.deletedAt IS NULL
+          ON v.articleId = a.id AND v.contentHash = a.contentHash AND v.deletedAt IS NULL
         WHERE a.uuid = ? ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1
         """, arguments: [uuid])
     let reanchorer = current.map { Reanchorer(text: $0["text"] as String, textHash: $0[1]) }

@@ -23,12 +23,13 @@ enum ArticleSQL {
     identity.utf8.count >= 8 && identity.prefix(8).lowercased() == "https://"
   }
 
-  /// A text version: uuid, article uuid, document JSON, text, content hash, words, created,
-  /// updated.
+  /// A text version: uuid, article uuid, document JSON, text, content hash, words,
+  /// created (`VersionArticleIDs`: naming the article by its id, `updatedAt` NULL while
+  /// it is the creation date).
   static let insertVersion = """
     INSERT INTO article_version
-      (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      (uuid, articleId, document, text, contentHash, words, createdAt)
+    VALUES (?, \(VersionArticleIDs.articleID), ?, ?, ?, ?, ?)
     """
 
   /// A tag on an article: article uuid, tag, created, updated (`TagLinkKeys`: keyed by

@@ -41,7 +41,7 @@ enum BookContentsRecord {
         db,
         sql: """
           SELECT c.contents FROM article_version v JOIN article_contents c ON c.versionUUID = v.uuid
-          WHERE v.articleUUID = ? AND v.deletedAt IS NULL
+          WHERE v.articleId = \(VersionArticleIDs.articleID) AND v.deletedAt IS NULL
           ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1
           """, arguments: [uuid])
     else { return nil }

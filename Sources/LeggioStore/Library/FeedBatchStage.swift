@@ -21,8 +21,9 @@ struct FeedBatchStage {
   private static let articleColumns =
     "uuid, identity, globalIdentity, \(ArticleColumns.names.joined(separator: ", ")), "
     + "contentHash, words, createdAt, updatedAt"
-  private static let versionColumns =
-    "uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt"
+  /// A version's columns but its article, which is staged by UUID (`articleUUID`) and
+  /// stored by id (`VersionArticleIDs`); `updatedAt` is left NULL, as it is `createdAt`.
+  private static let versionColumns = "uuid, document, text, contentHash, words, createdAt"
   private static let tagColumns = "articleUUID, tag, createdAt, updatedAt"
 
   init(_ db: Database) throws {
@@ -32,7 +33,7 @@ struct FeedBatchStage {
         CREATE TEMP TABLE IF NOT EXISTS stage_article AS
           SELECT \(Self.articleColumns) FROM main.article WHERE 0;
         CREATE TEMP TABLE IF NOT EXISTS stage_version AS
-          SELECT \(Self.versionColumns) FROM main.article_version WHERE 0;
+          SELECT '' AS articleUUID, \(Self.versionColumns) FROM main.article_version WHERE 0;
         CREATE TEMP TABLE IF NOT EXISTS stage_tag (
           articleUUID TEXT, tag TEXT, createdAt DATETIME, updatedAt DATETIME);
         """)
@@ -44,7 +45,7 @@ struct FeedBatchStage {
           + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
     }
     insertArticle = try insert("stage_article", Self.articleColumns)
-    insertVersion = try insert("stage_version", Self.versionColumns)
+    insertVersion = try insert("stage_version", "articleUUID, " + Self.versionColumns)
     insertTag = try insert("stage_tag", Self.tagColumns)
   }
 
@@ -52,13 +53,12 @@ struct FeedBatchStage {
   mutating func add(_ article: PreparedFeedArticle, stamp: DatabaseValue) throws {
     identities.insert(article.identity)
     try insertVersion.execute { row in
-      row.text(article.versionUUID)
       row.text(article.uuid)
+      row.text(article.versionUUID)
       row.value(article.storedDocument.databaseValue)
       row.text("")
       row.text(article.hash)
       row.integer(article.words)
-      row.value(stamp)
       row.value(stamp)
     }
     try insertArticle.execute { row in
@@ -81,16 +81,17 @@ struct FeedBatchStage {
     }
   }
 
-  /// Stores what is staged (versions first: see `addFeedArticles`) and returns the new
-  /// articles' ids by UUID.
+  /// Stores what is staged (articles first: their versions and tags name them by id) and
+  /// returns the new articles' ids by UUID.
   mutating func flush(_ db: Database) throws -> [String: Int64] {
     guard !identities.isEmpty else { return [:] }
     try db.execute(
       sql: """
-        INSERT INTO main.article_version (\(Self.versionColumns))
-          SELECT \(Self.versionColumns) FROM temp.stage_version ORDER BY rowid;
         INSERT INTO main.article (\(Self.articleColumns))
           SELECT \(Self.articleColumns) FROM temp.stage_article ORDER BY rowid;
+        INSERT INTO main.article_version (articleId, \(Self.versionColumns))
+          SELECT a.id, s.uuid, s.document, s.text, s.contentHash, s.words, s.createdAt
+          FROM temp.stage_version s JOIN main.article a ON a.uuid = s.articleUUID ORDER BY s.rowid;
         INSERT INTO main.article_tag (articleId, tag, createdAt, updatedAt)
           SELECT a.id, s.tag, s.createdAt, s.updatedAt FROM temp.stage_tag s
           JOIN main.article a ON a.uuid = s.articleUUID ORDER BY s.rowid;

@@ -61,9 +61,9 @@ extension Library {
         let current = try Row.fetchOne(
           db,
           sql: """
-            SELECT uuid, document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+            SELECT uuid, document FROM article_version WHERE articleId = ? AND deletedAt IS NULL
             ORDER BY createdAt DESC, rowid DESC LIMIT 1
-            """, arguments: [uuid])
+            """, arguments: [id])
         let currentDocument = current.flatMap { StoredDocument.json(from: $0["document"]) }
         let textChanged = row["contentHash"] != hash || currentDocument != digest.documentJSON
         let metadataChanged = !columns.matches(row)
@@ -140,7 +140,7 @@ extension Library {
     let uuid = UUIDv7.string(at: now)
     try db.execute(
       sql: ArticleSQL.insertVersion,
-      arguments: [uuid, articleUUID, stored, "", hash, words, now, now])
+      arguments: [uuid, articleUUID, stored, "", hash, words, now])
     return uuid
   }
 

@@ -16,7 +16,7 @@ extension Library: AnnotationArticleSource {
             SELECT a.uuid, a.title, a.source, a.published, a.contentHash,
               \(DerivedGlobalIdentity.column("a")) AS globalIdentity,
               leggio_text(v.document, v.text) AS text
-            FROM article a JOIN article_version v ON v.articleUUID = a.uuid
+            FROM article a JOIN article_version v ON v.articleId = a.id
             WHERE a.uuid = ? AND v.contentHash = a.contentHash AND v.deletedAt IS NULL
             ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1
             """, arguments: [uuid])

@@ -19,7 +19,7 @@ extension Library {
         db,
         sql: """
           SELECT v.document FROM feed_items i JOIN article a ON a.id = i.articleID
-          JOIN article_version v ON v.articleUUID = a.uuid AND v.deletedAt IS NULL
+          JOIN article_version v ON v.articleId = a.id AND v.deletedAt IS NULL
           ORDER BY i.id LIMIT ?
           """, arguments: [sample])
       var (stored, withoutText) = (0, 0)

@@ -99,8 +99,6 @@ extension Library {
     // pages need more (`feedCacheKiB`). (Its search index is written later, by
     // `catchUpSearchIndex`.)
     try db.execute(sql: "PRAGMA cache_size = -\(feedCacheKiB(lastID: lastID))")
-    // Each version goes in before its article (checked at commit).
-    try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
     try SearchIndex.deferRowIndexing(db)
     let find = try BulkStatement(
       db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")

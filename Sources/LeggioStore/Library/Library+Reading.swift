@@ -95,9 +95,9 @@ extension Library {
       let json = try DatabaseValue.fetchOne(
         db,
         sql: """
-          SELECT document FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+          SELECT document FROM article_version WHERE articleId = ? AND deletedAt IS NULL
           ORDER BY createdAt DESC, rowid DESC LIMIT 1
-          """, arguments: [uuid])
+          """, arguments: [id])
       let offset = try Int.fetchOne(
         db,
         sql: "SELECT \"offset\" FROM reading_position WHERE articleUUID = ? AND device = ?",

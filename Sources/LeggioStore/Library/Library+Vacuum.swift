@@ -27,12 +27,12 @@ extension Library {
             db,
             sql: """
               SELECT COUNT(*) FROM article a WHERE a.deletedAt IS NOT NULL
-                AND EXISTS (SELECT 1 FROM article_version v WHERE v.articleUUID = a.uuid)
+                AND EXISTS (SELECT 1 FROM article_version v WHERE v.articleId = a.id)
               """) ?? 0
         try db.execute(
           sql: """
-            DELETE FROM article_version WHERE articleUUID IN
-              (SELECT uuid FROM article WHERE deletedAt IS NOT NULL)
+            DELETE FROM article_version WHERE articleId IN
+              (SELECT id FROM article WHERE deletedAt IS NOT NULL)
             """)
         return binned
       }

@@ -14,13 +14,14 @@ extension Library {
   /// The text versions of live article `id`, oldest first.
   public func versions(of id: Int64) throws -> [TextVersion] {
     try writer.read { db in
-      let uuid = try Self.liveUUID(db, id: id)
+      // Only a live article's versions (it throws for another).
+      _ = try Self.liveUUID(db, id: id)
       return try Row.fetchAll(
         db,
         sql: """
           SELECT uuid, contentHash, words, createdAt FROM article_version
-          WHERE articleUUID = ? AND deletedAt IS NULL ORDER BY createdAt, rowid
-          """, arguments: [uuid]
+          WHERE articleId = ? AND deletedAt IS NULL ORDER BY createdAt, rowid
+          """, arguments: [id]
       ).map { row in
         TextVersion(
           uuid: row["uuid"], contentHash: row["contentHash"], words: row["words"],
@@ -41,7 +42,7 @@ extension Library {
         db,
         sql: """
           SELECT id FROM article a WHERE a.deletedAt IS NULL AND NOT EXISTS (
-            SELECT 1 FROM article_version v WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL)
+            SELECT 1 FROM article_version v WHERE v.articleId = a.id AND v.deletedAt IS NULL)
             AND NOT EXISTS (SELECT 1 FROM fetch_queue q WHERE q.articleUUID = a.uuid)
           """)
       problems += withoutVersion.map { "article \($0) has no text version" }

@@ -7,7 +7,8 @@ import GRDB
 /// `createdAt`, `updatedAt` and a `deletedAt` tombstone. The short integer `id` of an
 /// article is for people at the command line. Tag links have the dates and tombstone
 /// and, since `TagLinkKeys`, an integer key: a tag is known by its article and name
-/// (since `TagLinkArticleIDs`, the article's integer id).
+/// (since `TagLinkArticleIDs`, the article's integer id). Versions name their article by
+/// its id too since `VersionArticleIDs`.
 enum LibraryMigrations {
   static var migrator: DatabaseMigrator { migrator(progress: nil) }
 
@@ -145,6 +146,10 @@ enum LibraryMigrations {
     // Tag links by their article's integer id, not its UUID (issue 17).
     migrator.registerMigration(TagLinkArticleIDs.migrationName) { db in
       try TagLinkArticleIDs.migrate(db, progress: progress)
+    }
+    // Text versions by their article's integer id, not its UUID (issue 17).
+    migrator.registerMigration(VersionArticleIDs.migrationName) { db in
+      try VersionArticleIDs.migrate(db, progress: progress)
     }
     return migrator
   }

@@ -30,14 +30,15 @@ extension Library {
   /// from text or Markdown rather than HTML.
   public func originalHTML(of id: Int64) throws -> Data? {
     try writer.read { db in
-      let uuid = try Self.liveUUID(db, id: id)
+      // Only a live article's page (it throws for another).
+      _ = try Self.liveUUID(db, id: id)
       return try Data.fetchOne(
         db,
         sql: """
           SELECT o.html FROM article_version v JOIN article_original o ON o.versionUUID = v.uuid
-          WHERE v.articleUUID = ? AND v.deletedAt IS NULL
+          WHERE v.articleId = ? AND v.deletedAt IS NULL
           ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1
-          """, arguments: [uuid])
+          """, arguments: [id])
     }
   }
 }

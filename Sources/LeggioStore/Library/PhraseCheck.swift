@@ -31,7 +31,7 @@ enum PhraseCheck {
   /// has an empty text.
   static let condition = """
     COALESCE((SELECT leggio_phrase(?, a.title, COALESCE(a.byline, ''), v.document, v.text)
-        FROM article_version v WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL
+        FROM article_version v WHERE v.articleId = a.id AND v.deletedAt IS NULL
         ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1),
       leggio_phrase(?, a.title, COALESCE(a.byline, ''), NULL, ''))
     """

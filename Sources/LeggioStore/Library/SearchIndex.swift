@@ -44,15 +44,23 @@ enum SearchIndex {
 
   /// What the index reads: each live article's title, byline and current text (read
   /// through `leggio_text`, as versions keep their text inside their document).
-  static let view = """
+  static let view = makeView(versionOfArticle: "v.articleId = a.id")
+
+  /// `view` as it was while versions named their article by its UUID
+  /// (before `VersionArticleIDs`).
+  static let viewByUUID = makeView(versionOfArticle: "v.articleUUID = a.uuid")
+
+  private static func makeView(versionOfArticle: String) -> String {
+    """
     CREATE VIEW article_search AS
       SELECT a.id AS id, a.title AS title, COALESCE(a.byline, '') AS byline,
         COALESCE((SELECT leggio_text(v.document, v.text) FROM article_version v
-          WHERE v.articleUUID = a.uuid AND v.deletedAt IS NULL
+          WHERE \(versionOfArticle) AND v.deletedAt IS NULL
           ORDER BY v.createdAt DESC, v.rowid DESC LIMIT 1), '') AS text
       FROM article a WHERE a.deletedAt IS NULL;
 
     """
+  }
 
   /// How the index cuts and folds words; `FilterProbe` tests articles with the same.
   static let tokenizer = "unicode61 remove_diacritics 2"
@@ -87,12 +95,25 @@ enum SearchIndex {
   static let batchTable =
     "CREATE TABLE IF NOT EXISTS article_search_batch (deferred INTEGER NOT NULL);\n"
 
-  static var triggers: String {
-    let version = "(SELECT id FROM article WHERE uuid = new.articleUUID)"
-    let oldVersion = "(SELECT id FROM article WHERE uuid = old.articleUUID)"
+  static var triggers: String { makeTriggers(articleColumn: "articleId") { "\($0).articleId" } }
+
+  /// `triggers` as they were while versions named their article by its UUID (before
+  /// `VersionArticleIDs`).
+  static var triggersByUUID: String {
+    makeTriggers(articleColumn: "articleUUID") {
+      "(SELECT id FROM article WHERE uuid = \($0).articleUUID)"
+    }
+  }
+
+  /// The triggers for versions whose column `articleColumn` names their article, whose
+  /// id `articleID` reads from the row `new` or `old`.
+  private static func makeTriggers(articleColumn: String, articleID: (String) -> String) -> String {
+    let version = articleID("new")
+    let oldVersion = articleID("old")
     let columns = "OF title, byline, deletedAt ON article"
     // What decides which version is current and its text (kept in the document).
-    let versionColumns = "OF articleUUID, document, text, createdAt, deletedAt ON article_version"
+    let versionColumns =
+      "OF \(articleColumn), document, text, createdAt, deletedAt ON article_version"
     let unlessBatch = "WHEN NOT EXISTS (SELECT 1 FROM article_search_batch)"
     let bodies = [
       ("AFTER INSERT ON article \(unlessBatch)", index("new.id")),
@@ -163,11 +184,16 @@ enum SearchIndex {
   }
 
   /// Drops the view and its triggers and makes them again as `view` and `triggers` say
-  /// now; the index is left as it is (it indexes the same values).
+  /// now (or, for versions that name their article by its UUID, as they said before
+  /// `VersionArticleIDs`); the index is left as it is (it indexes the same values).
   static func replaceView(_ db: Database) throws {
     for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
     try db.execute(sql: "DROP VIEW IF EXISTS article_search")
-    try db.execute(sql: view + triggers)
+    if try VersionArticleIDs.isMigrated(db) {
+      try db.execute(sql: view + triggers)
+    } else {
+      try db.execute(sql: viewByUUID + triggersByUUID)
+    }
   }
 
   /// Indexes every live article (after `create`, on an existing library).
@@ -197,7 +223,7 @@ enum SearchIndex {
   /// one, in the migration's one transaction: interrupted, nothing has changed.
   static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
-    try db.execute(sql: view + tableWithPositions + triggers)
+    try db.execute(sql: viewByUUID + tableWithPositions + triggersByUUID)
     try IDSlices.run(
       db, lastID: "SELECT MAX(id) FROM article", size: 1000,
       sql: """

@@ -30,7 +30,7 @@ extension Library {
     try String.fetchOne(
       db,
       sql: """
-        SELECT a.uuid FROM article_version v JOIN article a ON a.uuid = v.articleUUID
+        SELECT a.uuid FROM article_version v JOIN article a ON a.id = v.articleId
         WHERE \(NarrowIndexes.hashMatch("v.contentHash")) ORDER BY a.deletedAt IS NOT NULL, a.id LIMIT 1
         """, arguments: [hash])
   }
@@ -80,7 +80,7 @@ extension Library {
         db,
         sql: """
           SELECT a.uuid FROM article a JOIN article_version v
-            ON v.articleUUID = a.uuid AND v.contentHash = a.contentHash
+            ON v.articleId = a.id AND v.contentHash = a.contentHash
           WHERE a.deletedAt IS NULL AND v.deletedAt IS NULL AND instr(leggio_text(v.document, v.text), ?) > 0
           GROUP BY a.uuid LIMIT 2
           """, arguments: [quote])

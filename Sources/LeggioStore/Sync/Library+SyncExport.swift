@@ -129,7 +129,8 @@ extension Library {
       sql: """
         SELECT v.document, v.contentHash, v.createdAt, o.html FROM article_version v
         LEFT JOIN article_original o ON o.versionUUID = v.uuid
-        WHERE v.articleUUID = ? AND v.deletedAt IS NULL ORDER BY v.createdAt, v.rowid
+        WHERE v.articleId = \(VersionArticleIDs.articleID) AND v.deletedAt IS NULL
+          ORDER BY v.createdAt, v.rowid
         """, arguments: [uuid])
     for version in versionRows {
       let document = Data((StoredDocument.json(from: version["document"]) ?? "").utf8)

@@ -106,7 +106,9 @@ extension Library {
     let uuid = try localArticleUUID(db, identity: record.identity)
     let known = Set(
       try String.fetchAll(
-        db, sql: "SELECT contentHash FROM article_version WHERE articleUUID = ?",
+        db,
+        sql:
+          "SELECT contentHash FROM article_version WHERE articleId = \(VersionArticleIDs.articleID)",
         arguments: [uuid ?? ""]))
     for version in record.versions where !known.contains(version.textHash) {
       guard let data = body(version.body),
@@ -162,7 +164,8 @@ extension Library {
     let current = try Row.fetchOne(
       db,
       sql: """
-        SELECT contentHash, leggio_text(document, text) AS text FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+        SELECT contentHash, leggio_text(document, text) AS text FROM article_version
+          WHERE articleId = \(VersionArticleIDs.articleID) AND deletedAt IS NULL
         ORDER BY createdAt DESC, rowid DESC LIMIT 1
         """, arguments: [uuid])
     let currentHash: String = current?["contentHash"] ?? row["contentHash"]
@@ -196,7 +199,9 @@ extension Library {
     let recordHashes = Set(record.versions.map(\.textHash))
     let localHashes = try String.fetchAll(
       db,
-      sql: "SELECT contentHash FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL",
+      sql:
+        "SELECT contentHash FROM article_version WHERE articleId = \(VersionArticleIDs.articleID) "
+        + "AND deletedAt IS NULL",
       arguments: [uuid])
     if localUpdated > record.updatedAt
       || localHashes.contains(where: { !recordHashes.contains($0) })
@@ -216,13 +221,13 @@ extension Library {
       try db.execute(
         sql: """
           INSERT INTO article_version
-            (uuid, articleUUID, document, text, contentHash, words, createdAt, updatedAt)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            (uuid, articleId, document, text, contentHash, words, createdAt)
+          VALUES (?, \(VersionArticleIDs.articleID), ?, ?, ?, ?, ?)
           """,
         arguments: [
           versionUUID, articleUUID, StoredDocument.compress(document, text: text), "",
           SHA256.hex(text),
-          TextStatistics.wordCount(text), created, created,
+          TextStatistics.wordCount(text), created,
         ])
       if let original = version.original, let html = body(original) {
         try OriginalPage.store(db, html: html, versionUUID: versionUUID, now: created)
@@ -235,7 +240,8 @@ extension Library {
       let current = try Row.fetchOne(
         db,
         sql: """
-          SELECT contentHash, leggio_text(document, text) AS text FROM article_version WHERE articleUUID = ? AND deletedAt IS NULL
+          SELECT contentHash, leggio_text(document, text) AS text FROM article_version
+          WHERE articleId = \(VersionArticleIDs.articleID) AND deletedAt IS NULL
           ORDER BY createdAt DESC, rowid DESC LIMIT 1
           """, arguments: [articleUUID])
     else { return }

@@ -46,8 +46,10 @@ enum SyncMigrations {
             kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (kind, key));
           CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
           """)
-      for (table, kind, key, _) in watched {
-        try createTriggers(db, table: table, guarded: false)
+      for (table, kind, watchedKey, _) in watched {
+        // Versions named their article by its UUID until `VersionArticleIDs`.
+        let key = table == "article_version" ? "new.articleUUID" : watchedKey
+        try createTriggers(db, table: table, guarded: false, key: key)
         try db.execute(
           sql: """
             INSERT OR REPLACE INTO sync_dirty (kind, key)
@@ -73,9 +75,14 @@ enum SyncMigrations {
 
   /// The two triggers that list the changed records of `table` (one of `watched`) in
   /// `sync_dirty`; `guarded`, they record nothing before the first export
-  /// (`SyncChangeTracking`).
-  static func createTriggers(_ db: Database, table: String, guarded: Bool) throws {
-    guard let (_, kind, key, columns) = watched.first(where: { $0.0 == table }) else { return }
+  /// (`SyncChangeTracking`); `key`, when given, instead of the one `watched` lists.
+  static func createTriggers(_ db: Database, table: String, guarded: Bool, key: String? = nil)
+    throws
+  {
+    guard let (_, kind, watchedKey, columns) = watched.first(where: { $0.0 == table }) else {
+      return
+    }
+    let key = key ?? watchedKey
     let of = columns.map { " OF " + $0 } ?? ""
     let triggers = [
       """
@@ -102,7 +109,8 @@ enum SyncMigrations {
       "title, kicker, standfirst, byline, published, dateline, imageCredit, language, source, "
         + "siteName, contentHash, updatedAt, deletedAt"
     ),
-    ("article_version", SyncRecordKind.article.rawValue, "new.articleUUID", nil),
+    // A version's article by its UUID (`VersionArticleIDs`: found from its id).
+    ("article_version", SyncRecordKind.article.rawValue, VersionArticleIDs.changeKey, nil),
     // A tag link by its integer key (`TagLinkKeys`; its rowid, under either schema).
     ("article_tag", SyncRecordKind.tag.rawValue, "CAST(new.rowid AS TEXT)", nil),
     ("annotation", SyncRecordKind.annotation.rawValue, "new.uuid", nil),

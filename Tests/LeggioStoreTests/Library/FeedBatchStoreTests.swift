@@ -28,7 +28,7 @@ import LeggioTestSupport
         sql: """
           SELECT a.id, a.identity, \(DerivedGlobalIdentity.column("a")) AS globalIdentity,
             a.globalIdentity AS stored, a.contentHash, v.contentHash AS versionHash
-          FROM article a JOIN article_version v ON v.articleUUID = a.uuid ORDER BY a.id
+          FROM article a JOIN article_version v ON v.articleId = a.id ORDER BY a.id
           """)
       #expect(rows.map { $0["id"] as Int64 } == ids + [single])
       for row in rows {

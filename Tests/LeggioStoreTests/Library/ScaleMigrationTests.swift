@@ -18,7 +18,7 @@ import LeggioTestSupport
     SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
     FeedItemRepeats.migrationName,
     SearchIndex.columnsMigrationName, DerivedGlobalIdentity.migrationName,
-    TagLinkArticleIDs.migrationName,
+    TagLinkArticleIDs.migrationName, VersionArticleIDs.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -75,6 +75,7 @@ import LeggioTestSupport
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
     // The changes after these first, latest first.
+    try VersionArticleIDsTests.downgrade(db)
     try TagLinkArticleIDsTests.downgrade(db)
     try DerivedGlobalIdentityTests.downgrade(db)
     // Feed items with every value in the row (`FeedItemRepeats`).
@@ -176,7 +177,7 @@ import LeggioTestSupport
         "Counting articles", "Forgetting sync's list of changes", "Renumbering tag links",
         "Slimming feed items",
         "Indexing articles for search", "Deriving global identities",
-        "Linking tags by article id",
+        "Linking tags by article id", "Linking versions by article id",
       ])
     // The index without positions finds what the one with positions found.
     #expect(try queries.map { try library.search($0).map(\.id).sorted() } == found)

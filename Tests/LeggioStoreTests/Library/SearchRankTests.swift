@@ -36,8 +36,8 @@ import LeggioTestSupport
       try db.execute(sql: "ALTER TABLE article_version RENAME TO article_version_real")
       try db.execute(
         sql: """
-          CREATE VIEW article_version AS SELECT rowid AS rowid, uuid, articleUUID,
-            CASE WHEN articleUUID IN (SELECT uuid FROM article WHERE \(poisoned))
+          CREATE VIEW article_version AS SELECT rowid AS rowid, uuid, articleId,
+            CASE WHEN articleId IN (SELECT id FROM article WHERE \(poisoned))
               THEN abs(-9223372036854775808) ELSE document END AS document,
             text, createdAt, deletedAt
           FROM article_version_real

@@ -4,7 +4,8 @@ import GRDB
 
 /// Every record of a library as text, read alike under the schemas before and after the
 /// changes that store less (issue 17): a global identity as sync reads it
-/// (`DerivedGlobalIdentity`), a tag link's article by its UUID (`TagLinkArticleIDs`).
+/// (`DerivedGlobalIdentity`), a tag link's or a version's article by its UUID
+/// (`TagLinkArticleIDs`, `VersionArticleIDs`), a version's `updatedAt` where it is NULL.
 enum StoredRecords {
   /// The rows of each table but `except`, sorted (some tables have no rowid).
   static func all(_ db: Database, except: Set<String>) throws -> [String: [String]] {
@@ -26,6 +27,9 @@ enum StoredRecords {
       case ("article", "globalIdentity"): DerivedGlobalIdentity.column("article")
       case ("article_tag", "articleId"):
         "(SELECT uuid FROM article WHERE id = article_tag.articleId) AS articleUUID"
+      case ("article_version", "articleId"):
+        "(SELECT uuid FROM article WHERE id = article_version.articleId) AS articleUUID"
+      case ("article_version", "updatedAt"): VersionArticleIDs.updatedAt("article_version")
       default: "\"\(column)\""
       }
     }

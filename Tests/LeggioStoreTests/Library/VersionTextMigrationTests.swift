@@ -24,7 +24,8 @@ import LeggioTestSupport
     try Row.fetchAll(
       db,
       sql: """
-        SELECT uuid, articleUUID, contentHash, createdAt, document,
+        SELECT uuid, (SELECT uuid FROM article WHERE id = articleId) AS articleUUID,
+          contentHash, createdAt, document,
           leggio_text(document, text) AS text
         FROM article_version ORDER BY uuid
         """
