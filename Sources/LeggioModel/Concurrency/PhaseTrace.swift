@@ -7,7 +7,8 @@ import Foundation
 /// done`): on a loaded machine the wall times stretch, the CPU times between two marks of
 /// one thread say what the stretch itself costs. Without it a mark costs one load of a
 /// flag. `leggio add` marks its phases (opening the library, reading the book, its digest,
-/// the store), `leggio show FILE --width W` its import's and layout's (each slice), which `leggio-bench epub` does not need: it is for a person profiling.
+/// the store), `leggio show FILE --width W` its import's and its layout's (each slice);
+/// `leggio-bench` does not need them: they are for a person profiling.
 public enum PhaseTrace {
   /// Read with `getenv`: `ProcessInfo`'s environment builds a dictionary of every
   /// variable, a few hundred microseconds at the start of every `leggio show`.
