@@ -78,7 +78,9 @@ public enum ArticleImporter {
     if let evidence = BinarySniffer.evidenceOfBinary(data) {
       throw ImportError.notText(name: name, evidence: evidence)
     }
+    PhaseTrace.mark("text: sniffed")
     guard let pieces = TextPieces.decode(data), let first = pieces.first else { return nil }
+    PhaseTrace.mark("text: decoded")
     guard pieces.contains(where: { $0.contains(where: { !$0.isWhitespace }) }) else {
       throw ImportError.empty(name: name)
     }

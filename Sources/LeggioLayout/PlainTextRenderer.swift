@@ -46,18 +46,22 @@ public enum PlainTextRenderer {
       output = sink.bytes
     }
     // Blocks are laid out independently (a blank line between each two), so a long book
-    // is set in slices on every core and the slices joined in order. The slices hold
-    // about the same number of bytes each, not of blocks: a book's blocks run from a
-    // line of verse to a page.
+    // is set in slices on every core and the slices joined in order. The slices are many
+    // and small, each core taking the next as it finishes one: a book's blocks run from a
+    // line of verse to a page that goes to the total fit with hyphenation.
     let hasTitle = !output.isEmpty
+    PhaseTrace.mark("layout: title set")
     let rightToLeft = BidiParagraph.isRightToLeftLanguage(metadata?.language)
+    let language = metadata?.language
     let slices = ConcurrentSlices.map(
-      document.blocks, minimumWeight: 16_384, weight: { $0.inlines.count + Self.bytes($0) }
-    ) { blocks in
+      queuedSlicesOf: document.blocks, sliceLength: sliceLength(blocks: document.blocks.count),
+      state: { (hyphenate ? Hyphenator(language: language) : nil, ClusterStorage()) }
+    ) { state, blocks in
+      PhaseTrace.mark("layout: slice from block \(blocks.startIndex)")
+      defer { PhaseTrace.mark("layout: slice from block \(blocks.startIndex) done") }
+      let (hyphenator, storage) = state
       let sliceBytes = blocks.reduce(0) { $0 + Self.bytes($1) }
       var sink = TextSink(capacity: sliceBytes + sliceBytes / 8 + 1024)
-      let hyphenator = hyphenate ? Hyphenator(language: metadata?.language) : nil
-      let storage = ClusterStorage()
       for index in blocks.indices {
         if index > 0 ? !document.joinsPrevious(index) : hasTitle { sink.blankLine(position: 0) }
         // Read once: each `blocks[index]` was a copy of the block (a retain per string).
@@ -73,7 +77,15 @@ public enum PlainTextRenderer {
       }
       return sink.bytes
     }
+    PhaseTrace.mark("layout: done")
     return output.isEmpty ? slices : [output] + slices
+  }
+
+  /// Blocks per slice of the layout: a short article's few dozen in one slice on the
+  /// calling thread (threads would cost more than they save), a book's in about sixteen
+  /// slices per core, so that the slice a core finishes last is a small part of the whole.
+  static func sliceLength(blocks: Int) -> Int {
+    max(64, blocks / (ConcurrentSlices.coreCount * 16))
   }
 
   /// The UTF-8 length of a block's text.

@@ -1,6 +1,7 @@
 import Foundation
 import LeggioImport
 import LeggioLayout
+import LeggioModel
 
 /// `leggio show FILE --width W [--no-hyphenate]` run without ArgumentParser: parsing a
 /// command line with it costs a few milliseconds of reflection and conformance scans
@@ -59,6 +60,7 @@ enum QuickShow {
   /// false when they are for the parser. Exits with status 1 after a failure, as the
   /// parser's way does.
   static func runIfAsked(_ arguments: [String]) -> Bool {
+    PhaseTrace.mark("show: start")
     guard let request = request(arguments) else { return false }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: request.path, isDirectory: &isDirectory),
@@ -70,8 +72,10 @@ enum QuickShow {
     do {
       let input = InputFiles.Input(path: request.path)
       let imported = try ShowCommand.importInput(input, timeout: ShowCommand.defaultTimeout)
+      PhaseTrace.mark("show: imported")
       ShowCommand.printWhole(
         imported.metadata, imported.document, width: request.width, hyphenate: request.hyphenate)
+      PhaseTrace.mark("show: written")
       // Everything is written (unbuffered): freeing a book's blocks one by one on the way
       // out would only make the run longer.
       exit(0)
@@ -92,6 +96,7 @@ enum QuickShow {
       try? file.close()
       let text = String(decoding: head, as: UTF8.self)
       PlainTextRenderer.prepareHyphenation(language: PlainTextImporter.likelyLanguage(head: text))
+      PhaseTrace.mark("show: hyphenation patterns loaded")
     }
   }
 }

@@ -170,6 +170,7 @@ struct ShowCommand: ParsableCommand {
     _ metadata: ArticleMetadata, _ document: Document, width: Int, hyphenate: Bool
   ) {
     if let note = RightToLeftText.missingSupport(in: document) { Console.error("note: " + note) }
+    PhaseTrace.mark("show: right-to-left support checked")
     Console.write(
       pieces: PlainTextRenderer.renderPieces(
         document: document, metadata: metadata, width: width, hyphenate: hyphenate))

@@ -28,6 +28,17 @@ import Testing
     }
   }
 
+  @Test func aShortArticleIsOneSliceAndABookIsCutIntoManySmallOnes() {
+    #expect(PlainTextRenderer.sliceLength(blocks: 40) >= 40)
+    let book = 11_000
+    let length = PlainTextRenderer.sliceLength(blocks: book)
+    let slices = (book + length - 1) / length
+    // Many more slices than cores, so the last one a core takes is a small part of the
+    // whole, but none shorter than 64 blocks.
+    #expect(slices >= min(16 * ConcurrentSlices.coreCount, book / 64))
+    #expect(length >= 64)
+  }
+
   @Test func theTitleBlockIsFollowedByABlankLineBeforeTheFirstSlice() {
     let metadata = ArticleMetadata(title: "I promessi sposi", byline: "Alessandro Manzoni")
     let document = Fixtures.promessiSposi

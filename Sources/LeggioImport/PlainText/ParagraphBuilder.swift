@@ -22,17 +22,22 @@ enum ParagraphBuilder {
 
   static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
     var chunks = chunk(lines)
+    PhaseTrace.mark("paragraphs: chunked")
     // Each line's length, counted once: the wrap width and every prose test read them.
     // Chunks are measured, then turned into blocks, in slices on every core.
     var lengths = ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(chunks) { slice in
         slice.map { $0.count > 1 ? $0.map(columns) : [] }
       })
+    PhaseTrace.mark("paragraphs: lengths counted")
     let wrapping = measure(chunks, lengths: lengths)
+    PhaseTrace.mark("paragraphs: wrap width measured")
     let blocks = blocks(chunks, lengths: lengths, wrapping: wrapping)
+    PhaseTrace.mark("paragraphs: blocks built")
     // Freed on every core, not one by one on this thread.
     ConcurrentSlices.releaseConcurrently(&chunks)
     ConcurrentSlices.releaseConcurrently(&lengths)
+    PhaseTrace.mark("paragraphs: chunks released")
     return blocks
   }
 

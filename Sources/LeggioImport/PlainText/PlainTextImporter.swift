@@ -28,9 +28,11 @@ public enum PlainTextImporter {
     var lines = Self.lines(
       of: pieces, ranges: pieces.map { 0..<$0.utf8.count },
       keepingLast: pieces.indices.map { $0 == pieces.count - 1 })
+    PhaseTrace.mark("text: lines cut")
     let article = importLines(lines, fallbackTitle: fallbackTitle, timeZone: timeZone)
     // A book's lines are released on every core, not one by one on this thread.
     ConcurrentSlices.releaseConcurrently(&lines)
+    PhaseTrace.mark("text: lines released")
     return article
   }
 
@@ -40,6 +42,7 @@ public enum PlainTextImporter {
     var metadata = ArticleMetadata(title: fallbackTitle)
     let blocks: [Block]
     if let book = GutenbergText.parse(lines) {
+      PhaseTrace.mark("text: Gutenberg frame found")
       metadata.title = book.title ?? fallbackTitle
       metadata.byline = book.author
       metadata.language = book.language
