@@ -207,29 +207,6 @@ import Testing
     }
   }
 
-  @Test func slicesCutByWeightComeBackInOrderWithTheWeightSharedOut() {
-    var generator = SystemRandomNumberGenerator()
-    for count in [0, 1, 7, 300, 5_000] {
-      // Mostly light elements with a few heavy ones, as a book's verse and long paragraphs.
-      let weights = (0..<count).map { _ in
-        Int.random(in: 0..<10, using: &generator) == 0
-          ? Int.random(in: 2_000..<4_000, using: &generator)
-          : Int.random(in: 0..<200, using: &generator)
-      }
-      let elements = Array(weights.indices)
-      let slices = ConcurrentSlices.map(elements, minimumWeight: 1_000, weight: { weights[$0] }) {
-        Array($0)
-      }
-      #expect(slices.flatMap { $0 } == elements)
-      #expect(slices.allSatisfy { !$0.isEmpty } || count == 0)
-      let total = weights.reduce(0, +)
-      guard slices.count > 1 else { continue }
-      // No slice holds more than its share and one element.
-      let share = total / slices.count + 4_000
-      #expect(slices.allSatisfy { $0.reduce(0) { $0 + weights[$1] } <= share })
-    }
-  }
-
   @Test func aLongTextIsGroupedIntoTheChunksASingleWalkFinds() {
     let text =
       (try? String(
