@@ -62,16 +62,29 @@ enum EPUBBench {
         let wall = runner.best(of: 1, fresh: fresh) { ["add", book.path] }
         return CPUClock.Timing(wall: wall, cpu: runner.lastCPU)
       }
+      // A new library's creation on its own (its migrations, one after another), which a
+      // first add runs beside the book's reading: `leggio list` into no library.
+      var created: [CPUClock.Timing] = []
+      var baselineCreated: [CPUClock.Timing] = []
+      func create(_ runner: ProcessRunner) -> CPUClock.Timing {
+        let wall = runner.best(of: 1, fresh: true) { ["list"] }
+        return CPUClock.Timing(wall: wall, cpu: runner.lastCPU)
+      }
       for _ in 0..<5 {
         if let before { baselineRuns.append(add(before, fresh: true)) }
         runs.append(add(runner, fresh: true))
         if let before { baselineExisting.append(add(before, fresh: false)) }
         existing.append(add(runner, fresh: false))
+        if let before { baselineCreated.append(create(before)) }
+        created.append(create(runner))
       }
       added = CPUClock.format(range: runs)
       print(
         "epub: leggio add Mémoires d'outre-tombe (\(size)), whole process, 5 runs: " + added!)
       print("epub:   into a library that exists: " + CPUClock.format(range: existing))
+      print(
+        "epub:   a new library alone (leggio list creating it): "
+          + CPUClock.format(range: created))
       if let baseline {
         print(
           "epub:   the baseline's add (\(baseline)), by turns with it: "
@@ -79,6 +92,8 @@ enum EPUBBench {
         print(
           "epub:   the baseline's, into a library that exists: "
             + CPUClock.format(range: baselineExisting))
+        print(
+          "epub:   the baseline's new library alone: " + CPUClock.format(range: baselineCreated))
       }
     }
     var imported: ImportedArticle?
