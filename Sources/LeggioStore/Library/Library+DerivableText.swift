@@ -25,7 +25,8 @@ extension Library {
       var (stored, withoutText) = (0, 0)
       for row in rows {
         let value: DatabaseValue = row[0]
-        guard case .blob(let data) = value.storage, let json = StoredDocument.json(from: value)
+        guard case .blob(let data) = value.storage,
+          let json = try StoredDocument.json(from: value, db: db)
         else { continue }
         stored += data.count
         withoutText += StoredDocument.compress(json).count

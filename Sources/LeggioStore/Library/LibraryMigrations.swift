@@ -146,6 +146,11 @@ enum LibraryMigrations {
     migrator.registerMigration(TagLinkArticleIDs.migrationName) { db in
       try TagLinkArticleIDs.migrate(db, progress: progress)
     }
+    // A zstd dictionary trained on the library's documents, made once it holds enough of
+    // them; documents already stored are recompressed by `leggio vacuum` (issue 17).
+    migrator.registerMigration(DocumentDictionary.migrationName) { db in
+      try db.execute(sql: DocumentDictionary.table)
+    }
     return migrator
   }
 }
