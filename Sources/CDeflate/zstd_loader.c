@@ -211,10 +211,12 @@ int leggio_zstd_decompress(const void *input, size_t size, void *output, size_t 
 size_t leggio_zstd_train(void *dictionary, size_t capacity, const void *samples,
                          const size_t *sizes, unsigned count, int level) {
   if (!leggio_zstd_available()) return 0;
-  // zstd's own defaults for d, f and accel, one segment size instead of zstd --train's
-  // search over several (which took four times as long for a dictionary as good).
+  // zstd's own d and accel, one segment size instead of zstd --train's search over several
+  // (which took four times as long for a dictionary as good), and a frequency table of 2^18
+  // entries instead of 2^20: 1 MB instead of 4 at the update's peak, for a dictionary 0.2%
+  // worse (689 bytes a feed document against 688).
   zdict_fastcover_params parameters = {
-      .k = LEGGIO_ZSTD_TRAIN_K, .d = 8, .f = 20, .steps = 0, .nbThreads = 1,
+      .k = LEGGIO_ZSTD_TRAIN_K, .d = 8, .f = 18, .steps = 0, .nbThreads = 1,
       .splitPoint = 1.0, .accel = 1, .zParams = {.compressionLevel = level}};
   size_t written = zstd.trainFastCover(dictionary, capacity, samples, sizes, count, parameters);
   return zstd.dictIsError(written) ? 0 : written;

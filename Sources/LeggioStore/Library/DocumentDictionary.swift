@@ -82,12 +82,10 @@ final class DocumentDictionary: @unchecked Sendable {
     }
   }
 
-  /// A dictionary trained on `payloads` (documents' inflated payloads); nil without
-  /// libzstd or when zstd finds too little to learn.
-  static func train(on payloads: [[UInt8]]) -> Data? {
-    guard isAvailable, !payloads.isEmpty, payloads.count < Int(UInt32.max) else { return nil }
-    let samples = Array(payloads.joined())
-    let sizes = payloads.map(\.count)
+  /// A dictionary trained on `samples` (documents' payloads laid end to end, each
+  /// `sizes` long); nil without libzstd or when zstd finds too little to learn.
+  static func train(samples: [UInt8], sizes: [Int]) -> Data? {
+    guard isAvailable, !sizes.isEmpty, sizes.count < Int(UInt32.max) else { return nil }
     var dictionary = Data(count: capacity)
     let size = dictionary.withUnsafeMutableBytes { output in
       samples.withUnsafeBytes { input in

@@ -36,8 +36,8 @@ extension Library {
         documentDictionary.withLock { $0 = .known(stored) }
         return
       }
-      guard let samples = try writer.read(Self.dictionarySamples) else { return }
-      guard let bytes = DocumentDictionary.train(on: samples),
+      guard let samples = try writer.read(Self.dictionarySamples),
+        let bytes = DocumentDictionary.train(samples: samples.bytes, sizes: samples.sizes),
         let trained = DocumentDictionary(bytes: bytes)
       else { return }
       let adopted = try writer.write { db -> DocumentDictionary? in
@@ -53,10 +53,11 @@ extension Library {
     }
   }
 
-  /// Payloads of a random sample of the library's documents, nil when it has a dictionary
-  /// already or too few documents. Each is cut to its first 16 KB: books would otherwise
-  /// weigh more than all the rest, and training time grows with the bytes.
-  private static func dictionarySamples(_ db: Database) throws -> [[UInt8]]? {
+  /// Payloads of a random sample of the library's documents, laid end to end with their
+  /// sizes; nil when it has a dictionary already or too few documents. Each is cut to its
+  /// first 16 KB: books would otherwise weigh more than all the rest, and training time
+  /// grows with the bytes.
+  private static func dictionarySamples(_ db: Database) throws -> (bytes: [UInt8], sizes: [Int])? {
     guard try DocumentDictionary.newest(db) == nil else { return nil }
     let count =
       try Int.fetchOne(
@@ -64,22 +65,27 @@ extension Library {
         sql: "SELECT COUNT(*) FROM (SELECT 1 FROM article_version LIMIT ?)",
         arguments: [DocumentDictionary.minimumDocuments]) ?? 0
     guard count >= DocumentDictionary.minimumDocuments else { return nil }
-    let documents = try DatabaseValue.fetchAll(
+    let documents = try DatabaseValue.fetchCursor(
       db,
       sql: """
         SELECT document FROM article_version WHERE rowid IN
           (SELECT rowid FROM article_version ORDER BY random() LIMIT ?)
         """, arguments: [DocumentDictionary.sampleCount])
-    let samples = documents.compactMap { value -> [UInt8]? in
-      let payload: [UInt8]?
+    var bytes: [UInt8] = []
+    var sizes: [Int] = []
+    let cut = 16 * 1024
+    while let value = try documents.next() {
+      let before = bytes.count
       switch value.storage {
-      case .string(let json): payload = Array(json.utf8)
-      case .blob(let data): payload = try? StoredDocument.payload(data)
-      default: payload = nil
+      case .string(let json): bytes.append(contentsOf: json.utf8.prefix(cut))
+      case .blob(let data):
+        guard let payload = try? StoredDocument.payload(data) else { continue }
+        bytes.append(contentsOf: payload.prefix(cut))
+      default: continue
       }
-      return payload.map { Array($0.prefix(16 * 1024)) }
+      sizes.append(bytes.count - before)
     }
-    return samples.count >= DocumentDictionary.minimumDocuments / 2 ? samples : nil
+    return sizes.count >= DocumentDictionary.minimumDocuments / 2 ? (bytes, sizes) : nil
   }
 
   /// Compresses every document not yet in the dictionary's form with it (`leggio vacuum`),

@@ -18,7 +18,7 @@ import LeggioTestSupport
     SearchIndex.tuningMigrationName, NarrowIndexes.migrationName, TagLinkKeys.migrationName,
     FeedItemRepeats.migrationName,
     SearchIndex.columnsMigrationName, DerivedGlobalIdentity.migrationName,
-    TagLinkArticleIDs.migrationName,
+    TagLinkArticleIDs.migrationName, DocumentDictionary.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -28,7 +28,7 @@ import LeggioTestSupport
       sql: """
         SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'article_fts%'
           AND name NOT IN ('grdb_migrations', 'sync_dirty', 'sync_state', 'article_counts',
-            'search_pending')
+            'search_pending', 'document_dictionary')
         """)
     var records: [String: [String]] = [:]
     for table in tables {
@@ -75,6 +75,7 @@ import LeggioTestSupport
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
     // The changes after these first, latest first.
+    try db.execute(sql: "DROP TABLE document_dictionary")
     try TagLinkArticleIDsTests.downgrade(db)
     try DerivedGlobalIdentityTests.downgrade(db)
     // Feed items with every value in the row (`FeedItemRepeats`).
