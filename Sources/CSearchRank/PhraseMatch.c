@@ -2,6 +2,7 @@
 #include "Fts5Api.h"
 
 #include "CDeflate.h"
+#include "DocumentDictionaries.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -679,6 +680,50 @@ static int scanInflated(Matcher *matcher, Query *query, const uint8_t *blob, int
   return rc == SQLITE_OK ? 1 : -rc;
 }
 
+/// The error of a zstd document that cannot be read (`scanZstd`).
+static const char *zstdError(int status) {
+  switch (status) {
+    case LEGGIO_ZSTD_UNAVAILABLE:
+      return "a document is compressed with zstd, and libzstd (libzstd1) could not be loaded";
+    case LEGGIO_ZSTD_MISSING_DICTIONARY:
+      return "a document names a compression dictionary the library does not have";
+    default:
+      return "a document compressed with zstd is damaged";
+  }
+}
+
+/// Reads the text of a document stored as a zstd frame (`StoredDocument`), decompressed
+/// whole: 1 when it holds its text, 0 when the text is in the version's column, an SQLite
+/// error code (negative), or 3 with `*error` set when the frame cannot be read. A frame
+/// naming a dictionary not met yet (trained by another process since) sends it to the
+/// library's table once.
+static int scanZstd(sqlite3_context *context, Matcher *matcher, Query *query,
+                    const uint8_t *blob, int size, const char **error) {
+  uint32_t payload = littleEndian(blob);
+  if (payload >= (1u << 30) || payload < 1) return 0;
+  if (matcher->wholeCapacity < payload) {
+    size_t capacity = payload > wholeLimit ? payload : wholeLimit;
+    uint8_t *whole = sqlite3_realloc64(matcher->whole, capacity);
+    if (!whole) return -SQLITE_NOMEM;
+    matcher->whole = whole;
+    matcher->wholeCapacity = capacity;
+  }
+  int status = leggio_zstd_decompress(blob + 4, (size_t)size - 4, matcher->whole, payload);
+  if (status == LEGGIO_ZSTD_MISSING_DICTIONARY &&
+      leggio_learn_document_dictionaries(sqlite3_context_db_handle(context)) > 0) {
+    status = leggio_zstd_decompress(blob + 4, (size_t)size - 4, matcher->whole, payload);
+  }
+  if (status != 0) {
+    *error = zstdError(status);
+    return 3;
+  }
+  if (matcher->whole[0] != 1 || payload < 5) return 0;
+  uint32_t length = littleEndian(matcher->whole + 1);
+  if ((uint64_t)length + 5 > payload) return 0;
+  int rc = scanText(matcher, query, matcher->whole + 5, (int)length);
+  return rc == SQLITE_OK ? 1 : -rc;
+}
+
 // MARK: The SQL function
 
 static void phraseFunction(sqlite3_context *context, int argc, sqlite3_value **argv) {
@@ -709,7 +754,17 @@ static void phraseFunction(sqlite3_context *context, int argc, sqlite3_value **a
       const uint8_t *blob = sqlite3_value_blob(argv[3]);
       int size = sqlite3_value_bytes(argv[3]);
       int needsWhole = 0;
-      fromDocument = scanInflated(matcher, query, blob, size);
+      const char *error = 0;
+      if (size >= 8 && leggio_zstd_is_frame(blob + 4, (size_t)size - 4)) {
+        fromDocument = scanZstd(context, matcher, query, blob, size, &error);
+        if (fromDocument == 3) {
+          sqlite3_result_error(context, error, -1);
+          if (compiled) sqlite3_set_auxdata(context, 0, query, freeQuery);
+          return;
+        }
+      } else {
+        fromDocument = scanInflated(matcher, query, blob, size);
+      }
       if (fromDocument == 2) fromDocument = scanDocument(matcher, query, blob, size, &needsWhole);
       if (fromDocument == 1 && needsWhole) {
         fromDocument = scanWholeDocument(matcher, query, blob, size);

@@ -46,4 +46,52 @@ int leggio_deflate_raw_decompress(const void *input, size_t size, void *output,
 /// The CRC-32 of `size` bytes, continuing from `crc` (0 to start); 0 without libdeflate.
 unsigned leggio_deflate_crc32(unsigned crc, const void *input, size_t size);
 
+// libzstd (zstd_loader.c), opened with dlopen: documents compressed with a dictionary trained
+// on the library's own documents (`DocumentDictionary`). Without it nothing is written in
+// that form, and a document in it cannot be read (LEGGIO_ZSTD_UNAVAILABLE).
+
+#ifndef LEGGIO_ZSTD_TRAIN_K
+#define LEGGIO_ZSTD_TRAIN_K 200
+#endif
+
+#define LEGGIO_ZSTD_UNAVAILABLE (-1)
+#define LEGGIO_ZSTD_MISSING_DICTIONARY (-2)
+#define LEGGIO_ZSTD_DAMAGED (-3)
+
+/// Whether libzstd could be loaded (loads it the first time).
+int leggio_zstd_available(void);
+
+/// The id a zstd dictionary names itself by; 0 for none (or without libzstd).
+unsigned leggio_zstd_dictionary_id(const void *dictionary, size_t size);
+
+/// Makes `dictionary` known to every later `leggio_zstd_decompress` of the process; its id,
+/// 0 on failure.
+unsigned leggio_zstd_learn_dictionary(const void *dictionary, size_t size);
+
+/// A compression dictionary (ZSTD_CDict) for `level`, shared by every thread; NULL on failure.
+void *leggio_zstd_compression_dictionary(const void *dictionary, size_t size, int level);
+void leggio_zstd_free_compression_dictionary(void *cdict);
+
+/// The most bytes one frame of `size` bytes of input takes.
+size_t leggio_zstd_bound(size_t size);
+
+/// `input` as one zstd frame with `cdict`, in this thread's context; bytes written, 0 on failure.
+size_t leggio_zstd_compress(const void *cdict, const void *input, size_t size, void *output,
+                            size_t capacity);
+
+/// Whether `input` starts with the zstd frame magic (28 B5 2F FD).
+int leggio_zstd_is_frame(const void *input, size_t size);
+
+/// The id of the dictionary a frame was compressed with, 0 for none.
+unsigned leggio_zstd_frame_dictionary(const void *input, size_t size);
+
+/// Decompresses one frame into exactly `expected` bytes at `output`: 0, or one of
+/// LEGGIO_ZSTD_UNAVAILABLE, LEGGIO_ZSTD_MISSING_DICTIONARY, LEGGIO_ZSTD_DAMAGED.
+int leggio_zstd_decompress(const void *input, size_t size, void *output, size_t expected);
+
+/// Trains a dictionary of up to `capacity` bytes on `count` samples laid end to end; its
+/// size, 0 on failure.
+size_t leggio_zstd_train(void *dictionary, size_t capacity, const void *samples,
+                         const size_t *sizes, unsigned count, int level);
+
 #endif

@@ -3,6 +3,7 @@
 // The search index's ranking function, an FTS5 auxiliary function in C (issue 17), and
 // its phrase check (PhraseMatch.h).
 #include "PhraseMatch.h"
+#include "DocumentDictionaries.h"
 
 /// Registers `leggio_rank(article_fts, weight...)` on the connection `db` (a `sqlite3 *`),
 /// through the `fts5_api` the connection gives for `SELECT fts5(?1)`. 0 on success,

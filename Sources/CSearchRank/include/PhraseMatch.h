@@ -11,8 +11,10 @@
 /// quoted phrases, the last perhaps followed by `*`) occurs in one of the three columns
 /// as an index with positions would find it, 0 otherwise. `document` and `text` are an
 /// article version's columns: a BLOB document is a 4-byte little-endian length and a
-/// zlib stream whose payload is byte 1, the text's 4-byte little-endian length and the
-/// text (then JSON, never inflated); any other document leaves the text in `text`.
+/// zlib stream or a zstd frame (made with the library's dictionary) whose payload is byte 1,
+/// the text's 4-byte little-endian length and the text (then JSON, never inflated); any
+/// other document leaves the text in `text`. A zstd frame is decompressed whole; one that
+/// cannot be read (no libzstd, a dictionary the library lacks) is an SQL error.
 ///
 /// A document of up to 1 MB (a feed item's is about 3.5 KB) is inflated whole by
 /// libdeflate (CDeflate), which checks it as `StoredDocument` does; a larger one (a book)

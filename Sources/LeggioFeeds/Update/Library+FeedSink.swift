@@ -41,7 +41,7 @@ public struct LibraryFeedSink: Sendable {
   /// What the library stores of `articles`, computed on every core.
   public func prepare(_ articles: [ImportedArticle]) -> Batch {
     Batch(
-      prepared: PreparedFeedArticles(articles),
+      prepared: PreparedFeedArticles(articles, for: library),
       pictureSources: pictures == nil ? [] : articles.map(FeedPictureFetcher.sources))
   }
 

@@ -26,9 +26,11 @@ struct ArticleDigest: Sendable {
   /// more than it saves.
   static let concurrentLength = 256 * 1024
 
-  init(document: Document, text: String) {
+  /// `dictionary`: the library's, for a short text (`DocumentDictionary`).
+  init(document: Document, text: String, dictionary: DocumentDictionary? = nil) {
     let concurrent = text.utf8.count >= Self.concurrentLength
-    pending = PendingPayload(document: document, text: text, concurrent: concurrent)
+    pending = PendingPayload(
+      document: document, text: text, concurrent: concurrent, dictionary: dictionary)
     hash = concurrent ? ContentHash.hex(text) : SHA256.hex(text)
     words = TextStatistics.wordCount(text)
   }
@@ -58,11 +60,11 @@ struct ArticleDigest: Sendable {
       self.prepared = prepared
     }
 
-    init(document: Document, text: String, concurrent: Bool) {
+    init(document: Document, text: String, concurrent: Bool, dictionary: DocumentDictionary?) {
       isConcurrent = concurrent
       prepared = nil
       guard concurrent else {
-        result = Self.make(document, text)
+        result = Self.make(document, text, dictionary: dictionary)
         return
       }
       DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
@@ -98,9 +100,11 @@ struct ArticleDigest: Sendable {
       var value: SplitDeflate.Part?
     }
 
-    private static func make(_ document: Document, _ text: String) -> (String, Data) {
+    private static func make(
+      _ document: Document, _ text: String, dictionary: DocumentDictionary? = nil
+    ) -> (String, Data) {
       let json = DocumentJSON.encode(document)
-      return (json, StoredDocument.compress(json, text: text))
+      return (json, StoredDocument.compress(json, text: text, dictionary: dictionary))
     }
   }
 }

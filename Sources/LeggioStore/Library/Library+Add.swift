@@ -36,10 +36,13 @@ extension Library {
       throw LibraryError.emptyArticle(source: metadata.source ?? metadata.title)
     }
     let tags = try (metadata.tags + tags).map(Self.cleanTag)
+    // The library's dictionary, once it holds enough documents (`DocumentDictionary`).
+    defer { trainDocumentDictionaryIfDue() }
     // A long text's JSON and compression go on on another thread (see `ArticleDigest`).
     let digest =
       prepared.map(ArticleDigest.init(prepared:))
-      ?? ArticleDigest(document: imported.document, text: text)
+      ?? ArticleDigest(
+        document: imported.document, text: text, dictionary: compressionDictionary())
     let (hash, words) = (digest.hash, digest.words)
     let sourceKey = SourceIdentity.key(for: metadata.source)
     let identity = sourceKey ?? "sha256:" + hash
@@ -64,7 +67,9 @@ extension Library {
             SELECT uuid, document FROM article_version WHERE articleId = ? AND deletedAt IS NULL
             ORDER BY createdAt DESC, rowid DESC LIMIT 1
             """, arguments: [id])
-        let currentDocument = current.flatMap { StoredDocument.json(from: $0["document"]) }
+        let currentDocument = try current.flatMap {
+          try StoredDocument.json(from: $0["document"], db: db)
+        }
         let textChanged = row["contentHash"] != hash || currentDocument != digest.documentJSON
         let metadataChanged = !columns.matches(row)
         var versionUUID: String? = current?["uuid"]

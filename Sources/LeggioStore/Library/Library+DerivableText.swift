@@ -22,13 +22,22 @@ extension Library {
           JOIN article_version v ON v.articleId = a.id AND v.deletedAt IS NULL
           ORDER BY i.id LIMIT ?
           """, arguments: [sample])
+      // A document in the dictionary's form is compared with its JSON in that form too.
+      let dictionary = try? DocumentDictionary.newest(db)
       var (stored, withoutText) = (0, 0)
       for row in rows {
         let value: DatabaseValue = row[0]
-        guard case .blob(let data) = value.storage, let json = StoredDocument.json(from: value)
+        guard case .blob(let data) = value.storage,
+          let json = try StoredDocument.json(from: value, db: db)
         else { continue }
         stored += data.count
-        withoutText += StoredDocument.compress(json).count
+        if let dictionary, dictionary.madeThis(data),
+          let alone = StoredDocument.recompress(payload: Array(json.utf8), dictionary: dictionary)
+        {
+          withoutText += alone.count
+        } else {
+          withoutText += StoredDocument.compress(json).count
+        }
       }
       return (rows.count, stored, withoutText)
     }

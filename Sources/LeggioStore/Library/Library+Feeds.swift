@@ -40,7 +40,7 @@ extension Library {
     -> [Int64]
   {
     guard !articles.isEmpty else { return [] }
-    return try addFeedArticles(PreparedFeedArticles(articles), addedAt: now)
+    return try addFeedArticles(PreparedFeedArticles(articles, for: self), addedAt: now)
   }
 
   /// `addFeedArticles` of articles prepared before (while the feed was being read).
@@ -49,6 +49,8 @@ extension Library {
   {
     guard prepared.count > 0 else { return [] }
     let articles = PreparedFeedArticle.identified(prepared.articles)
+    // The library's dictionary, once it holds enough documents (`DocumentDictionary`).
+    defer { trainDocumentDictionaryIfDue() }
     return try writer.writeWithoutTransaction { db in
       // The staged batch and the statement journals stay in memory (`FeedBatchStage`).
       try db.execute(sql: "PRAGMA temp_store = MEMORY")

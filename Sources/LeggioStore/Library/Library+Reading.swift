@@ -104,7 +104,7 @@ extension Library {
         arguments: [uuid, deviceID])
       return StoredArticle(
         summary: row.summary, metadata: row.metadata,
-        document: try json.flatMap(StoredDocument.document(from:)) ?? Document(),
+        document: try json.flatMap { try StoredDocument.document(from: $0, db: db) } ?? Document(),
         readingOffset: offset,
         contents: try BookContentsRecord.fetch(db, articleUUID: uuid))
     }

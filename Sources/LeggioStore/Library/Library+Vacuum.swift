@@ -5,13 +5,16 @@ import GRDB
 public struct VacuumReport: Sendable, Equatable {
   /// Articles in the bin whose texts were erased.
   public var emptied = 0
+  /// Documents compressed again with the library's dictionary (`DocumentDictionary`).
+  public var recompressed = 0
   /// The library's size on disk (file and write-ahead log) before and after.
   public var bytesBefore = 0
   public var bytesAfter = 0
 }
 
 extension Library {
-  /// Compacts the library: merges the search index's segments, rewrites the file without
+  /// Compacts the library: compresses documents with the library's dictionary (training
+  /// it first when the library is due one, `recompressDocuments`), merges the search index's segments, rewrites the file without
   /// its free pages and folds the write-ahead log into it. With `emptyingBin`, the texts
   /// of articles in the bin (every version, with the original pages and tables of
   /// contents that came with them) are erased first; their records stay, as tombstones,
@@ -37,6 +40,7 @@ extension Library {
         return binned
       }
     }
+    report.recompressed = try recompressDocuments()
     try writer.write { db in
       try db.execute(sql: "INSERT INTO article_fts (article_fts) VALUES ('optimize')")
     }

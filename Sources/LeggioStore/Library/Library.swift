@@ -63,6 +63,9 @@ public final class Library: Sendable {
   /// Whether closing folds the log into the file; see `deferCheckpointToNextClose`.
   let checkpointsOnClose = Mutex(true)
 
+  /// The dictionary new documents are compressed with (`compressionDictionary`).
+  let documentDictionary = Mutex(DocumentDictionaryState.unknown)
+
   deinit {
     // The log is folded into the file first, so the fingerprint is of the file as it will
     // stay: closing the pool later (other stores may still hold it) changes nothing more.
@@ -126,7 +129,7 @@ public final class Library: Sendable {
       // (`leggio add`) takes about 1.0 ms instead of 0.85 ms.
       try db.execute(sql: "PRAGMA page_size = 16384")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      db.add(function: StoredDocument.textFunction)
+      db.add(function: StoredDocument.textFunction(db))
       try PhraseCheck.register(db)
       try SearchRank.register(db)
     }

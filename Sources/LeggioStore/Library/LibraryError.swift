@@ -16,6 +16,9 @@ public enum LibraryError: LocalizedError, Equatable, Sendable {
   case notALibrary(path: String)
   /// The database is damaged; nothing was written to it.
   case damaged(path: String, detail: String)
+  /// A stored document that cannot be read: zstd without libzstd, or a dictionary the
+  /// library lacks (`StoredDocument`).
+  case unreadableDocument(reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -37,6 +40,8 @@ public enum LibraryError: LocalizedError, Equatable, Sendable {
     case .damaged(let path, let detail):
       "the library at \(path) is damaged (\(detail)) and was left as it is; "
         + "`leggio recover` saves what can be read"
+    case .unreadableDocument(let reason):
+      "cannot read an article's text: \(reason)"
     }
   }
 }

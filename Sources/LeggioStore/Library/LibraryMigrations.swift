@@ -151,6 +151,11 @@ enum LibraryMigrations {
     migrator.registerMigration(VersionArticleIDs.migrationName) { db in
       try VersionArticleIDs.migrate(db, progress: progress)
     }
+    // A zstd dictionary trained on the library's documents, made once it holds enough of
+    // them; documents already stored are recompressed by `leggio vacuum` (issue 17).
+    migrator.registerMigration(DocumentDictionary.migrationName) { db in
+      try db.execute(sql: DocumentDictionary.table)
+    }
     return migrator
   }
 }

@@ -92,7 +92,7 @@ extension Library {
 
   private static func rebuildAfterRecovery(path: String, aside: String) throws -> RecoveryReport {
     var configuration = Configuration()
-    configuration.prepareDatabase { $0.add(function: StoredDocument.textFunction) }
+    configuration.prepareDatabase { $0.add(function: StoredDocument.textFunction($0)) }
     let queue = try DatabaseQueue(path: path, configuration: configuration)
     let report = try queue.write { db -> RecoveryReport in
       try SearchIndex.rebuild(db)

@@ -23,10 +23,13 @@ struct PreparedFeedArticle: Sendable {
 
   init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
     var tags = TagCleaner()
-    self.init(imported, deflater: deflater, tags: &tags)
+    self.init(imported, deflater: deflater, dictionary: nil, tags: &tags)
   }
 
-  init(_ imported: ImportedArticle, deflater: DocumentDeflater?, tags cleaner: inout TagCleaner) {
+  init(
+    _ imported: ImportedArticle, deflater: DocumentDeflater?, dictionary: DocumentDictionary?,
+    tags cleaner: inout TagCleaner
+  ) {
     let metadata = imported.metadata
     var document = imported.document
     var text = CanonicalText(document).text
@@ -38,7 +41,7 @@ struct PreparedFeedArticle: Sendable {
     self.hash = ContentHash.batchHex(text)
     self.words = TextStatistics.wordCount(text)
     self.storedDocument = StoredDocument.compress(
-      DocumentJSON.encode(document), text: text, deflater: deflater)
+      DocumentJSON.encode(document), text: text, deflater: deflater, dictionary: dictionary)
     self.identity = SourceIdentity.key(for: metadata.source) ?? "sha256:" + hash
     self.globalIdentity = DerivedGlobalIdentity.stored(
       ArticleSQL.globalIdentity(identity: identity, hash: hash), identity: identity)
@@ -53,13 +56,17 @@ struct PreparedFeedArticle: Sendable {
   /// Prepares `articles` on every core, in order, without their identifiers
   /// (`identified`). Called before the library's writer is taken: the writer holds the
   /// database for SQL alone, while the next batch (this feed's or another's) is hashed,
-  /// encoded and compressed beside it.
-  static func prepare(_ articles: [ImportedArticle]) -> [PreparedFeedArticle] {
+  /// encoded and compressed beside it. With the library's `dictionary` (zstd's), else zlib.
+  static func prepare(_ articles: [ImportedArticle], dictionary: DocumentDictionary? = nil)
+    -> [PreparedFeedArticle]
+  {
     ConcurrentSlices.map(articles, minimumSliceLength: 64) { slice in
       // zlib's stream, for when libdeflate is missing; one per slice and thread.
-      let deflater = DocumentDeflater()
+      let deflater = dictionary == nil ? DocumentDeflater() : nil
       var tags = TagCleaner()
-      return slice.map { PreparedFeedArticle($0, deflater: deflater, tags: &tags) }
+      return slice.map {
+        PreparedFeedArticle($0, deflater: deflater, dictionary: dictionary, tags: &tags)
+      }
     }.flatMap { $0 }
   }
 
@@ -82,9 +89,16 @@ struct PreparedFeedArticle: Sendable {
 public struct PreparedFeedArticles: Sendable {
   let articles: [PreparedFeedArticle]
 
-  /// Prepares `articles` on every core, in order.
+  /// Prepares `articles` on every core, in order, compressed with zlib.
   public init(_ articles: [ImportedArticle]) {
     self.articles = PreparedFeedArticle.prepare(articles)
+  }
+
+  /// Prepares `articles` on every core, in order, compressed as `library` stores them now
+  /// (with its dictionary, once it has one).
+  public init(_ articles: [ImportedArticle], for library: Library) {
+    self.articles = PreparedFeedArticle.prepare(
+      articles, dictionary: library.compressionDictionary())
   }
 
   private init(articles: [PreparedFeedArticle]) { self.articles = articles }

@@ -41,8 +41,8 @@ enum VersionTextMigration {
           """, arguments: [last])
       guard let end = rows.last else { break }
       for row in rows {
-        let json = StoredDocument.json(from: row["document"])
-        let text = StoredDocument.text(from: row["document"]) ?? row["text"] ?? ""
+        let json = try StoredDocument.json(from: row["document"], db: db)
+        let text = try StoredDocument.text(from: row["document"], db: db) ?? row["text"] ?? ""
         // A document that no longer reads is left exactly as it is.
         guard let json else { continue }
         try update.execute(

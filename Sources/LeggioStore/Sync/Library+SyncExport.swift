@@ -133,7 +133,7 @@ extension Library {
           ORDER BY v.createdAt, v.rowid
         """, arguments: [uuid])
     for version in versionRows {
-      let document = Data((StoredDocument.json(from: version["document"]) ?? "").utf8)
+      let document = Data((try StoredDocument.json(from: version["document"], db: db) ?? "").utf8)
       let body = SHA256.hex(bytes: document)
       changes.bodies[body] = document
       var original: String?

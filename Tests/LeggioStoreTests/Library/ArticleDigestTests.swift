@@ -30,8 +30,8 @@ import Testing
     #expect(digest.words == TextStatistics.wordCount(text))
     let json = try Library.encodeWithFoundation(document)
     #expect(digest.documentJSON == json)
-    #expect(StoredDocument.json(from: digest.storedDocument.databaseValue) == json)
-    #expect(StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
+    #expect(try StoredDocument.json(from: digest.storedDocument.databaseValue) == json)
+    #expect(try StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
   }
 
   /// A digest begun before the add (`PreparedDocument`) is the one made in turn.
@@ -47,8 +47,9 @@ import Testing
     #expect(digest.hash == inTurn.hash)
     #expect(digest.words == inTurn.words)
     #expect(digest.documentJSON == inTurn.documentJSON)
-    #expect(StoredDocument.json(from: digest.storedDocument.databaseValue) == inTurn.documentJSON)
-    #expect(StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
+    #expect(
+      try StoredDocument.json(from: digest.storedDocument.databaseValue) == inTurn.documentJSON)
+    #expect(try StoredDocument.text(from: digest.storedDocument.databaseValue) == text)
 
     // And the article stored with it is the one stored without.
     let library = try Library.inMemory()

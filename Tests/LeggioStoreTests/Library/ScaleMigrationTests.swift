@@ -19,6 +19,7 @@ import LeggioTestSupport
     FeedItemRepeats.migrationName,
     SearchIndex.columnsMigrationName, DerivedGlobalIdentity.migrationName,
     TagLinkArticleIDs.migrationName, VersionArticleIDs.migrationName,
+    DocumentDictionary.migrationName,
   ]
 
   /// Every row of every table but the ones these migrations change, as text.
@@ -28,7 +29,7 @@ import LeggioTestSupport
       sql: """
         SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'article_fts%'
           AND name NOT IN ('grdb_migrations', 'sync_dirty', 'sync_state', 'article_counts',
-            'search_pending')
+            'search_pending', 'document_dictionary')
         """)
     var records: [String: [String]] = [:]
     for table in tables {
@@ -75,6 +76,7 @@ import LeggioTestSupport
   /// record listed as changed (or, `synced`, the rows given), no counts, the old index.
   func downgrade(_ db: Database, syncRows: [(String, String)]? = nil) throws {
     // The changes after these first, latest first.
+    try db.execute(sql: "DROP TABLE document_dictionary")
     try VersionArticleIDsTests.downgrade(db)
     try TagLinkArticleIDsTests.downgrade(db)
     try DerivedGlobalIdentityTests.downgrade(db)

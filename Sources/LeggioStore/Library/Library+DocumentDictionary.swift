@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import LeggioModel
+
+/// What a `Library` knows of its compression dictionary: not looked for yet, or the one
+/// it found (nil: the library has none yet).
+enum DocumentDictionaryState {
+  case unknown
+  case known(DocumentDictionary?)
+}
+
+extension Library {
+  /// The dictionary new documents are compressed with (`DocumentDictionary`), nil while
+  /// the library has none or libzstd is missing: they are then compressed with zlib.
+  func compressionDictionary() -> DocumentDictionary? {
+    if case .known(let dictionary) = documentDictionary.withLock({ $0 }) { return dictionary }
+    guard DocumentDictionary.isAvailable else { return nil }
+    let found = (try? writer.read(DocumentDictionary.newest)) ?? nil
+    documentDictionary.withLock { $0 = .known(found) }
+    return found
+  }
+
+  /// After a write batch (a feed's items, an added article, a sync): a library without a
+  /// dictionary that now holds `DocumentDictionary.minimumDocuments` documents gets one,
+  /// trained on a sample of them, and compresses every later document with it. Training
+  /// runs outside any transaction (about half a second); a dictionary another process
+  /// stored meanwhile is taken instead. A library that cannot have one (no libzstd,
+  /// read-only, a failure) keeps zlib, as before.
+  func trainDocumentDictionaryIfDue() {
+    guard !isReadOnly, DocumentDictionary.isAvailable, compressionDictionary() == nil else {
+      return
+    }
+    do {
+      // One another process (or this one's other `Library`) trained since it was looked for.
+      if let stored = try writer.read(DocumentDictionary.newest) {
+        documentDictionary.withLock { $0 = .known(stored) }
+        return
+      }
+      guard let samples = try writer.read(Self.dictionarySamples),
+        let bytes = DocumentDictionary.train(samples: samples.bytes, sizes: samples.sizes),
+        let trained = DocumentDictionary(bytes: bytes)
+      else { return }
+      let adopted = try writer.write { db -> DocumentDictionary? in
+        if let stored = try DocumentDictionary.newest(db) { return stored }
+        try db.execute(
+          sql: "INSERT OR IGNORE INTO document_dictionary (id, bytes, createdAt) VALUES (?, ?, ?)",
+          arguments: [Int64(trained.id), trained.bytes, DatabaseDate.value(Date())])
+        return trained
+      }
+      documentDictionary.withLock { $0 = .known(adopted) }
+    } catch {
+      // A dictionary only makes documents smaller: without one they stay zlib's.
+    }
+  }
+
+  /// Payloads of a random sample of the library's documents, laid end to end with their
+  /// sizes; nil when it has a dictionary already or too few documents. Each is cut to its
+  /// first 16 KB: books would otherwise weigh more than all the rest, and training time
+  /// grows with the bytes.
+  private static func dictionarySamples(_ db: Database) throws -> (bytes: [UInt8], sizes: [Int])? {
+    guard try DocumentDictionary.newest(db) == nil else { return nil }
+    let count =
+      try Int.fetchOne(
+        db,
+        sql: "SELECT COUNT(*) FROM (SELECT 1 FROM article_version LIMIT ?)",
+        arguments: [DocumentDictionary.minimumDocuments]) ?? 0
+    guard count >= DocumentDictionary.minimumDocuments else { return nil }
+    let documents = try DatabaseValue.fetchCursor(
+      db,
+      sql: """
+        SELECT document FROM article_version WHERE rowid IN
+          (SELECT rowid FROM article_version ORDER BY random() LIMIT ?)
+        """, arguments: [DocumentDictionary.sampleCount])
+    var bytes: [UInt8] = []
+    var sizes: [Int] = []
+    let cut = 16 * 1024
+    while let value = try documents.next() {
+      let before = bytes.count
+      switch value.storage {
+      case .string(let json): bytes.append(contentsOf: json.utf8.prefix(cut))
+      case .blob(let data):
+        guard let payload = try? StoredDocument.payload(data) else { continue }
+        bytes.append(contentsOf: payload.prefix(cut))
+      default: continue
+      }
+      sizes.append(bytes.count - before)
+    }
+    return sizes.count >= DocumentDictionary.minimumDocuments / 2 ? (bytes, sizes) : nil
+  }
+
+  /// Compresses every document not yet in the dictionary's form with it (`leggio vacuum`),
+  /// training the dictionary first if the library is due one. Each document reads back
+  /// byte for byte as before: its payload is inflated and compressed again as it is.
+  /// Documents in JSON as TEXT, or whose payload is a book's, are left as they are.
+  /// Returns how many were recompressed.
+  func recompressDocuments() throws -> Int {
+    trainDocumentDictionaryIfDue()
+    guard let dictionary = compressionDictionary() else { return 0 }
+    // Documents of an older dictionary are read with it.
+    try writer.read { DocumentDictionary.learnAll($0) }
+    var last: Int64 = 0
+    var recompressed = 0
+    while true {
+      let rows = try writer.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT rowid, document FROM article_version WHERE rowid > ? ORDER BY rowid LIMIT 5000
+            """, arguments: [last]
+        ).map { (rowid: $0[0] as Int64, document: $0[1] as DatabaseValue) }
+      }
+      guard let end = rows.last else { break }
+      last = end.rowid
+      let pending = rows.compactMap { row -> (rowid: Int64, data: Data)? in
+        guard case .blob(let data) = row.document.storage, !dictionary.madeThis(data) else {
+          return nil
+        }
+        return (row.rowid, data)
+      }
+      let updates = ConcurrentSlices.map(pending, minimumSliceLength: 128) { slice in
+        slice.compactMap { row -> (rowid: Int64, data: Data)? in
+          // A document that does not read is left exactly as it is.
+          guard let payload = try? StoredDocument.payload(row.data),
+            let stored = StoredDocument.recompress(payload: payload, dictionary: dictionary)
+          else { return nil }
+          return (row.rowid, stored)
+        }
+      }.flatMap { $0 }
+      guard !updates.isEmpty else { continue }
+      try writer.write { db in
+        try Self.withoutVersionTriggers(db) {
+          let update = try db.makeStatement(
+            sql: "UPDATE article_version SET document = ? WHERE rowid = ?")
+          for row in updates { try update.execute(arguments: [row.data, row.rowid]) }
+        }
+      }
+      recompressed += updates.count
+    }
+    return recompressed
+  }
+
+  /// Runs `body` with `article_version`'s triggers dropped, in the caller's transaction:
+  /// a document compressed again is no change of its text, which neither the search
+  /// index nor sync may see as one. They are put back as they were.
+  static func withoutVersionTriggers(_ db: Database, _ body: () throws -> Void) throws {
+    let saved = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'article_version'
+        """)
+    for trigger in saved { try db.execute(sql: "DROP TRIGGER \(trigger["name"] as String)") }
+    try body()
+    for trigger in saved { try db.execute(sql: trigger["sql"] as String) }
+  }
+}
