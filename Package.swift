@@ -172,7 +172,8 @@ let package = Package(
         "LeggioTestSupport",
       ]),
     .testTarget(
-      name: "LeggioLayoutTests", dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport"]),
+      name: "LeggioLayoutTests",
+      dependencies: ["LeggioLayout", "LeggioModel", "LeggioImport", "LeggioTestSupport"]),
     .testTarget(
       name: "LeggioTUITests",
       dependencies: [

@@ -1,4 +1,5 @@
 import LeggioModel
+import LeggioTestSupport
 import Testing
 
 @testable import LeggioLayout
@@ -29,7 +30,7 @@ import Testing
   /// Random Chinese and Japanese with Latin words, punctuation and dashes, at 30 columns:
   /// no line but a paragraph's first starts with closing punctuation or a dash.
   @Test func noLineOfMixedCJKTextStartsWithClosingPunctuationOrADash() {
-    var generator = SeededGenerator(seed: 14)
+    var generator = SplitMix64(seed: 14)
     let pieces =
       Array("中文的字在这里日本語").map(String.init) + [
         "、", "、", "、", "。", "「", "」", " abc ", "abc", "x", " ", "字——", "…",
@@ -71,18 +72,5 @@ import Testing
   @Test func smallKanaAreKnown() {
     #expect("っゃァヵㇰｯ".unicodeScalars.allSatisfy { ClusterBuffer.isSmallKana($0.value) })
     #expect(!"つやアカク".unicodeScalars.contains { ClusterBuffer.isSmallKana($0.value) })
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so that the random text is the same each run.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E019
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -19,4 +19,17 @@ enum IDSlices {
       progress?(step, Int(min(start, last)), Int(last))
     }
   }
+
+  /// Stops the migration (its transaction rolls back) unless `copy` holds as many rows as
+  /// `table`: foreign keys rule out a row whose article is gone, but should one be there
+  /// all the same, nothing is dropped; `rows` names them in the message.
+  static func requireEveryRow(
+    _ db: Database, of table: String, copiedTo copy: String, rows: String
+  ) throws {
+    let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+    let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(copy)") ?? 0
+    guard before == after else {
+      throw DatabaseError(message: "\(before - after) \(rows) name no article; nothing was changed")
+    }
+  }
 }

@@ -40,14 +40,8 @@ enum TagLinkArticleIDs {
           FROM article_tag t JOIN article a ON a.uuid = t.articleUUID
           WHERE t.id BETWEEN ? AND ? ORDER BY t.id
         """, step: "Linking tags by article id", progress: progress)
-    // Foreign keys rule out a link without its article; should one be there all the
-    // same, stop (the transaction rolls back) rather than drop it.
-    let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_tag") ?? 0
-    let after = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_tag_by_article_id") ?? 0
-    guard before == after else {
-      throw DatabaseError(
-        message: "\(before - after) tag links name no article; nothing was changed")
-    }
+    try IDSlices.requireEveryRow(
+      db, of: "article_tag", copiedTo: "article_tag_by_article_id", rows: "tag links")
     try db.execute(
       sql: """
         DROP TABLE article_tag;

@@ -68,15 +68,8 @@ enum VersionArticleIDs {
           FROM article_version v JOIN article a ON a.uuid = v.articleUUID
           WHERE v.rowid BETWEEN ? AND ? ORDER BY v.rowid
         """, step: "Linking versions by article id", progress: progress)
-    // Foreign keys rule out a version without its article; should one be there all the
-    // same, stop (the transaction rolls back) rather than drop it.
-    let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_version") ?? 0
-    let after =
-      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_version_by_article_id") ?? 0
-    guard before == after else {
-      throw DatabaseError(
-        message: "\(before - after) text versions name no article; nothing was changed")
-    }
+    try IDSlices.requireEveryRow(
+      db, of: "article_version", copiedTo: "article_version_by_article_id", rows: "text versions")
     try db.execute(
       sql: """
         DROP TABLE article_version;

@@ -19,7 +19,7 @@ import LeggioTestSupport
 
   /// `count` feed items of generated prose, each of a few sentences.
   static func items(_ count: Int, from start: Int = 0, seed: UInt64 = 7) -> [ImportedArticle] {
-    var generator = DictionarySeed(seed: seed &+ UInt64(start))
+    var generator = SplitMix64(seed: seed &+ UInt64(start))
     return (start..<(start + count)).map { n in
       let paragraphs = (0..<4).map { _ in
         (0..<30).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + "."
@@ -208,18 +208,5 @@ extension DatabaseValue.Storage {
     case .string(let string): string.utf8.count
     default: 0
     }
-  }
-}
-
-/// SplitMix64, so that a failure can be run again.
-private struct DictionarySeed: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LeggioTestSupport
 import Testing
 
 @testable import LeggioStore
@@ -55,7 +56,7 @@ import Testing
   }
 
   @Test func phrasesMatchAsAnIndexWithPositionsFindsThemInEveryScript() throws {
-    var generator = PhraseSeed(seed: 17)
+    var generator = SplitMix64(seed: 17)
     let separators = [" ", " ", " ", ", ", "\n", "'", "-", "\u{A0}", ""]
     func sentence(_ count: Int) -> String {
       (0..<count).map { _ in
@@ -140,19 +141,5 @@ import Testing
     #expect(try check("\"pero citta e la\"", document: stored, text: "") == true)
     #expect(try check("\"citta il\"", document: stored, text: "") == false)
     #expect(try check("\"la pero che\"", document: stored, text: "") == false)
-  }
-}
-
-/// A small generator of repeatable random numbers (SplitMix64), so that a failure can be
-/// run again.
-private struct PhraseSeed: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }
