@@ -69,7 +69,8 @@ import Testing
     await server.appendRoute("GET /missing") { _ in Self.respond(statusCode: .notFound) }
     await server.appendRoute("GET /broken") { _ in Self.respond(statusCode: .internalServerError) }
     await server.appendRoute("GET /slow") { _ in
-      try await Task.sleep(for: .seconds(40))
+      // Longer than any wait a test allows, so a fetch that ended never saw the answer.
+      try await Task.sleep(for: .seconds(150))
       return Self.respond(statusCode: .ok, headers: [.contentType: "text/html"], body: html)
     }
     await server.appendRoute("GET /paper.pdf") { _ in
@@ -220,13 +221,14 @@ import Testing
     try await withServer { base in
       let url = base.appendingPathComponent("slow")
       let started = Date()
-      let task = Task { try await PageFetcher(timeout: 60).fetch(url) }
+      let task = Task { try await PageFetcher(timeout: 180).fetch(url) }
       try await Task.sleep(for: .milliseconds(300))
       task.cancel()
       let outcome = await task.result
       #expect(throws: CancellationError.self) { try outcome.get() }
-      // Well before the server would answer (40 s), with room for a loaded machine.
-      #expect(Date().timeIntervalSince(started) < 30)
+      // Well before the server would answer (150 s), with room for a loaded machine: a
+      // whole-suite run on two busy cores once took 38 s to get here.
+      #expect(Date().timeIntervalSince(started) < 120)
     }
   }
 
