@@ -70,13 +70,15 @@ enum EPUBBench {
         let wall = runner.best(of: 1, fresh: true) { ["list"] }
         return CPUClock.Timing(wall: wall, cpu: runner.lastCPU)
       }
+      // Creation first in each round: it empties the library, and the adds after it leave
+      // the book there for the side-by-side run in tmux.
       for _ in 0..<5 {
+        if let before { baselineCreated.append(create(before)) }
+        created.append(create(runner))
         if let before { baselineRuns.append(add(before, fresh: true)) }
         runs.append(add(runner, fresh: true))
         if let before { baselineExisting.append(add(before, fresh: false)) }
         existing.append(add(runner, fresh: false))
-        if let before { baselineCreated.append(create(before)) }
-        created.append(create(runner))
       }
       added = CPUClock.format(range: runs)
       print(
