@@ -25,6 +25,10 @@ struct VacuumCommand: ParsableCommand {
         (emptyBin
           ? "erased the texts of \(report.emptied) article\(report.emptied == 1 ? "" : "s") in the bin; "
           : "")
+          + (report.recompressed > 0
+            ? "compressed \(report.recompressed) document\(report.recompressed == 1 ? "" : "s") "
+              + "again with the library's dictionary; "
+            : "")
           + "the library went from \(megabytes(report.bytesBefore)) to \(megabytes(report.bytesAfter))"
       )
     }

@@ -14,12 +14,13 @@ public struct VacuumReport: Sendable, Equatable {
 
 extension Library {
   /// Compacts the library: compresses documents with the library's dictionary (training
-  /// it first when the library is due one, `recompressDocuments`), merges the search index's segments, rewrites the file without
-  /// its free pages and folds the write-ahead log into it. With `emptyingBin`, the texts
-  /// of articles in the bin (every version, with the original pages and tables of
-  /// contents that came with them) are erased first; their records stay, as tombstones,
-  /// so that a feed does not bring them back and other devices learn they were removed,
-  /// and adding one again restores it with a new text. Everything else is kept.
+  /// it first when the library is due one, `recompressDocuments`), merges the search
+  /// index's segments, rewrites the file without its free pages and folds the write-ahead
+  /// log into it. With `emptyingBin`, the texts of articles in the bin (every version,
+  /// with the original pages and tables of contents that came with them) are erased
+  /// first; their records stay, as tombstones, so that a feed does not bring them back
+  /// and other devices learn they were removed, and adding one again restores it with a
+  /// new text. Everything else is kept.
   public func vacuum(emptyingBin: Bool) throws -> VacuumReport {
     var report = VacuumReport()
     report.bytesBefore = sizeOnDisk()
