@@ -74,7 +74,20 @@ struct ListCommand: ParsableCommand {
         }
       }
       output.flush()
+      if first { Console.errRaw(emptyListNote(query) + "\n") }
     }
+  }
+
+  /// Why the table has no rows, on standard error (standard output stays empty for
+  /// scripts): a new library says how to fill it, a filter says that nothing matched.
+  private func emptyListNote(_ query: ArticleQuery) -> String {
+    let filtered =
+      query.search != nil || query.tag != nil || query.unreadOnly || query.starredOnly
+      || query.pendingOnly
+    return filtered
+      ? "leggio: no article matches"
+      : "leggio: the library is empty: add articles with `leggio add FILE|URL` or subscribe"
+        + " to a feed with `leggio feeds add URL`"
   }
 
   /// The table's aligned columns: id, date added, words, progress, then title, site and
