@@ -1,7 +1,3 @@
-import Dispatch
-import Foundation
-import Synchronization
-
 extension ConcurrentSlices {
   /// `transform` of each element, the heaviest first, on one worker per core, each worker
   /// taking the next element as soon as it is free; the results come back in the
@@ -25,17 +21,8 @@ extension ConcurrentSlices {
     }
     let weights = elements.map(weight)
     let order = elements.indices.sorted { weights[$0] > weights[$1] }
-    let results = ResultSlots<Result>(count: elements.count)
-    let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      var state = makeState()
-      while true {
-        let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard taken < order.count else { break }
-        let index = order[taken]
-        results.store(transform(&state, elements[index]), at: index)
-      }
-    }
-    return results.values
+    return takingTurns(
+      elements.count, workers: workers, index: { order[$0] }, state: makeState
+    ) { transform(&$0, elements[$1]) }
   }
 }

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 extension ConcurrentSlices {
   /// `transform` of `elements` cut into consecutive slices of `sliceLength` (the last
   /// shorter), one worker per core taking the next slice from a shared counter as soon as
@@ -26,16 +23,8 @@ extension ConcurrentSlices {
       var state = makeState()
       return (0..<count).map { transform(&state, slice($0)) }
     }
-    let results = ResultSlots<Result>(count: count)
-    let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      var state = makeState()
-      while true {
-        let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        guard taken < count else { break }
-        results.store(transform(&state, slice(taken)), at: taken)
-      }
+    return takingTurns(count, workers: workers, index: { $0 }, state: makeState) {
+      transform(&$0, slice($1))
     }
-    return results.values
   }
 }
