@@ -182,15 +182,18 @@ struct TextSink: LineSink {
     special: inout Int
   ) {
     guard !range.isEmpty else { return }
-    move(to: x)
+    // The spaces up to column `x` (the margin) laid down with the line's: a `move` of its
+    // own cost a hundred instructions a line.
+    let margin = max(0, x - column)
+    column = max(column, x)
     let extra = gaps > 0 ? max(0, extra) : 0
     var added = 0
     buffer.bytes.withUnsafeBufferPointer { source in
       buffer.byteStarts.withUnsafeBufferPointer { starts in
         let first = Int(starts[range.lowerBound])
         let last = Int(starts[range.upperBound])
-        let lineStart = bytes.count
-        appendSpaces(last - first + extra)
+        let lineStart = bytes.count + margin
+        appendSpaces(margin + last - first + extra)
         let unused = bytes.withUnsafeMutableBufferPointer { output -> Int in
           let base = output.baseAddress!
           var written = lineStart

@@ -271,7 +271,8 @@ enum TotalFitBreaker {
             let candidate = Candidate(
               end: runStart, endCells: runCells, endGaps: gaps, next: i, nextCells: cells,
               nextGaps: gaps &+ 1, hyphen: false)
-            guard consider(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
+            guard
+              considerPlain(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
             else { return false }
           }
           // A gap between words (spaces before the first word or after the last are none).
@@ -337,7 +338,7 @@ enum TotalFitBreaker {
       let final = Candidate(
         end: contentEnd, endCells: contentCells, endGaps: contentGaps, next: upper,
         nextCells: cells, nextGaps: gaps, hyphen: false)
-      guard consider(final, firstWidth: firstWidth, otherWidth: otherWidth, last: true)
+      guard considerPlain(final, firstWidth: firstWidth, otherWidth: otherWidth, last: true)
       else { return false }
       // Back from the last break to the first.
       var chain: [Int] = []
@@ -507,6 +508,54 @@ enum TotalFitBreaker {
       // A candidate no line reaches is skipped; failing is only for the paragraph's end
       // (which is never hyphenated, so its one node is the last).
       return !last || added
+    }
+
+    /// `consider` for a candidate that draws no hyphen and is no elision (a space, or the
+    /// paragraph's end): most of those the search weighs. Without the runs of hyphens to
+    /// keep apart, the loop holds one best line instead of three, and fewer values than
+    /// the registers (the general one kept its choices on the stack).
+    private mutating func considerPlain(
+      _ candidate: Candidate, firstWidth: Int, otherWidth: Int, last: Bool
+    ) -> Bool {
+      dropOverflowing(upTo: candidate.endCells, firstWidth, otherWidth)
+      let count = nodes.count
+      guard activeStart < count else { return false }
+      var best = Choice()
+      let loosest = last ? Int.max : tolerance
+      let stopAtHole = pretolerant && !last && justify
+      let justify = self.justify
+      let justifiedDemerits = self.justifiedDemerits
+      nodes.withUnsafeBufferPointer { nodes in
+        var index = activeStart
+        while index < count {
+          defer { index &+= 1 }
+          let start = nodes[index]
+          guard candidate.end > start.next else { continue }
+          let width = index == 0 ? firstWidth : otherWidth
+          let cells = candidate.endCells &- start.nextCells
+          guard cells <= width else { continue }
+          let extra = width &- cells
+          if extra > loosest { break }
+          let gaps = candidate.endGaps &- start.nextGaps
+          if stopAtHole && extra > gaps { break }
+          var demerits: Int
+          if last {
+            demerits = 0
+            if index != 0 && gaps == 0 { demerits &+= TotalFitBreaker.runtCost }
+            if start.run > 0 { demerits &+= TotalFitBreaker.hyphenBeforeLastCost }
+          } else if justify && extra < 32 && UInt(bitPattern: gaps) < 64 {
+            demerits = Int(justifiedDemerits[extra &<< 6 | gaps])
+          } else {
+            demerits = Self.demerits(extra: extra, gaps: gaps, justify: justify)
+          }
+          let total = start.total &+ demerits
+          if total < best.total {
+            best = Choice(total: total, from: index, cells: cells, gaps: gaps)
+          }
+        }
+      }
+      add(best, run: 0, at: candidate)
+      return !last || best.from >= 0
     }
 
     @inline(__always)
