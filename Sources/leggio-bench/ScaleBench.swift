@@ -12,7 +12,8 @@ import LeggioStore
 /// `--before PATH` times another `leggio` (an older build) in the same rounds, turn about
 /// with this one and newsboat, and every round's figures are printed, so a before and
 /// after on a shared machine is measured side by side; `--update-only` stops after the
-/// updates.
+/// updates. Each update's peak is also split, as sampled, into file-backed pages (the
+/// executable and its libraries) and anonymous memory (heap, stacks).
 enum ScaleBench {
   struct Options {
     var feeds = 10
@@ -319,7 +320,9 @@ enum ScaleBench {
         return nil
       }
     }
-    guard let run = MeasuredProcess.run(leggio, ["feeds", "update"], environment: environment)
+    guard
+      let run = MeasuredProcess.run(
+        leggio, ["feeds", "update"], environment: environment, splitsPeak: true)
     else { return nil }
     if run.status != 0 { print("leggio feeds update exited \(run.status)") }
     return run
@@ -347,7 +350,7 @@ enum ScaleBench {
         "-u", urlsFile, "-C", config, "-c", home.appendingPathComponent("cache.db").path, "-x",
         "reload",
       ],
-      environment: environment)
+      environment: environment, splitsPeak: true)
     if let run, run.status != 0 {
       print("newsboat exited \(run.status)")
       return nil

@@ -45,8 +45,16 @@ final class FeedXMLElement: @unchecked Sendable {
     return nil
   }
 
+  /// The children with this local name in one of `namespaces`, in one pass: the readers
+  /// ask each item for a dozen names, most of them absent, and gathering every child first
+  /// made two arrays a question.
   func children(_ name: String, in namespaces: Set<String?>) -> [FeedXMLElement] {
-    children.filter { $0.name == name && namespaces.contains($0.namespace) }
+    var found: [FeedXMLElement] = []
+    for case .element(let element) in contents
+    where element.name == name && namespaces.contains(element.namespace) {
+      found.append(element)
+    }
+    return found
   }
 
   /// An attribute by local name; namespaced attributes only when `namespace` says so.

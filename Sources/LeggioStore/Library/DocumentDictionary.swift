@@ -113,11 +113,16 @@ final class DocumentDictionary: @unchecked Sendable {
     )
     """
 
-  /// The library's newest dictionary, nil when it has none (or it cannot be used).
+  /// The library's newest dictionary, nil when it has none (or it cannot be used). Rows
+  /// without bytes are failed trainings (`DocumentDictionaryFailure`).
   static func newest(_ db: Database) throws -> DocumentDictionary? {
     guard
       let bytes = try Data.fetchOne(
-        db, sql: "SELECT bytes FROM document_dictionary ORDER BY createdAt DESC, id DESC LIMIT 1")
+        db,
+        sql: """
+          SELECT bytes FROM document_dictionary WHERE length(bytes) > 0
+            ORDER BY createdAt DESC, id DESC LIMIT 1
+          """)
     else { return nil }
     return DocumentDictionary(bytes: bytes)
   }

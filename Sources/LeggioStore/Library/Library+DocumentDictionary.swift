@@ -2,18 +2,24 @@ import Foundation
 import GRDB
 import LeggioModel
 
-/// What a `Library` knows of its compression dictionary: not looked for yet, or the one
-/// it found (nil: the library has none yet).
+/// What a `Library` knows of its compression dictionary: not looked for yet, the one it
+/// found (nil: the library has none yet), or none because training failed, not to be
+/// tried again before the library's versions reach a rowid (`DocumentDictionaryFailure`).
 enum DocumentDictionaryState {
   case unknown
   case known(DocumentDictionary?)
+  case untrainable(retryFrom: Int64)
 }
 
 extension Library {
   /// The dictionary new documents are compressed with (`DocumentDictionary`), nil while
   /// the library has none or libzstd is missing: they are then compressed with zlib.
   func compressionDictionary() -> DocumentDictionary? {
-    if case .known(let dictionary) = documentDictionary.withLock({ $0 }) { return dictionary }
+    switch documentDictionary.withLock({ $0 }) {
+    case .known(let dictionary): return dictionary
+    case .untrainable: return nil
+    case .unknown: break
+    }
     guard DocumentDictionary.isAvailable else { return nil }
     let found = (try? writer.read(DocumentDictionary.newest)) ?? nil
     documentDictionary.withLock { $0 = .known(found) }
@@ -25,23 +31,44 @@ extension Library {
   /// trained on a sample of them, and compresses every later document with it. Training
   /// runs outside any transaction (about half a second); a dictionary another process
   /// stored meanwhile is taken instead. A library that cannot have one (no libzstd,
-  /// read-only, a failure) keeps zlib, as before.
+  /// read-only, an error) keeps zlib, as before. A training that fails on the library's
+  /// documents is remembered in the library (`DocumentDictionaryFailure`): it is not
+  /// tried again, after each batch or by the next process, before the library has
+  /// doubled.
   func trainDocumentDictionaryIfDue() {
     guard !isReadOnly, DocumentDictionary.isAvailable, compressionDictionary() == nil else {
       return
     }
     do {
+      let state = try writer.read { db in
+        (
+          dictionary: try DocumentDictionary.newest(db),
+          lastVersion: try DocumentDictionaryFailure.lastVersion(db),
+          retryFrom: try DocumentDictionaryFailure.retryFrom(db)
+        )
+      }
       // One another process (or this one's other `Library`) trained since it was looked for.
-      if let stored = try writer.read(DocumentDictionary.newest) {
+      if let stored = state.dictionary {
         documentDictionary.withLock { $0 = .known(stored) }
         return
       }
-      guard let samples = try writer.read(Self.dictionarySamples),
-        let bytes = DocumentDictionary.train(samples: samples.bytes, sizes: samples.sizes),
+      if let retryFrom = state.retryFrom, state.lastVersion < retryFrom {
+        documentDictionary.withLock { $0 = .untrainable(retryFrom: retryFrom) }
+        return
+      }
+      guard let samples = try writer.read(Self.dictionarySamples) else { return }
+      guard let bytes = DocumentDictionary.train(samples: samples.bytes, sizes: samples.sizes),
         let trained = DocumentDictionary(bytes: bytes)
-      else { return }
+      else {
+        let retryFrom = try writer.write { db in
+          try DocumentDictionaryFailure.record(db, lastVersion: state.lastVersion)
+        }
+        documentDictionary.withLock { $0 = .untrainable(retryFrom: retryFrom) }
+        return
+      }
       let adopted = try writer.write { db -> DocumentDictionary? in
         if let stored = try DocumentDictionary.newest(db) { return stored }
+        try DocumentDictionaryFailure.clear(db)
         try db.execute(
           sql: "INSERT OR IGNORE INTO document_dictionary (id, bytes, createdAt) VALUES (?, ?, ?)",
           arguments: [Int64(trained.id), trained.bytes, DatabaseDate.value(Date())])
@@ -54,9 +81,10 @@ extension Library {
   }
 
   /// Payloads of a random sample of the library's documents, laid end to end with their
-  /// sizes; nil when it has a dictionary already or too few documents. Each is cut to its
-  /// first 16 KB: books would otherwise weigh more than all the rest, and training time
-  /// grows with the bytes.
+  /// sizes; nil when it has a dictionary already or too few documents, none when fewer
+  /// than half of those drawn read (training on them then fails, and is remembered). Each
+  /// is cut to its first 16 KB: books would otherwise weigh more than all the rest, and
+  /// training time grows with the bytes.
   private static func dictionarySamples(_ db: Database) throws -> (bytes: [UInt8], sizes: [Int])? {
     guard try DocumentDictionary.newest(db) == nil else { return nil }
     let count =
@@ -85,7 +113,7 @@ extension Library {
       }
       sizes.append(bytes.count - before)
     }
-    return sizes.count >= DocumentDictionary.minimumDocuments / 2 ? (bytes, sizes) : nil
+    return sizes.count >= DocumentDictionary.minimumDocuments / 2 ? (bytes, sizes) : ([], [])
   }
 
   /// Compresses every document not yet in the dictionary's form with it (`leggio vacuum`),

@@ -83,6 +83,59 @@ import LeggioTestSupport
         < StoredDocument.compress(json, text: text).count)
   }
 
+  /// The rows of `document_dictionary` without bytes: failed trainings.
+  static func failures(_ library: Library) throws -> [Int64] {
+    try library.writer.read {
+      try Int64.fetchAll($0, sql: "SELECT id FROM document_dictionary WHERE length(bytes) = 0")
+    }
+  }
+
+  @Test func aTrainingThatFailsIsNotTriedAgainUntilTheLibraryHasDoubled() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("library.sqlite").path
+    do {
+      let library = try Library(path: path, deviceID: "a")
+      _ = try library.addFeedArticles(Self.items(DocumentDictionary.minimumDocuments - 1))
+      // Documents zstd cannot learn from: none of them reads.
+      let readable = try Self.documents(library)
+      try library.writer.write { db in
+        try Library.withoutVersionTriggers(db) {
+          try db.execute(sql: "UPDATE article_version SET document = x'00010203'")
+        }
+      }
+      _ = try library.addFeedArticles(Self.items(1, from: 5000))
+      #expect(library.compressionDictionary() == nil)
+      #expect(try Self.failures(library) == [-2 * Int64(DocumentDictionary.minimumDocuments)])
+
+      // Readable again, but the library has not grown: no new training.
+      try library.writer.write { db in
+        try Library.withoutVersionTriggers(db) {
+          for (rowid, stored) in readable {
+            try db.execute(
+              sql: "UPDATE article_version SET document = ? WHERE rowid = ?",
+              arguments: [stored, rowid])
+          }
+        }
+      }
+      _ = try library.addFeedArticles(Self.items(10, from: 6000))
+      #expect(library.compressionDictionary() == nil)
+    }
+    // Nor by the next process.
+    let library = try Library(path: path, deviceID: "a")
+    _ = try library.addFeedArticles(Self.items(10, from: 7000))
+    #expect(library.compressionDictionary() == nil)
+    #expect(try Self.documents(library).allSatisfy { !Self.isZstd($0.stored) })
+
+    // Twice as large: tried again, trained, and the failure forgotten.
+    _ = try library.addFeedArticles(Self.items(DocumentDictionary.minimumDocuments, from: 8000))
+    #expect(library.compressionDictionary() != nil)
+    #expect(try Self.failures(library).isEmpty)
+    let ids = try library.addFeedArticles(Self.items(5, from: 9500))
+    #expect(try Self.documents(library).suffix(5).allSatisfy { Self.isZstd($0.stored) })
+    #expect(try library.article(id: ids[0])?.document == Self.items(5, from: 9500)[0].document)
+  }
+
   @Test func everyStoredFormReadsBackToTheSameTextAndJSON() throws {
     let library = try Self.trainedLibrary()
     let dictionary = try #require(library.compressionDictionary())
