@@ -19,10 +19,10 @@ enum LibrarySchema {
     let identifiers = migrator.migrations
     guard let last = identifiers.firstIndex(of: lastMigration) else { return }
     try writer.barrierWriteWithoutTransaction { db in
+      // A library with tables is seen without taking the write lock.
+      guard try isEmpty(db) else { return }
       try db.inTransaction(.immediate) {
-        guard try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0 else {
-          return .commit
-        }
+        guard try isEmpty(db) else { return .commit }
         // GRDB's own table first, as its migrator makes it.
         try db.execute(sql: migrationsTable)
         for statement in snapshot { try db.execute(sql: statement) }
@@ -33,6 +33,10 @@ enum LibrarySchema {
         return .commit
       }
     }
+  }
+
+  private static func isEmpty(_ db: Database) throws -> Bool {
+    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
   }
 
   /// How GRDB's migrator makes the table of applied migrations.
