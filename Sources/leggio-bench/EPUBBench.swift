@@ -62,7 +62,7 @@ enum EPUBBench {
         let wall = runner.best(of: 1, fresh: fresh) { ["add", book.path] }
         return CPUClock.Timing(wall: wall, cpu: runner.lastCPU)
       }
-      // A new library's creation on its own (its migrations, one after another), which a
+      // A new library's creation on its own (its final schema in one transaction), which a
       // first add runs beside the book's reading: `leggio list` into no library.
       var created: [CPUClock.Timing] = []
       var baselineCreated: [CPUClock.Timing] = []

@@ -37,6 +37,8 @@ public final class Library: Sendable {
         let pool = try DatabasePool(path: url.path, configuration: Self.configuration())
         let migrator = LibraryMigrations.migrator(progress: progress)
         do {
+          // A new library is made in one step from the schema the migrations end with.
+          try LibrarySchema.createIfNew(pool, migrator: migrator)
           try migrator.migrate(pool)
         } catch {
           // Another process opening a new library may have run the migrations between our
@@ -112,7 +114,9 @@ public final class Library: Sendable {
   /// A fresh library in memory, for tests.
   public static func inMemory(deviceID: String = UUIDv7.string()) throws -> Library {
     let queue = try DatabaseQueue(configuration: configuration())
-    try LibraryMigrations.migrator.migrate(queue)
+    let migrator = LibraryMigrations.migrator
+    try LibrarySchema.createIfNew(queue, migrator: migrator)
+    try migrator.migrate(queue)
     return Library(writer: queue, deviceID: deviceID)
   }
 
