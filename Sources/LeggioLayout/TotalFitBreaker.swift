@@ -470,16 +470,9 @@ enum TotalFitBreaker {
           if extra > loosest { break }
           let gaps = candidate.endGaps &- start.nextGaps
           if stopAtHole && extra > gaps { break }
-          var demerits: Int
-          if last {
-            demerits = 0
-            if index != 0 && gaps == 0 { demerits &+= TotalFitBreaker.runtCost }
-            if start.run > 0 { demerits &+= TotalFitBreaker.hyphenBeforeLastCost }
-          } else if justify && extra < 32 && UInt(bitPattern: gaps) < 64 {
-            demerits = Int(justifiedDemerits[extra &<< 6 | gaps])
-          } else {
-            demerits = Self.demerits(extra: extra, gaps: gaps, justify: justify)
-          }
+          let demerits = Self.lineDemerits(
+            extra: extra, gaps: gaps, last: last, first: index == 0, afterHyphen: start.run > 0,
+            justify: justify, table: justifiedDemerits)
           let total = start.total &+ demerits &+ candidateCost
           if candidate.hyphen {
             switch start.run {
@@ -538,16 +531,9 @@ enum TotalFitBreaker {
           if extra > loosest { break }
           let gaps = candidate.endGaps &- start.nextGaps
           if stopAtHole && extra > gaps { break }
-          var demerits: Int
-          if last {
-            demerits = 0
-            if index != 0 && gaps == 0 { demerits &+= TotalFitBreaker.runtCost }
-            if start.run > 0 { demerits &+= TotalFitBreaker.hyphenBeforeLastCost }
-          } else if justify && extra < 32 && UInt(bitPattern: gaps) < 64 {
-            demerits = Int(justifiedDemerits[extra &<< 6 | gaps])
-          } else {
-            demerits = Self.demerits(extra: extra, gaps: gaps, justify: justify)
-          }
+          let demerits = Self.lineDemerits(
+            extra: extra, gaps: gaps, last: last, first: index == 0, afterHyphen: start.run > 0,
+            justify: justify, table: justifiedDemerits)
           let total = start.total &+ demerits
           if total < best.total {
             best = Choice(total: total, from: index, cells: cells, gaps: gaps)
@@ -566,6 +552,28 @@ enum TotalFitBreaker {
           next: candidate.next, nextCells: candidate.nextCells, nextGaps: candidate.nextGaps,
           total: choice.total, run: run, end: candidate.end, cells: choice.cells,
           gaps: choice.gaps, previous: choice.from, hyphen: candidate.hyphen))
+    }
+
+    /// The demerits of a line that leaves `extra` cells over `gaps` gaps: for the last
+    /// line, only a runt (one word, not the paragraph's first line) and a hyphen on the
+    /// line before it count; otherwise `table`'s entry for a justified line within it, or
+    /// `demerits`. Inlined into both searches' loops, which pass `justify` and `table`
+    /// read once.
+    @inline(__always)
+    private static func lineDemerits(
+      extra: Int, gaps: Int, last: Bool, first: Bool, afterHyphen: Bool, justify: Bool,
+      table: UnsafePointer<Int32>
+    ) -> Int {
+      if last {
+        var demerits = 0
+        if !first && gaps == 0 { demerits &+= TotalFitBreaker.runtCost }
+        if afterHyphen { demerits &+= TotalFitBreaker.hyphenBeforeLastCost }
+        return demerits
+      }
+      if justify && extra < 32 && UInt(bitPattern: gaps) < 64 {
+        return Int(table[extra &<< 6 | gaps])
+      }
+      return demerits(extra: extra, gaps: gaps, justify: justify)
     }
 
     /// The demerits of a line (not the last) that leaves `extra` cells over `gaps` gaps:
