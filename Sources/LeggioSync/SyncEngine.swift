@@ -37,7 +37,8 @@ package final class SyncEngine: Sendable {
     }
     var buffer = [CChar](repeating: 0, count: 256)
     guard gethostname(&buffer, buffer.count - 1) == 0 else { return "another device" }
-    let name = String(cString: buffer)
+    let name = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     return name.isEmpty ? "another device" : name
   }
 

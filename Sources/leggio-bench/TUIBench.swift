@@ -52,7 +52,7 @@ enum TUIBench {
     }
     print(
       "tui: start to first library screen, 10,000 articles, 120x40: \(Stopwatch.format(seconds))")
-    let scroll = try Stopwatch.best(of: 5) {
+    let scroll = Stopwatch.best(of: 5) {
       let app = Application(library: store, width: 120, height: 40)
       app.start()
       app.send(.key(.end))

@@ -121,7 +121,6 @@ struct MetaCharsetPrescan {
     guard position < bytes.count else { return .ended }
     if bytes[position] == UInt8(ascii: ">") { return .none }
     var name: [UInt8] = []
-    var value: [UInt8] = []
     // The name.
     while true {
       guard position < bytes.count else { return .ended }
@@ -140,7 +139,7 @@ struct MetaCharsetPrescan {
     // Spaces after the name, then `=` or not.
     while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
     guard position < bytes.count else { return .ended }
-    guard bytes[position] == UInt8(ascii: "=") else { return .attribute(name: name, value: value) }
+    guard bytes[position] == UInt8(ascii: "=") else { return .attribute(name: name, value: []) }
     position += 1
     return attributeValue(name: name)
   }

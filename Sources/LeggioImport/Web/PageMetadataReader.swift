@@ -189,7 +189,7 @@ public enum PageMetadataReader {
   static let colonOnlyLabels: Set<String> = ["redaktion", "redakcja"]
 
   /// ", 5. März 2019", " am 05.03.2019", ", le 5 mars": a date after the name.
-  nonisolated(unsafe) private static let dateSuffix = try! NSRegularExpression(
+  private static let dateSuffix = try! NSRegularExpression(
     pattern: #"[,\s]+(?:am|le|il|el|on|den|dnia)?\s*\d{1,4}[./ -]+(?:\d|\p{L}).*$"#)
 
   /// `&#8211;` -> "–", `&amp;` -> "&": text from JSON-LD or a doubly escaped attribute.
@@ -274,7 +274,7 @@ public enum PageMetadataReader {
       != nil
   }
 
-  nonisolated(unsafe) private static let domainName = try! NSRegularExpression(
+  private static let domainName = try! NSRegularExpression(
     pattern:
       #"(?<![\p{L}\d-])[\p{L}\d][\p{L}\d-]{2,}\.(?:[a-z]{2,3}|info|online|news)(?:$|[\s)/,])"#)
 

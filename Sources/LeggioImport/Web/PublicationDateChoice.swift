@@ -20,7 +20,7 @@ struct DeclaredDate {
     return hour
   }
 
-  nonisolated(unsafe) private static let utcTime = try! NSRegularExpression(
+  private static let utcTime = try! NSRegularExpression(
     pattern: #"[T ](\d\d):\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\s*$"#,
     options: [.caseInsensitive])
 }

@@ -39,7 +39,7 @@ package enum PublishedDate {
 
   /// `2019-03-05`, then optionally `T`/space and `HH:mm[:ss[.fff]]`, then any zone
   /// (`:fff` too: "2022-01-10T22:06:08:684Z" is seen in the wild).
-  nonisolated(unsafe) private static let isoPattern = try! NSRegularExpression(
+  private static let isoPattern = try! NSRegularExpression(
     pattern:
       #"^((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,:]\d+)?)?)?(?:Z|[+-]\d\d(?::?\d\d)?|\s*[A-Z]{2,4})?$"#
   )

@@ -72,7 +72,7 @@ package enum WrittenDate {
     return day(year: String(year), month: groups[1], day: groups[0])
   }
 
-  nonisolated(unsafe) private static let shortYearPattern = regex(
+  private static let shortYearPattern = regex(
     #"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.])"#)
 
   /// A date in a URL's path: `/2019/03/05/`, `/2019-03-05-`, `/20190305/`.
@@ -170,7 +170,7 @@ package enum WrittenDate {
     ),
   ]
 
-  nonisolated(unsafe) private static let urlPattern = regex(
+  private static let urlPattern = regex(
     #"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:[/_-]|$|\.)"#)
 
   private static func regex(_ pattern: String) -> NSRegularExpression {

@@ -125,7 +125,7 @@ extension Library {
     trainDocumentDictionaryIfDue()
     guard let dictionary = compressionDictionary() else { return 0 }
     // Documents of an older dictionary are read with it.
-    try writer.read { DocumentDictionary.learnAll($0) }
+    _ = try writer.read { DocumentDictionary.learnAll($0) }
     var last: Int64 = 0
     var recompressed = 0
     while true {

@@ -80,7 +80,7 @@ public final class Library: Sendable {
           try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
       } else {
-        _ = try? writer.writeWithoutTransaction {
+        _ = writer.writeWithoutTransaction {
           leggio_sqlite_no_checkpoint_on_close(UnsafeMutableRawPointer($0.sqliteConnection))
         }
       }
