@@ -179,7 +179,9 @@ let package = Package(
       dependencies: [
         "LeggioTUI", "LeggioLayout", "LeggioModel", "LeggioImport", "LeggioStore", "LeggioFeeds",
         "LeggioIntake", "LeggioTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
-      ]),
+      ],
+      // The screens' snapshots are read by path (`ScreenSnapshots`), not bundled.
+      exclude: ["Screens"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: [
