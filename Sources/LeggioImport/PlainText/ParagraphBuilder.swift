@@ -132,7 +132,8 @@ enum ParagraphBuilder {
   /// A line without its trailing white space.
   @inline(__always)
   private static func trimmed(_ line: Substring) -> Substring {
-    endsInPrintableASCII(line) ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
+    endsInPrintableASCII(line)
+      ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
   }
 
   /// `trimmed` read from the line's last bytes, or nil when they cannot tell: an empty
@@ -169,7 +170,10 @@ enum ParagraphBuilder {
       guard let first = start else { return }
       chunks.append(
         [Substring](unsafeUninitializedCapacity: end - first) { buffer, count in
-          for index in first..<end { (buffer.baseAddress! + count).initialize(to: trimmed(lines[index])); count += 1 }
+          for index in first..<end {
+            (buffer.baseAddress! + count).initialize(to: trimmed(lines[index]))
+            count += 1
+          }
         })
       start = nil
     }
@@ -205,7 +209,8 @@ enum ParagraphBuilder {
         let chunk = chunks[chunkIndex]
         for index in chunk.indices.dropLast() {
           tested += 1
-          if nextWordWouldOverflow(lengths[chunkIndex], firstWords[chunkIndex], index, width: width) {
+          if nextWordWouldOverflow(lengths[chunkIndex], firstWords[chunkIndex], index, width: width)
+          {
             full += 1
           }
         }
