@@ -51,12 +51,15 @@ struct ClusterBuffer {
   }
 
   /// Room for a text of about `capacity` bytes (a cluster a byte, a scalar a byte).
+  /// Each array is asked only when it is short: a reused buffer mostly has the room, and
+  /// five `reserveCapacity` calls a block were most of the 900 instructions of emptying
+  /// it.
   private mutating func reserve(_ capacity: Int) {
-    widths.reserveCapacity(capacity)
-    classes.reserveCapacity(capacity)
-    byteStarts.reserveCapacity(capacity + 1)
-    offsets.reserveCapacity(capacity + 1)
-    bytes.reserveCapacity(capacity + capacity / 8)
+    if widths.capacity < capacity { widths.reserveCapacity(capacity) }
+    if classes.capacity < capacity { classes.reserveCapacity(capacity) }
+    if byteStarts.capacity < capacity + 1 { byteStarts.reserveCapacity(capacity + 1) }
+    if offsets.capacity < capacity + 1 { offsets.reserveCapacity(capacity + 1) }
+    if bytes.capacity < capacity + capacity / 8 { bytes.reserveCapacity(capacity + capacity / 8) }
   }
 
   /// Empties the buffer for another text of about `capacity` bytes, keeping its storage.
@@ -240,10 +243,16 @@ struct ClusterBuffer {
 
   static let asciiClasses = BreakClass.ascii
 
-  /// Appends to `specials` the clusters of `range` that are not `.normal`.
+  /// Appends to `specials` the clusters of `range` that are not `.normal`, written
+  /// straight into room made at its end (a temporary array for each block cost a
+  /// malloc, a free and a copy).
   private mutating func findSpecials(_ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    let old = specials.count
+    specials.append(contentsOf: repeatElement(0, count: range.count))
     let found = classes.withUnsafeBufferPointer { classes in
-      [Int32](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+      specials.withUnsafeMutableBufferPointer { all in
+        let buffer = UnsafeMutableBufferPointer(rebasing: all[old...])
         // `.normal` is 0: eight clusters are read at once, and only the bits of the
         // bytes that are not 0 are visited (about one cluster in six).
         let raw = UnsafeRawPointer(classes.baseAddress!)
@@ -275,10 +284,10 @@ struct ClusterBuffer {
           }
           k &+= 1
         }
-        initialized = found
+        return found
       }
     }
-    specials.append(contentsOf: found)
+    specials.removeLast(range.count - found)
   }
 
   /// The slow path: `text` cluster by cluster, through `Character`s (the definition the

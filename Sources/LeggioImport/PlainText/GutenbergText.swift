@@ -59,8 +59,12 @@ struct GutenbergText: Equatable {
   }
 
   static func isEndMarker(_ line: Substring) -> Bool {
-    // Cheap test first: this runs on every line of a book, on one thread while the
-    // other core waits.
+    // Cheap tests first: this runs on every line of a book. Most lines are ruled out by
+    // their first byte, read without borrowing the line's storage (that cost a hundred
+    // instructions a line, 7 M on a book).
+    guard let opening = line.utf8.first,
+      opening == 0x20 || opening == 0x2A || opening | 0x20 == 0x65
+    else { return false }
     if let possible = line.utf8.withContiguousStorageIfAvailable(mayOpenEndMarker), !possible {
       return false
     }

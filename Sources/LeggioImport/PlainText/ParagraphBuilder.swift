@@ -23,34 +23,56 @@ enum ParagraphBuilder {
   static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
     var chunks = chunk(lines)
     PhaseTrace.mark("paragraphs: chunked")
-    // Each line's length, counted once: the wrap width and every prose test read them.
-    // Chunks are measured, then turned into blocks, in slices on every core.
-    var lengths = ConcurrentSlices.joinedMoving(
-      ConcurrentSlices.map(chunks) { slice in
-        slice.map { $0.count > 1 ? $0.map(columns) : [] }
-      })
+    // Each line's length and the length of its first word, counted once: the wrap width
+    // and every prose test read them (the first words were counted twice, a ninetieth of
+    // `show`). Chunks are measured, then turned into blocks, in slices on every core.
+    var measured = ConcurrentSlices.map(chunks) { slice in
+      var lengths: [[Int]] = []
+      var firstWords: [[Int]] = []
+      lengths.reserveCapacity(slice.count)
+      firstWords.reserveCapacity(slice.count)
+      for chunk in slice {
+        lengths.append(chunk.count > 1 ? chunk.map(columns) : [])
+        firstWords.append(chunk.count > 1 ? chunk.map(firstWordColumns) : [])
+      }
+      return (lengths: lengths, firstWords: firstWords)
+    }
+    var lengthParts: [[[Int]]] = []
+    var firstWordParts: [[[Int]]] = []
+    for index in measured.indices {
+      // Moved out, so that each part is held once and `joinedMoving` can take it apart.
+      lengthParts.append([])
+      swap(&lengthParts[index], &measured[index].lengths)
+      firstWordParts.append([])
+      swap(&firstWordParts[index], &measured[index].firstWords)
+    }
+    var lengths = ConcurrentSlices.joinedMoving(lengthParts)
+    var firstWords = ConcurrentSlices.joinedMoving(firstWordParts)
     PhaseTrace.mark("paragraphs: lengths counted")
-    let wrapping = measure(chunks, lengths: lengths)
+    let wrapping = measure(chunks, lengths: lengths, firstWords: firstWords)
     PhaseTrace.mark("paragraphs: wrap width measured")
-    let blocks = blocks(chunks, lengths: lengths, wrapping: wrapping)
+    let blocks = blocks(chunks, lengths: lengths, firstWords: firstWords, wrapping: wrapping)
     PhaseTrace.mark("paragraphs: blocks built")
     // Freed on every core, not one by one on this thread.
     ConcurrentSlices.releaseConcurrently(&chunks)
     ConcurrentSlices.releaseConcurrently(&lengths)
+    ConcurrentSlices.releaseConcurrently(&firstWords)
     PhaseTrace.mark("paragraphs: chunks released")
     return blocks
   }
 
   /// The blocks of `chunks`, made in slices on every core.
-  private static func blocks(_ chunks: [[Substring]], lengths: [[Int]], wrapping: Wrapping?)
-    -> [Block]
-  {
+  private static func blocks(
+    _ chunks: [[Substring]], lengths: [[Int]], firstWords: [[Int]], wrapping: Wrapping?
+  ) -> [Block] {
     ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(Array(chunks.indices)) { indices in
         var blocks: [Block] = []
         blocks.reserveCapacity(indices.count)
         for index in indices {
-          append(chunks[index], lengths: lengths[index], wrapping: wrapping, to: &blocks)
+          append(
+            chunks[index], lengths: lengths[index], firstWords: firstWords[index],
+            wrapping: wrapping, to: &blocks)
         }
         return blocks
       })
@@ -59,7 +81,8 @@ enum ParagraphBuilder {
   /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
   /// lines kept as they are.
   private static func append(
-    _ chunk: [Substring], lengths: [Int], wrapping: Wrapping?, to blocks: inout [Block]
+    _ chunk: [Substring], lengths: [Int], firstWords: [Int], wrapping: Wrapping?,
+    to blocks: inout [Block]
   ) {
     if let items = TextListItem.items(chunk) {
       blocks += items.map {
@@ -73,7 +96,7 @@ enum ParagraphBuilder {
         blocks.append(Block(.paragraph, text: text))
       }
     } else if let wrapping, wrapping.isHardWrapped,
-      isProse(chunk, lengths: lengths, width: wrapping.width)
+      isProse(lengths: lengths, firstWords: firstWords, width: wrapping.width)
     {
       blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
     } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
@@ -109,30 +132,75 @@ enum ParagraphBuilder {
   /// A line without its trailing white space.
   @inline(__always)
   private static func trimmed(_ line: Substring) -> Substring {
-    endsInPrintableASCII(line) ? line : line.trimmingSuffix(while: \.isWhitespace)
+    endsInPrintableASCII(line)
+      ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
   }
 
+  /// `trimmed` read from the line's last bytes, or nil when they cannot tell: an empty
+  /// line, one ending in a letter or sign that stands alone (`standsAlone`: an accented
+  /// letter, a closing guillemet or quote, none of them white space) and one whose
+  /// trailing spaces and tabs follow printable ASCII. A tenth of a book's lines end in
+  /// "è" or "»", and the walk by `Character` cost a thousand instructions each.
+  private static func trimmedOnBytes(_ line: Substring) -> Substring? {
+    let found = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      var end = bytes.count
+      guard end > 0 else { return 0 }
+      if bytes[end - 1] >= 0x80 {
+        var lead = end - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let value = scalarAt(bytes, lead)
+        return value != 0xA0 && standsAlone(value) ? end : nil
+      }
+      while end > 0 && isSpaceOrTab(bytes[end - 1]) { end -= 1 }
+      guard end == 0 || (bytes[end - 1] > 0x20 && bytes[end - 1] < 0x7F) else { return nil }
+      return end
+    }
+    guard let found, let end = found else { return nil }
+    let utf8 = line.utf8
+    return line[line.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]
+  }
+
+  /// Each chunk's array is made at its final size once its last line is known: appended
+  /// a line at a time, a paragraph's array grew three or four times (a book's 11,000
+  /// chunks cost 38 M instructions, most of them in the allocator).
   private static func chunkSerially(_ lines: ArraySlice<Substring>) -> [[Substring]] {
     var chunks: [[Substring]] = []
-    var current: [Substring] = []
-    for line in lines {
-      let trimmed = trimmed(line)
-      if trimmed.isEmpty {
-        if !current.isEmpty { chunks.append(current) }
-        current = []
-      } else {
-        current.append(trimmed)
+    var start: Int?
+    func close(at end: Int) {
+      guard let first = start else { return }
+      chunks.append(
+        [Substring](unsafeUninitializedCapacity: end - first) { buffer, count in
+          for index in first..<end {
+            (buffer.baseAddress! + count).initialize(to: trimmed(lines[index]))
+            count += 1
+          }
+        })
+      start = nil
+    }
+    for index in lines.indices {
+      if isBlank(lines[index]) {
+        close(at: index)
+      } else if start == nil {
+        start = index
       }
     }
-    if !current.isEmpty { chunks.append(current) }
+    close(at: lines.endIndex)
     return chunks
+  }
+
+  /// Whether a line is empty once its trailing white space is removed.
+  @inline(__always)
+  private static func isBlank(_ line: Substring) -> Bool {
+    endsInPrintableASCII(line) ? false : trimmed(line).isEmpty
   }
 
   /// The wrap width (98th percentile of the lengths of lines in multi-line chunks) and
   /// whether at least half of those lines are full at that width. Nil for texts with
   /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
-  /// chunk's lines.
-  static func measure(_ chunks: [[Substring]], lengths: [[Int]]) -> Wrapping? {
+  /// chunk's lines, `firstWords` their `firstWordColumns`.
+  static func measure(_ chunks: [[Substring]], lengths: [[Int]], firstWords: [[Int]])
+    -> Wrapping?
+  {
     guard let width = percentile98(lengths) else { return nil }
     let counts = ConcurrentSlices.map(Array(chunks.indices), minimumSliceLength: 1024) { indices in
       var tested = 0
@@ -141,7 +209,10 @@ enum ParagraphBuilder {
         let chunk = chunks[chunkIndex]
         for index in chunk.indices.dropLast() {
           tested += 1
-          if nextWordWouldOverflow(chunk, lengths[chunkIndex], index, width: width) { full += 1 }
+          if nextWordWouldOverflow(lengths[chunkIndex], firstWords[chunkIndex], index, width: width)
+          {
+            full += 1
+          }
         }
       }
       return (tested: tested, full: full)
@@ -178,21 +249,21 @@ enum ParagraphBuilder {
 
   /// Whether the chunk is folded prose: three quarters of its lines but the last are full
   /// (the next word would overflow, or the line reaches 80% of the width).
-  static func isProse(_ chunk: [Substring], lengths: [Int], width: Int) -> Bool {
+  static func isProse(lengths: [Int], firstWords: [Int], width: Int) -> Bool {
     var full = 0
-    for index in chunk.indices.dropLast()
-    where nextWordWouldOverflow(chunk, lengths, index, width: width)
+    for index in lengths.indices.dropLast()
+    where nextWordWouldOverflow(lengths, firstWords, index, width: width)
       || lengths[index] * 5 >= width * 4
     {
       full += 1
     }
-    return full * 4 >= (chunk.count - 1) * 3
+    return full * 4 >= (lengths.count - 1) * 3
   }
 
   private static func nextWordWouldOverflow(
-    _ chunk: [Substring], _ lengths: [Int], _ index: Int, width: Int
+    _ lengths: [Int], _ firstWords: [Int], _ index: Int, width: Int
   ) -> Bool {
-    lengths[index] + 1 + firstWordColumns(chunk[index + 1]) > width - 1
+    lengths[index] + 1 + firstWords[index + 1] > width - 1
   }
 
   /// The columns of a line's first word, leading white space skipped. Reads UTF-8 bytes;
@@ -205,7 +276,12 @@ enum ParagraphBuilder {
       let n = bytes.count
       var index = 0
       while index < n, isASCIISpace(bytes[index]) { index += 1 }
-      guard index == n || bytes[index] < 0x80 else { return nil }
+      // A word may open with a letter or sign that stands alone ("«", "È", "“"): no
+      // grapheme rule joins it to the space before it.
+      guard
+        index == n || bytes[index] < 0x80
+          || (bytes[index] >= 0xC0 && startsStandingAlone(bytes, index))
+      else { return nil }
       var count = 0
       while index < n {
         let byte = bytes[index]
@@ -229,6 +305,14 @@ enum ParagraphBuilder {
     }
     if let counted, let counted { return counted }
     return slowFirstWordColumnsUnlessWhitespace(line)
+  }
+
+  /// Whether the scalar whose lead byte is at `index` stands alone and is not white space.
+  private static func startsStandingAlone(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int)
+    -> Bool
+  {
+    let value = scalarAt(bytes, index)
+    return value != 0xA0 && standsAlone(value)
   }
 
   /// `firstWordColumns` by indices, for a line that is not contiguous UTF-8 or whose

@@ -3,8 +3,8 @@ import Foundation
 /// A timeline of one command on standard error, for finding which of its phases run
 /// one after another and which side by side: with `LEGGIO_TRACE` set in the environment,
 /// each `mark` prints the milliseconds since the first mark, the thread, the CPU time that
-/// thread has used so far and a label (`leggio-trace   12.40 ms  t3  cpu 4.10  chapters:
-/// done`): on a loaded machine the wall times stretch, the CPU times between two marks of
+/// thread has used so far, the whole process's, and a label (`leggio-trace   12.40 ms  t3
+/// cpu 4.10  all 20.31  chapters: done`): on a loaded machine the wall times stretch, the CPU times between two marks of
 /// one thread say what the stretch itself costs. Without it a mark costs one load of a
 /// flag. `leggio add` marks its phases (opening the library, reading the book, its digest,
 /// the store), `leggio show FILE --width W` its import's and its layout's (each slice);
@@ -36,8 +36,11 @@ public enum PhaseTrace {
     var cpu = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu)
     let used = Double(cpu.tv_sec) * 1e3 + Double(cpu.tv_nsec) / 1e6
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu)
+    let all = Double(cpu.tv_sec) * 1e3 + Double(cpu.tv_nsec) / 1e6
     let line =
-      "leggio-trace " + String(format: "%8.2f ms  t%-2d cpu %7.2f  ", elapsed, number, used)
+      "leggio-trace "
+      + String(format: "%8.2f ms  t%-2d cpu %7.2f  all %7.2f  ", elapsed, number, used, all)
       + label + "\n"
     FileHandle.standardError.write(Data(line.utf8))
   }

@@ -34,6 +34,9 @@ import Testing
     "parola", "  rientrata di due", "\tdopo un tab", "città è là", "\u{A0}spazio fisso poi",
     "parola\u{A0}unita", "\u{3000}全角の空白", "e\u{301}\u{302}accentata dopo", " \u{301}segno solo",
     "👩‍👩‍👧 famiglia", "", "   ", "fine\u{2003}em-space", "\u{85}NEL",
+    // Words opening with a letter or sign that stands alone, after spaces or not.
+    "«Renzo» disse", "È vero", "  “Così” fu", "àncora\u{301} poi", "«\u{A0}spazio", "\u{AD}molle",
+    "—\u{2003}em", "é",
   ]
 
   @Test(arguments: lines)
