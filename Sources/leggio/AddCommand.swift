@@ -57,6 +57,7 @@ struct AddCommand: ParsableCommand {
     // A book's chapters, text and JSON are tens of large buffers: kept in the heap rather
     // than mapped and faulted in one by one (about 15% fewer page faults adding a book).
     HeapTuning.keepLargeBuffersInHeap()
+    HeapTuning.preferHugePagesInBothHeaps()
     try reportingErrors {
       let options = options
       let opening = OpeningLibrary { try options.open() }
