@@ -36,9 +36,8 @@ extension FeedUpdater {
   /// items, by identity; the subscription's `tags` go on every article, beside the item's
   /// own categories.
   ///
-  /// Once the batches end and the last groups' articles are built, `readingDone` is
-  /// called (with the writer taken, when a last group waits for it), so that the next
-  /// feed is read while they are written.
+  /// Once the batches end and the last group's articles are built, `readingDone` is
+  /// called with the writer taken, so that the next feed is read while they are written.
   ///
   /// Feeds list their newest item first. Each group is stored oldest first, and dated a
   /// millisecond before the group that came before it, so that the library's "added"
@@ -51,8 +50,8 @@ extension FeedUpdater {
     let started = Date()
     var stored = 0
     var building: [PendingBatch] = []
-    /// The group handed to the writer last, and its write.
-    var writing: (group: [PendingBatch], write: GroupWrite)?
+    /// The write of the group handed to the writer last.
+    var writing: GroupWrite?
     var groups = 0
     func addedAt() -> Date {
       defer { groups += 1 }
@@ -71,28 +70,31 @@ extension FeedUpdater {
           articles: Self.articles(
             for: fresh, feed: batch.feed, baseURL: baseURL, pages: pages, tags: tags,
             preparer: librarySink)))
-      let writerIsFree = writing?.write.isDone ?? true
+      let writerIsFree = writing?.isDone ?? true
       guard building.count >= (writerIsFree ? Self.batchesPerEarlyCommit : Self.batchesPerCommit)
       else { continue }
-      if let writing { await collect(writing.write) }
+      if let writing { await collect(writing) }
       let group = building
       let date = addedAt()
-      writing = (
-        group,
-        GroupWrite {
-          var warnings: [String] = []
-          let stored = await store(
-            group, addedAt: date, feedID: feedID, feedURL: feedURL, warnings: &warnings)
-          return (stored, warnings)
-        }
-      )
+      writing = GroupWrite { writerTaken in
+        var warnings: [String] = []
+        let stored = await store(
+          group, addedAt: date, feedID: feedID, feedURL: feedURL, warnings: &warnings,
+          whenWriting: writerTaken)
+        return (stored, warnings)
+      }
       building = []
     }
-    // The reading is done once the last groups are built: the next feed is read while
-    // they are written.
-    for batch in (writing?.group ?? []) + building { _ = await batch.articles.value }
-    if building.isEmpty { await readingDone() }
-    if let writing { await collect(writing.write) }
+    // The reading is done once the last group holds the writer: the next feed is read
+    // while it is written.
+    if building.isEmpty {
+      if let writing {
+        await writing.whenWriterTaken(readingDone)
+      } else {
+        await readingDone()
+      }
+    }
+    if let writing { await collect(writing) }
     if !building.isEmpty {
       stored += await store(
         building, addedAt: addedAt(), feedID: feedID, feedURL: feedURL, warnings: &warnings,
@@ -102,26 +104,61 @@ extension FeedUpdater {
   }
 
   /// A group's write under way: how many items it stored and its warnings, once done;
-  /// whether it is done can be asked without waiting.
+  /// whether it is done can be asked without waiting, and something run once it holds
+  /// the writer (`whenWriterTaken`).
   private final class GroupWrite: Sendable {
     let task: Task<(Int, [String]), Never>
-    private let done = Flag()
+    private let state: State
 
-    init(_ body: @escaping @Sendable () async -> (Int, [String])) {
-      let done = self.done
+    /// `body` is the write; it calls the function it is given once it holds the writer.
+    init(
+      _ body:
+        @escaping @Sendable (_ writerTaken: @escaping @Sendable () async -> Void) async -> (
+          Int, [String]
+        )
+    ) {
+      let state = State()
+      self.state = state
       task = Task {
-        let result = await body()
-        done.set()
+        let result = await body { await state.writerTaken() }
+        state.finished()
         return result
       }
     }
 
-    var isDone: Bool { done.isSet }
+    var isDone: Bool { state.isDone }
 
-    private final class Flag: Sendable {
-      private let value = Mutex(false)
-      func set() { value.withLock { $0 = true } }
-      var isSet: Bool { value.withLock { $0 } }
+    /// Runs `action` once the write holds the writer: at once if it holds it already.
+    func whenWriterTaken(_ action: @escaping @Sendable () async -> Void) async {
+      if state.runsLater(action) { return }
+      await action()
+    }
+
+    private final class State: Sendable {
+      private let value = Mutex(
+        (taken: false, done: false, action: (@Sendable () async -> Void)?.none))
+
+      func writerTaken() async {
+        let action = value.withLock { state in
+          state.taken = true
+          defer { state.action = nil }
+          return state.action
+        }
+        await action?()
+      }
+
+      func finished() { value.withLock { $0.done = true } }
+
+      var isDone: Bool { value.withLock { $0.done } }
+
+      /// Keeps `action` for `writerTaken`; false when the writer is held already.
+      func runsLater(_ action: @escaping @Sendable () async -> Void) -> Bool {
+        value.withLock { state in
+          guard !state.taken else { return false }
+          state.action = action
+          return true
+        }
+      }
     }
   }
 
