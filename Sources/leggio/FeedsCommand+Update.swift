@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeggioFeeds
+import LeggioModel
 import LeggioTUI
 
 extension FeedsCommand {
@@ -22,6 +23,8 @@ extension FeedsCommand {
 
     func run() throws {
       HeapTuning.growInLargeSteps()
+      PhaseTrace.mark("update: start")
+      defer { PhaseTrace.mark("update: end") }
       try reportingErrors {
         let context = try FeedsCommand.open(options)
         let pictures = try keepsPictures() ? FeedPictureFetcher(library: context.library) : nil
@@ -40,6 +43,7 @@ extension FeedsCommand {
           return summaries
         }
         bar.clear()
+        PhaseTrace.mark("update: feeds done")
         var failures = 0
         for summary in summaries {
           let name = (summary.title ?? summary.url).terminalSafe()

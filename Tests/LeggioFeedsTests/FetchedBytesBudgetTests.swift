@@ -37,6 +37,44 @@ import Testing
     await budget.fetched(0)
   }
 
+  @Test func aSmallFeedIsFetchedBesideTheOneHeldButNoMore() async {
+    let mb = 1 << 20
+    let budget = FetchedBytesBudget(limit: 6 * mb)
+    await budget.startFetch()
+    await budget.fetched(2 * mb)
+    // One feed of 2 MB held (being read): the next is fetched meanwhile.
+    await budget.startFetch()
+    await budget.fetched(2 * mb)
+    let started = Flag()
+    let third = Task {
+      await budget.startFetch()
+      await started.set()
+    }
+    try? await Task.sleep(nanoseconds: 50_000_000)
+    #expect(await !started.isSet)
+    // The first is read: the third is fetched while the second is.
+    await budget.release(2 * mb)
+    await third.value
+    #expect(await started.isSet)
+  }
+
+  @Test func aFeedLargerThanTheLimitIsNotFetchedBesideAnother() async {
+    let mb = 1 << 20
+    let budget = FetchedBytesBudget(limit: 6 * mb)
+    await budget.startFetch()
+    await budget.fetched(21 * mb)
+    let started = Flag()
+    let next = Task {
+      await budget.startFetch()
+      await started.set()
+    }
+    try? await Task.sleep(nanoseconds: 50_000_000)
+    #expect(await !started.isSet)
+    await budget.release(21 * mb)
+    await next.value
+    #expect(await started.isSet)
+  }
+
   private actor Flag {
     var isSet = false
     func set() { isSet = true }

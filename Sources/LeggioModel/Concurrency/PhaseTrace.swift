@@ -7,7 +7,9 @@ import Foundation
 /// cpu 4.10  all 20.31  chapters: done`): on a loaded machine the wall times stretch, the CPU times between two marks of
 /// one thread say what the stretch itself costs. Without it a mark costs one load of a
 /// flag. `leggio add` marks its phases (opening the library, reading the book, its digest,
-/// the store), `leggio show FILE --width W` its import's and its layout's (each slice);
+/// the store), `leggio show FILE --width W` its import's and its layout's (each slice),
+/// `leggio feeds update` each feed's (fetched, reading, each batch parsed, built and
+/// prepared, each group waiting for the writer and written);
 /// `leggio-bench` does not need them: they are for a person profiling.
 public enum PhaseTrace {
   /// Read with `getenv`: `ProcessInfo`'s environment builds a dictionary of every
