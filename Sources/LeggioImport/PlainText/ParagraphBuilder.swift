@@ -21,49 +21,26 @@ enum ParagraphBuilder {
   static func blocks(from lines: [Substring]) -> [Block] { blocks(from: lines[...]) }
 
   static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
-    var chunks = chunk(lines)
-    PhaseTrace.mark("paragraphs: chunked")
-    // Each line's length and the length of its first word, counted once: the wrap width
-    // and every prose test read them (the first words were counted twice, a ninetieth of
-    // `show`). Chunks are measured, then turned into blocks, in slices on every core.
-    var measured = ConcurrentSlices.map(chunks) { slice in
-      var lengths: [[Int]] = []
-      var firstWords: [[Int]] = []
-      lengths.reserveCapacity(slice.count)
-      firstWords.reserveCapacity(slice.count)
-      for chunk in slice {
-        lengths.append(chunk.count > 1 ? chunk.map(columns) : [])
-        firstWords.append(chunk.count > 1 ? chunk.map(firstWordColumns) : [])
-      }
-      return (lengths: lengths, firstWords: firstWords)
-    }
-    var lengthParts: [[[Int]]] = []
-    var firstWordParts: [[[Int]]] = []
-    for index in measured.indices {
-      // Moved out, so that each part is held once and `joinedMoving` can take it apart.
-      lengthParts.append([])
-      swap(&lengthParts[index], &measured[index].lengths)
-      firstWordParts.append([])
-      swap(&firstWordParts[index], &measured[index].firstWords)
-    }
-    var lengths = ConcurrentSlices.joinedMoving(lengthParts)
-    var firstWords = ConcurrentSlices.joinedMoving(firstWordParts)
-    PhaseTrace.mark("paragraphs: lengths counted")
-    let wrapping = measure(chunks, lengths: lengths, firstWords: firstWords)
+    // Each line's length and the length of its first word are counted as the lines are
+    // grouped, while its bytes are at hand (a pass of their own cost a fourteenth of
+    // `show` on a book: a contiguous-storage call, a retain and a release a line).
+    var chunks = chunkAndMeasure(lines)
+    PhaseTrace.mark("paragraphs: chunked and measured")
+    let wrapping = measure(chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords)
     PhaseTrace.mark("paragraphs: wrap width measured")
-    let blocks = blocks(chunks, lengths: lengths, firstWords: firstWords, wrapping: wrapping)
+    let blocks = blocks(
+      chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords, wrapping: wrapping)
     PhaseTrace.mark("paragraphs: blocks built")
     // Freed on every core, not one by one on this thread.
-    ConcurrentSlices.releaseConcurrently(&chunks)
-    ConcurrentSlices.releaseConcurrently(&lengths)
-    ConcurrentSlices.releaseConcurrently(&firstWords)
+    ConcurrentSlices.releaseConcurrently(&chunks.lines)
     PhaseTrace.mark("paragraphs: chunks released")
     return blocks
   }
 
   /// The blocks of `chunks`, made in slices on every core.
   private static func blocks(
-    _ chunks: [[Substring]], lengths: [[Int]], firstWords: [[Int]], wrapping: Wrapping?
+    _ chunks: [[Substring]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>],
+    wrapping: Wrapping?
   ) -> [Block] {
     ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(Array(chunks.indices)) { indices in
@@ -81,8 +58,8 @@ enum ParagraphBuilder {
   /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
   /// lines kept as they are.
   private static func append(
-    _ chunk: [Substring], lengths: [Int], firstWords: [Int], wrapping: Wrapping?,
-    to blocks: inout [Block]
+    _ chunk: [Substring], lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>,
+    wrapping: Wrapping?, to blocks: inout [Block]
   ) {
     if let items = TextListItem.items(chunk) {
       blocks += items.map {
@@ -107,112 +84,23 @@ enum ParagraphBuilder {
     }
   }
 
-  /// Groups non-blank lines separated by blank ones, trailing spaces removed. A long
-  /// text is cut at blank lines into stretches grouped on every core (one thread took
-  /// a book's 60,000 lines while the other waited).
-  static func chunk(_ lines: ArraySlice<Substring>) -> [[Substring]] {
-    guard lines.count >= 16_384, ConcurrentSlices.coreCount > 1 else {
-      return chunkSerially(lines)
-    }
-    let pieces = 8
-    var cuts = [lines.startIndex]
-    for piece in 1..<pieces {
-      var cut = max(cuts[cuts.count - 1], lines.startIndex + lines.count * piece / pieces)
-      while cut < lines.endIndex && !trimmed(lines[cut]).isEmpty { cut += 1 }
-      if cut < lines.endIndex && cut > cuts[cuts.count - 1] { cuts.append(cut) }
-    }
-    cuts.append(lines.endIndex)
-    let stretches = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
-    return ConcurrentSlices.joinedMoving(
-      ConcurrentSlices.map(stretches, minimumSliceLength: 1) { slice in
-        slice.flatMap { chunkSerially(lines[$0]) }
-      })
-  }
-
-  /// A line without its trailing white space.
-  @inline(__always)
-  private static func trimmed(_ line: Substring) -> Substring {
-    endsInPrintableASCII(line)
-      ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
-  }
-
-  /// `trimmed` read from the line's last bytes, or nil when they cannot tell: an empty
-  /// line, one ending in a letter or sign that stands alone (`standsAlone`: an accented
-  /// letter, a closing guillemet or quote, none of them white space) and one whose
-  /// trailing spaces and tabs follow printable ASCII. A tenth of a book's lines end in
-  /// "è" or "»", and the walk by `Character` cost a thousand instructions each.
-  private static func trimmedOnBytes(_ line: Substring) -> Substring? {
-    let found = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-      var end = bytes.count
-      guard end > 0 else { return 0 }
-      if bytes[end - 1] >= 0x80 {
-        var lead = end - 1
-        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-        let value = scalarAt(bytes, lead)
-        return value != 0xA0 && standsAlone(value) ? end : nil
-      }
-      while end > 0 && isSpaceOrTab(bytes[end - 1]) { end -= 1 }
-      guard end == 0 || (bytes[end - 1] > 0x20 && bytes[end - 1] < 0x7F) else { return nil }
-      return end
-    }
-    guard let found, let end = found else { return nil }
-    let utf8 = line.utf8
-    return line[line.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]
-  }
-
-  /// Each chunk's array is made at its final size once its last line is known: appended
-  /// a line at a time, a paragraph's array grew three or four times (a book's 11,000
-  /// chunks cost 38 M instructions, most of them in the allocator).
-  private static func chunkSerially(_ lines: ArraySlice<Substring>) -> [[Substring]] {
-    var chunks: [[Substring]] = []
-    var start: Int?
-    func close(at end: Int) {
-      guard let first = start else { return }
-      chunks.append(
-        [Substring](unsafeUninitializedCapacity: end - first) { buffer, count in
-          for index in first..<end {
-            (buffer.baseAddress! + count).initialize(to: trimmed(lines[index]))
-            count += 1
-          }
-        })
-      start = nil
-    }
-    for index in lines.indices {
-      if isBlank(lines[index]) {
-        close(at: index)
-      } else if start == nil {
-        start = index
-      }
-    }
-    close(at: lines.endIndex)
-    return chunks
-  }
-
-  /// Whether a line is empty once its trailing white space is removed.
-  @inline(__always)
-  private static func isBlank(_ line: Substring) -> Bool {
-    endsInPrintableASCII(line) ? false : trimmed(line).isEmpty
-  }
-
   /// The wrap width (98th percentile of the lengths of lines in multi-line chunks) and
   /// whether at least half of those lines are full at that width. Nil for texts with
   /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
   /// chunk's lines, `firstWords` their `firstWordColumns`.
-  static func measure(_ chunks: [[Substring]], lengths: [[Int]], firstWords: [[Int]])
-    -> Wrapping?
-  {
+  static func measure(
+    _ chunks: [[Substring]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>]
+  ) -> Wrapping? {
     guard let width = percentile98(lengths) else { return nil }
     let counts = ConcurrentSlices.map(Array(chunks.indices), minimumSliceLength: 1024) { indices in
       var tested = 0
       var full = 0
       for chunkIndex in indices where chunks[chunkIndex].count > 1 {
-        let chunk = chunks[chunkIndex]
-        for index in chunk.indices.dropLast() {
+        let lengths = lengths[chunkIndex]
+        let firstWords = firstWords[chunkIndex]
+        for index in lengths.indices.dropLast() {
           tested += 1
-          if nextWordWouldOverflow(lengths[chunkIndex], firstWords[chunkIndex], index, width: width)
-          {
-            full += 1
-          }
+          if nextWordWouldOverflow(lengths, firstWords, index, width: width) { full += 1 }
         }
       }
       return (tested: tested, full: full)
@@ -225,7 +113,7 @@ enum ParagraphBuilder {
   /// The 98th percentile of the lengths (the element at 98% of them in sorted order), or
   /// nil for fewer than 8. Counted in a histogram, as line lengths are small numbers;
   /// the rare lines over a thousand characters are sorted apart.
-  static func percentile98(_ lengths: [[Int]]) -> Int? {
+  static func percentile98<Row: Collection<Int>>(_ lengths: [Row]) -> Int? {
     let bound = 1024
     var histogram = [Int](repeating: 0, count: bound)
     var long: [Int] = []
@@ -249,7 +137,7 @@ enum ParagraphBuilder {
 
   /// Whether the chunk is folded prose: three quarters of its lines but the last are full
   /// (the next word would overflow, or the line reaches 80% of the width).
-  static func isProse(lengths: [Int], firstWords: [Int], width: Int) -> Bool {
+  static func isProse(lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>, width: Int) -> Bool {
     var full = 0
     for index in lengths.indices.dropLast()
     where nextWordWouldOverflow(lengths, firstWords, index, width: width)
@@ -261,7 +149,7 @@ enum ParagraphBuilder {
   }
 
   private static func nextWordWouldOverflow(
-    _ lengths: [Int], _ firstWords: [Int], _ index: Int, width: Int
+    _ lengths: ArraySlice<Int>, _ firstWords: ArraySlice<Int>, _ index: Int, width: Int
   ) -> Bool {
     lengths[index] + 1 + firstWords[index + 1] > width - 1
   }
@@ -272,39 +160,44 @@ enum ParagraphBuilder {
   static func firstWordColumns(_ line: Substring) -> Int {
     // Through a pointer: walking `Substring.UTF8View` indices cost a bounds check and an
     // index computation per byte, on every line of a book (twice).
-    let counted = line.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-      let n = bytes.count
-      var index = 0
-      while index < n, isASCIISpace(bytes[index]) { index += 1 }
-      // A word may open with a letter or sign that stands alone ("«", "È", "“"): no
-      // grapheme rule joins it to the space before it.
-      guard
-        index == n || bytes[index] < 0x80
-          || (bytes[index] >= 0xC0 && startsStandingAlone(bytes, index))
-      else { return nil }
-      var count = 0
-      while index < n {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          if isASCIISpace(byte) { break }
-          count += 1
-        } else if byte >= 0xC0 {
-          // A scalar's lead byte: decode it only to rule out non-ASCII white space.
-          let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
-          guard index + length <= n else { return nil }
-          var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-          for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-          guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else {
-            return nil
-          }
-          count += 1
-        }
-        index += 1
-      }
-      return count
-    }
+    let counted = line.utf8.withContiguousStorageIfAvailable(firstWordColumns(bytes:))
     if let counted, let counted { return counted }
     return slowFirstWordColumnsUnlessWhitespace(line)
+  }
+
+  /// `firstWordColumns` on a line's contiguous UTF-8 bytes, or nil when the word touches
+  /// non-ASCII white space or starts with a non-ASCII character that might join the space
+  /// before it (then only the `Character` walk can tell).
+  static func firstWordColumns(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = bytes.count
+    var index = 0
+    while index < n, isASCIISpace(bytes[index]) { index += 1 }
+    // A word may open with a letter or sign that stands alone ("«", "È", "“"): no
+    // grapheme rule joins it to the space before it.
+    guard
+      index == n || bytes[index] < 0x80
+        || (bytes[index] >= 0xC0 && startsStandingAlone(bytes, index))
+    else { return nil }
+    var count = 0
+    while index < n {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if isASCIISpace(byte) { break }
+        count += 1
+      } else if byte >= 0xC0 {
+        // A scalar's lead byte: decode it only to rule out non-ASCII white space.
+        let length = byte < 0xE0 ? 2 : (byte < 0xF0 ? 3 : 4)
+        guard index + length <= n else { return nil }
+        var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else {
+          return nil
+        }
+        count += 1
+      }
+      index += 1
+    }
+    return count
   }
 
   /// Whether the scalar whose lead byte is at `index` stands alone and is not white space.
@@ -364,24 +257,27 @@ enum ParagraphBuilder {
   static func columns(_ line: Substring) -> Int {
     // On the bytes here: `utf8ScalarCount`, generic and in another module, runs
     // unspecialized (a witness-table call per byte), a twentieth of `leggio show`'s time.
-    line.utf8.withContiguousStorageIfAvailable { bytes in
-      var continuations = 0
-      var index = 0
-      let count = bytes.count
-      if let base = bytes.baseAddress {
-        // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
-        while index + 8 <= count {
-          let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-          continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-          index &+= 8
-        }
+    line.utf8.withContiguousStorageIfAvailable(columns(bytes:)) ?? line.unicodeScalars.count
+  }
+
+  /// `columns` on contiguous UTF-8 bytes: the bytes that are not continuation bytes.
+  static func columns(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var continuations = 0
+    var index = 0
+    let count = bytes.count
+    if let base = bytes.baseAddress {
+      // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        index &+= 8
       }
-      while index < count {
-        continuations &+= bytes[index] & 0xC0 == 0x80 ? 1 : 0
-        index &+= 1
-      }
-      return count &- continuations
-    } ?? line.unicodeScalars.count
+    }
+    while index < count {
+      continuations &+= bytes[index] & 0xC0 == 0x80 ? 1 : 0
+      index &+= 1
+    }
+    return count &- continuations
   }
 
   /// The lines collapsed and joined into one string: their bytes copied into one buffer
@@ -510,10 +406,10 @@ enum ParagraphBuilder {
     return written
   }
 
-  private static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+  static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
   /// The scalar whose lead byte is at `index` of well-formed UTF-8.
-  private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
+  static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UInt32 {
     let lead = UInt32(bytes[index])
     let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     var value = length == 1 ? lead : lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
@@ -525,7 +421,7 @@ enum ParagraphBuilder {
 
   /// Whether the scalar is a grapheme cluster of its own whatever is next to it: Latin
   /// letters and signs, and general punctuation (dashes, quotes, ellipsis).
-  private static func standsAlone(_ value: UInt32) -> Bool {
+  static func standsAlone(_ value: UInt32) -> Bool {
     (0xA0...0x2FF).contains(value) && value != 0xAD || (0x2010...0x2027).contains(value)
       || (0x2030...0x205E).contains(value)
   }

@@ -235,6 +235,40 @@ import Testing
       #expect(ParagraphBuilder.chunk(lines[range]) == walked(lines[range]))
     }
   }
+
+  @Test func eachChunkIsMeasuredAsItsTrimmedLinesAreOneByOne() {
+    let book =
+      (try? String(
+        contentsOf: ImportFixtures.url("corpus/texts/divina-commedia_it.txt"), encoding: .utf8))
+      ?? ""
+    // Lines the bytes cannot judge alone: trailing NBSP, a combining mark after a space,
+    // a carriage return, a tab, a word opening with a letter that stands alone.
+    let tricky = [
+      "Perché  tu  vedi\u{00A0}", "«È vero» disse\t", "\u{0301}e poi \u{0301}a", "riga\r",
+      "  indented line  ", "", "   ", "one line alone", "", "città più\u{2003}", "“x” y  ",
+      "\u{00A0}\u{00A0}", "last è",
+    ].joined(separator: "\n")
+    for text in [book, tricky] {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let measured = ParagraphBuilder.chunkAndMeasure(lines[...])
+      let walked = lines.split { $0.trimmingSuffix(while: \.isWhitespace).isEmpty }.map {
+        $0.map { $0.trimmingSuffix(while: \.isWhitespace) }
+      }
+      #expect(measured.lines == walked)
+      #expect(measured.lengths.count == measured.lines.count)
+      #expect(measured.firstWords.count == measured.lines.count)
+      for (index, chunk) in measured.lines.enumerated() {
+        let many = chunk.count > 1
+        #expect(
+          Array(measured.lengths[index]) == (many ? chunk.map(ParagraphBuilder.columns) : []))
+        #expect(
+          Array(measured.firstWords[index])
+            == (many ? chunk.map(ParagraphBuilder.firstWordColumns) : []))
+        // The wrap tests read both at the same indices.
+        #expect(measured.lengths[index].indices == measured.firstWords[index].indices)
+      }
+    }
+  }
 }
 
 /// The word-at-a-time UTF-8 check agrees with the standard library's decoder.

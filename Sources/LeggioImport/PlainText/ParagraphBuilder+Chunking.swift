@@ -1,0 +1,170 @@
+import LeggioModel
+
+extension ParagraphBuilder {
+  /// A text's chunks (runs of non-blank lines, trailing white space removed) with, for
+  /// each chunk of more than one line, its lines' `columns` and `firstWordColumns` (empty
+  /// for a chunk of one line, which no wrap test reads). The measures are slices of one
+  /// array a stretch, with the same indices in both: an array of their own for each
+  /// chunk was two allocations and two frees a paragraph.
+  struct MeasuredChunks {
+    var lines: [[Substring]] = []
+    var lengths: [ArraySlice<Int>] = []
+    var firstWords: [ArraySlice<Int>] = []
+  }
+
+  /// Groups non-blank lines separated by blank ones, trailing spaces removed.
+  static func chunk(_ lines: ArraySlice<Substring>) -> [[Substring]] {
+    chunkAndMeasure(lines).lines
+  }
+
+  /// `chunk`, each line measured while its bytes are at hand. A long text is cut at blank
+  /// lines into stretches grouped on every core (one thread took a book's 60,000 lines
+  /// while the other waited).
+  static func chunkAndMeasure(_ lines: ArraySlice<Substring>) -> MeasuredChunks {
+    guard lines.count >= 16_384, ConcurrentSlices.coreCount > 1 else {
+      return chunkSerially(lines)
+    }
+    let pieces = 8
+    var cuts = [lines.startIndex]
+    for piece in 1..<pieces {
+      var cut = max(cuts[cuts.count - 1], lines.startIndex + lines.count * piece / pieces)
+      while cut < lines.endIndex && !trimmed(lines[cut]).isEmpty { cut += 1 }
+      if cut < lines.endIndex && cut > cuts[cuts.count - 1] { cuts.append(cut) }
+    }
+    cuts.append(lines.endIndex)
+    let stretches = zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    var parts = ConcurrentSlices.map(stretches, minimumSliceLength: 1) { slice in
+      var measured = MeasuredChunks()
+      for range in slice {
+        let part = chunkSerially(lines[range])
+        if measured.lines.isEmpty {
+          measured = part
+        } else {
+          measured.lines += part.lines
+          measured.lengths += part.lengths
+          measured.firstWords += part.firstWords
+        }
+      }
+      return measured
+    }
+    var lineParts: [[[Substring]]] = []
+    var lengthParts: [[ArraySlice<Int>]] = []
+    var firstWordParts: [[ArraySlice<Int>]] = []
+    for index in parts.indices {
+      // Moved out, so that each part is held once and `joinedMoving` can take it apart.
+      lineParts.append([])
+      swap(&lineParts[index], &parts[index].lines)
+      lengthParts.append([])
+      swap(&lengthParts[index], &parts[index].lengths)
+      firstWordParts.append([])
+      swap(&firstWordParts[index], &parts[index].firstWords)
+    }
+    return MeasuredChunks(
+      lines: ConcurrentSlices.joinedMoving(lineParts),
+      lengths: ConcurrentSlices.joinedMoving(lengthParts),
+      firstWords: ConcurrentSlices.joinedMoving(firstWordParts))
+  }
+
+  /// A line without its trailing white space.
+  @inline(__always)
+  static func trimmed(_ line: Substring) -> Substring {
+    endsInPrintableASCII(line)
+      ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
+  }
+
+  /// `trimmed` read from the line's last bytes, or nil when they cannot tell
+  /// (`trimmedEnd`).
+  private static func trimmedOnBytes(_ line: Substring) -> Substring? {
+    guard let found = line.utf8.withContiguousStorageIfAvailable(trimmedEnd), let end = found
+    else { return nil }
+    let utf8 = line.utf8
+    return line[line.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]
+  }
+
+  /// The byte count of a line without its trailing white space, read from its last bytes,
+  /// or nil when they cannot tell: they can for an empty line, one ending in a letter or
+  /// sign that stands alone (`standsAlone`: an accented letter, a closing guillemet or
+  /// quote, none of them white space) and one whose trailing spaces and tabs follow
+  /// printable ASCII. A tenth of a book's lines end in "è" or "»", and the walk by
+  /// `Character` cost a thousand instructions each.
+  private static func trimmedEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var end = bytes.count
+    guard end > 0 else { return 0 }
+    if bytes[end - 1] >= 0x80 {
+      var lead = end - 1
+      while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+      let value = scalarAt(bytes, lead)
+      return value != 0xA0 && standsAlone(value) ? end : nil
+    }
+    while end > 0 && isSpaceOrTab(bytes[end - 1]) { end -= 1 }
+    guard end == 0 || (bytes[end - 1] > 0x20 && bytes[end - 1] < 0x7F) else { return nil }
+    return end
+  }
+
+  /// A line's trimmed byte count (-1 when nothing is trimmed, 0 for a blank line),
+  /// `columns` and `firstWordColumns`, from one look at its bytes when they can tell
+  /// (most lines), else from the `Substring` functions.
+  private static func measureLine(_ line: Substring) -> (end: Int, columns: Int, firstWord: Int) {
+    let fast = line.utf8.withContiguousStorageIfAvailable {
+      bytes -> (end: Int, columns: Int, firstWord: Int)? in
+      guard let end = trimmedEnd(bytes) else { return nil }
+      guard end > 0 else { return (0, 0, 0) }
+      let kept = UnsafeBufferPointer(rebasing: bytes[..<end])
+      guard let firstWord = firstWordColumns(bytes: kept) else { return nil }
+      return (end == bytes.count ? -1 : end, columns(bytes: kept), firstWord)
+    }
+    if let fast, let fast { return fast }
+    let kept = trimmed(line)
+    guard !kept.isEmpty else { return (0, 0, 0) }
+    let end = kept.utf8.count
+    return (end == line.utf8.count ? -1 : end, columns(kept), firstWordColumns(kept))
+  }
+
+  /// Each chunk's array is made at its final size once its last line is known: appended
+  /// a line at a time, a paragraph's array grew three or four times (a book's 11,000
+  /// chunks cost 38 M instructions, most of them in the allocator). Every line is
+  /// measured first, so that the chunks' measures can be slices of arrays no longer
+  /// written to.
+  private static func chunkSerially(_ lines: ArraySlice<Substring>) -> MeasuredChunks {
+    let base = lines.startIndex
+    var ends = [Int](repeating: 0, count: lines.count)
+    var lengths = [Int](repeating: 0, count: lines.count)
+    var firstWords = [Int](repeating: 0, count: lines.count)
+    for index in lines.indices {
+      let measured = measureLine(lines[index])
+      ends[index - base] = measured.end
+      lengths[index - base] = measured.columns
+      firstWords[index - base] = measured.firstWord
+    }
+    var chunks = MeasuredChunks()
+    var start: Int?
+    func close(at end: Int) {
+      guard let first = start else { return }
+      chunks.lines.append(
+        [Substring](unsafeUninitializedCapacity: end - first) { buffer, count in
+          for index in first..<end {
+            let line = lines[index]
+            let kept = ends[index - base]
+            (buffer.baseAddress! + count).initialize(
+              to: kept < 0
+                ? line : line[line.startIndex..<line.utf8.index(line.startIndex, offsetBy: kept)])
+            count += 1
+          }
+        })
+      let range = (first - base)..<(end - base)
+      let measured = range.count > 1 ? range : range.lowerBound..<range.lowerBound
+      chunks.lengths.append(lengths[measured])
+      chunks.firstWords.append(firstWords[measured])
+      start = nil
+    }
+    for index in lines.indices {
+      if ends[index - base] == 0 {
+        close(at: index)
+      } else if start == nil {
+        start = index
+      }
+    }
+    close(at: lines.endIndex)
+    return chunks
+  }
+}
