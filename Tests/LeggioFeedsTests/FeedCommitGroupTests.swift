@@ -11,14 +11,17 @@ import Testing
 @Suite struct FeedCommitGroupTests {
   static let count = 2_300
 
-  /// A library on disk with one feed of `count` items, newest first.
-  static func library(in directory: URL) throws -> Library {
+  /// A library on disk with one feed, `name`, of `count` items, newest first.
+  static func library(
+    in directory: URL, count: Int = count, name: String = "uno",
+    phrase: String = "La nebbia sul lago"
+  ) throws -> Library {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let items = (1...count).reversed().map {
-      "<item><title>Voce \($0)</title><link>https://uno.example/\($0)</link>"
-        + "<description>&lt;p&gt;La nebbia sul lago, parola\($0).&lt;/p&gt;</description></item>"
+      "<item><title>Voce \($0)</title><link>https://\(name).example/\($0)</link>"
+        + "<description>&lt;p&gt;\(phrase), parola\($0).&lt;/p&gt;</description></item>"
     }
-    let url = directory.appendingPathComponent("uno.xml")
+    let url = directory.appendingPathComponent("\(name).xml")
     try FeedFixtures.rss(items.joined(separator: "\n")).write(
       to: url, atomically: true, encoding: .utf8)
     let library = try Library(path: directory.appendingPathComponent("library.sqlite").path)
@@ -62,17 +65,9 @@ import Testing
   @Test func aFeedOfTwoBatchesIsStoredInOneCommit() async throws {
     let directory = Self.directory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let count = 2 * FeedUpdater.batchSize
-    let items = (1...count).reversed().map {
-      "<item><title>Voce \($0)</title><link>https://due.example/\($0)</link>"
-        + "<description>&lt;p&gt;Il ramo del lago, parola\($0).&lt;/p&gt;</description></item>"
-    }
-    let url = directory.appendingPathComponent("due.xml")
-    try FeedFixtures.rss(items.joined(separator: "\n")).write(
-      to: url, atomically: true, encoding: .utf8)
-    let library = try Library(path: directory.appendingPathComponent("library.sqlite").path)
-    _ = try library.feedStore.add(url: url.absoluteString)
+    let library = try Self.library(
+      in: directory, count: count, name: "due", phrase: "Il ramo del lago")
     let sizes = Mutex<[Int]>([])
     let sink = library.feedArticleSink
     let updater = FeedUpdater(
