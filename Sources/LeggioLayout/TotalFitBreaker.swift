@@ -459,20 +459,21 @@ enum TotalFitBreaker {
       let justifiedDemerits = self.justifiedDemerits
       nodes.withUnsafeBufferPointer { nodes in
         var index = activeStart
-        while index < count {
+        search: while index < count {
           defer { index &+= 1 }
           let start = nodes[index]
-          guard candidate.end > start.next else { continue }
-          let width = index == 0 ? firstWidth : otherWidth
-          let cells = candidate.endCells &- start.nextCells &+ hyphenCell
-          guard cells <= width else { continue }
-          let extra = width &- cells
-          if extra > loosest { break }
-          let gaps = candidate.endGaps &- start.nextGaps
-          if stopAtHole && extra > gaps { break }
-          let demerits = Self.lineDemerits(
-            extra: extra, gaps: gaps, last: last, first: index == 0, afterHyphen: start.run > 0,
-            justify: justify, table: justifiedDemerits)
+          let cells: Int
+          let gaps: Int
+          let demerits: Int
+          switch Self.line(
+            from: start, first: index == 0, to: candidate, hyphenCell: hyphenCell,
+            width: index == 0 ? firstWidth : otherWidth, loosest: loosest,
+            stopAtHole: stopAtHole, last: last, justify: justify, table: justifiedDemerits)
+          {
+          case .skip: continue
+          case .stop: break search
+          case .line(let c, let g, let d): (cells, gaps, demerits) = (c, g, d)
+          }
           let total = start.total &+ demerits &+ candidateCost
           if candidate.hyphen {
             switch start.run {
@@ -520,20 +521,21 @@ enum TotalFitBreaker {
       let justifiedDemerits = self.justifiedDemerits
       nodes.withUnsafeBufferPointer { nodes in
         var index = activeStart
-        while index < count {
+        search: while index < count {
           defer { index &+= 1 }
           let start = nodes[index]
-          guard candidate.end > start.next else { continue }
-          let width = index == 0 ? firstWidth : otherWidth
-          let cells = candidate.endCells &- start.nextCells
-          guard cells <= width else { continue }
-          let extra = width &- cells
-          if extra > loosest { break }
-          let gaps = candidate.endGaps &- start.nextGaps
-          if stopAtHole && extra > gaps { break }
-          let demerits = Self.lineDemerits(
-            extra: extra, gaps: gaps, last: last, first: index == 0, afterHyphen: start.run > 0,
-            justify: justify, table: justifiedDemerits)
+          let cells: Int
+          let gaps: Int
+          let demerits: Int
+          switch Self.line(
+            from: start, first: index == 0, to: candidate, hyphenCell: 0,
+            width: index == 0 ? firstWidth : otherWidth, loosest: loosest,
+            stopAtHole: stopAtHole, last: last, justify: justify, table: justifiedDemerits)
+          {
+          case .skip: continue
+          case .stop: break search
+          case .line(let c, let g, let d): (cells, gaps, demerits) = (c, g, d)
+          }
           let total = start.total &+ demerits
           if total < best.total {
             best = Choice(total: total, from: index, cells: cells, gaps: gaps)
@@ -542,6 +544,36 @@ enum TotalFitBreaker {
       }
       add(best, run: 0, at: candidate)
       return !last || best.from >= 0
+    }
+
+    /// A line from an active node to a candidate, as both searches weigh it.
+    private enum Line {
+      /// No line from this node: it starts past the candidate, or overflows the width.
+      case skip
+      /// This line and every one from a newer node is too loose (or, in the first pass,
+      /// holds a hole): the search ends.
+      case stop
+      case line(cells: Int, gaps: Int, demerits: Int)
+    }
+
+    /// The line from `start` to `candidate` (`hyphenCell` the hyphen it draws), within
+    /// `width`. Inlined into both searches' loops.
+    @inline(__always)
+    private static func line(
+      from start: Node, first: Bool, to candidate: Candidate, hyphenCell: Int, width: Int,
+      loosest: Int, stopAtHole: Bool, last: Bool, justify: Bool, table: UnsafePointer<Int32>
+    ) -> Line {
+      guard candidate.end > start.next else { return .skip }
+      let cells = candidate.endCells &- start.nextCells &+ hyphenCell
+      guard cells <= width else { return .skip }
+      let extra = width &- cells
+      if extra > loosest { return .stop }
+      let gaps = candidate.endGaps &- start.nextGaps
+      if stopAtHole && extra > gaps { return .stop }
+      let demerits = lineDemerits(
+        extra: extra, gaps: gaps, last: last, first: first, afterHyphen: start.run > 0,
+        justify: justify, table: table)
+      return .line(cells: cells, gaps: gaps, demerits: demerits)
     }
 
     @inline(__always)
