@@ -16,16 +16,7 @@ import Testing
     await budget.fetched(30 * mb)
     await budget.startFetch()
     await budget.fetched(30 * mb)
-    let started = Flag()
-    let waiter = Task {
-      await budget.startFetch()
-      await started.set()
-    }
-    try? await Task.sleep(nanoseconds: 50_000_000)
-    #expect(await !started.isSet)
-    await budget.release(30 * mb)
-    await waiter.value
-    #expect(await started.isSet)
+    await expectNextFetchWaits(on: budget, untilReleased: 30 * mb)
   }
 
   @Test func oneFetchIsAlwaysLetThroughWhateverItsSize() async {
@@ -45,17 +36,8 @@ import Testing
     // One feed of 2 MB held (being read): the next is fetched meanwhile.
     await budget.startFetch()
     await budget.fetched(2 * mb)
-    let started = Flag()
-    let third = Task {
-      await budget.startFetch()
-      await started.set()
-    }
-    try? await Task.sleep(nanoseconds: 50_000_000)
-    #expect(await !started.isSet)
-    // The first is read: the third is fetched while the second is.
-    await budget.release(2 * mb)
-    await third.value
-    #expect(await started.isSet)
+    // A third waits; once the first is read, it is fetched while the second is.
+    await expectNextFetchWaits(on: budget, untilReleased: 2 * mb)
   }
 
   @Test func aFeedLargerThanTheLimitIsNotFetchedBesideAnother() async {
@@ -63,6 +45,14 @@ import Testing
     let budget = FetchedBytesBudget(limit: 6 * mb)
     await budget.startFetch()
     await budget.fetched(21 * mb)
+    await expectNextFetchWaits(on: budget, untilReleased: 21 * mb)
+  }
+
+  /// Starts one more fetch and checks that it waits, then releases `bytes` and checks
+  /// that it starts.
+  private func expectNextFetchWaits(on budget: FetchedBytesBudget, untilReleased bytes: Int)
+    async
+  {
     let started = Flag()
     let next = Task {
       await budget.startFetch()
@@ -70,7 +60,7 @@ import Testing
     }
     try? await Task.sleep(nanoseconds: 50_000_000)
     #expect(await !started.isSet)
-    await budget.release(21 * mb)
+    await budget.release(bytes)
     await next.value
     #expect(await started.isSet)
   }
