@@ -16,6 +16,15 @@ let importSettings: [SwiftSetting] =
 let linkStaticStdlib: [LinkerSetting] = [
   .unsafeFlags(["-static-stdlib"], .when(configuration: .release))
 ]
+/// `leggio` itself is linked at a fixed address and exports none of its own symbols:
+/// as a position-independent executable it had 107,000 relocations for the dynamic loader
+/// to apply at every start (200 page faults), and the runtime's `dladdr` at start-up
+/// walked 14,800 exported symbols. Every command starts about a millisecond sooner.
+let linkLeggio: [LinkerSetting] = [
+  .unsafeFlags(
+    ["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+    .when(configuration: .release))
+]
 
 let package = Package(
   name: "Leggio",
@@ -116,7 +125,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: staticStdlib,
-      linkerSettings: linkStaticStdlib
+      linkerSettings: linkLeggio
     ),
     /// Evaluation of extraction against the corpora and the tests' shared helpers: used by
     /// the tests and the bench, never linked into `leggio`.

@@ -202,7 +202,9 @@ public enum ArticleImporter {
   static func title(fromName name: String) -> String {
     if name == "-" || name.isEmpty { return "Untitled" }
     let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
-    let cleaned = base.replacingOccurrences(of: "_", with: " ")
+    // Scalar by scalar: Foundation's replacingOccurrences copies through an NSString.
+    let cleaned = String(
+      String.UnicodeScalarView(base.unicodeScalars.map { $0 == "_" ? " " : $0 }))
     return cleaned.isEmpty ? name : cleaned
   }
 

@@ -7,8 +7,12 @@ import Foundation
 /// hyphenated and the layout is otherwise the same.
 final class HyphenDictionary: @unchecked Sendable {
   /// Where Debian installs the dictionaries; `LEGGIO_HYPHEN_DIR` overrides it.
-  static var directory: String {
-    ProcessInfo.processInfo.environment["LEGGIO_HYPHEN_DIR"] ?? "/usr/share/hyphen"
+  static var directory: String { environment("LEGGIO_HYPHEN_DIR") ?? "/usr/share/hyphen" }
+
+  /// One environment variable, read with `getenv`: `ProcessInfo`'s environment builds a
+  /// dictionary of every variable, which cost more than loading the Italian patterns.
+  private static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
   }
 
   private let handle: UnsafeMutableRawPointer
@@ -35,7 +39,7 @@ final class HyphenDictionary: @unchecked Sendable {
   /// The dictionary for BCP 47 tag `tag` ("it", "en-GB", "pt_BR"), nil when none is
   /// installed or libhyphen is missing.
   static func forLanguage(_ tag: String) -> HyphenDictionary? {
-    let parts = tag.replacingOccurrences(of: "_", with: "-").split(separator: "-")
+    let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" })
     guard let primary = parts.first?.lowercased(), !primary.isEmpty,
       primary.allSatisfy({ $0.isASCII && $0.isLetter })
     else { return nil }
@@ -72,7 +76,11 @@ final class HyphenDictionary: @unchecked Sendable {
   /// from and remade when that changes (`leggio_hyphen_dictionary_cached`).
   static func open(_ path: String, cache: String?) -> UnsafeMutableRawPointer? {
     guard let cache else { return leggio_hyphen_dictionary(path) }
-    let name = URL(fileURLWithPath: path).resolvingSymlinksInPath().lastPathComponent
+    let name =
+      (realpath(path, nil).map { resolved in
+        defer { free(resolved) }
+        return String(cString: resolved)
+      } ?? path).split(separator: "/").last.map(String.init) ?? path
     let file = cache + "/" + name + ".compiled"
     if access(file, F_OK) != 0 {
       try? FileManager.default.createDirectory(
@@ -85,12 +93,11 @@ final class HyphenDictionary: @unchecked Sendable {
   /// `~/.cache/leggio/hyphen`; `LEGGIO_HYPHEN_CACHE` overrides it, and set empty turns
   /// the cache off.
   static var cacheDirectory: String? {
-    let environment = ProcessInfo.processInfo.environment
-    if let chosen = environment["LEGGIO_HYPHEN_CACHE"] { return chosen.isEmpty ? nil : chosen }
-    if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+    if let chosen = environment("LEGGIO_HYPHEN_CACHE") { return chosen.isEmpty ? nil : chosen }
+    if let base = environment("XDG_CACHE_HOME"), base.hasPrefix("/") {
       return base + "/leggio/hyphen"
     }
-    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+    guard let home = environment("HOME"), home.hasPrefix("/") else { return nil }
     return home + "/.cache/leggio/hyphen"
   }
 

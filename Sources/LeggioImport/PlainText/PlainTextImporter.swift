@@ -75,9 +75,28 @@ public enum PlainTextImporter {
   /// has: a Project Gutenberg header's, else the one its words suggest. A guess made
   /// before the import, to load hyphenation patterns early; the import decides.
   package static func likelyLanguage(head: String) -> String? {
-    let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
-    if let language = GutenbergText.parse(lines)?.language { return language }
+    if let language = GutenbergText.parse(headLines(head))?.language { return language }
     return LanguageDetector.detect(head)
+  }
+
+  /// `head` split at its line feeds as `split(separator: "\n")` splits it (keeping empty
+  /// lines), found among its bytes: a line feed is a character of its own unless a
+  /// carriage return comes before it. Splitting by characters cost 6.6 M instructions
+  /// on 16 KB, more than the rest of the guess.
+  static func headLines(_ head: String) -> [Substring] {
+    var lines: [Substring] = []
+    let utf8 = head.utf8
+    var start = utf8.startIndex
+    var previous: UInt8 = 0
+    for index in utf8.indices {
+      let byte = utf8[index]
+      defer { previous = byte }
+      guard byte == 0x0A, previous != 0x0D else { continue }
+      lines.append(head[start..<index])
+      start = utf8.index(after: index)
+    }
+    lines.append(head[start...])
+    return lines
   }
 
   /// The text's lines, split at each "\n" byte: the same lines as splitting by
