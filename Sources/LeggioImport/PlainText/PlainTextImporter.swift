@@ -75,9 +75,25 @@ public enum PlainTextImporter {
   /// has: a Project Gutenberg header's, else the one its words suggest. A guess made
   /// before the import, to load hyphenation patterns early; the import decides.
   package static func likelyLanguage(head: String) -> String? {
-    let lines = head.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = headLines(head)
     if let language = GutenbergText.parse(lines)?.language { return language }
     return LanguageDetector.detect(head)
+  }
+
+  /// `head` split at each "\n", as splitting its `Character`s does, but on its bytes when
+  /// it has no "\r\n" (the one cluster holding a line feed that the split by `Character`
+  /// does not cut): walking 16 KB of grapheme clusters cost 6.6 M instructions.
+  static func headLines(_ head: String) -> [Substring] {
+    var previous: UInt8 = 0
+    for byte in head.utf8 {
+      if byte == 0x0A && previous == 0x0D {
+        return head.split(separator: "\n", omittingEmptySubsequences: false)
+      }
+      previous = byte
+    }
+    return head.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+      Substring($0)
+    }
   }
 
   /// The text's lines, split at each "\n" byte: the same lines as splitting by
