@@ -130,6 +130,15 @@ import Testing
     }
   }
 
+  @Test func theNonASCIIWhiteSpaceListHoldsExactlyTheScalarsWithTheWhiteSpaceProperty() {
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(
+        ParagraphBuilder.isNonASCIIWhiteSpace(value) == scalar.properties.isWhitespace,
+        "U+\(String(value, radix: 16))")
+    }
+  }
+
   @Test func countingColumnsAndLookingForSpaceRunsInOnePassAgreesWithEachAlone() {
     let pieces = [
       " ", " ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "\u{A0}", "\u{2009}", "abcdefg",
