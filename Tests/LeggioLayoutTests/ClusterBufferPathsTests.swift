@@ -51,6 +51,34 @@ import Testing
     }
   }
 
+  @Test func aNovelsParagraphsGetTheSlowPathsClustersFromTheEightByteLoop() {
+    // Runs of printable ASCII broken by accented letters, apostrophes, guillemets and
+    // dashes at every distance from the eight-byte steps.
+    for block in Fixtures.promessiSposi.blocks.prefix(300) {
+      let text = block.inlines.map(\.text).joined()
+      let (mixed, slow) = Self.both(text, after: "Capitolo ")
+      #expect(Self.agree(mixed, slow), "\(text.prefix(60))")
+    }
+  }
+
+  @Test func theEightByteTestPassesExactlyWordsOfPrintableASCII() {
+    let bytes: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x61, 0x7E, 0x7F, 0x80, 0xC3, 0xFF]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let word = (0..<8).map { _ in
+        Bool.random(using: &generator)
+          ? UInt8.random(in: 0x20...0x7E, using: &generator)
+          : bytes.randomElement(using: &generator)!
+      }
+      let packed = word.enumerated().reduce(UInt64(0)) {
+        $0 | UInt64($1.element) << (8 * $1.offset)
+      }
+      #expect(
+        ClusterBuffer.allPrintableASCII(packed) == word.allSatisfy { (0x20...0x7E).contains($0) },
+        "\(word)")
+    }
+  }
+
   /// The clusters of `buffer` that are not `.normal`, found one by one.
   static func specialClusters(_ buffer: ClusterBuffer) -> [Int32] {
     buffer.classes.indices.filter { buffer.classes[$0] != .normal }.map { Int32($0) }

@@ -10,6 +10,9 @@ extension ParagraphBuilder {
     var lines: [[Substring]] = []
     var lengths: [ArraySlice<Int>] = []
     var firstWords: [ArraySlice<Int>] = []
+    /// For each chunk, whether its bytes showed that no line needs collapsing (no
+    /// indentation, tab or run of spaces), so that joining it need not look again.
+    var plain: [Bool] = []
   }
 
   /// Groups non-blank lines separated by blank ones, trailing spaces removed.
@@ -43,6 +46,7 @@ extension ParagraphBuilder {
           measured.lines += part.lines
           measured.lengths += part.lengths
           measured.firstWords += part.firstWords
+          measured.plain += part.plain
         }
       }
       return measured
@@ -50,6 +54,7 @@ extension ParagraphBuilder {
     var lineParts: [[[Substring]]] = []
     var lengthParts: [[ArraySlice<Int>]] = []
     var firstWordParts: [[ArraySlice<Int>]] = []
+    var plainParts: [[Bool]] = []
     for index in parts.indices {
       // Moved out, so that each part is held once and `joinedMoving` can take it apart.
       lineParts.append([])
@@ -58,11 +63,14 @@ extension ParagraphBuilder {
       swap(&lengthParts[index], &parts[index].lengths)
       firstWordParts.append([])
       swap(&firstWordParts[index], &parts[index].firstWords)
+      plainParts.append([])
+      swap(&plainParts[index], &parts[index].plain)
     }
     return MeasuredChunks(
       lines: ConcurrentSlices.joinedMoving(lineParts),
       lengths: ConcurrentSlices.joinedMoving(lengthParts),
-      firstWords: ConcurrentSlices.joinedMoving(firstWordParts))
+      firstWords: ConcurrentSlices.joinedMoving(firstWordParts),
+      plain: ConcurrentSlices.joinedMoving(plainParts))
   }
 
   /// A line without its trailing white space.
@@ -102,22 +110,26 @@ extension ParagraphBuilder {
   }
 
   /// A line's trimmed byte count (-1 when nothing is trimmed, 0 for a blank line),
-  /// `columns` and `firstWordColumns`, from one look at its bytes when they can tell
-  /// (most lines), else from the `Substring` functions.
-  private static func measureLine(_ line: Substring) -> (end: Int, columns: Int, firstWord: Int) {
+  /// `columns` and `firstWordColumns`, and whether its trimmed bytes were seen to need no
+  /// collapsing, from one look at its bytes when they can tell (most lines), else from the
+  /// `Substring` functions (then `plain` is false: the join looks for itself).
+  private static func measureLine(_ line: Substring) -> (
+    end: Int, columns: Int, firstWord: Int, plain: Bool
+  ) {
     let fast = line.utf8.withContiguousStorageIfAvailable {
-      bytes -> (end: Int, columns: Int, firstWord: Int)? in
+      bytes -> (end: Int, columns: Int, firstWord: Int, plain: Bool)? in
       guard let end = trimmedEnd(bytes) else { return nil }
-      guard end > 0 else { return (0, 0, 0) }
+      guard end > 0 else { return (0, 0, 0, true) }
       let kept = UnsafeBufferPointer(rebasing: bytes[..<end])
       guard let firstWord = firstWordColumns(bytes: kept) else { return nil }
-      return (end == bytes.count ? -1 : end, columns(bytes: kept), firstWord)
+      let measured = columnsAndPlain(bytes: kept)
+      return (end == bytes.count ? -1 : end, measured.columns, firstWord, measured.plain)
     }
     if let fast, let fast { return fast }
     let kept = trimmed(line)
-    guard !kept.isEmpty else { return (0, 0, 0) }
+    guard !kept.isEmpty else { return (0, 0, 0, true) }
     let end = kept.utf8.count
-    return (end == line.utf8.count ? -1 : end, columns(kept), firstWordColumns(kept))
+    return (end == line.utf8.count ? -1 : end, columns(kept), firstWordColumns(kept), false)
   }
 
   /// Each chunk's array is made at its final size once its last line is known: appended
@@ -130,11 +142,13 @@ extension ParagraphBuilder {
     var ends = [Int](repeating: 0, count: lines.count)
     var lengths = [Int](repeating: 0, count: lines.count)
     var firstWords = [Int](repeating: 0, count: lines.count)
+    var plain = [Bool](repeating: false, count: lines.count)
     for index in lines.indices {
       let measured = measureLine(lines[index])
       ends[index - base] = measured.end
       lengths[index - base] = measured.columns
       firstWords[index - base] = measured.firstWord
+      plain[index - base] = measured.plain
     }
     var chunks = MeasuredChunks()
     var start: Int?
@@ -155,6 +169,7 @@ extension ParagraphBuilder {
       let measured = range.count > 1 ? range : range.lowerBound..<range.lowerBound
       chunks.lengths.append(lengths[measured])
       chunks.firstWords.append(firstWords[measured])
+      chunks.plain.append(!plain[range].contains(false))
       start = nil
     }
     for index in lines.indices {

@@ -29,7 +29,8 @@ enum ParagraphBuilder {
     let wrapping = measure(chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords)
     PhaseTrace.mark("paragraphs: wrap width measured")
     let blocks = blocks(
-      chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords, wrapping: wrapping)
+      chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords, plain: chunks.plain,
+      wrapping: wrapping)
     PhaseTrace.mark("paragraphs: blocks built")
     // Freed on every core, not one by one on this thread.
     ConcurrentSlices.releaseConcurrently(&chunks.lines)
@@ -40,7 +41,7 @@ enum ParagraphBuilder {
   /// The blocks of `chunks`, made in slices on every core.
   private static func blocks(
     _ chunks: [[Substring]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>],
-    wrapping: Wrapping?
+    plain: [Bool], wrapping: Wrapping?
   ) -> [Block] {
     ConcurrentSlices.joinedMoving(
       ConcurrentSlices.map(Array(chunks.indices)) { indices in
@@ -49,7 +50,7 @@ enum ParagraphBuilder {
         for index in indices {
           append(
             chunks[index], lengths: lengths[index], firstWords: firstWords[index],
-            wrapping: wrapping, to: &blocks)
+            plain: plain[index], wrapping: wrapping, to: &blocks)
         }
         return blocks
       })
@@ -58,7 +59,7 @@ enum ParagraphBuilder {
   /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
   /// lines kept as they are.
   private static func append(
-    _ chunk: [Substring], lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>,
+    _ chunk: [Substring], lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>, plain: Bool,
     wrapping: Wrapping?, to blocks: inout [Block]
   ) {
     if let items = TextListItem.items(chunk) {
@@ -75,12 +76,13 @@ enum ParagraphBuilder {
     } else if let wrapping, wrapping.isHardWrapped,
       isProse(lengths: lengths, firstWords: firstWords, width: wrapping.width)
     {
-      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ")))
+      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: " ", plain: plain)))
     } else if wrapping?.isHardWrapped != true && averageLength(chunk) > 100 {
       // Unwrapped text with one paragraph per line and no blank lines between them.
       blocks += chunk.map { Block(.paragraph, text: collapse($0)) }
     } else {
-      blocks.append(Block(.paragraph, text: joinCollapsed(chunk, separator: "\n")))
+      blocks.append(
+        Block(.paragraph, text: joinCollapsed(chunk, separator: "\n", plain: plain)))
     }
   }
 
@@ -190,14 +192,22 @@ enum ParagraphBuilder {
         guard index + length <= n else { return nil }
         var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
         for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else {
-          return nil
-        }
+        guard Unicode.Scalar(value) != nil, !isNonASCIIWhiteSpace(value) else { return nil }
         count += 1
       }
       index += 1
     }
     return count
+  }
+
+  /// Whether a scalar from U+0080 on has Unicode's White_Space property: the list in
+  /// PropList.txt, compared as numbers (the property lookup cost 370 instructions a
+  /// scalar, 3.5 M on a book whose lines' first words are full of accented letters).
+  static func isNonASCIIWhiteSpace(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
   }
 
   /// Whether the scalar whose lead byte is at `index` stands alone and is not white space.
@@ -285,8 +295,12 @@ enum ParagraphBuilder {
   /// Appending each line as a `Substring` went through the generic append, and building
   /// the string in place had the standard library check every byte again: either was a
   /// twelfth of `leggio show`'s instructions on a book. Collapsing only drops bytes, so
-  /// the lines' bytes and separators bound the length.
-  static func joinCollapsed(_ lines: [Substring], separator: String) -> String {
+  /// the lines' bytes and separators bound the length. With `plain`, the caller knows no
+  /// line needs collapsing (the chunking pass judged each line's bytes as it measured
+  /// them), and the lines are copied without being looked through again.
+  static func joinCollapsed(_ lines: [Substring], separator: String, plain: Bool = false)
+    -> String
+  {
     var separator = separator
     let separatorCount = separator.utf8.count
     let capacity = lines.reduce(separatorCount * max(0, lines.count - 1)) { $0 + $1.utf8.count }
@@ -303,7 +317,7 @@ enum ParagraphBuilder {
         for (index, line) in lines.enumerated() {
           if index > 0 { copy(separatorBytes) }
           let done = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if !hasIndentTabOrSpaceRun(bytes) {
+            if plain || !hasIndentTabOrSpaceRun(bytes) {
               copy(bytes)
             } else if canCollapseBytes(bytes) {
               written += writeCollapsed(bytes, to: base + written)
@@ -475,6 +489,44 @@ extension ParagraphBuilder {
         UnsafeBufferPointer(rebasing: bytes[index...]), previousWasSpace: previousSpace != 0)
     #else
       return scan(bytes, previousWasSpace: true)
+    #endif
+  }
+
+  /// `columns(bytes:)`, and whether the bytes need no collapsing (`hasIndentTabOrSpaceRun`
+  /// false), from one pass eight bytes at a time: the chunking pass measures every line,
+  /// and the join looked through each line of a paragraph again (16 M instructions on a
+  /// 3.4 MB book).
+  static func columnsAndPlain(bytes: UnsafeBufferPointer<UInt8>) -> (columns: Int, plain: Bool) {
+    #if _endian(little)
+      guard let base = bytes.baseAddress else { return (0, true) }
+      let count = bytes.count
+      let high: UInt64 = 0x8080_8080_8080_8080
+      var continuations = 0
+      var index = 0
+      // Bit 7 of byte 0 set: a leading space counts as a space after a space.
+      var previousSpace: UInt64 = 0x80
+      // Not zero once a tab or a space after a space has been seen.
+      var found: UInt64 = 0
+      while index &+ 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        // A continuation byte has bit 7 set and bit 6 clear.
+        continuations &+= (word & ~(word << 1) & high).nonzeroBitCount
+        let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+        found |= zeroBytes(word ^ 0x0909_0909_0909_0909) | spaces & (spaces << 8 | previousSpace)
+        previousSpace = spaces >> 56
+        index &+= 8
+      }
+      var previousWasSpace = previousSpace != 0
+      while index < count {
+        let byte = base[index]
+        continuations &+= byte & 0xC0 == 0x80 ? 1 : 0
+        if byte == 0x09 || (byte == 0x20 && previousWasSpace) { found = 1 }
+        previousWasSpace = byte == 0x20
+        index &+= 1
+      }
+      return (count &- continuations, found == 0)
+    #else
+      return (columns(bytes: bytes), !hasIndentTabOrSpaceRun(bytes))
     #endif
   }
 

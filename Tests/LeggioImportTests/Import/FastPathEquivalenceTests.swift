@@ -130,6 +130,34 @@ import Testing
     }
   }
 
+  @Test func theNonASCIIWhiteSpaceListHoldsExactlyTheScalarsWithTheWhiteSpaceProperty() {
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(
+        ParagraphBuilder.isNonASCIIWhiteSpace(value) == scalar.properties.isWhitespace,
+        "U+\(String(value, radix: 16))")
+    }
+  }
+
+  @Test func countingColumnsAndLookingForSpaceRunsInOnePassAgreesWithEachAlone() {
+    let pieces = [
+      " ", " ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "\u{A0}", "\u{2009}", "abcdefg",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    var lines = Self.corpusLines.prefix(6_000).map { Substring($0) }
+    for _ in 0..<5_000 {
+      let count = Int.random(in: 0...24, using: &generator)
+      lines.append(
+        Substring((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()))
+    }
+    for line in lines {
+      var copy = String(line)
+      let (columns, plain) = copy.withUTF8 { ParagraphBuilder.columnsAndPlain(bytes: $0) }
+      #expect(columns == ParagraphBuilder.columns(line), "\(Array(line.utf8))")
+      #expect(plain == !ParagraphBuilder.needsCollapsing(line), "\(Array(line.utf8))")
+    }
+  }
+
   @Test func aLineNeedsCollapsingExactlyWhenItHasATabALeadingSpaceOrTwoSpaces() {
     let pieces = [" ", " ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "\u{A0}", "\u{2009}"]
     var generator = SystemRandomNumberGenerator()
@@ -266,7 +294,13 @@ import Testing
             == (many ? chunk.map(ParagraphBuilder.firstWordColumns) : []))
         // The wrap tests read both at the same indices.
         #expect(measured.lengths[index].indices == measured.firstWords[index].indices)
+        // A chunk marked plain is joined without looking for space runs: it has none.
+        let needsCollapsing = chunk.contains(where: ParagraphBuilder.needsCollapsing)
+        if measured.plain[index] { #expect(!needsCollapsing, "\(chunk)") }
+        // The poem's lines are all judged on their bytes: the mark is exact there.
+        if text == book { #expect(measured.plain[index] == !needsCollapsing, "\(chunk)") }
       }
+      #expect(measured.plain.count == measured.lines.count)
     }
   }
 }

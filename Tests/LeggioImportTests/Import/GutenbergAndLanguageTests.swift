@@ -55,6 +55,62 @@ import Testing
     #expect(article.document.blocks.map(\.plainText) == ["C'era una volta..."])
   }
 
+  @Test func aHeadIsCutIntoTheLinesItsCharactersSplitAtLineFeedsGive() {
+    let book =
+      (try? String(
+        contentsOf: ImportFixtures.url("corpus/texts/i-promessi-sposi_pg45334_it.txt"),
+        encoding: .utf8)) ?? ""
+    // The book's first 16 KB cut at a byte (as `show` reads it), with CRLF line ends, and
+    // line feeds before marks and after carriage returns.
+    let head = String(decoding: Array(book.utf8.prefix(16_384)), as: UTF8.self)
+    let heads = [
+      head, head.replacingOccurrences(of: "\n", with: "\r\n"), "", "\n", "a\n\nb\n",
+      "riga\n\u{301}accento\n", "solo \r a capo\rqui\n", "Language: Italian\r\nTitle: X\r\n",
+    ]
+    for text in heads {
+      #expect(
+        PlainTextImporter.headLines(text)
+          == text.split(separator: "\n", omittingEmptySubsequences: false), "\(text.prefix(40))")
+    }
+    #expect(PlainTextImporter.headLines(head).count > 100)
+    // Its Gutenberg header names the language, line ends of either kind.
+    #expect(PlainTextImporter.likelyLanguage(head: head) == "it")
+    #expect(PlainTextImporter.likelyLanguage(head: heads[1]) == "it")
+  }
+
+  @Test func aLineIsAnEndMarkerJudgedOnItsBytesAsWhenJudgedByItsText() {
+    func reference(_ line: Substring) -> Bool {
+      guard let opening = line.utf8.first,
+        opening == 0x20 || opening == 0x2A || opening | 0x20 == 0x65
+      else { return false }
+      let rest = line.drop { $0 == " " }
+      guard rest.hasPrefix("*") || rest.lowercased().hasPrefix("end of") else { return false }
+      let upper = line.uppercased().trimmingCharacters(in: .whitespaces)
+      return (upper.hasPrefix("***") && upper.contains("END OF") && upper.contains("GUTENBERG"))
+        || upper.hasPrefix("END OF THE PROJECT GUTENBERG")
+        || upper.hasPrefix("END OF PROJECT GUTENBERG")
+        || upper.hasPrefix("END OF THIS PROJECT GUTENBERG")
+    }
+    let book =
+      (try? String(
+        contentsOf: ImportFixtures.url("corpus/texts/i-promessi-sposi_pg45334_it.txt"),
+        encoding: .utf8)) ?? ""
+    let crafted: [Substring] = [
+      "e poi", "E allora", "End", "end o", "end of", "End of the Project Gutenberg EBook of X",
+      "   END OF THE PROJECT GUTENBERG EBOOK", "endof the project gutenberg", "End off Gutenberg",
+      "*** END OF THIS PROJECT GUTENBERG EBOOK ***", "   *** end of the project gutenberg ***",
+      "*** START OF THE PROJECT GUTENBERG EBOOK ***", "  ", "", "*", "  e", "È finita",
+      "END OF PROJECT GUTENBERG'S X", "\t*** END OF THE PROJECT GUTENBERG EBOOK ***",
+    ]
+    let lines = book.split(separator: "\n", omittingEmptySubsequences: false) + crafted
+    var markers = 0
+    for line in lines {
+      #expect(GutenbergText.isEndMarker(line) == reference(line), "\(line)")
+      if reference(line) { markers += 1 }
+    }
+    #expect(markers >= 7)
+  }
+
   @Test func aLongBooksFirstEndMarkerIsFoundWhereverItFalls() {
     // 40,000 lines: looked through in slices on every core. The first marker is the one
     // found, in whichever slice it falls, and a book without one has none.

@@ -30,25 +30,4 @@ import Testing
     expectSameLines(text + "ultima riga senza a capo", "without a final line feed")
     expectSameLines(String(repeating: "\n", count: 300_000), "line feeds alone")
   }
-
-  /// The head `likelyLanguage` guesses from comes straight from the file, carriage
-  /// returns and all: split on its bytes, it gives the lines splitting by characters does.
-  @Test func aRawHeadSplitsOnItsBytesAsByCharacters() throws {
-    let book = try String(
-      contentsOf: ImportFixtures.url("corpus/texts/i-promessi-sposi_pg45334_it.txt"),
-      encoding: .utf8)
-    let head = String(book.prefix(16_384))
-    let crlf = head.replacingOccurrences(of: "\n", with: "\r\n")
-    let cases = [
-      head, crlf, "", "\n", "\r\n", "a\r\nb\nc\r", "\r\r\n\n", "fine\n", "e\u{301}\nè\r\n«x»",
-    ]
-    for text in cases {
-      let expected = text.split(separator: "\n", omittingEmptySubsequences: false)
-      #expect(
-        PlainTextImporter.headLines(text).map(String.init) == expected.map(String.init),
-        "\(text.prefix(40).debugDescription)")
-    }
-    #expect(PlainTextImporter.likelyLanguage(head: head) == "it")
-    #expect(PlainTextImporter.likelyLanguage(head: crlf) == "it")
-  }
 }
