@@ -26,6 +26,7 @@ public struct CanonicalText: Hashable, Sendable {
     var starts: [Int] = []
     starts.reserveCapacity(document.blocks.count)
     var offset = 0
+    var isASCII = true
     let capacity = max(0, length - Self.blockSeparator.utf8.count)
     let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initialized in
       var written = 0
@@ -42,7 +43,9 @@ public struct CanonicalText: Hashable, Sendable {
           text.withUTF8 { run in
             guard let source = run.baseAddress, !run.isEmpty else { return }
             (output.baseAddress! + written).initialize(from: source, count: run.count)
-            offset += Self.scalarCount(run)
+            let (scalars, ascii) = Self.scalarCount(run)
+            offset += scalars
+            isASCII = isASCII && ascii
             written += run.count
           }
         }
@@ -50,29 +53,32 @@ public struct CanonicalText: Hashable, Sendable {
       initialized = written
     }
     self.text = bytes.withUnsafeBufferPointer {
-      String(copying: UTF8Span(unchecked: $0.span, isKnownASCII: false))
+      String(copying: UTF8Span(unchecked: $0.span, isKnownASCII: isASCII))
     }
     self.blockStarts = starts
     self.scalarCount = offset
   }
 
-  /// The scalars in well-formed UTF-8: its bytes less its continuation bytes
-  /// (`10xxxxxx`), counted eight at a time.
-  private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    guard let base = bytes.baseAddress else { return 0 }
+  /// The scalars in well-formed UTF-8 (its bytes less its continuation bytes,
+  /// `10xxxxxx`, counted eight at a time) and whether they are all ASCII.
+  private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, isASCII: Bool) {
+    guard let base = bytes.baseAddress else { return (0, true) }
     let count = bytes.count
     var continuations = 0
+    var high: UInt64 = 0
     var index = 0
     while index &+ 8 <= count {
       let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
       continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      high |= word
       index &+= 8
     }
     while index < count {
       if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
+      high |= UInt64(base[index])
       index &+= 1
     }
-    return count &- continuations
+    return (count &- continuations, high & 0x8080_8080_8080_8080 == 0)
   }
 
   /// The scalar range of block `index` in the canonical text.
