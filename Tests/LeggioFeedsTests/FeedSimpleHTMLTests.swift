@@ -54,4 +54,27 @@ import Testing
       #expect(FeedSimpleHTML.document(html) == nil, "\(html.debugDescription)")
     }
   }
+
+  @Test func aCharacterTheSanitizerWouldTouchSendsTheItemThroughTheFullConverter() throws {
+    // The fast path judges what `TextSanitizer.isClean` judges in its own pass: every
+    // scalar up to U+3000, and those around the invisible and tag characters, in a real
+    // summary's sentence.
+    let scalars =
+      Array(0...0x3000) + Array(0xFEF0...0xFF00) + Array(0xE0000...0xE0080) + [0x1F600, 0x10FFFF]
+    for value in scalars {
+      guard let scalar = Unicode.Scalar(value), !"<&>".unicodeScalars.contains(scalar) else {
+        continue
+      }
+      let html = "<p>Il cielo era tutto sereno:\(scalar) di mano in mano</p><p>Fine.</p>"
+      let fast = FeedSimpleHTML.document(html)
+      if TextSanitizer.isClean(html) {
+        let document = try #require(fast, "no fast path for U+\(String(value, radix: 16))")
+        if value % 5 == 0 || value == 0xA0 || (0x2000...0x200F).contains(value) {
+          #expect(document == converted(html), "U+\(String(value, radix: 16))")
+        }
+      } else {
+        #expect(fast == nil, "U+\(String(value, radix: 16))")
+      }
+    }
+  }
 }

@@ -93,6 +93,20 @@ final class FeedXMLElement: @unchecked Sendable {
   }
 
   static func isAbsolute(_ link: String) -> Bool {
+    // An ASCII scheme is judged on its bytes: asking each character whether it is a
+    // letter reads Unicode's properties, a third of reading an item's link. (Not when a
+    // scalar outside ASCII follows the colon: it could join the colon's character.)
+    let bytes = link.utf8
+    if let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+      bytes[..<colon].allSatisfy({ $0 < 0x80 }),
+      bytes.index(after: colon) == bytes.endIndex || bytes[bytes.index(after: colon)] < 0x80
+    {
+      return colon != bytes.startIndex
+        && bytes[..<colon].allSatisfy { byte in
+          (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+    }
     guard let colon = link.firstIndex(of: ":") else { return false }
     let scheme = link[..<colon]
     return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }

@@ -12,7 +12,7 @@ package enum UTF8Validation {
 
   /// Nil when `bytes` are not well-formed UTF-8, else whether they are all ASCII (what a
   /// `String` made of them without a second check must be told).
-  static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  package static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard let base = bytes.baseAddress else { return true }
     let count = bytes.count
     var index = 0

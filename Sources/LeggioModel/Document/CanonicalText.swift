@@ -14,28 +14,71 @@ public struct CanonicalText: Hashable, Sendable {
   public let scalarCount: Int
 
   public init(_ document: Document) {
-    var text = ""
-    // The runs are appended one by one (a block's text is its runs' text) into a string
-    // grown once: a book's 4 MB were copied again at every doubling and every block.
-    text.reserveCapacity(
-      document.blocks.reduce(0) { $0 + 2 + $1.inlines.reduce(0) { $0 + $1.text.utf8.count } })
+    // The runs' bytes are copied into one buffer, their scalars counted as they are, and
+    // the buffer made a string without a second UTF-8 check: it is valid strings joined
+    // by ASCII. (Appending each run to a string and counting its scalars apart took 18,000
+    // instructions for a feed item of 1.5 KB.)
+    var length = 0
+    for block in document.blocks {
+      length += Self.blockSeparator.utf8.count
+      for inline in block.inlines { length += inline.text.utf8.count }
+    }
     var starts: [Int] = []
     starts.reserveCapacity(document.blocks.count)
     var offset = 0
-    for (index, block) in document.blocks.enumerated() {
-      if index > 0 {
-        text += Self.blockSeparator
-        offset += 2
+    var isASCII = true
+    let capacity = max(0, length - Self.blockSeparator.utf8.count)
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initialized in
+      var written = 0
+      for (index, block) in document.blocks.enumerated() {
+        if index > 0 {
+          output[written] = 0x0A
+          output[written + 1] = 0x0A
+          written += 2
+          offset += 2
+        }
+        starts.append(offset)
+        for inline in block.inlines {
+          var text = inline.text
+          text.withUTF8 { run in
+            guard let source = run.baseAddress, !run.isEmpty else { return }
+            (output.baseAddress! + written).initialize(from: source, count: run.count)
+            let (scalars, ascii) = Self.scalarCount(run)
+            offset += scalars
+            isASCII = isASCII && ascii
+            written += run.count
+          }
+        }
       }
-      starts.append(offset)
-      for inline in block.inlines {
-        text += inline.text
-        offset += inline.text.utf8ScalarCount
-      }
+      initialized = written
     }
-    self.text = text
+    self.text = bytes.withUnsafeBufferPointer {
+      String(copying: UTF8Span(unchecked: $0.span, isKnownASCII: isASCII))
+    }
     self.blockStarts = starts
     self.scalarCount = offset
+  }
+
+  /// The scalars in well-formed UTF-8 (its bytes less its continuation bytes,
+  /// `10xxxxxx`, counted eight at a time) and whether they are all ASCII.
+  private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, isASCII: Bool) {
+    guard let base = bytes.baseAddress else { return (0, true) }
+    let count = bytes.count
+    var continuations = 0
+    var high: UInt64 = 0
+    var index = 0
+    while index &+ 8 <= count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      high |= word
+      index &+= 8
+    }
+    while index < count {
+      if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
+      high |= UInt64(base[index])
+      index &+= 1
+    }
+    return (count &- continuations, high & 0x8080_8080_8080_8080 == 0)
   }
 
   /// The scalar range of block `index` in the canonical text.
