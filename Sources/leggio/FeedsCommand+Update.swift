@@ -22,15 +22,19 @@ extension FeedsCommand {
     var noImages = false
 
     func run() throws {
-      HeapTuning.growInLargeSteps()
+      FeedUpdateHeap.prepare()
       PhaseTrace.mark("update: start")
       defer { PhaseTrace.mark("update: end") }
       try reportingErrors {
         let context = try FeedsCommand.open(options)
         let pictures = try keepsPictures() ? FeedPictureFetcher(library: context.library) : nil
-        let updater = FeedUpdater(
-          store: context.store, batchSink: context.library.feedArticleSink(pictures: pictures),
-          extractor: context.extractor)
+        let updater = {
+          var updater = FeedUpdater(
+            store: context.store, batchSink: context.library.feedArticleSink(pictures: pictures),
+            extractor: context.extractor)
+          updater.afterEachGroup = FeedUpdateHeap.giveBackFreedPages
+          return updater
+        }()
         let feeds = try context.store.feeds(ids: ids.isEmpty ? nil : ids)
         guard !feeds.isEmpty else {
           return Console.out("No feeds yet: `leggio feeds add URL` subscribes to one.")
