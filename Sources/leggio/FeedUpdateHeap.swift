@@ -13,8 +13,10 @@ import Foundation
 /// to run, and so did the update's CPU: 10.6–14.1 s). Here each thread gets a heap of its
 /// own (glibc's default, up to eight per core). Each heap grows 2 MiB at a time instead of
 /// the 64 MiB pad, which every heap would keep resident, and the pages freed in every heap
-/// are given back to the system once a group of articles is stored (`giveBackFreedPages`),
-/// so the peak stays where it was with two heaps.
+/// are given back to the system once a feed is stored (`giveBackFreedPages`), so the peak
+/// stays where it was with two heaps or below. (Given back after every group of 2,000
+/// articles, ten feeds of 10,000 peaked 20 MB lower again, but refaulted 90,000 pages
+/// more, about 0.5 s of CPU.)
 enum FeedUpdateHeap {
   /// Call before the update starts any thread.
   static func prepare() {

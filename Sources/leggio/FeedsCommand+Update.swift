@@ -28,13 +28,9 @@ extension FeedsCommand {
       try reportingErrors {
         let context = try FeedsCommand.open(options)
         let pictures = try keepsPictures() ? FeedPictureFetcher(library: context.library) : nil
-        let updater = {
-          var updater = FeedUpdater(
-            store: context.store, batchSink: context.library.feedArticleSink(pictures: pictures),
-            extractor: context.extractor)
-          updater.afterEachGroup = FeedUpdateHeap.giveBackFreedPages
-          return updater
-        }()
+        let updater = FeedUpdater(
+          store: context.store, batchSink: context.library.feedArticleSink(pictures: pictures),
+          extractor: context.extractor)
         let feeds = try context.store.feeds(ids: ids.isEmpty ? nil : ids)
         guard !feeds.isEmpty else {
           return Console.out("No feeds yet: `leggio feeds add URL` subscribes to one.")
@@ -42,7 +38,10 @@ extension FeedsCommand {
         let bar = SharedProgressBar(total: feeds.count)
         let ids = feeds.compactMap(\.id)
         let summaries = try runBlocking {
-          var summaries = try await updater.update(feedIDs: ids) { _ in bar.advance() }
+          var summaries = try await updater.update(feedIDs: ids) { _ in
+            bar.advance()
+            FeedUpdateHeap.giveBackFreedPages()
+          }
           _ = await pictures?.finish(into: &summaries)
           return summaries
         }

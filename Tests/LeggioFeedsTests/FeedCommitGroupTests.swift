@@ -80,27 +80,6 @@ import Testing
     #expect(sizes.withLock { $0 } == [count])
   }
 
-  @Test func theHookAfterEachGroupRunsOnceForEveryGroupStoredAndAfterItIsStored() async throws {
-    let directory = Self.directory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let library = try Self.library(in: directory, name: "tre", phrase: "Quel ramo")
-    // How many groups the sink had stored when the hook ran each time.
-    let stored = Mutex(0)
-    let seen = Mutex<[Int]>([])
-    let sink = library.feedArticleSink
-    var updater = FeedUpdater(
-      store: library.feedStore,
-      batchSink: { articles, url, date in
-        defer { stored.withLock { $0 += 1 } }
-        return try sink(articles, url, date)
-      })
-    updater.afterEachGroup = { seen.withLock { $0.append(stored.withLock { $0 }) } }
-    #expect(try await updater.update().map(\.newItems) == [Self.count])
-    let groups = stored.withLock { $0 }
-    #expect(groups >= 2)
-    #expect(seen.withLock { $0 } == Array(1...groups))
-  }
-
   @Test func aGroupTheLibraryRefusesIsStoredByTheNextUpdateAndNothingTwice() async throws {
     let directory = Self.directory()
     defer { try? FileManager.default.removeItem(at: directory) }

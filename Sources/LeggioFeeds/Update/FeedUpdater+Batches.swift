@@ -239,7 +239,6 @@ extension FeedUpdater {
       addedAt: addedAt, feedID: feedID, feedURL: feedURL, warnings: &warnings)
     PhaseTrace.mark("feed \(feedID): written")
     await writer.release(host: "")
-    afterEachGroup?()
     return stored
   }
 

@@ -57,10 +57,6 @@ public struct FeedUpdater: Sendable {
   /// each of ten feeds of 1,000 items waited 15–25 ms for its bytes with the writer alone
   /// at work (a few MB more at the peak instead). Larger feeds wait as before.
   private let fetched = FetchedBytesBudget(limit: 6 << 20)
-  /// Run after each group of batches is stored and the writer let go, once the group's
-  /// articles are freed (nil: nothing). `leggio feeds update` gives the pages freed in
-  /// every heap back to the system there (`FeedUpdateHeap`).
-  public var afterEachGroup: (@Sendable () -> Void)?
 
   public init(
     store: FeedStore, fetcher: FeedFetcher = FeedFetcher(), sink: @escaping ArticleSink,
