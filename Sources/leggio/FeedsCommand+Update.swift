@@ -22,7 +22,7 @@ extension FeedsCommand {
     var noImages = false
 
     func run() throws {
-      HeapTuning.growInLargeSteps()
+      FeedUpdateHeap.prepare()
       PhaseTrace.mark("update: start")
       defer { PhaseTrace.mark("update: end") }
       try reportingErrors {
@@ -38,7 +38,10 @@ extension FeedsCommand {
         let bar = SharedProgressBar(total: feeds.count)
         let ids = feeds.compactMap(\.id)
         let summaries = try runBlocking {
-          var summaries = try await updater.update(feedIDs: ids) { _ in bar.advance() }
+          var summaries = try await updater.update(feedIDs: ids) { _ in
+            bar.advance()
+            FeedUpdateHeap.giveBackFreedPages()
+          }
           _ = await pictures?.finish(into: &summaries)
           return summaries
         }
