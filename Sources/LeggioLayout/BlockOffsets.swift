@@ -23,11 +23,7 @@ struct BlockOffsets {
   /// Unicode scalars in `text`: its UTF-8 bytes that are not continuation bytes.
   static func scalarCount(_ text: String) -> Int {
     var text = text
-    return text.withUTF8 { bytes in
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-      return count
-    }
+    return text.withUTF8 { UTF8Scalars.count($0).count }
   }
 
   /// The scalar range of block `index`.

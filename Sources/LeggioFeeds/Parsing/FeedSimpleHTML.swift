@@ -82,7 +82,9 @@ enum FeedSimpleHTML {
             end += 1
             continue
           case .checked:
-            guard isSafeSequence(base, at: end) else { return nil }
+            guard !TextSanitizer.isForbiddenSequence(base, count: count, at: end) else {
+              return nil
+            }
             end += 1
             continue
           case .space where end + 1 < count && classOf(base[end + 1]) == .text:
@@ -108,7 +110,8 @@ enum FeedSimpleHTML {
     /// Copied as it is: printable ASCII but `<`, `&`, `>` and space; continuation bytes;
     /// the lead bytes of scalars the sanitizer never touches.
     case text
-    /// The lead byte of a scalar that may be one the sanitizer removes or changes.
+    /// The lead byte of a scalar that may be one the sanitizer removes or changes
+    /// (`TextSanitizer.isForbiddenSequence`).
     case checked
     case space
     /// Tab and line feed: a space, but never part of a run.
@@ -129,29 +132,6 @@ enum FeedSimpleHTML {
       case 0xC2, 0xD8, 0xE2, 0xEF, 0xF3: .checked
       default: .text
       }
-    }
-  }
-
-  /// Whether the well-formed scalar whose lead byte is at `index` is one that
-  /// `TextSanitizer.isClean` passes: C1 controls (NEL), U+061C, U+200B, U+200E, U+200F,
-  /// U+2028–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF and tag characters are not.
-  @inline(__always)
-  private static func isSafeSequence(_ base: UnsafePointer<UInt8>, at index: Int) -> Bool {
-    let second = base[index + 1]
-    switch base[index] {
-    case 0xC2: return second > 0x9F
-    case 0xD8: return second != 0x9C
-    case 0xE2:
-      let third = base[index + 2]
-      if second == 0x80 {
-        return !(third == 0x8B || third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third))
-      }
-      if second == 0x81 { return !((0xA0...0xA4).contains(third) || (0xA6...0xA9).contains(third)) }
-      return true
-    case 0xEF: return !(second == 0xBB && base[index + 2] == 0xBF)
-    default:  // 0xF3
-      let third = base[index + 2]
-      return !(second == 0xA0 && (third == 0x80 || third == 0x81))
     }
   }
 

@@ -272,22 +272,7 @@ enum ParagraphBuilder {
 
   /// `columns` on contiguous UTF-8 bytes: the bytes that are not continuation bytes.
   static func columns(bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var continuations = 0
-    var index = 0
-    let count = bytes.count
-    if let base = bytes.baseAddress {
-      // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
-      while index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-        index &+= 8
-      }
-    }
-    while index < count {
-      continuations &+= bytes[index] & 0xC0 == 0x80 ? 1 : 0
-      index &+= 1
-    }
-    return count &- continuations
+    UTF8Scalars.count(bytes).count
   }
 
   /// The lines collapsed and joined into one string: their bytes copied into one buffer

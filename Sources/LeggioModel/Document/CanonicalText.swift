@@ -43,7 +43,7 @@ public struct CanonicalText: Hashable, Sendable {
           text.withUTF8 { run in
             guard let source = run.baseAddress, !run.isEmpty else { return }
             (output.baseAddress! + written).initialize(from: source, count: run.count)
-            let (scalars, ascii) = Self.scalarCount(run)
+            let (scalars, ascii) = UTF8Scalars.count(run)
             offset += scalars
             isASCII = isASCII && ascii
             written += run.count
@@ -57,28 +57,6 @@ public struct CanonicalText: Hashable, Sendable {
     }
     self.blockStarts = starts
     self.scalarCount = offset
-  }
-
-  /// The scalars in well-formed UTF-8 (its bytes less its continuation bytes,
-  /// `10xxxxxx`, counted eight at a time) and whether they are all ASCII.
-  private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, isASCII: Bool) {
-    guard let base = bytes.baseAddress else { return (0, true) }
-    let count = bytes.count
-    var continuations = 0
-    var high: UInt64 = 0
-    var index = 0
-    while index &+ 8 <= count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-      high |= word
-      index &+= 8
-    }
-    while index < count {
-      if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
-      high |= UInt64(base[index])
-      index &+= 1
-    }
-    return (count &- continuations, high & 0x8080_8080_8080_8080 == 0)
   }
 
   /// The scalar range of block `index` in the canonical text.
@@ -114,11 +92,7 @@ extension StringProtocol {
   /// The number of Unicode scalars, counted on the UTF-8 bytes (every scalar has exactly
   /// one byte that is not a continuation byte): far cheaper than walking `unicodeScalars`.
   package var utf8ScalarCount: Int {
-    func count<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-      return count
-    }
-    return utf8.withContiguousStorageIfAvailable(count) ?? count(utf8)
+    utf8.withContiguousStorageIfAvailable { UTF8Scalars.count($0).count }
+      ?? utf8.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
   }
 }

@@ -216,6 +216,35 @@ public enum TextSanitizer {
     return (below & ~lineFeeds) | above
   }
 
+  /// Whether the scalar whose lead byte is at `index` of well-formed UTF-8 is one the
+  /// sanitiser removes or changes: C1 controls (NEL), U+061C, U+200B, U+200E, U+200F,
+  /// U+2028–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF and the tag characters. Only the
+  /// lead bytes C2, D8, E2, EF and F3 can start one; any other byte is false.
+  @inlinable
+  package static func isForbiddenSequence(
+    _ base: UnsafePointer<UInt8>, count: Int, at index: Int
+  ) -> Bool {
+    guard index &+ 1 < count else { return false }
+    let second = base[index &+ 1]
+    switch base[index] {
+    case 0xC2: return second <= 0x9F  // C1, NEL
+    case 0xD8: return second == 0x9C  // U+061C
+    case 0xE2, 0xEF, 0xF3:
+      guard index &+ 2 < count else { return false }
+      let third = base[index &+ 2]
+      switch (base[index], second) {
+      case (0xE2, 0x80):  // U+200B, U+200E, U+200F, U+2028–U+202E
+        return third == 0x8B || third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)
+      case (0xE2, 0x81):  // U+2060–U+2064, U+2066–U+2069
+        return (0xA0...0xA4).contains(third) || (0xA6...0xA9).contains(third)
+      case (0xEF, 0xBB): return third == 0xBF  // U+FEFF
+      case (0xF3, 0xA0): return third == 0x80 || third == 0x81  // U+E0000–U+E007F
+      default: return false
+      }
+    default: return false
+    }
+  }
+
   /// `isClean` on UTF-8 bytes.
   package static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -241,29 +270,7 @@ public enum TextSanitizer {
         let byte = bytes[index]
         if byte >= 0x20 && byte < 0x7F { continue }
         if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return false }
-        guard byte >= 0x80, index >= 1 else { continue }
-        let previous = bytes[index - 1]
-        if previous == 0xC2 && byte <= 0x9F { return false }  // C1, NEL
-        if previous == 0xD8 && byte == 0x9C { return false }  // U+061C
-        guard index >= 2 else { continue }
-        let beforePrevious = bytes[index - 2]
-        if beforePrevious == 0xE2 && previous == 0x80
-          && (byte == 0x8B || byte == 0x8E || byte == 0x8F || (0xA8...0xAE).contains(byte))
-        {
-          return false  // U+200B, U+200E, U+200F, U+2028–U+202E
-        }
-        if beforePrevious == 0xE2 && previous == 0x81
-          && ((0xA0...0xA4).contains(byte) || (0xA6...0xA9).contains(byte))
-        {
-          return false  // U+2060–U+2064, U+2066–U+2069
-        }
-        if beforePrevious == 0xEF && previous == 0xBB && byte == 0xBF { return false }
-        // Tag characters U+E0000–U+E007F: F3 A0 80|81 xx.
-        if index >= 3 && bytes[index - 3] == 0xF3 && beforePrevious == 0xA0
-          && (previous == 0x80 || previous == 0x81)
-        {
-          return false
-        }
+        if byte >= 0x80 && isForbiddenSequence(base, count: count, at: index) { return false }
       }
       return true
     }
