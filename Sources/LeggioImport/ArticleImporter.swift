@@ -91,7 +91,8 @@ public enum ArticleImporter {
     else { return nil }
     let fallbackTitle = title(fromName: name)
     let article = PlainTextImporter.importText(
-      pieces: pieces, fallbackTitle: fallbackTitle, timeZone: options.timeZone)
+      pieces: pieces, fallbackTitle: fallbackTitle, timeZone: options.timeZone,
+      memory: WorkingMemory(endsWithProcess: options.endsWithProcess))
     guard !article.document.isEmpty || article.metadata.title != fallbackTitle else {
       throw ImportError.noReadableText(name: name)
     }
@@ -142,11 +143,17 @@ public enum ArticleImporter {
       throw ImportError.missing(name: name)
     }
     if isDirectory.boolValue { throw ImportError.isDirectory(name: name) }
-    if let size = fileSize(atPath: path), size > options.maximumSize {
+    let size = fileSize(atPath: path)
+    if let size, size > options.maximumSize {
       throw ImportError.tooLarge(name: name, size: size, limit: options.maximumSize)
     }
     guard options.isReadable(path) else {
       throw ImportError.unreadable(name: name, reason: "permission denied")
+    }
+    if options.endsWithProcess, let size, size >= TextPieces.minimumLength,
+      let mapped = MappedFile.data(atPath: path, size: size)
+    {
+      return (mapped, name)
     }
     do {
       return (try Data(contentsOf: url), name)

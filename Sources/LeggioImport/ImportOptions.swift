@@ -26,6 +26,12 @@ public struct ImportOptions: Sendable {
   /// are kept (which leaves their documents as they are): `leggio add` begins a book's
   /// digest there, so that it runs beside the reading of the pictures.
   public var epubTextRead: (@Sendable ([ImportedArticle]) -> Void)? = nil
+  /// Whether the process ends right after this import (`leggio show FILE`): then a long
+  /// file is mapped rather than read into memory (`MappedFile`), and a long text's
+  /// working memory (its lines and chunks) is left for the process's end instead of being
+  /// freed on the way (a few milliseconds of a book's import). A long-lived process (the
+  /// reader, `leggio add`) keeps the default.
+  public var endsWithProcess = false
 
   public init(
     maximumSize: Int = ImportOptions.defaultMaximumSize,

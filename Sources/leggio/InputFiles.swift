@@ -71,10 +71,12 @@ enum InputFiles {
   }
 
   /// Imports one input without storing it. A file's source is its absolute path, a web
-  /// page's the URL it ended at after redirects; standard input has none.
-  static func importArticle(_ input: Input, fetcher: PageFetcher = PageFetcher())
-    throws -> ImportedArticle
-  {
+  /// page's the URL it ended at after redirects; standard input has none. With
+  /// `endsWithProcess`, the caller exits once it has used the article (`leggio show`):
+  /// see `ImportOptions.endsWithProcess`.
+  static func importArticle(
+    _ input: Input, fetcher: PageFetcher = PageFetcher(), endsWithProcess: Bool = false
+  ) throws -> ImportedArticle {
     if let url = input.webURL {
       let page = try fetcher.fetchBlocking(url)
       return try WebPageImporter.importHTML(
@@ -83,7 +85,10 @@ enum InputFiles {
     if input.isStandardInput {
       return try ArticleImporter.importData(try standardInput(), name: "-")
     }
-    var article = try ArticleImporter.importFile(at: URL(fileURLWithPath: input.path))
+    var options = ImportOptions()
+    options.endsWithProcess = endsWithProcess
+    var article = try ArticleImporter.importFile(
+      at: URL(fileURLWithPath: input.path), options: options)
     if article.metadata.source == nil { article.metadata.source = input.absolutePath }
     return article
   }

@@ -142,10 +142,12 @@ struct ShowCommand: ParsableCommand {
   }
 
   /// The file, page or standard input, imported but not stored; its warnings said on
-  /// standard error.
+  /// standard error. `show` exits once it has printed the article, so a long file is
+  /// imported for a process that ends with it (`ImportOptions.endsWithProcess`).
   static func importInput(_ input: InputFiles.Input, timeout: Double) throws -> ImportedArticle {
     do {
-      let imported = try InputFiles.importArticle(input, fetcher: PageFetcher(timeout: timeout))
+      let imported = try InputFiles.importArticle(
+        input, fetcher: PageFetcher(timeout: timeout), endsWithProcess: true)
       for warning in imported.warnings {
         Console.error(CLIError.naming(input, "warning: " + warning))
       }

@@ -20,7 +20,11 @@ enum ParagraphBuilder {
 
   static func blocks(from lines: [Substring]) -> [Block] { blocks(from: lines[...]) }
 
-  static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
+  /// The blocks of `lines`; `memory` says whether the chunks of lines are freed once the
+  /// blocks are built.
+  static func blocks(from lines: ArraySlice<Substring>, memory: WorkingMemory = .freed)
+    -> [Block]
+  {
     // Each line's length and the length of its first word are counted as the lines are
     // grouped, while its bytes are at hand (a pass of their own cost a fourteenth of
     // `show` on a book: a contiguous-storage call, a retain and a release a line).
@@ -32,8 +36,8 @@ enum ParagraphBuilder {
       chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords, plain: chunks.plain,
       wrapping: wrapping)
     PhaseTrace.mark("paragraphs: blocks built")
-    // Freed on every core, not one by one on this thread.
-    ConcurrentSlices.releaseConcurrently(&chunks.lines)
+    // Freed on every core, not one by one on this thread, or left for the process's end.
+    memory.release(&chunks.lines)
     PhaseTrace.mark("paragraphs: chunks released")
     return blocks
   }

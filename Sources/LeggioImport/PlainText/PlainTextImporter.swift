@@ -14,10 +14,12 @@ public enum PlainTextImporter {
   }
 
   /// Imports a text decoded in pieces (`TextPieces`), each but the last ending with a
-  /// line feed: the same article as their concatenation gives.
-  static func importText(pieces: [String], fallbackTitle: String, timeZone: TimeZone)
-    -> ImportedArticle
-  {
+  /// line feed: the same article as their concatenation gives. `memory` says whether the
+  /// lines are freed once the blocks are built.
+  static func importText(
+    pieces: [String], fallbackTitle: String, timeZone: TimeZone,
+    memory: WorkingMemory = .freed
+  ) -> ImportedArticle {
     let pieces = pieces.map { piece in
       var piece = piece
       piece.makeContiguousUTF8()
@@ -29,15 +31,17 @@ public enum PlainTextImporter {
       of: pieces, ranges: pieces.map { 0..<$0.utf8.count },
       keepingLast: pieces.indices.map { $0 == pieces.count - 1 })
     PhaseTrace.mark("text: lines cut")
-    let article = importLines(lines, fallbackTitle: fallbackTitle, timeZone: timeZone)
+    let article = importLines(
+      lines, fallbackTitle: fallbackTitle, timeZone: timeZone, memory: memory)
     // A book's lines are released on every core, not one by one on this thread.
-    ConcurrentSlices.releaseConcurrently(&lines)
+    memory.release(&lines)
     PhaseTrace.mark("text: lines released")
     return article
   }
 
   private static func importLines(
-    _ lines: [Substring], fallbackTitle: String, timeZone: TimeZone
+    _ lines: [Substring], fallbackTitle: String, timeZone: TimeZone,
+    memory: WorkingMemory = .freed
   ) -> ImportedArticle {
     var metadata = ArticleMetadata(title: fallbackTitle)
     let blocks: [Block]
@@ -46,7 +50,7 @@ public enum PlainTextImporter {
       metadata.title = book.title ?? fallbackTitle
       metadata.byline = book.author
       metadata.language = book.language
-      blocks = ParagraphBuilder.blocks(from: book.body)
+      blocks = ParagraphBuilder.blocks(from: book.body, memory: memory)
     } else if let header = NewsHeader.parse(lines, timeZone: timeZone) {
       metadata.kicker = header.kicker
       metadata.title = header.title
@@ -55,9 +59,9 @@ public enum PlainTextImporter {
       metadata.byline = header.byline
       metadata.dateline = header.dateline
       metadata.published = header.published
-      blocks = ParagraphBuilder.blocks(from: lines[header.bodyStart...])
+      blocks = ParagraphBuilder.blocks(from: lines[header.bodyStart...], memory: memory)
     } else {
-      var body = ParagraphBuilder.blocks(from: lines)
+      var body = ParagraphBuilder.blocks(from: lines[...], memory: memory)
       if body.count > 1, let first = body.first, let title = standaloneTitle(first) {
         metadata.title = title
         body.removeFirst()
