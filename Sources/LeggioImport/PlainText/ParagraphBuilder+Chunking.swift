@@ -13,6 +13,8 @@ extension ParagraphBuilder {
     /// For each chunk, whether its bytes showed that no line needs collapsing (no
     /// indentation, tab or run of spaces), so that joining it need not look again.
     var plain: [Bool] = []
+    /// The multi-line chunks' measures, counted for `measure`.
+    var tally = WrapTally()
   }
 
   /// Groups non-blank lines separated by blank ones, trailing spaces removed.
@@ -47,6 +49,7 @@ extension ParagraphBuilder {
           measured.lengths += part.lengths
           measured.firstWords += part.firstWords
           measured.plain += part.plain
+          measured.tally.merge(part.tally)
         }
       }
       return measured
@@ -55,7 +58,9 @@ extension ParagraphBuilder {
     var lengthParts: [[ArraySlice<Int>]] = []
     var firstWordParts: [[ArraySlice<Int>]] = []
     var plainParts: [[Bool]] = []
+    var tally = WrapTally()
     for index in parts.indices {
+      tally.merge(parts[index].tally)
       // Moved out, so that each part is held once and `joinedMoving` can take it apart.
       lineParts.append([])
       swap(&lineParts[index], &parts[index].lines)
@@ -70,7 +75,7 @@ extension ParagraphBuilder {
       lines: ConcurrentSlices.joinedMoving(lineParts),
       lengths: ConcurrentSlices.joinedMoving(lengthParts),
       firstWords: ConcurrentSlices.joinedMoving(firstWordParts),
-      plain: ConcurrentSlices.joinedMoving(plainParts))
+      plain: ConcurrentSlices.joinedMoving(plainParts), tally: tally)
   }
 
   /// A line without its trailing white space.
@@ -169,6 +174,9 @@ extension ParagraphBuilder {
       let measured = range.count > 1 ? range : range.lowerBound..<range.lowerBound
       chunks.lengths.append(lengths[measured])
       chunks.firstWords.append(firstWords[measured])
+      if !measured.isEmpty {
+        chunks.tally.add(lengths: lengths[measured], firstWords: firstWords[measured])
+      }
       chunks.plain.append(!plain[range].contains(false))
       start = nil
     }

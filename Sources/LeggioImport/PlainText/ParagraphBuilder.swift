@@ -30,7 +30,9 @@ enum ParagraphBuilder {
     // `show` on a book: a contiguous-storage call, a retain and a release a line).
     var chunks = chunkAndMeasure(lines)
     PhaseTrace.mark("paragraphs: chunked and measured")
-    let wrapping = measure(chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords)
+    let wrapping =
+      chunks.tally.wrapping()
+      ?? measure(chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords)
     PhaseTrace.mark("paragraphs: wrap width measured")
     let blocks = blocks(
       chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords, plain: chunks.plain,
@@ -120,7 +122,7 @@ enum ParagraphBuilder {
   /// nil for fewer than 8. Counted in a histogram, as line lengths are small numbers;
   /// the rare lines over a thousand characters are sorted apart.
   static func percentile98<Row: Collection<Int>>(_ lengths: [Row]) -> Int? {
-    let bound = 1024
+    let bound = WrapTally.bound
     var histogram = [Int](repeating: 0, count: bound)
     var long: [Int] = []
     var total = 0
@@ -130,6 +132,13 @@ enum ParagraphBuilder {
       }
       total += row.count
     }
+    return percentile98(histogram: histogram, long: long, total: total)
+  }
+
+  /// `percentile98` of `total` lengths, counted in `histogram` (how many of each length
+  /// below its count) and `long` (the others, in any order).
+  static func percentile98(histogram: [Int], long: [Int], total: Int) -> Int? {
+    var long = long
     guard total >= 8 else { return nil }
     let rank = total * 98 / 100
     var seen = 0
