@@ -23,9 +23,10 @@ enum TextPieces {
           let piece = UnsafeBufferPointer(rebasing: bytes.buffer[range])
           // Checked once, here, a word at a time: the `String`s are made without the
           // standard library's own check, a byte at a time (3% of `show` for a book).
-          guard let isASCII = UTF8Validation.check(piece) else { return nil }
+          // Whether the sanitiser would change anything is found in the same pass.
+          guard let (isASCII, isClean) = UTF8Validation.checkClean(piece) else { return nil }
           let clean: String
-          if TextSanitizer.isClean(piece) {
+          if isClean {
             clean = UTF8Validation.string(checked: piece, isASCII: isASCII)
           } else {
             // Sanitised straight from the bytes (a CRLF book), whole scalars kept or

@@ -41,6 +41,48 @@ import Testing
     #expect(MappedFile.data(atPath: url.path + ".missing", size: 10) == nil)
   }
 
+  @Test func checkingUTF8AndCleanlinessInOnePassAgreesWithEachCheckAlone() {
+    var samples: [[UInt8]] = [
+      Array(Self.book), Array(Self.verse), [], Array("città\tpiù\n«x» 日本 😀".utf8),
+      [0x61, 0x1B, 0x62], [0x7F], Array("a\u{85}b".utf8), Array("x\u{200B}y".utf8),
+      Array("\u{FEFF}z".utf8), Array("\u{E0041}".utf8), Array("\u{061C}".utf8), [0x0D, 0x0A],
+      [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98], Array("abcdefg".utf8) + [0xC3],
+    ]
+    // Control characters and forbidden scalars put into the novel every so often, at
+    // every alignment of the eight-byte windows.
+    let inserts: [[UInt8]] = [[0x1B], [0x0C], [0x7F], Array("\u{85}".utf8), Array("\u{2028}".utf8)]
+    for (number, insert) in inserts.enumerated() {
+      var bytes = Array(Self.book.prefix(20_000))
+      for offset in stride(from: 20_000 - 1 - number, to: 0, by: -997) {
+        var at = offset
+        while at > 0 && bytes[at] & 0xC0 == 0x80 { at -= 1 }
+        bytes.insert(contentsOf: insert, at: at)
+      }
+      samples.append(bytes)
+    }
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let length = Int.random(in: 0..<40, using: &generator)
+      samples.append(
+        (0..<length).map { _ in
+          [
+            UInt8.random(in: 0x20..<0x7F, using: &generator), 0x0A, 0x09, 0x0D, 0x7F, 0xC2, 0x85,
+            0xC3, 0xA8, 0xE2, 0x80, 0x8B, 0xF0, 0x9F, UInt8.random(in: 0...0xFF, using: &generator),
+          ].randomElement(using: &generator)!
+        })
+    }
+    for bytes in samples {
+      bytes.withUnsafeBufferPointer { buffer in
+        let fused = UTF8Validation.checkClean(buffer)
+        let ascii = UTF8Validation.check(buffer)
+        #expect(fused?.isASCII == ascii, "\(bytes.prefix(64))")
+        if ascii != nil {
+          #expect(fused?.isClean == TextSanitizer.isClean(buffer), "\(bytes.prefix(64))")
+        }
+      }
+    }
+  }
+
   @Test func theWrapWidthCountedWhileChunkingIsTheOneMeasuredAfterwards() {
     let texts = [Self.book, Self.verse, Self.book + Self.verse].map {
       String(decoding: $0, as: UTF8.self)
