@@ -87,7 +87,11 @@ enum QuickShow {
   }
 
   /// Loads, on another thread, the hyphenation patterns of the language the file's first
-  /// 16 KB suggest, while this one reads and imports the whole.
+  /// 16 KB suggest, while this one reads and imports the whole. For a file of a megabyte
+  /// or more, FriBidi is loaded there too, by asking whether a right-to-left line would
+  /// lack it: for a book, `printWhole` asks only whether FriBidi is there, and its
+  /// `dlopen` (about 0.2 ms) held up the layout on this thread. (A short text is looked
+  /// through for right-to-left letters first, and most never load it.)
   private static func prepareHyphenation(_ path: String) {
     DispatchQueue.global().async {
       guard let file = FileHandle(forReadingAtPath: path),
@@ -97,6 +101,11 @@ enum QuickShow {
       let text = String(decoding: head, as: UTF8.self)
       PlainTextRenderer.prepareHyphenation(language: PlainTextImporter.likelyLanguage(head: text))
       PhaseTrace.mark("show: hyphenation patterns loaded")
+      var status = stat()
+      guard stat(path, &status) == 0, status.st_size >= 1 << 20 else { return }
+      let hebrew = Document(blocks: [Block(.paragraph, text: "\u{5D0}")])
+      _ = RightToLeftText.missingSupport(in: hebrew)
+      PhaseTrace.mark("show: right-to-left support loaded")
     }
   }
 }
