@@ -324,6 +324,19 @@ enum LineBreaker {
     }
 
     while true {
+      // Most of a line: letters that fit, then one space with a letter after it (the
+      // next special cluster is further on). Such a space is always a break and a gap,
+      // so the words are stepped over with nothing else looked at.
+      while special &+ 1 < specialCount {
+        let p = Int(specials[special])
+        guard p > i, p <= limit, classes[p] == .space, Int(specials[special &+ 1]) > p &+ 1
+        else { break }
+        (breakEnd, breakNext, breakGaps, breakSpecial) = (p, p &+ 1, gaps, special &+ 1)
+        gaps &+= 1
+        contentEnd = p
+        i = p &+ 1
+        special &+= 1
+      }
       let p = special < specialCount ? Int(specials[special]) : n
       // Letters from i to p, one cell each.
       if p > i {
