@@ -258,6 +258,36 @@ enum TotalFitBreaker {
       var special = specials.map { Self.firstSpecial($0, atOrAfter: lower) } ?? 0
       var i = lower
       while i < upper {
+        if let specials {
+          // Most words: letters only, then one space and a letter (the next special
+          // cluster is further on), with no hyphenation looked up (none is asked for, the
+          // word is short or it overflows no line). Such a space is always a candidate
+          // and a gap: weighed here, with none of the general word's bookkeeping.
+          while special < specials.count && Int(specials[special]) < i { special &+= 1 }
+          while special &+ 1 < specials.count {
+            let k = Int(specials[special])
+            guard k > i, k &+ 1 < upper, classes[k] == .space,
+              Int(specials[special &+ 1]) > k &+ 1,
+              hyphenator == nil || k &- i < 4
+                || !overflows(cells, cells &+ (k &- i), firstWidth, otherWidth)
+            else { break }
+            cells &+= k &- i
+            contentEnd = k
+            contentCells = cells
+            contentGaps = gaps
+            let candidate = Candidate(
+              end: k, endCells: cells, endGaps: gaps, next: k &+ 1, nextCells: cells &+ 1,
+              nextGaps: gaps &+ 1, hyphen: false)
+            guard
+              considerPlain(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
+            else { return false }
+            cells &+= 1
+            gaps &+= 1
+            i = k &+ 1
+            special &+= 1
+          }
+          guard i < upper else { break }
+        }
         if classes[i] == .space {
           let runStart = i
           let runCells = cells
