@@ -300,16 +300,14 @@ struct ClusterBuffer {
 
   static let asciiClasses = BreakClass.ascii
 
-  /// Appends to `specials` the clusters of `range` that are not `.normal`, written
-  /// straight into room made at its end (a temporary array for each block cost a
-  /// malloc, a free and a copy).
+  /// Appends to `specials` the clusters of `range` that are not `.normal`. They are found
+  /// into scratch room on the stack (the heap for a long block) and appended at once:
+  /// growing the list by the whole range first, then trimming it, wrote six times the
+  /// entries kept (a temporary array for each block had cost a malloc, a free and a copy).
   private mutating func findSpecials(_ range: Range<Int>) {
     guard !range.isEmpty else { return }
-    let old = specials.count
-    specials.append(contentsOf: repeatElement(0, count: range.count))
-    let found = classes.withUnsafeBufferPointer { classes in
-      specials.withUnsafeMutableBufferPointer { all in
-        let buffer = UnsafeMutableBufferPointer(rebasing: all[old...])
+    classes.withUnsafeBufferPointer { classes in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: range.count) { buffer in
         // `.normal` is 0: eight clusters are read at once, and only the bits of the
         // bytes that are not 0 are visited (about one cluster in six).
         let raw = UnsafeRawPointer(classes.baseAddress!)
@@ -341,10 +339,9 @@ struct ClusterBuffer {
           }
           k &+= 1
         }
-        return found
+        specials.append(contentsOf: UnsafeBufferPointer(start: output, count: found))
       }
     }
-    specials.removeLast(range.count - found)
   }
 
   /// The slow path: `text` cluster by cluster, through `Character`s (the definition the

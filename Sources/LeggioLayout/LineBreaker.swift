@@ -324,6 +324,31 @@ enum LineBreaker {
     }
 
     while true {
+      // Most of a line: letters that fit, perhaps a closing mark (a comma, a full stop, a
+      // closing quote), then one space with a letter after it (the next special cluster
+      // is further on). Such a space is always a break and a gap, so the words are
+      // stepped over with nothing else looked at.
+      while special &+ 1 < specialCount {
+        let p = Int(specials[special])
+        guard p > i, p <= limit else { break }
+        if classes[p] == .space {
+          guard Int(specials[special &+ 1]) > p &+ 1 else { break }
+          (breakEnd, breakNext, breakGaps, breakSpecial) = (p, p &+ 1, gaps, special &+ 1)
+          contentEnd = p
+          i = p &+ 1
+          special &+= 1
+        } else {
+          guard classes[p] == .closing, p < limit, special &+ 2 < specialCount,
+            Int(specials[special &+ 1]) == p &+ 1, classes[p &+ 1] == .space,
+            Int(specials[special &+ 2]) > p &+ 2
+          else { break }
+          (breakEnd, breakNext, breakGaps, breakSpecial) = (p &+ 1, p &+ 2, gaps, special &+ 2)
+          contentEnd = p &+ 1
+          i = p &+ 2
+          special &+= 2
+        }
+        gaps &+= 1
+      }
       let p = special < specialCount ? Int(specials[special]) : n
       // Letters from i to p, one cell each.
       if p > i {

@@ -26,9 +26,7 @@ protocol LineSink {
   static var drawsUniformLines: Bool { get }
   /// Draws clusters `range` of uniform text in one go (see the extension).
   mutating func uniformLine(
-    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, extra: Int, gaps: Int,
-    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
-    special: inout Int)
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, extra: Int, gaps: Int)
 }
 
 extension LineSink {
@@ -42,9 +40,7 @@ extension LineSink {
   /// no control, tab or soft hyphen) from `column`, `extra` cells spread over its `gaps`
   /// gaps as `UnitRenderer` spreads them. Only for sinks whose `drawsUniformLines` is true.
   mutating func uniformLine(
-    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, extra: Int, gaps: Int,
-    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
-    special: inout Int
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column: Int, extra: Int, gaps: Int
   ) {
     preconditionFailure("\(Self.self) does not draw uniform lines in one go")
   }
@@ -174,12 +170,10 @@ struct TextSink: LineSink {
   /// The line's bytes copied from gap to gap, with the spaces each gap gains: what the
   /// run by run drawing writes (a call, a column move and a copy for each word of a
   /// justified line, a tenth of `leggio show`'s work), in one pass over the line's
-  /// special clusters. The line is laid down as spaces at once and its words copied over
+  /// bytes. The line is laid down as spaces at once and its words copied over
   /// them: two appends for each gap had cost more than the copying.
   mutating func uniformLine(
-    _ buffer: ClusterBuffer, _ range: Range<Int>, column x: Int, extra: Int, gaps: Int,
-    classes: UnsafeBufferPointer<BreakClass>, specials: UnsafeBufferPointer<Int32>,
-    special: inout Int
+    _ buffer: ClusterBuffer, _ range: Range<Int>, column x: Int, extra: Int, gaps: Int
   ) {
     guard !range.isEmpty else { return }
     // The spaces up to column `x` (the margin) laid down with the line's: a `move` of its
@@ -200,12 +194,15 @@ struct TextSink: LineSink {
           var cursor = first
           let from = source.baseAddress!
           func copy(upTo end: Int) {
-            // A word or two at a time: a call to `memmove` for each word cost more than
-            // the copy. Eight bytes at a time, the last eight overlapping the ones before.
+            // The words up to the next gap that gains cells: a call to `memmove` for each
+            // cost more than the copy. Eight bytes at a time, the last eight overlapping
+            // the ones before.
             let count = end &- cursor
             let target = UnsafeMutableRawPointer(base + written)
             let origin = UnsafeRawPointer(from + cursor)
-            if count >= 8 && count <= 32 {
+            if count > 96 {
+              (base + written).update(from: from + cursor, count: count)
+            } else if count >= 8 {
               var done = 0
               while done &+ 8 < count {
                 target.storeBytes(
@@ -216,52 +213,61 @@ struct TextSink: LineSink {
               target.storeBytes(
                 of: origin.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self),
                 toByteOffset: count &- 8, as: UInt64.self)
-            } else if count < 8 {
+            } else {
               for k in 0..<count {
                 target.storeBytes(
                   of: origin.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k,
                   as: UInt8.self)
               }
-            } else {
-              (base + written).update(from: from + cursor, count: count)
             }
             written &+= count
             cursor = end
           }
           if extra > 0 {
-            while special > 0 && Int(specials[special - 1]) >= range.lowerBound { special -= 1 }
-            while special < specials.count && Int(specials[special]) < range.lowerBound {
-              special += 1
-            }
+            // The gaps found on the line's bytes: in uniform text a space cluster is
+            // the byte 0x20 and nothing else is, so the spaces are found eight bytes at a
+            // time (walking the special clusters cost about 30 instructions each).
             let spread = extra.quotientAndRemainder(dividingBy: gaps)
             var remainder = 0
-            var seenVisible = false
-            var afterPrevious = range.lowerBound
-            while special < specials.count {
-              let k = Int(specials[special])
-              guard k < range.upperBound else { break }
-              // Clusters between two special ones are letters: visible.
-              if k > afterPrevious { seenVisible = true }
-              afterPrevious = k + 1
-              special += 1
-              guard classes[k] == .space else {
-                seenVisible = true
-                continue
-              }
-              let next = k + 1
-              guard seenVisible, next < range.upperBound, classes[next] != .space else { continue }
+            // Spaces before the first visible byte are no gap.
+            var visible = first
+            while visible < last && from[visible] == 0x20 { visible &+= 1 }
+            /// The space at byte `b`: the end of a gap when a visible byte follows it.
+            func space(at b: Int) {
+              let next = b &+ 1
+              guard b > visible, next < last, from[next] != 0x20 else { return }
               // Bresenham, as `UnitRenderer.drawText`: gap g gets extra·g/G − extra·(g−1)/G.
-              remainder += spread.remainder
+              remainder &+= spread.remainder
               var add = spread.quotient
               if remainder >= gaps {
-                remainder -= gaps
-                add += 1
+                remainder &-= gaps
+                add &+= 1
               }
               // Never past the spaces laid down (the breaker counted the gaps).
-              add = min(add, extra - added)
-              copy(upTo: Int(starts[next]))
-              written += add
-              added += add
+              add = min(add, extra &- added)
+              // A gap that gains nothing is copied with the words around it: most lines
+              // spread a few cells over a dozen gaps.
+              guard add > 0 else { return }
+              copy(upTo: next)
+              written &+= add
+              added &+= add
+            }
+            var b = visible
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while b &+ 8 <= last {
+              let word =
+                UnsafeRawPointer(from + b).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+              // Bit 7 of each byte that was a space (exact, byte by byte).
+              var spaces = ~(((word & low) &+ low) | word | low)
+              while spaces != 0 {
+                space(at: b &+ spaces.trailingZeroBitCount &>> 3)
+                spaces &= spaces &- 1
+              }
+              b &+= 8
+            }
+            while b < last {
+              if from[b] == 0x20 { space(at: b) }
+              b &+= 1
             }
           }
           copy(upTo: last)

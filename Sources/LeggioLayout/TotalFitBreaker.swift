@@ -258,6 +258,46 @@ enum TotalFitBreaker {
       var special = specials.map { Self.firstSpecial($0, atOrAfter: lower) } ?? 0
       var i = lower
       while i < upper {
+        if let specials {
+          // Most words: letters only (perhaps with a closing mark after them: a comma, a
+          // full stop, a closing quote), then one space and a letter (the next special
+          // cluster is further on), with no hyphenation looked up (none is asked for, the
+          // word is short or it overflows no line). Such a space is always a candidate
+          // and a gap: weighed here, with none of the general word's bookkeeping.
+          while special < specials.count && Int(specials[special]) < i { special &+= 1 }
+          while special &+ 1 < specials.count {
+            // The word ends at `k`, where its space is; `step` special clusters to it.
+            var k = Int(specials[special])
+            var step = 1
+            guard k > i else { break }
+            if classes[k] != .space {
+              guard classes[k] == .closing, special &+ 2 < specials.count,
+                Int(specials[special &+ 1]) == k &+ 1, classes[k &+ 1] == .space
+              else { break }
+              k &+= 1
+              step = 2
+            }
+            guard k &+ 1 < upper, Int(specials[special &+ step]) > k &+ 1,
+              hyphenator == nil || k &- i < 4
+                || !overflows(cells, cells &+ (k &- i), firstWidth, otherWidth)
+            else { break }
+            cells &+= k &- i
+            contentEnd = k
+            contentCells = cells
+            contentGaps = gaps
+            let candidate = Candidate(
+              end: k, endCells: cells, endGaps: gaps, next: k &+ 1, nextCells: cells &+ 1,
+              nextGaps: gaps &+ 1, hyphen: false)
+            guard
+              considerPlain(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
+            else { return false }
+            cells &+= 1
+            gaps &+= 1
+            i = k &+ 1
+            special &+= step
+          }
+          guard i < upper else { break }
+        }
         if classes[i] == .space {
           let runStart = i
           let runCells = cells

@@ -111,19 +111,18 @@ enum UnitRenderer {
     widths: UnsafeBufferPointer<UInt8>, specials: UnsafeBufferPointer<Int32>?, start: Int, x: Int,
     extra: Int, special: inout Int, into sink: inout Sink
   ) {
-    if let specials {
-      while special > 0 && Int(specials[special - 1]) >= span.start { special -= 1 }
-      while special < specials.count && Int(specials[special]) < span.start { special += 1 }
-    }
     let gaps = span.gaps
     assert(
       extra <= 0 || gaps == countGaps(classes, span.start..<span.end), "breaker miscounted gaps")
     let extra = gaps > 0 ? max(0, extra) : 0
-    if Sink.drawsUniformLines, let specials {
-      sink.uniformLine(
-        text, span.start..<span.end, column: x, extra: extra, gaps: gaps, classes: classes,
-        specials: specials, special: &special)
+    if Sink.drawsUniformLines && specials != nil {
+      // Found on the line's bytes, its gaps need no special clusters (nor `special`).
+      sink.uniformLine(text, span.start..<span.end, column: x, extra: extra, gaps: gaps)
       return
+    }
+    if let specials {
+      while special > 0 && Int(specials[special - 1]) >= span.start { special -= 1 }
+      while special < specials.count && Int(specials[special]) < span.start { special += 1 }
     }
     // An empty line (an empty paragraph has no segments) draws nothing.
     guard span.start < span.end else { return }

@@ -27,6 +27,10 @@ import Testing
       "word ) closing , after . spaces ( opening and\nline\n\nfeeds \n after",
       "non\u{00A0}breaking\u{00A0}spaces hold … ellipses… and – dashes – too",
       "x/y/z/w/v/u/t/s/r/q/p/o/n/m/l/k/j/i/h/g/f/e/d/c/b/a/x/y/z",
+      // Closing marks before a space (stepped over with their word), doubled, after a
+      // space, before two spaces, before a line feed and at the end.
+      "«Sì,» disse, «va bene.» E poi: «no!»  Due spazi.  Virgola ,spazio , e fine,",
+      "a, b. c; d: e! f? g» h) i] j} k’ l” m, (n) «o» p,, q.. r.\u{00A0}s t.\nu, v.",
     ]
 
   @Test func steppingFromSpecialToSpecialSetsTheLinesOfTheClusterWalk() {
