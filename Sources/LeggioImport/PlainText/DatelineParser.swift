@@ -183,17 +183,48 @@ public enum DatelineParser {
       self.minute = m
     }
 
+    /// The moment, counted in the proleptic Gregorian calendar (Foundation's would
+    /// count days before October 1582 in the Julian one): a `Calendar` made for it cost
+    /// more than the rest of a short article's import (its first use sets up
+    /// Foundation's calendars, 1.4 M instructions).
     func date(in timeZone: TimeZone) -> Date? {
-      guard valid, (1...12).contains(month), (1...31).contains(day), (1000...9999).contains(year)
+      guard valid, (1...12).contains(month), (1000...9999).contains(year),
+        (1...Self.days(inMonth: month, of: year)).contains(day)
       else { return nil }
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = offsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) } ?? timeZone
-      let components = DateComponents(
-        year: year, month: month, day: day, hour: hour, minute: minute)
-      guard let date = calendar.date(from: components),
-        calendar.component(.day, from: date) == day
-      else { return nil }
-      return date
+      let local =
+        Self.daysSinceEpoch(year: year, month: month, day: day) * 86_400
+        + hour * 3_600 + minute * 60
+      if let offsetSeconds { return Date(timeIntervalSince1970: Double(local - offsetSeconds)) }
+      // The zone's offset a day before, unless it changed since: a wall-clock time that
+      // a change of offset makes happen twice is its first, one it skips is read with
+      // the offset before it (as Foundation's calendar reads them).
+      func offset(at seconds: Int) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+      }
+      let before = offset(at: local - 86_400)
+      let early = local - before
+      let after = offset(at: early)
+      guard after != before else { return Date(timeIntervalSince1970: Double(early)) }
+      let late = local - after
+      return Date(timeIntervalSince1970: Double(offset(at: late) == after ? late : early))
+    }
+
+    static func days(inMonth month: Int, of year: Int) -> Int {
+      switch month {
+      case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+      case 4, 6, 9, 11: 30
+      default: 31
+      }
+    }
+
+    /// Days from 1970-01-01 to the date (Howard Hinnant's `days_from_civil`).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+      let y = month <= 2 ? year - 1 : year
+      let era = (y >= 0 ? y : y - 399) / 400
+      let yearOfEra = y - era * 400
+      let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+      let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+      return era * 146_097 + dayOfEra - 719_468
     }
   }
 }

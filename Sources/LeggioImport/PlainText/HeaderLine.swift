@@ -56,14 +56,14 @@ enum HeaderLine: Equatable {
     let lower = text.lowercased()
     for prefix in ["di ", "by ", "von ", "par ", "por ", "a cura di ", "testo di ", "written by "]
     where lower.hasPrefix(prefix) {
-      let name = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+      let name = text.dropFirst(prefix.count).trimmingSpaces()
       return isName(name) ? name : nil
     }
     if lower.hasPrefix("red.") || lower.hasPrefix("redazione") || lower.hasPrefix("agenzia") {
       return text.count <= 50 ? text : nil
     }
     let parts = lower.split(whereSeparator: { "/,&+|".contains($0) }).map {
-      $0.trimmingCharacters(in: .whitespaces)
+      $0.trimmingSpaces()
     }
     if !parts.isEmpty && parts.allSatisfy({ agencies.contains($0) || isAgencyPair($0) }) {
       return text
@@ -98,7 +98,7 @@ enum HeaderLine: Equatable {
         let left = String(text[..<range.lowerBound])
         let right = String(text[range.upperBound...])
         if let byline = byline(left), let date = DatelineParser.parse(right, timeZone: timeZone) {
-          return .bylineAndDateline(byline, right.trimmingCharacters(in: .whitespaces), date)
+          return .bylineAndDateline(byline, right.trimmingSpaces(), date)
         }
         searchStart = range.upperBound
       }

@@ -23,4 +23,17 @@ package enum UTF8Scalars {
     }
     return (count &- continuations, high & 0x8080_8080_8080_8080 == 0)
   }
+
+  /// The scalar whose well-formed UTF-8 starts at `index` of `bytes`, and its length.
+  @inline(__always)
+  package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (
+    scalar: UInt32, length: Int
+  ) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = UInt32(lead) & (0x7F >> UInt32(length))
+    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+    return (value, length)
+  }
 }

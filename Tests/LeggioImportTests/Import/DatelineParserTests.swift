@@ -53,6 +53,26 @@ import Testing
     #expect(fields("Relazioni strategiche") == nil)
   }
 
+  @Test func leapDaysAndMonthLengthsAreTheGregorianCalendars() {
+    #expect(fields("29.02.2024 10:00") == [2024, 2, 29, 10, 0])
+    #expect(fields("29.02.2023 10:00") == nil)
+    #expect(fields("29.02.2000 10:00") == [2000, 2, 29, 10, 0])
+    #expect(fields("29.02.2100 10:00") == nil)
+    #expect(fields("31.04.2023 10:00") == nil)
+    #expect(fields("31.12.2023 23:59") == [2023, 12, 31, 23, 59])
+  }
+
+  @Test func aTimeAChangeOfClocksRepeatsIsItsFirstAndOneItSkipsIsReadBeforeIt() {
+    // Zurich put its clocks back from 3:00 to 2:00 on 29 October 2023 (UTC 1:00), and
+    // forward from 2:00 to 3:00 on 26 March 2023 (UTC 1:00).
+    let repeated = DatelineParser.parse("29.10.2023 02:30", timeZone: ImportFixtures.zurich)
+    #expect(repeated == Date(timeIntervalSince1970: 1_698_539_400))  // 00:30 UTC, summer time
+    let skipped = DatelineParser.parse("26.03.2023 02:30", timeZone: ImportFixtures.zurich)
+    #expect(skipped == Date(timeIntervalSince1970: 1_679_794_200))  // 01:30 UTC, as 3:30
+    let after = DatelineParser.parse("26.03.2023 12:00", timeZone: ImportFixtures.zurich)
+    #expect(after == Date(timeIntervalSince1970: 1_679_824_800))  // 10:00 UTC
+  }
+
   @Test(arguments: [
     "16-08-23, ore 20.24", "16.08.2023 8:24 pm", "16.08.2023 8:24 P.M.", "16.08.2023 H 20:24",
     "16.08.2023 20:24:05", "16/08/2023 · 20h24", "16.08.2023 um 20.24", "16.08.2023 À 20:24",

@@ -160,6 +160,31 @@ import Testing
     #expect(LanguageDetector.detect(sentence) == language)
   }
 
+  @Test func accentedStopWordsCountInCapitalsAndBesideLongWords() {
+    // PIÙ, GIÀ, PERCHÉ and COSÌ are Italian stop words once lowercased; the long words
+    // around them count as words without being any language's.
+    let shouted = "PERCHÉ PIÙ PRECIPITAZIONI GIÀ COSÌ STRAORDINARIAMENTE ABBONDANTI"
+    #expect(LanguageDetector.detect(shouted) == "it")
+    // Three stop words in 31 words: under the tenth a language needs.
+    let diluted = "perché più così " + String(repeating: "precipitazioni ", count: 28)
+    #expect(LanguageDetector.detect(diluted) == nil)
+  }
+
+  @Test func twoLanguagesTooCloseToCallGiveNone() {
+    // Three Italian and three English stop words: neither leads by enough.
+    #expect(LanguageDetector.detect("che non per the and of") == nil)
+    // Eight and more, the first in the tags' order wins a tie.
+    let even = String(repeating: "che non per il the and of was ", count: 2)
+    #expect(LanguageDetector.detect(even) == "en")
+  }
+
+  @Test func onlyTheFirstSixHundredWordsAreRead() {
+    let english = String(repeating: "the and of ", count: 200)
+    let italian = String(repeating: "che non per ", count: 400)
+    #expect(LanguageDetector.detect(english + italian) == "en")
+    #expect(LanguageDetector.detect(italian + english) == "it")
+  }
+
   @Test func tooFewWordsGiveNoLanguage() {
     #expect(LanguageDetector.detect("Lugano 2025") == nil)
     #expect(LanguageDetector.detect("") == nil)
