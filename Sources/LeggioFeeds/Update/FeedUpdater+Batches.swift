@@ -67,10 +67,13 @@ extension FeedUpdater {
       warnings += said
     }
     for await batch in batches where !batch.items.isEmpty {
-      let fresh = Array(batch.items.reversed())
+      // Oldest first, read through the feed's order: copying the items (each a dozen
+      // strings and arrays) cost 90 retains and releases an item.
+      let fresh = batch.items
+      let last = fresh.count - 1
       building.append(
         PendingBatch(
-          items: fresh.map(ItemFacts.init),
+          items: (0...last).map { ItemFacts.of(fresh[last - $0]) },
           articles: Self.articles(
             for: fresh, feed: batch.feed, baseURL: baseURL, pages: pages, tags: tags,
             preparer: librarySink)))
@@ -145,25 +148,29 @@ extension FeedUpdater {
     var title: String
     var published: Date?
 
-    init(_ fresh: (item: FeedItem, identity: String)) {
-      identity = fresh.identity
-      link = fresh.item.link
-      title = fresh.item.displayTitle
-      published = fresh.item.published ?? fresh.item.updated
+    /// What is kept of `fresh` (read in place: an initialiser would take a copy).
+    static func of(_ fresh: (item: FeedItem, identity: String)) -> ItemFacts {
+      ItemFacts(
+        identity: fresh.identity, link: fresh.item.link, title: fresh.item.displayTitle,
+        published: fresh.item.published ?? fresh.item.updated)
     }
   }
 
+  /// The articles of `fresh` (in the feed's order, newest first), oldest first.
   private static func articles(
     for fresh: [(item: FeedItem, identity: String)], feed: ParsedFeed, baseURL: URL,
     pages: [String: ImportedArticle], tags: [String], preparer: LibraryFeedSink?
   ) -> Task<BuiltBatch, Never> {
     Task.detached {
       PhaseTrace.mark("build \(fresh.count)")
-      let built = FeedArticleBuilder.articles(
-        for: fresh.filter { pages[$0.identity] == nil }.map(\.item), feed: feed, feedURL: baseURL)
-      var next = built.makeIterator()
-      let articles = fresh.map {
-        var article = pages[$0.identity] ?? next.next()!
+      let last = fresh.count - 1
+      let articles = FeedArticleBuilder.articles(count: fresh.count) { index in
+        let position = last - index
+        var article =
+          pages.isEmpty
+          ? fresh[position].item.article(feed: feed, feedURL: baseURL)
+          : pages[fresh[position].identity]
+            ?? fresh[position].item.article(feed: feed, feedURL: baseURL)
         if !tags.isEmpty { article.metadata.tags += tags }
         return article
       }

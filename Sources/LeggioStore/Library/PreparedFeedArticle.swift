@@ -21,14 +21,16 @@ struct PreparedFeedArticle: Sendable {
   private(set) var uuid = ""
   private(set) var versionUUID = ""
 
-  init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
+  init(_ imported: __shared ImportedArticle, deflater: DocumentDeflater? = nil) {
     var tags = TagCleaner()
     self.init(imported, deflater: deflater, dictionary: nil, tags: &tags)
   }
 
+  /// `imported` is read in place (an initialiser's argument is otherwise a copy: a dozen
+  /// retains and releases an article).
   init(
-    _ imported: ImportedArticle, deflater: DocumentDeflater?, dictionary: DocumentDictionary?,
-    tags cleaner: inout TagCleaner
+    _ imported: __shared ImportedArticle, deflater: DocumentDeflater?,
+    dictionary: DocumentDictionary?, tags cleaner: inout TagCleaner
   ) {
     let metadata = imported.metadata
     var document = imported.document
