@@ -4,8 +4,9 @@ import Foundation
 /// (`FetchedBytesBudget`) and, once it has it, its turn at reading and building
 /// (`FeedUpdater.storing`). The bytes are given back once the parser is done with them
 /// (`bodyRead`), so that the next feed is fetched while this one's last items are built
-/// and written; the turn once the feed's last group of articles is handed to the writer
-/// (`FeedUpdater.store`), so that the next feed is read meanwhile. Both go at the latest
+/// and written; the turn once the feed's last group of articles is handed to the writer,
+/// or holds it for a feed of one group (`FeedUpdater.store`), so that the next feed is
+/// read meanwhile. Both go at the latest
 /// when the update ends.
 actor FeedTurn {
   private var bytes: (budget: FetchedBytesBudget, count: Int)?

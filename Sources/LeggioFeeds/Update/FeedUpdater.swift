@@ -40,7 +40,8 @@ public struct FeedUpdater: Sendable {
   static let feedsStoredAtOnce = 1
   /// Lets `feedsStoredAtOnce` feeds at a time past their fetch into parsing and building.
   /// A feed hands its turn on (`FeedTurn`) once its last group of articles is handed to
-  /// the writer, so the next feed is read while its last articles are built and written:
+  /// the writer (a feed of one group: once that group holds it), so the next feed is read
+  /// while its last articles are built and written:
   /// a feed of 1,000 items is a single commit, and the writer's work on it (about a third
   /// of the feed's time) had nothing beside it.
   private let storing = FeedFetchLimiter(total: feedsStoredAtOnce, perHost: feedsStoredAtOnce)
