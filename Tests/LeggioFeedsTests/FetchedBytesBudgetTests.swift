@@ -48,6 +48,34 @@ import Testing
     await expectNextFetchWaits(on: budget, untilReleased: 21 * mb)
   }
 
+  @Test func aFeedsBytesAreGivenBackOnceReadWhileItsTurnIsKeptUntilItEnds() async {
+    let mb = 1 << 20
+    let budget = FetchedBytesBudget(limit: 6 * mb)
+    let storing = FeedFetchLimiter(total: 1, perHost: 1)
+    await budget.startFetch()
+    await budget.fetched(21 * mb)
+    let turn = FeedTurn(holding: 21 * mb, of: budget)
+    await turn.begin(storing)
+    // The parser let the bytes go: the next feed is fetched while this one is stored.
+    await turn.bodyRead()
+    await budget.startFetch()
+    await budget.fetched(21 * mb)
+    let next = FeedTurn(holding: 21 * mb, of: budget)
+    let reading = Flag()
+    let nextReads = Task {
+      await next.begin(storing)
+      await reading.set()
+    }
+    try? await Task.sleep(nanoseconds: 50_000_000)
+    #expect(await !reading.isSet)
+    // Ending gives the turn on, and the bytes are not given back a second time: the
+    // next feed's 21 MB still hold a third fetch back.
+    await turn.end()
+    await nextReads.value
+    #expect(await reading.isSet)
+    await expectNextFetchWaits(on: budget, untilReleased: 21 * mb)
+  }
+
   /// Starts one more fetch and checks that it waits, then releases `bytes` and checks
   /// that it starts.
   private func expectNextFetchWaits(on budget: FetchedBytesBudget, untilReleased bytes: Int)

@@ -7,13 +7,22 @@ public enum FeedArticleBuilder {
   public static func articles(for items: [FeedItem], feed: ParsedFeed, feedURL: URL?)
     -> [ImportedArticle]
   {
-    guard items.count > 16 else { return items.map { $0.article(feed: feed, feedURL: feedURL) } }
-    let results = ResultSlots(count: items.count)
+    articles(count: items.count) { items[$0].article(feed: feed, feedURL: feedURL) }
+  }
+
+  /// `article(position)` for every position below `count`, in order, made on every core.
+  /// (The caller reads its items in place: an array of them made for the call copied
+  /// each item's dozen strings and arrays.)
+  static func articles(count: Int, _ article: @Sendable (Int) -> ImportedArticle)
+    -> [ImportedArticle]
+  {
+    guard count > 16 else { return (0..<count).map(article) }
+    let results = ResultSlots(count: count)
     let chunk = 64
-    let chunks = (items.count + chunk - 1) / chunk
+    let chunks = (count + chunk - 1) / chunk
     DispatchQueue.concurrentPerform(iterations: chunks) { index in
-      for position in (index * chunk)..<min((index + 1) * chunk, items.count) {
-        results.set(position, items[position].article(feed: feed, feedURL: feedURL))
+      for position in (index * chunk)..<min((index + 1) * chunk, count) {
+        results.set(position, article(position))
       }
     }
     return results.values()

@@ -2,10 +2,12 @@ import Foundation
 
 /// What one feed's update holds on its way to the library: the bytes fetched
 /// (`FetchedBytesBudget`) and, once it has it, its turn at reading and building
-/// (`FeedUpdater.storing`). Both are given back once: when the feed's last articles are
-/// built and wait only for the writer (`FeedUpdater.store`), so that the next feed is
-/// fetched and read while they are written; or when the update ends, whichever comes
-/// first.
+/// (`FeedUpdater.storing`). The bytes are given back once the parser is done with them
+/// (`bodyRead`), so that the next feed is fetched while this one's last items are built
+/// and written; the turn once the feed's last group of articles is handed to the writer,
+/// or holds it for a feed of one group (`FeedUpdater.store`), so that the next feed is
+/// read meanwhile. Both go at the latest
+/// when the update ends.
 actor FeedTurn {
   private var bytes: (budget: FetchedBytesBudget, count: Int)?
   private var turn: FeedFetchLimiter?
@@ -16,6 +18,13 @@ actor FeedTurn {
   func begin(_ limiter: FeedFetchLimiter) async {
     await limiter.acquire(host: "")
     turn = limiter
+  }
+
+  /// The fetched bytes are read and let go: the next feed may be fetched.
+  @Sendable func bodyRead() async {
+    let bytes = self.bytes
+    self.bytes = nil
+    if let bytes { await bytes.budget.release(bytes.count) }
   }
 
   @Sendable func end() async {

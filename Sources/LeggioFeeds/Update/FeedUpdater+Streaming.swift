@@ -7,10 +7,12 @@ extension FeedUpdater {
   /// the rest of a large feed is still being parsed. The parser waits while
   /// `batchesAhead` batches are read but not yet taken by the store, so a feed's items are
   /// never all in memory at once, however much faster parsing is than storing. The
-  /// bytes are `body`'s (`response` holds the rest); `readingDone` as for `store`.
+  /// bytes are `body`'s (`response` holds the rest), and `bodyRead` is called once the
+  /// parser has let them go; `readingDone` as for `store`.
   func parseAndStore(
     _ response: FeedResponse, body: FeedBody, feedID: Int64, feedURL: URL, tags: [String],
-    warnings: inout [String], readingDone: @escaping @Sendable () async -> Void = {}
+    warnings: inout [String], bodyRead: @escaping @Sendable () async -> Void = {},
+    readingDone: @escaping @Sendable () async -> Void = {}
   ) async throws -> (feed: ParsedFeed, stored: Int) {
     let known = try store.knownIdentities(feedID: feedID)
     let (batches, continuation) = AsyncStream.makeStream(of: FreshBatch.self)
@@ -19,7 +21,10 @@ extension FeedUpdater {
     // A store that stops taking (cancelled) must not leave the parser waiting.
     continuation.onTermination = { _ in room.openForGood() }
     let parsing = ParserThread.run { () throws -> ParsedFeed in
-      defer { continuation.finish() }
+      defer {
+        continuation.finish()
+        Task { await bodyRead() }
+      }
       var seen = Set<String>()
       return try FeedParser.parse(
         data: body.take(), contentType: response.contentType, url: response.finalURL,

@@ -39,14 +39,16 @@ public struct FeedUpdater: Sendable {
   /// and article builder keep both cores busy while they run.
   static let feedsStoredAtOnce = 1
   /// Lets `feedsStoredAtOnce` feeds at a time past their fetch into parsing and building.
-  /// A feed hands its turn on (`FeedTurn`) once everything it read is built and the
-  /// writer is its own, so the next feed is fetched and read while its last articles
-  /// are written: a feed of 1,000 items is a single commit, and the writer's work on it
-  /// (about a third of the feed's time) had nothing beside it.
+  /// A feed hands its turn on (`FeedTurn`) once its last group of articles is handed to
+  /// the writer (a feed of one group: once that group holds it), so the next feed is read
+  /// while its last articles are built and written:
+  /// a feed of 1,000 items is a single commit, and the writer's work on it (about a third
+  /// of the feed's time) had nothing beside it.
   private let storing = FeedFetchLimiter(total: feedsStoredAtOnce, perHost: feedsStoredAtOnce)
-  /// The library's one writer, taken for each group handed to the sink. A feed takes it
-  /// before handing its turn at reading on, so at most two feeds' items are in memory:
-  /// one being written, one being read.
+  /// The library's one writer, taken for each group handed to the sink, in the order
+  /// asked. Each group of a feed waits for the one before it, so at most two feeds' items
+  /// are in memory: the last group of one, being built or written, and the next feed
+  /// being read.
   let writer = FeedFetchLimiter(total: 1, perHost: 1)
   /// Holds fetches back while this many bytes of fetched feeds wait to be read: one
   /// feed of 21 MB at a time (each is parsed beside a copy of its bytes), two of 2 MB,
@@ -153,6 +155,7 @@ public struct FeedUpdater: Sendable {
         // Every item's page is fetched first, so the feed is parsed whole.
         parsed = try FeedParser.parse(
           data: body.take(), contentType: response.contentType, url: response.finalURL)
+        await turn.bodyRead()
         let fresh = try newItems(of: parsed.items, feedID: feedID)
         let pages = await fullArticles(fresh.map(\.item), feed: parsed, warnings: &warnings)
         let batches = AsyncStream<FreshBatch> { continuation in
@@ -167,7 +170,7 @@ public struct FeedUpdater: Sendable {
       } else {
         (parsed, stored) = try await parseAndStore(
           response, body: body, feedID: feedID, feedURL: url, tags: feed.tags, warnings: &warnings,
-          readingDone: turn.end)
+          bodyRead: turn.bodyRead, readingDone: turn.end)
       }
       summary.title = parsed.title ?? feed.title
       summary.warnings = parsed.warnings + warnings

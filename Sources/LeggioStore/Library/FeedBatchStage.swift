@@ -49,12 +49,15 @@ struct FeedBatchStage {
     insertTag = try insert("stage_tag", Self.tagColumns)
   }
 
-  /// Stages a new article, its version and its tags, dated `stamp`.
-  mutating func add(_ article: PreparedFeedArticle, stamp: DatabaseValue) throws {
+  /// Stages a new article, its version and its tags, dated `stamp`, under the
+  /// identifiers given.
+  mutating func add(
+    _ article: PreparedFeedArticle, uuid: String, versionUUID: String, stamp: DatabaseValue
+  ) throws {
     identities.insert(article.identity)
     try insertVersion.execute { row in
-      row.text(article.uuid)
-      row.text(article.versionUUID)
+      row.text(uuid)
+      row.text(versionUUID)
       row.value(article.storedDocument.databaseValue)
       row.text("")
       row.text(article.hash)
@@ -62,7 +65,7 @@ struct FeedBatchStage {
       row.value(stamp)
     }
     try insertArticle.execute { row in
-      row.text(article.uuid)
+      row.text(uuid)
       row.text(article.identity)
       row.text(article.globalIdentity)
       for value in article.columns.values { row.value(value) }
@@ -73,7 +76,7 @@ struct FeedBatchStage {
     }
     for tag in article.tags {
       try insertTag.execute { row in
-        row.text(article.uuid)
+        row.text(uuid)
         row.text(tag)
         row.value(stamp)
         row.value(stamp)

@@ -48,7 +48,10 @@ extension Library {
     -> [Int64]
   {
     guard prepared.count > 0 else { return [] }
-    let articles = PreparedFeedArticle.identified(prepared.articles)
+    let articles = prepared.articles
+    // The articles' and versions' identifiers are made now, in the batch's order, so that
+    // they sort as the articles are stored.
+    let minted = Date()
     // The library's dictionary, once it holds enough documents (`DocumentDictionary`).
     defer { trainDocumentDictionaryIfDue() }
     return try writer.writeWithoutTransaction { db in
@@ -62,7 +65,7 @@ extension Library {
       try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.feedCheckpointPages)")
       var ids: [Int64] = []
       try db.inTransaction {
-        ids = try Self.storeFeedArticles(articles, addedAt: now, db)
+        ids = try Self.storeFeedArticles(articles, addedAt: now, minted: minted, db)
         return .commit
       }
       return ids
@@ -86,9 +89,10 @@ extension Library {
     min(32 * 1024, max(2 * 1024, Int(lastID) * 400 / 1024))
   }
 
-  /// `addFeedArticles` inside its transaction.
+  /// `addFeedArticles` inside its transaction; new articles' identifiers are made
+  /// `minted`.
   private static func storeFeedArticles(
-    _ articles: [PreparedFeedArticle], addedAt now: Date, _ db: Database
+    _ articles: [PreparedFeedArticle], addedAt now: Date, minted: Date, _ db: Database
   ) throws -> [Int64] {
     // Written without GRDB's DateFormatter (`DatabaseDate`), whose first use loads ICU's
     // calendars, number formats and time zones: 6 MB of its data more at the peak.
@@ -128,8 +132,9 @@ extension Library {
         ids.append(existing.id)
         continue
       }
-      try stage.add(article, stamp: stamp)
-      staged.append((ids.count, article.uuid))
+      let uuid = UUIDv7.string(at: minted)
+      try stage.add(article, uuid: uuid, versionUUID: UUIDv7.string(at: minted), stamp: stamp)
+      staged.append((ids.count, uuid))
       ids.append(0)
     }
     try flush()

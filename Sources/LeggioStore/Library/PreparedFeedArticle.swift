@@ -16,19 +16,17 @@ struct PreparedFeedArticle: Sendable {
   /// The document as the library stores it (`StoredDocument`).
   let storedDocument: Data
   let tags: [String]
-  /// Identifiers for the article and its version, made in the batch's order (`prepare`)
-  /// so that they sort as the articles are stored.
-  private(set) var uuid = ""
-  private(set) var versionUUID = ""
 
-  init(_ imported: ImportedArticle, deflater: DocumentDeflater? = nil) {
+  init(_ imported: __shared ImportedArticle, deflater: DocumentDeflater? = nil) {
     var tags = TagCleaner()
     self.init(imported, deflater: deflater, dictionary: nil, tags: &tags)
   }
 
+  /// `imported` is read in place (an initialiser's argument is otherwise a copy: a dozen
+  /// retains and releases an article).
   init(
-    _ imported: ImportedArticle, deflater: DocumentDeflater?, dictionary: DocumentDictionary?,
-    tags cleaner: inout TagCleaner
+    _ imported: __shared ImportedArticle, deflater: DocumentDeflater?,
+    dictionary: DocumentDictionary?, tags cleaner: inout TagCleaner
   ) {
     let metadata = imported.metadata
     var document = imported.document
@@ -53,33 +51,37 @@ struct PreparedFeedArticle: Sendable {
     }
   }
 
-  /// Prepares `articles` on every core, in order, without their identifiers
-  /// (`identified`). Called before the library's writer is taken: the writer holds the
-  /// database for SQL alone, while the next batch (this feed's or another's) is hashed,
-  /// encoded and compressed beside it. With the library's `dictionary` (zstd's), else zlib.
+  /// Prepares `articles` on every core, in order. Called before the library's writer is
+  /// taken: the writer holds the database for SQL alone, while the next batch (this
+  /// feed's or another's) is hashed, encoded and compressed beside it. With the library's
+  /// `dictionary` (zstd's), else zlib. Each article is made in its place in the result
+  /// (slices of results joined copied every article: a dozen retains and releases each).
   static func prepare(_ articles: [ImportedArticle], dictionary: DocumentDictionary? = nil)
     -> [PreparedFeedArticle]
   {
-    ConcurrentSlices.map(articles, minimumSliceLength: 64) { slice in
-      // zlib's stream, for when libdeflate is missing; one per slice and thread.
-      let deflater = dictionary == nil ? DocumentDeflater() : nil
-      var tags = TagCleaner()
-      return slice.map {
-        PreparedFeedArticle($0, deflater: deflater, dictionary: dictionary, tags: &tags)
+    let count = articles.count
+    let chunk = 64
+    return [PreparedFeedArticle](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let slots = Slots(buffer.baseAddress)
+      DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+        // zlib's stream, for when libdeflate is missing; one per chunk and thread.
+        let deflater = dictionary == nil ? DocumentDeflater() : nil
+        var tags = TagCleaner()
+        for position in (index * chunk)..<min((index + 1) * chunk, count) {
+          (slots.base! + position).initialize(
+            to: PreparedFeedArticle(
+              articles[position], deflater: deflater, dictionary: dictionary, tags: &tags))
+        }
       }
-    }.flatMap { $0 }
+      initialized = count
+    }
   }
 
-  /// `prepared` with identifiers made now, in order, so that they sort as the articles
-  /// are stored.
-  static func identified(_ prepared: [PreparedFeedArticle]) -> [PreparedFeedArticle] {
-    var prepared = prepared
-    let now = Date()
-    for index in prepared.indices {
-      prepared[index].uuid = UUIDv7.string(at: now)
-      prepared[index].versionUUID = UUIDv7.string(at: now)
-    }
-    return prepared
+  /// The result's memory, each slot initialised by exactly one iteration of
+  /// `concurrentPerform`, which returns only once all are.
+  private struct Slots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<PreparedFeedArticle>?
+    init(_ base: UnsafeMutablePointer<PreparedFeedArticle>?) { self.base = base }
   }
 }
 
