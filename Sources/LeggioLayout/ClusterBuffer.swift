@@ -43,7 +43,11 @@ struct ClusterBuffer {
   /// path); then `specials` lists the clusters that are not `.normal`, so that the breaker
   /// and the renderer can skip whole words at once.
   private(set) var uniform = true
-  private(set) var specials: [Int32] = []
+  var specials: ArraySlice<Int32> { specialStore[..<specialCount] }
+  /// The special clusters' list, as long as the cluster arrays (there is at most one
+  /// entry a cluster): written in place, like them, and emptied by its count.
+  private var specialStore: [Int32] = []
+  private var specialCount = 0
   var segments: [Segment] = []
 
   /// Whether any cluster is a line break: `memchr` over the classes (one byte each),
@@ -79,6 +83,7 @@ struct ClusterBuffer {
     Self.grow(&classStore, by: added, from: Self.normals)
     Self.grow(&byteStartStore, by: added, from: Self.zeros)
     Self.grow(&offsetStore, by: added, from: Self.zeros)
+    Self.grow(&specialStore, by: added, from: Self.zeros)
   }
 
   /// Gives cluster `index` the class `breakClass` (for rules applied after clustering).
@@ -94,7 +99,7 @@ struct ClusterBuffer {
     offsetStore[0] = 0
     bytes.removeAll(keepingCapacity: true)
     uniform = true
-    specials.removeAll(keepingCapacity: true)
+    specialCount = 0
     segments.removeAll(keepingCapacity: true)
     reserve(capacity)
   }
@@ -320,19 +325,18 @@ struct ClusterBuffer {
 
   static let asciiClasses = BreakClass.ascii
 
-  /// Appends to `specials` the clusters of `range` that are not `.normal`. They are found
-  /// into scratch room on the stack (the heap for a long block) and appended at once:
-  /// growing the list by the whole range first, then trimming it, wrote six times the
-  /// entries kept (a temporary array for each block had cost a malloc, a free and a copy).
+  /// Appends to `specials` the clusters of `range` that are not `.normal`, written in
+  /// place past its count: the list is as long as the cluster arrays. (Found into scratch
+  /// room and appended, they cost a heap allocation for each long block and a copy.)
   private mutating func findSpecials(_ range: Range<Int>) {
     guard !range.isEmpty else { return }
+    var found = specialCount
     classStore.withUnsafeBufferPointer { classes in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: range.count) { buffer in
+      specialStore.withUnsafeMutableBufferPointer { buffer in
         // `.normal` is 0: eight clusters are read at once, and only the bits of the
         // bytes that are not 0 are visited (about one cluster in six).
         let raw = UnsafeRawPointer(classes.baseAddress!)
         let output = buffer.baseAddress!
-        var found = 0
         var k = range.lowerBound
         let end = range.upperBound
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -359,9 +363,9 @@ struct ClusterBuffer {
           }
           k &+= 1
         }
-        specials.append(contentsOf: UnsafeBufferPointer(start: output, count: found))
       }
     }
+    specialCount = found
   }
 
   /// The slow path: `text` cluster by cluster, through `Character`s (the definition the
