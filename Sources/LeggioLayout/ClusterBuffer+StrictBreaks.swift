@@ -25,7 +25,7 @@ extension ClusterBuffer {
       let value =
         UInt32(bytes[lower] & 0x0F) << 12 | UInt32(bytes[lower + 1] & 0x3F) << 6
         | UInt32(bytes[lower + 2] & 0x3F)
-      if Self.isSmallKana(value) { classes[index] = .closing }
+      if Self.isSmallKana(value) { setClass(.closing, at: index) }
     }
   }
 }

@@ -21,28 +21,41 @@ struct Segment {
 /// letters, general punctuation: each its own grapheme, one cell wide) is cut by a fast
 /// path over the scalars; anything else goes through Swift's `Character`s and `wcwidth`.
 struct ClusterBuffer {
-  var widths: [UInt8] = []
-  var classes: [BreakClass] = []
+  /// The clusters' arrays, kept at their full length (`byteStartStore` and `offsetStore`
+  /// one longer) when a reused buffer is emptied: only the first `count` (and one) hold
+  /// this text, so that the fast path writes them without filling them first or trimming
+  /// them after, and emptying is setting `count` (the arrays' own emptying and trimming,
+  /// through `replaceSubrange`, cost about 30 M instructions on a 3.4 MB book).
+  private var widthStore: [UInt8] = []
+  private var classStore: [BreakClass] = []
+  private var byteStartStore: [Int32] = [0]
+  private var offsetStore: [Int32] = [0]
+  private(set) var count = 0
+
+  var widths: ArraySlice<UInt8> { widthStore[..<count] }
+  var classes: ArraySlice<BreakClass> { classStore[..<count] }
   /// Byte offset in `bytes` where each cluster starts, plus one final entry.
-  var byteStarts: [Int32] = [0]
+  var byteStarts: ArraySlice<Int32> { byteStartStore[...count] }
   /// Scalar offset from the block's start where each cluster starts, plus a final entry.
-  var offsets: [Int32] = [0]
+  var offsets: ArraySlice<Int32> { offsetStore[...count] }
   var bytes: [UInt8] = []
   /// True while every `.normal` cluster is one cell wide (all text came through the fast
   /// path); then `specials` lists the clusters that are not `.normal`, so that the breaker
   /// and the renderer can skip whole words at once.
   private(set) var uniform = true
-  private(set) var specials: [Int32] = []
+  var specials: ArraySlice<Int32> { specialStore[..<specialCount] }
+  /// The special clusters' list, as long as the cluster arrays (there is at most one
+  /// entry a cluster): written in place, like them, and emptied by its count.
+  private var specialStore: [Int32] = []
+  private var specialCount = 0
   var segments: [Segment] = []
-
-  var count: Int { widths.count }
 
   /// Whether any cluster is a line break: `memchr` over the classes (one byte each),
   /// which reads them many at a time, where looking at each special cluster cost more.
   var containsNewline: Bool {
-    classes.withUnsafeBytes {
-      guard let base = $0.baseAddress else { return false }
-      return memchr(base, Int32(BreakClass.newline.rawValue), $0.count) != nil
+    classStore.withUnsafeBytes {
+      guard let base = $0.baseAddress, count > 0 else { return false }
+      return memchr(base, Int32(BreakClass.newline.rawValue), count) != nil
     }
   }
 
@@ -55,24 +68,38 @@ struct ClusterBuffer {
   /// five `reserveCapacity` calls a block were most of the 900 instructions of emptying
   /// it.
   private mutating func reserve(_ capacity: Int) {
-    if widths.capacity < capacity { widths.reserveCapacity(capacity) }
-    if classes.capacity < capacity { classes.reserveCapacity(capacity) }
-    if byteStarts.capacity < capacity + 1 { byteStarts.reserveCapacity(capacity + 1) }
-    if offsets.capacity < capacity + 1 { offsets.reserveCapacity(capacity + 1) }
+    makeRoom(forMore: capacity)
     if bytes.capacity < capacity + capacity / 8 { bytes.reserveCapacity(capacity + capacity / 8) }
+  }
+
+  /// Lengthens the cluster arrays, when they are short, to hold `more` clusters past
+  /// `count` (at least doubling them, so a cluster at a time grows them rarely).
+  @inline(__always)
+  private mutating func makeRoom(forMore more: Int) {
+    let needed = count &+ more
+    guard widthStore.count < needed else { return }
+    let added = max(needed, 2 * widthStore.count, 16) - widthStore.count
+    Self.grow(&widthStore, by: added, from: Self.ones)
+    Self.grow(&classStore, by: added, from: Self.normals)
+    Self.grow(&byteStartStore, by: added, from: Self.zeros)
+    Self.grow(&offsetStore, by: added, from: Self.zeros)
+    Self.grow(&specialStore, by: added, from: Self.zeros)
+  }
+
+  /// Gives cluster `index` the class `breakClass` (for rules applied after clustering).
+  mutating func setClass(_ breakClass: BreakClass, at index: Int) {
+    precondition(index < count)
+    classStore[index] = breakClass
   }
 
   /// Empties the buffer for another text of about `capacity` bytes, keeping its storage.
   mutating func removeAll(reservingCapacity capacity: Int) {
-    widths.removeAll(keepingCapacity: true)
-    classes.removeAll(keepingCapacity: true)
-    byteStarts.removeAll(keepingCapacity: true)
-    byteStarts.append(0)
-    offsets.removeAll(keepingCapacity: true)
-    offsets.append(0)
+    count = 0
+    byteStartStore[0] = 0
+    offsetStore[0] = 0
     bytes.removeAll(keepingCapacity: true)
     uniform = true
-    specials.removeAll(keepingCapacity: true)
+    specialCount = 0
     segments.removeAll(keepingCapacity: true)
     reserve(capacity)
   }
@@ -82,7 +109,7 @@ struct ClusterBuffer {
   /// the last cluster so far ends, so call it only after decoration (whose offsets are
   /// never read as a range).
   mutating func moveOffset(to offset: Int) {
-    offsets[offsets.count - 1] = Int32(offset)
+    offsetStore[count] = Int32(offset)
   }
 
   /// Appends `text` as a segment. Stretches of simple scalars take the fast path; the
@@ -116,26 +143,27 @@ struct ClusterBuffer {
   /// The fast path over `utf8` from byte `from`: appends its clusters up to the first
   /// scalar that is not simple and returns where the slow path must take over, which is
   /// the start of the simple scalar before that one when this call appended it (a mark
-  /// may join the two), or `utf8.count` when everything was appended. Grows the arrays by
-  /// the byte count, fills them through pointers, then trims them.
+  /// may join the two), or `utf8.count` when everything was appended. Writes the arrays
+  /// through pointers, past `count` (they have room for the byte count), then moves `count`.
   private mutating func appendSimple(
     _ utf8: UnsafeBufferPointer<UInt8>, from: Int, isSource: Bool
   ) -> Int {
     let oldCount = count
     let n = utf8.count - from
     guard n > 0 else { return utf8.count }
-    Self.grow(&widths, by: n, from: Self.ones)
-    Self.grow(&classes, by: n, from: Self.normals)
-    Self.grow(&byteStarts, by: n, from: Self.zeros)
-    Self.grow(&offsets, by: n, from: Self.zeros)
+    makeRoom(forMore: n)
+    // Every simple scalar is one cell wide ("\n" is set to 0 below).
+    widthStore.withUnsafeMutableBufferPointer {
+      UnsafeMutableBufferPointer(rebasing: $0[oldCount..<(oldCount &+ n)]).update(repeating: 1)
+    }
     let step: Int32 = isSource ? 1 : 0
     var clusters = 0
     var stop = utf8.count
     Self.asciiClasses.withUnsafeBufferPointer { ascii in
-      widths.withUnsafeMutableBufferPointer { widths in
-        classes.withUnsafeMutableBufferPointer { classes in
-          byteStarts.withUnsafeMutableBufferPointer { byteStarts in
-            offsets.withUnsafeMutableBufferPointer { offsets in
+      widthStore.withUnsafeMutableBufferPointer { widths in
+        classStore.withUnsafeMutableBufferPointer { classes in
+          byteStartStore.withUnsafeMutableBufferPointer { byteStarts in
+            offsetStore.withUnsafeMutableBufferPointer { offsets in
               var k = oldCount
               var offset = offsets[k]
               var byteStart = byteStarts[k]
@@ -222,10 +250,7 @@ struct ClusterBuffer {
         }
       }
     }
-    widths.removeLast(n - clusters)
-    classes.removeLast(n - clusters)
-    byteStarts.removeLast(n - clusters)
-    offsets.removeLast(n - clusters)
+    count = oldCount &+ clusters
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[from..<stop]))
     return stop
   }
@@ -241,9 +266,9 @@ struct ClusterBuffer {
     return (below | above) & high == 0
   }
 
-  /// Elements copied from to grow the cluster arrays before they are written through
-  /// pointers: appending a `repeatElement` went an element at a time (17 M instructions on
-  /// a 3.4 MB book), a copy from a buffer is a `memcpy`. Made once, never freed or written.
+  /// Elements copied from to lengthen the cluster arrays: appending a `repeatElement` went
+  /// an element at a time, a copy from a buffer is a `memcpy`. Made once, never freed or
+  /// written.
   private static let fillCount = 4096
   nonisolated(unsafe) private static let ones = filled(UInt8(1))
   nonisolated(unsafe) private static let normals = filled(BreakClass.normal)
@@ -300,19 +325,18 @@ struct ClusterBuffer {
 
   static let asciiClasses = BreakClass.ascii
 
-  /// Appends to `specials` the clusters of `range` that are not `.normal`. They are found
-  /// into scratch room on the stack (the heap for a long block) and appended at once:
-  /// growing the list by the whole range first, then trimming it, wrote six times the
-  /// entries kept (a temporary array for each block had cost a malloc, a free and a copy).
+  /// Appends to `specials` the clusters of `range` that are not `.normal`, written in
+  /// place past its count: the list is as long as the cluster arrays. (Found into scratch
+  /// room and appended, they cost a heap allocation for each long block and a copy.)
   private mutating func findSpecials(_ range: Range<Int>) {
     guard !range.isEmpty else { return }
-    classes.withUnsafeBufferPointer { classes in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: range.count) { buffer in
+    var found = specialCount
+    classStore.withUnsafeBufferPointer { classes in
+      specialStore.withUnsafeMutableBufferPointer { buffer in
         // `.normal` is 0: eight clusters are read at once, and only the bits of the
         // bytes that are not 0 are visited (about one cluster in six).
         let raw = UnsafeRawPointer(classes.baseAddress!)
         let output = buffer.baseAddress!
-        var found = 0
         var k = range.lowerBound
         let end = range.upperBound
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -339,15 +363,15 @@ struct ClusterBuffer {
           }
           k &+= 1
         }
-        specials.append(contentsOf: UnsafeBufferPointer(start: output, count: found))
       }
     }
+    specialCount = found
   }
 
   /// The slow path: `text` cluster by cluster, through `Character`s (the definition the
   /// fast path must agree with).
   mutating func appendCharacters(_ text: String, isSource: Bool) {
-    var offset = offsets[offsets.count - 1]
+    var offset = offsetStore[count]
     var byteStart = Int32(bytes.count)
     for character in text {
       let scalars = character.unicodeScalars
@@ -368,14 +392,16 @@ struct ClusterBuffer {
           w, base == .control || base == .ideographic ? base : (w == 2 ? .ideographic : base)
         )
       }
-      widths.append(UInt8(width))
-      classes.append(breakClass)
+      makeRoom(forMore: 1)
+      widthStore[count] = UInt8(width)
+      classStore[count] = breakClass
       let utf8Count = character.utf8.count
       bytes.append(contentsOf: character.utf8)
       byteStart += Int32(utf8Count)
       if isSource { offset += Int32(scalars.count) }
-      byteStarts.append(byteStart)
-      offsets.append(offset)
+      count += 1
+      byteStartStore[count] = byteStart
+      offsetStore[count] = offset
     }
   }
 
@@ -392,8 +418,8 @@ struct ClusterBuffer {
 
   /// The text of clusters `range`, as stored (control characters included).
   func string(_ range: Range<Int>) -> String {
-    let lower = Int(byteStarts[range.lowerBound])
-    let upper = Int(byteStarts[range.upperBound])
+    let lower = Int(byteStartStore[range.lowerBound])
+    let upper = Int(byteStartStore[range.upperBound])
     return bytes.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self)
     }

@@ -359,9 +359,13 @@ enum TotalFitBreaker {
         }
         if dashes || !wordBreaks.isEmpty {
           guard
-            breaksInside(
-              wordStart..<wordEnd, cells: wordCells, gaps: gaps, classes: classes,
-              cellWidths: cellWidths, firstWidth: firstWidth, otherWidth: otherWidth)
+            dashes
+              ? breaksInside(
+                wordStart..<wordEnd, cells: wordCells, gaps: gaps, classes: classes,
+                cellWidths: cellWidths, firstWidth: firstWidth, otherWidth: otherWidth)
+              : listedBreaksInside(
+                wordStart..<wordEnd, cells: wordCells, gaps: gaps, cellWidths: cellWidths,
+                firstWidth: firstWidth, otherWidth: otherWidth)
           else { return false }
         }
         cells = endCells
@@ -432,6 +436,35 @@ enum TotalFitBreaker {
           guard consider(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
           else { return false }
         }
+      }
+      return true
+    }
+
+    /// `breaksInside` for a word with no hyphen, dash or soft hyphen: only the hyphenator's
+    /// points in `wordBreaks` can break it, so this steps from one to the next (summing
+    /// the cells between them) instead of asking at every cluster whether one is listed.
+    private mutating func listedBreaksInside(
+      _ word: Range<Int>, cells: Int, gaps: Int, cellWidths: UnsafeBufferPointer<UInt8>,
+      firstWidth: Int, otherWidth: Int
+    ) -> Bool {
+      var c = cells
+      var k = word.lowerBound
+      var index = 0
+      while index < wordBreaks.count {
+        let point = wordBreaks[index]
+        index &+= 1
+        // Points are ascending; one at or before the last weighed is not a new break.
+        guard point.end > k else { continue }
+        guard point.end < word.upperBound else { break }
+        while k < point.end {
+          c &+= Int(cellWidths[k])
+          k &+= 1
+        }
+        let candidate = Candidate(
+          end: point.end, endCells: c, endGaps: gaps, next: point.end, nextCells: c,
+          nextGaps: gaps, hyphen: point.hyphen, elision: !point.hyphen)
+        guard consider(candidate, firstWidth: firstWidth, otherWidth: otherWidth, last: false)
+        else { return false }
       }
       return true
     }

@@ -37,6 +37,27 @@ import Testing
     #expect(reused == fresh)
   }
 
+  /// The arrays keep their length when emptied: what a longer text left past the new
+  /// count must never show (a newline's width 0, a space's class, a slow cluster's bytes).
+  @Test(arguments: ["Quel ramo", "e\u{301} ⸻ 日本", "uno\ndue", "a", ""])
+  func aBufferEmptiedAfterALongerTextHoldsOnlyTheNewOne(_ text: String) {
+    var reused = ClusterBuffer()
+    reused.append(
+      "Lines\nof  verse, e\u{301}tude ⸻ «quote»\n\tand more " + String(repeating: "xy ", count: 50),
+      Segment(role: .text, isSource: true))
+    reused.removeAll(reservingCapacity: text.utf8.count)
+    var fresh = ClusterBuffer()
+    for buffer in [0, 1] {
+      let segment = Segment(role: .text, isSource: buffer == 0)
+      reused.append(text, segment)
+      fresh.append(text, segment)
+    }
+    #expect(reused.count == fresh.count)
+    #expect(ClusterBufferPathsTests.agree(reused, fresh))
+    #expect(reused.specials == fresh.specials && reused.uniform == fresh.uniform)
+    #expect(reused.containsNewline == fresh.containsNewline)
+  }
+
   @Test func aBufferTakenAgainIsEmpty() {
     let storage = ClusterStorage()
     let unit = FlowUnit(
