@@ -28,20 +28,47 @@ enum ParagraphBuilder {
     // Each line's length and the length of its first word are counted as the lines are
     // grouped, while its bytes are at hand (a pass of their own cost a fourteenth of
     // `show` on a book: a contiguous-storage call, a retain and a release a line).
-    var chunks = chunkAndMeasure(lines)
+    var parts = chunkAndMeasureInParts(lines)
     PhaseTrace.mark("paragraphs: chunked and measured")
+    var tally = WrapTally()
+    for index in parts.indices { tally.merge(parts[index].tally) }
     let wrapping =
-      chunks.tally.wrapping()
-      ?? measure(chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords)
+      tally.wrapping()
+      ?? measure(
+        parts.flatMap(\.lines), lengths: parts.flatMap(\.lengths),
+        firstWords: parts.flatMap(\.firstWords))
     PhaseTrace.mark("paragraphs: wrap width measured")
-    let blocks = blocks(
-      chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords, plain: chunks.plain,
-      wrapping: wrapping)
+    let blocks = blocks(parts, wrapping: wrapping)
     PhaseTrace.mark("paragraphs: blocks built")
     // Freed on every core, not one by one on this thread, or left for the process's end.
-    memory.release(&chunks.lines)
+    for index in parts.indices { memory.release(&parts[index].lines) }
     PhaseTrace.mark("paragraphs: chunks released")
     return blocks
+  }
+
+  /// The blocks of the chunks of `parts`, in order: a long text's parts each built on a
+  /// thread, a short text's one part in slices on every core.
+  static func blocks(_ parts: [MeasuredChunks], wrapping: Wrapping?) -> [Block] {
+    guard parts.count > 1 else {
+      return blocks(
+        parts[0].lines, lengths: parts[0].lengths, firstWords: parts[0].firstWords,
+        plain: parts[0].plain, wrapping: wrapping)
+    }
+    return ConcurrentSlices.joinedMoving(
+      ConcurrentSlices.map(Array(parts.indices), minimumSliceLength: 1) { indices in
+        var blocks: [Block] = []
+        blocks.reserveCapacity(indices.reduce(0) { $0 + parts[$1].lines.count })
+        for part in indices {
+          let chunks = parts[part]
+          for index in chunks.lines.indices {
+            append(
+              chunks.lines[index], lengths: chunks.lengths[index],
+              firstWords: chunks.firstWords[index], plain: chunks.plain[index],
+              wrapping: wrapping, to: &blocks)
+          }
+        }
+        return blocks
+      })
   }
 
   /// The blocks of `chunks`, made in slices on every core.

@@ -91,6 +91,35 @@ import Testing
     #expect(lines.filter { TextHeading.fullLevel(of: $0) == 1 }.count > 20)
   }
 
+  @Test func theHeadingLevelOnBytesAgreesWithTheCharacterWalkOnAccentsAndPunctuation() {
+    // Scalars read on bytes (accents, guillemets, typographic quotes, dashes, spaces) and
+    // others left to the character walk (combining marks, ª, ², a soft hyphen, U+2028).
+    let pieces = [
+      " ", " ", "-", "·", ".", ",", ":", "!", "?", "A", "a", "I", "X", "12", "È", "è", "À", "à",
+      "Í", "í", "ß", "ÿ", "×", "÷", "Þ", "«", "»", "’", "“", "”", "—", "…", "\u{A0}", "\u{200A}",
+      "\u{202F}", "‼", "CAPITOLO", "Capitolo", "CAPÍTULO", "capítulo", "Canto", "primo", "XIV",
+      "e\u{301}", "ª", "²", "\u{AD}", "\u{2028}", "\u{200D}", "Ω",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    var lines: [String] = []
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...12, using: &generator)
+      lines.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
+    }
+    lines += [
+      "CAPÍTULO II", "Capítulo primo", "«CAPITOLO I»", "PERCHÉ", "PERCHÉ?", "Perché",
+      "Inferno · Canto I", "INFERNO · CANTO PRIMO.", "L’INCHIESTA", "CAPITOLO — PRIMO",
+      "ÀÈÌÒÙ", "ÀÈÌÒÙ!", "Straße", "STRASSE",
+    ]
+    var levels = 0
+    for line in lines {
+      let expected = TextHeading.characterFullLevel(of: line)
+      #expect(TextHeading.fullLevel(of: line) == expected, "\(line.unicodeScalars.map(\.value))")
+      if expected != nil { levels += 1 }
+    }
+    #expect(levels > 1_000)
+  }
+
   @Test func theKeywordPrefilterRefusesWordsWithLatinOrPunctuationScalarsOnly() {
     // Lower-cased, such a scalar stays outside every keyword's letters.
     for word in ["più", "perché", "così", "l’uomo", "«Capitolo", "Capitolo»", "PIÙ", "µ"] {

@@ -115,4 +115,21 @@ import Testing
       separator: "\n", omittingEmptySubsequences: false)
     #expect(ParagraphBuilder.chunkAndMeasure(verse[...]).tally.wrapping()??.isHardWrapped == false)
   }
+
+  @Test func blocksBuiltFromTheChunkingsPartsAreTheBlocksOfItsJoinedChunks() {
+    for bytes in [Self.book, Self.book + Self.verse] {
+      let lines = String(decoding: bytes, as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      let parts = ParagraphBuilder.chunkAndMeasureInParts(lines[...])
+      let joined = ParagraphBuilder.chunkAndMeasure(lines[...])
+      #expect(parts.count > 1)
+      #expect(parts.flatMap(\.lines) == joined.lines)
+      let wrapping = joined.tally.wrapping() ?? nil
+      #expect(wrapping != nil)
+      let blocks = ParagraphBuilder.blocks(parts, wrapping: wrapping)
+      #expect(blocks.count > 1_000)
+      #expect(blocks == ParagraphBuilder.blocks([joined], wrapping: wrapping))
+      #expect(blocks == ParagraphBuilder.blocks(from: lines[...]))
+    }
+  }
 }
