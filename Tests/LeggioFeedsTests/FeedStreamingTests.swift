@@ -35,6 +35,46 @@ import Testing
     #expect(compared > 25)
   }
 
+  /// UTF-8 bytes are streamed where they lie; the others are decoded first. Either way
+  /// the items, the title and the charset's warnings are those of the feed read whole.
+  @Test func feedsInEveryCharsetReadTheSameStreamedAsWhole() throws {
+    func rss(_ declaration: String, _ title: [UInt8]) -> [UInt8] {
+      Array("\(declaration)<rss version=\"2.0\"><channel><title>".utf8) + title
+        + Array("</title><item><title>".utf8) + title
+        + Array(
+          "</title><description>Caff&egrave; &amp; t&#232;</description></item></channel></rss>"
+            .utf8)
+    }
+    let utf8 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    let latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+    let caffe = Array("Caffè “corretto”".utf8)
+    let cases: [(String, [UInt8], String?)] = [
+      ("declared UTF-8", rss(utf8, caffe), nil),
+      ("nothing declared, leading space", Array("\n  ".utf8) + rss("", caffe), nil),
+      ("byte order mark", [0xEF, 0xBB, 0xBF] + rss(utf8, caffe), nil),
+      ("declared Latin-1", rss(latin1, [0x43, 0x61, 0x66, 0x66, 0xE8]), nil),
+      ("UTF-8 declared Latin-1", rss(latin1, caffe), nil),
+      ("Windows-1252 declared UTF-8", rss(utf8, [0x93, 0x63, 0x61, 0x66, 0x66, 0xE8, 0x94]), nil),
+      (
+        "Latin-1 by the HTTP header", rss(utf8, [0x43, 0x61, 0x66, 0x66, 0xE8]),
+        "text/xml; charset=iso-8859-1"
+      ),
+      ("unknown charset", rss("<?xml version=\"1.0\" encoding=\"x-klingon\"?>", caffe), nil),
+    ]
+    for (name, bytes, contentType) in cases {
+      let data = Data(bytes)
+      let whole = try FeedParser.parse(data: data, contentType: contentType)
+      var batches: [[FeedItem]] = []
+      let streamed = try FeedParser.parse(data: data, contentType: contentType, batchSize: 10) {
+        items, _ in batches.append(items)
+      }
+      #expect(streamed.items == whole.items && batches.flatMap { $0 } == whole.items, "\(name)")
+      #expect(streamed.title == whole.title, "\(name)")
+      #expect(streamed.warnings == whole.warnings, "\(name)")
+      #expect(whole.items.first?.summary?.value.contains("Caffè & tè") == true, "\(name)")
+    }
+  }
+
   @Test func batchesOfALargeFeedComeInOrderWithTheChannelRead() throws {
     let items = (1...2_500).map {
       "<item><title>Notizia \($0)</title><link>http://example.org/\($0)</link></item>"

@@ -53,6 +53,24 @@ enum FeedCharset {
     }
   }
 
+  /// Whether `decode` would hand back `data`'s own bytes, with no warning: no byte order
+  /// mark, UTF-8 or nothing declared, and valid UTF-8. Such bytes can be read where they
+  /// lie, without the copy `decode` makes (21 MB for a feed of 10,000 items).
+  static func isUTF8AsIs(_ data: Data, httpCharset: String?) -> Bool {
+    data.withUnsafeBytes { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
+        || bytes.starts(with: [0xFE, 0xFF])
+      {
+        return false
+      }
+      if let declared = normalized(httpCharset) ?? normalized(Charset.xmlDeclaredLabel(in: bytes)) {
+        guard case .utf8 = Charset(label: declared) else { return false }
+      }
+      return UTF8Validation.check(bytes) != nil
+    }
+  }
+
   private static func utf8OrFallback(_ bytes: [UInt8], declared: String, warnings: inout [String])
     -> Decoded
   {

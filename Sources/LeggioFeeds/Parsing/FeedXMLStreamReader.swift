@@ -14,7 +14,7 @@ import LeggioImport
 enum FeedXMLStreamReader {
   static let chunkSize = 256 << 10
 
-  static func canStream(_ bytes: [UInt8], encoding: String) -> Bool {
+  static func canStream(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Bool {
     guard encoding == "UTF-8" else { return false }
     let head = bytes.prefix(65_536)
     let doctype = Array("<!DOCTYPE".utf8)
@@ -25,11 +25,23 @@ enum FeedXMLStreamReader {
   /// Parses `input`, calling `onBatch` with up to `batchSize` items of an RSS channel (or
   /// RDF document) at a time, in document order, with the tree read so far less the
   /// items already handed over. Returns the rest of the tree, as `FeedXMLReader.parse`.
+  /// The bytes are read where they lie, copied only when entities are rewritten.
   static func parse(
-    _ input: [UInt8], url: URL?, source: String, batchSize: Int,
+    _ input: UnsafeBufferPointer<UInt8>, url: URL?, source: String, batchSize: Int,
     onBatch: ([FeedXMLElement], FeedXMLElement) -> Void
   ) throws -> FeedXMLReader.Result {
-    let bytes = HTMLEntities.numericReferences(in: input)
+    guard let rewritten = HTMLEntities.numericReferencesIfAny(in: input) else {
+      return try parseUTF8(input, url: url, source: source, batchSize: batchSize, onBatch: onBatch)
+    }
+    return try rewritten.withUnsafeBufferPointer {
+      try parseUTF8($0, url: url, source: source, batchSize: batchSize, onBatch: onBatch)
+    }
+  }
+
+  private static func parseUTF8(
+    _ bytes: UnsafeBufferPointer<UInt8>, url: URL?, source: String, batchSize: Int,
+    onBatch: ([FeedXMLElement], FeedXMLElement) -> Void
+  ) throws -> FeedXMLReader.Result {
     XMLReadingPolicy.prepare()
     guard let context = xmlCreatePushParserCtxt(nil, nil, nil, 0, url?.absoluteString) else {
       throw FeedError.malformedXML(source: source, detail: "libxml2 could not start")
@@ -42,11 +54,9 @@ enum FeedXMLStreamReader {
     repeat {
       let end = min(offset + chunkSize, bytes.count)
       let last: Int32 = end == bytes.count ? 1 : 0
-      bytes.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress.map { base in
-          base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            _ = xmlParseChunk(context, $0 + offset, Int32(end - offset), last)
-          }
+      bytes.baseAddress.map { base in
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+          _ = xmlParseChunk(context, $0 + offset, Int32(end - offset), last)
         }
       }
       offset = end

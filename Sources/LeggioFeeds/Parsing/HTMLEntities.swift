@@ -22,6 +22,12 @@ extension HTMLEntities {
   /// Rewrites HTML's named entities that the document does not declare as numeric
   /// references, which XML always knows (libxml2 drops an undeclared `&egrave;`).
   static func numericReferences(in bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { numericReferencesIfAny(in: $0) } ?? bytes
+  }
+
+  /// `numericReferences(in:)` for bytes read where they lie: nil when there is nothing to
+  /// rewrite, so that the bytes are not copied.
+  static func numericReferencesIfAny(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     var result: [UInt8] = []
     var copied = 0  // bytes[..<copied] are in result
     var declared: Set<String>?
@@ -43,7 +49,7 @@ extension HTMLEntities {
       copied = end + 1
       index = end + 1
     }
-    guard copied > 0 else { return bytes }
+    guard copied > 0 else { return nil }
     result.append(contentsOf: bytes[copied...])
     return result
   }
@@ -51,21 +57,21 @@ extension HTMLEntities {
   /// The index of the first `&` from `start` on, found by `memchr`: a slice's
   /// `firstIndex(of:)` took 6 instructions a byte of the feed (142 million for a ten-feed
   /// update of 22 MB), most of them bytes far from any entity.
-  private static func firstAmpersand(in bytes: [UInt8], from start: Int) -> Int? {
-    guard start < bytes.count else { return nil }
-    return bytes.withUnsafeBufferPointer { buffer in
-      let base = UnsafeRawPointer(buffer.baseAddress!)
-      guard let found = memchr(base + start, Int32(UInt8(ascii: "&")), buffer.count - start)
-      else { return nil }
-      return base.distance(to: UnsafeRawPointer(found))
-    }
+  private static func firstAmpersand(in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+    -> Int?
+  {
+    guard start < bytes.count, let address = bytes.baseAddress else { return nil }
+    let base = UnsafeRawPointer(address)
+    guard let found = memchr(base + start, Int32(UInt8(ascii: "&")), bytes.count - start)
+    else { return nil }
+    return base.distance(to: UnsafeRawPointer(found))
   }
 
   /// `lt`, `gt`, `amp`, `quot`, `apos`: XML's own, which libxml2 reads; a feed holds
   /// thousands (escaped HTML), so they are passed over without making a string.
   /// Compared byte by byte: `elementsEqual` on a slice and a string's UTF-8 cost 144
   /// instructions an entity.
-  private static func isXMLPredefined(_ name: ArraySlice<UInt8>) -> Bool {
+  private static func isXMLPredefined(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     let start = name.startIndex
     switch name.count {
     case 2:
@@ -88,7 +94,7 @@ extension HTMLEntities {
   }
 
   /// Names declared by `<!ENTITY name` in the document's prolog.
-  private static func declaredNames(_ bytes: [UInt8]) -> Set<String> {
+  private static func declaredNames(_ bytes: UnsafeBufferPointer<UInt8>) -> Set<String> {
     let head = String(decoding: bytes.prefix(65_536), as: UTF8.self)
     var names = Set<String>()
     var rest = head[...]
