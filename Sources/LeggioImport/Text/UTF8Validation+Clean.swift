@@ -43,42 +43,6 @@ extension UTF8Validation {
     return (isASCII && restIsASCII, false)
   }
 
-  /// The length of the well-formed scalar whose lead byte (0x80 or over) is at `index`, or
-  /// nil when the bytes there are not one (the rules of `check`).
-  @inline(__always)
-  private static func sequenceLength(_ base: UnsafePointer<UInt8>, count: Int, at index: Int)
-    -> Int?
-  {
-    let length: Int
-    var lower: UInt8 = 0x80
-    var upper: UInt8 = 0xBF
-    switch base[index] {
-    case 0xC2...0xDF: length = 2
-    case 0xE0:
-      length = 3
-      lower = 0xA0
-    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED:
-      length = 3
-      upper = 0x9F
-    case 0xF0:
-      length = 4
-      lower = 0x90
-    case 0xF1...0xF3: length = 4
-    case 0xF4:
-      length = 4
-      upper = 0x8F
-    default: return nil
-    }
-    guard index + length <= count else { return nil }
-    let second = base[index + 1]
-    guard second >= lower && second <= upper else { return nil }
-    for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 {
-      return nil
-    }
-    return length
-  }
-
   /// Bit 7 of each of the eight bytes of `word` (the first byte lowest) that is neither
   /// printable ASCII nor a line feed; the lowest bit set is the first such byte (as
   /// `TextSanitizer`'s test of the same name, which is not visible here).
