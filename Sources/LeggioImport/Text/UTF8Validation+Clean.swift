@@ -17,7 +17,7 @@ extension UTF8Validation {
     var isClean = true
     while index < count && isClean {
       if index &+ 8 <= count {
-        let others = otherThanPrintableOrLineFeeds(
+        let others = TextSanitizer.otherThanPrintableOrLineFeeds(
           UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         if others == 0 {
           index &+= 8
@@ -41,19 +41,5 @@ extension UTF8Validation {
       return nil
     }
     return (isASCII && restIsASCII, false)
-  }
-
-  /// Bit 7 of each of the eight bytes of `word` (the first byte lowest) that is neither
-  /// printable ASCII nor a line feed; the lowest bit set is the first such byte (as
-  /// `TextSanitizer`'s test of the same name, which is not visible here).
-  @inline(__always)
-  private static func otherThanPrintableOrLineFeeds(_ word: UInt64) -> UInt64 {
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let below = ~((word | high) &- 0x2020_2020_2020_2020) & high
-    let above = ((word &+ 0x0101_0101_0101_0101) | word) & high
-    let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-    let lineFeeds = ~(((feeds & low) &+ low) | feeds) & high
-    return (below & ~lineFeeds) | above
   }
 }

@@ -202,8 +202,8 @@ public enum TextSanitizer {
   /// lowest bit set is the first such byte; bits above it may be set in error (a byte of
   /// 0xFF carries into the next). With bit 7 set in every byte first, subtracting 0x20
   /// from each borrows from none of the others.
-  @inline(__always)
-  static func otherThanPrintableOrLineFeeds(_ word: UInt64) -> UInt64 {
+  @inlinable
+  package static func otherThanPrintableOrLineFeeds(_ word: UInt64) -> UInt64 {
     let high: UInt64 = 0x8080_8080_8080_8080
     let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     // Each byte below 0x20 (those of 0x80 and up are caught by `above`).
