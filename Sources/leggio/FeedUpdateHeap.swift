@@ -18,9 +18,9 @@ import Foundation
 /// back after every group of 2,000 articles, ten feeds of 10,000 peaked 20 MB lower again,
 /// but refaulted 90,000 pages more, about 0.5 s of CPU.) A large feed's are kept: the
 /// next large feed's parser and builders take them again at once, and given back after
-/// each of ten feeds of 10,000 items they were refaulted, 50,000 page faults of the
-/// update's 135,000, for 10–17 MB less at the peak (141–147 MB against 158–162, newsboat's
-/// 229). After feeds of 1,000 items they are few, and keeping them raised the peak from
+/// each of ten feeds of 10,000 items they were refaulted, 55,000 page faults of the
+/// update's 140,000, for 10–20 MB less at the peak (141–157 MB against 148–173, newsboat's
+/// 229–242). After feeds of 1,000 items they are few, and keeping them raised the peak from
 /// 61–64 to 69–70 MB.
 enum FeedUpdateHeap {
   /// Call before the update starts any thread.
