@@ -38,9 +38,9 @@ extension FeedsCommand {
         let bar = SharedProgressBar(total: feeds.count)
         let ids = feeds.compactMap(\.id)
         let summaries = try runBlocking {
-          var summaries = try await updater.update(feedIDs: ids) { _ in
+          var summaries = try await updater.update(feedIDs: ids) { progress in
             bar.advance()
-            FeedUpdateHeap.giveBackFreedPages()
+            FeedUpdateHeap.giveBackFreedPages(afterFeedOf: progress.latest.newItems)
           }
           _ = await pictures?.finish(into: &summaries)
           return summaries

@@ -257,14 +257,29 @@ extension FeedUpdater {
     return stored
   }
 
-  /// `store`'s sink call and records, with the writer taken.
+  /// `store`'s sink call and records, with the writer taken. Into the library that
+  /// keeps the feeds, articles and records go in one transaction (one commit a group
+  /// instead of two); through another sink, the records are stored once it returns.
   private func write(
     _ articles: [ImportedArticle], prepared: LibraryFeedSink.Batch?, items: [ItemFacts],
     addedAt: Date, feedID: Int64, feedURL: URL, warnings: inout [String]
   ) -> Int {
+    func records(_ ids: [Int64]) -> [FeedItemRecord] {
+      zip(items, ids).map { item, articleID in
+        FeedItemRecord(
+          feedId: feedID, identity: item.identity, link: item.link, title: item.title,
+          published: item.published, articleID: articleID)
+      }
+    }
     let ids: [Int64]
     do {
-      if let librarySink, let prepared {
+      if let librarySink, let prepared, librarySink.library.holds(store) {
+        // What counts is what this update recorded: another one running at once may
+        // have recorded some first.
+        return try librarySink.store(
+          prepared, feedURL: feedURL, addedAt: addedAt, recording: records
+        ).recorded
+      } else if let librarySink, let prepared {
         ids = try librarySink.store(prepared, feedURL: feedURL, addedAt: addedAt)
       } else {
         ids = try sink(articles, feedURL, addedAt)
@@ -273,11 +288,11 @@ extension FeedUpdater {
       warnings.append("\(items.count) items were not saved: \(Self.describe(error))")
       return 0
     }
-    let records = zip(items, ids).map { item, articleID in
-      FeedItemRecord(
-        feedId: feedID, identity: item.identity, link: item.link, title: item.title,
-        published: item.published, articleID: articleID)
-    }
+    return record(records(ids), warnings: &warnings)
+  }
+
+  /// Records items whose articles another transaction stored.
+  private func record(_ records: [FeedItemRecord], warnings: inout [String]) -> Int {
     // Recorded now, while the next group is being read and built. What counts is what
     // this update recorded: another one running at once may have recorded some first.
     do {

@@ -52,6 +52,17 @@ public struct LibraryFeedSink: Sendable {
     return ids
   }
 
+  /// Stores a prepared batch and the feed's records of its items (`records`, made from
+  /// the articles' ids) in one transaction; returns the ids and how many records were
+  /// new. `store` must be the library's own (`Library.holds`).
+  public func store(
+    _ batch: Batch, feedURL: URL, addedAt: Date, recording records: ([Int64]) -> [FeedItemRecord]
+  ) throws -> (ids: [Int64], recorded: Int) {
+    let stored = try library.addFeedArticles(batch.prepared, addedAt: addedAt, recording: records)
+    pictures?.enqueue(sources: batch.pictureSources, ids: stored.ids, feedURL: feedURL)
+    return stored
+  }
+
   public func callAsFunction(_ articles: [ImportedArticle], _ feedURL: URL, _ addedAt: Date)
     throws -> [Int64]
   {

@@ -136,7 +136,7 @@ public final class FeedStore: Sendable {
   /// copied each page it changed (the table's and two indexes') for every item, a third
   /// of a feed batch's SQL time; one statement copies each page once (`FeedBatchStage`).
   @discardableResult
-  private static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws -> Int {
+  static func insert(_ newItems: [FeedItemRecord], _ db: Database) throws -> Int {
     guard !newItems.isEmpty else { return 0 }
     // Columns as `feed_items` declares them, so values keep their affinity.
     try db.execute(

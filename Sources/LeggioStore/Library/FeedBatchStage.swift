@@ -11,6 +11,11 @@ import GRDB
 /// once. The temporary tables live in memory (`PRAGMA temp_store`), have neither index
 /// nor trigger, and are emptied by each flush; they belong to the transaction, so a batch
 /// that fails leaves nothing in them.
+///
+/// Each new article is staged under the id it will have, the next of the library's ids
+/// (`nextArticleID`: what AUTOINCREMENT would give it), so that its version and tags name
+/// it by id: staged by UUID, each article cost three searches of the UUID index (its
+/// version's and tags' joins, and reading its id back).
 struct FeedBatchStage {
   private let insertArticle: BulkStatement
   private let insertVersion: BulkStatement
@@ -19,12 +24,12 @@ struct FeedBatchStage {
   private(set) var identities = Set<String>()
 
   private static let articleColumns =
-    "uuid, identity, globalIdentity, \(ArticleColumns.names.joined(separator: ", ")), "
+    "id, uuid, identity, globalIdentity, \(ArticleColumns.names.joined(separator: ", ")), "
     + "contentHash, words, createdAt, updatedAt"
-  /// A version's columns but its article, which is staged by UUID (`articleUUID`) and
-  /// stored by id (`VersionArticleIDs`); `updatedAt` is left NULL, as it is `createdAt`.
-  private static let versionColumns = "uuid, document, text, contentHash, words, createdAt"
-  private static let tagColumns = "articleUUID, tag, createdAt, updatedAt"
+  /// A version's columns; `updatedAt` is left NULL, as it is `createdAt`.
+  private static let versionColumns =
+    "articleId, uuid, document, text, contentHash, words, createdAt"
+  private static let tagColumns = "articleId, tag, createdAt, updatedAt"
 
   init(_ db: Database) throws {
     // Columns as the library's tables declare them, so values keep their affinity.
@@ -33,9 +38,9 @@ struct FeedBatchStage {
         CREATE TEMP TABLE IF NOT EXISTS stage_article AS
           SELECT \(Self.articleColumns) FROM main.article WHERE 0;
         CREATE TEMP TABLE IF NOT EXISTS stage_version AS
-          SELECT '' AS articleUUID, \(Self.versionColumns) FROM main.article_version WHERE 0;
-        CREATE TEMP TABLE IF NOT EXISTS stage_tag (
-          articleUUID TEXT, tag TEXT, createdAt DATETIME, updatedAt DATETIME);
+          SELECT \(Self.versionColumns) FROM main.article_version WHERE 0;
+        CREATE TEMP TABLE IF NOT EXISTS stage_tag AS
+          SELECT \(Self.tagColumns) FROM main.article_tag WHERE 0;
         """)
     func insert(_ table: String, _ columns: String) throws -> BulkStatement {
       let count = columns.split(separator: ",").count
@@ -45,18 +50,30 @@ struct FeedBatchStage {
           + Array(repeating: "?", count: count).joined(separator: ", ") + ")")
     }
     insertArticle = try insert("stage_article", Self.articleColumns)
-    insertVersion = try insert("stage_version", "articleUUID, " + Self.versionColumns)
+    insertVersion = try insert("stage_version", Self.versionColumns)
     insertTag = try insert("stage_tag", Self.tagColumns)
   }
 
+  /// The id the next article stored will have: above every id the library ever gave,
+  /// as AUTOINCREMENT gives them (`sqlite_sequence` keeps the largest, deleted or not).
+  static func nextArticleID(_ db: Database) throws -> Int64 {
+    try Int64.fetchOne(
+      db,
+      sql: """
+        SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'article'), 0),
+          COALESCE((SELECT MAX(id) FROM article), 0)) + 1
+        """) ?? 1
+  }
+
   /// Stages a new article, its version and its tags, dated `stamp`, under the
-  /// identifiers given.
+  /// identifiers given: `id` is `nextArticleID`, or one above the article staged before.
   mutating func add(
-    _ article: PreparedFeedArticle, uuid: String, versionUUID: String, stamp: DatabaseValue
+    _ article: PreparedFeedArticle, id: Int64, uuid: String, versionUUID: String,
+    stamp: DatabaseValue
   ) throws {
     identities.insert(article.identity)
     try insertVersion.execute { row in
-      row.text(uuid)
+      row.integer(id)
       row.text(versionUUID)
       row.value(article.storedDocument.databaseValue)
       row.text("")
@@ -65,6 +82,7 @@ struct FeedBatchStage {
       row.value(stamp)
     }
     try insertArticle.execute { row in
+      row.integer(id)
       row.text(uuid)
       row.text(article.identity)
       row.text(article.globalIdentity)
@@ -76,7 +94,7 @@ struct FeedBatchStage {
     }
     for tag in article.tags {
       try insertTag.execute { row in
-        row.text(uuid)
+        row.integer(id)
         row.text(tag)
         row.value(stamp)
         row.value(stamp)
@@ -84,33 +102,20 @@ struct FeedBatchStage {
     }
   }
 
-  /// Stores what is staged (articles first: their versions and tags name them by id) and
-  /// returns the new articles' ids by UUID.
-  mutating func flush(_ db: Database) throws -> [String: Int64] {
-    guard !identities.isEmpty else { return [:] }
+  /// Stores what is staged, articles first: their versions and tags name them.
+  mutating func flush(_ db: Database) throws {
+    guard !identities.isEmpty else { return }
     try db.execute(
       sql: """
         INSERT INTO main.article (\(Self.articleColumns))
           SELECT \(Self.articleColumns) FROM temp.stage_article ORDER BY rowid;
-        INSERT INTO main.article_version (articleId, \(Self.versionColumns))
-          SELECT a.id, s.uuid, s.document, s.text, s.contentHash, s.words, s.createdAt
-          FROM temp.stage_version s JOIN main.article a ON a.uuid = s.articleUUID ORDER BY s.rowid;
-        INSERT INTO main.article_tag (articleId, tag, createdAt, updatedAt)
-          SELECT a.id, s.tag, s.createdAt, s.updatedAt FROM temp.stage_tag s
-          JOIN main.article a ON a.uuid = s.articleUUID ORDER BY s.rowid;
+        INSERT INTO main.article_version (\(Self.versionColumns))
+          SELECT \(Self.versionColumns) FROM temp.stage_version ORDER BY rowid;
+        INSERT INTO main.article_tag (\(Self.tagColumns))
+          SELECT \(Self.tagColumns) FROM temp.stage_tag ORDER BY rowid;
+        DELETE FROM temp.stage_article; DELETE FROM temp.stage_version;
+        DELETE FROM temp.stage_tag;
         """)
-    var ids: [String: Int64] = [:]
-    ids.reserveCapacity(identities.count)
-    let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT a.uuid, a.id FROM temp.stage_article s JOIN main.article a ON a.uuid = s.uuid
-        """)
-    while let row = try rows.next() { ids[row[0]] = row[1] }
-    try db.execute(
-      sql: "DELETE FROM temp.stage_article; DELETE FROM temp.stage_version; "
-        + "DELETE FROM temp.stage_tag;")
     identities.removeAll(keepingCapacity: true)
-    return ids
   }
 }

@@ -47,7 +47,24 @@ extension Library {
   public func addFeedArticles(_ prepared: PreparedFeedArticles, addedAt now: Date = Date()) throws
     -> [Int64]
   {
-    guard prepared.count > 0 else { return [] }
+    try addFeedArticles(prepared, addedAt: now, recording: { _ in [] }).ids
+  }
+
+  /// Whether `store` keeps its feeds in this library's database, so that a feed's items
+  /// can be recorded in the transaction that stores their articles.
+  public func holds(_ store: FeedStore) -> Bool {
+    store.database === writer
+  }
+
+  /// `addFeedArticles` of prepared articles, with the feed's records of their items
+  /// (`records`, made from the articles' ids) stored in the same transaction: one commit
+  /// a group of items instead of two, and never articles stored without their items'
+  /// records. Returns the ids and how many records were new (`FeedStore.recordItems`).
+  public func addFeedArticles(
+    _ prepared: PreparedFeedArticles, addedAt now: Date = Date(),
+    recording records: ([Int64]) -> [FeedItemRecord]
+  ) throws -> (ids: [Int64], recorded: Int) {
+    guard prepared.count > 0 else { return ([], 0) }
     let articles = prepared.articles
     // The articles' and versions' identifiers are made now, in the batch's order, so that
     // they sort as the articles are stored.
@@ -60,15 +77,17 @@ extension Library {
       // The log is folded into the file less often once feeds are stored: each fold
       // reads and writes again every page changed since the last, and a batch changes
       // the same index pages as the one before. At most 128 MB of log, folded in by the
-      // commit that passes it; left so for the connection, as the feed's own records
-      // are committed between its batches. Closing the library folds in the rest.
+      // commit that passes it; left so for the connection, as the feed's own row is
+      // committed between its batches. Closing the library folds in the rest.
       try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.feedCheckpointPages)")
       var ids: [Int64] = []
+      var recorded = 0
       try db.inTransaction {
         ids = try Self.storeFeedArticles(articles, addedAt: now, minted: minted, db)
+        recorded = try FeedStore.insert(records(ids), db)
         return .commit
       }
-      return ids
+      return (ids, recorded)
     }
   }
 
@@ -109,19 +128,14 @@ extension Library {
     let find = try BulkStatement(
       db, sql: "SELECT id, uuid, deletedAt IS NOT NULL FROM article WHERE identity = ?")
     var stage = try FeedBatchStage(db)
-    // Each item's article id; a staged article's (0 here) is known once it is stored.
+    // The id the next new article is staged under (`FeedBatchStage`).
+    var nextID = try FeedBatchStage.nextArticleID(db)
     var ids: [Int64] = []
     ids.reserveCapacity(articles.count)
-    var staged: [(index: Int, uuid: String)] = []
-    func flush() throws {
-      let stored = try stage.flush(db)
-      for (index, uuid) in staged { ids[index] = stored[uuid] ?? 0 }
-      staged.removeAll(keepingCapacity: true)
-    }
     for article in articles {
       // A second item of this batch with one identity: store what is staged, and the
       // item then finds its article like any other.
-      if stage.identities.contains(article.identity) { try flush() }
+      if stage.identities.contains(article.identity) { try stage.flush(db) }
       let existing = try find.step({ $0.text(article.identity) }) {
         (id: $0.integer(0), uuid: $0.text(1), isRemoved: $0.integer(2) != 0)
       }
@@ -132,12 +146,13 @@ extension Library {
         ids.append(existing.id)
         continue
       }
-      let uuid = UUIDv7.string(at: minted)
-      try stage.add(article, uuid: uuid, versionUUID: UUIDv7.string(at: minted), stamp: stamp)
-      staged.append((ids.count, uuid))
-      ids.append(0)
+      try stage.add(
+        article, id: nextID, uuid: UUIDv7.string(at: minted),
+        versionUUID: UUIDv7.string(at: minted), stamp: stamp)
+      ids.append(nextID)
+      nextID += 1
     }
-    try flush()
+    try stage.flush(db)
     try SearchIndex.queueArticles(after: lastID, db)
     return ids
   }

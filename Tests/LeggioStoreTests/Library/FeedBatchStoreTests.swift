@@ -96,4 +96,73 @@ import LeggioTestSupport
     #expect(Set(ids).count == 250)
     #expect(try library.search("voce", limit: 1000).count == 250)
   }
+
+  @Test func aBatchNeverGivesANewArticleTheIdOfOneDeletedForGood() throws {
+    let library = try Library.inMemory()
+    let first = try library.addFeedArticles([
+      imported("Uno", ["Il primo."], source: "https://e.org/1"),
+      imported("Due", ["Il secondo."], source: "https://e.org/2"),
+    ])
+    // The newest article leaves the library for good, as the emptied bin takes it.
+    try library.writer.write { db in
+      try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [first[1]])
+    }
+    let ids = try library.addFeedArticles([
+      imported("Tre", ["Il terzo."], source: "https://e.org/3"),
+      imported("Uno di nuovo", ["Il primo."], source: "https://e.org/1"),
+      imported("Quattro", ["Il quarto."], source: "https://e.org/4"),
+    ])
+    #expect(ids[0] > first[1])
+    #expect(ids[1] == first[0])
+    #expect(ids[2] == ids[0] + 1)
+    // Each id names the article stored for its item, with its version and tags.
+    try library.writer.read { db in
+      let titles = try String.fetchAll(
+        db,
+        sql: """
+          SELECT a.title FROM article a JOIN article_version v ON v.articleId = a.id
+          WHERE a.id IN (?, ?) ORDER BY a.id
+          """, arguments: [ids[0], ids[2]])
+      #expect(titles == ["Tre", "Quattro"])
+    }
+  }
+
+  @Test func aFeedsItemsAreRecordedWithTheirArticlesOrNotAtAll() throws {
+    let library = try Library.inMemory()
+    let feed = try library.feedStore.add(url: "https://e.org/feed.xml")
+    let articles = [
+      imported("Lago", ["Il lago."], source: "https://e.org/lago"),
+      imported("Monte", ["Il monte."], source: "https://e.org/monte"),
+    ]
+    func records(feedID: Int64) -> ([Int64]) -> [FeedItemRecord] {
+      { ids in
+        zip(["lago", "monte"], ids).map {
+          FeedItemRecord(
+            feedId: feedID, identity: $0, link: nil, title: nil, published: nil, articleID: $1)
+        }
+      }
+    }
+    // Records that cannot be stored (no such feed) take their articles with them.
+    #expect(throws: (any Error).self) {
+      try library.addFeedArticles(
+        PreparedFeedArticles(articles, for: library), recording: records(feedID: 999))
+    }
+    #expect(
+      try library.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM article") } == 0)
+    let stored = try library.addFeedArticles(
+      PreparedFeedArticles(articles, for: library), recording: records(feedID: feed.id!))
+    #expect(stored.recorded == 2)
+    let kept = try library.writer.read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT articleID FROM feed_items WHERE feedId = ? ORDER BY identity",
+        arguments: [feed.id!])
+    }
+    #expect(kept == stored.ids)
+    // Items recorded before are not counted again.
+    let again = try library.addFeedArticles(
+      PreparedFeedArticles(articles, for: library), recording: records(feedID: feed.id!))
+    #expect(again.ids == stored.ids && again.recorded == 0)
+    #expect(library.holds(library.feedStore))
+    #expect(!library.holds(try Library.inMemory().feedStore))
+  }
 }
