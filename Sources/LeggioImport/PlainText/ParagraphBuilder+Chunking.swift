@@ -7,7 +7,7 @@ extension ParagraphBuilder {
   /// array a stretch, with the same indices in both: an array of their own for each
   /// chunk was two allocations and two frees a paragraph.
   struct MeasuredChunks {
-    var lines: [[Substring]] = []
+    var lines: [[TextLine]] = []
     var lengths: [ArraySlice<Int>] = []
     var firstWords: [ArraySlice<Int>] = []
     /// For each chunk, whether its bytes showed that no line needs collapsing (no
@@ -19,15 +19,15 @@ extension ParagraphBuilder {
 
   /// Groups non-blank lines separated by blank ones, trailing spaces removed.
   static func chunk(_ lines: ArraySlice<Substring>) -> [[Substring]] {
-    chunkAndMeasure(lines).lines
+    TextLine.withLines(lines) { chunkAndMeasure($0[...]).lines.map { $0.map(\.text) } }
   }
 
   /// `chunk`, each line measured while its bytes are at hand: `chunkAndMeasureInParts`
   /// joined.
-  static func chunkAndMeasure(_ lines: ArraySlice<Substring>) -> MeasuredChunks {
+  static func chunkAndMeasure(_ lines: ArraySlice<TextLine>) -> MeasuredChunks {
     var parts = chunkAndMeasureInParts(lines)
     guard parts.count > 1 else { return parts[0] }
-    var lineParts: [[[Substring]]] = []
+    var lineParts: [[[TextLine]]] = []
     var lengthParts: [[ArraySlice<Int>]] = []
     var firstWordParts: [[ArraySlice<Int>]] = []
     var plainParts: [[Bool]] = []
@@ -56,7 +56,7 @@ extension ParagraphBuilder {
   /// took a book's 60,000 lines while the other waited), and the parts are left apart
   /// for the blocks to be built from in the same slices (joining them was 2.7 M
   /// instructions on one thread). One part for a short text.
-  static func chunkAndMeasureInParts(_ lines: ArraySlice<Substring>) -> [MeasuredChunks] {
+  static func chunkAndMeasureInParts(_ lines: ArraySlice<TextLine>) -> [MeasuredChunks] {
     guard lines.count >= 16_384, ConcurrentSlices.coreCount > 1 else {
       return [chunkSerially(lines)]
     }
@@ -87,20 +87,13 @@ extension ParagraphBuilder {
     }
   }
 
-  /// A line without its trailing white space.
+  /// A line without its trailing white space: read from its last bytes when they can
+  /// tell (`trimmedEnd`), else by `Character`.
   @inline(__always)
-  static func trimmed(_ line: Substring) -> Substring {
-    endsInPrintableASCII(line)
-      ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
-  }
-
-  /// `trimmed` read from the line's last bytes, or nil when they cannot tell
-  /// (`trimmedEnd`).
-  private static func trimmedOnBytes(_ line: Substring) -> Substring? {
-    guard let found = line.utf8.withContiguousStorageIfAvailable(trimmedEnd), let end = found
-    else { return nil }
-    let utf8 = line.utf8
-    return line[line.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]
+  static func trimmed(_ line: TextLine) -> TextLine {
+    if let last = line.last, last > 0x20 && last < 0x7F { return line }
+    if let end = trimmedEnd(line.bytes) { return line.prefix(end) }
+    return line.prefix(line.text.trimmingSuffix(while: \.isWhitespace).utf8.count)
   }
 
   /// The byte count of a line without its trailing white space, read from its last bytes,
@@ -125,25 +118,26 @@ extension ParagraphBuilder {
 
   /// A line's trimmed byte count (-1 when nothing is trimmed, 0 for a blank line),
   /// `columns` and `firstWordColumns`, and whether its trimmed bytes were seen to need no
-  /// collapsing, from one look at its bytes when they can tell (most lines), else from the
-  /// `Substring` functions (then `plain` is false: the join looks for itself).
-  private static func measureLine(_ line: Substring) -> (
+  /// collapsing, from one look at its bytes when they can tell (most lines), else with
+  /// the `Character` walks (then `plain` is false: the join looks for itself).
+  private static func measureLine(_ line: TextLine) -> (
     end: Int, columns: Int, firstWord: Int, plain: Bool
   ) {
-    let fast = line.utf8.withContiguousStorageIfAvailable {
-      bytes -> (end: Int, columns: Int, firstWord: Int, plain: Bool)? in
-      guard let end = trimmedEnd(bytes) else { return nil }
+    let bytes = line.bytes
+    if let end = trimmedEnd(bytes) {
       guard end > 0 else { return (0, 0, 0, true) }
       let kept = UnsafeBufferPointer(rebasing: bytes[..<end])
-      guard let firstWord = firstWordColumns(bytes: kept) else { return nil }
-      let measured = columnsAndPlain(bytes: kept)
-      return (end == bytes.count ? -1 : end, measured.columns, firstWord, measured.plain)
+      if let firstWord = firstWordColumns(bytes: kept) {
+        let measured = columnsAndPlain(bytes: kept)
+        return (end == bytes.count ? -1 : end, measured.columns, firstWord, measured.plain)
+      }
     }
-    if let fast, let fast { return fast }
     let kept = trimmed(line)
     guard !kept.isEmpty else { return (0, 0, 0, true) }
-    let end = kept.utf8.count
-    return (end == line.utf8.count ? -1 : end, columns(kept), firstWordColumns(kept), false)
+    let end = kept.count
+    let firstWord =
+      firstWordColumns(bytes: kept.bytes) ?? slowFirstWordColumnsUnlessWhitespace(kept.text)
+    return (end == line.count ? -1 : end, columns(bytes: kept.bytes), firstWord, false)
   }
 
   /// Each chunk's array is made at its final size once its last line is known: appended
@@ -151,7 +145,7 @@ extension ParagraphBuilder {
   /// chunks cost 38 M instructions, most of them in the allocator). Every line is
   /// measured first, so that the chunks' measures can be slices of arrays no longer
   /// written to.
-  private static func chunkSerially(_ lines: ArraySlice<Substring>) -> MeasuredChunks {
+  private static func chunkSerially(_ lines: ArraySlice<TextLine>) -> MeasuredChunks {
     let base = lines.startIndex
     var ends = [Int](repeating: 0, count: lines.count)
     var lengths = [Int](repeating: 0, count: lines.count)
@@ -169,13 +163,11 @@ extension ParagraphBuilder {
     func close(at end: Int) {
       guard let first = start else { return }
       chunks.lines.append(
-        [Substring](unsafeUninitializedCapacity: end - first) { buffer, count in
+        [TextLine](unsafeUninitializedCapacity: end - first) { buffer, count in
           for index in first..<end {
             let line = lines[index]
             let kept = ends[index - base]
-            (buffer.baseAddress! + count).initialize(
-              to: kept < 0
-                ? line : line[line.startIndex..<line.utf8.index(line.startIndex, offsetBy: kept)])
+            (buffer.baseAddress! + count).initialize(to: kept < 0 ? line : line.prefix(kept))
             count += 1
           }
         })
