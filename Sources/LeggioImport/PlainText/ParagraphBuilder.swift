@@ -76,7 +76,7 @@ enum ParagraphBuilder {
 
   /// The blocks of `chunks`, made in slices on every core.
   private static func blocks(
-    _ chunks: [[TextLine]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>],
+    _ chunks: [ArraySlice<TextLine>], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>],
     plain: [Bool], wrapping: Wrapping?
   ) -> [Block] {
     ConcurrentSlices.joinedMoving(
@@ -95,7 +95,8 @@ enum ParagraphBuilder {
   /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
   /// lines kept as they are.
   private static func append(
-    _ chunk: [TextLine], lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>, plain: Bool,
+    _ chunk: ArraySlice<TextLine>, lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>,
+    plain: Bool,
     wrapping: Wrapping?, to blocks: inout [Block]
   ) {
     if let items = TextListItem.items(chunk) {
@@ -103,7 +104,7 @@ enum ParagraphBuilder {
         Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
       }
     } else if chunk.count == 1 {
-      let text = collapse(chunk[0])
+      let text = collapse(chunk[chunk.startIndex])
       if let level = TextHeading.level(of: text) {
         blocks.append(Block(.heading(level: level), text: text))
       } else {
@@ -127,7 +128,7 @@ enum ParagraphBuilder {
   /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
   /// chunk's lines, `firstWords` their `firstWordColumns`.
   static func measure(
-    _ chunks: [[TextLine]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>]
+    _ chunks: [ArraySlice<TextLine>], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>]
   ) -> Wrapping? {
     guard let width = percentile98(lengths) else { return nil }
     let counts = ConcurrentSlices.map(Array(chunks.indices), minimumSliceLength: 1024) { indices in
@@ -293,7 +294,7 @@ enum ParagraphBuilder {
     byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
-  private static func averageLength(_ chunk: [TextLine]) -> Int {
+  private static func averageLength(_ chunk: ArraySlice<TextLine>) -> Int {
     chunk.reduce(0) { $0 + columns(bytes: $1.bytes) } / max(chunk.count, 1)
   }
 
@@ -321,11 +322,13 @@ enum ParagraphBuilder {
   static func joinCollapsed(_ lines: [Substring], separator: String, plain: Bool = false)
     -> String
   {
-    TextLine.withLines(lines) { joinCollapsed($0, separator: separator, plain: plain) }
+    TextLine.withLines(lines) { joinCollapsed($0[...], separator: separator, plain: plain) }
   }
 
   /// `joinCollapsed` of lines read as bytes.
-  static func joinCollapsed(_ lines: [TextLine], separator: String, plain: Bool = false)
+  static func joinCollapsed(
+    _ lines: ArraySlice<TextLine>, separator: String, plain: Bool = false
+  )
     -> String
   {
     var separator = separator

@@ -42,7 +42,7 @@ struct TextListItem: Equatable {
 
   /// The chunk as list items, or nil unless it has two lines or more and every line is
   /// one: a lone "- Vieni qui" is more likely dialogue than a list.
-  static func items(_ chunk: [TextLine]) -> [TextListItem]? {
+  static func items(_ chunk: ArraySlice<TextLine>) -> [TextListItem]? {
     guard chunk.count >= 2 else { return nil }
     var items: [TextListItem] = []
     for line in chunk {

@@ -22,10 +22,11 @@ enum WorkingMemory {
     }
   }
 
-  /// Empties `chunks`, freeing them or leaving them allocated.
-  func release(_ chunks: inout [[TextLine]]) {
+  /// Empties `chunks` (slices of a few arrays of lines), freeing them or leaving them
+  /// allocated.
+  func release(_ chunks: inout [ArraySlice<TextLine>]) {
     switch self {
-    case .freed: ConcurrentSlices.releaseConcurrently(&chunks)
+    case .freed: chunks = []
     case .leftForExit: Self.abandon(&chunks)
     }
   }
