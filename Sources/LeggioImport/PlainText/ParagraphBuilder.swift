@@ -550,6 +550,17 @@ extension ParagraphBuilder {
         previousSpace = spaces >> 56
         index &+= 8
       }
+      if index < count && count >= 8 {
+        // The last bytes read as the line's last eight, those already read shifted out
+        // (zero bytes are neither continuations, spaces nor tabs): the byte-by-byte loop
+        // below cost 3.7 M instructions on a book.
+        let last = UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self)
+        let word = last >> (UInt64(truncatingIfNeeded: 8 &- (count &- index)) &* 8)
+        continuations &+= (word & ~(word << 1) & high).nonzeroBitCount
+        let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+        found |= zeroBytes(word ^ 0x0909_0909_0909_0909) | spaces & (spaces << 8 | previousSpace)
+        index = count
+      }
       var previousWasSpace = previousSpace != 0
       while index < count {
         let byte = base[index]
