@@ -60,8 +60,14 @@ extension TextLine {
     made.reserveCapacity(lines.count)
     for line in lines {
       let count = line.utf8.count
-      _ = UnsafeMutableBufferPointer(start: buffer + written, count: count).initialize(
-        from: line.utf8)
+      let target = UnsafeMutableBufferPointer(start: buffer + written, count: count)
+      // Copied in one go where the bytes are contiguous (a native string's always are).
+      let copied = line.utf8.withContiguousStorageIfAvailable { bytes in
+        if let source = bytes.baseAddress, count > 0 {
+          target.baseAddress!.initialize(from: source, count: count)
+        }
+      }
+      if copied == nil { _ = target.initialize(from: line.utf8) }
       made.append(TextLine(start: UnsafePointer(buffer + written), count: count))
       written += count
     }
