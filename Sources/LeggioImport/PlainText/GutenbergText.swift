@@ -13,9 +13,9 @@ struct GutenbergText: Equatable {
   /// The language as a BCP 47 tag, from the `Language:` line.
   var language: String?
   /// The lines between the header and the footer, the producer's credit removed.
-  var body: ArraySlice<Substring>
+  var body: ArraySlice<TextLine>
 
-  static func parse(_ lines: [Substring]) -> GutenbergText? {
+  static func parse(_ lines: [TextLine]) -> GutenbergText? {
     let searchLimit = min(lines.count, 800)
     guard let startMarker = lines[..<searchLimit].firstIndex(where: isStartMarker) else {
       return nil
@@ -25,7 +25,7 @@ struct GutenbergText: Equatable {
     let end = firstEndMarker(lines, from: startMarker + 1) ?? lines.count
     var result = GutenbergText(body: lines[(startMarker + 1)..<end])
     for line in lines[..<startMarker] {
-      result.read(headerLine: line)
+      result.read(headerLine: line.text)
     }
     result.dropProducerCredit()
     return result
@@ -34,7 +34,7 @@ struct GutenbergText: Equatable {
   /// The index of the first end marker at or after line `start`. A book's lines are
   /// looked through in slices on every core: this test runs on every line, and on one
   /// thread the other core waited for it.
-  static func firstEndMarker(_ lines: [Substring], from start: Int) -> Int? {
+  static func firstEndMarker(_ lines: [TextLine], from start: Int) -> Int? {
     let count = lines.count - start
     guard count >= 8192, ConcurrentSlices.coreCount > 1 else {
       return firstEndMarker(lines, in: start..<lines.count)
@@ -51,13 +51,19 @@ struct GutenbergText: Equatable {
     }.lazy.compactMap { $0 }.first
   }
 
-  /// The first end marker among `lines[range]`, each line read in place through the
-  /// array's buffer (`firstIndex(where:)` on a slice retained and released every line).
-  private static func firstEndMarker(_ lines: [Substring], in range: Range<Int>) -> Int? {
+  /// The first end marker among `lines[range]`.
+  private static func firstEndMarker(_ lines: [TextLine], in range: Range<Int>) -> Int? {
     lines.withUnsafeBufferPointer { buffer in
       for index in range where isEndMarker(buffer[index]) { return index }
       return nil
     }
+  }
+
+  /// `isStartMarker` of the line's text, most lines ruled out by their first byte that is
+  /// not a space.
+  static func isStartMarker(_ line: TextLine) -> Bool {
+    guard line.bytes.first(where: { $0 != 0x20 }) == 0x2A else { return false }
+    return isStartMarker(line.text)
   }
 
   static func isStartMarker(_ line: Substring) -> Bool {
@@ -65,6 +71,15 @@ struct GutenbergText: Equatable {
     let upper = line.uppercased()
     return (upper.hasPrefix("***") && upper.contains("START OF") && upper.contains("GUTENBERG"))
       || upper.hasPrefix("*END*THE SMALL PRINT") || upper.hasPrefix("*END THE SMALL PRINT")
+  }
+
+  /// `isEndMarker` of the line's text, judged on its bytes as far as they can tell: this
+  /// runs on every line of a book.
+  static func isEndMarker(_ line: TextLine) -> Bool {
+    guard let opening = line.first,
+      opening == 0x20 || opening == 0x2A || opening | 0x20 == 0x65, mayBeEndMarker(line.bytes)
+    else { return false }
+    return isEndMarker(line.text)
   }
 
   static func isEndMarker(_ line: Substring) -> Bool {
@@ -129,11 +144,14 @@ struct GutenbergText: Equatable {
 
   /// "Produced by …" and "E-text prepared by …" paragraphs right after the start marker.
   private mutating func dropProducerCredit() {
-    guard let first = body.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return }
-    let opening = body[first].trimmingCharacters(in: .whitespaces).lowercased()
+    guard let first = body.firstIndex(where: { !$0.text.allSatisfy(\.isWhitespace) }) else {
+      return
+    }
+    let opening = body[first].text.trimmingCharacters(in: .whitespaces).lowercased()
     let credits = ["produced by", "e-text prepared by", "etext prepared by", "transcribed by"]
     guard credits.contains(where: opening.hasPrefix) else { return }
-    let end = body[first...].firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) ?? body.endIndex
+    let end =
+      body[first...].firstIndex(where: { $0.text.allSatisfy(\.isWhitespace) }) ?? body.endIndex
     body = body[end...]
   }
 

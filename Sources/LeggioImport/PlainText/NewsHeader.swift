@@ -32,7 +32,11 @@ struct NewsHeader: Equatable {
   /// credit, byline or dateline.
   static let maximumLeadLines = 4
 
-  static func parse(_ lines: [Substring], timeZone: TimeZone) -> NewsHeader? {
+  /// The header of the text whose lines are `lines` (read from the first, as far as the
+  /// header goes), or nil.
+  static func parse<Lines: RandomAccessCollection<Substring>>(
+    _ lines: Lines, timeZone: TimeZone
+  ) -> NewsHeader? where Lines.Index == Int {
     var lead: [String] = []
     var index = 0
     var header: NewsHeader?

@@ -7,7 +7,8 @@ extension ParagraphBuilder {
   /// array a stretch, with the same indices in both: an array of their own for each
   /// chunk was two allocations and two frees a paragraph.
   struct MeasuredChunks {
-    var lines: [[Substring]] = []
+    /// Each chunk's lines, a slice of its stretch's trimmed lines.
+    var lines: [ArraySlice<TextLine>] = []
     var lengths: [ArraySlice<Int>] = []
     var firstWords: [ArraySlice<Int>] = []
     /// For each chunk, whether its bytes showed that no line needs collapsing (no
@@ -19,15 +20,15 @@ extension ParagraphBuilder {
 
   /// Groups non-blank lines separated by blank ones, trailing spaces removed.
   static func chunk(_ lines: ArraySlice<Substring>) -> [[Substring]] {
-    chunkAndMeasure(lines).lines
+    TextLine.withLines(lines) { chunkAndMeasure($0[...]).lines.map { $0.map(\.text) } }
   }
 
   /// `chunk`, each line measured while its bytes are at hand: `chunkAndMeasureInParts`
   /// joined.
-  static func chunkAndMeasure(_ lines: ArraySlice<Substring>) -> MeasuredChunks {
+  static func chunkAndMeasure(_ lines: ArraySlice<TextLine>) -> MeasuredChunks {
     var parts = chunkAndMeasureInParts(lines)
     guard parts.count > 1 else { return parts[0] }
-    var lineParts: [[[Substring]]] = []
+    var lineParts: [[ArraySlice<TextLine>]] = []
     var lengthParts: [[ArraySlice<Int>]] = []
     var firstWordParts: [[ArraySlice<Int>]] = []
     var plainParts: [[Bool]] = []
@@ -56,7 +57,7 @@ extension ParagraphBuilder {
   /// took a book's 60,000 lines while the other waited), and the parts are left apart
   /// for the blocks to be built from in the same slices (joining them was 2.7 M
   /// instructions on one thread). One part for a short text.
-  static func chunkAndMeasureInParts(_ lines: ArraySlice<Substring>) -> [MeasuredChunks] {
+  static func chunkAndMeasureInParts(_ lines: ArraySlice<TextLine>) -> [MeasuredChunks] {
     guard lines.count >= 16_384, ConcurrentSlices.coreCount > 1 else {
       return [chunkSerially(lines)]
     }
@@ -87,20 +88,13 @@ extension ParagraphBuilder {
     }
   }
 
-  /// A line without its trailing white space.
+  /// A line without its trailing white space: read from its last bytes when they can
+  /// tell (`trimmedEnd`), else by `Character`.
   @inline(__always)
-  static func trimmed(_ line: Substring) -> Substring {
-    endsInPrintableASCII(line)
-      ? line : trimmedOnBytes(line) ?? line.trimmingSuffix(while: \.isWhitespace)
-  }
-
-  /// `trimmed` read from the line's last bytes, or nil when they cannot tell
-  /// (`trimmedEnd`).
-  private static func trimmedOnBytes(_ line: Substring) -> Substring? {
-    guard let found = line.utf8.withContiguousStorageIfAvailable(trimmedEnd), let end = found
-    else { return nil }
-    let utf8 = line.utf8
-    return line[line.startIndex..<utf8.index(utf8.startIndex, offsetBy: end)]
+  static func trimmed(_ line: TextLine) -> TextLine {
+    if let last = line.last, last > 0x20 && last < 0x7F { return line }
+    if let end = trimmedEnd(line.bytes) { return line.prefix(end) }
+    return line.prefix(line.text.trimmingSuffix(while: \.isWhitespace).utf8.count)
   }
 
   /// The byte count of a line without its trailing white space, read from its last bytes,
@@ -125,41 +119,44 @@ extension ParagraphBuilder {
 
   /// A line's trimmed byte count (-1 when nothing is trimmed, 0 for a blank line),
   /// `columns` and `firstWordColumns`, and whether its trimmed bytes were seen to need no
-  /// collapsing, from one look at its bytes when they can tell (most lines), else from the
-  /// `Substring` functions (then `plain` is false: the join looks for itself).
-  private static func measureLine(_ line: Substring) -> (
+  /// collapsing, from one look at its bytes when they can tell (most lines), else with
+  /// the `Character` walks (then `plain` is false: the join looks for itself).
+  private static func measureLine(_ line: TextLine) -> (
     end: Int, columns: Int, firstWord: Int, plain: Bool
   ) {
-    let fast = line.utf8.withContiguousStorageIfAvailable {
-      bytes -> (end: Int, columns: Int, firstWord: Int, plain: Bool)? in
-      guard let end = trimmedEnd(bytes) else { return nil }
+    let bytes = line.bytes
+    if let end = trimmedEnd(bytes) {
       guard end > 0 else { return (0, 0, 0, true) }
       let kept = UnsafeBufferPointer(rebasing: bytes[..<end])
-      guard let firstWord = firstWordColumns(bytes: kept) else { return nil }
-      let measured = columnsAndPlain(bytes: kept)
-      return (end == bytes.count ? -1 : end, measured.columns, firstWord, measured.plain)
+      if let firstWord = firstWordColumns(bytes: kept) {
+        let measured = columnsAndPlain(bytes: kept)
+        return (end == bytes.count ? -1 : end, measured.columns, firstWord, measured.plain)
+      }
     }
-    if let fast, let fast { return fast }
     let kept = trimmed(line)
     guard !kept.isEmpty else { return (0, 0, 0, true) }
-    let end = kept.utf8.count
-    return (end == line.utf8.count ? -1 : end, columns(kept), firstWordColumns(kept), false)
+    let end = kept.count
+    let firstWord =
+      firstWordColumns(bytes: kept.bytes) ?? slowFirstWordColumnsUnlessWhitespace(kept.text)
+    return (end == line.count ? -1 : end, columns(bytes: kept.bytes), firstWord, false)
   }
 
-  /// Each chunk's array is made at its final size once its last line is known: appended
-  /// a line at a time, a paragraph's array grew three or four times (a book's 11,000
-  /// chunks cost 38 M instructions, most of them in the allocator). Every line is
-  /// measured first, so that the chunks' measures can be slices of arrays no longer
-  /// written to.
-  private static func chunkSerially(_ lines: ArraySlice<Substring>) -> MeasuredChunks {
+  /// Every line is trimmed and measured first, into arrays of the stretch's length, so
+  /// that each chunk and its measures are slices of arrays no longer written to: an
+  /// array of its own for each chunk cost an allocation and a free a paragraph (7.6 M
+  /// instructions for a book's 11,000 chunks, half of it the storage type's lookup).
+  private static func chunkSerially(_ lines: ArraySlice<TextLine>) -> MeasuredChunks {
     let base = lines.startIndex
     var ends = [Int](repeating: 0, count: lines.count)
+    var trimmed = [TextLine](repeating: TextLine(start: nil, count: 0), count: lines.count)
     var lengths = [Int](repeating: 0, count: lines.count)
     var firstWords = [Int](repeating: 0, count: lines.count)
     var plain = [Bool](repeating: false, count: lines.count)
     for index in lines.indices {
-      let measured = measureLine(lines[index])
+      let line = lines[index]
+      let measured = measureLine(line)
       ends[index - base] = measured.end
+      trimmed[index - base] = measured.end < 0 ? line : line.prefix(measured.end)
       lengths[index - base] = measured.columns
       firstWords[index - base] = measured.firstWord
       plain[index - base] = measured.plain
@@ -168,18 +165,8 @@ extension ParagraphBuilder {
     var start: Int?
     func close(at end: Int) {
       guard let first = start else { return }
-      chunks.lines.append(
-        [Substring](unsafeUninitializedCapacity: end - first) { buffer, count in
-          for index in first..<end {
-            let line = lines[index]
-            let kept = ends[index - base]
-            (buffer.baseAddress! + count).initialize(
-              to: kept < 0
-                ? line : line[line.startIndex..<line.utf8.index(line.startIndex, offsetBy: kept)])
-            count += 1
-          }
-        })
       let range = (first - base)..<(end - base)
+      chunks.lines.append(trimmed[range])
       let measured = range.count > 1 ? range : range.lowerBound..<range.lowerBound
       chunks.lengths.append(lengths[measured])
       chunks.firstWords.append(firstWords[measured])

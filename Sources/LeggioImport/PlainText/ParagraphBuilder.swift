@@ -18,11 +18,14 @@ enum ParagraphBuilder {
     var isHardWrapped: Bool
   }
 
-  static func blocks(from lines: [Substring]) -> [Block] { blocks(from: lines[...]) }
+  /// The blocks of `lines`, for callers that hold `Substring`s (the tests).
+  static func blocks(from lines: ArraySlice<Substring>) -> [Block] {
+    TextLine.withLines(lines) { blocks(from: $0[...]) }
+  }
 
   /// The blocks of `lines`; `memory` says whether the chunks of lines are freed once the
   /// blocks are built.
-  static func blocks(from lines: ArraySlice<Substring>, memory: WorkingMemory = .freed)
+  static func blocks(from lines: ArraySlice<TextLine>, memory: WorkingMemory = .freed)
     -> [Block]
   {
     // Each line's length and the length of its first word are counted as the lines are
@@ -73,7 +76,7 @@ enum ParagraphBuilder {
 
   /// The blocks of `chunks`, made in slices on every core.
   private static func blocks(
-    _ chunks: [[Substring]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>],
+    _ chunks: [ArraySlice<TextLine>], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>],
     plain: [Bool], wrapping: Wrapping?
   ) -> [Block] {
     ConcurrentSlices.joinedMoving(
@@ -92,7 +95,8 @@ enum ParagraphBuilder {
   /// The blocks one chunk makes: list items, a heading, a paragraph of joined prose, or
   /// lines kept as they are.
   private static func append(
-    _ chunk: [Substring], lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>, plain: Bool,
+    _ chunk: ArraySlice<TextLine>, lengths: ArraySlice<Int>, firstWords: ArraySlice<Int>,
+    plain: Bool,
     wrapping: Wrapping?, to blocks: inout [Block]
   ) {
     if let items = TextListItem.items(chunk) {
@@ -100,7 +104,7 @@ enum ParagraphBuilder {
         Block(.listItem(depth: $0.depth, ordinal: $0.ordinal), text: collapse($0.text))
       }
     } else if chunk.count == 1 {
-      let text = collapse(chunk[0])
+      let text = collapse(chunk[chunk.startIndex])
       if let level = TextHeading.level(of: text) {
         blocks.append(Block(.heading(level: level), text: text))
       } else {
@@ -124,7 +128,7 @@ enum ParagraphBuilder {
   /// too few such lines to tell. `lengths` holds the `columns` of each multi-line
   /// chunk's lines, `firstWords` their `firstWordColumns`.
   static func measure(
-    _ chunks: [[Substring]], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>]
+    _ chunks: [ArraySlice<TextLine>], lengths: [ArraySlice<Int>], firstWords: [ArraySlice<Int>]
   ) -> Wrapping? {
     guard let width = percentile98(lengths) else { return nil }
     let counts = ConcurrentSlices.map(Array(chunks.indices), minimumSliceLength: 1024) { indices in
@@ -260,7 +264,7 @@ enum ParagraphBuilder {
 
   /// `firstWordColumns` by indices, for a line that is not contiguous UTF-8 or whose
   /// word touches non-ASCII white space (then by characters).
-  private static func slowFirstWordColumnsUnlessWhitespace(_ line: Substring) -> Int {
+  static func slowFirstWordColumnsUnlessWhitespace(_ line: Substring) -> Int {
     let bytes = line.utf8
     var index = bytes.startIndex
     while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
@@ -285,21 +289,13 @@ enum ParagraphBuilder {
     columns(line.drop(while: \.isWhitespace).prefix { !$0.isWhitespace })
   }
 
-  /// Whether the line ends in a printable ASCII character other than space (most lines):
-  /// then it has no trailing white space, and no `Character` needs building to tell.
-  @inline(__always)
-  static func endsInPrintableASCII(_ line: Substring) -> Bool {
-    guard let last = line.utf8.last else { return false }
-    return last > 0x20 && last < 0x7F
-  }
-
   /// Space, tab and the other ASCII white space (line feed to carriage return).
   private static func isASCIISpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
-  private static func averageLength(_ chunk: [Substring]) -> Int {
-    chunk.reduce(0) { $0 + columns($1) } / max(chunk.count, 1)
+  private static func averageLength(_ chunk: ArraySlice<TextLine>) -> Int {
+    chunk.reduce(0) { $0 + columns(bytes: $1.bytes) } / max(chunk.count, 1)
   }
 
   /// A line's length for wrap decisions: Unicode scalars, which match characters in
@@ -326,9 +322,18 @@ enum ParagraphBuilder {
   static func joinCollapsed(_ lines: [Substring], separator: String, plain: Bool = false)
     -> String
   {
+    TextLine.withLines(lines) { joinCollapsed($0[...], separator: separator, plain: plain) }
+  }
+
+  /// `joinCollapsed` of lines read as bytes.
+  static func joinCollapsed(
+    _ lines: ArraySlice<TextLine>, separator: String, plain: Bool = false
+  )
+    -> String
+  {
     var separator = separator
     let separatorCount = separator.utf8.count
-    let capacity = lines.reduce(separatorCount * max(0, lines.count - 1)) { $0 + $1.utf8.count }
+    let capacity = lines.reduce(separatorCount * max(0, lines.count - 1)) { $0 + $1.count }
     guard capacity > 0 else { return "" }
     return separator.withUTF8 { separatorBytes in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output in
@@ -341,18 +346,13 @@ enum ParagraphBuilder {
         }
         for (index, line) in lines.enumerated() {
           if index > 0 { copy(separatorBytes) }
-          let done = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if plain || !hasIndentTabOrSpaceRun(bytes) {
-              copy(bytes)
-            } else if canCollapseBytes(bytes) {
-              written += writeCollapsed(bytes, to: base + written)
-            } else {
-              return false
-            }
-            return true
-          }
-          if done != true {
-            var collapsed = needsCollapsing(line) ? collapse(line) : String(line)
+          let bytes = line.bytes
+          if plain || !hasIndentTabOrSpaceRun(bytes) {
+            copy(bytes)
+          } else if canCollapseBytes(bytes) {
+            written += writeCollapsed(bytes, to: base + written)
+          } else {
+            var collapsed = collapseCharacters(line.text)
             collapsed.withUTF8 { copy($0) }
           }
         }
@@ -376,6 +376,15 @@ enum ParagraphBuilder {
       index += 1
     }
     return high & 0x8080_8080_8080_8080 == 0
+  }
+
+  /// `collapse` of a line read as bytes.
+  static func collapse(_ line: TextLine) -> String {
+    let bytes = line.bytes
+    if !hasIndentTabOrSpaceRun(bytes) {
+      return UTF8Validation.string(checked: bytes, isASCII: isASCII(bytes))
+    }
+    return collapsedBytes(bytes) ?? collapseCharacters(line.text)
   }
 
   /// A line without indentation, with runs of spaces and tabs made one space.
@@ -493,7 +502,7 @@ extension ParagraphBuilder {
 
   /// `needsCollapsing` on contiguous bytes, eight at a time: every line of a book is
   /// looked through, and a byte at a time this was a fiftieth of `leggio show`'s time.
-  private static func hasIndentTabOrSpaceRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func hasIndentTabOrSpaceRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let count = bytes.count
     var index = 0
@@ -540,6 +549,17 @@ extension ParagraphBuilder {
         found |= zeroBytes(word ^ 0x0909_0909_0909_0909) | spaces & (spaces << 8 | previousSpace)
         previousSpace = spaces >> 56
         index &+= 8
+      }
+      if index < count && count >= 8 {
+        // The last bytes read as the line's last eight, those already read shifted out
+        // (zero bytes are neither continuations, spaces nor tabs): the byte-by-byte loop
+        // below cost 3.7 M instructions on a book.
+        let last = UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self)
+        let word = last >> (UInt64(truncatingIfNeeded: 8 &- (count &- index)) &* 8)
+        continuations &+= (word & ~(word << 1) & high).nonzeroBitCount
+        let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+        found |= zeroBytes(word ^ 0x0909_0909_0909_0909) | spaces & (spaces << 8 | previousSpace)
+        index = count
       }
       var previousWasSpace = previousSpace != 0
       while index < count {

@@ -10,7 +10,10 @@ public enum PlainTextImporter {
   public static func importText(
     _ text: String, fallbackTitle: String, timeZone: TimeZone = .current
   ) -> ImportedArticle {
-    importLines(Self.lines(of: text), fallbackTitle: fallbackTitle, timeZone: timeZone)
+    var text = text
+    return text.withUTF8 { bytes in
+      importLines(Self.lines(of: bytes), fallbackTitle: fallbackTitle, timeZone: timeZone)
+    }
   }
 
   /// Imports a text decoded in pieces (`TextPieces`), each but the last ending with a
@@ -20,27 +23,34 @@ public enum PlainTextImporter {
     pieces: [String], fallbackTitle: String, timeZone: TimeZone,
     memory: WorkingMemory = .freed
   ) -> ImportedArticle {
-    let pieces = pieces.map { piece in
-      var piece = piece
-      piece.makeContiguousUTF8()
-      return piece
+    withBytes(of: pieces[...]) { pieces in
+      // The empty line after a piece's last line feed begins the next piece: only the
+      // last piece's last line is kept.
+      var lines = Self.lines(
+        of: pieces, keepingLast: pieces.indices.map { $0 == pieces.count - 1 })
+      PhaseTrace.mark("text: lines cut")
+      let article = importLines(
+        lines, fallbackTitle: fallbackTitle, timeZone: timeZone, memory: memory)
+      memory.release(&lines)
+      PhaseTrace.mark("text: lines released")
+      return article
     }
-    // The empty line after a piece's last line feed begins the next piece: only the last
-    // piece's last line is kept.
-    var lines = Self.lines(
-      of: pieces, ranges: pieces.map { 0..<$0.utf8.count },
-      keepingLast: pieces.indices.map { $0 == pieces.count - 1 })
-    PhaseTrace.mark("text: lines cut")
-    let article = importLines(
-      lines, fallbackTitle: fallbackTitle, timeZone: timeZone, memory: memory)
-    // A book's lines are released on every core, not one by one on this thread.
-    memory.release(&lines)
-    PhaseTrace.mark("text: lines released")
-    return article
+  }
+
+  /// Calls `body` with the UTF-8 bytes of each of `strings` (made contiguous where they
+  /// are not), which stay valid until it returns.
+  private static func withBytes<Result>(
+    of strings: ArraySlice<String>, collected: [TextLine] = [],
+    _ body: ([TextLine]) -> Result
+  ) -> Result {
+    guard var first = strings.first else { return body(collected) }
+    return first.withUTF8 { bytes in
+      withBytes(of: strings.dropFirst(), collected: collected + [TextLine(bytes)], body)
+    }
   }
 
   private static func importLines(
-    _ lines: [Substring], fallbackTitle: String, timeZone: TimeZone,
+    _ lines: [TextLine], fallbackTitle: String, timeZone: TimeZone,
     memory: WorkingMemory = .freed
   ) -> ImportedArticle {
     var metadata = ArticleMetadata(title: fallbackTitle)
@@ -51,7 +61,7 @@ public enum PlainTextImporter {
       metadata.byline = book.author
       metadata.language = book.language
       blocks = ParagraphBuilder.blocks(from: book.body, memory: memory)
-    } else if let header = NewsHeader.parse(lines, timeZone: timeZone) {
+    } else if let header = NewsHeader.parse(lines.lazy.map(\.text), timeZone: timeZone) {
       metadata.kicker = header.kicker
       metadata.title = header.title
       metadata.standfirst = header.standfirst
@@ -79,7 +89,8 @@ public enum PlainTextImporter {
   /// has: a Project Gutenberg header's, else the one its words suggest. A guess made
   /// before the import, to load hyphenation patterns early; the import decides.
   package static func likelyLanguage(head: String) -> String? {
-    if let language = GutenbergText.parse(headLines(head))?.language { return language }
+    let language = TextLine.withLines(headLines(head)) { GutenbergText.parse($0)?.language }
+    if let language { return language }
     return LanguageDetector.detect(head)
   }
 
@@ -103,71 +114,79 @@ public enum PlainTextImporter {
     return lines
   }
 
-  /// The text's lines, split at each "\n" byte: the same lines as splitting by
-  /// characters (the decoder leaves no "\r\n", the one cluster holding a line feed),
-  /// without walking grapheme clusters through a whole book. A long text is cut after
-  /// line feeds into stretches split on every core (a book's 50,000 lines were a
-  /// twentieth of `show`'s time on one thread); the lines come back in order.
+  /// The text's lines, split at each "\n" byte, as `Substring`s: `lines(of:)` on its
+  /// bytes.
   static func lines(of text: String) -> [Substring] {
     var text = text
-    text.makeContiguousUTF8()
-    // One stretch for a short text, eight for a long one.
-    let stretches = text.withUTF8 { bytes in
-      TextPieces.stretches(bytes, pieces: bytes.count >= 1 << 18 ? 8 : 1)
+    let ranges = text.withUTF8 { bytes in
+      lines(of: bytes).map { line in
+        let start = line.start.map { bytes.baseAddress!.distance(to: $0) } ?? 0
+        return start..<start + line.count
+      }
     }
-    return lines(
-      of: Array(repeating: text, count: stretches.count), ranges: stretches,
-      keepingLast: stretches.map { $0.upperBound == text.utf8.count })
+    let utf8 = text.utf8
+    return ranges.map {
+      text[
+        utf8.index(
+          utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(
+            utf8.startIndex, offsetBy: $0.upperBound)]
+    }
   }
 
-  /// The lines that end in byte range `ranges[k]` of `texts[k]` (each at a "\n", and the
-  /// text after the range's last "\n" when `keepingLast[k]`), for each k in order, in one
-  /// array: each range's line feeds are found first, then its lines cut straight into
-  /// their place (see `ConcurrentSlices.joined(counts:)`), side by side.
-  private static func lines(
-    of texts: [String], ranges: [Range<Int>], keepingLast: [Bool]
-  ) -> [Substring] {
+  /// The lines of a text's UTF-8 bytes, split at each "\n" byte: the same lines as
+  /// splitting by characters (the decoder leaves no "\r\n", the one cluster holding a
+  /// line feed), without walking grapheme clusters through a whole book. A long text is
+  /// cut after line feeds into stretches split on every core (a book's 50,000 lines were
+  /// a twentieth of `show`'s time on one thread); the lines come back in order.
+  static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [TextLine] {
+    // One stretch for a short text, eight for a long one.
+    let stretches = TextPieces.stretches(bytes, pieces: bytes.count >= 1 << 18 ? 8 : 1)
+    return lines(
+      of: stretches.map { TextLine(UnsafeBufferPointer(rebasing: bytes[$0])) },
+      keepingLast: stretches.map { $0.upperBound == bytes.count })
+  }
+
+  /// The lines that end in `texts[k]` (each at a "\n", and the bytes after its last "\n"
+  /// when `keepingLast[k]`), for each k in order, in one array: each text's line feeds
+  /// are found first, then its lines cut straight into their place (see
+  /// `ConcurrentSlices.joined(counts:)`), side by side.
+  private static func lines(of texts: [TextLine], keepingLast: [Bool]) -> [TextLine] {
     let feeds = ConcurrentSlices.map(Array(texts.indices), minimumSliceLength: 1) { indices in
-      indices.map { lineFeeds(of: texts[$0], in: ranges[$0]) }
+      indices.map { lineFeeds(of: texts[$0]) }
     }.flatMap { $0 }
     let counts = texts.indices.map { feeds[$0].count + (keepingLast[$0] ? 1 : 0) }
     return ConcurrentSlices.joined(counts: counts) { index, buffer in
       let text = texts[index]
-      let utf8 = text.utf8
-      let range = ranges[index]
-      var start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      var start = 0
       var written = 0
       for offset in feeds[index] {
-        let end = utf8.index(utf8.startIndex, offsetBy: offset)
-        (buffer.baseAddress! + written).initialize(to: text[start..<end])
+        (buffer.baseAddress! + written).initialize(
+          to: TextLine(start: text.start! + start, count: offset - start))
         written += 1
-        start = utf8.index(after: end)
+        start = offset + 1
       }
       if written < buffer.count {
-        (buffer.baseAddress! + written).initialize(to: text[start..<utf8.endIndex])
+        (buffer.baseAddress! + written).initialize(
+          to: TextLine(start: text.start.map { $0 + start }, count: text.count - start))
       }
     }
   }
 
-  /// The byte offsets of the line feeds in byte range `range` of `text` (contiguous UTF-8),
-  /// found with memchr (it reads many bytes per step; a byte-by-byte test was a fiftieth
-  /// of `show`).
-  private static func lineFeeds(of text: String, in range: Range<Int>) -> [Int] {
-    text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
-      let upper = range.upperBound
-      var found: [Int] = []
-      found.reserveCapacity((upper - range.lowerBound) / 40)
-      guard let base = bytes.baseAddress else { return found }
-      let start = UnsafeRawPointer(base)
-      var from: Int = range.lowerBound
-      while from < upper {
-        guard let hit = memchr(start + from, 0x0A, upper - from) else { break }
-        let at: Int = start.distance(to: UnsafeRawPointer(hit))
-        found.append(at)
-        from = at + 1
-      }
-      return found
-    } ?? []
+  /// The offsets of the line feeds in `text`, found with memchr (it reads many bytes per
+  /// step; a byte-by-byte test was a fiftieth of `show`).
+  private static func lineFeeds(of text: TextLine) -> [Int] {
+    var found: [Int] = []
+    found.reserveCapacity(text.count / 40)
+    guard let base = text.start else { return found }
+    let start = UnsafeRawPointer(base)
+    var from = 0
+    while from < text.count {
+      guard let hit = memchr(start + from, 0x0A, text.count - from) else { break }
+      let at: Int = start.distance(to: UnsafeRawPointer(hit))
+      found.append(at)
+      from = at + 1
+    }
+    return found
   }
 
   /// The text of a first block that can serve as a title: one line on its own, short,

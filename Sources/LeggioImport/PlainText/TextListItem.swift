@@ -6,7 +6,7 @@ struct TextListItem: Equatable {
   var text: Substring
 
   static func parse(_ line: Substring) -> TextListItem? {
-    guard mayStartWithMarker(line) else { return nil }
+    guard mayStartWithMarker(line.utf8) else { return nil }
     let indentation = line.prefix { $0 == " " || $0 == "\t" }
     let columns = indentation.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
     let rest = line.dropFirst(indentation.count)
@@ -32,8 +32,8 @@ struct TextListItem: Equatable {
 
   /// Whether the first byte after the indentation can open a marker: `-`, `*`, `+`, a
   /// digit, or the lead byte of `•`. Most lines fail here, before any grapheme work.
-  private static func mayStartWithMarker(_ line: Substring) -> Bool {
-    for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+  private static func mayStartWithMarker<Bytes: Sequence<UInt8>>(_ line: Bytes) -> Bool {
+    for byte in line where byte != 0x20 && byte != 0x09 {
       return byte == 0x2D || byte == 0x2A || byte == 0x2B || (0x30...0x39).contains(byte)
         || byte == 0xE2
     }
@@ -42,11 +42,11 @@ struct TextListItem: Equatable {
 
   /// The chunk as list items, or nil unless it has two lines or more and every line is
   /// one: a lone "- Vieni qui" is more likely dialogue than a list.
-  static func items(_ chunk: [Substring]) -> [TextListItem]? {
+  static func items(_ chunk: ArraySlice<TextLine>) -> [TextListItem]? {
     guard chunk.count >= 2 else { return nil }
     var items: [TextListItem] = []
     for line in chunk {
-      guard let item = parse(line) else { return nil }
+      guard mayStartWithMarker(line.bytes), let item = parse(line.text) else { return nil }
       items.append(item)
     }
     return items

@@ -13,18 +13,20 @@ enum WorkingMemory {
     self = endsWithProcess ? .leftForExit : .freed
   }
 
-  /// Empties `lines`, freeing them or leaving them allocated.
-  func release(_ lines: inout [Substring]) {
+  /// Empties `lines`, freeing them (they hold nothing to release) or leaving them
+  /// allocated.
+  func release(_ lines: inout [TextLine]) {
     switch self {
-    case .freed: ConcurrentSlices.releaseConcurrently(&lines)
+    case .freed: lines = []
     case .leftForExit: Self.abandon(&lines)
     }
   }
 
-  /// Empties `chunks`, freeing them or leaving them allocated.
-  func release(_ chunks: inout [[Substring]]) {
+  /// Empties `chunks` (slices of a few arrays of lines), freeing them or leaving them
+  /// allocated.
+  func release(_ chunks: inout [ArraySlice<TextLine>]) {
     switch self {
-    case .freed: ConcurrentSlices.releaseConcurrently(&chunks)
+    case .freed: chunks = []
     case .leftForExit: Self.abandon(&chunks)
     }
   }

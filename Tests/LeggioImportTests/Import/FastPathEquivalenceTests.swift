@@ -187,6 +187,36 @@ import Testing
     }
   }
 
+  @Test func countingColumnsInOnePassHoldsOnLinesOfThousandsOfBytes() {
+    // Lines of thousands of bytes, each word full of continuation bytes, of every length
+    // around multiples of eight.
+    var generator = SystemRandomNumberGenerator()
+    let pieces = ["è", "日", "🙂", "a", " ", "  ", "€€", "\t"]
+    var lines: [String] = []
+    for count in [2_030, 2_040, 2_041, 2_047, 2_048, 2_049, 4_087, 4_088, 4_089, 9_000] {
+      lines.append(String(repeating: "日", count: count / 3))
+      lines.append(
+        String(repeating: "🙂", count: count / 4) + String(repeating: "x", count: count % 4))
+      lines.append(String(repeating: "è", count: count / 2) + (count % 2 == 1 ? "." : ""))
+    }
+    for _ in 0..<300 {
+      let count = Int.random(in: 500...3_000, using: &generator)
+      lines.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined())
+    }
+    for line in lines {
+      var copy = line
+      let (columns, plain) = copy.withUTF8 { ParagraphBuilder.columnsAndPlain(bytes: $0) }
+      #expect(columns == line.unicodeScalars.count)
+      #expect(plain == !ParagraphBuilder.needsCollapsing(line[...]))
+    }
+    // Bytes that are all continuations.
+    for count in [8, 2_040, 2_048, 2_056, 5_000] {
+      let bytes = [UInt8](repeating: 0x80, count: count)
+      #expect(
+        bytes.withUnsafeBufferPointer { ParagraphBuilder.columnsAndPlain(bytes: $0) } == (0, true))
+    }
+  }
+
   @Test func aLineNeedsCollapsingExactlyWhenItHasATabALeadingSpaceOrTwoSpaces() {
     let pieces = [" ", " ", "  ", "\t", "a", "bc", "è", "’", "日", "🙂", ".", "\u{A0}", "\u{2009}"]
     var generator = SystemRandomNumberGenerator()
@@ -307,14 +337,18 @@ import Testing
     ].joined(separator: "\n")
     for text in [book, tricky] {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      let measured = ParagraphBuilder.chunkAndMeasure(lines[...])
+      // Measured on the lines' bytes, read back as text to compare with the walk.
+      let (measured, chunks) = TextLine.withLines(lines) { textLines in
+        let measured = ParagraphBuilder.chunkAndMeasure(textLines[...])
+        return (measured, measured.lines.map { $0.map(\.text) })
+      }
       let walked = lines.split { $0.trimmingSuffix(while: \.isWhitespace).isEmpty }.map {
         $0.map { $0.trimmingSuffix(while: \.isWhitespace) }
       }
-      #expect(measured.lines == walked)
-      #expect(measured.lengths.count == measured.lines.count)
-      #expect(measured.firstWords.count == measured.lines.count)
-      for (index, chunk) in measured.lines.enumerated() {
+      #expect(chunks == walked)
+      #expect(measured.lengths.count == chunks.count)
+      #expect(measured.firstWords.count == chunks.count)
+      for (index, chunk) in chunks.enumerated() {
         let many = chunk.count > 1
         #expect(
           Array(measured.lengths[index]) == (many ? chunk.map(ParagraphBuilder.columns) : []))
@@ -329,7 +363,7 @@ import Testing
         // The poem's lines are all judged on their bytes: the mark is exact there.
         if text == book { #expect(measured.plain[index] == !needsCollapsing, "\(chunk)") }
       }
-      #expect(measured.plain.count == measured.lines.count)
+      #expect(measured.plain.count == chunks.count)
     }
   }
 }

@@ -117,20 +117,22 @@ import Testing
     let body = (0..<40_000).map { Substring("Esempio di riga \($0), e di prosa.") }
     let marker: Substring = "*** END OF THE PROJECT GUTENBERG EBOOK ESEMPIO ***"
     let other: Substring = "End of the Project Gutenberg EBook of Esempio"
-    #expect(GutenbergText.firstEndMarker(body, from: 0) == nil)
+    #expect(TextLine.withLines(body) { GutenbergText.firstEndMarker($0, from: 0) } == nil)
     for first in [0, 4_999, 5_000, 5_001, 20_000, 39_999] {
       var lines = body
       lines[first] = marker
       if first + 3 < lines.count { lines[first + 3] = other }
       lines[min(first + 7_000, lines.count - 1)] = marker
-      #expect(GutenbergText.firstEndMarker(lines, from: 0) == first, "marker at \(first)")
-      #expect(
-        GutenbergText.firstEndMarker(lines, from: 0)
-          == lines.firstIndex(where: GutenbergText.isEndMarker))
-      // From past the first marker, the next one.
-      #expect(
-        GutenbergText.firstEndMarker(lines, from: first + 1)
-          == lines[(first + 1)...].firstIndex(where: GutenbergText.isEndMarker))
+      TextLine.withLines(lines) { textLines in
+        #expect(GutenbergText.firstEndMarker(textLines, from: 0) == first, "marker at \(first)")
+        #expect(
+          GutenbergText.firstEndMarker(textLines, from: 0)
+            == lines.firstIndex(where: GutenbergText.isEndMarker))
+        // From past the first marker, the next one.
+        #expect(
+          GutenbergText.firstEndMarker(textLines, from: first + 1)
+            == lines[(first + 1)...].firstIndex(where: GutenbergText.isEndMarker))
+      }
     }
   }
 

@@ -100,10 +100,14 @@ import Testing
     }.joined(separator: "\n\n")
     for text in texts + [random, "one\ntwo\n\nthree"] {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      let chunks = ParagraphBuilder.chunkAndMeasure(lines[...])
-      let measured = ParagraphBuilder.measure(
-        chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords)
-      let counted = chunks.tally.wrapping()
+      let (measured, counted) = TextLine.withLines(lines) { lines in
+        let chunks = ParagraphBuilder.chunkAndMeasure(lines[...])
+        return (
+          ParagraphBuilder.measure(
+            chunks.lines, lengths: chunks.lengths, firstWords: chunks.firstWords),
+          chunks.tally.wrapping()
+        )
+      }
       if let counted {
         #expect(counted == measured)
       } else {
@@ -113,23 +117,28 @@ import Testing
     // The verse is not hard-wrapped, the novel is: both answers occur above.
     let verse = String(decoding: Self.verse, as: UTF8.self).split(
       separator: "\n", omittingEmptySubsequences: false)
-    #expect(ParagraphBuilder.chunkAndMeasure(verse[...]).tally.wrapping()??.isHardWrapped == false)
+    let verseWrapping = TextLine.withLines(verse) {
+      ParagraphBuilder.chunkAndMeasure($0[...]).tally.wrapping()
+    }
+    #expect(verseWrapping??.isHardWrapped == false)
   }
 
   @Test func blocksBuiltFromTheChunkingsPartsAreTheBlocksOfItsJoinedChunks() {
     for bytes in [Self.book, Self.book + Self.verse] {
       let lines = String(decoding: bytes, as: UTF8.self).split(
         separator: "\n", omittingEmptySubsequences: false)
-      let parts = ParagraphBuilder.chunkAndMeasureInParts(lines[...])
-      let joined = ParagraphBuilder.chunkAndMeasure(lines[...])
-      #expect(parts.count > 1)
-      #expect(parts.flatMap(\.lines) == joined.lines)
-      let wrapping = joined.tally.wrapping() ?? nil
-      #expect(wrapping != nil)
-      let blocks = ParagraphBuilder.blocks(parts, wrapping: wrapping)
-      #expect(blocks.count > 1_000)
-      #expect(blocks == ParagraphBuilder.blocks([joined], wrapping: wrapping))
-      #expect(blocks == ParagraphBuilder.blocks(from: lines[...]))
+      TextLine.withLines(lines) { textLines in
+        let parts = ParagraphBuilder.chunkAndMeasureInParts(textLines[...])
+        let joined = ParagraphBuilder.chunkAndMeasure(textLines[...])
+        #expect(parts.count > 1)
+        #expect(parts.flatMap(\.lines) == joined.lines)
+        let wrapping = joined.tally.wrapping() ?? nil
+        #expect(wrapping != nil)
+        let blocks = ParagraphBuilder.blocks(parts, wrapping: wrapping)
+        #expect(blocks.count > 1_000)
+        #expect(blocks == ParagraphBuilder.blocks([joined], wrapping: wrapping))
+        #expect(blocks == ParagraphBuilder.blocks(from: lines[...]))
+      }
     }
   }
 }
