@@ -69,7 +69,8 @@ struct TUIEndToEndTests {
     try tmux.wait(for: "page 1/")
     try tmux.type("/shoigu")
     try tmux.keys("Enter")
-    screen = try tmux.wait(for: "match 1/")
+    // The whole status line, match and page number: a capture can fall between the two.
+    screen = try tmux.wait(forStatus: "match 1/", width: 100)
     #expect(screen.contains("Shoigu"))
     let page = try #require(pageNumber(screen))
     let word = try #require(firstWord(screen))
