@@ -119,6 +119,16 @@ extension TextHeading {
       ? 3 : nil
   }
 
+  /// The length of the word separator at `index` of `bytes`: 1 for a space, a `-` or the
+  /// end, 2 for `·` (C2 B7), 0 inside a word.
+  @inline(__always)
+  private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    guard index < bytes.count else { return 1 }
+    let byte = bytes[index]
+    if byte == 0x20 || byte == 0x2D { return 1 }
+    return byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xB7 ? 2 : 0
+  }
+
   /// The byte ranges of the words of `bytes` split at space, `-` and `·` (C2 B7), as
   /// `characterFullLevel` splits its characters, empty words left out.
   private static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -126,12 +136,7 @@ extension TextHeading {
     var start = -1
     var index = 0
     while index <= bytes.count {
-      let separator =
-        index == bytes.count
-        ? 1
-        : bytes[index] == 0x20 || bytes[index] == 0x2D
-          ? 1
-          : (bytes[index] == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xB7 ? 2 : 0)
+      let separator = separatorLength(bytes, at: index)
       if separator > 0 {
         if start >= 0 { words.append(start..<index) }
         start = -1
@@ -229,13 +234,8 @@ extension TextHeading {
     guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return true }
     var index = 0
     var wordStart = -1
-    let count = bytes.count
-    while index <= count {
-      let separator =
-        index == count
-        ? 1
-        : bytes[index] == 0x20 || bytes[index] == 0x2D
-          ? 1 : (bytes[index] == 0xC2 && index + 1 < count && bytes[index + 1] == 0xB7 ? 2 : 0)
+    while index <= bytes.count {
+      let separator = separatorLength(bytes, at: index)
       if separator > 0 {
         if wordStart >= 0 {
           let word = bytes[wordStart..<index]
