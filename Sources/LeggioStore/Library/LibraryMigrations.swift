@@ -156,6 +156,10 @@ enum LibraryMigrations {
     migrator.registerMigration(DocumentDictionary.migrationName) { db in
       try db.execute(sql: DocumentDictionary.table)
     }
+    // Catch-ups of the search index merge nothing, so they leave no free pages (issue 17).
+    migrator.registerMigration(SearchIndex.catchUpSegmentsMigrationName) { db in
+      try db.execute(sql: SearchIndex.crisisTuning)
+    }
     return migrator
   }
 }

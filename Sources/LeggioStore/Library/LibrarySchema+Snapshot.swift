@@ -4,7 +4,7 @@
 
 extension LibrarySchema {
   /// The last migration `snapshot` includes.
-  static let lastMigration = "documentDictionary"
+  static let lastMigration = "search-v6: catch-ups write whole segments and leave the merging to later writes"
 
   /// The statements, in order (`statements(of:)`).
   static let snapshot: [String] = [
@@ -227,6 +227,9 @@ extension LibrarySchema {
     """#,
     #"""
     INSERT INTO "article_fts" ("article_fts", rank) VALUES ('automerge', 16)
+    """#,
+    #"""
+    INSERT INTO "article_fts" ("article_fts", rank) VALUES ('crisismerge', 64)
     """#,
     #"""
     INSERT INTO "article_fts" ("article_fts", rank) VALUES ('hashsize', 8388608)

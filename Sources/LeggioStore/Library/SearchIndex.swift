@@ -34,11 +34,11 @@ enum SearchIndex {
   /// at a time as it goes; a feed batch of 1,000 items made three segments, merged again
   /// and again. With 8 MB pending a batch is one segment, and merging sixteen at a time
   /// leaves fewer, larger merges: 10,000 items in ten batches indexed in 0.42 s of CPU
-  /// instead of 0.70 (sqlite3's own shell, same texts). Searches read at most sixteen
-  /// segments a level; `leggio vacuum` merges them all (`optimize`).
+  /// instead of 0.70 (sqlite3's own shell, same texts). The catch-up merges nothing
+  /// (`SearchIndex+Segments`); `leggio vacuum` merges every segment into one (`optimize`).
   static let tuning = """
     INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', 8388608);
-    INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16);
+    INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', \(automerge));
 
     """
 
@@ -171,14 +171,16 @@ enum SearchIndex {
         arguments: [limit - 1])
         ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM search_pending")
     else { return 0 }
-    try db.execute(
-      sql: """
-        INSERT INTO article_fts (rowid, title, byline, text)
-          SELECT s.id, s.title, s.byline, s.text FROM search_pending p
-          JOIN article_search s ON s.id = p.id WHERE p.id <= ?
-          AND NOT EXISTS (SELECT 1 FROM article_fts_docsize d WHERE d.id = p.id)
-          ORDER BY p.id
-        """, arguments: [last])
+    try withoutMerging(db) {
+      try db.execute(
+        sql: """
+          INSERT INTO article_fts (rowid, title, byline, text)
+            SELECT s.id, s.title, s.byline, s.text FROM search_pending p
+            JOIN article_search s ON s.id = p.id WHERE p.id <= ?
+            AND NOT EXISTS (SELECT 1 FROM article_fts_docsize d WHERE d.id = p.id)
+            ORDER BY p.id
+          """, arguments: [last])
+    }
     try db.execute(sql: "DELETE FROM search_pending WHERE id <= ?", arguments: [last])
     return db.changesCount
   }

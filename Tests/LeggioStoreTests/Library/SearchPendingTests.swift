@@ -31,7 +31,8 @@ import LeggioTestSupport
     // Title, byline and a phrase are indexed as for any other article.
     #expect(try library.search("\"cronaca 17\"").map(\.id) == [ids[17]])
     #expect(
-      try library.search("\"autore 3\"", limit: 500).count == ids.indices.filter { $0 % 7 == 3 }.count)
+      try library.search("\"autore 3\"", limit: 500).count
+        == ids.indices.filter { $0 % 7 == 3 }.count)
     try library.writer.write { db in
       try db.execute(
         sql: "INSERT INTO article_fts (article_fts, rank) VALUES ('integrity-check', 1)")
@@ -82,6 +83,35 @@ import LeggioTestSupport
     #expect(steps.allSatisfy { $0.1 == 5500 })
     #expect(try library.search("nebbia", limit: 10_000).count == first.count)
     #expect(Set(try library.search("neve", limit: 1000).map(\.id)) == Set(second))
+  }
+
+  @Test func aCatchUpWritesEachStepAsASegmentAndLeavesNoPageOfTheIndexFree() throws {
+    let library = try Library.inMemory()
+    // Merging as soon as two segments are there, and with leaves small enough that a
+    // step writes many (FTS5 merges a little for every 64 leaves written), FTS5 would
+    // merge the first step's segment into the second's and leave the pages of both free.
+    try library.writer.write { db in
+      try db.execute(sql: "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 2)")
+      try db.execute(sql: "INSERT INTO article_fts (article_fts, rank) VALUES ('pgsz', 64)")
+    }
+    let before = try library.writer.read { try SearchIndex.segmentCount($0) }
+    _ = try library.addFeedArticles(batch(5200))
+    // The queue's own pages are freed as it empties; the index's must all be in use.
+    let queuePages = try library.writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dbstat WHERE name = 'search_pending'") ?? 0
+    }
+    try library.catchUpSearchIndex()
+    let (segments, freePages, automerge) = try library.writer.read { db in
+      (
+        try SearchIndex.segmentCount(db), try Int.fetchOne(db, sql: "PRAGMA freelist_count"),
+        try Int.fetchOne(db, sql: "SELECT v FROM article_fts_config WHERE k = 'automerge'")
+      )
+    }
+    #expect(segments == before + 2)
+    #expect((freePages ?? 0) <= queuePages)
+    #expect(automerge == 2)
+    #expect(try library.search("nebbia", limit: 10_000).count == 5200)
+    #expect(try library.integrityProblems().isEmpty)
   }
 
   @Test func articlesAddedOneByOneAreIndexedAtOnceAsBefore() throws {
