@@ -32,11 +32,12 @@ extension Library {
             SELECT r.id, r.score FROM (\(ranked) LIMIT -1) r
             CROSS JOIN article a ON a.id = r.id
             WHERE \(PhraseCheck.condition) LIMIT ?
-            """, arguments: [words.indexMatch, words.match, words.match, limit]
+            """,
+          arguments: [words.indexMatch, words.indexMatch, words.match, words.match, limit]
         ).map { ($0[0], $0[1]) }
       } else {
         hits = try Row.fetchAll(
-          db, sql: ranked + " LIMIT ?", arguments: [words.indexMatch, limit]
+          db, sql: ranked + " LIMIT ?", arguments: [words.indexMatch, words.indexMatch, limit]
         ).map { ($0[0], $0[1]) }
       }
       // Only the hits' texts are read, one lookup each.

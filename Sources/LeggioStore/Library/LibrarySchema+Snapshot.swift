@@ -4,7 +4,7 @@
 
 extension LibrarySchema {
   /// The last migration `snapshot` includes.
-  static let lastMigration = "search-v6: catch-ups write whole segments and leave the merging to later writes"
+  static let lastMigration = "search-v7: the index keeps which articles hold a word"
 
   /// The statements, in order (`statements(of:)`).
   static let snapshot: [String] = [
@@ -134,7 +134,7 @@ extension LibrarySchema {
     #"""
     CREATE VIRTUAL TABLE article_fts USING fts5(
       title, byline, text, content = 'article_search', content_rowid = 'id',
-      tokenize = 'unicode61 remove_diacritics 2', detail = column
+      tokenize = 'unicode61 remove_diacritics 2', detail = none
     )
     """#,
     #"""

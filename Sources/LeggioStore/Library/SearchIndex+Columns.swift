@@ -8,6 +8,8 @@ import GRDB
 /// several words is asked as all of its words and each candidate's text is then checked
 /// for the phrase itself (`FTSQuery`, `PhraseCheck`, `Library.search`). Results are
 /// ranked by `leggio_rank` (`SearchRank`), which needs no positions and reads no text.
+/// A library older than this migration is given the index without columns at once
+/// (`table`, `SearchIndex+Words`), which search-v7 then leaves as it is.
 extension SearchIndex {
   static let columnsMigrationName = "search-v5: the index keeps columns, not positions"
 

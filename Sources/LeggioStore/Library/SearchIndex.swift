@@ -65,12 +65,12 @@ enum SearchIndex {
   /// How the index cuts and folds words; `FilterProbe` tests articles with the same.
   static let tokenizer = "unicode61 remove_diacritics 2"
 
-  /// The index: which columns of which articles hold each word, not where
-  /// (`detail = column`, `SearchIndex+Columns`).
+  /// The index: which articles hold each word, not in which column or where
+  /// (`detail = none`, `SearchIndex+Words`).
   static let table = """
     CREATE VIRTUAL TABLE article_fts USING fts5(
       title, byline, text, content = 'article_search', content_rowid = 'id',
-      tokenize = '\(tokenizer)', detail = column
+      tokenize = '\(tokenizer)', detail = none
     );
 
     """

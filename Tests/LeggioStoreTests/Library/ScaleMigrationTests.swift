@@ -191,7 +191,7 @@ import LeggioTestSupport
     #expect(
       try library.writer.read {
         try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_fts'")
-      }?.contains("detail = column") == true)
+      }?.contains("detail = none") == true)
     let after = try library.writer.read(records)
     #expect(after == kept)
     #expect(try library.counts() == LibraryCounts(total: 30, unread: 29))

@@ -50,9 +50,9 @@ import LeggioTestSupport
       try Int64.fetchAll(
         $0,
         sql: """
-          SELECT rowid FROM article_fts WHERE article_fts MATCH ?
-          ORDER BY \(score), rowid DESC
-          """, arguments: [match])
+          SELECT article_fts.rowid FROM article_fts JOIN article a ON a.id = article_fts.rowid
+          WHERE article_fts MATCH ? ORDER BY \(score), article_fts.rowid DESC
+          """, arguments: score.contains("?") ? [match, match] : [match])
     }
   }
 
@@ -98,9 +98,10 @@ import LeggioTestSupport
         try Row.fetchAll(
           $0,
           sql: """
-            SELECT rowid, \(SearchRank.score) FROM article_fts WHERE article_fts MATCH ?
-            ORDER BY rowid
-            """, arguments: [match]
+            SELECT article_fts.rowid, \(SearchRank.score) FROM article_fts
+            JOIN article a ON a.id = article_fts.rowid WHERE article_fts MATCH ?
+            ORDER BY article_fts.rowid
+            """, arguments: [match, match]
         ).map { "\($0[0] as Int64) \(String(format: "%.9f", $0[1] as Double))" }
       }
     }
