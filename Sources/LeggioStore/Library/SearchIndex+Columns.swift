@@ -13,19 +13,9 @@ import GRDB
 extension SearchIndex {
   static let columnsMigrationName = "search-v5: the index keeps columns, not positions"
 
-  /// Makes the index again without positions, a thousand articles at a time so that a
-  /// large library shows how far it got. It runs in the migration's one transaction: an
-  /// interrupted one leaves the old index as it was, and the next open starts again.
+  /// Made the index again without positions; now it makes the one without columns at
+  /// once (`table`), which search-v7 then finds made and leaves.
   static func migrateToColumns(_ db: Database, progress: MigrationProgress?) throws {
-    try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
-    try db.execute(sql: table + tuning)
-    try IDSlices.run(
-      db, lastID: "SELECT MAX(id) FROM article", size: 1000,
-      sql: """
-        INSERT INTO article_fts (rowid, title, byline, text)
-          SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
-        """, step: "Indexing articles for search", progress: progress)
-    // Every live article is in the index now, those feed batches left for it too.
-    try db.execute(sql: "DELETE FROM search_pending")
+    try remakeIndex(db, settings: tuning, progress: progress)
   }
 }

@@ -20,15 +20,17 @@ extension SearchIndex {
     let sql = try String.fetchOne(
       db, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_fts'")
     if sql?.contains("detail = none") == true { return }
+    try remakeIndex(db, settings: tuning + crisisTuning, progress: progress)
+  }
+
+  /// Makes the index again as `table` with FTS5's `settings`, and indexes every live
+  /// article in it, those feed batches left for it too.
+  static func remakeIndex(_ db: Database, settings: String, progress: MigrationProgress?)
+    throws
+  {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
-    try db.execute(sql: table + tuning + crisisTuning)
-    try IDSlices.run(
-      db, lastID: "SELECT MAX(id) FROM article", size: 1000,
-      sql: """
-        INSERT INTO article_fts (rowid, title, byline, text)
-          SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
-        """, step: "Indexing articles for search", progress: progress)
-    // Every live article is in the index now, those feed batches left for it too.
+    try db.execute(sql: table + settings)
+    try indexEveryArticle(db, step: "Indexing articles for search", progress: progress)
     try db.execute(sql: "DELETE FROM search_pending")
   }
 }

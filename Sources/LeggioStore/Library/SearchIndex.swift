@@ -226,12 +226,20 @@ enum SearchIndex {
   static func migrate(_ db: Database, progress: MigrationProgress?) throws {
     try db.execute(sql: "DROP TABLE IF EXISTS article_fts")
     try db.execute(sql: viewByUUID + tableWithPositions + triggersByUUID)
+    try indexEveryArticle(db, step: "Indexing articles", progress: progress)
+  }
+
+  /// Indexes every live article into an empty index, a thousand at a time so that a
+  /// large library shows how far it got (`step`, in a migration).
+  static func indexEveryArticle(_ db: Database, step: String, progress: MigrationProgress?)
+    throws
+  {
     try IDSlices.run(
       db, lastID: "SELECT MAX(id) FROM article", size: 1000,
       sql: """
         INSERT INTO article_fts (rowid, title, byline, text)
           SELECT id, title, byline, text FROM article_search WHERE id BETWEEN ? AND ?
-        """, step: "Indexing articles", progress: progress)
+        """, step: step, progress: progress)
   }
 
   /// The ids of live articles missing from the index (and not waiting for it in
