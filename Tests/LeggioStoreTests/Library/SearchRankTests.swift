@@ -114,6 +114,33 @@ import LeggioTestSupport
     #expect(withColumns.allSatisfy { !$0.isEmpty })
   }
 
+  @Test func aTitleWeighsTheSameWhateverItsCaseAccentsAndPunctuation() throws {
+    let library = try Library.inMemory()
+    // The rank cuts titles into words as the index does: the same words weigh the same.
+    let titles = ["CITTA' di Como", "Città di Como", "Cronaca di Como", "Città-di_Como!"]
+    var ids: [Int64] = []
+    for (n, title) in titles.enumerated() {
+      ids.append(
+        try library.add(
+          imported(title, ["Una città sul lago, e la nebbia."], source: "https://example.org/\(n)")
+        ).id)
+    }
+    let scores = try library.writer.read { db in
+      try Dictionary(
+        uniqueKeysWithValues: Row.fetchAll(
+          db,
+          sql: """
+            SELECT article_fts.rowid, \(SearchRank.score) FROM article_fts
+            JOIN article a ON a.id = article_fts.rowid WHERE article_fts MATCH ?
+            """, arguments: ["\"citta\"", "\"citta\""]
+        ).map { ($0[0] as Int64, $0[1] as Double) })
+    }
+    #expect(scores.count == 4)
+    #expect(scores[ids[0]] == scores[ids[1]])
+    #expect(scores[ids[3]] == scores[ids[1]])
+    #expect(scores[ids[1]]! < scores[ids[2]]!)
+  }
+
   @Test func aPhraseSearchReadsOnlyTheTextsOfItsFirstCandidates() throws {
     let library = try Library.inMemory()
     // Twenty articles with the words in the title, ranked first, holding the phrase;
