@@ -50,7 +50,6 @@ typedef struct WordList {
   int length, capacity;
   int *starts;
   int count, startCapacity;
-  int failed;
 } WordList;
 
 static int collectWord(void *context, int flags, const char *token, int size, int start, int end) {
@@ -177,16 +176,18 @@ static void leggioRank(
   int rc = rankQuery(api, fts, argc > columns ? argv[columns] : 0, &query);
   int rowLength = 0;
   if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &rowLength);
-  // Which words each short column holds, when the row's columns are given.
+  // The text is the last column; the short ones before it (at most `shortColumns`) are
+  // given as text after the query, and which of the query's words each holds is found.
+  int textColumn = columns - 1;
+  int shorts = textColumn < shortColumns ? textColumn : shortColumns;
+  int textLength = 0, lengths[shortColumns] = {0};
   sqlite3_uint64 found[shortColumns] = {0};
-  int lengths[shortColumns + 1] = {0};
-  for (int c = 0; c <= shortColumns && c < columns && rc == SQLITE_OK; c++) {
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, textColumn, &textLength);
+  for (int c = 0; c < shorts && rc == SQLITE_OK; c++) {
     rc = api->xColumnSize(fts, c, &lengths[c]);
-  }
-  for (int c = 0; c < shortColumns && rc == SQLITE_OK && query->words; c++) {
     sqlite3_value *value = argc > columns + 1 + c ? argv[columns + 1 + c] : 0;
     const char *text = value ? (const char *)sqlite3_value_text(value) : 0;
-    if (!text || lengths[c] == 0) continue;
+    if (rc != SQLITE_OK || !query->words || !text || lengths[c] == 0) continue;
     ColumnWords column = {query, 0};
     rc = api->xTokenize(fts, text, sqlite3_value_bytes(value), &column, markWord);
     found[c] = column.found;
@@ -197,13 +198,12 @@ static void leggioRank(
   }
   double lengthNorm = k1 * (1.0 - b + b * (double)rowLength / query->averageLength);
   double score = 0.0;
-  int textColumn = columns - 1;
   double textWeight = textColumn < argc ? sqlite3_value_double(argv[textColumn]) : 1.0;
   for (int i = 0; i < query->phrases; i++) {
     double rate = query->values[query->phrases + i];
     // The index tells no column: the text is taken to hold every word of the query.
-    double frequency = textWeight * expectedCount(rate, lengths[shortColumns]);
-    for (int c = 0; c < shortColumns && i < 64; c++) {
+    double frequency = textWeight * expectedCount(rate, textLength);
+    for (int c = 0; c < shorts && i < 64; c++) {
       if (!(found[c] & ((sqlite3_uint64)1 << i))) continue;
       double weight = c < argc ? sqlite3_value_double(argv[c]) : 1.0;
       frequency += weight * expectedCount(rate, lengths[c]);

@@ -47,7 +47,7 @@ extension SearchIndex {
     return result
   }
 
-  /// How many segments the index has (`Tests`; `leggio-bench`).
+  /// How many segments the index has (for tests).
   static func segmentCount(_ db: Database) throws -> Int {
     try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM article_fts_idx") ?? 0
   }
