@@ -4,11 +4,11 @@
 /// matches as a prefix when `prefixLast` is set, so a filter works as you type.
 /// Diacritics are folded by the index's tokenizer, so `piu` finds `più`.
 ///
-/// The library's index keeps which columns hold a word, not where (`detail=column`, half
-/// the size), and FTS5 refuses phrases on it. So a query has two forms: `match`, the
-/// query as typed, for an index that knows positions (`FilterProbe`, `PhraseCheck`), and
-/// `indexMatch`, each phrase of several words asked as all of its words, for the
-/// library's index. When they differ (`checksPhrases`), what `indexMatch` finds is only a
+/// The library's index keeps which articles hold a word, not where (`detail=none`, a
+/// fifth of the size), and FTS5 refuses phrases on it. So a query has two forms:
+/// `match`, the query as typed, for an index that knows positions (`FilterProbe`,
+/// `PhraseCheck`), and `indexMatch`, each phrase of several words asked as all of its
+/// words, for the library's index. When they differ (`checksPhrases`), what `indexMatch` finds is only a
 /// candidate, kept when its text matches `match`.
 struct FTSQuery {
   /// The query as typed, phrases and all.
